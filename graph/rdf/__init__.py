@@ -1,0 +1,1 @@
+"""The RDF layer: vocabulary, IRI minting, records → quads, and the embedded store."""

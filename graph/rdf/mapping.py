@@ -1,0 +1,290 @@
+"""Records → quads: one article's facts in its named graph, merge evidence in the default graph.
+
+Quads are built directly as :mod:`pyoxigraph` terms, which is fast; rdflib is kept for the
+ontology, SHACL and JSON-LD. No blank nodes: every node has an IRI from :class:`~graph.rdf.ids.Ids`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+
+from graph.rdf.ids import Ids
+from graph.rdf.namespace import CG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, SPEECH_ACTS, XSD
+from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, Statement, Statistic
+
+
+def _iri(term: str) -> NamedNode:
+    return NamedNode(str(term))
+
+
+A = _iri(RDF.type)
+LABEL = _iri(RDFS.label)
+ALT_LABEL = _iri(SKOS.altLabel)
+DERIVED_FROM = _iri(PROV.wasDerivedFrom)
+ATTRIBUTED_TO = _iri(PROV.wasAttributedTo)
+BEGIN = _iri(NIF.beginIndex)
+END = _iri(NIF.endIndex)
+TEXT = _iri(SCHEMA.text)
+XSD_DECIMAL = _iri(XSD.decimal)
+
+#: Entity kind -> its RDF class.
+KIND_CLASSES: dict[str, NamedNode] = {
+    "Person": _iri(SCHEMA.Person),
+    "Organization": _iri(SCHEMA.Organization),
+    "Place": _iri(SCHEMA.Place),
+    "UnnamedSource": _iri(CG.UnnamedSource),
+}
+
+#: Statement kind -> its specific class (every statement is also a cg:Statement).
+QUOTE_CLASSES: dict[str, NamedNode] = {
+    "direct": _iri(CG.DirectQuote),
+    "indirect": _iri(CG.IndirectQuote),
+    "mixed": _iri(CG.MixedQuote),
+}
+
+#: Article date form -> XSD datatype of schema:datePublished (and cg:validAt).
+DATE_TYPES: tuple[tuple[re.Pattern[str], NamedNode], ...] = (
+    (re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), _iri(XSD.date)),
+    (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), _iri(XSD.gYearMonth)),
+    (re.compile(r"\d{4}"), _iri(XSD.gYear)),
+)
+
+_SPEECH_ACTS = {name: _iri(iri) for name, iri in SPEECH_ACTS.items()}
+
+
+def to_quads(resolved: ResolvedRecord, ids: Ids) -> list[Quad]:
+    """Map one resolved article to quads.
+
+    The article's facts go in the named graph whose name is the article IRI, including the
+    type, canonical label, other surface forms, titles and memberships of every actor it
+    mentions. Merge evidence goes in the default graph. Records that point to unknown
+    entity keys lose only that link, never the article.
+
+    Args:
+        resolved: The extraction output with entity keys mapped to actor IRIs.
+        ids: The IRI minter (its base must be the one the resolver used).
+
+    Returns:
+        The quads, in a stable order, without duplicates.
+    """
+    return list(dict.fromkeys(_quads(resolved, ids)))
+
+
+def literal_value(value: Decimal | int | float | str) -> Literal:
+    """An ``xsd:decimal`` literal in plain notation: ``2.8E+6`` → ``"2800000"``, ``1.50`` → ``"1.5"``.
+
+    Raises:
+        ValueError: when the value is not a finite number.
+    """
+    try:
+        number = Decimal(str(value)).normalize()
+    except InvalidOperation as e:
+        raise ValueError(f"not a number: {value!r}") from e
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    text = format(number, "f")
+    return Literal("0" if number.is_zero() else text, datatype=XSD_DECIMAL)
+
+
+def date_literal(date: str) -> Literal | None:
+    """``date`` typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its form; None if none fits."""
+    for pattern, datatype in DATE_TYPES:
+        if pattern.fullmatch(date) and (datatype != DATE_TYPES[0][1] or _is_calendar_date(date)):
+            return Literal(date, datatype=datatype)
+    return None
+
+
+def _is_calendar_date(date: str) -> bool:
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return True
+
+
+def _quads(resolved: ResolvedRecord, ids: Ids) -> Iterator[Quad]:
+    article = resolved.record.article
+    graph = NamedNode(ids.article(article.id))
+    actors = _actor_iris(resolved, ids)
+    for s, p, o in _article_triples(article, graph):
+        yield Quad(s, p, o, graph)
+    for actor, entities in _by_actor(resolved.record.entities, actors).items():
+        for s, p, o in _actor_triples(actor, entities, resolved.labels, graph):
+            yield Quad(s, p, o, graph)
+    for entity in resolved.record.entities:
+        for s, p, o in _mention_triples(entity, actors[entity.key], graph, ids, article.id):
+            yield Quad(s, p, o, graph)
+    for role in resolved.record.roles:
+        for s, p, o in _role_triples(role, actors, article, graph, ids):
+            yield Quad(s, p, o, graph)
+    for statement in resolved.record.statements:
+        for s, p, o in _statement_triples(statement, actors, graph, ids, article.id):
+            yield Quad(s, p, o, graph)
+    for statistic in resolved.record.statistics:
+        for s, p, o in _statistic_triples(statistic, actors, graph, ids, article.id):
+            yield Quad(s, p, o, graph)
+    for s, p, o in _evidence_triples(resolved, actors, graph, ids):
+        yield Quad(s, p, o, DefaultGraph())
+
+
+def _actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
+    """Entity key -> actor IRI: the resolver's, or one minted here when it gave none."""
+    return {e.key: NamedNode(resolved.iris.get(e.key) or _fallback_iri(e, resolved.record.article.id, ids))
+            for e in resolved.record.entities}
+
+
+def _fallback_iri(entity: Entity, article_id: str, ids: Ids) -> str:
+    if entity.kind == "UnnamedSource" and entity.mentions:
+        return ids.source(article_id, min((m.span for m in entity.mentions), key=lambda s: (s.begin, s.end)))
+    return ids.actor(entity.kind, entity.name if entity.kind != "UnnamedSource" else f"{article_id} {entity.name}")
+
+
+def _article_triples(article: Article, graph: NamedNode) -> Iterator[tuple]:
+    yield graph, A, _iri(SCHEMA.NewsArticle)
+    yield graph, _iri(CG.sourceFile), Literal(article.source_file)
+    yield graph, _iri(CG.contentHash), Literal(article.content_hash)
+    if article.title:
+        yield graph, _iri(SCHEMA.headline), Literal(article.title)
+    published = date_literal(article.date) if article.date else None
+    if published is not None:
+        yield graph, _iri(SCHEMA.datePublished), published
+        yield graph, _iri(CG.dateInferred), Literal(article.date_inferred)
+    if article.url:
+        yield graph, _iri(SCHEMA.url), _url(article.url)
+    if article.publisher:
+        yield graph, _iri(SCHEMA.publisher), Literal(article.publisher)
+    if article.author:
+        yield graph, _iri(SCHEMA.author), Literal(article.author)
+
+
+def _url(url: str) -> NamedNode | Literal:
+    """The URL as an IRI, or as an ``xsd:anyURI`` literal when it is not a valid IRI."""
+    try:
+        return NamedNode(url.strip())
+    except ValueError:
+        return Literal(url, datatype=_iri(XSD.anyURI))
+
+
+def _by_actor(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNode, list[Entity]]:
+    """The article's entities grouped by actor (the resolver may map several to one)."""
+    groups: dict[NamedNode, list[Entity]] = {}
+    for entity in entities:
+        groups.setdefault(actors[entity.key], []).append(entity)
+    return groups
+
+
+def _actor_triples(actor: NamedNode, entities: list[Entity], labels: dict[str, str],
+                   graph: NamedNode) -> Iterator[tuple]:
+    """Type, canonical label and other surface forms of one actor, and the article's link to it."""
+    label = labels.get(actor.value) or entities[0].name
+    kind = entities[0].kind
+    yield actor, A, KIND_CLASSES[kind]
+    yield actor, LABEL, Literal(label)
+    names = {name for e in entities for name in (e.name, *e.aliases)}
+    for alt in sorted(names - {label}):
+        if alt.strip():
+            yield actor, ALT_LABEL, Literal(alt)
+    if kind != "UnnamedSource":
+        yield graph, _iri(SCHEMA.mentions), actor
+
+
+def _mention_triples(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids,
+                     article_id: str) -> Iterator[tuple]:
+    for mention in entity.mentions:
+        node = NamedNode(ids.mention(article_id, mention.span))
+        yield node, A, _iri(CG.Mention)
+        yield node, _iri(CG.refersTo), actor
+        yield node, _iri(NIF.anchorOf), Literal(mention.text)
+        yield from _provenance(node, graph, mention.span)
+
+
+def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, graph: NamedNode,
+                  ids: Ids) -> Iterator[tuple]:
+    person = actors.get(role.person)
+    if person is None or not role.title.strip():
+        return
+    node = NamedNode(ids.role(article.id, role.span))
+    yield node, A, _iri(CG.Role)
+    yield node, _iri(ORG.member), person
+    yield node, _iri(CG.title), Literal(role.title)
+    yield person, _iri(CG.hasRole), node
+    yield person, _iri(SCHEMA.jobTitle), Literal(role.title)
+    organization = actors.get(role.organization) if role.organization else None
+    if organization is not None:
+        yield node, _iri(ORG.organization), organization
+        yield person, _iri(ORG.memberOf), organization
+    valid_at = date_literal(article.date) if article.date else None
+    if valid_at is not None:
+        yield node, _iri(CG.validAt), valid_at
+    yield from _provenance(node, graph, role.span)
+
+
+def _statement_triples(statement: Statement, actors: dict[str, NamedNode], graph: NamedNode, ids: Ids,
+                       article_id: str) -> Iterator[tuple]:
+    if not statement.text.strip():
+        return
+    node = NamedNode(ids.statement(article_id, statement.span))
+    yield node, A, _iri(CG.Statement)
+    if statement.kind in QUOTE_CLASSES:
+        yield node, A, QUOTE_CLASSES[statement.kind]
+    yield node, TEXT, Literal(statement.text)
+    if statement.speaker in actors:
+        yield node, ATTRIBUTED_TO, actors[statement.speaker]
+    if statement.cue:
+        yield node, _iri(CG.cue), Literal(statement.cue)
+    if statement.speech_act in _SPEECH_ACTS:
+        yield node, _iri(CG.speechAct), _SPEECH_ACTS[statement.speech_act]
+    for key in statement.about:
+        if key in actors:
+            yield node, _iri(SCHEMA.about), actors[key]
+    yield from _provenance(node, graph, statement.span)
+
+
+def _statistic_triples(statistic: Statistic, actors: dict[str, NamedNode], graph: NamedNode, ids: Ids,
+                       article_id: str) -> Iterator[tuple]:
+    try:
+        value = literal_value(statistic.value)
+    except ValueError:
+        return
+    node = NamedNode(ids.statistic(article_id, statistic.span))
+    yield node, A, _iri(CG.Statistic)
+    yield node, _iri(SCHEMA.value), value
+    yield node, _iri(SCHEMA.unitText), Literal(statistic.unit)
+    for prop, text in ((CG.measure, statistic.measure), (CG.period, statistic.period),
+                       (CG.qualifier, statistic.qualifier)):
+        if text:
+            yield node, _iri(prop), Literal(text)
+    if statistic.source in actors:
+        yield node, ATTRIBUTED_TO, actors[statistic.source]
+    yield node, TEXT, Literal(statistic.text)
+    yield from _provenance(node, graph, statistic.span)
+
+
+def _evidence_triples(resolved: ResolvedRecord, actors: dict[str, NamedNode], graph: NamedNode,
+                      ids: Ids) -> Iterator[tuple]:
+    """Merge evidence: the resolver's, plus each entity's within-article evidence."""
+    merges: dict[str, list[Merge]] = {iri: list(ms) for iri, ms in resolved.merges.items()}
+    for entity in resolved.record.entities:
+        merges.setdefault(actors[entity.key].value, []).extend(
+            Merge(alias, reason, (resolved.record.article.id,)) for alias, reason in entity.evidence)
+    for actor_iri, actor_merges in merges.items():
+        actor = NamedNode(actor_iri)
+        for merge in actor_merges:
+            node = NamedNode(ids.evidence(actor_iri, merge.alias))
+            yield node, A, _iri(CG.MergeEvidence)
+            yield node, _iri(CG.mergedInto), actor
+            yield node, _iri(CG.alias), Literal(merge.alias)
+            yield node, _iri(CG.reason), Literal(merge.reason)
+            for article_id in merge.articles:
+                yield node, DERIVED_FROM, NamedNode(ids.article(article_id))
+
+
+def _provenance(node: NamedNode, graph: NamedNode, span: Span) -> Iterator[tuple]:
+    yield node, DERIVED_FROM, graph
+    yield node, BEGIN, Literal(span.begin)
+    yield node, END, Literal(span.end)

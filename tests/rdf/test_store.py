@@ -1,0 +1,269 @@
+"""The embedded store: replacing articles atomically, querying, exporting."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+
+from graph.errors import QueryError, StoreError
+from graph.rdf.ids import Ids
+from graph.rdf.mapping import to_quads
+from graph.rdf.store import EXPORT_FORMATS, Store, bind_values, default_store_path, to_python
+from graph.records import ResolvedRecord
+
+IDS = Ids()
+A1, A2 = IDS.article("art-1"), IDS.article("art-2")
+
+
+@pytest.fixture
+def store(tmp_path: Path, make_record):
+    """A store holding two articles."""
+    with Store.open(tmp_path / "store") as st:
+        st.replace_article(A1, to_quads(make_record("art-1"), IDS))
+        st.replace_article(A2, to_quads(make_record("art-2", title="Second"), IDS))
+        yield st
+
+
+def graph_quads(store: Store, article_iri: str) -> set[str]:
+    return {str(q) for q in store._store.quads_for_pattern(None, None, None, ox.NamedNode(article_iri))}
+
+
+def export(store: Store, fmt: str) -> bytes:
+    out = io.BytesIO()
+    store.export(fmt, out)
+    return out.getvalue()
+
+
+def test_replace_twice_is_the_same(store: Store, make_record) -> None:
+    before = export(store, "nquads")
+    store.replace_article(A1, to_quads(make_record("art-1"), IDS))
+    assert export(store, "nquads") == before
+
+
+def test_replace_changes_only_that_graph(store: Store, make_record) -> None:
+    other = graph_quads(store, A2)
+    store.replace_article(A1, to_quads(make_record("art-1", title="Changed"), IDS))
+    assert graph_quads(store, A2) == other
+    assert store.select("SELECT ?t WHERE { ?a schema:headline ?t }", a=ox.NamedNode(A1)) == [{"t": "Changed"}]
+
+
+def test_replace_keeps_default_graph(store: Store, make_record) -> None:
+    evidence = "SELECT ?e WHERE { GRAPH ?g { ?e a cg:MergeEvidence } }"
+    assert store.select(evidence) == []
+    before = len(store.select("SELECT ?e WHERE { ?e a cg:MergeEvidence }"))
+    store.replace_article(A1, to_quads(make_record("art-1", title="Changed"), IDS))
+    assert before > 0 and len(store.select("SELECT ?e WHERE { ?e a cg:MergeEvidence }")) == before
+
+
+def test_failed_replace_leaves_previous_graph(store: Store, make_record) -> None:
+    previous = graph_quads(store, A1)
+
+    def broken():
+        yield from to_quads(make_record("art-1", title="Half"), IDS)[:10]
+        raise RuntimeError("extraction failed midway")
+
+    with pytest.raises(RuntimeError):
+        store.replace_article(A1, broken())
+    assert graph_quads(store, A1) == previous
+
+
+def test_remove_article(store: Store) -> None:
+    store.remove_article(A1)
+    assert store.articles() == [A2]
+    assert store.article_hash(A1) is None
+
+
+def test_article_hash(store: Store, make_record) -> None:
+    assert store.article_hash(A1) == make_record("art-1").record.article.content_hash
+    assert store.article_hash(IDS.article("missing")) is None
+
+
+def test_len_counts_quads(store: Store, make_record) -> None:
+    per_article = {q for q in to_quads(make_record("art-1"), IDS) if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert len(store) > 2 * len(per_article)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_is_deterministic(tmp_path: Path, make_record, fmt: str) -> None:
+    outputs = []
+    for order in ((1, 2), (2, 1)):
+        with Store.open(tmp_path / f"s{order}") as st:
+            for n in order:
+                st.replace_article(IDS.article(f"art-{n}"), to_quads(make_record(f"art-{n}"), IDS))
+            outputs.append(export(st, fmt))
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(("fmt", "ox_format", "rdflib_format", "with_graphs"), [
+    ("nquads", ox.RdfFormat.N_QUADS, "nquads", True),
+    ("trig", ox.RdfFormat.TRIG, "trig", True),
+    ("turtle", ox.RdfFormat.TURTLE, "turtle", False),
+    ("jsonld", ox.RdfFormat.JSON_LD, "json-ld", True),
+])
+def test_export_parses_back(store: Store, fmt: str, ox_format, rdflib_format: str, with_graphs: bool) -> None:
+    data = export(store, fmt)
+    quads = list(ox.parse(data, ox_format))
+    union = {q.triple for q in store._store}
+    assert {q.triple for q in quads} == union
+    if with_graphs:
+        assert {str(q) for q in quads} == {str(q) for q in store._store}
+    parsed = Dataset() if with_graphs else Graph()
+    parsed.parse(data=data, format=rdflib_format)
+    assert len(set(parsed.triples((None, None, None))) if not with_graphs
+               else {t for g in parsed.graphs() for t in g}) == len(union)
+
+
+def test_export_rejects_unknown_format(store: Store) -> None:
+    with pytest.raises(ValueError, match="expected one of"):
+        store.export("rdfxml", io.BytesIO())
+
+
+@pytest.mark.parametrize(("sparql", "bindings", "expected"), [
+    ("SELECT ?text WHERE { ?s cg:cue ?cue ; schema:text ?text ; prov:wasDerivedFrom ?a }",
+     {"cue": "warn", "a": ox.NamedNode(A1)}, [{"text": "fuel prices could rise"}]),
+    ("SELECT ?v ?b WHERE { ?s schema:value ?v ; nif:beginIndex ?b ; prov:wasDerivedFrom ?a }",
+     {"a": ox.NamedNode(A2)}, [{"v": Decimal("2800000"), "b": 138}]),
+    ("SELECT ?s WHERE { ?s schema:value ?v }", {"v": Decimal("2.8E6")},
+     [{"s": A1 + "/statistic/138-162"}, {"s": A2 + "/statistic/138-162"}]),
+    ("SELECT ?f ?d WHERE { ?a cg:sourceFile ?f ; cg:dateInferred ?d } ORDER BY ?f", {},
+     [{"f": "art-1.txt", "d": False}, {"f": "art-2.txt", "d": False}]),
+    # a bound variable need not be projected, and filters see it
+    ("SELECT ?a WHERE { ?a schema:headline ?h FILTER(LCASE(?h) = LCASE(?want)) }", {"want": "SECOND"},
+     [{"a": A2}]),
+    # an unbound OPTIONAL variable is None
+    ("SELECT ?a ?x WHERE { ?a cg:sourceFile ?f OPTIONAL { ?a cg:nothing ?x } }", {"f": "art-1.txt"},
+     [{"a": A1, "x": None}]),
+    # text that looks like SPARQL stays a literal
+    ("SELECT ?a WHERE { ?a cg:sourceFile ?f }", {"f": 'x" } ; DROP ALL ; SELECT * { "'}, []),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s cg:cue ?cue }", {"cue": "say"}, [{"n": 2}]),
+])
+def test_select(store: Store, sparql: str, bindings: dict, expected: list[dict]) -> None:
+    rows = store.select(sparql, **bindings)
+    assert sorted(rows, key=str) == expected
+
+
+@pytest.mark.parametrize(("sparql", "expected"), [
+    ("ASK { ?s cg:cue ?cue }", True),
+    ("ASK { ?s cg:cue ?cue ; cg:speechAct cg:Deny }", False),
+])
+def test_ask_with_bindings(store: Store, sparql: str, expected: bool) -> None:
+    assert bool(store.query(sparql, {"cue": "warn"})) is expected
+
+
+def test_construct_with_bindings(store: Store) -> None:
+    triples = list(store.query("CONSTRUCT { ?s cg:cue ?c } WHERE { ?s cg:cue ?c ; prov:wasDerivedFrom ?a }",
+                               {"a": ox.NamedNode(A1), "c": "call"}))
+    assert [t.object.value for t in triples] == ["call"]
+
+
+@pytest.mark.parametrize(("sparql", "bindings", "message"), [
+    ("SELEC ?s WHERE { ?s ?p ?o }", None, "bad SPARQL query"),
+    ("SELECT ?s WHERE { ?s ?p ?o ", None, "bad SPARQL query"),
+    ("SELECT ?s WHERE { ?s nope:x ?o }", None, "bad SPARQL query"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", {"s": "x"}, "CONSTRUCT"),
+    ("SELECT ?s WHERE { ?s ?p ?o }", {"bad name": "x"}, "not a SPARQL variable"),
+    ("SELECT ?s WHERE { ?s ?p ?o }", {"o": None}, "cannot bind"),
+])
+def test_bad_query_raises_query_error(store: Store, sparql: str, bindings, message: str) -> None:
+    with pytest.raises(QueryError, match=message) as info:
+        store.query(sparql, bindings)
+    assert "\n" not in str(info.value)
+
+
+def test_select_needs_select(store: Store) -> None:
+    with pytest.raises(QueryError, match="SELECT"):
+        store.select("ASK { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize(("sparql", "expected"), [
+    ("SELECT ?a WHERE { ?a ?p ?o }", "SELECT ?a WHERE { VALUES (?x) { (\"1\") }  ?a ?p ?o }"),
+    ("# {\nASK { ?a <http://e/#{> '}' }", "# {\nASK { VALUES (?x) { (\"1\") }  ?a <http://e/#{> '}' }"),
+    ("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }",
+     "CONSTRUCT { ?a ?p ?o } WHERE { VALUES (?x) { (\"1\") }  ?a ?p ?o }"),
+    ('SELECT ?a (?b < ?c AS ?d) WHERE { ?a ?p """{""" }',
+     'SELECT ?a (?b < ?c AS ?d) WHERE { VALUES (?x) { ("1") }  ?a ?p """{""" }'),
+])
+def test_bind_values(sparql: str, expected: str) -> None:
+    assert bind_values(sparql, {"x": ox.Literal("1")}) == expected
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    (ox.NamedNode("http://e/x"), "http://e/x"),
+    (ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), 7),
+    (ox.Literal("1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), Decimal("1.5")),
+    (ox.Literal("2.5E0", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double")), 2.5),
+    (ox.Literal(True), True),
+    (ox.Literal("2024", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")), "2024"),
+    (ox.Literal("hi", language="en"), "hi"),
+    (ox.Literal("x1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), "x1"),
+    (None, None),
+])
+def test_to_python(term, expected) -> None:
+    assert to_python(term) == expected
+
+
+@pytest.mark.parametrize(("create", "read_only"), [(False, False), (True, True), (False, True)])
+def test_missing_store(tmp_path: Path, create: bool, read_only: bool) -> None:
+    with pytest.raises(StoreError, match="no store at .*claimgraph build"):
+        Store.open(tmp_path / "nowhere", create=create, read_only=read_only)
+    assert not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_folder_with_other_files_is_not_a_store(tmp_path: Path, create: bool) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match="store"):
+        Store.open(tmp_path, create=create)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_empty_folder_becomes_a_store(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as st:
+        assert len(st) == 0
+    Store.open(tmp_path, create=False).close()
+
+
+def test_read_only_store(store: Store, tmp_path: Path) -> None:
+    store.close()
+    with Store.open(tmp_path / "store", read_only=True) as ro:
+        assert ro.articles() == [A1, A2]
+        with pytest.raises(StoreError, match="read-only"):
+            ro.remove_article(A1)
+
+
+def test_store_persists_and_closes(tmp_path: Path, resolved: ResolvedRecord) -> None:
+    with Store.open(tmp_path / "s") as st:
+        st.replace_article(A1, to_quads(resolved, IDS))
+        count = len(st)
+    with pytest.raises(StoreError, match="closed"):
+        len(st)
+    with Store.open(tmp_path / "s", create=False) as again:
+        assert len(again) == count
+
+
+def test_second_writer_gets_store_error(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open"):
+        Store.open(tmp_path / "store")
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    (None, Path("claimgraph-store")),
+    ("/data/graph", Path("/data/graph")),
+])
+def test_default_store_path(monkeypatch: pytest.MonkeyPatch, env: str | None, expected: Path) -> None:
+    if env is None:
+        monkeypatch.delenv("CLAIMGRAPH_STORE", raising=False)
+    else:
+        monkeypatch.setenv("CLAIMGRAPH_STORE", env)
+    assert default_store_path() == expected
+
+
+def test_optimize_keeps_data(store: Store) -> None:
+    before = export(store, "nquads")
+    store.optimize()
+    assert export(store, "nquads") == before

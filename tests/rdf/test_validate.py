@@ -1,0 +1,80 @@
+"""SHACL validation of mapped data against ontology/shapes.ttl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from graph.rdf.ids import Ids
+from graph.rdf.mapping import to_quads
+from graph.rdf.namespace import CG, NIF, ORG, PROV, RDFS, SCHEMA
+from graph.rdf.store import Store
+from graph.rdf.validate import validate, validate_graph
+from graph.records import ResolvedRecord
+
+ART = "https://w3id.org/claimgraph/id/article/art-1"
+STATEMENT = URIRef(ART + "/statement/114-136")
+STATISTIC = URIRef(ART + "/statistic/138-162")
+ROLE = URIRef(ART + "/role/0-28")
+PERSON = URIRef("https://w3id.org/claimgraph/id/person/lena-okafor")
+MENTION = URIRef(ART + "/mention/17-28")
+EVIDENCE = URIRef("https://w3id.org/claimgraph/id/evidence/person-lena-okafor/okafor")
+
+
+def union(resolved: ResolvedRecord) -> Graph:
+    """The mapped example as one rdflib graph (all graphs merged)."""
+    data = ox.serialize([q.triple for q in to_quads(resolved, Ids())], format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=data, format="nt")
+
+
+def test_mapped_store_conforms(tmp_path: Path, resolved: ResolvedRecord) -> None:
+    with Store.open(tmp_path / "store") as store:
+        store.replace_article(ART, to_quads(resolved, Ids()))
+        conforms, report = validate(store)
+    assert conforms, report
+
+
+def test_empty_store_conforms(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store") as store:
+        assert validate(store)[0]
+
+
+@pytest.mark.parametrize(("remove", "add", "path_in_report"), [
+    ([(STATEMENT, SCHEMA.text, None)], [], "schema:text"),
+    ([(STATEMENT, NIF.beginIndex, None), (STATEMENT, NIF.endIndex, None)], [], "beginIndex"),
+    ([(STATEMENT, NIF.beginIndex, None)], [(STATEMENT, NIF.beginIndex, Literal(500))], "beginIndex"),
+    ([(STATEMENT, NIF.endIndex, None)], [(STATEMENT, NIF.endIndex, Literal("136"))], "endIndex"),
+    ([], [(STATEMENT, RDF.type, CG.DirectQuote)], "exactly one of"),
+    ([(STATEMENT, RDF.type, CG.IndirectQuote)], [], "exactly one of"),
+    ([(STATEMENT, PROV.wasDerivedFrom, None)], [], "wasDerivedFrom"),
+    ([], [(STATEMENT, PROV.wasAttributedTo, URIRef("https://w3id.org/claimgraph/id/place/portvale"))],
+     "wasAttributedTo"),
+    ([], [(STATEMENT, CG.speechAct, CG.Statement)], "speechAct"),
+    ([(STATISTIC, SCHEMA.value, None)], [(STATISTIC, SCHEMA.value, Literal("2.8e6", datatype=XSD.double))],
+     "schema:value"),
+    ([(STATISTIC, SCHEMA.unitText, None)], [], "unitText"),
+    ([(ROLE, ORG.member, None)], [], "member"),
+    ([(ROLE, CG.title, None)], [], "title"),
+    ([(PERSON, RDFS.label, None)], [], "label"),
+    ([(URIRef(ART), CG.sourceFile, None)], [], "sourceFile"),
+    ([(URIRef(ART), CG.contentHash, None)], [(URIRef(ART), CG.contentHash, Literal("abc"))], "contentHash"),
+    ([(URIRef(ART), SCHEMA.datePublished, None)], [(URIRef(ART), SCHEMA.datePublished, Literal("5 March"))],
+     "datePublished"),
+    ([(MENTION, CG.refersTo, None)], [], "refersTo"),
+    ([(EVIDENCE, CG.alias, None)], [], "alias"),
+])
+def test_broken_data_does_not_conform(resolved: ResolvedRecord, remove: list, add: list,
+                                      path_in_report: str) -> None:
+    data = union(resolved)
+    for pattern in remove:
+        assert (pattern[0], pattern[1], None) in data
+        data.remove(pattern)
+    for triple in add:
+        data.add(triple)
+    conforms, report = validate_graph(data)
+    assert not conforms
+    assert path_in_report in report

@@ -1,0 +1,134 @@
+"""Ingest: files and folders in, :class:`~graph.records.Article` records out.
+
+Formats: ``.txt`` and ``.md`` (the text is the file's content), ``.html``/``.htm`` (the text
+is the plain text extracted from the article body, see :mod:`graph.ingest.html`) and
+``.jsonl`` (one article per line, see :mod:`graph.ingest.jsonl`). Each article gets its
+boilerplate spans (navigation, teasers, bylines, captions, datelines, the headline), its
+title, date, author and publisher when they can be told. A ``NAME.json`` beside an article
+file is its metadata sidecar.
+
+>>> from pathlib import Path
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Bridge reopens\\n\\nThe bridge reopened on Monday.\\n")
+>>> [(a.id, a.title) for a in iter_articles([folder])]
+[('a', 'Bridge reopens')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from graph.errors import InputError
+from graph.ingest.boilerplate import detect_boilerplate
+from graph.ingest.html import read_html
+from graph.ingest.jsonl import iter_jsonl
+from graph.ingest.text import read_plain
+from graph.records import Article
+
+__all__ = ["iter_articles", "read_article", "detect_boilerplate", "SUFFIXES"]
+
+READERS: dict[str, Callable[[Path], Article]] = {
+    ".txt": read_plain, ".md": read_plain, ".html": read_html, ".htm": read_html,
+}
+SUFFIXES = (*READERS, ".jsonl")
+"""File suffixes read as articles (case does not matter)."""
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Yield an Article per readable input, or an InputError (not raised: yielded) per bad one.
+
+    Folders are walked recursively in sorted order, reading the files with a known suffix
+    (see :data:`SUFFIXES`) and ignoring the others and hidden files; ``NAME.json`` files
+    there are sidecars, not articles. A file given explicitly must have a known suffix. An
+    article whose id was already read in this batch is an error too.
+
+    Args:
+        paths: Files and folders.
+
+    Yields:
+        Articles and errors, in input order.
+    """
+    first_source: dict[str, str] = {}
+    for item in _expand(paths):
+        for result in _read_any(item) if isinstance(item, Path) else [item]:
+            yield _check_unique(result, first_source)
+
+
+def read_article(path: Path) -> Article:
+    """Read one ``.txt``, ``.md``, ``.html`` or ``.htm`` article.
+
+    Raises:
+        InputError: when the file is missing, unreadable, not UTF-8 text, empty, of another
+            type, or its sidecar is malformed.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        raise InputError(str(path), "a .jsonl file holds several articles per file: read it "
+                                    "with iter_articles")
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise InputError(str(path), _unsupported(path))
+    return reader(path)
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files to read, in order, and an error per missing path or unknown file type."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif not path.exists():
+            yield InputError(str(path), "no such file or folder")
+        elif path.suffix.lower() in SUFFIXES:
+            yield path
+        else:
+            yield InputError(str(path), _unsupported(path))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Article files under ``folder``, recursively, sorted by path, skipping hidden ones."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, name) for name in names
+                  if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES]
+    return sorted(found, key=lambda path: path.parts)
+
+
+def _read_any(path: Path) -> Iterator[Article | InputError]:
+    """The articles of one file, or the error that stops it from being read.
+
+    Any failure while reading becomes an error for this file, so a batch always goes on.
+    """
+    if path.suffix.lower() == ".jsonl":
+        yield from iter_jsonl(path)
+        return
+    try:
+        yield read_article(path)
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch
+        yield InputError(str(path), f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def _check_unique(result: Article | InputError,
+                  first_source: dict[str, str]) -> Article | InputError:
+    """The article, or an error when an earlier article of the batch had the same id."""
+    if isinstance(result, InputError):
+        return result
+    if result.id in first_source:
+        return InputError(result.source_file, f'duplicate article id "{result.id}" '
+                                              f"(already read from {first_source[result.id]})")
+    first_source[result.id] = result.source_file
+    return result
+
+
+def _unsupported(path: Path) -> str:
+    """The message for a file of a type that is not read."""
+    hint = " (NAME.json files are sidecars: give NAME.txt instead)" \
+        if path.suffix.lower() == ".json" else ""
+    return (f"not an article file: {path.suffix or 'no suffix'} is not one of "
+            f"{', '.join(SUFFIXES)}{hint}")

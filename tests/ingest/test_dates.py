@@ -1,0 +1,64 @@
+"""Tests of graph.ingest.dates: date normalisation and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.dates import date_line, normalise_date, wire_dateline
+from graph.records import Span
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-02-13T10:00:00Z", "2024-02-13"),
+    ("2024-02-13T23:30:00-05:00", "2024-02-13"),
+    ("February 13, 2024", "2024-02-13"),
+    ("13 Feb 2024", "2024-02-13"),
+    ("Tuesday, 13 February 2024, 08:15 GMT+7", "2024-02-13"),
+    ("Feb. 2024", "2024-02"),
+    ("2024", "2024"),
+    ("  2021-07-01  ", "2021-07-01"),
+    ("February 13", None),
+    ("next week", None),
+    ("", None),
+    ("12", None),
+    ("0999-01-01", None),
+    ("x" * 200, None),
+])
+def test_normalise_date(value, expected):
+    assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Friday, January 4, 2019", "2019-01-04"),
+    ("Friday, January 4, 2019  ", "2019-01-04"),
+    ("4 January 2019", "2019-01-04"),
+    ("Published: 13 February 2024, 10:05 GMT", "2024-02-13"),
+    ("Updated on Mar. 3, 2023 at 4:45 p.m.", "2023-03-03"),
+    ("2022-11-30", "2022-11-30"),
+    ("On January 4, 2019 the bridge opened.", None),
+    ("January 2019 was the wettest month", None),
+    ("Monday", None),
+])
+def test_date_line(line, expected):
+    assert date_line(line) == expected
+
+
+@pytest.mark.parametrize(("line", "prefix", "date"), [
+    ("PORT LOUIS, March 3, 2024 (Reuters) - Dock workers went on strike.",
+     "PORT LOUIS, March 3, 2024 (Reuters) -", "2024-03-03"),
+    ("PORT LOUIS, March 3 (Reuters) - Dock workers went on strike.",
+     "PORT LOUIS, March 3 (Reuters) -", None),
+    ("LIMA, Peru (AP) — Dock workers went on strike.", "LIMA, Peru (AP) —", None),
+    ("OSLO (Reuters) -", "OSLO (Reuters) -", None),
+    ("UN - The talks ended without a deal.", None, None),
+    ("Dock workers went on strike - again.", None, None),
+    ("NEW YORK - The talks ended.", None, None),
+])
+def test_wire_dateline(line, prefix, date):
+    found = wire_dateline(line, 5)
+    if prefix is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found.span == Span(5, 5 + len(prefix))
+        assert found.date == date

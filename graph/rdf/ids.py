@@ -105,9 +105,14 @@ class Ids:
         return self._in_article(article_id, "mention", span)
 
     def evidence(self, actor_iri: str, alias: str) -> str:
-        """The IRI of the evidence that ``alias`` names the actor ``actor_iri``."""
+        """The IRI of the evidence that ``alias`` names the actor ``actor_iri``.
+
+        Aliases that slug alike ("Mr. Lee", "Mr Lee") are different evidence, so the slug is
+        followed by a short hash of the exact alias.
+        """
         local = actor_iri[len(self.base):] if actor_iri.startswith(self.base) else actor_iri
-        return f"{self.base}evidence/{slug(local)}/{slug(alias)}"
+        digest = hashlib.sha256(alias.encode("utf-8")).hexdigest()[:8]
+        return f"{self.base}evidence/{slug(local)}/{slug(alias)}-{digest}"
 
     def _in_article(self, article_id: str, kind: str, span: Span) -> str:
         return f"{self.article(article_id)}/{kind}/{span.begin}-{span.end}"

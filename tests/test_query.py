@@ -1,0 +1,95 @@
+"""Named queries over a built graph: said, stats, and formatted SPARQL results."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from graph.errors import QueryError
+from graph.query import FORMATS, format_table, load_query, run, said, stats
+from graph.rdf.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def store(seed_store):
+    with Store.open(seed_store, read_only=True) as st:
+        yield st
+
+
+def test_stats_counts_what_was_built(store):
+    counts = stats(store)
+    assert counts["articles"] == 5
+    assert counts["people"] >= 10 and counts["statements"] >= 40 and counts["statistics"] >= 10
+
+
+def test_said_without_filters_lists_every_statement(store):
+    rows = said(store)
+    assert len(rows) == stats(store)["statements"]
+    for r in rows:
+        assert r["text"] and r["cue"] and r["kind"] in ("DirectQuote", "IndirectQuote", "MixedQuote")
+        assert r["begin"] < r["end"]
+
+
+def test_said_by_matches_aliases_case_insensitively(store):
+    speakers = {r["speaker"] for r in said(store) if r["speaker"]}
+    name = sorted(speakers)[0]
+    by_label = said(store, by=name.upper())
+    assert by_label and {r["speaker"] for r in by_label} == {name}
+
+
+def test_said_about_filters_on_targets(store):
+    rows = [r for r in said(store) if r["about"]]
+    target = rows[0]["about"].split("; ")[0]
+    about = said(store, about=target.lower())
+    assert about and all(target in r["about"] for r in about)
+    assert len(about) < len(said(store))
+
+
+@pytest.mark.parametrize("evil", ['x" } UNION { ?s ?p ?o } #', "') || true || ('", "?by"])
+def test_user_input_is_a_bound_value_never_query_text(store, evil):
+    assert said(store, by=evil) == []
+    assert said(store, about=evil) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_run_formats_select_results(store, fmt):
+    out = run(store, "SELECT ?f WHERE { ?a cg:sourceFile ?f } ORDER BY ?f", fmt)
+    if fmt == "json":
+        assert len(json.loads(out)["results"]["bindings"]) == 5
+    elif fmt in ("csv", "tsv"):
+        rows = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+        assert rows[0] == ["f"] and len(rows) == 6
+    else:
+        assert out.splitlines()[-1] == "(5 rows)"
+
+
+def test_run_ask_and_construct(store):
+    assert run(store, "ASK { ?s a cg:Statement }") == "true"
+    nt = run(store, "CONSTRUCT { ?a a schema:NewsArticle } WHERE { ?a a schema:NewsArticle }")
+    assert len(nt.strip().splitlines()) == 5
+
+
+@pytest.mark.parametrize("bad", ["SELECT ?x WHERE { ?x ?y", "SELEKT * {}", "SELECT * WHERE { ?x nope:p ?y }"])
+def test_bad_sparql_is_a_query_error(store, bad):
+    with pytest.raises(QueryError):
+        run(store, bad)
+
+
+def test_unknown_named_query():
+    with pytest.raises(QueryError, match="no named query"):
+        load_query("nonexistent")
+
+
+@pytest.mark.parametrize(
+    ("names", "rows", "last"),
+    [(["a"], [], "(0 rows)"), (["a", "b"], [["1", "x" * 100]], "(1 row)")],
+)
+def test_format_table(names, rows, last):
+    out = format_table(names, rows).splitlines()
+    assert out[0].split() == names and out[-1] == last
+    assert all(len(line) <= 70 for line in out)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
 
@@ -39,6 +39,12 @@ ORG_PREPS = frozenset({"of", "for", "at", "with", "in"})
 MAX_CHAIN = 14
 MAX_APPOS = 24
 NEAR_MIN_LEN = 5
+
+
+@lru_cache(maxsize=4)
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds the string on every access)."""
+    return doc.text
 
 
 def _lines(name: str) -> list[str]:
@@ -165,16 +171,10 @@ class _Cand:
     strong: bool = False  # person evidence from context (title, honorific, apposition)
     speaker: bool = False  # subject of a reporting verb
 
-    def tokens(self, doc: Doc) -> SpacySpan:
-        return doc[self.start:self.end]
-
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Strip leading articles and punctuation, trailing possessives and punctuation."""
-    for i in range(start, end):
-        if doc[i].text == "(" or "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < end - 1:
-            end = i if doc[i].text == "(" or "\n" in doc[i].text else i + 1
-            break
+    end = next((i for i in range(start, end) if doc[i].text == "("), end)
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
@@ -188,7 +188,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
     """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen.")."""
     while end - start > 1:
-        m = _honorific_prefix().match(doc.text[doc[start].idx:doc[end - 1].idx])
+        m = _honorific_prefix().match(_text(doc)[doc[start].idx:doc[end - 1].idx])
         if m:
             nxt = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                        end - 1)
@@ -324,7 +324,7 @@ def _ministry_pattern() -> re.Pattern[str]:
 
 
 def _ministry_cands(doc: Doc) -> Iterator[_Cand]:
-    for m in _ministry_pattern().finditer(doc.text):
+    for m in _ministry_pattern().finditer(_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -470,7 +470,7 @@ def _appos_title(doc: Doc, end: int, orgs: Sequence[_Cand], people: Sequence[_Ca
 def _honorific_before(doc: Doc, start: int) -> tuple[int, str] | None:
     """Char offset and text of an honorific right before token ``start`` ("Lt. Gen. ")."""
     begin = doc[start].idx
-    window = doc.text[max(0, begin - 40):begin]
+    window = _text(doc)[max(0, begin - 40):begin]
     m = _honorific_regex().search(window)
     if not m:
         return None
@@ -542,7 +542,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
     for s, e in _name_runs(doc):
         s, e = _trim(doc, s, e)
         s = _strip_person_prefix(doc, s, e) if s < e else s
-        if s < e and _person_shaped(doc, s, e):
+        if s < e and _person_shaped(doc, s, e) and not (e < len(doc) and _is_title_head(doc, e)):
             runs.append(_Cand(s, e, ""))
     spacy_cover = {(c.start, c.end) for c in ents}
     runs = [r for r in runs if (r.start, r.end) not in spacy_cover]
@@ -593,7 +593,7 @@ def _person_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
         toks = name.lower().split()
         hon = _honorific_before(doc, c.start)
         begin = hon[0] if hon else doc[c.start].idx
-        surface = doc.text[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
+        surface = _text(doc)[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
         cluster, reason = _find_person(clusters, toks)
         if cluster is None:
             cluster = _Cluster("Person")
@@ -640,7 +640,7 @@ def _is_near_form(toks: list[str], full: list[str]) -> bool:
     return False
 
 
-def _org_key(doc: Doc, name: str) -> tuple[str, str]:
+def _org_key(name: str) -> tuple[str, str]:
     """Matching key and display form of an organisation name (ministry word orders unify)."""
     clean = re.sub(r"\s+", " ", name).strip()
     m = re.fullmatch(r"(?P<pre>.+?) [Mm]inistry|[Mm]inistry of (?:the )?(?P<post>.+)", clean)
@@ -672,7 +672,7 @@ def _org_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for idx, o in enumerate(orgs):
         name = _name_of(doc, o)
-        key, display = _org_key(doc, name)
+        key, display = _org_key(name)
         cl = by_key.get(key)
         if cl is None and len(name.split()) == 1:
             cl = _org_by_head(clusters, name)
@@ -902,9 +902,9 @@ def _title_org(doc: Doc, title: _Title, entities: list[Entity]) -> Entity | None
     core = " ".join(w for w in core.split() if w.lower() not in _words("title_modifiers.txt"))
     if not core or core.lower() in {"prime"}:
         return None
-    key, display = _org_key(doc, f"Ministry of {core}")
+    key, display = _org_key(f"Ministry of {core}")
     for e in entities:
-        if e.kind == "Organization" and _org_key(doc, e.name)[0] == key:
+        if e.kind == "Organization" and _org_key(e.name)[0] == key:
             return e
     org = Entity(f"e{len(entities)}", "Organization", display,
                  evidence=[(title.text, "title implies organisation")])

@@ -5,7 +5,7 @@ million", "nearly three tonnes", "a tonne", "$4", "19%"), skips those that are n
 quantities (years, dates, times, ordinals, ages, phone and street numbers, numbers inside
 names), and reads around each one its normalised unit, qualifier, measure, period and
 source. Word lists live in ``graph/data/`` (number words, units, counted nouns,
-qualifiers, time nouns, label words).
+qualifiers, nouns that are not counted, label words; job titles count people).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -31,6 +31,12 @@ CODE_CHARS = re.compile(r"[\d+()/.-]")
 CODE = re.compile(r"\d+(?:[-/.()]+\d+){2,}")
 ACCORDING = ("according", "to")
 MAX_NOUN_GAP = 4
+
+
+@lru_cache(maxsize=4)
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds the string on every access)."""
+    return doc.text
 
 
 def _lines(name: str) -> list[str]:
@@ -179,11 +185,11 @@ def _unit(doc: Doc, num: _Number) -> _Unit | None:
     if noun is None:
         return _Unit(_elided_unit(doc, num), num.end, num.end, None)
     lemma = noun.lemma_.lower()
-    if lemma in _words("time_nouns.txt") or noun.lower_ in _words("time_nouns.txt"):
+    if lemma in _words("not_counted.txt") or noun.lower_ in _words("not_counted.txt"):
         return None
     counted = _table("counted_nouns.tsv")
     unit = (counted.get(noun.lower_) or counted.get(lemma) or (lemma,))[0]
-    if noun.ent_type_ == "NORP":
+    if noun.ent_type_ == "NORP" or lemma in _words("titles.txt"):
         unit = "person"
     return _Unit(unit, num.end, noun.i + 1, noun)
 
@@ -229,7 +235,7 @@ def _is_quantity(doc: Doc, num: _Number, unit: _Unit | None) -> bool:
     if prev is not None and (prev.lower_.rstrip(".") in _words("number_blockers.txt")
                              or prev.text in {"#", "No.", "no."}):
         return False
-    if _in_code(doc.text, tok.idx, tok.idx + len(tok)):
+    if _in_code(_text(doc), tok.idx, tok.idx + len(tok)):
         return False
     if tok.lower_ == "one" and not (measured or unit.unit == "person"):
         return False
@@ -257,7 +263,7 @@ def _unit_names() -> frozenset[str]:
 
 def _qualifier(doc: Doc, num: _Number, begin: int) -> tuple[str | None, int]:
     """The qualifier right before the figure ("nearly", "more than") and its start offset."""
-    before = doc.text[max(0, begin - 30):begin].lower()
+    before = _text(doc)[max(0, begin - 30):begin].lower()
     for q in _qualifiers():
         if re.search(rf"(?:^|\W){re.escape(q)}\s+$", before):
             start = begin - len(before) + before.rstrip().rfind(q)
@@ -486,7 +492,7 @@ def _statistic(doc: Doc, num: _Number, article: Article, entities: list[Entity],
         value=num.value,
         unit=unit.unit,
         span=Span(begin, end),
-        text=doc.text[begin:end],
+        text=_text(doc)[begin:end],
         measure=_measure(doc, num, unit),
         period=_period(doc, num, article),
         qualifier=qualifier,

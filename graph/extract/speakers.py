@@ -35,6 +35,7 @@ NAME_GLUE = frozenset({"of", "the", "for", "and", "on", "in"})
 CORE_DEPS = frozenset({"compound", "flat", "appos", "nsubj", "nmod"})
 NP_PREPS = frozenset({"at", "from", "in", "with", "of", "for", "on"})
 LOOKBACK_SENTENCES = 5
+PLACE_LOOKBACK = 4
 
 # salience ranks: lower wins within the nearest sentence holding a candidate
 RANK_SPEAKER, RANK_MAIN_SUBJECT, RANK_LAST_SPEAKER, RANK_SUBJECT, RANK_OTHER = range(5)
@@ -48,12 +49,14 @@ class Referents:
         person: Nouns naming human speakers ("official", "spokesman").
         organization: Nouns naming institutions ("ministry", "police").
         document: Nouns naming writings whose author speaks ("report", "statistics").
+        place: Nouns that refer back to the place last named ("the province").
         titles: Title word or phrase -> canonical form ("premier" = "prime minister").
     """
 
     person: frozenset[str]
     organization: frozenset[str]
     document: frozenset[str]
+    place: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
 
 
@@ -64,7 +67,8 @@ def load_referents(path: Path | None = None) -> Referents:
     Raises:
         ValueError: when a line names an unknown kind.
     """
-    kinds: dict[str, set[str]] = {"person": set(), "organization": set(), "document": set()}
+    kinds: dict[str, set[str]] = {"person": set(), "organization": set(), "document": set(),
+                                  "place": set()}
     titles: dict[str, str] = {}
     for line in (path or REFERENTS_FILE).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -77,7 +81,7 @@ def load_referents(path: Path | None = None) -> Referents:
         else:
             raise ValueError(f"referents: unknown kind {kind!r} (valid: {sorted(kinds)}, title)")
     return Referents(frozenset(kinds["person"]), frozenset(kinds["organization"]),
-                     frozenset(kinds["document"]), titles)
+                     frozenset(kinds["document"]), frozenset(kinds["place"]), titles)
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[Entity], roles: list[Role],
                  quoted: list[Span], referents: Referents | None = None) -> None:
         self.doc = doc
+        self.text = doc.text
         self.entities = {e.key: e for e in entities}
         self.roles = roles
         self.quoted = sorted(quoted, key=lambda s: s.begin)
@@ -151,7 +156,7 @@ class SpeakerResolver:
         if span is None or not len(span):
             return RANK_OTHER
         root = span.root
-        while root.dep_ in ("compound", "appos", "flat") and root.head is not root:
+        while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
             root = root.head
         if root.dep_ not in SUBJECT_DEPS:
             return RANK_OTHER
@@ -215,6 +220,10 @@ class SpeakerResolver:
                                  lookback=2)
         return None
 
+    def salient_person(self, at: int) -> str | None:
+        """The most salient person or unnamed source before ``at``, of any gender."""
+        return self._salient(at, lambda e: e.kind in ("Person", "UnnamedSource"))
+
     def _salient(self, at: int, fits, lookback: int = LOOKBACK_SENTENCES) -> str | None:
         here = self.sentence_of(at)
         end = bisect.bisect_left([e.begin for e in self._events], at)
@@ -259,7 +268,7 @@ class SpeakerResolver:
         if key is not None:
             return key
         if token.pos_ == "PROPN":
-            return self._by_name(token)
+            return self._by_name(token) or self._nominal(token)
         if token.pos_ == "NOUN":
             return self._nominal(token)
         return None
@@ -297,7 +306,7 @@ class SpeakerResolver:
                     best = (score, entity.key)
         if best is not None:
             return best[1]
-        if token.ent_type_ in ("ORG", "NORP", "GPE"):
+        if token.ent_type_ in ("ORG", "NORP", "GPE") and token.lower_ not in self.referents.person:
             return self.new_entity("Organization", self.phrase(token, with_preps=False))
         return None
 
@@ -341,14 +350,17 @@ class SpeakerResolver:
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
             head = head.head
         determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "poss")]
+        if noun in ref.place and determiners[:1] == ["the"] and self.mention_at(head) is None:
+            return self._salient(token.idx, lambda e: e.kind == "Place", lookback=PLACE_LOOKBACK)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if token.pos_ == "NOUN" and (noun in ref.person or self._title_head(token) in ref.person):
             return self._role_holder(token) if determiners[:1] == ["the"] else None
         if noun not in ref.organization and lemma not in ref.organization:
             return None
-        words = {w for t in token.lefts if t.dep_ in ("compound", "amod")
-                 for w in _strip_words(t.text)} | {lemma}
+        words = {w for t in head.subtree if t.i <= token.i and t.left_edge.i >= head.left_edge.i
+                 and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+                 for w in _strip_words(t.text)} - {noun} | {lemma}
         chunk = {w for t in head.subtree if t.i <= head.i for w in _strip_words(t.text)}
         best: tuple[int, int, str] | None = None
         for entity in self.entities.values():
@@ -357,7 +369,8 @@ class SpeakerResolver:
             for form in [entity.name, *entity.aliases]:
                 name = set(_strip_words(form)) - NAME_GLUE
                 fits = (name and name <= chunk) or (len(words) > 1 and words <= name) or (
-                    len(words) == 1 and (noun in name or lemma in name) and determiners)
+                    len(words) == 1 and (noun in name or lemma in name) and head.i == token.i
+                    and determiners[:1] in (["the"], ["its"], ["their"]))
                 if not fits:
                     continue
                 own = any(r.person == speaker and r.organization == entity.key
@@ -425,7 +438,7 @@ class SpeakerResolver:
         end = token.idx + len(token.text)
         if with_preps:
             for child in token.rights:
-                if child.dep_ == "prep" and child.lower_ in NP_PREPS:
+                if (child.dep_ == "prep" and child.lower_ in NP_PREPS) or child.dep_ == "amod":
                     last = child.right_edge
                     end = last.idx + len(last.text)
                 else:
@@ -436,7 +449,7 @@ class SpeakerResolver:
         return self.new_entity("UnnamedSource", self.phrase(token))
 
     def new_entity(self, kind: str, span: Span) -> str:
-        text = self.doc.text[span.begin:span.end]
+        text = self.text[span.begin:span.end]
         words = _strip_words(text)
         if words and words[0] in ("the", "a", "an"):
             words = words[1:]

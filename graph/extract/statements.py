@@ -35,7 +35,9 @@ TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 TARGET_ACTS = frozenset({"criticise", "praise"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 OPENING_CONTEXT = ":,;—–-"
-BEFORE_LINK_WORDS = frozenset({"that", ":", ",", "saying", "—", "–", "-"})
+MAX_ADDRESSEE = 3
+QUOTING_VERBS = frozenset({"quote", "cite"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 ATTRIBUTION_WINDOW = 12
 MIN_CONTENT_TOKENS = 3
 MIN_CLAUSE_OBJECT = 5
@@ -146,9 +148,8 @@ def _char_span(tokens: list[Token]) -> Span | None:
     return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
-def _trim(doc: Doc, span: Span) -> Span:
+def _trim(text: str, span: Span) -> Span:
     begin, end = span.begin, span.end
-    text = doc.text
     while begin < end and (text[begin].isspace() or text[begin] in ",;:—–-\"“”"):
         begin += 1
     while end > begin and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”"):
@@ -197,7 +198,11 @@ class _Extractor:
     # -- direct quotes --
 
     def _subject_of(self, verb: Token) -> Token | None:
-        """The speaker phrase head of a reporting verb, climbing through conj/advcl/relcl."""
+        """The speaker phrase head of a reporting verb.
+
+        Climbs through coordination ("said A and added B"), participles ("…, adding
+        that"), relative clauses ("X, who said") and "X was quoted as saying".
+        """
         para = self.paras[self.paragraph_of(verb.idx)]
         for _ in range(4):
             for child in verb.children:
@@ -205,13 +210,13 @@ class _Extractor:
                     pobj = self._according_object(child)
                     if pobj is not None:
                         return pobj
-            subjects = [c for c in verb.children
-                        if c.dep_ == "nsubj" and para.begin <= c.idx < para.end]
+            subjects = [c for c in verb.children if para.begin <= c.idx < para.end and (
+                c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_ in QUOTING_VERBS))]
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - verb.i))
             if verb.dep_ == "relcl":
                 return verb.head
-            if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             return None
@@ -264,6 +269,8 @@ class _Extractor:
         last_char = self.text[q.outer.end - 2] if q.closed and q.outer.end >= 2 else ""
         if not (last_char in END_PUNCT or window[0].text in ",—–-"):
             return None
+        if last_char == "." and window[0].text[:1].isupper():
+            return None  # a new sentence starts after the quote
         for tok in window:
             found = match_cue(tok, self.cues)
             if found is None:
@@ -288,12 +295,11 @@ class _Extractor:
             found = match_cue(tok, self.cues)
             if found is None:
                 continue
-            between = [t for t in window if t.i > tok.i]
-            linked = (not between or between[-1].lower_ in BEFORE_LINK_WORDS
-                      or self.text[:q.outer.begin].rstrip()[-1:] in ":,")
-            content = [c for c in tok.children if c.dep_ in ("ccomp", "dobj")
-                       and not self._in_any_quote(c.idx) and c.idx > tok.idx]
-            if not linked or content:
+            content = [c for c in tok.children if c.idx > tok.idx
+                       and not self._in_any_quote(c.idx)
+                       and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd")
+                            or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE))]
+            if content:
                 return None
             cue, _ = found
             if cue.phrase == "according to":
@@ -368,7 +374,7 @@ class _Extractor:
 
     def _according_content(self, according: Token) -> list[Token] | None:
         head = according.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         skip = {t.i for t in according.subtree}
         runs: list[list[Token]] = [[]]
@@ -391,7 +397,7 @@ class _Extractor:
             if q.outer.overlaps(span):
                 if q.outer.begin <= span.begin:
                     return None
-                span = _trim(self.doc, Span(span.begin, q.outer.begin))
+                span = _trim(self.text, Span(span.begin, q.outer.begin))
         kind = "mixed" if any(span.contains(f.outer) for f in self.fragments) else "indirect"
         return kind, span
 
@@ -419,7 +425,7 @@ class _Extractor:
             span = _char_span(tokens)
             if span is None or len([t for t in tokens if not t.is_punct]) < MIN_CONTENT_TOKENS:
                 continue
-            checked = self._mixed_or_trimmed(_trim(self.doc, span))
+            checked = self._mixed_or_trimmed(_trim(self.text, span))
             if checked is None or not checked[1]:
                 continue
             kind, span = checked
@@ -458,7 +464,7 @@ class _Extractor:
                 return self.resolver.resolve(other.subject)
         if para - last_para <= 1 and self.resolver.last_speaker is not None:
             return self.resolver.last_speaker
-        return self.resolver.pronoun("he", draft.anchor) or self.resolver.last_speaker
+        return self.resolver.salient_person(draft.anchor)
 
     def about(self, draft: _Draft) -> list[str]:
         resolver = self.resolver
@@ -494,8 +500,9 @@ class _Extractor:
 
     def _target_entity(self, obj: Token) -> str | None:
         """The actor a criticised or praised object names ("Riverside district officials")."""
-        if obj.pos_ == "NOUN" and obj.lower_ in self.resolver.referents.person | \
-                self.resolver.referents.organization and any(t.is_title for t in obj.lefts):
+        ref = self.resolver.referents
+        if obj.pos_ == "NOUN" and obj.lemma_.lower() in ref.person | ref.organization and any(
+                t.is_title for t in obj.lefts):
             return self.resolver.new_entity("Organization", self.resolver.phrase(obj, False))
         return None
 

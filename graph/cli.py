@@ -72,7 +72,7 @@ def build(paths: tuple[Path, ...], store: Path | None, base: str | None) -> None
     from graph.rdf.ids import Ids
 
     with _open(store, create=True, read_only=False) as st, \
-            tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False) as bar:
+            tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False, disable=None) as bar:
         report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
                            on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr))
         location = st.location

@@ -1,0 +1,394 @@
+"""Interactive HTML views of an actor graph: data first, then rendering (like spaCy's displacy).
+
+:func:`view_data` turns a graph from :func:`graph.network.actor_graph` into plain dicts for
+vis-network (positions computed here, in Python, so the browser runs no physics);
+:func:`render_html` writes one self-contained page with pyvis: vis-network inlined, nothing
+fetched from the network, a legend that doubles as a filter, and a search box.
+
+Security: every text that comes from an article (names, titles, quotes, headlines) is passed
+through :func:`html.escape` before it enters a tooltip, and the page turns tooltips into DOM
+elements from that escaped HTML when they are first hovered (vis-network 9 shows a string
+``title`` as plain text, so rich tooltips have to be elements). Labels drawn on the canvas
+are plain text. The data sits in the page as JSON in which ``<``, ``>``, ``&`` and ``'`` are ``\\u`` escapes, so no
+``</script>`` in a quote can end the script block.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+#: Node kind -> (legend label, colour, vis-network shape).
+KIND_STYLES: dict[str, tuple[str, str, str]] = {
+    "Person": ("person", "#4e79a7", "dot"),
+    "Organization": ("organisation", "#f1a340", "square"),
+    "Place": ("place", "#59a14f", "triangle"),
+    "UnnamedSource": ("unnamed source", "#a0a0a0", "diamond"),
+}
+DEFAULT_KIND_STYLE = ("other", "#c0c0c0", "dot")
+
+#: Speech act -> edge colour.
+ACT_COLOURS: dict[str, str] = {
+    "criticise": "#d62728",
+    "praise": "#2ca02c",
+    "warn": "#ff7f0e",
+    "order": "#9467bd",
+    "deny": "#7f7f7f",
+    "assert": "#1f77b4",
+    "promise": "#17becf",
+    "believe": "#8c564b",
+}
+UNKNOWN_ACT_COLOUR = "#555555"
+
+#: Non-statement relation -> (legend label, colour, dashed).
+RELATION_STYLES: dict[str, tuple[str, str, bool]] = {
+    "member_of": ("member of", "#b0b0b0", True),
+    "mentions": ("mentioned together", "#dddddd", True),
+}
+
+#: Shown when :func:`graph.network.prune` left actors out.
+PRUNED_NOTE = "{n} actors left out; use --focus NAME to see them"
+
+NODE_SIZE_BASE = 10.0
+NODE_SIZE_STEP = 4.0
+NODE_SIZE_MAX = 48.0
+EDGE_WIDTH_MAX = 8.0
+#: Statements listed in one edge tooltip; the rest are counted.
+TIP_STATEMENTS = 8
+#: Characters of a quote shown in a tooltip.
+TIP_TEXT_CHARS = 280
+#: Components up to this size get a spring layout (networkx needs SciPy above it); larger
+#: ones are drawn in rings by distance from their best-connected actor.
+SPRING_MAX_NODES = 499
+#: Pixels per sqrt(node) of a component's radius.
+LAYOUT_SPACING = 110.0
+
+#: vis-network options: physics off (positions come from Python), hover tooltips on.
+VIS_OPTIONS: dict[str, Any] = {
+    "physics": {"enabled": False},
+    "layout": {"improvedLayout": False},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+    "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+    "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+}
+
+_REMOTE_TAG = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
+    re.IGNORECASE)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:link|script)\b.*?-->", re.IGNORECASE | re.DOTALL)
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S+?(?=</script>|$)", re.MULTILINE)
+_ANY_RESOURCE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=""", re.IGNORECASE)
+
+PAGE_CSS = """
+body { margin: 0; font-family: sans-serif; }
+#cg-bar { padding: 6px 12px; border-bottom: 1px solid #ddd; font-size: 14px; }
+#cg-bar h1 { font-size: 18px; margin: 4px 0; }
+#cg-bar fieldset { display: inline-block; border: 1px solid #ddd; margin: 2px 6px 2px 0; padding: 2px 8px; }
+#cg-bar label { margin-right: 8px; white-space: nowrap; }
+.cg-swatch { display: inline-block; width: 12px; height: 12px; margin-right: 3px; vertical-align: middle; }
+.cg-line { display: inline-block; width: 18px; height: 3px; margin-right: 3px; vertical-align: middle; }
+#cg-note { color: #a33; margin: 2px 0; }
+#cg-search-result { margin-left: 6px; color: #555; }
+#mynetwork { float: none !important; border: none !important; }
+div.vis-tooltip { white-space: normal; max-width: 440px; font-size: 13px; }
+.cg-tip .cg-q { margin-top: 4px; }
+"""
+
+PAGE_JS = """
+(function () {
+  // Tooltips become elements (vis-network shows a string title as plain text) when first
+  // hovered: converting them all up front costs seconds on large graphs.
+  window.cgTip = function (markup) {
+    var box = document.createElement("div");
+    box.className = "cg-tip";
+    box.innerHTML = markup;  // built from html.escape()d text only
+    return box;
+  };
+  function ensureTip(items, id) {
+    var item = items.get(id);
+    if (item && !(item.title instanceof Element)) { items.update({id: id, title: window.cgTip(item.tip)}); }
+  }
+  network.on("hoverNode", function (p) { ensureTip(nodes, p.node); });
+  network.on("hoverEdge", function (p) { ensureTip(edges, p.edge); });
+
+  function checked(name) {
+    var on = {};
+    document.querySelectorAll("input[name=" + name + "]").forEach(function (box) {
+      on[box.value] = box.checked;
+    });
+    return on;
+  }
+  function applyFilters() {
+    var kinds = checked("cg-kind"), tags = checked("cg-tag");
+    nodes.update(nodes.get().map(function (n) { return {id: n.id, hidden: kinds[n.kind] === false}; }));
+    edges.update(edges.get().map(function (e) {
+      return {id: e.id, hidden: !e.tags.some(function (t) { return tags[t] !== false; })};
+    }));
+  }
+  document.querySelectorAll("input[name=cg-kind], input[name=cg-tag]").forEach(function (box) {
+    box.addEventListener("change", applyFilters);
+  });
+
+  function find(query) {
+    var q = query.trim().toLowerCase(), all = nodes.get(), hit = null;
+    if (!q) { return null; }
+    all.forEach(function (n) {
+      if (!hit && n.names.some(function (s) { return s.toLowerCase() === q; })) { hit = n; }
+    });
+    all.forEach(function (n) {
+      if (!hit && n.names.some(function (s) { return s.toLowerCase().indexOf(q) >= 0; })) { hit = n; }
+    });
+    return hit;
+  }
+  window.cgSearch = function (query) {
+    var hit = find(query), out = document.getElementById("cg-search-result");
+    if (!hit) { out.textContent = "no actor matches"; return null; }
+    if (hit.hidden) { nodes.update({id: hit.id, hidden: false}); }
+    network.selectNodes([hit.id]);
+    network.focus(hit.id, {scale: 1.2});
+    out.textContent = "found: " + hit.names[0];
+    return hit.id;
+  };
+  document.getElementById("cg-search-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.cgSearch(document.getElementById("cg-search").value);
+  });
+  network.once("afterDrawing", function () { window.cgDrawnAt = performance.now(); });
+  network.redraw();
+})();
+"""
+
+
+def view_data(G: nx.MultiDiGraph, seed: int = 0) -> dict[str, Any]:
+    """Nodes and edges of ``G`` as vis-network dicts, with positions, colours and tooltips.
+
+    Args:
+        G: An actor graph from :func:`graph.network.actor_graph` (possibly pruned).
+        seed: Seed of the layout, for the same picture on every run.
+
+    Returns:
+        ``{"nodes": [...], "edges": [...], "legend": {"kinds": [...], "tags": [...]}}``.
+        A node has id, label (name and first title), title (escaped HTML tooltip), names
+        (label and aliases, for search), kind, color, shape, size, x, y. An edge has id,
+        from, to, relation, tags (its speech acts, or its relation), color, width, dashes,
+        title. Legend entries have name, label and color (and shape for kinds).
+    """
+    positions = layout(G, seed)
+    nodes = [_node(n, G.nodes[n], positions[n]) for n in G]
+    edges = [_edge(f"e{i}", u, v, key, d, G) for i, (u, v, key, d) in enumerate(G.edges(keys=True, data=True))]
+    return {"nodes": nodes, "edges": edges, "legend": _legend(nodes, edges)}
+
+
+def pruned_note(left_out: int) -> str | None:
+    """The note for a view that :func:`graph.network.prune` cut, or None when nothing was."""
+    return PRUNED_NOTE.format(n=left_out) if left_out > 0 else None
+
+
+def render_html(data: dict[str, Any], path: str | Path, title: str, note: str | None = None) -> Path:
+    """Write ``data`` (from :func:`view_data`) as one self-contained HTML page.
+
+    The page loads nothing from the network: vis-network is inlined and pyvis's CDN links
+    (Bootstrap) are removed.
+
+    Args:
+        data: The view data.
+        path: The HTML file to write.
+        title: Page heading (escaped).
+        note: A line shown under the heading, e.g. :func:`pruned_note` (escaped).
+
+    Returns:
+        The path written.
+    """
+    net = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line")
+    net.nodes = [_vis_item(n) for n in data["nodes"]]
+    net.edges = [_vis_item(e) for e in data["edges"]]
+    net.options = copy.deepcopy(VIS_OPTIONS)
+    page = _offline(net.generate_html())
+    page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    page = page.replace("</head>", f"<style>{PAGE_CSS}</style>\n</head>", 1)
+    page = page.replace("<body>", "<body>\n" + _controls(data, title, note), 1)
+    page = page.replace("</body>", f"<script>{PAGE_JS}</script>\n</body>", 1)
+    out = Path(path)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def layout(G: nx.Graph, seed: int = 0) -> dict[Any, tuple[float, float]]:
+    """Node positions in pixels: each connected component laid out alone, then packed in rows.
+
+    >>> pos = layout(nx.Graph([(1, 2), (3, 4)]))
+    >>> sorted(pos) == [1, 2, 3, 4] and len(set(pos.values())) == 4
+    True
+    """
+    U = nx.Graph(G.to_undirected(as_view=True)) if G.is_directed() else nx.Graph(G)
+    components = sorted((sorted(c, key=str) for c in nx.connected_components(U)),
+                        key=lambda c: (-len(c), str(c[0])))
+    row_width = 2 * LAYOUT_SPACING * math.sqrt(max(len(U), 1)) * 1.5
+    positions: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for component in components:
+        radius = LAYOUT_SPACING * math.sqrt(len(component)) if len(component) > 1 else 0.0
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        local = _component_layout(U.subgraph(component), seed)
+        for node, (px, py) in local.items():
+            positions[node] = (round(x + radius + px * radius, 1), round(y + radius + py * radius, 1))
+        x += 2 * radius + LAYOUT_SPACING
+        row_height = max(row_height, 2 * radius + LAYOUT_SPACING)
+    return positions
+
+
+def _component_layout(C: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
+    """Positions within [-1, 1] for one connected component."""
+    if len(C) == 1:
+        return {next(iter(C)): (0.0, 0.0)}
+    if len(C) <= SPRING_MAX_NODES:
+        return {n: (float(p[0]), float(p[1])) for n, p in nx.spring_layout(C, seed=seed).items()}
+    hub = max(C, key=lambda n: (C.degree(n), str(n)))
+    rings = [sorted(layer, key=str) for layer in nx.bfs_layers(C, [hub])]
+    return {n: (float(p[0]), float(p[1])) for n, p in nx.shell_layout(C, nlist=rings).items()}
+
+
+def _node(node: str, attrs: dict[str, Any], position: tuple[float, float]) -> dict[str, Any]:
+    kind = attrs.get("kind", "")
+    _, colour, shape = KIND_STYLES.get(kind, DEFAULT_KIND_STYLE)
+    label = str(attrs.get("label") or node)
+    titles = attrs.get("titles") or []
+    n = attrs.get("n_said", 0) + attrs.get("n_about", 0)
+    return {"id": node, "label": label + (f"\n{titles[0]}" if titles else ""), "title": _node_tip(attrs, label),
+            "names": [label, *attrs.get("aliases", [])], "kind": kind, "color": colour, "shape": shape,
+            "size": round(min(NODE_SIZE_MAX, NODE_SIZE_BASE + NODE_SIZE_STEP * math.sqrt(n)), 1),
+            "x": position[0], "y": position[1]}
+
+
+def _node_tip(attrs: dict[str, Any], label: str) -> str:
+    e = html.escape
+    lines = [f"<b>{e(label)}</b> <i>({e(attrs.get('kind', ''))})</i>"]
+    if attrs.get("titles"):
+        lines.append(e("; ".join(attrs["titles"])))
+    if attrs.get("aliases"):
+        lines.append("also: " + e(", ".join(attrs["aliases"])))
+    lines.append(f"{int(attrs.get('n_said', 0))} statements by, {int(attrs.get('n_about', 0))} about")
+    return "<br>".join(lines)
+
+
+def _edge(edge_id: str, u: str, v: str, key: str, attrs: dict[str, Any], G: nx.MultiDiGraph) -> dict[str, Any]:
+    relation = attrs.get("relation", key)
+    if relation == "said_about":
+        tags = list(attrs.get("acts") or []) or ["unknown"]
+        colour, dashes = ACT_COLOURS.get(tags[0], UNKNOWN_ACT_COLOUR), False
+    else:
+        tags = [relation]
+        _, colour, dashes = RELATION_STYLES.get(relation, (relation, UNKNOWN_ACT_COLOUR, True))
+    weight = float(attrs.get("weight", 1) or 1)
+    return {"id": edge_id, "from": u, "to": v, "relation": relation, "tags": tags, "color": colour,
+            "dashes": dashes, "width": round(min(EDGE_WIDTH_MAX, 1 + math.log2(weight)), 2),
+            "title": _edge_tip(relation, attrs, _name(G, u), _name(G, v))}
+
+
+def _edge_tip(relation: str, attrs: dict[str, Any], source: str, target: str) -> str:
+    e = html.escape
+    if relation == "said_about":
+        head = f"<b>{e(source)}</b> on <b>{e(target)}</b>"
+        items = [_statement_tip(s) for s in attrs.get("statements", [])]
+    elif relation == "member_of":
+        head = f"<b>{e(source)}</b> member of <b>{e(target)}</b>"
+        items = [f"<div class='cg-q'>{e(r.get('title') or '')} {_source_tip(r)}</div>"
+                 for r in attrs.get("roles", [])]
+    else:
+        head = f"<b>{e(source)}</b> and <b>{e(target)}</b> mentioned together"
+        items = [f"<div class='cg-q'>{e(str(a))}</div>" for a in attrs.get("articles", [])]
+    more = len(items) - TIP_STATEMENTS
+    tail = [f"<div class='cg-q'>… and {more} more</div>"] if more > 0 else []
+    return head + "".join(items[:TIP_STATEMENTS] + tail)
+
+
+def _statement_tip(statement: dict[str, Any]) -> str:
+    e = html.escape
+    act = statement.get("act") or "said"
+    text = statement.get("text") or ""
+    if len(text) > TIP_TEXT_CHARS:
+        text = text[: TIP_TEXT_CHARS - 1] + "…"
+    cue = f" ({e(statement['cue'])})" if statement.get("cue") else ""
+    return (f"<div class='cg-q'><span style='color:{ACT_COLOURS.get(act, UNKNOWN_ACT_COLOUR)}'>"
+            f"{e(act)}</span>{cue}: “{e(text)}” {_source_tip(statement)}</div>")
+
+
+def _source_tip(fact: dict[str, Any]) -> str:
+    parts = [f"<i>{html.escape(fact['headline'])}</i>"] if fact.get("headline") else []
+    if fact.get("date"):
+        parts.append(html.escape(str(fact["date"])))
+    return f"— {', '.join(parts)}" if parts else ""
+
+
+def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, list[dict[str, str]]]:
+    """Legend entries for the kinds and tags present, in a fixed order."""
+    kinds_present = {n["kind"] for n in nodes}
+    tags_present = {t for e in edges for t in e["tags"]}
+    kinds = [{"name": k, "label": label, "color": c, "shape": s}
+             for k, (label, c, s) in KIND_STYLES.items() if k in kinds_present]
+    acts = [{"name": a, "label": a, "color": c} for a, c in ACT_COLOURS.items() if a in tags_present]
+    relations = [{"name": r, "label": label, "color": c}
+                 for r, (label, c, _) in RELATION_STYLES.items() if r in tags_present]
+    unknown = [{"name": "unknown", "label": "other", "color": UNKNOWN_ACT_COLOUR}] if "unknown" in tags_present else []
+    return {"kinds": kinds, "tags": acts + unknown + relations}
+
+
+def _controls(data: dict[str, Any], title: str, note: str | None) -> str:
+    """The bar above the graph: heading, note, search box, legend with filters, counts."""
+    e = html.escape
+    kinds = "".join(f"<label><input type='checkbox' name='cg-kind' value='{e(k['name'])}' checked>"
+                    f"<span class='cg-swatch' style='background:{e(k['color'])}'></span>{e(k['label'])}</label>"
+                    for k in data["legend"]["kinds"])
+    tags = "".join(f"<label><input type='checkbox' name='cg-tag' value='{e(t['name'])}' checked>"
+                   f"<span class='cg-line' style='background:{e(t['color'])}'></span>{e(t['label'])}</label>"
+                   for t in data["legend"]["tags"])
+    note_html = f"<p id='cg-note'>{e(note)}</p>" if note else ""
+    return (f"<div id='cg-bar'><h1>{e(title)}</h1>{note_html}"
+            "<form id='cg-search-form'><input id='cg-search' type='search' placeholder='Find an actor…' "
+            "aria-label='Find an actor'> <button type='submit'>Find</button>"
+            "<span id='cg-search-result'></span></form>"
+            f"<fieldset><legend>Actors</legend>{kinds}</fieldset>"
+            f"<fieldset><legend>Links</legend>{tags}</fieldset>"
+            f"<span id='cg-counts'>{len(data['nodes'])} actors, {len(data['edges'])} links</span></div>\n")
+
+
+def _vis_item(item: dict[str, Any]) -> dict[str, Any]:
+    """A node or edge for pyvis: the HTML tooltip moves to ``tip`` (the page turns it into an
+    element), so pyvis never sees a ``title`` (it switches to an innerHTML popup on "href")."""
+    out = {k: v for k, v in item.items() if k != "title"}
+    out["tip"] = item.get("title", "")
+    return out
+
+
+def _offline(page: str) -> str:
+    """``page`` without remote stylesheets/scripts, commented-out ones, the source-map
+    reference and pyvis's empty headings.
+
+    Raises:
+        RuntimeError: when a script, stylesheet or image is still loaded from anywhere (a pyvis
+            template change).
+    """
+    for pattern in (_REMOTE_TAG, _COMMENTED_TAGS, _SOURCE_MAP, _EMPTY_HEADING):
+        page = pattern.sub("", page)
+    leftover = _ANY_RESOURCE.search(page)
+    if leftover:
+        raise RuntimeError(f"the page still loads a resource: {leftover.group(0)[:80]}")
+    return page
+
+
+def _name(G: nx.MultiDiGraph, node: str) -> str:
+    return str(G.nodes[node].get("label") or node)
+
+
+__all__ = ["ACT_COLOURS", "KIND_STYLES", "PRUNED_NOTE", "VIS_OPTIONS", "layout", "pruned_note",
+           "render_html", "view_data"]

@@ -1,0 +1,57 @@
+"""Extraction quality, end to end: the seed gold targets, and real news the code never saw."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.evaluate import score
+from graph.pipeline import build
+from graph.rdf.store import Store
+
+from .conftest import GOLD, SEEDS, SHARED
+
+pytestmark = pytest.mark.slow
+
+TARGETS = {
+    "quote_recall": 0.97, "quote_speaker_accuracy": 0.95, "quote_precision": 0.95,
+    "statement_recall": 0.80, "statement_speaker_accuracy": 0.90, "about_recall": 0.75,
+    "person_recall": 0.95, "person_precision": 0.90, "organization_recall": 0.85,
+    "title_recall": 0.85, "statistic_recall": 0.90,
+}
+AT_MOST = {"person_duplicates": 0, "person_wrong_merges": 0}
+
+
+@pytest.fixture(scope="module")
+def metrics(seed_store):
+    with Store.open(seed_store, read_only=True) as store:
+        return score(store, GOLD, SEEDS).metrics
+
+
+@pytest.mark.parametrize(("metric", "target"), sorted(TARGETS.items()))
+def test_seed_metric_reaches_its_target(metrics, metric, target):
+    assert metrics[metric] >= target
+
+
+@pytest.mark.parametrize(("metric", "limit"), sorted(AT_MOST.items()))
+def test_seed_identity_errors_stay_at_zero(metrics, metric, limit):
+    assert metrics[metric] <= limit
+
+
+def test_evaluate_command_prints_the_metrics(seed_store):
+    result = CliRunner().invoke(main, ["evaluate", "--store", str(seed_store), "--gold", str(GOLD), str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1].startswith("OK | quote_R=")
+    assert any(line.startswith("person_duplicates") for line in lines)
+
+
+def test_every_wikinews_article_builds_without_error(tmp_path, nlp):
+    corpus = SHARED / "corpora" / "wikinews"
+    assert corpus.is_dir(), f"the Wikinews corpus is expected at {corpus}"
+    with Store.open(tmp_path / "store", create=True) as store:
+        report = build([corpus], store, nlp=nlp)
+    assert report.errors == []
+    assert len(report.added) == len(list(corpus.glob("*.txt"))) >= 295
+    assert report.statements > 1000

@@ -1,0 +1,199 @@
+"""The view data (colours, sizes, labels, escaped tooltips, layout) and the offline HTML page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from tests.test_network import FERREIRA, LINDQVIST, OKONKWO, SMALL, TRANSPORT, trig_store
+
+from graph.network import actor_graph
+from graph.view import ACT_COLOURS, KIND_STYLES, PRUNED_NOTE, layout, pruned_note, render_html, view_data
+
+#: An article whose every text field carries markup that must never run.
+HOSTILE = """
+@prefix cg: <https://w3id.org/claimgraph/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <https://w3id.org/claimgraph/id/> .
+<article/evil> {
+  <article/evil> a schema:NewsArticle ; cg:sourceFile "evil.txt" ;
+      schema:headline "<svg onload=\\"window.pwnedHeadline=1\\"></svg>Harbour news" ;
+      schema:datePublished "2023-07-01"^^xsd:date .
+  <person/evil> a schema:Person ; rdfs:label "Evil <img src=x onerror=\\"window.pwnedName=1\\">" ;
+      skos:altLabel "\\"><script>window.pwnedAlias=1</script>" ;
+      schema:jobTitle "<b onmouseover=\\"window.pwnedTitle=1\\">chief</b>" .
+  <person/maria-okonkwo> a schema:Person ; rdfs:label "Maria Okonkwo" .
+  <article/evil/statement/10-90> a cg:Statement , cg:DirectQuote ;
+      schema:text '''</script><script>window.pwnedQuote=1</script><img src=y onerror="window.pwnedQuoteImg=1">
+read the href <a href=x>here</a>''' ;
+      prov:wasAttributedTo <person/evil> ; cg:cue "say" ; cg:speechAct cg:Criticise ;
+      schema:about <person/maria-okonkwo> ;
+      prov:wasDerivedFrom <article/evil> ; nif:beginIndex 10 ; nif:endIndex 90 .
+}
+"""
+EVIL = "https://w3id.org/claimgraph/id/person/evil"
+#: Markup from HOSTILE (and from the page title and note) that must not appear unescaped.
+PAYLOADS = ("<img src=x", "<script>window.pwned", "<svg onload", "<b onmouseover", "<a href=x>", "<i>bad</i>")
+
+
+@pytest.fixture
+def small_graph(tmp_path: Path) -> nx.MultiDiGraph:
+    """The actor graph of the small fixture store."""
+    with trig_store(tmp_path / "store", SMALL.read_text("utf-8")) as store:
+        return actor_graph(store)
+
+
+@pytest.fixture
+def hostile_graph(tmp_path: Path) -> nx.MultiDiGraph:
+    """The small store plus the hostile article."""
+    with trig_store(tmp_path / "store", SMALL.read_text("utf-8"), HOSTILE) as store:
+        return actor_graph(store)
+
+
+def by_id(items: list[dict]) -> dict[str, dict]:
+    return {item["id"]: item for item in items}
+
+
+def edge(data: dict, u: str, v: str) -> dict:
+    return next(e for e in data["edges"] if (e["from"], e["to"]) == (u, v))
+
+
+def test_counts(small_graph: nx.MultiDiGraph) -> None:
+    data = view_data(small_graph)
+    assert (len(data["nodes"]), len(data["edges"])) == (11, 15)
+    assert len({e["id"] for e in data["edges"]}) == 15
+
+
+@pytest.mark.parametrize("u, v, colour, tags", [
+    (LINDQVIST, OKONKWO, ACT_COLOURS["criticise"], ["criticise"]),
+    (OKONKWO, FERREIRA, ACT_COLOURS["praise"], ["praise"]),
+    (FERREIRA, TRANSPORT, ACT_COLOURS["deny"], ["deny"]),
+    (OKONKWO, TRANSPORT, "#b0b0b0", ["member_of"]),
+])
+def test_edge_colours(small_graph: nx.MultiDiGraph, u: str, v: str, colour: str, tags: list) -> None:
+    e = edge(view_data(small_graph), u, v)
+    assert (e["color"], e["tags"]) == (colour, tags)
+
+
+@pytest.mark.parametrize("act, colour", [("criticise", "#d62728"), ("praise", "#2ca02c"), ("warn", "#ff7f0e"),
+                                         ("order", "#9467bd"), ("deny", "#7f7f7f"), ("assert", "#1f77b4")])
+def test_speech_act_palette(act: str, colour: str) -> None:
+    assert ACT_COLOURS[act] == colour
+
+
+def test_edge_tooltip_lists_quote_headline_date_cue(small_graph: nx.MultiDiGraph) -> None:
+    title = edge(view_data(small_graph), LINDQVIST, OKONKWO)["title"]
+    for part in ("The minister has ignored our demands for months.", "Port strike enters its second week",
+                 "2023-05-04", "(accuse)", "criticise", "<b>Tomas Lindqvist</b>"):
+        assert part in title
+
+
+def test_edge_tooltip_truncates_long_lists() -> None:
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["a", "b"], label="x")
+    statements = [{"text": f"quote {i}", "act": "warn", "cue": "warn", "headline": None, "date": None}
+                  for i in range(12)]
+    G.add_edge("a", "b", key="said_about", relation="said_about", statements=statements, acts=["warn"], weight=12)
+    title = view_data(G)["edges"][0]["title"]
+    assert "quote 7" in title and "quote 8" not in title and "and 4 more" in title
+
+
+@pytest.mark.parametrize("node, label, kind", [
+    (OKONKWO, "Maria Okonkwo\nTransport Minister", "Person"),
+    (TRANSPORT, "Ministry of Transport", "Organization"),
+])
+def test_node_labels_and_styles(small_graph: nx.MultiDiGraph, node: str, label: str, kind: str) -> None:
+    n = by_id(view_data(small_graph)["nodes"])[node]
+    assert (n["label"], n["kind"], n["color"], n["shape"]) == (label, kind, *KIND_STYLES[kind][1:])
+
+
+def test_node_sizes_grow_with_statements(small_graph: nx.MultiDiGraph) -> None:
+    nodes = by_id(view_data(small_graph)["nodes"])
+    union = nodes["https://w3id.org/claimgraph/id/organization/dockworkers-union"]
+    assert nodes[OKONKWO]["size"] == nodes[FERREIRA]["size"] > nodes[TRANSPORT]["size"] > union["size"]
+
+
+def test_search_names(small_graph: nx.MultiDiGraph) -> None:
+    assert by_id(view_data(small_graph)["nodes"])[OKONKWO]["names"] == ["Maria Okonkwo", "Ms. Okonkwo", "Okonkwo"]
+
+
+def test_legend_lists_only_what_is_drawn(small_graph: nx.MultiDiGraph) -> None:
+    legend = view_data(small_graph)["legend"]
+    assert [k["name"] for k in legend["kinds"]] == ["Person", "Organization", "Place", "UnnamedSource"]
+    assert [t["name"] for t in legend["tags"]] == [*ACT_COLOURS, "member_of"]
+    only_people = view_data(small_graph.subgraph([OKONKWO, LINDQVIST]))["legend"]
+    assert (only_people["kinds"][0]["name"], [t["name"] for t in only_people["tags"]]) == ("Person", ["criticise"])
+
+
+def test_tooltips_escape_article_text(hostile_graph: nx.MultiDiGraph) -> None:
+    data = view_data(hostile_graph)
+    tips = [n["title"] for n in data["nodes"]] + [e["title"] for e in data["edges"]]
+    assert not [p for p in PAYLOADS for tip in tips if p in tip]
+    assert "&lt;/script&gt;&lt;script&gt;window.pwnedQuote=1" in edge(data, EVIL, OKONKWO)["title"]
+    assert "&lt;svg onload=&quot;window.pwnedHeadline=1&quot;&gt;" in edge(data, EVIL, OKONKWO)["title"]
+
+
+@pytest.mark.parametrize("graph", [
+    nx.path_graph(5), nx.Graph([(1, 2), (3, 4), (5, 6)]), nx.empty_graph(3), nx.star_graph(600),
+])
+def test_layout_places_every_node_apart(graph: nx.Graph) -> None:
+    pos = layout(graph)
+    assert set(pos) == set(graph) and len(set(pos.values())) == len(graph)
+    assert layout(graph) == pos
+
+
+def test_empty_view(tmp_path: Path) -> None:
+    data = view_data(nx.MultiDiGraph())
+    assert (data["nodes"], data["edges"]) == ([], [])
+    assert "0 actors, 0 links" in render_html(data, tmp_path / "e.html", "Empty").read_text("utf-8")
+
+
+def test_pruned_note() -> None:
+    assert (pruned_note(0), pruned_note(7)) == (None, PRUNED_NOTE.format(n=7))
+    assert pruned_note(7) == "7 actors left out; use --focus NAME to see them"
+
+
+@pytest.fixture
+def page(hostile_graph: nx.MultiDiGraph, tmp_path: Path) -> str:
+    """The HTML page of the hostile graph, with hostile title and note."""
+    out = render_html(view_data(hostile_graph), tmp_path / "view.html", title="Who said <i>bad</i> things",
+                      note="<script>window.pwnedNote=1</script> 3 left out")
+    return out.read_text("utf-8")
+
+
+def test_page_loads_nothing_remote(page: str) -> None:
+    assert not re.search(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=""", page, re.IGNORECASE)
+    assert "bootstrap" not in page.lower()
+    assert "vis.Network" in page and "new vis.DataSet" in page
+
+
+def test_page_escapes_everything(page: str) -> None:
+    assert not [p for p in PAYLOADS if p in page]
+    assert page.count("</script>") == 4  # pyvis helpers, vis-network, pyvis's drawGraph, ours
+    assert "sourceMappingURL" not in page
+    assert "<title>Who said &lt;i&gt;bad&lt;/i&gt; things</title>" in page
+    assert "&lt;script&gt;window.pwnedNote=1&lt;/script&gt; 3 left out" in page
+
+
+def test_page_data_round_trips(page: str, hostile_graph: nx.MultiDiGraph) -> None:
+    match = re.search(r"nodes = new vis\.DataSet\((.*?)\);\n", page)
+    nodes = json.loads(match.group(1))
+    assert len(nodes) == len(hostile_graph)
+    assert "Evil <img src=x onerror=\"window.pwnedName=1\">" in {n["names"][0] for n in nodes}
+    assert all("title" not in n and n["tip"] for n in nodes)
+
+
+def test_page_has_controls(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    page = render_html(view_data(small_graph), tmp_path / "v.html", title="Small").read_text("utf-8")
+    for part in ("id='cg-search'", "name='cg-kind' value='Person'", "name='cg-tag' value='criticise'",
+                 "11 actors, 15 links", "<h1>Small</h1>"):
+        assert part in page
+    assert "cg-note" not in page.split("<style>")[-1].split("</style>")[-1]

@@ -135,3 +135,38 @@ def wire_dateline(line: str, start: int) -> Dateline | None:
         return None
     date = normalise_date(match["date"]) if match["date"] else None
     return Dateline(Span(start, start + len(match[0].rstrip())), date)
+
+
+_YEAR = re.compile(r"(?<![\d$£€¥.,/-])(19\d\d|20\d\d)(?![\d%])")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+#: Words that place a sentence's years in the future or make them targets, not facts.
+FUTURE_MARKERS = frozenset({
+    "will", "shall", "plan", "plans", "planned", "planning", "aim", "aims", "target", "targets",
+    "goal", "goals", "expect", "expects", "expected", "forecast", "forecasts", "projected",
+    "vision", "by", "until", "till", "upcoming", "next", "strategy", "roadmap",
+})
+_WORD = re.compile(r"[a-z]+")
+
+
+def latest_year(text: str, now: int | None = None) -> str | None:
+    """The latest year a text refers to as past or present, as ``YYYY``; None when it names none.
+
+    Years in a sentence that speaks of the future or of targets ("will", "plans", "by 2030")
+    are ignored, and so are years after ``now`` (default: the current year), which cannot be
+    past or present.
+
+    Args:
+        text: The article text (boilerplate blanked out).
+        now: The current year.
+
+    >>> latest_year("Arrests rose in 2019 and 2020. The plan runs until 2030.", now=2025)
+    '2020'
+    >>> latest_year("No year here.") is None
+    True
+    """
+    limit = now or datetime.now().year
+    years = [int(m.group(1)) for sentence in _SENTENCE.finditer(text)
+             if not FUTURE_MARKERS & set(_WORD.findall(sentence.group(0).lower()))
+             for m in _YEAR.finditer(sentence.group(0))]
+    past = [y for y in years if y <= limit]
+    return f"{max(past):04d}" if past else None

@@ -58,6 +58,8 @@ class CG(DefinedNamespace):
     mergedInto: URIRef  # Merge evidence -> the actor.
     alias: URIRef  # The name merged.
     reason: URIRef  # Why it was merged.
+    localName: URIRef  # A name the article gives an actor, as written (identity input).
+    nameKey: URIRef  # A folded name key: the index of cross-article identity.
 
 
 SCHEMA = SDO

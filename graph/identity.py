@@ -1,0 +1,230 @@
+"""Cross-article identity in the store: write, reconcile and remove articles.
+
+Each article's graph holds, for every actor it mentions, the names it gives (``cg:localName``)
+and their folded keys (``cg:nameKey``, the name index). Writing an article looks up the
+actors that share a key with it, loads every article's view of them (their descriptors),
+clusters the lot with :func:`graph.resolve.cluster`, and rewrites only the articles whose
+actors changed IRI or label. Merge evidence in the default graph is recomputed for the
+actors touched. The cost is proportional to the articles that share names with the one
+written, never to the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from graph.errors import ClaimGraphError
+from graph.overrides import Overrides
+from graph.rdf.ids import Ids
+from graph.rdf.mapping import KIND_CLASSES, to_quads
+from graph.rdf.namespace import CG, ORG, PROV, RDF, RDFS, SKOS
+from graph.rdf.store import Store
+from graph.records import ArticleRecord, Merge
+from graph.resolve import Descriptor, Resolution, cluster, name_keys, resolve
+
+_A = ox.NamedNode(str(RDF.type))
+_LABEL = ox.NamedNode(str(RDFS.label))
+_ALT = ox.NamedNode(str(SKOS.altLabel))
+_LOCAL = ox.NamedNode(str(CG.localName))
+_KEY = ox.NamedNode(str(CG.nameKey))
+_MEMBER = ox.NamedNode(str(ORG.member))
+_TITLE = ox.NamedNode(str(CG.title))
+_MERGED = ox.NamedNode(str(CG.mergedInto))
+_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
+_SOURCE_FILE = ox.NamedNode(str(CG.sourceFile))
+_KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
+_DEFAULT = ox.DefaultGraph()
+
+
+def write_article(store: Store, record: ArticleRecord, ids: Ids,
+                  overrides: Overrides | None = None) -> list[ox.Quad]:
+    """Resolve one article against the store, write its graph, and reconcile the others.
+
+    Args:
+        store: The store (writable).
+        record: The article's extraction output.
+        ids: The IRI minter.
+        overrides: The user's joins and splits.
+
+    Returns:
+        The quads written to the article's graph.
+    """
+    article = ids.article(record.article.id)
+    keys = {k for e in record.entities if e.kind != "UnnamedSource"
+            for k in name_keys(e.kind, (e.name, *e.aliases))}
+    before = _actors_in(store, article)
+    context = [d for d in _context(store, keys | _override_keys(keys, overrides), also=before)
+               if d.article != article]
+    resolved, resolution = resolve(record, ids, context, overrides)
+    quads = [q for q in to_quads(resolved, ids) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    quads += _index_quads(resolved.iris, record, ox.NamedNode(article))
+    store.replace_article(article, quads)
+    _reconcile(store, context, resolution, ids, extra=before)
+    return quads
+
+
+def remove_article(store: Store, article: str, ids: Ids, overrides: Overrides | None = None) -> str:
+    """Remove an article: its graph, actors left with no mention, and its merge evidence.
+
+    Args:
+        store: The store (writable).
+        article: The article id, IRI or source file name.
+        ids: The IRI minter.
+        overrides: The user's joins and splits.
+
+    Returns:
+        The IRI of the article removed.
+
+    Raises:
+        ClaimGraphError: when no article in the store has that id or file name.
+    """
+    iri = find_article(store, article, ids)
+    keys = {q.object.value for q in store.quads(None, _KEY, None, ox.NamedNode(iri))}
+    before = _actors_in(store, iri)
+    context = [d for d in _context(store, keys, also=before) if d.article != iri]
+    store.remove_article(iri)
+    _reconcile(store, context, cluster(context, ids, overrides), ids, extra=before)
+    return iri
+
+
+def reconcile_names(store: Store, names: Iterable[str], ids: Ids, overrides: Overrides | None = None) -> None:
+    """Re-resolve every actor known by one of these names (after the overrides changed)."""
+    keys = {k for n in names for kind in ("Person", "Organization", "Place") for k in name_keys(kind, [n])}
+    context = _context(store, keys)
+    if context:
+        _reconcile(store, context, cluster(context, ids, overrides), ids)
+
+
+def find_article(store: Store, article: str, ids: Ids) -> str:
+    """The IRI of an article given by id, IRI or source file name.
+
+    Raises:
+        ClaimGraphError: when there is no such article.
+    """
+    for iri in (article, ids.article(article)):
+        if ":" in iri and store.article_hash(iri) is not None:
+            return iri
+    for quad in store.quads(None, _SOURCE_FILE, ox.Literal(article), None):
+        return quad.subject.value
+    raise ClaimGraphError(f"no article {article!r} in the store: give its id or source file "
+                          "(see `claimgraph query 'SELECT ?f WHERE {{ ?a cg:sourceFile ?f }}'`)")
+
+
+# ---------------------------------------------------------------- reading descriptors
+
+
+def _override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
+    """Keys of override names grouped with a name the article gives."""
+    out: set[str] = set()
+    for group in overrides.joins if overrides else ():
+        group_keys = {k for n in group for k in name_keys("Person", [n])}
+        if group_keys & keys:
+            out |= group_keys
+    return out
+
+
+def _actors_in(store: Store, article: str) -> set[str]:
+    return {q.subject.value for q in store.quads(None, _LOCAL, None, ox.NamedNode(article))}
+
+
+def _context(store: Store, keys: set[str], also: Iterable[str] = ()) -> list[Descriptor]:
+    """Every article's descriptor of every actor that has one of these keys."""
+    actors = {q.subject.value for k in sorted(keys) for q in store.quads(None, _KEY, ox.Literal(k), None)}
+    return [d for actor in sorted(actors | set(also)) for d in _descriptors(store, actor)]
+
+
+def _descriptors(store: Store, actor: str) -> list[Descriptor]:
+    node = ox.NamedNode(actor)
+    names: dict[str, set[str]] = {}
+    for q in store.quads(node, _LOCAL, None, None):
+        names.setdefault(q.graph_name.value, set()).add(q.object.value)
+    out = []
+    for graph, found in sorted(names.items()):
+        g = ox.NamedNode(graph)
+        kinds = [_KINDS[q.object.value] for q in store.quads(node, _A, None, g) if q.object.value in _KINDS]
+        if not kinds:
+            continue
+        titles = {t.object.value for r in store.quads(None, _MEMBER, node, g)
+                  for t in store.quads(r.subject, _TITLE, None, g)}
+        out.append(Descriptor(graph, actor, kinds[0], frozenset(found), frozenset(titles)))
+    return out
+
+
+def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNode) -> list[ox.Quad]:
+    """``cg:localName`` and ``cg:nameKey`` of every actor the article names."""
+    names: dict[tuple[str, str], set[str]] = {}
+    for e in record.entities:
+        if e.key in iris:
+            names.setdefault((iris[e.key], e.kind), set()).update(n for n in (e.name, *e.aliases) if n.strip())
+    return _names_quads(names, graph)
+
+
+def _names_quads(names: dict[tuple[str, str], set[str]], graph: ox.NamedNode) -> list[ox.Quad]:
+    quads = []
+    for (iri, kind), found in sorted(names.items()):
+        node = ox.NamedNode(iri)
+        quads += [ox.Quad(node, _LOCAL, ox.Literal(n), graph) for n in sorted(found)]
+        quads += [ox.Quad(node, _KEY, ox.Literal(k), graph) for k in sorted(name_keys(kind, found))]
+    return quads
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _reconcile(store: Store, context: list[Descriptor], resolution: Resolution, ids: Ids,
+               extra: Iterable[str] = ()) -> None:
+    """Rewrite the stored articles whose actors changed, and refresh the evidence touched."""
+    by_article: dict[str, list[Descriptor]] = {}
+    for d in context:
+        by_article.setdefault(d.article, []).append(d)
+    for article, ds in sorted(by_article.items()):
+        moves = {d.ref: resolution.assignments[d.key] for d in ds}
+        labels = {q.subject.value: q.object.value for ref in moves
+                  for q in store.quads(ox.NamedNode(ref), _LABEL, None, ox.NamedNode(article))}
+        if any(a.iri != ref or labels.get(ref) != a.label for ref, a in moves.items()):
+            _rewrite(store, article, moves)
+    touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()} | set(extra)
+    _refresh_evidence(store, touched, resolution, ids)
+
+
+def _rewrite(store: Store, article: str, moves: dict) -> None:
+    """Rewrite one stored article with its actors renamed and relabelled."""
+    graph = ox.NamedNode(article)
+    rename = {ref: ox.NamedNode(a.iri) for ref, a in moves.items()}
+    labels = {a.iri: a.label for a in moves.values()}
+    out: list[ox.Quad] = []
+    names: dict[str, set[str]] = {}
+    for q in store.quads(None, None, None, graph):
+        s = rename.get(q.subject.value, q.subject) if isinstance(q.subject, ox.NamedNode) else q.subject
+        o = rename.get(q.object.value, q.object) if isinstance(q.object, ox.NamedNode) else q.object
+        if s.value in labels and q.predicate in (_LABEL, _ALT):
+            continue
+        if s.value in labels and q.predicate == _LOCAL:
+            names.setdefault(s.value, set()).add(q.object.value)
+        out.append(ox.Quad(s, q.predicate, o, graph))
+    for iri, label in labels.items():
+        node = ox.NamedNode(iri)
+        out.append(ox.Quad(node, _LABEL, ox.Literal(label), graph))
+        out += [ox.Quad(node, _ALT, ox.Literal(n), graph) for n in sorted(names.get(iri, set()) - {label})]
+    store.replace_article(article, list(dict.fromkeys(out)))
+
+
+def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, ids: Ids) -> None:
+    """Replace the default-graph evidence of these actors by the resolution's."""
+    old = {q for actor in actors for e in store.quads(None, _MERGED, ox.NamedNode(actor), _DEFAULT)
+           for q in store.quads(e.subject, None, None, _DEFAULT)}
+    new = {q for actor in sorted(actors) for m in resolution.evidence.get(actor, [])
+           for q in evidence_quads(actor, m, ids)}
+    store.change(old - new, new - old)
+
+
+def evidence_quads(actor: str, merge: Merge, ids: Ids) -> list[ox.Quad]:
+    """The default-graph quads saying why ``merge.alias`` was merged into ``actor``."""
+    node = ox.NamedNode(ids.evidence(actor, merge.alias))
+    quads = [ox.Quad(node, _A, ox.NamedNode(str(CG.MergeEvidence)), _DEFAULT),
+             ox.Quad(node, _MERGED, ox.NamedNode(actor), _DEFAULT),
+             ox.Quad(node, ox.NamedNode(str(CG.alias)), ox.Literal(merge.alias), _DEFAULT),
+             ox.Quad(node, ox.NamedNode(str(CG.reason)), ox.Literal(merge.reason), _DEFAULT)]
+    return quads + [ox.Quad(node, _DERIVED, ox.NamedNode(a), _DEFAULT) for a in merge.articles]

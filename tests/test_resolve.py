@@ -1,0 +1,108 @@
+"""Cross-article identity rules (graph.resolve.cluster), on descriptors made by hand."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from graph.overrides import Overrides
+from graph.rdf.ids import Ids
+from graph.resolve import Descriptor, cluster, fold, within_reason
+
+IDS = Ids()
+
+
+def d(article: str, names: tuple[str, ...], kind: str = "Person", titles: tuple[str, ...] = ()) -> Descriptor:
+    return Descriptor(f"urn:a:{article}", names[0], kind, frozenset(names), frozenset(titles))
+
+
+def groups(descs: list[Descriptor], overrides: Overrides | None = None) -> set[frozenset[str]]:
+    res = cluster(descs, IDS, overrides)
+    out: dict[str, set[str]] = {}
+    for x in descs:
+        out.setdefault(res.assignments[x.key].iri, set()).add(x.article[6:])
+    return {frozenset(v) for v in out.values()}
+
+
+CASES = [
+    ("same full name", [d("a", ("Lena Okafor",)), d("b", ("Lena Okafor", "Okafor"))], {frozenset("ab")}),
+    ("diacritics", [d("a", ("Jan Brzęczyński",)), d("b", ("Jan Brzeczynski",))], {frozenset("ab")}),
+    ("honorific", [d("a", ("Dr. Lena Okafor",)), d("b", ("Lena Okafor",))], {frozenset("ab")}),
+    ("same family name stays apart", [d("a", ("Lena Okafor",)), d("b", ("Ade Okafor",))],
+     {frozenset("a"), frozenset("b")}),
+    ("short name with same title joins",
+     [d("a", ("Okafor", "Mr. Okafor"), titles=("Finance Minister",)),
+      d("b", ("Tunde Okafor",), titles=("Minister of Finance",))], {frozenset("ab")}),
+    ("short name without title stays apart", [d("a", ("Okafor",)), d("b", ("Tunde Okafor",))],
+     {frozenset("a"), frozenset("b")}),
+    ("short name fitting two people stays apart",
+     [d("a", ("Okafor",), titles=("mayor",)), d("b", ("Tunde Okafor",), titles=("mayor",)),
+      d("c", ("Ade Okafor",), titles=("mayor",))], {frozenset("a"), frozenset("b"), frozenset("c")}),
+    ("short name joins the one namesake sharing its title",
+     [d("a", ("Okafor",), titles=("mayor",)), d("b", ("Tunde Okafor",), titles=("mayor",)),
+      d("c", ("Ade Okafor",), titles=("surgeon",))], {frozenset("ab"), frozenset("c")}),
+    ("near spelling with shared title",
+     [d("a", ("Pavel Rostovic",), titles=("coach",)), d("b", ("Pavel Rostovich",), titles=("coach",))],
+     {frozenset("ab")}),
+    ("near spelling without title stays apart",
+     [d("a", ("Pavel Rostovic",)), d("b", ("Pavel Rostovich",))], {frozenset("a"), frozenset("b")}),
+    ("defined acronym", [d("a", ("Harbour Safety Board", "HSB"), "Organization"), d("b", ("HSB",), "Organization")],
+     {frozenset("ab")}),
+    ("ambiguous acronym stays apart",
+     [d("a", ("Harbour Safety Board", "HSB"), "Organization"), d("b", ("Health Services Bureau", "HSB"), "Organization"),
+      d("c", ("HSB",), "Organization")], {frozenset("a"), frozenset("b"), frozenset("c")}),
+    ("organisation short alias does not join", [d("a", ("Royal Navy", "Navy"), "Organization"),
+                                                d("b", ("Navy",), "Organization")], {frozenset("a"), frozenset("b")}),
+]
+
+
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_rules(why, descs, expected):
+    assert groups(descs) == expected
+
+
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_order_does_not_matter(why, descs, expected):
+    results = {frozenset(cluster(p, IDS).assignments.items()) for p in itertools.permutations(descs)}
+    assert len(results) == 1
+
+
+@pytest.mark.parametrize(("overrides", "expected"), [
+    (Overrides(joins=(("Lena Okafor", "L. Okafor-Bello"),)), {frozenset("ab")}),
+    (Overrides(), {frozenset("a"), frozenset("b")}),
+])
+def test_override_join(overrides, expected):
+    assert groups([d("a", ("Lena Okafor",)), d("b", ("L. Okafor-Bello",))], overrides) == expected
+
+
+@pytest.mark.parametrize(("overrides", "expected"), [
+    (Overrides(splits=(("Okafor",),)), {frozenset("a"), frozenset("b")}),
+    (Overrides(), {frozenset("ab")}),
+])
+def test_override_split(overrides, expected):
+    descs = [d("a", ("Okafor",), titles=("mayor",)), d("b", ("Tunde Okafor",), titles=("mayor",))]
+    assert groups(descs, overrides) == expected
+
+
+def test_label_is_fullest_name_and_evidence_names_articles():
+    res = cluster([d("a", ("Okafor",), titles=("mayor",)), d("b", ("Tunde Okafor", "Mr. Okafor"), titles=("mayor",))], IDS)
+    iri = res.assignments[("urn:a:a", "Okafor")].iri
+    assert iri.endswith("/person/tunde-okafor")
+    reasons = {(m.alias, m.reason, m.articles) for m in res.evidence[iri]}
+    assert ("Okafor", "title match", ("urn:a:a",)) in reasons
+    assert ("Mr. Okafor", "honorific", ("urn:a:b",)) in reasons
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Mr. Brudziński", "brudzinski"), ("The Coast Guard", "coast guard"),
+                                                ("O'Neill", "oneill")])
+def test_fold(name, expected):
+    assert fold(name) == expected
+
+
+@pytest.mark.parametrize(("alias", "name", "expected"), [
+    ("Mr. Okafor", "Tunde Okafor", "honorific"), ("Okafor", "Tunde Okafor", "short name"),
+    ("HSB", "Harbour Safety Board", "defined acronym"), ("Okafer", "Tunde Okafor", "near spelling"),
+])
+def test_within_reason(alias, name, expected):
+    assert within_reason(alias, name) == expected

@@ -108,6 +108,14 @@ def _strip_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w'-]+", text.lower()) if w]
 
 
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def _identity(text: str) -> str:
+    """A phrase's words, lowercased, without a leading article."""
+    return " ".join(_strip_words(_ARTICLE.sub("", text.strip())))
+
+
 class SpeakerResolver:
     """Resolves speaker phrases to entity keys within one article.
 
@@ -128,6 +136,7 @@ class SpeakerResolver:
         self.quoted = sorted(quoted, key=lambda s: s.begin)
         self.referents = referents or load_referents()
         self.new_entities: list[Entity] = []
+        self._plural: set[str] = set()
         self.last_speaker: str | None = None
         self._sent_starts = [s.start_char for s in doc.sents]
         self._mentions = sorted(((m.span.begin, m.span.end, e.key) for e in entities
@@ -212,11 +221,12 @@ class SpeakerResolver:
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
             return self._salient(at, lambda e: e.kind in ("Person", "UnnamedSource")
+                                 and e.key not in self._plural
                                  and _entity_gender(e) in (None, gender))
         if word in ORG_PRONOUNS:
             return self._salient(at, lambda e: e.kind == "Organization", lookback=3)
         if word in PLURAL_PRONOUNS:
-            return self._salient(at, lambda e: e.kind in ("Organization", "UnnamedSource"),
+            return self._salient(at, lambda e: e.kind == "Organization" or e.key in self._plural,
                                  lookback=2)
         return None
 
@@ -306,6 +316,10 @@ class SpeakerResolver:
                     best = (score, entity.key)
         if best is not None:
             return best[1]
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return self.new_entity("Person", Span(ent.start_char, ent.end_char))
         if token.ent_type_ in ("ORG", "NORP", "GPE") and token.lower_ not in self.referents.person:
             return self.new_entity("Organization", self.phrase(token, with_preps=False))
         return None
@@ -434,41 +448,49 @@ class SpeakerResolver:
         return best[2] if best else None
 
     def phrase(self, token: Token, with_preps: bool = True) -> Span:
+        """The noun phrase headed by ``token``: its modifiers, and with ``with_preps`` the
+        prepositional or adjectival tail ("a source close to the talks"), never a relative
+        clause or apposition."""
         begin = token.left_edge.idx
         end = token.idx + len(token.text)
         if with_preps:
             for child in token.rights:
-                if (child.dep_ == "prep" and child.lower_ in NP_PREPS) or child.dep_ == "amod":
-                    last = child.right_edge
-                    end = last.idx + len(last.text)
-                else:
+                if not ((child.dep_ == "prep" and child.lower_ in NP_PREPS)
+                        or child.dep_ == "amod"):
                     break
+                end = child.right_edge.idx + len(child.right_edge.text)
         return Span(begin, end)
 
     def _unnamed(self, token: Token) -> str:
-        return self.new_entity("UnnamedSource", self.phrase(token))
+        key = self.new_entity("UnnamedSource", self.phrase(token))
+        if token.tag_ in ("NNS", "NNPS"):
+            self._plural.add(key)
+        return key
 
     def new_entity(self, kind: str, span: Span) -> str:
+        """The key of a created entity for the phrase at ``span``, reusing an earlier one
+        with the same words (articles aside).
+
+        Args:
+            kind: "UnnamedSource" (named by its description, article kept),
+                "Organization" (named without a leading article), or "Person" (a name the
+                entity list lacks, found as the subject of a reporting verb).
+            span: Where the phrase stands; it becomes a mention.
+        """
         text = self.text[span.begin:span.end]
-        words = _strip_words(text)
-        if words and words[0] in ("the", "a", "an"):
-            words = words[1:]
-        if kind == "Organization" and words and words[0] in ("the",):
-            words = words[1:]
-        name_text = text if kind == "UnnamedSource" else re.sub(r"^(the|a|an)\s+", "", text,
-                                                                 flags=re.IGNORECASE)
-        ident = " ".join(words)
+        ident = _identity(text)
+        mention = Mention(span, text)
         for entity in self.new_entities:
-            if entity.kind == kind and " ".join(_strip_words(entity.name)).removeprefix(
-                    "the ").removeprefix("a ").removeprefix("an ") == ident:
-                entity.mentions.append(Mention(span, text))
+            if entity.kind == kind and _identity(entity.name) == ident:
+                entity.mentions.append(mention)
                 self._add_event(span.begin, entity.key, RANK_SUBJECT)
                 return entity.key
-        key = f"s{len(self.new_entities)}"
-        entity = Entity(key, kind, name_text.strip(), mentions=[Mention(span, text)])  # type: ignore[arg-type]
+        name = text if kind == "UnnamedSource" else _ARTICLE.sub("", text)
+        entity = Entity(f"s{len(self.new_entities)}", kind, name.strip(),  # type: ignore[arg-type]
+                        mentions=[mention])
         self.new_entities.append(entity)
-        self.entities[key] = entity
-        self._mentions.append((span.begin, span.end, key))
+        self.entities[entity.key] = entity
+        self._mentions.append((span.begin, span.end, entity.key))
         self._mentions.sort(key=lambda t: (t[0], -t[1]))
-        self._add_event(span.begin, key, RANK_SUBJECT)
-        return key
+        self._add_event(span.begin, entity.key, RANK_SUBJECT)
+        return entity.key

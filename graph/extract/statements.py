@@ -34,7 +34,7 @@ CONTENT_PREPS = frozenset({"against", "for", "on", "about", "over", "of", "to", 
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 TARGET_ACTS = frozenset({"criticise", "praise"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
-OPENING_CONTEXT = ":,;—–-"
+OPENING_CONTEXT = ":—–"
 MAX_ADDRESSEE = 3
 QUOTING_VERBS = frozenset({"quote", "cite"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
@@ -132,7 +132,7 @@ def match_cue(token: Token, cues: dict[str, Cue]) -> tuple[Cue, Token | None] | 
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in cues:
+        if child.dep_ in ("prt", "prep") and child.i > token.i and f"{lemma} {child.lower_}" in cues:
             return cues[f"{lemma} {child.lower_}"], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
@@ -274,10 +274,12 @@ class _Extractor:
         for tok in window:
             found = match_cue(tok, self.cues)
             if found is None:
+                if tok.pos_ in ("VERB", "AUX"):
+                    return None  # the sentence goes on with another verb first
                 continue
             cue, _ = found
-            if any(c.dep_ == "ccomp" and c.idx > tok.idx and not self._in_any_quote(c.idx)
-                   for c in tok.children):
+            if any((c.dep_ == "ccomp" and c.idx > tok.idx and not self._in_any_quote(c.idx))
+                   or c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
                 return None
             subject = next((c for c in tok.children if c.dep_ == "nsubj" and c in window), None)
             return cue, tok, subject or self._inverted_subject(tok, window)
@@ -297,9 +299,9 @@ class _Extractor:
                 continue
             content = [c for c in tok.children if c.idx > tok.idx
                        and not self._in_any_quote(c.idx)
-                       and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd")
+                       and (c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "conj", "cc")
                             or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE))]
-            if content:
+            if content or open_tok - tok.i > ATTRIBUTION_WINDOW:
                 return None
             cue, _ = found
             if cue.phrase == "according to":
@@ -308,12 +310,18 @@ class _Extractor:
         return None
 
     def _is_direct(self, q: Quote) -> bool:
-        before = self.text[self.paras[q.paragraph].begin:q.outer.begin].rstrip()
+        """A quote opening a paragraph or sentence, or carrying an attribution; not a
+        quoted title or phrase that the sentence runs on after (“Frozen” opens today)."""
         attribution = self._attribution_after(q) or self._attribution_before(q)
-        if attribution is not None:
+        if attribution is not None and attribution[2] is not None:
             self.attribution[q.outer.begin] = attribution
-        return (q.continued or not before or before[-1] in ".!?" + OPENING_CONTEXT
-                or attribution is not None)
+            return True
+        before = self.text[self.paras[q.paragraph].begin:q.outer.begin].rstrip()
+        after = self.text[q.outer.end:self.paras[q.paragraph].end].lstrip()
+        runs_on = (q.closed and after[:1].isalnum()
+                   and self.text[q.span.end:q.outer.end].strip()[:1] not in END_PUNCT
+                   and self.text[q.span.end - 1] not in END_PUNCT)
+        return not runs_on and (q.continued or not before or before[-1] in ".!?" + OPENING_CONTEXT)
 
     def direct_drafts(self) -> list[_Draft]:
         drafts = []
@@ -321,7 +329,7 @@ class _Extractor:
         previous: Quote | None = None
         for q in self.direct:
             if previous is None or not (q.continued or (
-                    q.paragraph == previous.paragraph and not self._cue_between(previous, q))):
+                    q.paragraph == previous.paragraph and not self._named_before(q))):
                 block += 1
             previous = q
             found = self.attribution.get(q.outer.begin)
@@ -331,10 +339,10 @@ class _Extractor:
                                  quote=q, block=block, speech_act=cue.speech_act))
         return drafts
 
-    def _cue_between(self, a: Quote, b: Quote) -> bool:
-        """True when an attribution with its own named subject stands between two quotes."""
-        found = self.attribution.get(b.outer.begin)
-        return bool(found and found[1].idx < b.outer.begin and found[2] is not None
+    def _named_before(self, q: Quote) -> bool:
+        """True when the quote is introduced by a speaker named by name ("Jones said: “…”")."""
+        found = self.attribution.get(q.outer.begin)
+        return bool(found and found[1].idx < q.outer.begin and found[2] is not None
                     and found[2].pos_ == "PROPN")
 
     # -- reported speech --
@@ -434,7 +442,8 @@ class _Extractor:
                 act = cue.xcomp_act
             objects = [c for c in tok.children if c.dep_ == "dobj"] if act in TARGET_ACTS else []
             drafts.append(_Draft(kind, span, cue, tok.idx, subject,
-                                 Span(tok.idx, cue_end.idx + len(cue_end.text)),
+                                 Span(tok.idx, max(tok.idx + len(tok.text),
+                                                   cue_end.idx + len(cue_end.text))),
                                  speech_act=act, targets=objects))
         return drafts
 

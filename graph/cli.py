@@ -14,7 +14,8 @@ import click
 
 from graph.errors import ClaimGraphError
 
-STORE_HELP = "Store folder (default: $CLAIMGRAPH_STORE, else ./claimgraph-store)."
+STORE_HELP = ("Store folder, or the http(s):// URL of a SPARQL 1.1 server "
+              "(default: $CLAIMGRAPH_STORE, else ./claimgraph-store).")
 
 
 class _Group(click.Group):
@@ -31,14 +32,14 @@ class _Group(click.Group):
 
 
 def _store_option(f):
-    return click.option("--store", "store", type=click.Path(path_type=Path), default=None,
+    return click.option("--store", "store", type=str, default=None,
                         envvar="CLAIMGRAPH_STORE", help=STORE_HELP)(f)
 
 
-def _open(store: Path | None, create: bool = False, read_only: bool = True):
-    from graph.rdf.store import Store, default_store_path
+def _open(store: str | Path | None, create: bool = False, read_only: bool = True):
+    from graph.rdf.store import open_store
 
-    return Store.open(store or default_store_path(), create=create, read_only=read_only)
+    return open_store(store, create=create, read_only=read_only)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,25 +57,35 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_store_option
 @click.option("--base", default=None, help="Base IRI for minted data IRIs.")
-def build(paths: tuple[Path, ...], store: Path | None, base: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for extraction (default: all cores).")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Run extraction on this Dask scheduler (tcp://host:8786) instead.")
+def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers: int | None,
+          dask: str | None) -> None:
     """Ingest files or folders (.txt .md .html .jsonl) into the store.
 
     Unchanged articles are skipped; a changed article replaces its named graph. Bad inputs
-    are reported one line each, the rest is built, and the exit code is 1.
+    are reported one line each, the rest is built, and the exit code is 1. Extraction runs
+    on all cores (or a Dask cluster); the store is written from this process only.
 
     \b
     Example:
       claimgraph build seeds/ more/article.html feed.jsonl --store ./graph-store
+      claimgraph build corpus/ --workers 2 --store http://127.0.0.1:7878/
+      claimgraph build corpus/ --dask tcp://scheduler:8786
     """
     from tqdm import tqdm
 
+    from graph.parallel import default_workers
     from graph.pipeline import build as run_build
     from graph.rdf.ids import Ids
 
     with _open(store, create=True, read_only=False) as st, \
             tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False, disable=None) as bar:
         report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
-                           on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr))
+                           on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr),
+                           workers=workers or default_workers(), dask=dask)
         location = st.location
     built = len(report.added) + len(report.updated)
     rate = f", {report.words / report.seconds:,.0f} words/s" if report.words and report.seconds else ""
@@ -93,7 +104,7 @@ def build(paths: tuple[Path, ...], store: Path | None, base: str | None) -> None
               default="nquads", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
-def export(store: Path | None, fmt: str, output: Path | None) -> None:
+def export(store: str | None, fmt: str, output: Path | None) -> None:
     """Write the whole graph in an RDF format.
 
     \b
@@ -115,7 +126,7 @@ def export(store: Path | None, fmt: str, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True)
 @_store_option
-def query(sparql: str | None, file: Path | None, fmt: str, store: Path | None) -> None:
+def query(sparql: str | None, file: Path | None, fmt: str, store: str | None) -> None:
     """Run a SPARQL query over the union of all article graphs.
 
     The cg, schema, prov, org, skos, nif, rdf, rdfs, xsd and owl prefixes are predeclared.
@@ -139,7 +150,7 @@ def query(sparql: str | None, file: Path | None, fmt: str, store: Path | None) -
 @click.option("--about", "about", default=None, help="Target's name or alias (case-insensitive).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_store_option
-def said(by: str | None, about: str | None, fmt: str, store: Path | None) -> None:
+def said(by: str | None, about: str | None, fmt: str, store: str | None) -> None:
     """Who said what about whom, with speaker, cue, quote, article and offsets.
 
     \b
@@ -166,7 +177,7 @@ def said(by: str | None, about: str | None, fmt: str, store: Path | None) -> Non
 
 @main.command()
 @_store_option
-def stats(store: Path | None) -> None:
+def stats(store: str | None) -> None:
     """Counts of articles, actors, statements and statistics.
 
     \b
@@ -185,7 +196,7 @@ def stats(store: Path | None) -> None:
 
 @main.command()
 @_store_option
-def validate(store: Path | None) -> None:
+def validate(store: str | None) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 on violations).
 
     \b
@@ -209,7 +220,7 @@ def validate(store: Path | None) -> None:
 @click.argument("texts", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--errors", is_flag=True, help="Also list every miss and spurious item.")
 @_store_option
-def evaluate(gold: Path, texts: Path, errors: bool, store: Path | None) -> None:
+def evaluate(gold: Path, texts: Path, errors: bool, store: str | None) -> None:
     """Score the graph against gold annotations (the metrics of the shared scorer).
 
     \b
@@ -222,6 +233,41 @@ def evaluate(gold: Path, texts: Path, errors: bool, store: Path | None) -> None:
         result = score(st, gold, texts)
     for line in result.lines(errors=errors):
         click.echo(line)
+
+
+@main.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (0.0.0.0 exposes the graph to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run; longer ones are stopped (HTTP 503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows or triples returned at most; more are cut (header X-Result-Truncated).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Query processes (default: all cores).")
+def serve(store: str | None, host: str, port: int, timeout: float, max_results: int,
+          workers: int | None) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint (GET and POST on /sparql).
+
+    Results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, RDF/XML or
+    JSON-LD, by the Accept header. SPARQL Update is refused. Stop with Ctrl-C.
+
+    \b
+    Example:
+      claimgraph serve --store ./graph-store --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a cg:Statement } LIMIT 5' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from graph.rdf.store import default_store_path
+    from graph.server import SparqlServer
+
+    with SparqlServer(store or default_store_path(), host, port, timeout, max_results, workers) as server:
+        click.echo(f"serving {server.location} read-only at {server.url} (Ctrl-C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,14 +17,13 @@ from pathlib import Path
 from spacy.language import Language
 
 from graph.errors import ClaimGraphError, InputError
-from graph.extract import extract, parse
+from graph.identity import reconcile_names, write_article
 from graph.ingest import iter_articles
-from graph.nlp import load_nlp
+from graph.overrides import Overrides
+from graph.parallel import Extracted, open_executor
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import to_quads
 from graph.rdf.store import Store
 from graph.records import Article
-from graph.resolve import resolve
 
 BATCH = 32
 
@@ -66,16 +65,26 @@ Progress = Callable[[int], None]
 
 def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = None,
           ids: Ids | None = None, progress: Progress | None = None,
-          on_error: Callable[[str], None] | None = None) -> BuildReport:
+          on_error: Callable[[str], None] | None = None, workers: int = 1,
+          dask: str | None = None, overrides: Overrides | None = None) -> BuildReport:
     """Ingest files or folders into the store.
+
+    Parsing and extraction run where ``workers``/``dask`` say (:mod:`graph.parallel`);
+    the store is written from this process only, in input order, so the result does not
+    depend on where extraction ran.
 
     Args:
         paths: Files (.txt .md .html .jsonl) or folders, walked recursively.
-        store: Where the graph goes.
+        store: Where the graph goes (an embedded or a remote store).
         nlp: The spaCy pipeline; loaded with :func:`graph.nlp.load_nlp` when not given.
+            Used only when extraction runs in this process (``workers=1``, no ``dask``).
         ids: The IRI minter (default base IRI when not given).
         progress: Called with the number of articles finished since the last call.
         on_error: Called with each error line as it happens (they are in the report too).
+        workers: Local processes for extraction (1: this process).
+        dask: Address of a Dask scheduler to run extraction on instead.
+        overrides: The user's identity joins and splits; the actors they name are
+            re-resolved first, so an edited overrides file takes effect on the next build.
 
     Returns:
         What was added, updated, skipped and what failed.
@@ -89,8 +98,20 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
         if on_error:
             on_error(line)
 
+    overrides = overrides or Overrides()
+    if overrides.names:
+        reconcile_names(store, overrides.names, ids, overrides)
     seen: dict[str, str] = {}
-    for batch in _batches(iter_articles(paths), BATCH):
+
+    def todo_batches() -> Iterator[list[Article]]:
+        for batch in _batches(iter_articles(paths), BATCH):
+            todo = to_build(batch)
+            if len(batch) > len(todo) and progress:
+                progress(len(batch) - len(todo))
+            if todo:
+                yield todo
+
+    def to_build(batch: list) -> list[Article]:
         todo: list[Article] = []
         for item in batch:
             if isinstance(item, InputError):
@@ -106,24 +127,26 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
                 report.skipped.append(item.id)
             else:
                 todo.append(item)
-        if len(batch) > len(todo) and progress:
-            progress(len(batch) - len(todo))
-        if todo:
-            _build_batch(todo, store, nlp or load_nlp(), ids, report, fail, progress)
+        return todo
+
+    with open_executor(workers, dask, nlp) as executor:
+        for results in executor.map(todo_batches()):
+            _build_batch(results, store, ids, overrides, report, fail, progress)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build_batch(articles: list[Article], store: Store, nlp: Language, ids: Ids,
+def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Overrides,
                  report: BuildReport, fail: Callable[[str], None],
                  progress: Progress | None) -> None:
-    for article, doc in parse(articles, nlp):
+    for result in results:
+        article, record = result.article, result.record
         iri = ids.article(article.id)
         try:
-            record = extract(article, doc)
-            quads = to_quads(resolve(record, ids), ids)
+            if record is None:
+                raise ClaimGraphError(result.error or "extraction failed")
             existed = store.article_hash(iri) is not None
-            store.replace_article(iri, quads)
+            quads = write_article(store, record, ids, overrides)
         except ClaimGraphError as exc:
             fail(f"{article.source_file}: {exc}")
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
@@ -134,7 +157,7 @@ def _build_batch(articles: list[Article], store: Store, nlp: Language, ids: Ids,
             report.statements += len(record.statements)
             report.statistics += len(record.statistics)
             report.quads += len(quads)
-            report.words += len(doc)
+            report.words += result.words
         if progress:
             progress(1)
 

@@ -61,6 +61,25 @@ def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE_DIR).expanduser()
 
 
+def open_store(location: str | Path | None = None, create: bool = True, read_only: bool = False) -> Any:
+    """Open the store at ``location``: a :class:`Store` for a folder, a
+    :class:`graph.rdf.remote.RemoteStore` for an ``http(s)://`` URL of a SPARQL server.
+
+    Args:
+        location: Folder or URL; :func:`default_store_path` when None.
+        create: Create a missing local store (ignored for servers and when read-only).
+        read_only: Refuse writes.
+
+    Raises:
+        StoreError: when the store cannot be opened or the server does not answer.
+    """
+    from graph.rdf.remote import RemoteStore, is_remote
+
+    if location is not None and is_remote(location):
+        return RemoteStore.open(str(location), create=create, read_only=read_only)
+    return Store.open(location or default_store_path(), create=create, read_only=read_only)
+
+
 class Store:
     """An on-disk RDF dataset holding one named graph per article (name = article IRI).
 
@@ -169,6 +188,34 @@ class Store:
             self._store.remove_graph(ox.NamedNode(article_iri))
         except OSError as e:
             raise StoreError(f"cannot remove {article_iri}: {_one_line(e)}") from e
+
+    def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
+              obj: Term | None = None, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.Quad]:
+        """The quads matching a pattern (None matches anything; ``graph=None``: every graph).
+
+        Raises:
+            StoreError: when the store cannot be read.
+        """
+        try:
+            return list(self._store.quads_for_pattern(subject, predicate, obj, graph))
+        except OSError as e:
+            raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
+
+    def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Remove some quads and add others, all or nothing.
+
+        Raises:
+            StoreError: when the store is read-only or the write fails.
+        """
+        self._check_writable()
+        parts = [f"{verb} DATA {{\n{_data_block(batch)}\n}}"
+                 for verb, batch in (("DELETE", list(remove)), ("INSERT", list(add))) if batch]
+        if not parts:
+            return
+        try:
+            self._store.update(" ;\n".join(parts))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot write to the store: {_one_line(e)}") from e
 
     def query(self, sparql: str, bindings: dict[str, Term | Value] | None = None) -> Any:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
@@ -352,13 +399,17 @@ def _replace_update(graph: ox.NamedNode, quads: list[ox.Quad]) -> str:
 
     Terms are written in their escaped N-Triples form, so no text can break out of them.
     """
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n" + _data_block(quads) + "\n}"
+
+
+def _data_block(quads: list[ox.Quad]) -> str:
+    """The body of an ``INSERT DATA``/``DELETE DATA`` block, grouped by graph."""
     by_graph: dict[str, list[str]] = {}
     for quad in quads:
         name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
         by_graph.setdefault(name, []).append(f"{quad.triple} .")
-    blocks = [("\n".join(lines) if not name else f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
-              for name, lines in by_graph.items()]
-    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n" + "\n".join(blocks) + "\n}"
+    return "\n".join(("\n".join(lines) if not name else f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
+                     for name, lines in by_graph.items())
 
 
 def _jsonld(nquads: bytes) -> bytes:

@@ -1,0 +1,215 @@
+"""Where extraction runs: in this process, in local worker processes, or on a Dask cluster.
+
+Parsing and extraction (spaCy plus our extractors) take nearly all of a build's time and
+need nothing but the article, so they run wherever there are cores; resolving, mapping to
+RDF and writing the store stay in the calling process, in input order, so every executor
+gives the same store. Each executor maps batches of articles to batches of
+:class:`Extracted` results, lazily and in order, keeping only a few batches in flight, so
+memory stays bounded whatever the corpus size::
+
+    with open_executor(workers=4) as executor:
+        for results in executor.map(batches):
+            ...
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from spacy.language import Language
+
+from graph.errors import ClaimGraphError
+from graph.extract import extract, parse
+from graph.nlp import load_nlp
+from graph.records import Article, ArticleRecord
+
+#: Batches submitted ahead of the one being consumed, per worker.
+WINDOW_PER_WORKER = 2
+
+
+@dataclass
+class Extracted:
+    """One article after parsing and extraction.
+
+    Attributes:
+        article: The article as ingested.
+        record: What was extracted, or None when extraction failed.
+        words: Tokens parsed.
+        error: Why extraction failed (one line), or None.
+    """
+
+    article: Article
+    record: ArticleRecord | None
+    words: int = 0
+    error: str | None = None
+
+
+class Executor(Protocol):
+    """Runs :func:`extract_batch` over batches of articles; a context manager."""
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
+        """The results of each batch, in input order."""
+
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_batch(articles: list[Article], nlp: Language | None = None,
+                  model: str | None = None) -> list[Extracted]:
+    """Parse and extract a batch of articles; a failing article yields an error, not an exception.
+
+    Args:
+        articles: The batch.
+        nlp: The spaCy pipeline; when None, ``model`` is loaded (once per process).
+        model: The model to load when ``nlp`` is None (default: :func:`graph.nlp.model_name`).
+
+    Returns:
+        One result per article, in order.
+    """
+    if nlp is None:
+        nlp = load_nlp(model)
+    results = []
+    for article, doc in parse(articles, nlp):
+        try:
+            results.append(Extracted(article, extract(article, doc), len(doc)))
+        except ClaimGraphError as exc:
+            results.append(Extracted(article, None, len(doc), str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            results.append(Extracted(article, None, len(doc),
+                                     f"internal error while extracting ({type(exc).__name__}: {exc}); "
+                                     "please report it with this file"))
+    return results
+
+
+class LocalExecutor:
+    """Extraction in the calling process."""
+
+    def __init__(self, nlp: Language | None = None, model: str | None = None) -> None:
+        self._nlp = nlp
+        self._model = model
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
+        """The results of each batch, in input order."""
+        for batch in batches:
+            yield extract_batch(batch, self._nlp, self._model)
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class ProcessExecutor:
+    """Extraction in ``workers`` local processes; each loads the model once."""
+
+    def __init__(self, workers: int, model: str | None = None) -> None:
+        if workers < 1:
+            raise ClaimGraphError(f"--workers must be at least 1, not {workers}")
+        self.workers = workers
+        self._model = model
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
+        """The results of each batch, in input order."""
+        if self._pool is None:
+            raise ClaimGraphError("ProcessExecutor used outside its `with` block")
+        pool = self._pool
+        return _windowed(batches, lambda b: pool.submit(extract_batch, b, None, self._model),
+                         Future.result, self.workers * WINDOW_PER_WORKER)
+
+    def __enter__(self) -> ProcessExecutor:
+        import multiprocessing
+
+        # forkserver/spawn: no copy of the parent's threads or open store in the workers.
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
+                                         initializer=load_nlp, initargs=(self._model,))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskExecutor:
+    """Extraction on a Dask cluster; each worker process loads the model once.
+
+    Start the workers with one thread each (``dask worker ADDRESS --nthreads 1 --nworkers N``):
+    a spaCy pipeline is not meant to be shared by threads.
+    """
+
+    def __init__(self, address: str, model: str | None = None, timeout: float = 20.0) -> None:
+        self.address = address
+        self.timeout = timeout
+        self._model = model
+        self._client: Any = None
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
+        """The results of each batch, in input order."""
+        if self._client is None:
+            raise ClaimGraphError("DaskExecutor used outside its `with` block")
+        client = self._client
+        window = max(1, sum(client.nthreads().values())) * WINDOW_PER_WORKER
+        return _windowed(batches, lambda b: client.submit(extract_batch, b, None, self._model, pure=False),
+                         lambda future: future.result(), window)
+
+    def __enter__(self) -> DaskExecutor:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise ClaimGraphError("--dask needs dask.distributed: pip install 'dask[distributed]'") from exc
+        try:
+            self._client = Client(self.address, timeout=f"{self.timeout}s")
+        except (OSError, TimeoutError) as exc:
+            raise ClaimGraphError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from exc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+def open_executor(workers: int = 1, dask: str | None = None, nlp: Language | None = None,
+                  model: str | None = None) -> Executor:
+    """The executor for a build.
+
+    Args:
+        workers: Local processes; 1 extracts in this process (with ``nlp`` if given).
+        dask: Address of a Dask scheduler (``tcp://host:8786``); overrides ``workers``.
+        nlp: The pipeline for in-process extraction.
+        model: The model name workers load (default: :func:`graph.nlp.model_name`).
+
+    Returns:
+        An executor, to be used as a context manager.
+    """
+    if dask:
+        return DaskExecutor(dask, model)
+    if workers == 1:
+        return LocalExecutor(nlp, model)
+    return ProcessExecutor(workers, model)
+
+
+def _windowed(items: Iterable[Any], submit: Callable[[Any], Any], result: Callable[[Any], Any],
+              window: int) -> Iterator[Any]:
+    """Results of ``submit(item)`` in input order, with at most ``window`` items in flight."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())

@@ -1,0 +1,260 @@
+"""A remote store: any SPARQL 1.1 server with the Graph Store HTTP Protocol and SPARQL Update.
+
+Same public interface as :class:`graph.rdf.store.Store`, so ``build``, ``query``, ``said``,
+``stats``, ``export`` and ``view`` work on either. One article is one named graph, uploaded
+with one ``PUT`` (the server replaces the graph atomically); merge evidence goes to the
+default graph with ``POST``. The location is the service URL; its three endpoints default to
+the Oxigraph server's layout (``query``, ``update``, ``store`` under it) and may be named in
+the URL's query string for other servers::
+
+    http://127.0.0.1:7878/                                     # oxigraph serve
+    http://127.0.0.1:3030/ds/?query=sparql&update=update&store=data    # Apache Jena Fuseki
+    http://127.0.0.1:7200/repositories/news/?query=.&update=statements&store=rdf-graphs/service  # GraphDB
+
+Queries ask for the union of all graphs as their default graph with Oxigraph's
+``union-default-graph`` parameter; on other servers configure that on the server (Fuseki:
+``tdb2:unionDefaultGraph true``).
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Iterable
+from typing import Any, BinaryIO
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, StoreError
+from graph.rdf.namespace import CG, PREFIXES
+from graph.rdf.store import Store, Term, Value, _data_block, bind_values, to_python, to_term
+
+#: Endpoint names under the service URL when the location does not name them (Oxigraph's).
+DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
+_RESULTS_JSON = "application/sparql-results+json"
+_N_TRIPLES = "application/n-triples"
+_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+_COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+def is_remote(location: object) -> bool:
+    """True when ``location`` is an http(s) URL rather than a folder."""
+    return str(location).startswith(("http://", "https://"))
+
+
+def endpoints(location: str) -> dict[str, str]:
+    """The query, update and Graph Store endpoints of a service URL.
+
+    >>> endpoints("http://h:3030/ds?query=sparql&update=update&store=data")["store"]
+    'http://h:3030/ds/data'
+    >>> endpoints("http://h:7878")["query"]
+    'http://h:7878/query'
+    """
+    url = urlsplit(location)
+    base = urlunsplit((url.scheme, url.netloc, url.path.rstrip("/") + "/", "", ""))
+    given = {k: v[-1] for k, v in parse_qs(url.query).items()}
+    unknown = set(given) - set(DEFAULT_ENDPOINTS)
+    if unknown:
+        raise StoreError(f"unknown endpoint name {sorted(unknown)[0]!r} in {location}: "
+                         f"use {', '.join(DEFAULT_ENDPOINTS)}")
+    return {k: urljoin(base, given.get(k, v)) for k, v in DEFAULT_ENDPOINTS.items()}
+
+
+class RemoteStore:
+    """A store on a SPARQL 1.1 server (one named graph per article, name = article IRI).
+
+    Open it with :meth:`open`; use it as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, location: str, read_only: bool = False, timeout: float = 120.0) -> None:
+        self.location = location
+        self.read_only = read_only
+        self.timeout = timeout
+        self._endpoints = endpoints(location)
+        self._open = True
+
+    @classmethod
+    def open(cls, location: str, create: bool = True, read_only: bool = False) -> RemoteStore:
+        """Connect to the server at ``location`` (``create`` is accepted for symmetry with Store).
+
+        Raises:
+            StoreError: when the server does not answer a query.
+        """
+        del create  # a server's dataset exists as long as the server does
+        store = cls(location, read_only)
+        store.query("ASK {}")
+        return store
+
+    def close(self) -> None:
+        """Forget the connection; further use raises :class:`StoreError`."""
+        self._open = False
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        rows = self._select(_COUNT_QUADS, union=False)
+        return int(rows[0]["n"].value) if rows else 0
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.location!r}, read_only={self.read_only})"
+
+    def articles(self) -> list[str]:
+        """IRIs of the named graphs on the server, sorted."""
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
+
+    def article_hash(self, article_iri: str) -> str | None:
+        """The ``cg:contentHash`` stored for an article, or None when it is not there."""
+        iri = ox.NamedNode(article_iri)
+        rows = self._select(f"SELECT ?h WHERE {{ GRAPH {iri} {{ {iri} <{CG.contentHash}> ?h }} }} LIMIT 1",
+                            union=False)
+        return rows[0]["h"].value if rows else None
+
+    def replace_article(self, article_iri: str, quads: Iterable[ox.Quad]) -> None:
+        """Replace an article's named graph (one ``PUT``); add its default-graph quads (``POST``).
+
+        Raises:
+            StoreError: when the store is read-only or the server refuses the write.
+        """
+        self._check_writable()
+        by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {ox.NamedNode(article_iri): []}
+        for quad in quads:
+            by_graph.setdefault(quad.graph_name, []).append(quad.triple)
+        for graph, triples in by_graph.items():
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            replace = isinstance(graph, ox.NamedNode) and graph.value == article_iri
+            if triples or replace:
+                self._request(self._graph_url(graph), "PUT" if replace else "POST", body, _N_TRIPLES)
+
+    def remove_article(self, article_iri: str) -> None:
+        """Drop an article's named graph (default-graph facts are kept).
+
+        Raises:
+            StoreError: when the store is read-only or the server refuses.
+        """
+        self._check_writable()
+        self._request(self._endpoints["update"], "POST",
+                      f"DROP SILENT GRAPH {ox.NamedNode(article_iri)}".encode(), "application/sparql-update")
+
+    def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
+              obj: Term | None = None, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.Quad]:
+        """The quads matching a pattern (None matches anything; ``graph=None``: every graph).
+
+        Raises:
+            StoreError: when the server cannot be reached.
+        """
+        fixed = {"s": subject, "p": predicate, "o": obj}
+        pattern = " ".join(str(t) if t is not None else f"?{v}" for v, t in fixed.items())
+        if graph is None:
+            where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
+        elif isinstance(graph, ox.DefaultGraph):
+            where = pattern
+        else:
+            where = f"GRAPH {graph} {{ {pattern} }}"
+        rows = self._select(f"SELECT * WHERE {{ {where} }}", union=False)
+        return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
+                        graph if graph is not None else r["g"] or ox.DefaultGraph()) for r in rows]
+
+    def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Remove some quads and add others, in one SPARQL Update request.
+
+        Raises:
+            StoreError: when the store is read-only or the server refuses the write.
+        """
+        self._check_writable()
+        parts = [f"{verb} DATA {{\n{_data_block(batch)}\n}}"
+                 for verb, batch in (("DELETE", list(remove)), ("INSERT", list(add))) if batch]
+        if parts:
+            self._request(self._endpoints["update"], "POST", " ;\n".join(parts).encode("utf-8"),
+                          "application/sparql-update")
+
+    def query(self, sparql: str, bindings: dict[str, Term | Value] | None = None) -> Any:
+        """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
+
+        Same contract as :meth:`graph.rdf.store.Store.query`, with the same result types.
+
+        Raises:
+            QueryError: when the server finds the query malformed.
+            StoreError: when the server cannot be reached.
+        """
+        text = bind_values(sparql, {k: to_term(v) for k, v in bindings.items()}) if bindings else sparql
+        return self._query(PREFIXES + text, union=True)
+
+    def select(self, sparql: str, **bindings: Term | Value) -> list[dict[str, Value]]:
+        """Run a SELECT query and return its rows as dicts of plain Python values.
+
+        Raises:
+            QueryError: when the query is malformed or not a SELECT.
+            StoreError: when the server cannot be reached.
+        """
+        results = self.query(sparql, bindings)
+        if not isinstance(results, ox.QuerySolutions):
+            raise QueryError("select() needs a SELECT query; use query() for ASK, CONSTRUCT, DESCRIBE")
+        names = [v.value for v in results.variables]
+        return [{n: to_python(row[n]) for n in names} for row in results]
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write every quad on the server to ``out``, sorted as :meth:`Store.export` does.
+
+        The quads are fetched with one query into memory first.
+
+        Raises:
+            ValueError: when ``fmt`` is not an export format.
+            StoreError: when the server cannot be reached.
+        """
+        local = ox.Store()
+        local.extend(ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph())
+                     for r in self._select(_ALL_QUADS, union=False))
+        Store(local, self.location, read_only=True).export(fmt, out)  # type: ignore[arg-type]
+
+    def optimize(self) -> None:
+        """Nothing to do: the server manages its own storage."""
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} is open read-only")
+
+    def _graph_url(self, graph: ox.NamedNode | ox.DefaultGraph) -> str:
+        query = "default" if isinstance(graph, ox.DefaultGraph) else urlencode({"graph": graph.value})
+        return f"{self._endpoints['store']}?{query}"
+
+    def _select(self, sparql: str, union: bool) -> list[ox.QuerySolution]:
+        return list(self._query(sparql, union))
+
+    def _query(self, sparql: str, union: bool) -> Any:
+        params = {"query": sparql, **({"union-default-graph": ""} if union else {})}
+        body, media = self._request(self._endpoints["query"], "POST", urlencode(params).encode(),
+                                    "application/x-www-form-urlencoded",
+                                    accept=f"{_RESULTS_JSON}, {_N_TRIPLES};q=0.9", is_query=True)
+        if media.startswith(_N_TRIPLES):
+            graph = ox.Store()
+            graph.extend(ox.Quad(t.subject, t.predicate, t.object)
+                         for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+            return graph.query("CONSTRUCT WHERE { ?s ?p ?o }")
+        try:
+            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        except SyntaxError as exc:
+            raise StoreError(f"{self.location} did not answer with SPARQL JSON results: {exc}") from exc
+
+    def _request(self, url: str, method: str, body: bytes, content_type: str,
+                 accept: str = "*/*", is_query: bool = False) -> tuple[bytes, str]:
+        if not self._open:
+            raise StoreError(f"the store at {self.location} is closed")
+        request = urllib.request.Request(url, data=body, method=method,
+                                         headers={"Content-Type": content_type, "Accept": accept})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            detail = " ".join(exc.read().decode("utf-8", "replace").split())[:500]
+            if exc.code == 400 and is_query:
+                raise QueryError(f"bad SPARQL query: {detail}") from exc
+            raise StoreError(f"{method} {url} failed with HTTP {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"cannot reach the store at {self.location}: {reason}") from exc

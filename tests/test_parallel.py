@@ -1,0 +1,108 @@
+"""Where extraction runs: the same store whether in-process, in worker processes or on Dask."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ClaimGraphError
+from graph.parallel import (DaskExecutor, LocalExecutor, ProcessExecutor, _windowed, extract_batch,
+                            open_executor)
+from graph.pipeline import build
+from graph.rdf.store import Store
+from graph.records import Article
+
+from .conftest import SHARED
+
+CORPUS = sorted((SHARED / "corpora" / "wikinews").glob("*.txt"))[:12]
+
+
+@pytest.mark.parametrize(("items", "window"), [(range(10), 1), (range(10), 3), (range(2), 5), (range(0), 2)])
+def test_windowed_keeps_order_and_bounds_what_is_in_flight(items, window):
+    in_flight: list[int] = []
+    peak = 0
+
+    def submit(item):
+        nonlocal peak
+        in_flight.append(item)
+        peak = max(peak, len(in_flight))
+        return item
+
+    def result(item):
+        in_flight.remove(item)
+        return item * 2
+
+    assert list(_windowed(items, submit, result, window)) == [i * 2 for i in items]
+    assert peak <= max(window, 1)
+
+
+@pytest.mark.parametrize(("kwargs", "kind"), [
+    ({}, LocalExecutor),
+    ({"workers": 1}, LocalExecutor),
+    ({"workers": 3}, ProcessExecutor),
+    ({"workers": 3, "dask": "tcp://127.0.0.1:1"}, DaskExecutor),
+])
+def test_open_executor_picks_where_extraction_runs(kwargs, kind):
+    assert type(open_executor(**kwargs)) is kind
+
+
+@pytest.mark.parametrize("workers", [0, -2])
+def test_process_executor_refuses_fewer_than_one_worker(workers):
+    with pytest.raises(ClaimGraphError, match="at least 1"):
+        ProcessExecutor(workers)
+
+
+@pytest.mark.parametrize(("texts", "words"), [
+    (["The mayor said the bridge would reopen.", "Nothing here."], [8, 3]),
+    (["", "Rain fell."], [0, 3]),
+])
+def test_extract_batch_gives_one_result_per_article_in_order(nlp, texts, words):
+    articles = [Article(id=f"a{i}", source_file=f"a{i}.txt", text=t) for i, t in enumerate(texts)]
+    results = extract_batch(articles, nlp)
+    assert [r.article.id for r in results] == [a.id for a in articles]
+    assert [r.words for r in results] == words
+    assert all(r.record is not None and r.error is None for r in results)
+
+
+def test_unreachable_dask_scheduler_is_one_clear_error():
+    with pytest.raises(ClaimGraphError, match="cannot reach the Dask scheduler"):
+        with DaskExecutor("tcp://127.0.0.1:9", timeout=1):
+            pass
+
+
+def _export(path: Path) -> bytes:
+    out = io.BytesIO()
+    with Store.open(path, create=False, read_only=True) as store:
+        store.export("nquads", out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def sequential_export(tmp_path_factory, nlp) -> bytes:
+    path = tmp_path_factory.mktemp("sequential") / "store"
+    with Store.open(path) as store:
+        report = build(CORPUS, store, nlp=nlp, workers=1)
+    assert report.ok and len(report.added) == len(CORPUS), report.errors
+    return _export(path)
+
+
+@pytest.mark.slow
+def test_two_worker_processes_build_a_byte_identical_store(tmp_path, sequential_export):
+    with Store.open(tmp_path / "store") as store:
+        report = build(CORPUS, store, workers=2)
+    assert report.ok and len(report.added) == len(CORPUS), report.errors
+    assert _export(tmp_path / "store") == sequential_export
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_builds_a_byte_identical_store(tmp_path, sequential_export):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        with Store.open(tmp_path / "store") as store:
+            report = build(CORPUS, store, dask=cluster.scheduler_address)
+    assert report.ok and len(report.added) == len(CORPUS), report.errors
+    assert _export(tmp_path / "store") == sequential_export

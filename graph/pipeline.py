@@ -66,7 +66,7 @@ Progress = Callable[[int], None]
 def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = None,
           ids: Ids | None = None, progress: Progress | None = None,
           on_error: Callable[[str], None] | None = None, workers: int = 1,
-          dask: str | None = None, overrides: Overrides | None = None) -> BuildReport:
+          dask: str | None = None, overrides: Overrides | None = None, batch_size: int = BATCH) -> BuildReport:
     """Ingest files or folders into the store.
 
     Parsing and extraction run where ``workers``/``dask`` say (:mod:`graph.parallel`);
@@ -85,6 +85,7 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
         dask: Address of a Dask scheduler to run extraction on instead.
         overrides: The user's identity joins and splits; the actors they name are
             re-resolved first, so an edited overrides file takes effect on the next build.
+        batch_size: Articles read, extracted and sent to a worker together.
 
     Returns:
         What was added, updated, skipped and what failed.
@@ -101,10 +102,8 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
     overrides = overrides or Overrides()
     if overrides.names:
         reconcile_names(store, overrides.names, ids, overrides)
-    seen: dict[str, str] = {}
-
     def todo_batches() -> Iterator[list[Article]]:
-        for batch in _batches(iter_articles(paths), BATCH):
+        for batch in _batches(iter_articles(paths), batch_size):
             todo = to_build(batch)
             if len(batch) > len(todo) and progress:
                 progress(len(batch) - len(todo))
@@ -117,11 +116,6 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
             if isinstance(item, InputError):
                 fail(str(item))
                 continue
-            if item.id in seen:
-                fail(f"{item.source_file}: same article id {item.id!r} as {seen[item.id]}; "
-                     "rename one of them or give it an id in a NAME.json sidecar")
-                continue
-            seen[item.id] = item.source_file
             old = store.article_hash(ids.article(item.id))
             if old == item.content_hash:
                 report.skipped.append(item.id)

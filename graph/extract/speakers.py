@@ -33,6 +33,7 @@ INDEFINITE = frozenset({"a", "an", "one", "some", "another", "several", "two", "
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_GLUE = frozenset({"of", "the", "for", "and", "on", "in"})
 CORE_DEPS = frozenset({"compound", "flat", "appos", "nsubj", "nmod"})
+AUTHOR_PREPS = frozenset({"by", "from", "of"})
 NP_PREPS = frozenset({"at", "from", "in", "with", "of", "for", "on"})
 LOOKBACK_SENTENCES = 5
 PLACE_LOOKBACK = 4
@@ -230,11 +231,24 @@ class SpeakerResolver:
                                  lookback=2)
         return None
 
-    def salient_person(self, at: int) -> str | None:
-        """The most salient person or unnamed source before ``at``, of any gender."""
-        return self._salient(at, lambda e: e.kind in ("Person", "UnnamedSource"))
+    def salient_person(self, at: int, lookback: int = LOOKBACK_SENTENCES) -> str | None:
+        """The most salient person or unnamed source before ``at``, of any gender, within
+        ``lookback`` sentences (0: the same sentence only)."""
+        return self._salient(at, lambda e: e.kind in ("Person", "UnnamedSource"), lookback,
+                             fallback=lookback > 0)
 
-    def _salient(self, at: int, fits, lookback: int = LOOKBACK_SENTENCES) -> str | None:
+    def _salient_subject(self, at: int, kind: str) -> str | None:
+        """An actor of this kind that spoke or was a subject in this or the last sentence
+        (the author of "the report" just cited or issued)."""
+        here = self.sentence_of(at)
+        for event in reversed(self._events):
+            if event.begin < at and here - event.sentence <= 1 and event.rank <= RANK_SUBJECT \
+                    and self.kind(event.key) == kind:
+                return event.key
+        return None
+
+    def _salient(self, at: int, fits, lookback: int = LOOKBACK_SENTENCES,
+                 fallback: bool = True) -> str | None:
         here = self.sentence_of(at)
         end = bisect.bisect_left([e.begin for e in self._events], at)
         by_sentence: dict[int, list[_Event]] = {}
@@ -242,7 +256,7 @@ class SpeakerResolver:
             if here - event.sentence <= lookback and fits(self.entities[event.key]):
                 by_sentence.setdefault(event.sentence, []).append(event)
         if not by_sentence:
-            last = self.entities.get(self.last_speaker or "")
+            last = self.entities.get(self.last_speaker or "") if fallback else None
             return last.key if last and fits(last) else None
         events = by_sentence[max(by_sentence)]
 
@@ -342,8 +356,7 @@ class SpeakerResolver:
                 for t in token.lefts:
                     if t.lower_ in ref.organization:
                         key = self._org_named(t.lower_, token.idx)
-            return key or self._salient(token.idx, lambda e: e.kind == "Organization",
-                                        lookback=1)
+            return key or self._salient_subject(token.idx, "Organization")
         return None
 
     def reference(self, token: Token, speaker: str | None) -> str | None:
@@ -399,10 +412,16 @@ class SpeakerResolver:
         return self.referents.titles.get(token.lower_, token.lower_)
 
     def _org_in_phrase(self, token: Token) -> str | None:
-        for t in token.subtree:
-            key = self.mention_at(t)
-            if key is not None and self.kind(key) in ("Organization", "Person"):
-                return key
+        """The author named in the phrase itself ("a Harbour Authority report", "a
+        statement from the ministry"), never inside a relative clause or a quote."""
+        parts = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS]
+        parts += [*token.lefts, token]
+        for part in parts:
+            for t in (part.subtree if part is not token else [token]):
+                key = self.mention_at(t)
+                if key is not None and not self.in_quote(t.idx) and self.kind(key) in (
+                        "Organization", "Person"):
+                    return key
         return None
 
     def _org_named(self, noun: str, at: int) -> str | None:

@@ -35,6 +35,7 @@ TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 TARGET_ACTS = frozenset({"criticise", "praise"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 OPENING_CONTEXT = ":—–"
+SENTENCE_END = ".?!…"
 MAX_ADDRESSEE = 3
 QUOTING_VERBS = frozenset({"quote", "cite"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
@@ -104,7 +105,6 @@ class _Draft:
     anchor: int
     subject: Token | None
     cue_span: Span | None = None
-    quote: Quote | None = None
     block: int = -1
     speech_act: str = ""
     speaker: str | None = None
@@ -132,8 +132,9 @@ def match_cue(token: Token, cues: dict[str, Cue]) -> tuple[Cue, Token | None] | 
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and child.i > token.i and f"{lemma} {child.lower_}" in cues:
-            return cues[f"{lemma} {child.lower_}"], child
+        phrase = f"{lemma} {child.lower_}"
+        if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues:
+            return cues[phrase], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
     return None
@@ -146,6 +147,11 @@ def _char_span(tokens: list[Token]) -> Span | None:
     if not tokens:
         return None
     return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _passive(verb: Token) -> bool:
+    """True for a passive reporting verb ("was told", "as reported by X")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -210,13 +216,15 @@ class _Extractor:
                     pobj = self._according_object(child)
                     if pobj is not None:
                         return pobj
-            subjects = [c for c in verb.children if para.begin <= c.idx < para.end and (
-                c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_ in QUOTING_VERBS))]
+            quoted = self._in_any_quote(verb.idx)
+            subjects = [c for c in verb.children if para.begin <= c.idx < para.end
+                        and not quoted and (c.dep_ == "nsubj" or (
+                            c.dep_ == "nsubjpass" and verb.lemma_ in QUOTING_VERBS))]
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - verb.i))
-            if verb.dep_ == "relcl":
+            if verb.dep_ == "relcl" and not quoted:
                 return verb.head
-            if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+            if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             return None
@@ -250,9 +258,13 @@ class _Extractor:
         return window
 
     def _inverted_subject(self, verb: Token, window: list[Token]) -> Token | None:
+        """The subject standing after its verb ("…,” said Jane Roe"); a participle
+        ("…,” recalling their meeting") takes the subject of its clause instead."""
+        if verb.tag_ == "VBG":
+            return self._subject_of(verb)
         after = [t for t in window if t.i > verb.i]
         for tok in after:
-            if tok.is_punct:
+            if tok.is_punct or tok.tag_ in ("PRP$", "WP$") or tok.dep_ == "poss":
                 break
             if tok.pos_ in ("PROPN", "NOUN", "PRON"):
                 head = tok
@@ -267,7 +279,8 @@ class _Extractor:
         if not window:
             return None
         last_char = self.text[q.outer.end - 2] if q.closed and q.outer.end >= 2 else ""
-        if not (last_char in END_PUNCT or window[0].text in ",—–-"):
+        if not (last_char in END_PUNCT or window[0].text in ",—–-"
+                or match_cue(window[0], self.cues) is not None):
             return None
         if last_char == "." and window[0].text[:1].isupper():
             return None  # a new sentence starts after the quote
@@ -278,8 +291,8 @@ class _Extractor:
                     return None  # the sentence goes on with another verb first
                 continue
             cue, _ = found
-            if any((c.dep_ == "ccomp" and c.idx > tok.idx and not self._in_any_quote(c.idx))
-                   or c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            if _passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx
+                                    and not self._in_any_quote(c.idx) for c in tok.children):
                 return None
             subject = next((c for c in tok.children if c.dep_ == "nsubj" and c in window), None)
             return cue, tok, subject or self._inverted_subject(tok, window)
@@ -295,7 +308,7 @@ class _Extractor:
                   if t.idx >= max(prev_end, para.begin) and t.idx < q.outer.begin]
         for tok in reversed(window):
             found = match_cue(tok, self.cues)
-            if found is None:
+            if found is None or _passive(tok):
                 continue
             content = [c for c in tok.children if c.idx > tok.idx
                        and not self._in_any_quote(c.idx)
@@ -321,7 +334,9 @@ class _Extractor:
         runs_on = (q.closed and after[:1].isalnum()
                    and self.text[q.span.end:q.outer.end].strip()[:1] not in END_PUNCT
                    and self.text[q.span.end - 1] not in END_PUNCT)
-        return not runs_on and (q.continued or not before or before[-1] in ".!?" + OPENING_CONTEXT)
+        sentence = self.text[q.span.end - 1] in SENTENCE_END
+        return not runs_on and (q.continued or not before or before[-1] in ".!?" + OPENING_CONTEXT
+                                or (before[-1] == "," and sentence))
 
     def direct_drafts(self) -> list[_Draft]:
         drafts = []
@@ -336,7 +351,7 @@ class _Extractor:
             cue, tok, subject = found if found else (self.cues[DEFAULT_CUE], None, None)
             cue_span = Span(tok.idx, tok.idx + len(tok.text)) if tok is not None else None
             drafts.append(_Draft("direct", q.span, cue, q.outer.begin, subject, cue_span,
-                                 quote=q, block=block, speech_act=cue.speech_act))
+                                 block=block, speech_act=cue.speech_act))
         return drafts
 
     def _named_before(self, q: Quote) -> bool:
@@ -401,13 +416,22 @@ class _Extractor:
         return [t for t in tokens if para.begin <= t.idx < para.end]
 
     def _mixed_or_trimmed(self, span: Span) -> tuple[str, Span] | None:
+        """The content cut before any direct quote it runs into (None when it starts in one),
+        and "mixed" when a quoted fragment stands inside it."""
         for q in self.direct:
             if q.outer.overlaps(span):
                 if q.outer.begin <= span.begin:
                     return None
-                span = _trim(self.text, Span(span.begin, q.outer.begin))
+                span = self._drop_trailing_cue(_trim(self.text, Span(span.begin, q.outer.begin)))
         kind = "mixed" if any(span.contains(f.outer) for f in self.fragments) else "indirect"
         return kind, span
+
+    def _drop_trailing_cue(self, span: Span) -> Span:
+        """Cut a dangling reporting verb left before a quote ("…, saying")."""
+        last = self.doc[self.token_at(max(span.begin, span.end - 1))]
+        if last.idx > span.begin and match_cue(last, self.cues) is not None:
+            return _trim(self.text, Span(span.begin, last.idx))
+        return span
 
     def indirect_drafts(self) -> list[_Draft]:
         drafts = []
@@ -423,7 +447,7 @@ class _Extractor:
                 subject = self._according_object(tok)
                 cue_end = particle or tok
             else:
-                if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+                if _passive(tok):
                     continue
                 tokens = self._content(tok, cue, particle)
                 subject = self._subject_of(tok)
@@ -471,6 +495,9 @@ class _Extractor:
         for other in drafts:
             if other.block == draft.block and other.kind == "direct" and other.subject is not None:
                 return self.resolver.resolve(other.subject)
+        same_sentence = self.resolver.salient_person(draft.anchor, lookback=0)
+        if same_sentence is not None:
+            return same_sentence
         if para - last_para <= 1 and self.resolver.last_speaker is not None:
             return self.resolver.last_speaker
         return self.resolver.salient_person(draft.anchor)
@@ -522,7 +549,8 @@ class _Extractor:
         for d in sorted(drafts, key=lambda d: d.span.begin):
             if d.speaker is None and d.kind != "direct":
                 continue
-            out.append(Statement(d.kind, d.span, self.text[d.span.begin:d.span.end], d.speaker,  # type: ignore[arg-type]
+            text = self.text[d.span.begin:d.span.end]
+            out.append(Statement(d.kind, d.span, text, d.speaker,  # type: ignore[arg-type]
                                  d.cue.phrase, d.speech_act, self.about(d), d.cue_span))
         return out
 

@@ -42,9 +42,9 @@ def build(text: str) -> list[Entity]:
                     taken.append(span)
                     mentions.append(Mention(span, form))
         if mentions:
+            mentions.sort(key=lambda m: m.span.begin)
             entities.append(Entity(f"e{len(entities)}", kind, name,  # type: ignore[arg-type]
-                                   set(forms) - {name}, sorted(mentions, key=lambda m: m.span.begin),
-                                   gender))
+                                   set(forms) - {name}, mentions, gender))
     return entities
 
 
@@ -91,6 +91,15 @@ def find(rows, content: str):
      "We made a plea to the council.", "Tomas Berg"),
     ("Lena Vogt called the attack “an act of cowardice.” Tomas Berg said “We will not bow.”",
      "We will not bow.", "Tomas Berg"),
+    ("“We will not bow to anyone” tweeted Mayor of Rivertown Lena Vogt.",
+     "We will not bow to anyone", "Lena Vogt"),
+    ("Broadcaster Tomas Berg commented, “The levee will not hold.”",
+     "The levee will not hold.", "Tomas Berg"),
+    ("Maria Okonkwo said the levee was weak.\n\nAnother was Tomas Berg, 24, who cited his "
+     "training: “I did what anyone would do.”", "I did what anyone would do.", "Tomas Berg"),
+    ("The Harbour Authority opened the port. Tomas Berg wrote of the opening, “It was a fine "
+     "day for Rivertown”, recalling their first meeting.", "It was a fine day for Rivertown",
+     "Tomas Berg"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
@@ -333,6 +342,13 @@ def test_speaker_missing_from_entities_is_created(nlp):
     rows, more, _ = run(nlp, text)
     assert find(rows, "the sharks had returned")[1] == "Daniel Whitcombe"
     assert [(e.kind, e.name) for e in more] == [("Person", "Daniel Whitcombe")]
+
+
+def test_unattributed_document_gets_no_guessed_author(nlp):
+    text = ("Tomas Berg watched the Harbour Authority film on Sunday. He died on Monday, "
+            "according to a statement posted online.")
+    rows, _, _ = run(nlp, text)
+    assert all(r[1] != "Harbour Authority" for r in rows)
 
 
 def test_new_organisation_only_when_missing(nlp):

@@ -1,0 +1,310 @@
+"""Conflicting figures: statistics about the same measure and period that disagree.
+
+Two statistics are compared when they are in the same unit (mass and length converted to
+one base unit), state the same period, come from different articles or different sources,
+measure the same thing (their measure words: content words, lowercased, singular, without
+stop words and the unit's own words, overlap by at least :data:`MIN_OVERLAP`, Jaccard) and
+are about the same actors and places as far as the text shows: when both figures have people
+or organisations (other than their source) mentioned within :data:`WINDOW` characters, they
+must share one, and likewise for places (5,617 votes for one candidate and 203,091 for
+another are not a conflict). Each figure
+becomes an interval from its qualifier and its rounding (:func:`interval`); a pair is a
+conflict only when the intervals do not overlap, so "more than 20,000" and "20,490" agree
+while "around 3 tons" and "1.5 tonnes" do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
+from itertools import combinations
+
+import pyoxigraph as ox
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from graph.query import load_query
+from graph.rdf.store import Store
+
+INF = Decimal("Infinity")
+#: Unit -> (base unit, factor): figures are compared in the base unit.
+BASE_UNITS: dict[str, tuple[str, Decimal]] = {
+    "tonne": ("kilogram", Decimal(1000)),
+    "gram": ("kilogram", Decimal("0.001")),
+    "milligram": ("kilogram", Decimal("0.000001")),
+    "pound": ("kilogram", Decimal("0.45359237")),
+    "kilometre": ("metre", Decimal(1000)),
+    "mile": ("metre", Decimal("1609.344")),
+}
+#: Qualifier -> (low, high) as factors of the stated figure.
+QUALIFIERS: dict[str, tuple[Decimal, Decimal]] = {
+    **{q: (Decimal(1), INF) for q in ("more than", "over", "at least", "just over", "upwards of",
+                                      "in excess of", "above")},
+    **{q: (Decimal(0), Decimal(1)) for q in ("less than", "fewer than", "under", "just under", "at most",
+                                             "up to", "as many as", "as much as", "below")},
+    **{q: (Decimal("0.8"), Decimal(1)) for q in ("nearly", "almost", "close to")},
+    **{q: (Decimal("0.8"), Decimal("1.2")) for q in ("about", "around", "approximately", "roughly",
+                                                     "some", "an estimated", "estimated")},
+}
+#: Qualifiers whose interval also covers the figure's rounding ("about 20,000": ±5,000).
+APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"})
+#: Interval of a qualifier not in :data:`QUALIFIERS` (read as "about": no false alarms).
+UNKNOWN_QUALIFIER = (Decimal("0.8"), Decimal("1.2"))
+#: Irregular plurals folded to their singular.
+LEMMAS: dict[str, str] = {"people": "person", "persons": "person", "men": "man", "women": "woman",
+                          "children": "child", "tons": "tonne", "tonnes": "tonne"}
+#: Words that say nothing about what is measured.
+MEASURE_NOISE = frozenset({"total", "number", "figure", "year", "month", "week", "day", "new", "other"})
+#: Minimum Jaccard overlap of two measures' words for them to count as the same measure.
+MIN_OVERLAP = 0.5
+#: Characters either side of a figure in which mentioned actors and places are its subjects.
+WINDOW = 120
+#: Entity class (as in ``schema:``) -> the kind of subject it is, compared separately.
+SUBJECT_KINDS: dict[str, str] = {"Person": "agent", "Organization": "agent", "Place": "place"}
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One statistic as compared here.
+
+    Attributes:
+        statistic: Its IRI.
+        value: The number stated.
+        unit: The unit stated (``schema:unitText``).
+        measure: What it measures.
+        period: When it applies.
+        qualifier: "more than", "about"... when stated.
+        source: Label of who reported it, when known.
+        text: The phrase it was read from.
+        file: The article's source file.
+        begin: Start offset in the article.
+        end: End offset in the article.
+        source_iri: IRI of who reported it, when known.
+        subjects: (kind, IRI) of the actors and places mentioned near it, other than its
+            source (kind from :data:`SUBJECT_KINDS`).
+    """
+
+    statistic: str
+    value: Decimal
+    unit: str
+    measure: str
+    period: str
+    qualifier: str | None
+    source: str | None
+    text: str
+    file: str
+    begin: int
+    end: int
+    source_iri: str | None = None
+    subjects: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two figures for the same measure and period whose intervals do not overlap.
+
+    Attributes:
+        first: One figure (the lower).
+        second: The other.
+        unit: The unit both intervals are in.
+        first_range: The values ``first`` allows (low, high) in ``unit``.
+        second_range: The values ``second`` allows.
+    """
+
+    first: Figure
+    second: Figure
+    unit: str
+    first_range: tuple[Decimal, Decimal]
+    second_range: tuple[Decimal, Decimal]
+
+    def to_dict(self) -> dict:
+        """The conflict as JSON-ready data (numbers as strings)."""
+        return _jsonable(asdict(self))
+
+
+def conflicts(store: Store) -> list[Conflict]:
+    """Every conflicting pair of statistics in the graph.
+
+    Args:
+        store: The graph.
+
+    Returns:
+        The conflicts, ordered by unit, period and the figures' files and offsets.
+    """
+    figures = [_figure(row) for row in store.select(load_query("conflicts"))]
+    files = {f.file for group in _groups(figures).values() if len(group) > 1 for f in group}
+    mentions = {file: store.select(load_query("conflicts_mentions"), file=ox.Literal(file))
+                for file in sorted(files)}
+    return find_conflicts(with_subjects(f, mentions[f.file]) if f.file in mentions else f for f in figures)
+
+
+def with_subjects(figure: Figure, mentions: Iterable[dict]) -> Figure:
+    """``figure`` with the actors and places of ``mentions`` (rows of ``begin``, ``actor``,
+    ``kind``) that stand within :data:`WINDOW` characters of it as its subjects."""
+    near = {(SUBJECT_KINDS[str(m["kind"])], str(m["actor"])) for m in mentions
+            if str(m["kind"]) in SUBJECT_KINDS and figure.begin - WINDOW <= int(m["begin"]) <= figure.end + WINDOW
+            and str(m["actor"]) != figure.source_iri}
+    return replace(figure, subjects=frozenset(near))
+
+
+def find_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
+    """The pairs of ``figures`` that disagree (see the module docstring).
+
+    >>> a = Figure("s1", Decimal(3), "tonne", "drugs seized", "2020", "around", None, "", "a.txt", 0, 1)
+    >>> b = Figure("s2", Decimal("1.5"), "tonne", "drugs", "2020", None, None, "", "b.txt", 0, 1)
+    >>> [(c.first.file, c.second.file) for c in find_conflicts([a, b])]
+    [('b.txt', 'a.txt')]
+    """
+    found = [c for (unit, _), group in sorted(_groups(figures).items()) for c in _group_conflicts(group, unit)]
+    return sorted(found, key=lambda c: (c.unit, c.first.period, c.first.file, c.first.begin,
+                                        c.second.file, c.second.begin))
+
+
+def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """A value in its base unit: ``(3, "tonne")`` -> ``(3000, "kilogram")``."""
+    base, factor = BASE_UNITS.get(unit, (unit, Decimal(1)))
+    return value * factor, base
+
+
+def interval(value: Decimal, qualifier: str | None) -> tuple[Decimal, Decimal]:
+    """The values a figure allows, from its qualifier, else from its rounding.
+
+    Args:
+        value: The number stated.
+        qualifier: Its qualifier, or None for an exact figure.
+
+    Returns:
+        (low, high): "more than X" is [X, inf), "about X" ±20% (at least its rounding),
+        "nearly X" [0.8X, X], an exact figure ± half its last significant digit.
+
+    >>> interval(Decimal(20490), None)
+    (Decimal('20485'), Decimal('20495'))
+    >>> interval(Decimal(20000), "more than")
+    (Decimal('20000'), Decimal('Infinity'))
+    """
+    half = Decimal("0.5").scaleb(value.normalize().as_tuple().exponent) if value else Decimal("0.5")
+    if qualifier is None:
+        return value - half, value + half
+    q = qualifier.strip().casefold()
+    low_f, high_f = QUALIFIERS.get(q, UNKNOWN_QUALIFIER)
+    low, high = sorted((_times(value, low_f), _times(value, high_f)))
+    if q in APPROXIMATE or q not in QUALIFIERS:
+        low, high = min(low, value - half), max(high, value + half)
+    return low, high
+
+
+def measure_words(measure: str, unit: str = "") -> frozenset[str]:
+    """The content words of a measure, lowercased, singular, stop words and the unit's words out.
+
+    >>> sorted(measure_words("Drug-related arrests of the people"))
+    ['arrest', 'drug', 'person', 'related']
+    >>> sorted(measure_words("people arrested", "person"))
+    ['arrested']
+    """
+    unit_words = {_lemma(w) for w in _WORD.findall(unit.casefold())}
+    words = (_lemma(w) for w in _WORD.findall(measure.casefold()))
+    return frozenset(w for w in words if w not in STOP_WORDS and w not in MEASURE_NOISE
+                     and w not in unit_words and len(w) > 1)
+
+
+def same_measure(a: str, b: str, unit: str = "") -> bool:
+    """True when two measures (in ``unit``) share enough content words (:data:`MIN_OVERLAP`).
+
+    A measure that names only its unit ("deaths" counted in deaths) says too little to compare.
+    """
+    wa, wb = measure_words(a, unit), measure_words(b, unit)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= MIN_OVERLAP
+
+
+def same_subjects(a: Figure, b: Figure) -> bool:
+    """False when both figures name actors (or both name places) near them and share none."""
+    for kind in set(SUBJECT_KINDS.values()):
+        sa = {iri for k, iri in a.subjects if k == kind}
+        sb = {iri for k, iri in b.subjects if k == kind}
+        if sa and sb and not sa & sb:
+            return False
+    return True
+
+
+def format_conflict(c: Conflict) -> str:
+    """A conflict as three lines of text: the disagreement, then each figure with its source."""
+    head = (f"{c.first.period}, {c.unit}: {_show(c.first)} ({c.first.measure}) vs "
+            f"{_show(c.second)} ({c.second.measure})")
+    return "\n".join([head, *(f"  {f.file}:{f.begin}-{f.end} “{f.text}” ({f.source or 'source not stated'}), "
+                              f"allows {_range(r)}" for f, r in ((c.first, c.first_range),
+                                                                 (c.second, c.second_range)))])
+
+
+def _groups(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
+    """Figures by base unit and period: only figures in one group are compared."""
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        groups.setdefault((base_value(f.value, f.unit)[1], f.period.strip().casefold()), []).append(f)
+    return groups
+
+
+def _group_conflicts(group: list[Figure], unit: str) -> Iterator[Conflict]:
+    ranges = {f: _base_interval(f) for f in group}
+    for a, b in combinations(sorted(group, key=lambda f: (f.file, f.begin, f.statistic)), 2):
+        if ((a.file, a.source) == (b.file, b.source) or not same_measure(a.measure, b.measure, unit)
+                or not same_subjects(a, b)):
+            continue
+        ra, rb = ranges[a], ranges[b]
+        if ra[1] < rb[0] or rb[1] < ra[0]:
+            lo, hi = (a, b) if ra[1] < rb[0] else (b, a)
+            yield Conflict(lo, hi, unit, ranges[lo], ranges[hi])
+
+
+def _base_interval(f: Figure) -> tuple[Decimal, Decimal]:
+    low, high = interval(f.value, f.qualifier)
+    _, factor = BASE_UNITS.get(f.unit, (f.unit, Decimal(1)))
+    return _times(low, factor), _times(high, factor)
+
+
+def _times(value: Decimal, factor: Decimal) -> Decimal:
+    """Multiplication where infinity times anything stays infinity (and 0 * inf is inf)."""
+    return INF if INF in (value, factor) else value * factor
+
+
+def _lemma(word: str) -> str:
+    if word in LEMMAS:
+        return LEMMAS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _figure(row: dict) -> Figure:
+    return Figure(statistic=str(row["statistic"]), value=Decimal(str(row["value"])), unit=str(row["unit"]),
+                  measure=str(row["measure"]), period=str(row["period"]),
+                  qualifier=str(row["qualifier"]) if row.get("qualifier") else None,
+                  source=str(row["source"]) if row.get("source") else None, text=str(row["text"]),
+                  file=str(row["file"]), begin=int(row["begin"]), end=int(row["end"]),
+                  source_iri=str(row["sourceIri"]) if row.get("sourceIri") else None)
+
+
+def _show(f: Figure) -> str:
+    return f"{f.qualifier + ' ' if f.qualifier else ''}{_number(f.value)} {f.unit}"
+
+
+def _range(r: tuple[Decimal, Decimal]) -> str:
+    return f"[{_number(r[0])}, {'∞' if r[1] == INF else _number(r[1])}]"
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), ",f") if value.is_finite() else str(value)
+
+
+def _jsonable(data: object) -> object:
+    if isinstance(data, dict):
+        return {k: _jsonable(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_jsonable(v) for v in data]
+    if isinstance(data, frozenset):
+        return sorted(_jsonable(v) for v in data)
+    return str(data) if isinstance(data, Decimal) else data

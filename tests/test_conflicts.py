@@ -1,0 +1,142 @@
+"""Conflicting figures: intervals from qualifiers and rounding, measures, units, pairs."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from graph.conflicts import (INF, Figure, base_value, find_conflicts, interval, measure_words, same_measure,
+                              same_subjects, with_subjects)
+
+from .test_roles import build_jsonl
+
+
+@pytest.mark.parametrize(("value", "qualifier", "expected"), [
+    (D(20490), None, (D(20485), D(20495))),
+    (D(20000), None, (D(15000), D(25000))),
+    (D("1.5"), None, (D("1.45"), D("1.55"))),
+    (D(20000), "more than", (D(20000), INF)),
+    (D(20000), "Over", (D(20000), INF)),
+    (D(3), "around", (D("2.4"), D("3.6"))),
+    (D(20000), "about", (D(15000), D(25000))),
+    (D(100), "nearly", (D(80), D(100))),
+    (D(50), "up to", (D(0), D(50))),
+    (D(12), "some unknown hedge", (D("9.6"), D("14.4"))),
+    (D(10), None, (D(5), D(15))),
+])
+def test_interval(value, qualifier, expected):
+    assert interval(value, qualifier) == expected
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), [
+    (D(3), "tonne", (D(3000), "kilogram")),
+    (D(500), "gram", (D("0.5"), "kilogram")),
+    (D(7), "kilogram", (D(7), "kilogram")),
+    (D(12), "person", (D(12), "person")),
+])
+def test_base_value(value, unit, expected):
+    assert base_value(value, unit) == expected
+
+
+@pytest.mark.parametrize(("measure", "expected"), [
+    ("Drug-related arrests", {"drug", "related", "arrest"}),
+    ("the people killed", {"person", "killed"}),
+    ("total number of casualties", {"casualty"}),
+    ("of the", set()),
+])
+def test_measure_words(measure, expected):
+    assert measure_words(measure) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "unit", "expected"), [
+    ("cocaine", "cocaine seized", "kilogram", True),
+    ("heroin seizures", "heroin seizures", "", True),
+    ("people arrested", "people injured", "person", False),
+    ("people arrested", "persons arrested", "person", True),
+    ("voters", "", "", False),
+    ("illegal guns", "guns handed in", "", False),
+    # a measure naming only its unit says too little to compare
+    ("deaths", "related deaths", "death", False),
+    ("states", "states", "state", False),
+])
+def test_same_measure(a, b, unit, expected):
+    assert same_measure(a, b, unit) is expected
+
+
+def _fig(value, unit="person", measure="people arrested", period="2019", qualifier=None, source=None,
+         file="a.txt", begin=0, source_iri=None, subjects=()):
+    return Figure(f"{file}#{begin}", D(value), unit, measure, period, qualifier, source, "", file, begin, begin + 5,
+                  source_iri, frozenset(subjects))
+
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    # a qualifier covers the other figure: agree
+    ([_fig(20000, qualifier="more than"), _fig(20490, file="b.txt")], []),
+    # "around 3 tons" vs "1.5 tonnes" (converted through kilograms): conflict
+    ([_fig(3, "tonne", "cocaine", qualifier="around"), _fig(1500, "kilogram", "cocaine seized", file="b.txt")],
+     [("b.txt", "a.txt")]),
+    # different periods, units or measures are never compared
+    ([_fig(100, period="2018"), _fig(400, period="2019", file="b.txt")], []),
+    ([_fig(100, unit="case"), _fig(400, file="b.txt")], []),
+    ([_fig(100, measure="people injured"), _fig(400, file="b.txt")], []),
+    # same article, same source: one report, not a disagreement; another source in it: compared
+    ([_fig(100), _fig(400, begin=50)], []),
+    ([_fig(100, source="Police"), _fig(400, source="Hospital", begin=50)], [("a.txt", "a.txt")]),
+    # rounding: 2,000 (±500) and 2,300 agree; 2,140 and 2,300 do not
+    ([_fig(2000), _fig(2300, file="b.txt")], []),
+    ([_fig(2140), _fig(2300, file="b.txt")], [("a.txt", "b.txt")]),
+    # figures about different people (votes for one candidate, votes for another) are not compared
+    ([_fig(5617, subjects={("agent", "p/ana")}), _fig(203091, file="b.txt", subjects={("agent", "p/ben")})], []),
+    ([_fig(5617, subjects={("agent", "p/ana")}), _fig(203091, file="b.txt", subjects={("agent", "p/ana")})],
+     [("a.txt", "b.txt")]),
+])
+def test_find_conflicts(figures, expected):
+    assert [(c.first.file, c.second.file) for c in find_conflicts(figures)] == expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    (set(), set(), True),
+    ({("agent", "p/ana")}, set(), True),
+    ({("agent", "p/ana")}, {("agent", "p/ben")}, False),
+    ({("agent", "p/ana"), ("place", "x/chile")}, {("agent", "p/ana"), ("agent", "o/court")}, True),
+    ({("place", "x/chile")}, {("place", "x/peru"), ("agent", "p/ana")}, False),
+])
+def test_same_subjects(a, b, expected):
+    assert same_subjects(_fig(1, subjects=a), _fig(2, subjects=b)) is expected
+
+
+@pytest.mark.parametrize(("begin", "kind", "actor", "source", "expected"), [
+    (300, "Person", "p/ana", None, {("agent", "p/ana")}),
+    (170, "Place", "x/peru", None, {("place", "x/peru")}),
+    (300, "Person", "p/ana", "p/ana", set()),
+    (10, "Person", "p/ana", None, set()),
+    (300, "UnnamedSource", "s/1", None, set()),
+])
+def test_with_subjects_takes_what_is_mentioned_near_the_figure(begin, kind, actor, source, expected):
+    figure = _fig(5, begin=290, source_iri=source)
+    assert with_subjects(figure, [{"begin": begin, "kind": kind, "actor": actor}]).subjects == expected
+
+
+ARTICLES = [
+    {"id": "budget", "date": "2021-09-14", "text": "Budget unveiled\n\nFinance Minister Ingrid Solberg presented "
+     "the budget on Monday. The customs agency said around 3 tons of cocaine were seized in 2020.\n"},
+    {"id": "customs", "date": "2021-10-02", "text": "Customs report\n\nCustoms officers seized 1.5 tonnes of "
+     "cocaine in 2020, the Interior Ministry said on Friday. The ministry said 2,140 containers were "
+     "handled in 2015.\n"},
+    {"id": "harbour", "date": "2016-05-10", "text": "Port strike ends\n\nThe port authority said more than "
+     "2,000 containers were handled in 2015.\n"},
+]
+
+
+@pytest.mark.slow
+def test_conflict_found_and_agreement_not_reported(tmp_path, nlp):
+    from graph.conflicts import conflicts
+
+    with build_jsonl(tmp_path, nlp, ARTICLES) as store:
+        found = conflicts(store)
+    assert [(c.unit, c.first.period, c.first.file, c.second.file) for c in found] == [
+        ("kilogram", "2020", "customs", "budget")]
+    first, second = found[0].first, found[0].second
+    assert (first.text, first.source, second.text, second.source) == (
+        "1.5 tonnes of cocaine", "Ministry of Interior", "around 3 tons of cocaine", "customs agency")

@@ -179,14 +179,22 @@ def name_keys(kind: str, names: Iterable[str]) -> set[str]:
 # ---------------------------------------------------------------- descriptors
 
 
+def is_local(entity: Entity) -> bool:
+    """True for actors that belong to their article alone: unnamed sources, and actors known
+    only by a common noun ("police", "the government"), which would wrongly merge across
+    articles and countries if resolved by name."""
+    return entity.kind == "UnnamedSource" or not any(
+        c.isupper() for name in (entity.name, *entity.aliases) for c in name)
+
+
 def descriptors_of(record: ArticleRecord, article_iri: str) -> list[Descriptor]:
-    """One descriptor per named entity of an article (unnamed sources are not resolved)."""
+    """One descriptor per named entity of an article (local actors are not resolved)."""
     titles: dict[str, set[str]] = {}
     for role in record.roles:
         if role.title.strip():
             titles.setdefault(role.person, set()).add(role.title)
     return [Descriptor(article_iri, e.key, e.kind, _entity_names(e), frozenset(titles.get(e.key, ())))
-            for e in record.entities if e.kind != "UnnamedSource" and _entity_names(e)]
+            for e in record.entities if not is_local(e) and _entity_names(e)]
 
 
 def _entity_names(entity: Entity) -> frozenset[str]:
@@ -444,9 +452,19 @@ def resolve(record: ArticleRecord, ids: Ids, context: Iterable[Descriptor] = (),
     iris: dict[str, str] = {}
     labels: dict[str, str] = {}
     for e in record.entities:
-        if e.kind == "UnnamedSource" or (article_iri, e.key) not in resolution.assignments:
+        if is_local(e):
+            iris[e.key] = _local_iri(e, record.article.id, ids)
+            continue
+        if (article_iri, e.key) not in resolution.assignments:
             continue
         assigned = resolution.assignments[(article_iri, e.key)]
         iris[e.key] = assigned.iri
         labels[assigned.iri] = assigned.label
     return ResolvedRecord(record, iris, labels, {}), resolution
+
+
+def _local_iri(entity: Entity, article_id: str, ids: Ids) -> str:
+    """An IRI of the article's own, from the first mention (or the name when none)."""
+    if entity.mentions:
+        return ids.source(article_id, min((m.span for m in entity.mentions), key=lambda s: (s.begin, s.end)))
+    return ids.actor(entity.kind, f"{article_id} {entity.name}")

@@ -106,3 +106,25 @@ def test_fold(name, expected):
 ])
 def test_within_reason(alias, name, expected):
     assert within_reason(alias, name) == expected
+
+
+def _record(article_id: str, name: str, kind: str = "Organization") -> "ArticleRecord":
+    from graph.records import Article, ArticleRecord, Entity, Mention, Span
+
+    text = f"The {name} said the road was closed."
+    begin = text.index(name)
+    entity = Entity("e0", kind, name, mentions=[Mention(Span(begin, begin + len(name)), name)])
+    return ArticleRecord(Article(article_id, f"{article_id}.txt", text), [entity])
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "shared"),
+    [("police", "Organization", False), ("government", "Organization", False),
+     ("Harbour Police", "Organization", True), ("Lena Okafor", "Person", True)],
+)
+def test_actors_known_only_by_a_common_noun_stay_in_their_article(name, kind, shared):
+    from graph.resolve import resolve
+
+    first, _ = resolve(_record("a1", name, kind), IDS)
+    second, _ = resolve(_record("a2", name, kind), IDS)
+    assert (first.iris["e0"] == second.iris["e0"]) is shared

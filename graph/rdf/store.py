@@ -120,7 +120,13 @@ class Store:
         return cls(inner, path, read_only)
 
     def close(self) -> None:
-        """Release the store (and its lock); further use raises :class:`StoreError`."""
+        """Release the store (and its lock); further use raises :class:`StoreError`.
+
+        A writable store is flushed first: otherwise the next open replays the write-ahead
+        log, which took 9.6 s instead of 0.03 s after a 295-article build.
+        """
+        if self._inner is not None and not self.read_only:
+            self._inner.flush()
         self._inner = None
 
     def __enter__(self) -> Store:

@@ -246,6 +246,15 @@ def test_store_persists_and_closes(tmp_path: Path, resolved: ResolvedRecord) -> 
         assert len(again) == count
 
 
+def test_closing_flushes_the_write_ahead_log(tmp_path: Path, resolved: ResolvedRecord) -> None:
+    """Unflushed writes are replayed from the log at every later open (seconds on a big store)."""
+    with Store.open(tmp_path / "s") as st:
+        for i in range(20):
+            st.replace_article(f"{A1}-{i}", to_quads(resolved, IDS))
+    newest_log = max((tmp_path / "s").glob("*.log"), key=lambda p: int(p.stem))
+    assert newest_log.stat().st_size < 1024
+
+
 def test_second_writer_gets_store_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open"):
         Store.open(tmp_path / "store")

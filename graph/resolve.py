@@ -33,6 +33,7 @@ from pathlib import Path
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
 from graph.records import ArticleRecord, Entity, Merge, ResolvedRecord
+from graph.textutil import edit_distance
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Words ignored when titles are compared ("former Interior Minister" = "Minister of Interior").
@@ -318,17 +319,10 @@ def _near_name(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(wa, wb) if x != y]
     return (len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= NEAR_MIN_LEN
-            and diff[0][0][0] == diff[0][1][0] and _edit_distance(*diff[0]) == 1)
+            and diff[0][0][0] == diff[0][1][0] and edit_distance(*diff[0]) == 1)
 
 
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+
 
 
 def _shared_title(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -406,7 +400,7 @@ def within_reason(alias: str, name: str) -> str:
     words, full = set(fold(alias).split()), set(fold(name).split())
     if words <= full:
         return "short name" if words != full else "word order"
-    return "near spelling" if any(_edit_distance(w, f) <= 2 for w in words for f in full) else "same article"
+    return "near spelling" if any(edit_distance(w, f) <= 2 for w in words for f in full) else "same article"
 
 
 def _combine(merges: list[Merge]) -> list[Merge]:

@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
+from graph.textutil import data_lines, doc_text, edit_distance
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
@@ -41,32 +40,27 @@ MAX_APPOS = 24
 NEAR_MIN_LEN = 5
 
 
-@lru_cache(maxsize=4)
-def _text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy rebuilds the string on every access)."""
-    return doc.text
 
 
-def _lines(name: str) -> list[str]:
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    return frozenset(ln.strip().lower() for ln in _lines(name))
+    return frozenset(ln.strip().lower() for ln in data_lines(name))
 
 
 @cache
 def _honorific_regex() -> re.Pattern[str]:
-    forms = sorted((ln.split("\t")[0] for ln in _lines("honorifics.tsv")), key=len, reverse=True)
+    forms = sorted((ln.split("\t")[0] for ln in data_lines("honorifics.tsv")), key=len, reverse=True)
     alt = "|".join(f.replace(" ", r"\.?\s+") for f in forms)
     return re.compile(rf"(?:\b(?:{alt})\b\.?\s+)+$", re.IGNORECASE)
 
 
 @cache
 def _honorific_prefix() -> re.Pattern[str]:
-    forms = sorted((ln.split("\t")[0] for ln in _lines("honorifics.tsv")), key=len, reverse=True)
+    forms = sorted((ln.split("\t")[0] for ln in data_lines("honorifics.tsv")), key=len, reverse=True)
     alt = "|".join(f.replace(" ", r"\.?\s+") for f in forms)
     return re.compile(rf"^(?:(?:{alt})\b\.?\s+)+", re.IGNORECASE)
 
@@ -74,7 +68,7 @@ def _honorific_prefix() -> re.Pattern[str]:
 @cache
 def _honorific_gender() -> dict[str, str]:
     out = {}
-    for ln in _lines("honorifics.tsv"):
+    for ln in data_lines("honorifics.tsv"):
         form, _, gender = ln.partition("\t")
         if gender.strip():
             out[re.sub(r"[^a-z ]", "", form.replace("\\", ""))] = gender.strip()
@@ -83,7 +77,7 @@ def _honorific_gender() -> dict[str, str]:
 
 @cache
 def _ministry_names() -> dict[str, str]:
-    return {k.lower(): v for k, _, v in (ln.partition("\t") for ln in _lines("ministry_names.tsv"))}
+    return {k.lower(): v for k, _, v in (ln.partition("\t") for ln in data_lines("ministry_names.tsv"))}
 
 
 def _titles() -> frozenset[str]:
@@ -138,14 +132,7 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
 
 
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+
 
 
 def _near(a: str, b: str) -> bool:
@@ -154,7 +141,7 @@ def _near(a: str, b: str) -> bool:
     if a == b or a[:1] != b[:1] or max(len(a), len(b)) < NEAR_MIN_LEN:
         return False
     limit = 2 if min(len(a), len(b)) >= 7 else 1
-    return _edit_distance(a, b) <= limit
+    return edit_distance(a, b) <= limit
 
 
 # ---------------------------------------------------------------- candidates
@@ -188,7 +175,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
     """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen.")."""
     while end - start > 1:
-        m = _honorific_prefix().match(_text(doc)[doc[start].idx:doc[end - 1].idx])
+        m = _honorific_prefix().match(doc_text(doc)[doc[start].idx:doc[end - 1].idx])
         if m:
             nxt = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                        end - 1)
@@ -324,7 +311,7 @@ def _ministry_pattern() -> re.Pattern[str]:
 
 
 def _ministry_cands(doc: Doc) -> Iterator[_Cand]:
-    for m in _ministry_pattern().finditer(_text(doc)):
+    for m in _ministry_pattern().finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -470,7 +457,7 @@ def _appos_title(doc: Doc, end: int, orgs: Sequence[_Cand], people: Sequence[_Ca
 def _honorific_before(doc: Doc, start: int) -> tuple[int, str] | None:
     """Char offset and text of an honorific right before token ``start`` ("Lt. Gen. ")."""
     begin = doc[start].idx
-    window = _text(doc)[max(0, begin - 40):begin]
+    window = doc_text(doc)[max(0, begin - 40):begin]
     m = _honorific_regex().search(window)
     if not m:
         return None
@@ -593,7 +580,7 @@ def _person_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
         toks = name.lower().split()
         hon = _honorific_before(doc, c.start)
         begin = hon[0] if hon else doc[c.start].idx
-        surface = _text(doc)[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
+        surface = doc_text(doc)[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
         cluster, reason = _find_person(clusters, toks)
         if cluster is None:
             cluster = _Cluster("Person")

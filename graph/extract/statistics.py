@@ -14,14 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from graph.records import Article, Entity, Span, Statement, Statistic
+from graph.textutil import data_lines, doc_text
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC",
                        "LAW", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LANGUAGE"})
@@ -33,25 +32,20 @@ ACCORDING = ("according", "to")
 MAX_NOUN_GAP = 4
 
 
-@lru_cache(maxsize=4)
-def _text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy rebuilds the string on every access)."""
-    return doc.text
 
 
-def _lines(name: str) -> list[str]:
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    return frozenset(ln.strip().lower() for ln in _lines(name))
+    return frozenset(ln.strip().lower() for ln in data_lines(name))
 
 
 @cache
 def _table(name: str) -> dict[str, tuple[str, ...]]:
-    return {cols[0].lower(): tuple(cols[1:]) for cols in (ln.split("\t") for ln in _lines(name))}
+    return {cols[0].lower(): tuple(cols[1:]) for cols in (ln.split("\t") for ln in data_lines(name))}
 
 
 @cache
@@ -235,7 +229,7 @@ def _is_quantity(doc: Doc, num: _Number, unit: _Unit | None) -> bool:
     if prev is not None and (prev.lower_.rstrip(".") in _words("number_blockers.txt")
                              or prev.text in {"#", "No.", "no."}):
         return False
-    if _in_code(_text(doc), tok.idx, tok.idx + len(tok)):
+    if _in_code(doc_text(doc), tok.idx, tok.idx + len(tok)):
         return False
     if tok.lower_ == "one" and not (measured or unit.unit == "person"):
         return False
@@ -263,7 +257,7 @@ def _unit_names() -> frozenset[str]:
 
 def _qualifier(doc: Doc, num: _Number, begin: int) -> tuple[str | None, int]:
     """The qualifier right before the figure ("nearly", "more than") and its start offset."""
-    before = _text(doc)[max(0, begin - 30):begin].lower()
+    before = doc_text(doc)[max(0, begin - 30):begin].lower()
     for q in _qualifiers():
         if re.search(rf"(?:^|\W){re.escape(q)}\s+$", before):
             start = begin - len(before) + before.rstrip().rfind(q)
@@ -492,7 +486,7 @@ def _statistic(doc: Doc, num: _Number, article: Article, entities: list[Entity],
         value=num.value,
         unit=unit.unit,
         span=Span(begin, end),
-        text=_text(doc)[begin:end],
+        text=doc_text(doc)[begin:end],
         measure=_measure(doc, num, unit),
         period=_period(doc, num, article),
         qualifier=qualifier,

@@ -1,0 +1,37 @@
+"""Small text helpers shared by the extractors and the resolver."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of ``graph/data/NAME``, without blank lines and ``#`` comments."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=4)
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds the string on every access)."""
+    return doc.text
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two strings.
+
+    >>> edit_distance("Okafor", "Okafur")
+    1
+    """
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

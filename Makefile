@@ -12,7 +12,8 @@ demo: install
 	$(BIN)/claimgraph build seeds --store $(STORE)
 	$(BIN)/claimgraph stats --store $(STORE)
 	$(BIN)/claimgraph export --store $(STORE) --format nquads -o $(OUT)/seeds.nq
-	@echo "graph: $(STORE)/  export: $(OUT)/seeds.nq"
+	$(BIN)/claimgraph view --store $(STORE) -o $(OUT)/seeds.html
+	@echo "graph: $(STORE)/  export: $(OUT)/seeds.nq  view: $(OUT)/seeds.html (open it in a browser)"
 
 test: install browser
 	$(BIN)/python -m pytest

@@ -19,10 +19,9 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
-import numpy as np
 import pyoxigraph as ox
 
 from graph.errors import QueryError
@@ -47,10 +46,6 @@ EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json")
 #: from as many sampled sources as fit (at least :data:`BETWEENNESS_MIN_SAMPLE`).
 BETWEENNESS_BUDGET = 2_000_000
 BETWEENNESS_MIN_SAMPLE = 32
-
-PAGERANK_ALPHA = 0.85
-PAGERANK_TOL = 1.0e-10
-PAGERANK_MAX_ITER = 200
 
 ARTICLES_QUERY = """
 SELECT ?article ?file ?headline ?date WHERE {
@@ -202,7 +197,7 @@ def centrality(G: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]:
     ['b', 'a']
     """
     U = _undirected(G)
-    ranks = pagerank(U)
+    ranks = nx.pagerank(U, weight="weight")
     between = nx.betweenness_centrality(U, k=betweenness_sample(U), seed=0) if len(U) else {}
     order = sorted(G, key=lambda n: (-ranks[n], _label(G, n)))
     return [{"node": n, "label": _label(G, n), "kind": G.nodes[n].get("kind"),
@@ -225,45 +220,11 @@ def betweenness_sample(U: nx.Graph) -> int | None:
     return min(len(U), max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // size))
 
 
-def pagerank(U: nx.Graph, alpha: float = PAGERANK_ALPHA) -> dict[str, float]:
-    """PageRank by power iteration with NumPy (networkx's own needs SciPy).
-
-    Edges are followed in their direction (both ways in an undirected graph), weighted by
-    their ``weight`` attribute (default 1); a node without out-edges spreads its rank evenly.
-
-    >>> ranks = pagerank(nx.star_graph(3))
-    >>> max(ranks, key=ranks.get), round(sum(ranks.values()), 6)
-    (0, 1.0)
-    """
-    nodes = list(U)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    arcs = [(index[u], index[v], float(w)) for u, v, w in U.edges(data="weight", default=1.0)]
-    if not U.is_directed():
-        arcs += [(v, u, w) for u, v, w in arcs if u != v]
-    src = np.array([a[0] for a in arcs], dtype=int)
-    dst = np.array([a[1] for a in arcs], dtype=int)
-    weight = np.array([a[2] for a in arcs], dtype=float)
-    out = np.bincount(src, weights=weight, minlength=n)
-    rank = np.full(n, 1.0 / n)
-    for _ in range(PAGERANK_MAX_ITER):
-        share = np.divide(rank, out, out=np.zeros(n), where=out > 0)
-        new = np.bincount(dst, weights=share[src] * weight, minlength=n)
-        new = alpha * (new + rank[out == 0].sum() / n) + (1 - alpha) / n
-        converged = np.abs(new - rank).sum() < n * PAGERANK_TOL
-        rank = new
-        if converged:
-            break
-    return {node: float(r) for node, r in zip(nodes, rank)}
-
-
 def prune(G: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
     """Keep the ``max_nodes`` best-connected actors.
 
     Ranked by weighted degree (statements, memberships and co-mentions linking the actor to
-    others), ties by :func:`pagerank`, then label. Weighted degree rather than PageRank alone,
+    others), ties by PageRank, then label. Weighted degree rather than PageRank alone,
     because on a news graph with many small components PageRank favours isolated actors over
     the minor members of large ones. Node attributes (``n_said``...) still count the whole graph.
 
@@ -278,7 +239,7 @@ def prune(G: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
     if len(G) <= max_nodes:
         return G, 0
     U = _undirected(G)
-    ranks = pagerank(U)
+    ranks = nx.pagerank(U, weight="weight")
     strength = dict(U.degree(weight="weight"))
     keep = sorted(G, key=lambda n: (-strength[n], -ranks[n], _label(G, n), n))[:max(max_nodes, 0)]
     return G.subgraph(keep).copy(), len(G) - len(keep)
@@ -322,12 +283,11 @@ def find_node(G: nx.MultiDiGraph, name: str) -> str:
     matches = [n for n, d in G.nodes(data=True)
                if wanted in {x.casefold() for x in [d.get("label", ""), *d.get("aliases", [])]}]
     if not matches:
-        labels = [_label(G, n) for n in G]
-        raise QueryError(f"no actor named {name!r} in the graph{_suggest(name, labels)}")
+        raise QueryError(f"no actor named {name!r} in the graph{_suggest(name, _names(G))}")
     return max(matches, key=lambda n: (_statements(G, n), _label(G, n)))
 
 
-def export_network(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> None:
+def export_network(G: nx.MultiDiGraph, fmt: str, out: str | Path | BinaryIO) -> None:
     """Write the graph as GraphML, GEXF or node-link JSON.
 
     GraphML and GEXF hold only scalar attributes, so lists and dicts (titles, statements...)
@@ -336,7 +296,7 @@ def export_network(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> None:
     Args:
         G: An actor graph.
         fmt: One of :data:`EXPORT_FORMATS`.
-        out: The file to write.
+        out: The file to write, or a binary stream.
 
     Raises:
         ValueError: when ``fmt`` is not one of :data:`EXPORT_FORMATS`.
@@ -344,8 +304,11 @@ def export_network(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> None:
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown network format {fmt!r}: expected one of {', '.join(EXPORT_FORMATS)}")
     if fmt == "json":
-        data = nx.node_link_data(G, edges="edges")
-        Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), "utf-8")
+        data = json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, indent=1, default=str)
+        if isinstance(out, (str, Path)):
+            Path(out).write_text(data, "utf-8")
+        else:
+            out.write(data.encode("utf-8"))
     elif fmt == "graphml":
         nx.write_graphml(_flat(G), out)
     else:
@@ -461,8 +424,7 @@ def _ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _focus_nodes(store: Store, G: nx.MultiDiGraph, focus: str) -> list[str]:
     found = sorted({row["actor"] for row in store.select(FOCUS_QUERY, focus=focus)} & set(G))
     if not found:
-        raise QueryError(f"no actor named {focus!r} in the graph"
-                         f"{_suggest(focus, [_label(G, n) for n in G])}")
+        raise QueryError(f"no actor named {focus!r} in the graph{_suggest(focus, _names(G))}")
     return found
 
 
@@ -536,6 +498,11 @@ def _label(G: nx.MultiDiGraph, n: str) -> str:
     return str(G.nodes[n].get("label") or n)
 
 
+def _names(G: nx.MultiDiGraph) -> list[str]:
+    """Every label and alias of the actors of ``G``."""
+    return [name for n in G for name in (_label(G, n), *G.nodes[n].get("aliases", []))]
+
+
 def _local(iri: str) -> str:
     """The local name of an IRI: after the last ``#`` or ``/``."""
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -551,4 +518,4 @@ def _suggest(name: str, names: list[str]) -> str:
 
 
 __all__ = ["EXPORT_FORMATS", "KINDS", "RELATIONS", "actor_graph", "centrality", "explain_path",
-           "betweenness_sample", "export_network", "find_article", "find_node", "neighbourhood", "pagerank", "prune"]
+           "betweenness_sample", "export_network", "find_article", "find_node", "neighbourhood", "prune"]

@@ -31,3 +31,30 @@ def seed_store(tmp_path_factory, nlp):
         report = build([SEEDS], store, nlp=nlp)
     assert report.ok, report.errors
     return path
+
+
+@pytest.fixture
+def small_store(tmp_path: Path):
+    """A store holding tests/fixtures/small.trig (three invented articles)."""
+    from tests.helpers import SMALL, trig_store
+
+    with trig_store(tmp_path / "small-store", SMALL.read_text("utf-8")) as store:
+        yield store
+
+
+@pytest.fixture
+def small_graph(small_store):
+    """The whole actor graph of the small store."""
+    from graph.network import actor_graph
+
+    return actor_graph(small_store)
+
+
+@pytest.fixture
+def hostile_graph(tmp_path: Path):
+    """The actor graph of the small store plus an article whose texts carry markup."""
+    from graph.network import actor_graph
+    from tests.helpers import HOSTILE, SMALL, trig_store
+
+    with trig_store(tmp_path / "hostile-store", SMALL.read_text("utf-8"), HOSTILE) as store:
+        return actor_graph(store)

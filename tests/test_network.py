@@ -1,59 +1,23 @@
 """RDF → networkx: actor graphs, focus, centrality, paths, pruning and exports.
 
-The store is tests/fixtures/small.trig (three invented articles); :func:`trig_store` is also
-used by tests/test_view.py and tests/test_view_browser.py.
+The store is tests/fixtures/small.trig (three invented articles; fixtures in tests/conftest.py).
 """
 
 from __future__ import annotations
 
+import io
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
 from graph.network import (EXPORT_FORMATS, actor_graph, betweenness_sample, centrality, explain_path,
-                           export_network, find_article, find_node, neighbourhood, pagerank, prune)
+                           export_network, find_article, find_node, neighbourhood, prune)
 from graph.rdf.store import Store
-
-SMALL = Path(__file__).parent / "fixtures" / "small.trig"
-ID = "https://w3id.org/claimgraph/id/"
-OKONKWO, LINDQVIST, FERREIRA, BAKKER = (ID + "person/" + s for s in
-                                        ("maria-okonkwo", "tomas-lindqvist", "ana-ferreira", "jon-bakker"))
-TRANSPORT, FINANCE, UNION = (ID + "organization/" + s for s in
-                             ("ministry-of-transport", "ministry-of-finance", "dockworkers-union"))
-EASTVALE, HALDEN = ID + "place/eastvale", ID + "place/port-halden"
-OFFICIAL = ID + "article/a1/source/500-516"
-
-
-def trig_store(location: Path, *trig: str) -> Store:
-    """A store at ``location`` holding the named graphs of TriG texts (default-graph quads
-    go in with the first article)."""
-    graphs: dict[str, list[ox.Quad]] = defaultdict(list)
-    default: list[ox.Quad] = []
-    for text in trig:
-        for quad in ox.parse(text, format=ox.RdfFormat.TRIG):
-            (default if isinstance(quad.graph_name, ox.DefaultGraph) else graphs[quad.graph_name.value]).append(quad)
-    store = Store.open(location)
-    for i, (name, quads) in enumerate(sorted(graphs.items())):
-        store.replace_article(name, quads + (default if i == 0 else []))
-    return store
-
-
-@pytest.fixture
-def small_store(tmp_path: Path):
-    """The small fixture store."""
-    with trig_store(tmp_path / "store", SMALL.read_text("utf-8")) as store:
-        yield store
-
-
-@pytest.fixture
-def small_graph(small_store: Store) -> nx.MultiDiGraph:
-    """The whole actor graph of the small store."""
-    return actor_graph(small_store)
+from tests.helpers import (BAKKER, EASTVALE, FERREIRA, FINANCE, HALDEN, ID, LINDQVIST, OFFICIAL, OKONKWO,
+                           TRANSPORT, UNION)
 
 
 def test_nodes_and_edges(small_graph: nx.MultiDiGraph) -> None:
@@ -150,28 +114,17 @@ def test_neighbourhood(graph: list, hops: int, centres: list, expected: set) -> 
     assert set(neighbourhood(nx.MultiDiGraph(graph), centres, hops)) == expected
 
 
-@pytest.mark.parametrize("graph", [
-    nx.path_graph(6), nx.star_graph(5), nx.DiGraph([(0, 1), (1, 2), (2, 0), (3, 0)]),
-    nx.DiGraph([(0, 1), (0, 2)]), nx.gnm_random_graph(40, 90, seed=3, directed=True),
-])
-def test_pagerank_matches_networkx(graph: nx.Graph) -> None:
-    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python  # SciPy-free reference
-
-    expected = _pagerank_python(graph, tol=1e-10, max_iter=1000)
-    assert pagerank(graph) == pytest.approx(expected, abs=1e-6)
-
-
 def test_empty_graph() -> None:
     G = nx.MultiDiGraph()
-    assert (pagerank(nx.Graph()), centrality(G), prune(G, 3)[1]) == ({}, [], 0)
+    assert (centrality(G), prune(G, 3)[1]) == ([], 0)
 
 
-def test_pagerank_weights() -> None:
-    G = nx.Graph()
-    G.add_edge("a", "b", weight=5)
-    G.add_edge("a", "c", weight=1)
-    ranks = pagerank(G)
-    assert ranks["b"] > ranks["c"]
+def test_centrality_weights_pagerank_by_statements() -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", key="said_about", weight=5)
+    G.add_edge("a", "c", key="said_about", weight=1)
+    ranks = {r["node"]: r["pagerank"] for r in centrality(G)}
+    assert ranks["b"] > ranks["c"] and sum(ranks.values()) == pytest.approx(1.0)
 
 
 def test_centrality(small_graph: nx.MultiDiGraph) -> None:
@@ -274,6 +227,18 @@ def test_export_parses_back(small_graph: nx.MultiDiGraph, tmp_path: Path, fmt: s
     assert label == "Maria Okonkwo"
     titles = back.nodes[OKONKWO]["titles"]
     assert (titles if isinstance(titles, list) else json.loads(titles)) == ["Transport Minister"]
+
+
+@pytest.mark.parametrize("fmt, read", [
+    ("graphml", nx.read_graphml),
+    ("gexf", nx.read_gexf),
+    ("json", lambda f: nx.node_link_graph(json.loads(f.read()), edges="edges")),
+])
+def test_export_to_a_stream(small_graph: nx.MultiDiGraph, fmt: str, read) -> None:
+    out = io.BytesIO()
+    export_network(small_graph, fmt, out)
+    out.seek(0)
+    assert read(out).number_of_edges() == 15
 
 
 def test_export_unknown_format(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None:

@@ -8,54 +8,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from tests.test_network import FERREIRA, LINDQVIST, OKONKWO, SMALL, TRANSPORT, trig_store
 
-from graph.network import actor_graph
-from graph.view import ACT_COLOURS, KIND_STYLES, PRUNED_NOTE, layout, pruned_note, render_html, view_data
+from graph.errors import QueryError
+from graph.rdf.store import Store
+from graph.view import (ACT_COLOURS, KIND_STYLES, ViewSummary, layout, pruned_note, render_html, view_data,
+                        view_title, write_view)
+from tests.helpers import EVIL, FERREIRA, LINDQVIST, OKONKWO, TRANSPORT
 
-#: An article whose every text field carries markup that must never run.
-HOSTILE = """
-@prefix cg: <https://w3id.org/claimgraph/ontology#> .
-@prefix schema: <https://schema.org/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@base <https://w3id.org/claimgraph/id/> .
-<article/evil> {
-  <article/evil> a schema:NewsArticle ; cg:sourceFile "evil.txt" ;
-      schema:headline "<svg onload=\\"window.pwnedHeadline=1\\"></svg>Harbour news" ;
-      schema:datePublished "2023-07-01"^^xsd:date .
-  <person/evil> a schema:Person ; rdfs:label "Evil <img src=x onerror=\\"window.pwnedName=1\\">" ;
-      skos:altLabel "\\"><script>window.pwnedAlias=1</script>" ;
-      schema:jobTitle "<b onmouseover=\\"window.pwnedTitle=1\\">chief</b>" .
-  <person/maria-okonkwo> a schema:Person ; rdfs:label "Maria Okonkwo" .
-  <article/evil/statement/10-90> a cg:Statement , cg:DirectQuote ;
-      schema:text '''</script><script>window.pwnedQuote=1</script><img src=y onerror="window.pwnedQuoteImg=1">
-read the href <a href=x>here</a>''' ;
-      prov:wasAttributedTo <person/evil> ; cg:cue "say" ; cg:speechAct cg:Criticise ;
-      schema:about <person/maria-okonkwo> ;
-      prov:wasDerivedFrom <article/evil> ; nif:beginIndex 10 ; nif:endIndex 90 .
-}
-"""
-EVIL = "https://w3id.org/claimgraph/id/person/evil"
 #: Markup from HOSTILE (and from the page title and note) that must not appear unescaped.
 PAYLOADS = ("<img src=x", "<script>window.pwned", "<svg onload", "<b onmouseover", "<a href=x>", "<i>bad</i>")
-
-
-@pytest.fixture
-def small_graph(tmp_path: Path) -> nx.MultiDiGraph:
-    """The actor graph of the small fixture store."""
-    with trig_store(tmp_path / "store", SMALL.read_text("utf-8")) as store:
-        return actor_graph(store)
-
-
-@pytest.fixture
-def hostile_graph(tmp_path: Path) -> nx.MultiDiGraph:
-    """The small store plus the hostile article."""
-    with trig_store(tmp_path / "store", SMALL.read_text("utf-8"), HOSTILE) as store:
-        return actor_graph(store)
 
 
 def by_id(items: list[dict]) -> dict[str, dict]:
@@ -143,6 +104,7 @@ def test_tooltips_escape_article_text(hostile_graph: nx.MultiDiGraph) -> None:
 
 @pytest.mark.parametrize("graph", [
     nx.path_graph(5), nx.Graph([(1, 2), (3, 4), (5, 6)]), nx.empty_graph(3), nx.star_graph(600),
+    nx.gnm_random_graph(300, 600, seed=1),
 ])
 def test_layout_places_every_node_apart(graph: nx.Graph) -> None:
     pos = layout(graph)
@@ -156,9 +118,46 @@ def test_empty_view(tmp_path: Path) -> None:
     assert "0 actors, 0 links" in render_html(data, tmp_path / "e.html", "Empty").read_text("utf-8")
 
 
-def test_pruned_note() -> None:
-    assert (pruned_note(0), pruned_note(7)) == (None, PRUNED_NOTE.format(n=7))
-    assert pruned_note(7) == "7 actors left out; use --focus NAME to see them"
+@pytest.mark.parametrize("left_out, total, expected", [
+    (0, 9, None),
+    (7, 10, "7 of 10 actors left out: only the 3 best connected are drawn. See the others with "
+            "claimgraph view --focus NAME --hops N (one actor's neighbourhood), --article ID (one article) "
+            "or a larger --max-nodes."),
+])
+def test_pruned_note(left_out: int, total: int, expected: str | None) -> None:
+    assert pruned_note(left_out, total) == expected
+
+
+@pytest.mark.parametrize("focus, hops, article, expected", [
+    (None, 1, None, "Who said what about whom"),
+    ("Jane Roe", 1, None, "Who said what about whom: around Jane Roe (1 hop)"),
+    ("Jane Roe", 2, "x.txt", "Who said what about whom: around Jane Roe (2 hops), in article x.txt"),
+    (None, 1, "x.txt", "Who said what about whom: in article x.txt"),
+])
+def test_view_title(focus: str | None, hops: int, article: str | None, expected: str) -> None:
+    assert view_title(focus, hops, article) == expected
+
+
+@pytest.mark.parametrize("options, nodes, edges, left_out, heading", [
+    ({}, 11, 15, 0, "Who said what about whom"),
+    ({"max_nodes": 3}, 3, 3, 8, "Who said what about whom"),
+    ({"focus": "dwu"}, 3, 3, 0, "around dwu (1 hop)"),
+    ({"article": "a3"}, 4, 3, 0, "in article a3"),
+    ({"co_mentions": True}, 11, 42, 0, "Who said what about whom"),
+])
+def test_write_view(small_store: Store, tmp_path: Path, options: dict, nodes: int, edges: int, left_out: int,
+                    heading: str) -> None:
+    summary = write_view(small_store, tmp_path / "v.html", **options)
+    assert summary == ViewSummary(tmp_path / "v.html", nodes, edges, left_out)
+    page = summary.path.read_text("utf-8")
+    assert f"{nodes} actors, {edges} links" in page and heading in page
+    assert ("cg-note" in page.split("</style>")[-1]) == bool(left_out)
+
+
+def test_write_view_unknown_focus(small_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(QueryError, match="no actor named 'Nobody Here'"):
+        write_view(small_store, tmp_path / "v.html", focus="Nobody Here")
+    assert not (tmp_path / "v.html").exists()
 
 
 @pytest.fixture

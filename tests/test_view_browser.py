@@ -9,73 +9,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-from tests.test_network import ID, LINDQVIST, OKONKWO, SMALL, trig_store
-from tests.test_view import EVIL, HOSTILE
+from playwright.sync_api import Browser, Page
 
 from graph.network import actor_graph
-from graph.view import render_html, view_data
+from graph.rdf.store import Store
+from graph.view import render_html, view_data, write_view
+from tests.helpers import (EVIL, HOSTILE, ID, LINDQVIST, OKONKWO, SMALL, chromium, open_page, trig_store,
+                           write_screenshot)
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: Flags each hostile payload would set if it ran.
 PWNED = ["pwnedHeadline", "pwnedName", "pwnedAlias", "pwnedTitle", "pwnedQuote", "pwnedQuoteImg", "pwnedNote",
          "pwnedPage"]
-
-
-def open_page(browser: Browser, html: Path, width: int = 1280, height: int = 900) -> tuple[Page, dict[str, list]]:
-    """Load ``html`` with every http(s) request blocked; wait until the graph is drawn.
-
-    Returns:
-        The page, and what it logged: console errors, page errors and blocked requests.
-    """
-    log: dict[str, list] = {"errors": [], "blocked": []}
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-
-    def block(route) -> None:
-        if route.request.url.startswith(("http:", "https:")):
-            log["blocked"].append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/*", block)
-    page.goto(html.as_uri())
-    page.wait_for_function("window.cgDrawnAt !== undefined", timeout=60_000)
-    return page, log
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """The system's headless Chromium (never a downloaded one), closed on exit."""
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def write_screenshot(browser: Browser, html: Path, png: Path, width: int = 1280, height: int = 900) -> Path:
-    """A PNG picture of a view page, taken offline (for the README)::
-
-        with chromium() as browser:
-            write_screenshot(browser, Path("view.html"), Path("docs/view.png"))
-    """
-    page, _ = open_page(browser, html, width, height)
-    page.screenshot(path=str(png))
-    page.close()
-    return png
 
 
 def hover_edge(page: Page, edge_id: str) -> str:
@@ -116,6 +66,31 @@ def hostile_view(tmp_path_factory) -> tuple[Path, dict]:
     html = render_html(data, folder / "hostile.html", title="<img src=x onerror='window.pwnedPage=1'>",
                        note="<script>window.pwnedNote=1</script>")
     return html, data
+
+
+@pytest.fixture(scope="module")
+def seed_view(tmp_path_factory, seed_store: Path) -> tuple[Path, dict]:
+    """The view of the seeds as `claimgraph view` writes it, and its data."""
+    folder = tmp_path_factory.mktemp("seed-view")
+    with Store.open(seed_store, read_only=True) as store:
+        html = write_view(store, folder / "seeds.html").path
+        data = view_data(actor_graph(store))
+    return html, data
+
+
+def test_seed_view_offline(browser: Browser, seed_view: tuple[Path, dict]) -> None:
+    html, data = seed_view
+    page, log = open_page(browser, html)
+    assert page.evaluate("[nodes.length, edges.length]") == [len(data["nodes"]), len(data["edges"])]
+    assert len(data["nodes"]) > 30 and len(data["edges"]) > 30
+    assert log == {"errors": [], "blocked": []}
+    page.fill("#cg-search", "Sar Kheng")
+    page.press("#cg-search", "Enter")
+    (selected,) = page.evaluate("network.getSelectedNodes()")
+    assert selected.endswith("/person/sar-kheng")
+    said = next(e for e in data["edges"] if e["relation"] == "said_about" and e["from"] == selected)
+    assert "“" in hover_edge(page, said["id"])
+    page.close()
 
 
 def test_renders_offline_with_all_nodes_and_edges(browser: Browser, small_view: tuple[Path, dict]) -> None:

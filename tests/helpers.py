@@ -1,0 +1,126 @@
+"""Shared test helpers for the network and view tests (no test file imports another).
+
+- the small fixture store (``tests/fixtures/small.trig``, three invented articles) and the
+  IRIs of its actors; a hostile article whose every text carries markup;
+- :func:`trig_store`, a store made from TriG texts;
+- the headless Chromium launcher (Debian's ``/usr/bin/chromium`` driven by Playwright,
+  never a downloaded browser) and :func:`open_page`, which loads a view with every network
+  request blocked; also used by ``scripts/screenshot.py``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from graph.rdf.store import Store
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SMALL = FIXTURES / "small.trig"
+ID = "https://w3id.org/claimgraph/id/"
+OKONKWO, LINDQVIST, FERREIRA, BAKKER = (ID + "person/" + s for s in
+                                        ("maria-okonkwo", "tomas-lindqvist", "ana-ferreira", "jon-bakker"))
+TRANSPORT, FINANCE, UNION = (ID + "organization/" + s for s in
+                             ("ministry-of-transport", "ministry-of-finance", "dockworkers-union"))
+EASTVALE, HALDEN = ID + "place/eastvale", ID + "place/port-halden"
+OFFICIAL = ID + "article/a1/source/500-516"
+
+#: An article whose every text field carries markup that must never run.
+HOSTILE = """
+@prefix cg: <https://w3id.org/claimgraph/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <https://w3id.org/claimgraph/id/> .
+<article/evil> {
+  <article/evil> a schema:NewsArticle ; cg:sourceFile "evil.txt" ;
+      schema:headline "<svg onload=\\"window.pwnedHeadline=1\\"></svg>Harbour news" ;
+      schema:datePublished "2023-07-01"^^xsd:date .
+  <person/evil> a schema:Person ; rdfs:label "Evil <img src=x onerror=\\"window.pwnedName=1\\">" ;
+      skos:altLabel "\\"><script>window.pwnedAlias=1</script>" ;
+      schema:jobTitle "<b onmouseover=\\"window.pwnedTitle=1\\">chief</b>" .
+  <person/maria-okonkwo> a schema:Person ; rdfs:label "Maria Okonkwo" .
+  <article/evil/statement/10-90> a cg:Statement , cg:DirectQuote ;
+      schema:text '''</script><script>window.pwnedQuote=1</script><img src=y onerror="window.pwnedQuoteImg=1">
+read the href <a href=x>here</a>''' ;
+      prov:wasAttributedTo <person/evil> ; cg:cue "say" ; cg:speechAct cg:Criticise ;
+      schema:about <person/maria-okonkwo> ;
+      prov:wasDerivedFrom <article/evil> ; nif:beginIndex 10 ; nif:endIndex 90 .
+}
+"""
+EVIL = "https://w3id.org/claimgraph/id/person/evil"
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def trig_store(location: Path, *trig: str) -> Store:
+    """A store at ``location`` holding the named graphs of TriG texts (default-graph quads
+    go in with the first article)."""
+    graphs: dict[str, list[ox.Quad]] = defaultdict(list)
+    default: list[ox.Quad] = []
+    for text in trig:
+        for quad in ox.parse(text, format=ox.RdfFormat.TRIG):
+            (default if isinstance(quad.graph_name, ox.DefaultGraph) else graphs[quad.graph_name.value]).append(quad)
+    store = Store.open(location)
+    for i, (name, quads) in enumerate(sorted(graphs.items())):
+        store.replace_article(name, quads + (default if i == 0 else []))
+    return store
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """The system's headless Chromium (never a downloaded one), closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(browser: Browser, html: Path, width: int = 1280, height: int = 900) -> tuple[Page, dict[str, list]]:
+    """Load ``html`` with every http(s) request blocked; wait until the graph is drawn.
+
+    Returns:
+        The page, and what it logged: console errors, page errors and blocked requests.
+    """
+    log: dict[str, list] = {"errors": [], "blocked": []}
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+
+    def block(route) -> None:
+        if route.request.url.startswith(("http:", "https:")):
+            log["blocked"].append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", block)
+    page.goto(html.as_uri())
+    page.wait_for_function("window.cgDrawnAt !== undefined", timeout=60_000)
+    return page, log
+
+
+def write_screenshot(browser: Browser, html: Path, png: Path, width: int = 1280, height: int = 900) -> Path:
+    """A PNG picture of a view page, taken offline (for the README)."""
+    page, _ = open_page(browser, html, width, height)
+    page.screenshot(path=str(png))
+    page.close()
+    return png

@@ -453,9 +453,10 @@ def extract_statistics(doc: Doc, article: Article, entities: list[Entity],
         One :class:`~graph.records.Statistic` per figure, in text order.
 
     Example:
-        >>> stats = extract_statistics(nlp("Police arrested 21,566 people in 2020."),
-        ...                            article, [], [])  # doctest: +SKIP
-        >>> stats[0].value, stats[0].unit, stats[0].period  # doctest: +SKIP
+        >>> from graph.nlp import load_nlp
+        >>> text = "Police arrested 21,566 people in 2020."
+        >>> stats = extract_statistics(load_nlp()(text), Article("a", "a.txt", text), [], [])
+        >>> stats[0].value, stats[0].unit, stats[0].period
         (Decimal('21566'), 'person', '2020')
     """
     out = []

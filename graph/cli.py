@@ -36,6 +36,12 @@ def _store_option(f):
                         envvar="CLAIMGRAPH_STORE", help=STORE_HELP)(f)
 
 
+def _overrides_option(f):
+    return click.option("--overrides", "overrides", type=click.Path(path_type=Path), default=None,
+                        help="Identity overrides, TOML with [[join]] and [[split]] tables "
+                             "(default: ./aliases.toml when present).")(f)
+
+
 def _open(store: str | Path | None, create: bool = False, read_only: bool = True):
     from graph.rdf.store import open_store
 
@@ -61,31 +67,37 @@ def main() -> None:
               help="Processes for extraction (default: all cores).")
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Run extraction on this Dask scheduler (tcp://host:8786) instead.")
+@_overrides_option
 def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers: int | None,
-          dask: str | None) -> None:
+          dask: str | None, overrides: Path | None) -> None:
     """Ingest files or folders (.txt .md .html .jsonl) into the store.
 
     Unchanged articles are skipped; a changed article replaces its named graph. Bad inputs
     are reported one line each, the rest is built, and the exit code is 1. Extraction runs
     on all cores (or a Dask cluster); the store is written from this process only.
+    Identity joins and splits are read from --overrides (default: ./aliases.toml if present).
 
     \b
     Example:
       claimgraph build seeds/ more/article.html feed.jsonl --store ./graph-store
+      claimgraph build seeds/ --overrides my-aliases.toml
       claimgraph build corpus/ --workers 2 --store http://127.0.0.1:7878/
       claimgraph build corpus/ --dask tcp://scheduler:8786
     """
     from tqdm import tqdm
 
+    from graph.overrides import load_overrides
     from graph.parallel import default_workers
     from graph.pipeline import build as run_build
     from graph.rdf.ids import Ids
+
+    forced = load_overrides(overrides)
 
     with _open(store, create=True, read_only=False) as st, \
             tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False, disable=None) as bar:
         report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
                            on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr),
-                           workers=workers or default_workers(), dask=dask)
+                           workers=workers or default_workers(), dask=dask, overrides=forced)
         location = st.location
     built = len(report.added) + len(report.updated)
     rate = f", {report.words / report.seconds:,.0f} words/s" if report.words and report.seconds else ""
@@ -268,6 +280,229 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_results: 
             server.serve_forever()
         except KeyboardInterrupt:
             click.echo("stopped", err=True)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_store_option
+def entity(name: str, fmt: str, store: str | None) -> None:
+    """One actor across all articles: its names, titles over time, articles, statements by
+    and about it, and why its mentions were merged (with the reasons and the articles).
+
+    NAME is a canonical name or an alias, matched whole and case-insensitively; when
+    several actors share it, each is shown.
+
+    \b
+    Example:
+      claimgraph entity "Sar Kheng"
+      claimgraph entity nacd --format json
+    """
+    from graph.entity import entity as run_entity
+    from graph.entity import format_profile
+
+    with _open(store) as st:
+        profiles = run_entity(st, name)
+    if fmt == "json":
+        click.echo(json.dumps([p.to_dict() for p in profiles], indent=1, ensure_ascii=False, default=str))
+        return
+    click.echo("\n\n".join(format_profile(p) for p in profiles))
+
+
+@main.command()
+@click.option("--title", "title", default=None, help="Only this title (whole, case-insensitive).")
+@click.option("--person", "person", default=None, help="Only this person (name or alias, case-insensitive).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_store_option
+def roles(title: str | None, person: str | None, fmt: str, store: str | None) -> None:
+    """Who held which title, and when: person, title, organisation, date and article of each
+    role stated in an article.
+
+    \b
+    Example:
+      claimgraph roles --title "Interior Minister"
+      claimgraph roles --person "Sar Kheng" --format json
+    """
+    from graph.entity import roles as run_roles
+    from graph.query import format_table
+
+    with _open(store) as st:
+        rows = run_roles(st, title=title, person=person)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
+        return
+    names = ["person", "title", "organization", "date", "file", "begin", "end"]
+    click.echo(format_table(names, [["" if r[n] is None else str(r[n]) for n in names] for r in rows]), nl=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_store_option
+def conflicts(fmt: str, store: str | None) -> None:
+    """Figures for the same measure and period, from different articles or sources, that
+    disagree beyond their qualifiers and rounding ("more than 20,000" and "20,490" agree;
+    "around 3 tons" and "1.5 tonnes" for the same year do not). Both sources, articles and
+    offsets are listed.
+
+    \b
+    Example:
+      claimgraph conflicts --store ./graph-store
+      claimgraph conflicts --format json
+    """
+    from graph.conflicts import conflicts as run_conflicts
+    from graph.conflicts import format_conflict
+
+    with _open(store) as st:
+        found = run_conflicts(st)
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in found], indent=1, ensure_ascii=False))
+        return
+    for c in found:
+        click.echo(format_conflict(c))
+    click.echo(f"({len(found)} conflict{'s' if len(found) != 1 else ''})")
+
+
+@main.command()
+@click.argument("article")
+@_store_option
+@click.option("--base", default=None, help="Base IRI the store was built with.")
+@_overrides_option
+def remove(article: str, store: str | None, base: str | None, overrides: Path | None) -> None:
+    """Remove an article (by id, IRI or source file): its named graph, every actor left with
+    no mention, and its merge evidence; actors it joined are re-resolved without it, so the
+    store equals a fresh build without the article.
+
+    \b
+    Example:
+      claimgraph remove 001_4eb9a2009ca0f220.txt --store ./graph-store
+    """
+    from graph.identity import remove_article
+    from graph.overrides import load_overrides
+    from graph.rdf.ids import Ids
+
+    forced = load_overrides(overrides)
+    with _open(store, read_only=False) as st:
+        iri = remove_article(st, article, Ids(base) if base else Ids(), forced)
+    click.echo(f"removed {iri}")
+
+
+@main.command()
+@_store_option
+@click.option("--focus", default=None, metavar="NAME",
+              help="Only this actor's neighbourhood (name or alias, case-insensitive).")
+@click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Radius of the --focus neighbourhood.")
+@click.option("--article", default=None, metavar="ID", help="Only this article (id, source file or IRI).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Draw at most this many actors, the best connected (default: 300).")
+@click.option("--co-mentions", is_flag=True, help="Also link actors mentioned in the same article.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("claimgraph-view.html"), show_default=True, help="HTML file to write.")
+def view(store: str | None, focus: str | None, hops: int, article: str | None, max_nodes: int | None,
+         co_mentions: bool, output: Path) -> None:
+    """Draw the actors and who said what about whom as one self-contained HTML page.
+
+    The page works offline and can be mailed: nodes are people, organisations and places
+    (sized by how much they say and are talked about), edges are statements coloured by
+    speech act, memberships and (with --co-mentions) shared articles. Hover an edge for the
+    quotes, search for a name, filter by kind or speech act. Larger graphs are pruned to the
+    best-connected actors, and the page says how many were left out.
+
+    \b
+    Example:
+      claimgraph view -o graph.html
+      claimgraph view --focus "Sar Kheng" --hops 2 -o kheng.html
+      claimgraph view --article 001_4eb9a2009ca0f220.txt -o article.html
+    """
+    from graph.view import DEFAULT_MAX_NODES, write_view
+
+    with _open(store) as st:
+        summary = write_view(st, output, focus=focus, hops=hops, article=article,
+                             max_nodes=max_nodes or DEFAULT_MAX_NODES, co_mentions=co_mentions)
+    left = f" ({summary.left_out} more left out: focus with --focus NAME)" if summary.left_out else ""
+    click.echo(f"wrote {summary.path}: {summary.nodes} actors, {summary.edges} links{left}")
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), required=True,
+              help="GraphML or GEXF (Gephi, Cytoscape) or networkx node-link JSON.")
+@click.option("--co-mentions", is_flag=True, help="Also link actors mentioned in the same article.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+def network(store: str | None, fmt: str, co_mentions: bool, output: Path | None) -> None:
+    """Export the actor graph (who said what about whom, memberships) for Gephi or Cytoscape.
+
+    Nodes are actors (IRI, kind, label, aliases, titles, statement counts); edges are
+    said_about (with the statements behind them), member_of and, with --co-mentions, mentions.
+
+    \b
+    Example:
+      claimgraph network --format graphml -o actors.graphml
+      claimgraph network --format json | jq '.nodes | length'
+    """
+    from graph.network import actor_graph, export_network
+
+    with _open(store) as st:
+        G = actor_graph(st, co_mentions=co_mentions)
+    export_network(G, fmt, output or sys.stdout.buffer)
+
+
+@main.command()
+@_store_option
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def central(store: str | None, top: int, fmt: str) -> None:
+    """The most central actors: PageRank, degree and betweenness, with their statement counts.
+
+    \b
+    Example:
+      claimgraph central --top 10
+      claimgraph central --format json
+    """
+    from graph.network import actor_graph, centrality
+    from graph.query import format_table
+
+    with _open(store) as st:
+        rows = centrality(actor_graph(st), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+        return
+    names = ["actor", "kind", "pagerank", "degree", "betweenness", "said", "about"]
+    cells = [[r["label"], r["kind"] or "", f"{r['pagerank']:.4f}", str(r["degree"]), f"{r['betweenness']:.4f}",
+              str(r["n_said"]), str(r["n_about"])] for r in rows]
+    click.echo(format_table(names, cells), nl=False)
+
+
+@main.command("path")
+@click.argument("a")
+@click.argument("b")
+@_store_option
+@click.option("--co-mentions", is_flag=True, help="Also go through actors mentioned in the same article.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def path_command(a: str, b: str, store: str | None, co_mentions: bool, fmt: str) -> None:
+    """How two actors are connected, hop by hop, with the statement or role behind each hop.
+
+    A and B are names, aliases (case-insensitive) or IRIs. Exit code 1 when they are not
+    connected.
+
+    \b
+    Example:
+      claimgraph path "Sar Kheng" "National Police"
+      claimgraph path kheng hun --co-mentions --format json
+    """
+    from graph.network import actor_graph, explain_path
+
+    with _open(store) as st:
+        hops = explain_path(actor_graph(st, co_mentions=co_mentions), a, b)
+    if fmt == "json":
+        click.echo(json.dumps(hops, indent=1, ensure_ascii=False, default=str))
+    else:
+        for i, hop in enumerate(hops, 1):
+            click.echo(f"{i}. {hop['summary']}")
+    if not hops:
+        click.echo(f"{a} and {b} are not connected", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

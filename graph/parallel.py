@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -122,11 +123,18 @@ class ProcessExecutor:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
-        """The results of each batch, in input order."""
+        """The results of each batch, in input order.
+
+        A single batch is extracted in this process: starting workers would cost more.
+        """
         if self._pool is None:
             raise ClaimGraphError("ProcessExecutor used outside its `with` block")
         pool = self._pool
-        return _windowed(batches, lambda b: pool.submit(extract_batch, b, None, self._model),
+        rest = iter(batches)
+        head = list(islice(rest, 2))
+        if len(head) < 2:
+            return LocalExecutor(model=self._model).map(head)
+        return _windowed(chain(head, rest), lambda b: pool.submit(extract_batch, b, None, self._model),
                          Future.result, self.workers * WINDOW_PER_WORKER)
 
     def __enter__(self) -> ProcessExecutor:

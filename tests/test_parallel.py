@@ -91,7 +91,7 @@ def sequential_export(tmp_path_factory, nlp) -> bytes:
 @pytest.mark.slow
 def test_two_worker_processes_build_a_byte_identical_store(tmp_path, sequential_export):
     with Store.open(tmp_path / "store") as store:
-        report = build(CORPUS, store, workers=2)
+        report = build(CORPUS, store, workers=2, batch_size=4)
     assert report.ok and len(report.added) == len(CORPUS), report.errors
     assert _export(tmp_path / "store") == sequential_export
 
@@ -103,6 +103,6 @@ def test_a_dask_cluster_builds_a_byte_identical_store(tmp_path, sequential_expor
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       host="127.0.0.1") as cluster:
         with Store.open(tmp_path / "store") as store:
-            report = build(CORPUS, store, dask=cluster.scheduler_address)
+            report = build(CORPUS, store, dask=cluster.scheduler_address, batch_size=4)
     assert report.ok and len(report.added) == len(CORPUS), report.errors
     assert _export(tmp_path / "store") == sequential_export

@@ -1,0 +1,153 @@
+"""Remote stores: a SPARQL 1.1 server (here the `oxigraph` server, started by the test) as the store."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.errors import QueryError, StoreError
+from graph.pipeline import build
+from graph.rdf.remote import RemoteStore, endpoints, is_remote
+from graph.rdf.store import Store, open_store
+
+from ..conftest import SHARED
+
+CORPUS = sorted((SHARED / "corpora" / "wikinews").glob("*.txt"))[:5]
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+G = ox.NamedNode("https://example.org/id/article/t1")
+S = ox.NamedNode("https://example.org/id/person/ada")
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+@pytest.mark.parametrize(("location", "expected"), [
+    ("http://h:7878", {"query": "http://h:7878/query", "update": "http://h:7878/update",
+                       "store": "http://h:7878/store"}),
+    ("https://h/ds/?query=sparql&update=update&store=data",
+     {"query": "https://h/ds/sparql", "update": "https://h/ds/update", "store": "https://h/ds/data"}),
+    ("http://h/repositories/r?query=.&update=statements&store=rdf-graphs/service",
+     {"query": "http://h/repositories/r/", "update": "http://h/repositories/r/statements",
+      "store": "http://h/repositories/r/rdf-graphs/service"}),
+])
+def test_endpoints_default_to_oxigraph_and_may_be_named(location, expected):
+    assert endpoints(location) == expected
+
+
+def test_unknown_endpoint_names_are_refused():
+    with pytest.raises(StoreError, match="unknown endpoint name 'sparql'"):
+        endpoints("http://h/ds?sparql=q")
+
+
+@pytest.mark.parametrize(("location", "remote"), [
+    ("http://h:1/", True), ("https://h/x", True), ("store", False), (Path("http"), False), ("./http:/x", False),
+])
+def test_is_remote_by_the_location_form(location, remote):
+    assert is_remote(location) is remote
+
+
+def test_an_unreachable_server_is_one_clear_error():
+    with pytest.raises(StoreError, match="cannot reach the store"):
+        open_store(f"http://127.0.0.1:{_free_port()}/")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = _free_port()
+    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "oxigraph"),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_open_store_picks_the_kind_by_the_location(server, tmp_path):
+    with open_store(server) as remote, open_store(tmp_path / "local") as local:
+        assert type(remote) is RemoteStore and type(local) is Store
+
+
+def test_replace_quads_change_and_remove_an_article(server):
+    with open_store(server) as store:
+        store.replace_article(G.value, [ox.Quad(S, LABEL, ox.Literal("Ada"), G),
+                                        ox.Quad(S, LABEL, ox.Literal("evidence"), ox.DefaultGraph())])
+        store.replace_article(G.value, [ox.Quad(S, LABEL, ox.Literal("Ada L."), G)])
+        assert [q.object.value for q in store.quads(S, LABEL, None, G)] == ["Ada L."]
+        assert sorted(q.object.value for q in store.quads(S, None, None, None)) == ["Ada L.", "evidence"]
+        assert store.articles() == [G.value]
+        store.change([ox.Quad(S, LABEL, ox.Literal("Ada L."), G)], [ox.Quad(S, LABEL, ox.Literal("Ada"), G)])
+        assert store.select("SELECT ?n WHERE { ?s rdfs:label ?n } ORDER BY ?n") == [{"n": "Ada"}, {"n": "evidence"}]
+        store.remove_article(G.value)
+        assert store.articles() == [] and len(store) == 1
+
+
+@pytest.mark.parametrize(("query", "error"), [("SELECT ?x WHERE { ?x", QueryError), ("ASK {}", None)])
+def test_queries_run_on_the_server(server, query, error):
+    with open_store(server) as store:
+        if error:
+            with pytest.raises(error, match="bad SPARQL query"):
+                store.query(query)
+        else:
+            assert bool(store.query(query)) is True
+
+
+def test_a_read_only_remote_store_refuses_writes(server):
+    with open_store(server, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+        store.remove_article(G.value)
+
+
+def _export(store) -> bytes:
+    out = io.BytesIO()
+    store.export("nquads", out)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_a_build_on_a_server_equals_a_local_build(server, tmp_path, nlp):
+    with open_store(tmp_path / "local") as local:
+        assert build(CORPUS, local, nlp=nlp).ok
+        expected = _export(local)
+    with open_store(server) as remote:
+        report = build(CORPUS, remote, nlp=nlp)
+        assert report.ok and len(report.added) == len(CORPUS), report.errors
+        assert _export(remote) == expected
+        again = build(CORPUS, remote, nlp=nlp)
+        assert len(again.skipped) == len(CORPUS) and not again.added
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "expected"), [
+    (["stats"], "articles"),
+    (["query", "SELECT ?f WHERE { ?a cg:sourceFile ?f }", "--format", "csv"], CORPUS[0].name),
+    (["said", "--format", "json"], '"speaker"'),
+    (["export", "--format", "nquads"], "<https://w3id.org/claimgraph/ontology#contentHash>"),
+])
+def test_commands_read_a_remote_store(server, nlp, args, expected):
+    with open_store(server) as remote:
+        assert build(CORPUS, remote, nlp=nlp).ok
+    result = CliRunner().invoke(main, [*args, "--store", server])
+    assert result.exit_code == 0, result.output
+    assert expected in result.output

@@ -220,8 +220,8 @@ def betweenness_sample(U: nx.Graph) -> int | None:
     return min(len(U), max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_BUDGET // size))
 
 
-def prune(G: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
-    """Keep the ``max_nodes`` best-connected actors.
+def prune(G: nx.MultiDiGraph, max_nodes: int, keep: Iterable[str] = ()) -> tuple[nx.MultiDiGraph, int]:
+    """Keep the ``max_nodes`` best-connected actors (and always the actors in ``keep``).
 
     Ranked by weighted degree (statements, memberships and co-mentions linking the actor to
     others), ties by PageRank, then label. Weighted degree rather than PageRank alone,
@@ -235,14 +235,18 @@ def prune(G: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
     >>> H, left_out = prune(G, 2)
     >>> sorted(H), left_out
     (['b', 'd'], 5)
+    >>> sorted(prune(G, 2, keep=["g"])[0])
+    ['b', 'g']
     """
     if len(G) <= max_nodes:
         return G, 0
     U = _undirected(G)
     ranks = nx.pagerank(U, weight="weight")
     strength = dict(U.degree(weight="weight"))
-    keep = sorted(G, key=lambda n: (-strength[n], -ranks[n], _label(G, n), n))[:max(max_nodes, 0)]
-    return G.subgraph(keep).copy(), len(G) - len(keep)
+    pinned = [n for n in keep if n in G]
+    ranked = sorted(G, key=lambda n: (n not in pinned, -strength[n], -ranks[n], _label(G, n), n))
+    kept = ranked[:max(max_nodes, len(pinned), 0)]
+    return G.subgraph(kept).copy(), len(G) - len(kept)
 
 
 def explain_path(G: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:

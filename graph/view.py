@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 from pyvis.network import Network
 
-from graph.network import actor_graph, prune
+from graph.network import actor_graph, find_node, prune
 from graph.rdf.store import Store
 
 #: Node kind -> (legend label, colour, vis-network shape).
@@ -257,7 +257,7 @@ def write_view(store: Store, path: str | Path, focus: str | None = None, hops: i
         QueryError: when no actor has the focus name or no article matches.
     """
     G = actor_graph(store, focus=focus, hops=hops, article=article, co_mentions=co_mentions)
-    drawn, left_out = prune(G, max_nodes)
+    drawn, left_out = prune(G, max_nodes, keep=[find_node(G, focus)] if focus else ())
     data = view_data(drawn)
     out = render_html(data, path, view_title(focus, hops, article), pruned_note(left_out, len(G)))
     return ViewSummary(out, len(data["nodes"]), len(data["edges"]), left_out)

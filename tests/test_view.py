@@ -196,3 +196,12 @@ def test_page_has_controls(small_graph: nx.MultiDiGraph, tmp_path: Path) -> None
                  "11 actors, 15 links", "<h1>Small</h1>"):
         assert part in page
     assert "cg-note" not in page.split("<style>")[-1].split("</style>")[-1]
+
+
+def test_a_pruned_focus_view_keeps_the_focus(small_store: Store, tmp_path: Path) -> None:
+    """The focused actor survives pruning even when it is not among the best connected."""
+    summary = write_view(small_store, tmp_path / "v.html", focus="Port Halden", hops=2, max_nodes=1)
+    html = (tmp_path / "v.html").read_text(encoding="utf-8")
+    drawn = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1)
+    assert summary.nodes == 1 and summary.left_out > 0
+    assert [n["label"].split("\n")[0] for n in json.loads(drawn)] == ["Port Halden"]

@@ -3,6 +3,7 @@
 - the small fixture store (``tests/fixtures/small.trig``, three invented articles) and the
   IRIs of its actors; a hostile article whose every text carries markup;
 - :func:`trig_store`, a store made from TriG texts;
+- :func:`assert_isomorphic`, golden-graph comparison with a readable diff;
 - the headless Chromium launcher (Debian's ``/usr/bin/chromium`` driven by Playwright,
   never a downloaded browser) and :func:`open_page`, which loads a view with every network
   request blocked; also used by ``scripts/screenshot.py``.
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.rdf.store import Store
 
@@ -124,3 +127,32 @@ def write_screenshot(browser: Browser, html: Path, png: Path, width: int = 1280,
     page.screenshot(path=str(png))
     page.close()
     return png
+
+
+def to_dataset(quads: list[ox.Quad]) -> Dataset:
+    """The quads as an rdflib dataset (through N-Quads)."""
+    return Dataset().parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+
+
+def graphs(dataset: Dataset) -> dict[str, Graph]:
+    """Graph name -> its triples ("" for the default graph), skipping empty graphs."""
+    out = {}
+    for g in dataset.graphs():
+        name = "" if g.identifier == URIRef("urn:x-rdflib:default") else str(g.identifier)
+        if len(g):
+            out[name] = Graph().__iadd__(g)
+    return out
+
+
+def assert_isomorphic(expected: Dataset, actual: Dataset) -> None:
+    """Like rdflib's GraphHelper.assert_isomorphic: on failure, list missing and extra triples."""
+    want, got = graphs(expected), graphs(actual)
+    assert sorted(got) == sorted(want)
+    problems = []
+    for name in sorted(want):
+        if not isomorphic(want[name], got[name]):
+            _, missing, extra = graph_diff(to_isomorphic(want[name]), to_isomorphic(got[name]))
+            problems.append(f"graph <{name or 'default'}>\n  missing:\n"
+                            + "".join(f"    {t}\n" for t in sorted(missing.triples((None, None, None))))
+                            + "  extra:\n" + "".join(f"    {t}\n" for t in sorted(extra.triples((None, None, None)))))
+    assert not problems, "\n".join(problems)

@@ -8,45 +8,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib import Dataset
 
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import date_literal, literal_value, to_quads
 from graph.records import Entity, Mention, Merge, ResolvedRecord, Role, Span, Statement, Statistic
+from tests.helpers import assert_isomorphic, to_dataset
 
 EXPECTED = Path(__file__).parent / "data" / "example.trig"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ARTICLE = "https://w3id.org/claimgraph/id/article/art-1"
-
-
-def to_dataset(quads: list[ox.Quad]) -> Dataset:
-    """The quads as an rdflib dataset (through N-Quads)."""
-    return Dataset().parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
-
-
-def graphs(dataset: Dataset) -> dict[str, Graph]:
-    """Graph name -> its triples ("" for the default graph), skipping empty graphs."""
-    out = {}
-    for g in dataset.graphs():
-        name = "" if g.identifier == URIRef("urn:x-rdflib:default") else str(g.identifier)
-        if len(g):
-            out[name] = Graph().__iadd__(g)
-    return out
-
-
-def assert_isomorphic(expected: Dataset, actual: Dataset) -> None:
-    """Like rdflib's GraphHelper.assert_isomorphic: on failure, list missing and extra triples."""
-    want, got = graphs(expected), graphs(actual)
-    assert sorted(got) == sorted(want)
-    problems = []
-    for name in sorted(want):
-        if not isomorphic(want[name], got[name]):
-            _, missing, extra = graph_diff(to_isomorphic(want[name]), to_isomorphic(got[name]))
-            problems.append(f"graph <{name or 'default'}>\n  missing:\n"
-                            + "".join(f"    {t}\n" for t in sorted(missing.triples((None, None, None))))
-                            + "  extra:\n" + "".join(f"    {t}\n" for t in sorted(extra.triples((None, None, None)))))
-    assert not problems, "\n".join(problems)
 
 
 def objects(quads: list[ox.Quad], subject: str, predicate: str) -> list[str]:

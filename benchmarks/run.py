@@ -1,0 +1,567 @@
+"""Benchmarks for issue 6: build throughput, corpus scale, query latency, adding one article.
+
+Each figure is measured beside its baseline in the same run and written to
+``benchmarks/RESULTS.md`` (with the machine described); raw figures accumulate in
+``WORKDIR/results.json`` so parts can run separately and the table shows every part measured
+so far. Builds run in a child process, so their peak memory (the whole process tree: the
+main process and its extraction workers) is measured alone.
+
+    .venv/bin/python benchmarks/run.py                          # everything (hours on 2 cores)
+    .venv/bin/python benchmarks/run.py --only throughput        # build vs bare nlp.pipe, 1 and 2 workers
+    .venv/bin/python benchmarks/run.py --only scale --articles 1000,10000
+    .venv/bin/python benchmarks/run.py --only query,add --articles 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
+RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
+PARTS = ("throughput", "scale", "query", "add")
+TARGETS = {"overhead": 1.15, "speedup": 1.7, "p50_ms": 50.0, "add_s": 2.0, "peak_gb": 2.5, "peak_growth": 1.2}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+#: Name variants: copies of one article with the same variant share names, so identities recur.
+VARIANTS = 40
+SYLLABLES = ("ka", "ve", "lo", "mi", "ra", "to", "su", "ne", "bri", "dal", "or", "fen", "gu", "zan", "pe", "il")
+
+QUERIES = {
+    "said --by": ("said", "by"),
+    "said --about": ("said", "about"),
+    "statistics by year": ("""SELECT ?stat ?value ?unit ?measure WHERE {
+  ?stat a cg:Statistic ; schema:value ?value ; schema:unitText ?unit ; prov:wasDerivedFrom ?a .
+  OPTIONAL { ?stat cg:measure ?measure }
+  ?a schema:datePublished ?date . FILTER(YEAR(?date) = ?year) }""", "year"),
+    "2-hop path": ("""SELECT DISTINCT ?target ?second WHERE {
+  ?s1 prov:wasAttributedTo ?person ; schema:about ?target .
+  ?s2 prov:wasAttributedTo ?target ; schema:about ?second . }""", "person"),
+}
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def wikinews_files() -> list[Path]:
+    """The 295 Wikinews articles."""
+    return sorted(WIKINEWS.glob("*.txt"))
+
+
+def generated_corpus(size: int, workdir: Path) -> Path:
+    """A folder of ``size`` articles made from the Wikinews ones (cached in ``workdir``).
+
+    Copy ``k`` of an article renames its capitalised words that are not common words (so
+    people, organisations and places) after variant ``k % VARIANTS`` and shifts its numbers,
+    so that identities recur across some articles without all collapsing.
+    """
+    folder = workdir / f"corpus-{size}"
+    if folder.is_dir() and sum(1 for _ in folder.rglob("*.txt")) == size:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    sources = wikinews_files()
+    common = _common_words(sources)
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    for n in range(size):
+        copy, index = divmod(n, len(sources))
+        text = texts[index] if copy == 0 else vary(texts[index], copy, common)
+        target = folder / f"{copy:03d}" / f"{sources[index].stem}-v{copy:03d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _common_words(sources: list[Path]) -> set[str]:
+    words: set[str] = set()
+    for path in sources:
+        words.update(re.findall(r"\b[a-z]{2,}\b", path.read_text(encoding="utf-8")))
+    return words
+
+
+def vary(text: str, copy: int, common: set[str]) -> str:
+    """``text`` with names renamed after variant ``copy % VARIANTS`` and numbers shifted."""
+    variant = copy % VARIANTS
+
+    def name(match: re.Match) -> str:
+        word = match.group()
+        if word.lower() in common or word in MONTHS:
+            return word
+        digest = hashlib.sha256(f"{word}/{variant}".encode()).digest()
+        made = "".join(SYLLABLES[b % len(SYLLABLES)] for b in digest[: 2 + len(word) // 4])
+        return made.capitalize()
+
+    def number(match: re.Match) -> str:
+        value = match.group()
+        before = text[max(0, match.start() - 10):match.start()]
+        if len(value) < 2 or (len(value) == 4 and value[:2] in ("19", "20")) or any(m in before for m in MONTHS):
+            return value
+        return str(int(value) + copy % 97)
+
+    return re.sub(r"\b\d+\b", number, re.sub(r"\b[A-Z][a-z]{2,}\b", name, text))
+
+
+# ---------------------------------------------------------------- measuring
+
+
+class PeakMemory:
+    """Samples the RSS of a process and all its descendants; :attr:`peak` in bytes."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        import psutil
+
+        self._root = psutil.Process(pid)
+        self._every = every
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self._root, *self._root.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            self._stop.wait(self._every)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def child_build(paths: list[Path], store: Path, workers: int) -> dict:
+    """Build ``paths`` into ``store`` in a child process; its report plus peak memory and store size."""
+    shutil.rmtree(store, ignore_errors=True)
+    args = [sys.executable, __file__, "_build", "--store", str(store), "--workers", str(workers),
+            *map(str, paths)]
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    memory = PeakMemory(process.pid)
+    out, _ = process.communicate()
+    peak = memory.stop()
+    if process.returncode != 0:
+        raise RuntimeError(f"build failed: {args}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(peak_bytes=peak, wall_s=time.perf_counter() - started, store_bytes=_du(store),
+                  workers=workers)
+    return result
+
+
+def _child_build_main(store: str, workers: int, paths: list[str]) -> None:
+    from graph.nlp import load_nlp
+    from graph.pipeline import build
+    from graph.rdf.store import Store
+
+    nlp = load_nlp() if workers == 1 else None  # loaded before timing, as workers load theirs
+    with Store.open(store) as st:
+        report = build(paths, st, nlp=nlp, workers=workers)
+        triples = len(st)
+    print(json.dumps({"articles": len(report.added) + len(report.updated), "errors": len(report.errors),
+                      "words": report.words, "build_s": report.seconds, "quads": triples,
+                      "statements": report.statements, "statistics": report.statistics}))
+
+
+def bare_pipe(texts: list[str], n_process: int) -> dict:
+    """Bare ``nlp.pipe`` of the model on the texts: words (tokens) and seconds."""
+    from graph.extract import BATCH_SIZE
+    from graph.nlp import load_nlp
+
+    nlp = load_nlp()
+    started = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
+    return {"words": words, "seconds": time.perf_counter() - started}
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile."""
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+# ---------------------------------------------------------------- parts
+
+
+def run_throughput(args: argparse.Namespace, results: dict) -> None:
+    """Build vs bare nlp.pipe on the Wikinews texts, with 1 and 2 workers."""
+    from graph.ingest import iter_articles
+
+    files = wikinews_files()[: args.sample] if args.sample else wikinews_files()
+    texts = [a.masked_text() for a in iter_articles(files) if not isinstance(a, Exception)]
+    rows = {}
+    for workers in (1, 2):
+        bare = bare_pipe(texts, workers)
+        built = child_build(files, Path(args.workdir) / f"store-throughput-{workers}", workers)
+        rows[workers] = {"bare_words_s": bare["words"] / bare["seconds"], "bare_s": bare["seconds"],
+                         "build_words_s": built["words"] / built["build_s"], "build_s": built["build_s"],
+                         "words": built["words"], "articles": built["articles"],
+                         "overhead": built["build_s"] / bare["seconds"] * bare["words"] / built["words"]}
+        _say(f"throughput workers={workers}: {rows[workers]}")
+    rows["speedup"] = rows[2]["build_words_s"] / rows[1]["build_words_s"]
+    rows["bare_speedup"] = rows[2]["bare_words_s"] / rows[1]["bare_words_s"]
+    rows["load"] = os.getloadavg()
+    results["throughput"] = rows
+
+
+def run_scale(args: argparse.Namespace, results: dict) -> None:
+    """Build the Wikinews corpus and generated corpora; articles/s, triples, size, memory."""
+    scale = results.setdefault("scale", {})
+    corpora = [("wikinews", wikinews_files())] if not args.skip_wikinews else []
+    corpora += [(str(n), [generated_corpus(n, Path(args.workdir))]) for n in args.articles]
+    for name, paths in corpora:
+        built = child_build(paths, Path(args.workdir) / f"store-{name}", args.workers)
+        built["articles_s"] = built["articles"] / built["build_s"]
+        built["load"] = os.getloadavg()
+        scale[name] = built
+        _say(f"scale {name}: {built}")
+        _save(args, results)
+
+
+def run_query(args: argparse.Namespace, results: dict) -> None:
+    """Latency of the benchmark queries on the largest store, embedded and served."""
+    name = str(max(args.articles))
+    store_dir = Path(args.workdir) / f"store-{name}"
+    from graph.query import load_query
+    from graph.rdf.store import Store
+
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        params = _query_params(store)
+    texts = {label: load_query(q) if q == "said" else q for label, (q, _) in QUERIES.items()}
+    embedded = {label: _time_in_child(store_dir, texts[label], params[label], args) for label in QUERIES}
+    _say(f"query embedded: {embedded}")
+    from graph.server import SparqlServer
+
+    with SparqlServer(store_dir, port=0, timeout=args.budget, max_results=1_000_000) as server:
+        server.start()
+        served = {label: _time(_served(server.url, texts[label], params[label]), args.runs, args.budget)
+                  for label in QUERIES}
+    results["query"] = {"store": name, "params": {label: {k: v.value for k, v in b.items()} for label, b in params.items()},
+                        "embedded": embedded, "served": served, "runs": args.runs, "budget_s": args.budget,
+                        "load": os.getloadavg()}
+    _say(f"query: {results['query']}")
+
+
+def _query_params(store) -> dict:
+    """Realistic bound values: the busiest speaker, target and year of the store."""
+    import pyoxigraph as ox
+
+    top = store.select("""SELECT ?p ?name (COUNT(?s) AS ?n) WHERE { ?s prov:wasAttributedTo ?p .
+        ?p a schema:Person ; rdfs:label ?name } GROUP BY ?p ?name ORDER BY DESC(?n) LIMIT 1""")[0]
+    about = store.select("""SELECT ?name (COUNT(?s) AS ?n) WHERE { ?s schema:about ?t . ?t rdfs:label ?name }
+        GROUP BY ?name ORDER BY DESC(?n) LIMIT 1""")[0]
+    year = store.select("""SELECT ?y (COUNT(?a) AS ?n) WHERE { ?a schema:datePublished ?d BIND(YEAR(?d) AS ?y) }
+        GROUP BY ?y ORDER BY DESC(?n) LIMIT 1""")[0]
+    return {"said --by": {"by": ox.Literal(top["name"])}, "said --about": {"aboutName": ox.Literal(about["name"])},
+            "statistics by year": {"year": ox.Literal(int(year["y"]))},
+            "2-hop path": {"person": ox.NamedNode(top["p"])}}
+
+
+def _time_in_child(store_dir: Path, sparql: str, bindings: dict, args: argparse.Namespace) -> dict:
+    """Embedded timings in a child process, killed when one query outlives the budget."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_embedded_child, args=(str(store_dir), sparql, bindings, args.runs,
+                                                             args.budget, queue))
+    process.start()
+    try:
+        return queue.get(timeout=args.budget * 2 + 30)
+    except Exception:  # noqa: BLE001 - queue.Empty: the query outlived the budget
+        return {"timed_out_s": args.budget}
+    finally:
+        process.kill()
+        process.join()
+
+
+def _embedded_child(store_dir: str, sparql: str, bindings: dict, runs: int, budget: float, queue) -> None:
+    from graph.rdf.store import Store
+
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        queue.put(_time(lambda: len(store.select(sparql, **bindings)), runs, budget))
+
+
+def _served(url: str, sparql: str, bindings: dict) -> Callable[[], int]:
+    from graph.rdf.store import bind_values
+
+    body = urllib.parse.urlencode({"query": bind_values(sparql, bindings)}).encode()
+
+    def call() -> int:
+        request = urllib.request.Request(url, data=body, headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return len(json.loads(response.read())["results"]["bindings"])
+    return call
+
+
+def _time(call: Callable[[], int], runs: int, budget: float) -> dict:
+    """Median and p95 over ``runs`` timed calls after a warm-up; fewer runs when over ``budget`` s."""
+    started = time.perf_counter()
+    try:
+        rows = call()  # warm-up
+    except urllib.error.HTTPError as exc:
+        if exc.code == 503:
+            return {"timed_out_s": budget}
+        raise
+    first = time.perf_counter() - started
+    samples = []
+    for _ in range(runs if first * runs <= budget else max(1, int(budget / max(first, 1e-9)))):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    p50, p95 = percentiles(samples)
+    return {"p50_ms": p50, "p95_ms": p95, "rows": rows, "runs": len(samples)}
+
+
+def run_add(args: argparse.Namespace, results: dict) -> None:
+    """Time to add one new article to the largest store (model already loaded)."""
+    from graph.nlp import load_nlp
+    from graph.pipeline import build
+    from graph.rdf.store import Store
+
+    name = str(max(args.articles))
+    sources = wikinews_files()
+    common = _common_words(sources)
+    nlp = load_nlp()
+    folder = Path(tempfile.mkdtemp(prefix="claimgraph-add-"))
+    samples = []
+    with Store.open(Path(args.workdir) / f"store-{name}", create=False) as store:
+        for i in range(args.add_runs):
+            copy = 900 + int(time.time()) % 1000 + i * 1000  # a fresh id each run
+            path = folder / f"{sources[i].stem}-add{copy}.txt"
+            path.write_text(vary(sources[i].read_text(encoding="utf-8"), copy, common), encoding="utf-8")
+            report = build([path], store, nlp=nlp)
+            assert report.ok and report.added, report.errors
+            samples.append(report.seconds)
+    shutil.rmtree(folder)
+    results["add"] = {"store": name, "seconds": samples, "median_s": statistics.median(samples)}
+    _say(f"add: {results['add']}")
+
+
+# ---------------------------------------------------------------- report
+
+
+def machine() -> dict:
+    """The machine and software the figures were measured on."""
+    import psutil
+    import pyoxigraph
+    import spacy
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "os": platform.platform(), "python": platform.python_version(), "spacy": spacy.__version__,
+            "pyoxigraph": pyoxigraph.__version__}
+
+
+def render(results: dict) -> str:
+    """RESULTS.md from every figure measured so far."""
+    m = results.get("machine", {})
+    lines = ["# Benchmark results", "",
+             "Written by `benchmarks/run.py`; each ratio is measured within one run. Figures not yet "
+             "measured say so.", "",
+             f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('ram_gb', '?')} GB RAM; "
+             f"{m.get('os', '?')}; Python {m.get('python', '?')}, spaCy {m.get('spacy', '?')}, "
+             f"pyoxigraph {m.get('pyoxigraph', '?')}. Load averages (1, 5, 15 min) are noted per part: "
+             "other processes sharing the cores slow every figure.", ""]
+    lines += _render_targets(results)
+    lines += _render_throughput(results.get("throughput"))
+    lines += _render_scale(results.get("scale", {}))
+    lines += _render_query(results.get("query"))
+    lines += _render_add(results.get("add"))
+    return "\n".join(lines) + "\n"
+
+
+def _render_targets(results: dict) -> list[str]:
+    """One line per target of the issue: met, missed, or not measured yet."""
+    t, s, q, a = (results.get(k) or {} for k in ("throughput", "scale", "query", "add"))
+    big, small = s.get("10000"), s.get("1000")
+    rows = [("build overhead over bare nlp.pipe <= 1.15x",
+             t and f"{t['1']['overhead']:.2f}x ({_ok(t['1']['overhead'], TARGETS['overhead'])})"),
+            ("2 workers >= 1.7x faster than 1",
+             t and f"{t['speedup']:.2f}x ({_ok(t['speedup'], TARGETS['speedup'], below=False)}; bare nlp.pipe "
+                   f"itself: {t['bare_speedup']:.2f}x on this shared machine)"),
+            ("each query p50 <= 50 ms, embedded, 10,000 articles",
+             q.get("store") == "10000" and ", ".join(f"{k}: {_ms(v)}" for k, v in q["embedded"].items())),
+            ("add one article to the 10,000-article store <= 2 s",
+             a.get("store") == "10000" and f"{a['median_s']:.2f} s ({_ok(a['median_s'], TARGETS['add_s'])})"),
+            ("10,000-article build peak memory <= 2.5 GB",
+             big and f"{big['peak_bytes'] / 2**30:.2f} GB ({_ok(big['peak_bytes'] / 2**30, TARGETS['peak_gb'])})"),
+            ("10,000-article peak <= 1.2x the 1,000-article peak",
+             big and small and f"{big['peak_bytes'] / small['peak_bytes']:.2f}x "
+                               f"({_ok(big['peak_bytes'] / small['peak_bytes'], TARGETS['peak_growth'])})")]
+    out = ["## Targets", "", "| target | measured |", "|---|---|"]
+    out += [f"| {name} | {value or 'not measured yet'} |" for name, value in rows]
+    return out + [""]
+
+
+def _ok(value: float, target: float, below: bool = True) -> str:
+    return "yes" if (value <= target if below else value >= target) else "**no**"
+
+
+def _render_throughput(t: dict | None) -> list[str]:
+    out = ["## Build throughput vs bare `nlp.pipe` (295 Wikinews articles)", ""]
+    if not t:
+        return out + ["Not measured yet (`--only throughput`).", ""]
+    out += ["| workers | bare nlp.pipe words/s | build words/s | overhead (target <= 1.15x) |",
+            "|---|---|---|---|"]
+    for w in ("1", "2"):
+        r = t[w]
+        out.append(f"| {w} | {r['bare_words_s']:,.0f} | {r['build_words_s']:,.0f} | "
+                   f"{r['overhead']:.2f}x ({_ok(r['overhead'], TARGETS['overhead'])}) |")
+    out += ["", f"2 workers vs 1: build {t['speedup']:.2f}x faster (target >= 1.7x: "
+                f"{_ok(t['speedup'], TARGETS['speedup'], below=False)}); bare `nlp.pipe(n_process=2)` vs 1: "
+                f"{t['bare_speedup']:.2f}x. Load average: {_load(t.get('load'))}.", ""]
+    return out
+
+
+def _render_scale(s: dict) -> list[str]:
+    out = ["## Corpus scale", ""]
+    if not s:
+        return out + ["Not measured yet (`--only scale`).", ""]
+    out += ["| corpus | articles | workers | articles/s | words/s | triples | store size | peak memory | load |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for name, r in s.items():
+        out.append(f"| {name} | {r['articles']:,} | {r['workers']} | {r['articles_s']:.2f} | "
+                   f"{r['words'] / r['build_s']:,.0f} | {r['quads']:,} | {r['store_bytes'] / 2**20:,.0f} MB | "
+                   f"{r['peak_bytes'] / 2**30:.2f} GB | {_load(r.get('load'))} |")
+    big, small = s.get("10000"), s.get("1000")
+    if big and small:
+        growth = big["peak_bytes"] / small["peak_bytes"]
+        out += ["", f"Peak memory, 10,000 vs 1,000 articles: {growth:.2f}x (target <= 1.2x: "
+                    f"{_ok(growth, TARGETS['peak_growth'])}); 10,000-article peak "
+                    f"{big['peak_bytes'] / 2**30:.2f} GB (target <= 2.5 GB: "
+                    f"{_ok(big['peak_bytes'] / 2**30, TARGETS['peak_gb'])})."]
+    else:
+        out += ["", "The 1,000 vs 10,000 memory comparison needs both builds; "
+                    f"measured so far: {', '.join(s) or 'none'}."]
+    return out + [""]
+
+
+def _render_query(q: dict | None) -> list[str]:
+    out = ["## Query latency", ""]
+    if not q:
+        return out + ["Not measured yet (`--only query`).", ""]
+    out += [f"On the {q['store']}-article store, up to {q['runs']} runs each after one warm-up; bound values "
+            f"{q['params']}.", "",
+            "| query | rows | embedded p50 | embedded p95 | served p50 | served p95 | p50 <= 50 ms (embedded) |",
+            "|---|---|---|---|---|---|---|"]
+    for label, e in q["embedded"].items():
+        s = q["served"][label]
+        rows = e.get("rows", s.get("rows", "?"))
+        ok = _ok(e["p50_ms"], TARGETS["p50_ms"]) if "p50_ms" in e else "**no**"
+        out.append(f"| {label} | {rows} | {_ms(e)} | {_ms(e, 'p95_ms')} | {_ms(s)} | {_ms(s, 'p95_ms')} | {ok} |")
+    return out + ["", "Runs per query: fewer than asked when a query is slow (the budget is "
+                  f"{q.get('budget_s', '?')} s per query); \"> N s\" means the query did not finish within it. "
+                  f"Load average: {_load(q.get('load'))}.", ""]
+
+
+def _ms(timing: dict, key: str = "p50_ms") -> str:
+    if "timed_out_s" in timing:
+        return f"> {timing['timed_out_s']:g} s"
+    return f"{timing[key]:.1f} ms ({timing.get('runs', '?')} runs)" if key == "p50_ms" else f"{timing[key]:.1f} ms"
+
+
+def _render_add(a: dict | None) -> list[str]:
+    out = ["## Adding one article", ""]
+    if not a:
+        return out + ["Not measured yet (`--only add`).", ""]
+    runs = ", ".join(f"{s:.2f}" for s in a["seconds"])
+    return out + [f"To the {a['store']}-article store, model loaded: median {a['median_s']:.2f} s "
+                  f"(runs: {runs} s; target <= 2 s: {_ok(a['median_s'], TARGETS['add_s'])}).", ""]
+
+
+def _load(load: list | tuple | None) -> str:
+    return " / ".join(f"{x:.1f}" for x in load) if load else "?"
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _save(args: argparse.Namespace, results: dict) -> None:
+    Path(args.workdir, "results.json").write_text(json.dumps(results, indent=1, default=str))
+    RESULTS_MD.write_text(render(json.loads(json.dumps(results, default=str))), encoding="utf-8")
+
+
+def _load_results(workdir: Path) -> dict:
+    path = workdir / "results.json"
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(PARTS), help=f"parts to run, of {','.join(PARTS)}")
+    parser.add_argument("--articles", default="1000,10000",
+                        help="sizes of generated corpora (query and add use the largest)")
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes for the scale builds")
+    parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "claimgraph-bench"))
+    parser.add_argument("--runs", type=int, default=30, help="timed runs per query")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="seconds one query may take (and roughly all its runs); slower ones are reported as such")
+    parser.add_argument("--add-runs", type=int, default=5, help="articles added, one at a time")
+    parser.add_argument("--sample", type=int, default=0, help="throughput on the first N Wikinews articles only")
+    parser.add_argument("--skip-wikinews", action="store_true", help="scale: skip the 295-article build")
+    args = parser.parse_args(argv)
+    args.only = [p for p in args.only.split(",") if p]
+    unknown = set(args.only) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part {sorted(unknown)[0]!r}: choose from {', '.join(PARTS)}")
+    args.articles = [int(n) for n in args.articles.split(",") if n]
+    return args
+
+
+def main(argv: list[str]) -> None:
+    """Run the parts asked for, print the table, write RESULTS.md."""
+    if argv[:1] == ["_build"]:
+        sub = argparse.ArgumentParser()
+        sub.add_argument("--store")
+        sub.add_argument("--workers", type=int)
+        sub.add_argument("paths", nargs="+")
+        ns = sub.parse_args(argv[1:])
+        _child_build_main(ns.store, ns.workers, ns.paths)
+        return
+    args = _parse(argv)
+    Path(args.workdir).mkdir(parents=True, exist_ok=True)
+    results = _load_results(Path(args.workdir))
+    results["machine"] = machine()
+    parts: dict[str, Callable[[argparse.Namespace, dict], None]] = {
+        "throughput": run_throughput, "scale": run_scale, "query": run_query, "add": run_add}
+    for part in args.only:
+        parts[part](args, results)
+        _save(args, results)
+    _save(args, results)
+    print(render(json.loads(json.dumps(results, default=str))))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

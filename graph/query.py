@@ -20,6 +20,15 @@ from graph.rdf.store import Store
 
 FORMATS = ("table", "csv", "tsv", "json")
 
+# Joins that restrict said.rq to a speaker or a target. Joins, not FILTER EXISTS: with
+# EXISTS the engine tests every statement (162 s on 295 articles, against 0.7 s).
+_SAID_BY = """?byActor rdfs:label|skos:altLabel ?byLabel .
+  FILTER(LCASE(STR(?byLabel)) = LCASE(STR(?by)))
+  ?statement prov:wasAttributedTo ?byActor ."""
+_SAID_ABOUT = """?aboutActor rdfs:label|skos:altLabel ?aboutLabel .
+  FILTER(LCASE(STR(?aboutLabel)) = LCASE(STR(?aboutName)))
+  ?statement schema:about ?aboutActor ."""
+
 
 @lru_cache(maxsize=None)
 def load_query(name: str) -> str:
@@ -46,12 +55,14 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
         One dict per statement: speaker, cue, act, kind, text, about, article, headline,
         date, begin, end, statement (IRI), ordered by article and position.
     """
-    bindings = {}
+    bindings, joins = {}, []
     if by:
         bindings["by"] = ox.Literal(by)
+        joins.append(_SAID_BY)
     if about:
         bindings["aboutName"] = ox.Literal(about)
-    return store.select(load_query("said"), **bindings)
+        joins.append(_SAID_ABOUT)
+    return store.select(load_query("said").replace("#FILTERS", "\n  ".join(joins)), **bindings)
 
 
 def stats(store: Store) -> dict[str, int]:

@@ -55,14 +55,19 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
         One dict per statement: speaker, cue, act, kind, text, about, article, headline,
         date, begin, end, statement (IRI), ordered by article and position.
     """
-    bindings, joins = {}, []
+    bindings = {}
     if by:
         bindings["by"] = ox.Literal(by)
-        joins.append(_SAID_BY)
     if about:
         bindings["aboutName"] = ox.Literal(about)
-        joins.append(_SAID_ABOUT)
-    return store.select(load_query("said").replace("#FILTERS", "\n  ".join(joins)), **bindings)
+    return store.select(said_query(by=bool(by), about=bool(about)), **bindings)
+
+
+def said_query(by: bool = False, about: bool = False) -> str:
+    """The text of the said query, restricted to a speaker (bound ``?by``) and/or a target
+    (bound ``?aboutName``) when asked."""
+    joins = [join for wanted, join in ((by, _SAID_BY), (about, _SAID_ABOUT)) if wanted]
+    return load_query("said").replace("#FILTERS", "\n  ".join(joins))
 
 
 def stats(store: Store) -> dict[str, int]:

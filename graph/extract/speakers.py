@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
+from graph.textutil import doc_text
 
 REFERENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "referents.tsv"
 
@@ -35,6 +36,9 @@ NAME_GLUE = frozenset({"of", "the", "for", "and", "on", "in"})
 CORE_DEPS = frozenset({"compound", "flat", "appos", "nsubj", "nmod"})
 AUTHOR_PREPS = frozenset({"by", "from", "of"})
 NP_PREPS = frozenset({"at", "from", "in", "with", "of", "for", "on"})
+#: Heads of partitive subjects: "one of the witnesses", "some of the residents".
+QUANTIFIERS = frozenset({"one", "some", "many", "several", "most", "few", "none", "all", "each", "both",
+                         "half", "dozens", "hundreds", "thousands"})
 LOOKBACK_SENTENCES = 5
 PLACE_LOOKBACK = 4
 
@@ -131,7 +135,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[Entity], roles: list[Role],
                  quoted: list[Span], referents: Referents | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.entities = {e.key: e for e in entities}
         self.roles = roles
         self.quoted = sorted(quoted, key=lambda s: s.begin)
@@ -195,14 +199,19 @@ class SpeakerResolver:
         """Keys of entities mentioned wholly inside ``span``, in order, without repeats."""
         keys: list[str] = []
         for begin, end, key in self._mentions:
+            if begin > span.end:
+                break
             if span.begin <= begin and end <= span.end and key not in keys:
                 keys.append(key)
         return keys
 
     def mention_at(self, token: Token) -> str | None:
         """Key of the entity whose mention covers ``token``."""
+        at = token.idx
         for begin, end, key in self._mentions:
-            if begin <= token.idx < end:
+            if begin > at:
+                break
+            if at < end:
                 return key
         return None
 
@@ -284,6 +293,10 @@ class SpeakerResolver:
             key = self._person_in_phrase(token) or key
         if key is not None:
             return key
+        group = _partitive_group(token)
+        if group is not None and (group.lower_ in self.referents.person
+                                  or group.lemma_.lower() in self.referents.person):
+            return self._unnamed(token)
         if token.pos_ == "PRON" or token.lower_ in PRONOUN_GENDER:
             if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
                 return self.resolve(token.head.head)
@@ -513,3 +526,16 @@ class SpeakerResolver:
         self._mentions.sort(key=lambda t: (t[0], -t[1]))
         self._add_event(span.begin, entity.key, RANK_SUBJECT)
         return entity.key
+
+
+def _partitive_group(token: Token) -> Token | None:
+    """The group noun of a partitive phrase ("witnesses" in "one of the witnesses", "two of
+    the officers"), or None when ``token`` heads no such phrase."""
+    if token.pos_ != "NUM" and token.lower_ not in QUANTIFIERS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return obj
+    return None

@@ -294,6 +294,19 @@ def test_speaker_resolution(nlp, text, titles, content, speaker):
     assert find(rows, content)[1] == speaker
 
 
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("One of the witnesses said the car was speeding.", "the car was speeding", "One of the witnesses"),
+    ("Two of the officers told reporters that the gate was open.", "the gate was open",
+     "Two of the officers"),
+    ("Some of the nurses said they had not been paid.", "they had not been paid", "Some of the nurses"),
+    ('Many of the protesters said "we will return tomorrow".', "we will return tomorrow",
+     "Many of the protesters"),
+])
+def test_partitive_subjects_are_unnamed_sources(nlp, text, content, source):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+
+
 def test_pronoun_uses_role_of_named_person(nlp):
     text = ("Water Minister Ana Ruiz opened the plant.\n\n“Clean water is a right,” the minister "
             "said.")

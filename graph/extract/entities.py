@@ -27,6 +27,10 @@ from graph.textutil import data_lines, doc_text, edit_distance
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Words linking a title to its complement ("Secretary of State", "Senator from Vermont").
+TITLE_PREPS = frozenset({"of", "from"})
+#: Entity labels that complete such a title rather than begin a name.
+COMPLEMENT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
 CONNECTORS = frozenset({"of", "for", "and", "on", "&", "de", "du", "des"})
 LEADING_JUNK = frozenset({"the", "a", "an", "(", "[", '"', "“", "‘", "'", "-", "–", "—"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -80,6 +84,12 @@ def _ministry_names() -> dict[str, str]:
     return {k.lower(): v for k, _, v in (ln.partition("\t") for ln in data_lines("ministry_names.tsv"))}
 
 
+@cache
+def _ministry_domains() -> frozenset[str]:
+    """Domains that complete "Minister of ..." ("foreign affairs", "health")."""
+    return frozenset(v.lower() for v in _ministry_names().values()) | frozenset(_ministry_names())
+
+
 def _titles() -> frozenset[str]:
     return _words("titles.txt")
 
@@ -103,13 +113,14 @@ def _compound(doc: Doc, i: int) -> str:
 
 def _is_title_head(doc: Doc, i: int) -> bool:
     tok = doc[i]
-    return (tok.lower_ in _titles() or _compound(doc, i) in _titles()
-            or (tok.tag_ == "NNS" and tok.lemma_.lower() in _titles()))
+    titles = _titles()
+    return (tok.lower_ in titles or (i >= 2 and _attached(doc, i - 1) and _compound(doc, i) in titles)
+            or (tok.tag_ == "NNS" and tok.lemma_.lower() in titles))
 
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+    return bool(t) and t[0].isupper() and (t[0].isalpha() or any(c.isalpha() for c in t))
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -173,7 +184,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
-    """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen.")."""
+    """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen."), and
+    past the complement of a title written before it ("Secretary of State Ann Lee")."""
+    start += _complement_len(doc, start, end)
     while end - start > 1:
         m = _honorific_prefix().match(doc_text(doc)[doc[start].idx:doc[end - 1].idx])
         if m:
@@ -186,6 +199,33 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
         else:
             break
     return start
+
+
+def _after_title_of(doc: Doc, i: int) -> bool:
+    """True when token ``i`` follows "TITLE of" / "TITLE from" ("President of", "Senator from")."""
+    return (i >= 2 and doc[i - 1].lower_ in TITLE_PREPS and _is_title_head(doc, i - 2)
+            and not doc[i - 1].whitespace_.count("\n"))
+
+
+def _complement_len(doc: Doc, start: int, end: int) -> int:
+    """How many leading tokens of the capitalised run ``[start, end)`` complete a title
+    written before it rather than begin a name: "State" in "Secretary of State Ann Lee",
+    "Argentina" in "President of Argentina Ana Ruiz", "Foreign Affairs" in "Minister of
+    Foreign Affairs Lena Okafor". Zero when no "TITLE of" precedes the run."""
+    if end - start < 2 or not _after_title_of(doc, start):
+        return 0
+    for ent in doc.ents:
+        if start < ent.start < end and ent.end == end and ent.label_ in PERSON_LABELS:
+            return ent.start - start
+    first = doc[start]
+    if first.ent_iob_ == "B" and first.ent_type_ in COMPLEMENT_LABELS:
+        n = next((k for k in range(start + 1, end) if doc[k].ent_iob_ != "I"), end) - start
+        if n < end - start:
+            return n
+    for n in (3, 2, 1):
+        if n < end - start and doc[start:start + n].text.lower() in _ministry_domains():
+            return n
+    return 1 if end - start >= 3 else 0
 
 
 def _place_after(doc: Doc, end: int) -> bool:
@@ -218,6 +258,11 @@ def _spacy_cands(doc: Doc) -> Iterator[_Cand]:
             if kind != "Place":
                 end = next((k for k in range(start, end) if doc[k].text in {",", "/"}), end)
             start, end = _trim(doc, start, end)
+            if _after_title_of(doc, start) and kind == "Organization":
+                if end - start == 1 and end < len(doc) and _is_name_token(doc[end]):
+                    continue  # the complement of a title: "State" in "Secretary of State Ann Lee"
+                if not any(_is_org_head(doc[k]) for k in range(start, end)) and _complement_len(doc, start, end):
+                    kind = "Person"  # "Mayor of Lyon Ann Lee" tagged ORG as a whole
             if kind == "Person":
                 start = _strip_person_prefix(doc, start, end)
             if start < end:
@@ -287,8 +332,8 @@ def _glued_end(doc: Doc, i: int) -> int:
     return i
 
 
-def _org_runs(doc: Doc) -> Iterator[tuple[int, int]]:
-    for start, end in _name_runs(doc):
+def _org_runs(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for start, end in runs:
         start, end = _trim(doc, start, end)
         while start < end and (doc[start].lower_ in _words("title_modifiers.txt")
                                and not _is_org_head(doc[start])):
@@ -346,12 +391,12 @@ def _chain_start(doc: Doc, start: int) -> int:
             continue
         if (_is_title_head(doc, j) or tok.lower_ in mods or _is_name_token(tok)
                 or (tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.is_alpha and not tok.is_stop)
-                or (tok.lower_ in {"and", "of"} and j > 0)):
+                or (tok.lower_ in {"and"} | TITLE_PREPS and j > 0)):
             j -= 1
             continue
         break
     first = j + 1
-    while first < start and doc[first].lower_ in {"and", "of"}:
+    while first < start and doc[first].lower_ in {"and"} | TITLE_PREPS:
         first += 1
     return first
 
@@ -363,7 +408,7 @@ def _premod_titles(doc: Doc, start: int, orgs: Sequence[_Cand] = ()
     An organisation that opens the phrase ("NACD Secretary-General") is returned with the
     title instead of being part of it.
     """
-    if start == 0 or not _is_title_head(doc, start - 1):
+    if start == 0 or not (_is_title_head(doc, start - 1) or _title_of_before(doc, start)):
         return []
     first = _chain_start(doc, start)
     lead = next((o for o in orgs if o.start <= first < o.end and o.end < start), None)
@@ -379,6 +424,12 @@ def _premod_titles(doc: Doc, start: int, orgs: Sequence[_Cand] = ()
                 titles.append((title, lead if not titles else None))
             seg = i + 1
     return titles
+
+
+def _title_of_before(doc: Doc, start: int) -> bool:
+    """True when "TITLE of/from Complement" ends right before token ``start`` (1-3 words)."""
+    return any(_after_title_of(doc, k) and all(_is_name_token(doc[m]) for m in range(k, start))
+               for k in range(max(start - 3, 2), start))
 
 
 def _trim_title_start(doc: Doc, seg: int, end: int) -> int:
@@ -522,11 +573,12 @@ def _overlap_resolve(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _candidates(doc: Doc) -> list[_Cand]:
-    orgs = [_Cand(s, e, "Organization") for s, e in _org_runs(doc)]
+    name_runs = list(_name_runs(doc))
+    orgs = [_Cand(s, e, "Organization") for s, e in _org_runs(doc, name_runs)]
     orgs += list(_ministry_cands(doc))
     ents = list(_spacy_cands(doc))
     runs = []
-    for s, e in _name_runs(doc):
+    for s, e in name_runs:
         s, e = _trim(doc, s, e)
         s = _strip_person_prefix(doc, s, e) if s < e else s
         if s < e and _person_shaped(doc, s, e) and not (e < len(doc) and _is_title_head(doc, e)):
@@ -696,8 +748,8 @@ def _add_acronym_mentions(doc: Doc, by_key: dict[str, _Cluster], cands: list[_Ca
     """Mentions of defined acronyms that no candidate covers ("NACD Secretary-General")."""
     taken = {(f[0].begin) for cl in clusters for f in cl.forms}
     for tok in doc:
-        cl = by_key.get(tok.lower_) if _is_acronym(tok.text) else None
-        if cl is None or tok.idx in taken:
+        cl = by_key.get(tok.lower_)
+        if cl is None or not _is_acronym(tok.text) or tok.idx in taken:
             continue
         if any(c.start <= tok.i < c.end for c in cands):
             continue

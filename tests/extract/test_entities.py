@@ -149,6 +149,19 @@ def test_not_people(nlp, text, not_person):
         ("Maria Lopes, head of the Water Quality Department at the Institute of Hydrology, "
          "said the river was polluted.", "Maria Lopes", {"head of the Water Quality Department"},
          "Institute of Hydrology"),
+        # a title with a complement before the name: the complement is not part of the name
+        ("Secretary of State Mike Pompeo said the talks had failed.", "Mike Pompeo",
+         {"Secretary of State"}, None),
+        ("Minister of Health Lena Okafor said the clinics would open.", "Lena Okafor",
+         {"Minister of Health"}, "Ministry of Health"),
+        ("Minister of Foreign Affairs Chan Dara met the envoy.", "Chan Dara",
+         {"Minister of Foreign Affairs"}, "Ministry of Foreign Affairs"),
+        ("President of Argentina Alberto Fernández announced a bill.", "Alberto Fernández",
+         {"President of Argentina"}, None),
+        ("Mayor of Lyon Gregory Doucet said the tram would run.", "Gregory Doucet",
+         {"Mayor of Lyon"}, None),
+        ("United States Senator from Vermont Bernie Sanders won the vote.", "Bernie Sanders",
+         {"United States Senator from Vermont"}, None),
     ],
 )
 def test_roles(nlp, text, person, titles, org):

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from graph.overrides import Overrides
@@ -43,6 +43,8 @@ TITLE_NOISE = frozenset({"of", "the", "for", "former", "incumbent", "then", "act
 NEAR_MIN_LEN = 4
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+#: Names memoised by the pure name functions below (bounded, so memory stays flat).
+NAME_CACHE = 1 << 15
 Ref = tuple[str, str]  # (article IRI, actor IRI or entity key in that article)
 
 
@@ -116,6 +118,7 @@ def strip_honorific(name: str) -> str:
     return _honorific_prefix().sub("", name.strip()) or name.strip()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def fold(name: str) -> str:
     """A name folded for comparison: honorifics, diacritics, case and punctuation dropped.
 
@@ -132,6 +135,7 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def is_acronym(name: str) -> bool:
     """True for "NACD", "U.N." and the like."""
     letters = [c for c in name if c.isalpha()]
@@ -143,6 +147,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def name_rank(name: str) -> tuple:
     """Sort key putting the fullest, most informative name first."""
     words = fold(name).split()
@@ -150,6 +155,7 @@ def name_rank(name: str) -> tuple:
             -len(name), name.isascii(), name)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def title_key(title: str) -> frozenset[str]:
     """A title as a set of words, word order and noise ignored."""
     return frozenset(w for w in fold(title).split() if w not in TITLE_NOISE)
@@ -304,11 +310,12 @@ def _join_overrides(ds: list[Descriptor], uf: _Clusters, overrides: Overrides) -
 
 
 def _join_near_spellings(ds: list[Descriptor], uf: _Clusters) -> None:
-    people = [d for d in ds if d.kind == "Person" and d.titles and _full_names(d)]
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if (uf.find(a.key) != uf.find(b.key) and _shared_title(a.titles, b.titles)
-                    and any(_near_name(x, y) for x in _full_names(a) for y in _full_names(b))):
+    people = [(d, _title_keys(d.titles), _full_names(d)) for d in ds
+              if d.kind == "Person" and d.titles and _full_names(d)]
+    for i, (a, a_titles, a_names) in enumerate(people):
+        for b, b_titles, b_names in people[i + 1:]:
+            if (uf.find(a.key) != uf.find(b.key) and a_titles & b_titles
+                    and any(_near_name(x, y) for x in a_names for y in b_names)):
                 uf.union(a, b, "near spelling")
 
 
@@ -326,18 +333,22 @@ def _near_name(a: str, b: str) -> bool:
 
 
 def _shared_title(a: Iterable[str], b: Iterable[str]) -> bool:
-    keys = {title_key(t) for t in a} - {frozenset()}
-    return any(title_key(t) in keys for t in b)
+    return bool(_title_keys(a) & _title_keys(b))
+
+
+def _title_keys(titles: Iterable[str]) -> set[frozenset[str]]:
+    return {title_key(t) for t in titles} - {frozenset()}
 
 
 def _join_acronyms(ds: list[Descriptor], uf: _Clusters) -> None:
     orgs = [d for d in ds if d.kind == "Organization"]
+    named = [(o, {n.replace(".", "") for n in o.names if is_acronym(n)} | {initials(o.primary)})
+             for o in orgs if not all(is_acronym(n) for n in o.names)]
     for d in orgs:
         if not all(is_acronym(n) for n in d.names):
             continue
         acronyms = {n.replace(".", "") for n in d.names}
-        roots = {uf.find(o.key): o for o in orgs if not all(is_acronym(n) for n in o.names)
-                 and acronyms & ({n.replace(".", "") for n in o.names if is_acronym(n)} | {initials(o.primary)})}
+        roots = {uf.find(o.key): o for o, forms in named if acronyms & forms}
         if len(roots) == 1:
             uf.union(d, next(iter(roots.values())), "defined acronym")
 

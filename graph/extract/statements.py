@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IDX, LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from graph.extract.quotes import END_PUNCT, Quote, find_quotes, paragraphs
 from graph.extract.speakers import PRONOUN_GENDER, SpeakerResolver
 from graph.records import Entity, Role, Span, Statement
+from graph.textutil import doc_text
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
 SPEECH_ACTS = frozenset({"assert", "warn", "order", "criticise", "praise", "deny", "promise",
@@ -42,6 +45,7 @@ CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 ATTRIBUTION_WINDOW = 12
 MIN_CONTENT_TOKENS = 3
 MIN_CLAUSE_OBJECT = 5
+CUE_POS = frozenset({VERB, AUX})
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,13 @@ def match_cue(token: Token, cues: dict[str, Cue]) -> tuple[Cue, Token | None] | 
     return None
 
 
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens :func:`match_cue` may accept: verbs, auxiliaries, "according"."""
+    according = doc.vocab.strings["according"]
+    return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
+            if pos in CUE_POS or lower == according]
+
+
 def _char_span(tokens: list[Token]) -> Span | None:
     tokens = [t for t in tokens if not (t.is_punct or t.is_space) or t.text in "%$"]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -172,11 +183,11 @@ class _Extractor:
     def __init__(self, doc: Doc, entities: list[Entity], roles: list[Role],
                  cues: dict[str, Cue]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cues = cues
         self.paras = paragraphs(self.text)
         self._para_starts = [p.begin for p in self.paras]
-        self._tok_starts = [t.idx for t in doc]
+        self._tok_starts = doc.to_array(IDX).tolist()
         self.quotes = find_quotes(self.text)
         self.attribution: dict[int, tuple[Cue, Token, Token | None]] = {}
         self.direct = [q for q in self.quotes if self._is_direct(q)]
@@ -435,7 +446,8 @@ class _Extractor:
 
     def indirect_drafts(self) -> list[_Draft]:
         drafts = []
-        for tok in self.doc:
+        for i in _cue_candidates(self.doc):
+            tok = self.doc[i]
             if tok.i in self.used_cues or self.in_direct(tok.idx):
                 continue
             found = match_cue(tok, self.cues)

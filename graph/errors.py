@@ -26,7 +26,3 @@ class StoreError(ClaimGraphError):
 
 class QueryError(ClaimGraphError):
     """A SPARQL query is malformed or failed."""
-
-
-class ValidationError(ClaimGraphError):
-    """The graph violates the SHACL shapes."""

@@ -458,7 +458,7 @@ def resolve(record: ArticleRecord, ids: Ids, context: Iterable[Descriptor] = (),
     labels: dict[str, str] = {}
     for e in record.entities:
         if is_local(e):
-            iris[e.key] = _local_iri(e, record.article.id, ids)
+            iris[e.key] = ids.local_actor(record.article.id, e)
             continue
         if (article_iri, e.key) not in resolution.assignments:
             continue
@@ -466,10 +466,3 @@ def resolve(record: ArticleRecord, ids: Ids, context: Iterable[Descriptor] = (),
         iris[e.key] = assigned.iri
         labels[assigned.iri] = assigned.label
     return ResolvedRecord(record, iris, labels, {}), resolution
-
-
-def _local_iri(entity: Entity, article_id: str, ids: Ids) -> str:
-    """An IRI of the article's own, from the first mention (or the name when none)."""
-    if entity.mentions:
-        return ids.source(article_id, min((m.span for m in entity.mentions), key=lambda s: (s.begin, s.end)))
-    return ids.actor(entity.kind, f"{article_id} {entity.name}")

@@ -8,6 +8,7 @@ import pytest
 
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
+from graph.records import Article, ArticleRecord, Entity, Mention, Span
 from graph.resolve import Descriptor, cluster, fold, within_reason
 
 IDS = Ids()
@@ -108,9 +109,7 @@ def test_within_reason(alias, name, expected):
     assert within_reason(alias, name) == expected
 
 
-def _record(article_id: str, name: str, kind: str = "Organization") -> "ArticleRecord":
-    from graph.records import Article, ArticleRecord, Entity, Mention, Span
-
+def _record(article_id: str, name: str, kind: str = "Organization") -> ArticleRecord:
     text = f"The {name} said the road was closed."
     begin = text.index(name)
     entity = Entity("e0", kind, name, mentions=[Mention(Span(begin, begin + len(name)), name)])

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from graph.records import Span
+from graph.records import Entity, Span
 
 DEFAULT_BASE = "https://w3id.org/claimgraph/id/"
 
@@ -87,6 +87,13 @@ class Ids:
     def source(self, article_id: str, span: Span) -> str:
         """The IRI of an unnamed source, from the span of its first mention."""
         return self._in_article(article_id, "source", span)
+
+    def local_actor(self, article_id: str, entity: Entity) -> str:
+        """The IRI of an actor that belongs to one article (an unnamed source, "the police"):
+        from its first mention, or from the article and its name when it has none."""
+        if entity.mentions:
+            return self.source(article_id, min((m.span for m in entity.mentions), key=lambda s: (s.begin, s.end)))
+        return self.actor(entity.kind, f"{article_id} {entity.name}")
 
     def statement(self, article_id: str, span: Span) -> str:
         """The IRI of a statement, from the span of its content."""

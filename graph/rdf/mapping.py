@@ -139,9 +139,9 @@ def _actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
 
 
 def _fallback_iri(entity: Entity, article_id: str, ids: Ids) -> str:
-    if entity.kind == "UnnamedSource" and entity.mentions:
-        return ids.source(article_id, min((m.span for m in entity.mentions), key=lambda s: (s.begin, s.end)))
-    return ids.actor(entity.kind, entity.name if entity.kind != "UnnamedSource" else f"{article_id} {entity.name}")
+    if entity.kind == "UnnamedSource":
+        return ids.local_actor(article_id, entity)
+    return ids.actor(entity.kind, entity.name)
 
 
 def _article_triples(article: Article, graph: NamedNode) -> Iterator[tuple]:

@@ -55,7 +55,7 @@ def main() -> None:
 
     \b
     Example:
-      claimgraph build seeds/ && claimgraph said --by "Sar Kheng"
+      claimgraph build seeds/ && claimgraph said --by "Lena Okafor"
     """
 
 
@@ -167,7 +167,7 @@ def said(by: str | None, about: str | None, fmt: str, store: str | None) -> None
 
     \b
     Example:
-      claimgraph said --by "Sar Kheng"
+      claimgraph said --by "Lena Okafor"
       claimgraph said --about "National Police" --format json
     """
     from graph.query import said as run_said
@@ -295,8 +295,8 @@ def entity(name: str, fmt: str, store: str | None) -> None:
 
     \b
     Example:
-      claimgraph entity "Sar Kheng"
-      claimgraph entity nacd --format json
+      claimgraph entity "Lena Okafor"
+      claimgraph entity rba --format json
     """
     from graph.entity import entity as run_entity
     from graph.entity import format_profile
@@ -320,8 +320,8 @@ def roles(title: str | None, person: str | None, fmt: str, store: str | None) ->
 
     \b
     Example:
-      claimgraph roles --title "Interior Minister"
-      claimgraph roles --person "Sar Kheng" --format json
+      claimgraph roles --title "Water Minister"
+      claimgraph roles --person "Lena Okafor" --format json
     """
     from graph.entity import roles as run_roles
     from graph.query import format_table
@@ -340,7 +340,7 @@ def roles(title: str | None, person: str | None, fmt: str, store: str | None) ->
 @_store_option
 def conflicts(fmt: str, store: str | None) -> None:
     """Figures for the same measure and period, from different articles or sources, that
-    disagree beyond their qualifiers and rounding ("more than 20,000" and "20,490" agree;
+    disagree beyond their qualifiers and rounding ("more than 2,000" and "2,140" agree;
     "around 3 tons" and "1.5 tonnes" for the same year do not). Both sources, articles and
     offsets are listed.
 
@@ -411,7 +411,7 @@ def view(store: str | None, focus: str | None, hops: int, article: str | None, m
     \b
     Example:
       claimgraph view -o graph.html
-      claimgraph view --focus "Sar Kheng" --hops 2 -o kheng.html
+      claimgraph view --focus "Lena Okafor" --hops 2 -o okafor.html
       claimgraph view --article 001_4eb9a2009ca0f220.txt -o article.html
     """
     from graph.view import DEFAULT_MAX_NODES, write_view
@@ -488,8 +488,8 @@ def path_command(a: str, b: str, store: str | None, co_mentions: bool, fmt: str)
 
     \b
     Example:
-      claimgraph path "Sar Kheng" "National Police"
-      claimgraph path kheng hun --co-mentions --format json
+      claimgraph path "Lena Okafor" "Harbour Police"
+      claimgraph path okafor ruiz --co-mentions --format json
     """
     from graph.network import actor_graph, explain_path
 

@@ -9,7 +9,7 @@ or organisations (other than their source) mentioned within :data:`WINDOW` chara
 must share one, and likewise for places (5,617 votes for one candidate and 203,091 for
 another are not a conflict). Each figure
 becomes an interval from its qualifier and its rounding (:func:`interval`); a pair is a
-conflict only when the intervals do not overlap, so "more than 20,000" and "20,490" agree
+conflict only when the intervals do not overlap, so "more than 2,000" and "2,140" agree
 while "around 3 tons" and "1.5 tonnes" do not.
 """
 
@@ -153,8 +153,8 @@ def with_subjects(figure: Figure, mentions: Iterable[dict]) -> Figure:
 def find_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
     """The pairs of ``figures`` that disagree (see the module docstring).
 
-    >>> a = Figure("s1", Decimal(3), "tonne", "drugs seized", "2020", "around", None, "", "a.txt", 0, 1)
-    >>> b = Figure("s2", Decimal("1.5"), "tonne", "drugs", "2020", None, None, "", "b.txt", 0, 1)
+    >>> a = Figure("s1", Decimal(3), "tonne", "rice seized", "2020", "around", None, "", "a.txt", 0, 1)
+    >>> b = Figure("s2", Decimal("1.5"), "tonne", "rice", "2020", None, None, "", "b.txt", 0, 1)
     >>> [(c.first.file, c.second.file) for c in find_conflicts([a, b])]
     [('b.txt', 'a.txt')]
     """
@@ -199,8 +199,8 @@ def interval(value: Decimal, qualifier: str | None) -> tuple[Decimal, Decimal]:
 def measure_words(measure: str, unit: str = "") -> frozenset[str]:
     """The content words of a measure, lowercased, singular, stop words and the unit's words out.
 
-    >>> sorted(measure_words("Drug-related arrests of the people"))
-    ['arrest', 'drug', 'person', 'related']
+    >>> sorted(measure_words("Flood-related arrests of the people"))
+    ['arrest', 'flood', 'person', 'related']
     >>> sorted(measure_words("people arrested", "person"))
     ['arrested']
     """

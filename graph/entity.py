@@ -78,7 +78,7 @@ def entity(store: Store, name: str) -> list[EntityProfile]:
 
     Args:
         store: The graph.
-        name: A canonical name or alias, case-insensitive ("Sar Kheng", "mr. kheng", "NACD").
+        name: A canonical name or alias, case-insensitive ("Lena Okafor", "ms. okafor", "RBA").
 
     Returns:
         One profile per actor with that name (several when different actors share it).
@@ -149,7 +149,7 @@ def roles(store: Store, title: str | None = None, person: str | None = None) -> 
 
     Args:
         store: The graph.
-        title: Only roles with this title (case-insensitive, whole title: "interior minister").
+        title: Only roles with this title (case-insensitive, whole title: "water minister").
         person: Only roles of the person with this name or alias (case-insensitive).
 
     Returns:

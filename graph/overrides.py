@@ -3,13 +3,13 @@
 The file is TOML (``aliases.toml`` in the working directory, or ``--overrides FILE``)::
 
     [[join]]                        # these names are one actor, in every article
-    names = ["Sar Kheng", "Samdech Kralahom Sar Kheng"]
+    names = ["Lena Okafor", "Dame Lena Okafor-Reyes"]
 
     [[split]]                       # never one actor: keep these apart
-    names = ["Sar Kheng", "Sar Sokha"]
+    names = ["Lena Okafor", "Ada Okafor"]
 
     [[split]]                       # a single name: never merged with another name
-    names = ["Kheng"]
+    names = ["Okafor"]
 
 Names are compared folded (case, diacritics, punctuation and honorifics ignored).
 """

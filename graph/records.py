@@ -111,9 +111,9 @@ class Entity:
     Attributes:
         key: Id unique within the article (e.g. ``"e3"``); statements point to it.
         kind: Person, Organization, Place or UnnamedSource.
-        name: Canonical name within the article (the fullest form, e.g. "Sar Kheng", or the
-            description of an unnamed source, e.g. "a Phnom Penh police official").
-        aliases: Every other surface form seen (acronyms, "Mr. Kheng", "Kheng", misspellings).
+        name: Canonical name within the article (the fullest form, e.g. "Lena Okafor", or the
+            description of an unnamed source, e.g. "a city police official").
+        aliases: Every other surface form seen (acronyms, "Ms. Okafor", "Okafor", misspellings).
         mentions: Where it is mentioned.
         gender: "m", "f" or None, when the text shows it (honorifics, pronouns).
         evidence: Why surface forms were merged within the article: (alias, reason) pairs,
@@ -131,10 +131,10 @@ class Entity:
 
 @dataclass
 class Role:
-    """A title held by a person, as stated in one article ("Interior Minister Sar Kheng")."""
+    """A title held by a person, as stated in one article ("Water Minister Lena Okafor")."""
 
     person: str  # Entity.key
-    title: str  # as written, e.g. "Interior Minister", "secretary-general"
+    title: str  # as written, e.g. "Water Minister", "secretary-general"
     organization: str | None  # Entity.key of the organisation, when named or implied
     span: Span  # the phrase the role was read from
 

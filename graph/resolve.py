@@ -13,7 +13,7 @@ articles were built. The rules, in order (each join records its reason as eviden
    share a title;
 4. defined acronym: an organisation named only by an acronym joins the one organisation that
    defines it (as an alias) or whose initials it is;
-5. title match: a person named only by one word ("Kheng") joins the one person whose full
+5. title match: a person named only by one word ("Okafor") joins the one person whose full
    name has that word and who holds a title this article gives too.
 
 People who share one name word but not their full name stay apart, and so does a short name
@@ -36,7 +36,7 @@ from graph.records import ArticleRecord, Entity, Merge, ResolvedRecord
 from graph.textutil import edit_distance
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-#: Words ignored when titles are compared ("former Interior Minister" = "Minister of Interior").
+#: Words ignored when titles are compared ("former Water Minister" = "Minister of Water").
 TITLE_NOISE = frozenset({"of", "the", "for", "former", "incumbent", "then", "acting", "current",
                          "new", "outgoing", "interim", "s"})
 #: Minimum length of a word compared by spelling.
@@ -114,7 +114,7 @@ def _honorific_prefix() -> re.Pattern[str]:
 
 
 def strip_honorific(name: str) -> str:
-    """``name`` without leading honorifics ("Lt. Gen. Vyrith" -> "Vyrith")."""
+    """``name`` without leading honorifics ("Lt. Gen. Dara" -> "Dara")."""
     return _honorific_prefix().sub("", name.strip()) or name.strip()
 
 
@@ -124,8 +124,8 @@ def fold(name: str) -> str:
 
     >>> fold("Mr. Brudziński")
     'brudzinski'
-    >>> fold("the Ministry of Interior")
-    'ministry of interior'
+    >>> fold("the Ministry of Water")
+    'ministry of water'
     """
     text = unicodedata.normalize("NFKD", strip_honorific(name))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -137,7 +137,7 @@ def fold(name: str) -> str:
 
 @lru_cache(maxsize=NAME_CACHE)
 def is_acronym(name: str) -> bool:
-    """True for "NACD", "U.N." and the like."""
+    """True for "RBA", "U.N." and the like."""
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name.strip()
 
@@ -171,8 +171,8 @@ def _full_names(d: Descriptor) -> set[str]:
 def name_keys(kind: str, names: Iterable[str]) -> set[str]:
     """The keys a descriptor is found by in the store's name index.
 
-    Folded names, and for people each word of their names (so "Kheng" finds "Sar Kheng"),
-    for organisations the initials of their names (so "NACD" finds its full name).
+    Folded names, and for people each word of their names (so "Okafor" finds "Lena Okafor"),
+    for organisations the initials of their names (so "RBA" finds its full name).
     """
     folded = {fold(n) for n in names if n.strip()}
     keys = set(folded)
@@ -320,7 +320,7 @@ def _join_near_spellings(ds: list[Descriptor], uf: _Clusters) -> None:
 
 
 def _near_name(a: str, b: str) -> bool:
-    """Full names differing by one edit in one long word ("sar sokha" / "sar soka")."""
+    """Full names differing by one edit in one long word ("pavel rostovich" / "pavel rostovic")."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or a == b:
         return False

@@ -229,7 +229,7 @@ def _complement_len(doc: Doc, start: int, end: int) -> int:
 
 
 def _place_after(doc: Doc, end: int) -> bool:
-    """True when a place-type noun follows ("Kandal province", "X and Y districts")."""
+    """True when a place-type noun follows ("Marlow province", "X and Y districts")."""
     places = _words("place_types.txt")
     j = end
     if j < len(doc) and doc[j].text in POSSESSIVES:
@@ -405,7 +405,7 @@ def _premod_titles(doc: Doc, start: int, orgs: Sequence[_Cand] = ()
                    ) -> list[tuple[_Title, _Cand | None]]:
     """Titles written before a name ("Deputy Health Minister", "X chief and Y chief").
 
-    An organisation that opens the phrase ("NACD Secretary-General") is returned with the
+    An organisation that opens the phrase ("RBA Secretary-General") is returned with the
     title instead of being part of it.
     """
     if start == 0 or not (_is_title_head(doc, start - 1) or _title_of_before(doc, start)):
@@ -693,7 +693,7 @@ def _org_key(name: str) -> tuple[str, str]:
 
 
 def _acronym_defs(doc: Doc, orgs: list[_Cand]) -> dict[int, str]:
-    """Org candidate index -> acronym defined right after it ("... Drugs (NACD)")."""
+    """Org candidate index -> acronym defined right after it ("... Basin Authority (RBA)")."""
     out = {}
     for idx, o in enumerate(orgs):
         j = o.end
@@ -745,7 +745,7 @@ def _org_by_head(clusters: list[_Cluster], word: str) -> _Cluster | None:
 
 def _add_acronym_mentions(doc: Doc, by_key: dict[str, _Cluster], cands: list[_Cand],
                           clusters: list[_Cluster]) -> None:
-    """Mentions of defined acronyms that no candidate covers ("NACD Secretary-General")."""
+    """Mentions of defined acronyms that no candidate covers ("RBA Secretary-General")."""
     taken = {(f[0].begin) for cl in clusters for f in cl.forms}
     for tok in doc:
         cl = by_key.get(tok.lower_)
@@ -927,8 +927,8 @@ def _hon_start(doc: Doc, start: int) -> int:
 
 
 def _title_org(doc: Doc, title: _Title, entities: list[Entity]) -> Entity | None:
-    """The organisation a title names ("NACD Secretary-General") or implies ("Interior
-    Minister" -> Ministry of Interior), creating it when the article has no such entity."""
+    """The organisation a title names ("RBA Secretary-General") or implies ("Water
+    Minister" -> Ministry of Water), creating it when the article has no such entity."""
     named = _entity_at(entities, title.begin, title.end, "Organization")
     if named is not None:
         return named

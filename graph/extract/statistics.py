@@ -1,6 +1,6 @@
 """Figures stated in an article: the number, its unit, what it measures, when, and who said it.
 
-:func:`extract_statistics` finds numbers written in digits or words ("21,566", "2.8
+:func:`extract_statistics` finds numbers written in digits or words ("12,840", "2.8
 million", "nearly three tonnes", "a tonne", "$4", "19%"), skips those that are not
 quantities (years, dates, times, ordinals, ages, phone and street numbers, numbers inside
 names), and reads around each one its normalised unit, qualifier, measure, period and
@@ -144,7 +144,7 @@ def _prefix_unit(doc: Doc, num: _Number) -> tuple[str, int] | None:
 
 
 def _counted_noun(doc: Doc, num: _Number) -> Token | None:
-    """The noun a number counts ("21,566 people", "10,461 drug-related crimes")."""
+    """The noun a number counts ("12,840 people", "3,215 reported burglaries")."""
     last = doc[num.end - 1]
     if (last.dep_ in {"nummod", "quantmod"} and last.head.pos_ in {"NOUN", "PROPN"}
             and 0 < last.head.i - last.i <= MAX_NOUN_GAP + 2):
@@ -189,7 +189,7 @@ def _unit(doc: Doc, num: _Number) -> _Unit | None:
 
 
 def _of_noun(doc: Doc, j: int) -> Token | None:
-    """The noun after "of" following a unit ("tonnes of drugs" -> drugs)."""
+    """The noun after "of" following a unit ("tonnes of rice" -> rice)."""
     if j < len(doc) and doc[j].lower_ == "of":
         for k in range(j + 1, min(j + 1 + MAX_NOUN_GAP, len(doc))):
             if doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].dep_ != "compound":
@@ -268,7 +268,7 @@ def _qualifier(doc: Doc, num: _Number, begin: int) -> tuple[str | None, int]:
 
 
 def _compact(tok: Token) -> str:
-    """A noun with its adjective and compound modifiers ("drug-related arrests")."""
+    """A noun with its adjective and compound modifiers ("flood-related deaths")."""
     left = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and not c.like_num]
     start = min([c.left_edge.i for c in left] + [tok.i])
     span = tok.doc[start:tok.i + 1]
@@ -314,7 +314,7 @@ def _participle(verb: Token) -> str:
 
 
 def _prep_object(noun: Token) -> str | None:
-    """ "number of drug-related arrests" -> "drug-related arrests" (via in/of objects)."""
+    """ "number of flood-related deaths" -> "flood-related deaths" (via in/of objects)."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -454,10 +454,10 @@ def extract_statistics(doc: Doc, article: Article, entities: list[Entity],
 
     Example:
         >>> from graph.nlp import load_nlp
-        >>> text = "Police arrested 21,566 people in 2020."
+        >>> text = "Police arrested 12,840 people in 2020."
         >>> stats = extract_statistics(load_nlp()(text), Article("a", "a.txt", text), [], [])
         >>> stats[0].value, stats[0].unit, stats[0].period
-        (Decimal('21566'), 'person', '2020')
+        (Decimal('12840'), 'person', '2020')
     """
     out = []
     for num in _numbers(doc):

@@ -4,7 +4,7 @@ Two kinds of dateline are recognised:
 
 * a line that is only a date, with an optional weekday, label and time
   ("Friday, January 4, 2019", "Published: 13 February 2024 10:05 GMT");
-* a wire-service opening, "PHNOM PENH, March 3, 2024 (Reuters) -" or "KYIV (AP) —", which
+* a wire-service opening, "PORT LOUIS, March 3, 2024 (Reuters) -" or "KYIV (AP) —", which
   starts the first paragraph; only the prefix is a dateline.
 """
 
@@ -123,9 +123,9 @@ def wire_dateline(line: str, start: int) -> Dateline | None:
         The dateline, or None when the line does not open with one. Only a dateline with a
         date or a news agency in brackets counts ("NEW YORK -" alone is too weak).
 
-    >>> wire_dateline("PHNOM PENH, March 3, 2024 (Reuters) - The rains came.", 10).span
+    >>> wire_dateline("PORT LOUIS, March 3, 2024 (Reuters) - The rains came.", 10).span
     Span(begin=10, end=47)
-    >>> wire_dateline("PHNOM PENH, March 3 (Reuters) - The rains came.", 0).date is None
+    >>> wire_dateline("PORT LOUIS, March 3 (Reuters) - The rains came.", 0).date is None
     True
     >>> wire_dateline("UN - The talks ended.", 0) is None
     True

@@ -110,6 +110,8 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
             if todo:
                 yield todo
 
+    stored: dict[str, bool] = {}  # article id -> already in the store (until written)
+
     def to_build(batch: list) -> list[Article]:
         todo: list[Article] = []
         for item in batch:
@@ -117,6 +119,7 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
                 fail(str(item))
                 continue
             old = store.article_hash(ids.article(item.id))
+            stored[item.id] = old is not None
             if old == item.content_hash:
                 report.skipped.append(item.id)
             else:
@@ -125,21 +128,20 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
 
     with open_executor(workers, dask, nlp) as executor:
         for results in executor.map(todo_batches()):
-            _build_batch(results, store, ids, overrides, report, fail, progress)
+            _build_batch(results, store, ids, overrides, report, fail, progress, stored)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Overrides,
                  report: BuildReport, fail: Callable[[str], None],
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, stored: dict[str, bool]) -> None:
     for result in results:
         article, record = result.article, result.record
-        iri = ids.article(article.id)
+        existed = stored.pop(article.id, False)
         try:
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
-            existed = store.article_hash(iri) is not None
             quads = write_article(store, record, ids, overrides)
         except ClaimGraphError as exc:
             fail(f"{article.source_file}: {exc}")

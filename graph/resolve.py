@@ -356,14 +356,17 @@ def _join_acronyms(ds: list[Descriptor], uf: _Clusters) -> None:
 def _join_short_names(ds: list[Descriptor], uf: _Clusters) -> None:
     people = [d for d in ds if d.kind == "Person"]
     full = [d for d in people if _full_names(d)]
+    # Actors as they stand before any short name joins, so that one short name joining
+    # does not change what the next one sees (and the order of descriptors cannot matter).
+    roots = {d.key: uf.find(d.key) for d in full}
     titles: dict[Ref, set[str]] = {}
     for d in full:
-        titles.setdefault(uf.find(d.key), set()).update(d.titles)
+        titles.setdefault(roots[d.key], set()).update(d.titles)
     for d in people:
         if _full_names(d) or not d.titles:
             continue
         words = {fold(n) for n in d.names}
-        holders = {uf.find(o.key): o for o in full if any(words & set(f.split()) for f in _full_names(o))}
+        holders = {roots[o.key]: o for o in full if any(words & set(f.split()) for f in _full_names(o))}
         fitting = [o for root, o in holders.items() if _shared_title(d.titles, titles[root])]
         if len(fitting) == 1:
             uf.union(d, fitting[0], "title match")

@@ -19,18 +19,16 @@ from graph.errors import ClaimGraphError
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import KIND_CLASSES, to_quads
-from graph.rdf.namespace import CG, ORG, PROV, RDF, RDFS, SKOS
+from graph.rdf.namespace import CG, PROV, RDF, RDFS, SKOS
 from graph.rdf.store import Store
 from graph.records import ArticleRecord, Merge
-from graph.resolve import Descriptor, Resolution, cluster, name_keys, resolve
+from graph.resolve import Descriptor, Resolution, cluster, is_local, name_keys, resolve
 
 _A = ox.NamedNode(str(RDF.type))
 _LABEL = ox.NamedNode(str(RDFS.label))
 _ALT = ox.NamedNode(str(SKOS.altLabel))
 _LOCAL = ox.NamedNode(str(CG.localName))
 _KEY = ox.NamedNode(str(CG.nameKey))
-_MEMBER = ox.NamedNode(str(ORG.member))
-_TITLE = ox.NamedNode(str(CG.title))
 _MERGED = ox.NamedNode(str(CG.mergedInto))
 _DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
 _SOURCE_FILE = ox.NamedNode(str(CG.sourceFile))
@@ -52,8 +50,7 @@ def write_article(store: Store, record: ArticleRecord, ids: Ids,
         The quads written to the article's graph.
     """
     article = ids.article(record.article.id)
-    keys = {k for e in record.entities if e.kind != "UnnamedSource"
-            for k in name_keys(e.kind, (e.name, *e.aliases))}
+    keys = {k for e in record.entities if not is_local(e) for k in name_keys(e.kind, (e.name, *e.aliases))}
     before = _actors_in(store, article)
     context = [d for d in _context(store, keys | _override_keys(keys, overrides), also=before)
                if d.article != article]
@@ -126,7 +123,8 @@ def _override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
 
 
 def _actors_in(store: Store, article: str) -> set[str]:
-    return {q.subject.value for q in store.quads(None, _LOCAL, None, ox.NamedNode(article))}
+    """The actors of an article that are resolved across articles (those with name keys)."""
+    return {q.subject.value for q in store.quads(None, _KEY, None, ox.NamedNode(article))}
 
 
 def _context(store: Store, keys: set[str], also: Iterable[str] = ()) -> list[Descriptor]:
@@ -136,37 +134,43 @@ def _context(store: Store, keys: set[str], also: Iterable[str] = ()) -> list[Des
 
 
 def _descriptors(store: Store, actor: str) -> list[Descriptor]:
+    """Each article's view of one actor, read with a few calls whatever the number of articles."""
     node = ox.NamedNode(actor)
     names: dict[str, set[str]] = {}
     for q in store.quads(node, _LOCAL, None, None):
         names.setdefault(q.graph_name.value, set()).add(q.object.value)
-    out = []
-    for graph, found in sorted(names.items()):
-        g = ox.NamedNode(graph)
-        kinds = [_KINDS[q.object.value] for q in store.quads(node, _A, None, g) if q.object.value in _KINDS]
-        if not kinds:
-            continue
-        titles = {t.object.value for r in store.quads(None, _MEMBER, node, g)
-                  for t in store.quads(r.subject, _TITLE, None, g)}
-        out.append(Descriptor(graph, actor, kinds[0], frozenset(found), frozenset(titles)))
-    return out
+    kinds: dict[str, str] = {}
+    for q in store.quads(node, _A, None, None):
+        if q.object.value in _KINDS:
+            kinds.setdefault(q.graph_name.value, _KINDS[q.object.value])
+    titles: dict[str, set[str]] = {}
+    if any(kind == "Person" for kind in kinds.values()):
+        for row in store.select(_TITLES_QUERY, actor=node):
+            titles.setdefault(row["g"], set()).add(row["title"])
+    return [Descriptor(graph, actor, kinds[graph], frozenset(found), frozenset(titles.get(graph, ())))
+            for graph, found in sorted(names.items()) if graph in kinds]
+
+
+_TITLES_QUERY = "SELECT ?g ?title WHERE { GRAPH ?g { ?role org:member ?actor ; cg:title ?title } }"
 
 
 def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNode) -> list[ox.Quad]:
-    """``cg:localName`` and ``cg:nameKey`` of every actor the article names."""
+    """``cg:localName`` of every actor the article names, and ``cg:nameKey`` (the identity
+    index) of those resolved across articles: an actor local to the article (unnamed, or
+    "the police") must never be found by another article's names."""
     names: dict[tuple[str, str], set[str]] = {}
+    local: set[str] = set()
     for e in record.entities:
         if e.key in iris:
             names.setdefault((iris[e.key], e.kind), set()).update(n for n in (e.name, *e.aliases) if n.strip())
-    return _names_quads(names, graph)
-
-
-def _names_quads(names: dict[tuple[str, str], set[str]], graph: ox.NamedNode) -> list[ox.Quad]:
+            if is_local(e):
+                local.add(iris[e.key])
     quads = []
     for (iri, kind), found in sorted(names.items()):
         node = ox.NamedNode(iri)
         quads += [ox.Quad(node, _LOCAL, ox.Literal(n), graph) for n in sorted(found)]
-        quads += [ox.Quad(node, _KEY, ox.Literal(k), graph) for k in sorted(name_keys(kind, found))]
+        if iri not in local:
+            quads += [ox.Quad(node, _KEY, ox.Literal(k), graph) for k in sorted(name_keys(kind, found))]
     return quads
 
 
@@ -176,14 +180,21 @@ def _names_quads(names: dict[tuple[str, str], set[str]], graph: ox.NamedNode) ->
 def _reconcile(store: Store, context: list[Descriptor], resolution: Resolution, ids: Ids,
                extra: Iterable[str] = ()) -> None:
     """Rewrite the stored articles whose actors changed, and refresh the evidence touched."""
+    stored_labels: dict[str, dict[str, str]] = {}
+
+    def labels(actor: str) -> dict[str, str]:
+        """Article -> the label it gives the actor, read once for all articles."""
+        if actor not in stored_labels:
+            stored_labels[actor] = {q.graph_name.value: q.object.value
+                                    for q in store.quads(ox.NamedNode(actor), _LABEL, None, None)}
+        return stored_labels[actor]
+
     by_article: dict[str, list[Descriptor]] = {}
     for d in context:
         by_article.setdefault(d.article, []).append(d)
     for article, ds in sorted(by_article.items()):
         moves = {d.ref: resolution.assignments[d.key] for d in ds}
-        labels = {q.subject.value: q.object.value for ref in moves
-                  for q in store.quads(ox.NamedNode(ref), _LABEL, None, ox.NamedNode(article))}
-        if any(a.iri != ref or labels.get(ref) != a.label for ref, a in moves.items()):
+        if any(a.iri != ref or labels(ref).get(article) != a.label for ref, a in moves.items()):
             _rewrite(store, article, moves)
     touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()} | set(extra)
     _refresh_evidence(store, touched, resolution, ids)

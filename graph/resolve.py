@@ -191,7 +191,11 @@ def is_local(entity: Entity) -> bool:
     only by a common noun ("police", "the government"), which would wrongly merge across
     articles and countries if resolved by name."""
     return entity.kind == "UnnamedSource" or not any(
-        c.isupper() for name in (entity.name, *entity.aliases) for c in name)
+        c.isupper() for name in (entity.name, *entity.aliases) for c in _LEADING_ARTICLE.sub("", name))
+
+
+#: A capital on a leading article ("The fire service") says nothing about the name.
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 
 def descriptors_of(record: ArticleRecord, article_iri: str) -> list[Descriptor]:
@@ -277,14 +281,19 @@ def cluster(descriptors: Iterable[Descriptor], ids: Ids, overrides: Overrides | 
         Each descriptor's actor, the merge evidence and the names of each actor.
     """
     overrides = overrides or Overrides()
-    ds = sorted({d.key: d for d in descriptors}.values(), key=lambda d: (d.kind, d.key))
+    # Descriptors with the same kind, names and titles meet every rule alike, so the rules
+    # run once per such shape: a place named alike in thousands of articles costs one.
+    shapes: dict[tuple, list[Descriptor]] = {}
+    for d in sorted({d.key: d for d in descriptors}.values(), key=lambda d: (d.kind, d.key)):
+        shapes.setdefault((d.kind, d.names, d.titles), []).append(d)
+    ds = [same[0] for same in shapes.values()]
     uf = _Clusters(ds, overrides)
     _join_same_names(ds, uf)
     _join_overrides(ds, uf, overrides)
     _join_near_spellings(ds, uf)
     _join_acronyms(ds, uf)
     _join_short_names(ds, uf)
-    return _resolution(ds, uf, ids)
+    return _resolution(list(shapes.values()), uf, ids)
 
 
 def _join_same_names(ds: list[Descriptor], uf: _Clusters) -> None:
@@ -372,18 +381,21 @@ def _join_short_names(ds: list[Descriptor], uf: _Clusters) -> None:
             uf.union(d, fitting[0], "title match")
 
 
-def _resolution(ds: list[Descriptor], uf: _Clusters, ids: Ids) -> Resolution:
-    groups: dict[Ref, list[Descriptor]] = {}
-    for d in ds:
-        groups.setdefault(uf.find(d.key), []).append(d)
+def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Resolution:
+    """Actors from the clusters of the first descriptor of each shape."""
+    groups: dict[Ref, list[list[Descriptor]]] = {}
+    for same in shapes:
+        groups.setdefault(uf.find(same[0].key), []).append(same)
     result = Resolution()
-    for members in groups.values():
-        label = min((d.primary for d in members), key=name_rank)
-        iri = ids.actor(members[0].kind, label)
+    for group in groups.values():
+        label = min((same[0].primary for same in group), key=name_rank)
+        iri = ids.actor(group[0][0].kind, label)
+        members = [d for same in group for d in same]
         for d in members:
             result.assignments[d.key] = Assignment(iri, label)
-        result.names.setdefault(iri, set()).update(n for d in members for n in d.names)
-        result.evidence.setdefault(iri, []).extend(_evidence(members, label, uf.reason))
+        result.names.setdefault(iri, set()).update(n for same in group for n in same[0].names)
+        joined = {d.key: uf.reason[same[0].key] for same in group if same[0].key in uf.reason for d in same}
+        result.evidence.setdefault(iri, []).extend(_evidence(members, label, joined))
     result.evidence = {iri: _combine(ms) for iri, ms in result.evidence.items() if ms}
     return result
 

@@ -61,3 +61,23 @@ def test_actors_span_articles(forward, actor, articles):
     iri = f"<https://w3id.org/claimgraph/id/{actor}>"
     rows = list(store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <https://schema.org/mentions> {iri} }} }}"))
     assert len(rows) == articles
+
+
+def test_actors_known_by_a_common_noun_stay_in_their_article(tmp_path, nlp):
+    """"the fire service" of one article is never resolved into another's, in any order."""
+    texts = {
+        "a.txt": "Blaze in Varnholt\n\nThree houses burned on Monday, the fire service said.\n",
+        "b.txt": "Flood in Ostreva\n\nThe fire service said the river rose two metres overnight.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    rows = []
+    for order in (["a.txt", "b.txt"], ["b.txt", "a.txt"]):
+        with Store.open(tmp_path / f"store-{order[0]}") as store:
+            for name in order:
+                assert build([tmp_path / name], store, nlp=nlp).ok
+            rows.append(sorted((r["g"], r["actor"]) for r in store.select(
+                "SELECT ?g ?actor WHERE { GRAPH ?g { ?actor rdfs:label ?l } FILTER(CONTAINS(LCASE(?l), 'fire service')) }")))
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == 2 and rows[0][0][1] != rows[0][1][1], rows[0]
+    assert all(actor.startswith(graph) for graph, actor in rows[0])

@@ -122,6 +122,7 @@ def _record(article_id: str, name: str, kind: str = "Organization") -> ArticleRe
 @pytest.mark.parametrize(
     ("name", "kind", "shared"),
     [("police", "Organization", False), ("government", "Organization", False),
+     ("The fire service", "Organization", False), ("The Hague", "Place", True),
      ("Harbour Police", "Organization", True), ("Lena Okafor", "Person", True)],
 )
 def test_actors_known_only_by_a_common_noun_stay_in_their_article(name, kind, shared):

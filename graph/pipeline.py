@@ -26,6 +26,8 @@ from graph.rdf.store import Store
 from graph.records import Article
 
 BATCH = 32
+#: Articles written between two :meth:`Store.checkpoint` calls (memory stays flat).
+CHECKPOINT = 128
 
 
 @dataclass
@@ -126,9 +128,14 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
                 todo.append(item)
         return todo
 
+    since_checkpoint = 0
     with open_executor(workers, dask, nlp) as executor:
         for results in executor.map(todo_batches()):
             _build_batch(results, store, ids, overrides, report, fail, progress, stored)
+            since_checkpoint += len(results)
+            if since_checkpoint >= CHECKPOINT:
+                store.checkpoint()
+                since_checkpoint = 0
     report.seconds = time.perf_counter() - started
     return report
 

@@ -95,6 +95,16 @@ def test_a_fresh_build_equals_a_rebuild(seed_store, tmp_path, nlp):
     assert _export(tmp_path / "store") == _export(seed_store)
 
 
+def test_checkpoints_during_a_build_change_nothing(seed_store, tmp_path, nlp, monkeypatch):
+    calls = []
+    monkeypatch.setattr("graph.pipeline.CHECKPOINT", 1)
+    monkeypatch.setattr(Store, "checkpoint", lambda self, real=Store.checkpoint: calls.append(real(self)))
+    with Store.open(tmp_path / "store", create=True) as store:
+        build([SEEDS], store, nlp=nlp, batch_size=2)
+    assert len(calls) == 3  # after each batch: 2 + 2 + 1 articles
+    assert _export(tmp_path / "store") == _export(seed_store)
+
+
 BAD_INPUTS = {
     "empty.txt": b"",
     "binary.txt": b"\x00\x01\x02PNG\x00",

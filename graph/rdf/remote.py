@@ -90,6 +90,9 @@ class RemoteStore:
         """Forget the connection; further use raises :class:`StoreError`."""
         self._open = False
 
+    def checkpoint(self) -> None:
+        """Nothing to do: the server manages its own memory."""
+
     def __enter__(self) -> RemoteStore:
         return self
 

@@ -255,6 +255,21 @@ def test_closing_flushes_the_write_ahead_log(tmp_path: Path, resolved: ResolvedR
     assert newest_log.stat().st_size < 1024
 
 
+def test_checkpoint_flushes_and_keeps_the_store_open_and_locked(tmp_path: Path, resolved: ResolvedRecord) -> None:
+    with Store.open(tmp_path / "s") as st:
+        for i in range(20):
+            st.replace_article(f"{A1}-{i}", to_quads(resolved, IDS))
+        count = len(st)
+        st.checkpoint()
+        newest_log = max((tmp_path / "s").glob("*.log"), key=lambda p: int(p.stem))
+        assert newest_log.stat().st_size < 1024
+        assert len(st) == count
+        with pytest.raises(StoreError, match="cannot open"):
+            Store.open(tmp_path / "s")
+        st.remove_article(A1)
+        assert len(st) < count
+
+
 def test_second_writer_gets_store_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open"):
         Store.open(tmp_path / "store")

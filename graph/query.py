@@ -16,9 +16,15 @@ from importlib import resources
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.rdf.mapping import A, ATTRIBUTED_TO, BEGIN, END, LABEL, QUOTE_CLASSES, TEXT
+from graph.rdf.namespace import CG, SCHEMA
 from graph.rdf.store import Store
 
 FORMATS = ("table", "csv", "tsv", "json")
+ABOUT, CUE, SPEECH_ACT = (ox.NamedNode(str(t)) for t in (SCHEMA.about, CG.cue, CG.speechAct))
+SOURCE_FILE, HEADLINE, DATE = (ox.NamedNode(str(t)) for t in (CG.sourceFile, SCHEMA.headline, SCHEMA.datePublished))
+_STATEMENT = ox.NamedNode(str(CG.Statement))
+_QUOTE_KINDS = frozenset(QUOTE_CLASSES.values())
 
 
 @lru_cache(maxsize=None)
@@ -37,44 +43,69 @@ def load_query(name: str) -> str:
 def said(store: Store, by: str | None = None, about: str | None = None) -> list[dict]:
     """Who said what about whom.
 
+    The actors are looked up by name first; their statements are then found from the
+    indexes and read with :meth:`~graph.rdf.store.Store.describe`, labels from each
+    statement's own article graph. The same as one SPARQL join took 150 ms for a speaker's
+    111 statements on 1,000 articles; this takes a few milliseconds.
+
     Args:
         store: The graph.
         by: Only statements by an actor with this name or alias (case-insensitive).
         about: Only statements about an actor with this name or alias.
 
     Returns:
-        One dict per statement: speaker, cue, act, kind, text, about, article, headline,
-        date, begin, end, statement (IRI), ordered by article and position.
+        One dict per statement: speaker, cue, act, kind, text, about (target labels joined
+        by "; "), article, headline, date, begin, end, statement (IRI), ordered by article
+        and position.
     """
-    speakers = actors_named(store, by) if by else None
-    targets = actors_named(store, about) if about else None
-    if speakers == [] or targets == []:
-        return []
-    return store.select(said_query(speakers, targets))
+    found: set[tuple[str, str]] | None = None
+    for name, predicate in ((by, ATTRIBUTED_TO), (about, ABOUT)):
+        if name:
+            pairs = {(q.subject.value, q.graph_name.value) for actor in actors_named(store, name)
+                     for q in store.quads(None, predicate, ox.NamedNode(actor), None)}
+            found = pairs if found is None else found & pairs
+    if found is None:
+        found = {(q.subject.value, q.graph_name.value) for q in store.quads(None, A, _STATEMENT, None)
+                 if isinstance(q.graph_name, ox.NamedNode)}
+    statements = {key: _by_predicate(quads) for key, quads in store.describe(sorted(found)).items()}
+    articles = {key[1]: _by_predicate(quads) for key, quads in store.describe((g, g) for _, g in sorted(found)).items()}
+    named = store.describe(sorted({(t.value, g) for (_, g), props in statements.items()
+                                   for t in (*props.get(ATTRIBUTED_TO, ()), *props.get(ABOUT, ()))}))
+    labels = {key: q.object.value for key, quads in named.items() for q in quads if q.predicate == LABEL}
+    rows = []
+    for (iri, graph), props in statements.items():
+        kind = next((t.value.rpartition("#")[2] for t in props.get(A, ()) if t in _QUOTE_KINDS), None)
+        if kind is None:
+            continue
+        article = articles[graph]
+        rows.append({
+            "speaker": next((labels.get((t.value, graph)) for t in props.get(ATTRIBUTED_TO, ())), None),
+            "cue": _first(props, CUE), "act": (_first(props, SPEECH_ACT) or "").rpartition("#")[2].lower() or None,
+            "kind": kind, "text": _first(props, TEXT),
+            "about": "; ".join(sorted({labels[(t.value, graph)] for t in props.get(ABOUT, ())
+                                       if (t.value, graph) in labels})) or None,
+            "article": _first(article, SOURCE_FILE), "headline": _first(article, HEADLINE),
+            "date": _first(article, DATE), "begin": int(_first(props, BEGIN)), "end": int(_first(props, END)),
+            "statement": iri,
+        })
+    return sorted(rows, key=lambda r: (r["article"], r["begin"], r["statement"]))
+
+
+def _by_predicate(quads: list[ox.Quad]) -> dict[ox.NamedNode, list]:
+    out: dict[ox.NamedNode, list] = {}
+    for q in quads:
+        out.setdefault(q.predicate, []).append(q.object)
+    return out
+
+
+def _first(props: dict[ox.NamedNode, list], predicate: ox.NamedNode) -> str | None:
+    values = props.get(predicate)
+    return min(v.value for v in values) if values else None
 
 
 def actors_named(store: Store, name: str) -> list[str]:
     """IRIs of the actors with this name or alias, case-insensitively (a bound value)."""
     return [row["actor"] for row in store.select(load_query("actors_named"), name=ox.Literal(name))]
-
-
-def said_query(speakers: list[str] | None = None, targets: list[str] | None = None) -> str:
-    """The text of the said query, restricted to statements by any of ``speakers`` and about
-    any of ``targets`` (actor IRIs, as found in the store) when given.
-
-    Looking the actors up first and joining on their IRIs keeps the query proportional to
-    their statements: a join on names over every label took 1.4 s on 1,000 articles.
-    """
-    joins = []
-    if speakers is not None:
-        joins.append(f"VALUES ?speakerActor {{ {_iris(speakers)} }} ?statement prov:wasAttributedTo ?speakerActor .")
-    if targets is not None:
-        joins.append(f"VALUES ?targetActor {{ {_iris(targets)} }} ?statement schema:about ?targetActor .")
-    return load_query("said").replace("#FILTERS", "\n    ".join(joins))
-
-
-def _iris(iris: list[str]) -> str:
-    return " ".join(str(ox.NamedNode(iri)) for iri in iris)
 
 
 def stats(store: Store) -> dict[str, int]:

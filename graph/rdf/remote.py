@@ -32,6 +32,8 @@ from graph.rdf.store import Store, Term, Value, _data_block, bind_values, to_pyt
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
+#: (subject, graph) pairs read per request by :meth:`RemoteStore.describe`.
+DESCRIBE_CHUNK = 500
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
 _ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
@@ -162,6 +164,22 @@ class RemoteStore:
         rows = self._select(f"SELECT * WHERE {{ {where} }}", union=False)
         return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
                         graph if graph is not None else r["g"] or ox.DefaultGraph()) for r in rows]
+
+    def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[ox.Quad]]:
+        """Every quad about each (subject IRI, graph IRI) pair, in one request per
+        :data:`DESCRIBE_CHUNK` pairs.
+
+        Raises:
+            StoreError: when the server cannot be reached.
+        """
+        pairs = list(dict.fromkeys(nodes))
+        out: dict[tuple[str, str], list[ox.Quad]] = {pair: [] for pair in pairs}
+        for i in range(0, len(pairs), DESCRIBE_CHUNK):
+            values = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(g)})" for s, g in pairs[i:i + DESCRIBE_CHUNK])
+            for r in self._select(f"SELECT * WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}",
+                                  union=False):
+                out[(r["s"].value, r["g"].value)].append(ox.Quad(r["s"], r["p"], r["o"], r["g"]))
+        return out
 
     def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
         """Remove some quads and add others, in one SPARQL Update request.

@@ -224,6 +224,16 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 
+    def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[ox.Quad]]:
+        """Every quad about each (subject IRI, graph IRI) pair, read straight from the indexes.
+
+        Faster than a SPARQL join when the subjects are already known (one index scan each).
+
+        Raises:
+            StoreError: when the store cannot be read.
+        """
+        return {(s, g): self.quads(ox.NamedNode(s), None, None, ox.NamedNode(g)) for s, g in dict.fromkeys(nodes)}
+
     def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
         """Remove some quads and add others, all or nothing.
 

@@ -155,15 +155,16 @@ _TITLES_QUERY = "SELECT ?g ?title WHERE { GRAPH ?g { ?role org:member ?actor ; c
 
 
 def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNode) -> list[ox.Quad]:
-    """``cg:localName`` of every actor the article names, and ``cg:nameKey`` (the identity
-    index) of those resolved across articles: an actor local to the article (unnamed, or
-    "the police") must never be found by another article's names."""
+    """``cg:localName`` and ``cg:nameKey`` (the name index) of every actor the article names,
+    except the key of an actor known only by a common noun ("the police"): it must never be
+    found by another article's names. (Unnamed sources keep theirs, so that they can be
+    looked up by name; identity never reads them, see :data:`_KINDS`.)"""
     names: dict[tuple[str, str], set[str]] = {}
     local: set[str] = set()
     for e in record.entities:
         if e.key in iris:
             names.setdefault((iris[e.key], e.kind), set()).update(n for n in (e.name, *e.aliases) if n.strip())
-            if is_local(e):
+            if is_local(e) and e.kind != "UnnamedSource":
                 local.add(iris[e.key])
     quads = []
     for (iri, kind), found in sorted(names.items()):

@@ -16,14 +16,16 @@ from importlib import resources
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.rdf.mapping import A, ATTRIBUTED_TO, BEGIN, END, LABEL, QUOTE_CLASSES, TEXT
+from graph.rdf.mapping import A, ALT_LABEL, ATTRIBUTED_TO, BEGIN, END, LABEL, QUOTE_CLASSES, TEXT
 from graph.rdf.namespace import CG, SCHEMA
 from graph.rdf.store import Store
+from graph.resolve import fold
 
 FORMATS = ("table", "csv", "tsv", "json")
 ABOUT, CUE, SPEECH_ACT = (ox.NamedNode(str(t)) for t in (SCHEMA.about, CG.cue, CG.speechAct))
 SOURCE_FILE, HEADLINE, DATE = (ox.NamedNode(str(t)) for t in (CG.sourceFile, SCHEMA.headline, SCHEMA.datePublished))
 _STATEMENT = ox.NamedNode(str(CG.Statement))
+_NAME_KEY = ox.NamedNode(str(CG.nameKey))
 _QUOTE_KINDS = frozenset(QUOTE_CLASSES.values())
 
 
@@ -62,7 +64,8 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
     for name, predicate in ((by, ATTRIBUTED_TO), (about, ABOUT)):
         if name:
             pairs = {(q.subject.value, q.graph_name.value) for actor in actors_named(store, name)
-                     for q in store.quads(None, predicate, ox.NamedNode(actor), None)}
+                     for q in store.quads(None, predicate, ox.NamedNode(actor), None)
+                     if isinstance(q.graph_name, ox.NamedNode)}
             found = pairs if found is None else found & pairs
     if found is None:
         found = {(q.subject.value, q.graph_name.value) for q in store.quads(None, A, _STATEMENT, None)
@@ -104,8 +107,23 @@ def _first(props: dict[ox.NamedNode, list], predicate: ox.NamedNode) -> str | No
 
 
 def actors_named(store: Store, name: str) -> list[str]:
-    """IRIs of the actors with this name or alias, case-insensitively (a bound value)."""
-    return [row["actor"] for row in store.select(load_query("actors_named"), name=ox.Literal(name))]
+    """IRIs of the actors with this name or alias, case-insensitively (a bound value).
+
+    Candidates come from index lookups, never from a scan of every label (which took 28 ms
+    on 1,000 articles and grows with the store): the name index (``cg:nameKey``, folded
+    names) for actors resolved across articles, and the name in its usual casings for
+    actors local to one article ("the police"). Their labels and aliases are then compared
+    case-insensitively.
+    """
+    found = {q.subject.value for q in store.quads(None, _NAME_KEY, ox.Literal(fold(name)), None)}
+    for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:
+        for predicate in (LABEL, ALT_LABEL):
+            found |= {q.subject.value for q in store.quads(None, predicate, ox.Literal(variant), None)}
+    if not found:
+        return []
+    values = " ".join(str(ox.NamedNode(iri)) for iri in sorted(found))
+    sparql = load_query("actors_named").replace("#CANDIDATES", f"VALUES ?actor {{ {values} }}")
+    return sorted(row["actor"] for row in store.select(sparql, name=ox.Literal(name)))
 
 
 def stats(store: Store) -> dict[str, int]:

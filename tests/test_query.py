@@ -9,7 +9,7 @@ import json
 import pytest
 
 from graph.errors import QueryError
-from graph.query import FORMATS, format_table, load_query, run, said, stats
+from graph.query import FORMATS, actors_named, format_table, load_query, run, said, stats
 from graph.rdf.store import Store
 
 pytestmark = pytest.mark.slow
@@ -40,6 +40,16 @@ def test_said_by_matches_aliases_case_insensitively(store):
     name = sorted(speakers)[0]
     by_label = said(store, by=name.upper())
     assert by_label and {r["speaker"] for r in by_label} == {name}
+
+
+def test_every_speaker_and_target_is_found_by_its_label(store):
+    """Through the name index for resolved actors and the label itself for local ones."""
+    rows = said(store)
+    labels = {r["speaker"] for r in rows if r["speaker"]} | {t for r in rows if r["about"] for t in r["about"].split("; ")}
+    assert len(labels) > 20
+    missing = [label for label in sorted(labels)
+               if not actors_named(store, label) or not actors_named(store, label.lower() if label.islower() else label.upper())]
+    assert not missing
 
 
 def test_said_about_filters_on_targets(store):

@@ -270,6 +270,9 @@ class RemoteStore:
                                          headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                if response.headers.get("X-Result-Truncated", "").lower().startswith("true"):
+                    raise StoreError(f"{self.location} cut the results short (X-Result-Truncated): "
+                                     "raise the server's result cap (claimgraph serve --max-results)")
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read().decode("utf-8", "replace").split())[:500]

@@ -152,7 +152,9 @@ def _cue_candidates(doc: Doc) -> list[int]:
 
 
 def _char_span(tokens: list[Token]) -> Span | None:
-    tokens = [t for t in tokens if not (t.is_punct or t.is_space) or t.text in "%$"]
+    """The characters from the first to the last of ``tokens`` (in any order), without
+    leading and trailing punctuation."""
+    tokens = sorted((t for t in tokens if not (t.is_punct or t.is_space) or t.text in "%$"), key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     if not tokens:

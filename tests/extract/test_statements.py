@@ -187,6 +187,11 @@ def test_direct_quote_is_not_also_indirect(nlp):
     "",
     "   \n\n   ",
     "Lena Vogt said.",
+    # "according to" inside a list: its content tokens come out of order.
+    "Vebrika's state of emergency appears to allow him to pull funding for the border wall from "
+    "other places: potentially, according to Al Ilzanor, US$3.6 billion from a Orilorka construction "
+    "budget, $2.5 billion from anti-drug programs, and $610 million from a forfeiture fund within "
+    "the U.S. Kazannedal Department.",
 ])
 def test_odd_marks_never_raise(nlp, text):
     rows, _, statements = run(nlp, text)

@@ -47,8 +47,8 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
 
     The actors are looked up by name first; their statements are then found from the
     indexes and read with :meth:`~graph.rdf.store.Store.describe`, labels from each
-    statement's own article graph. The same as one SPARQL join took 150 ms for a speaker's
-    111 statements on 1,000 articles; this takes a few milliseconds.
+    statement's own article graph. For a speaker's 111 statements on 1,000 articles, one
+    SPARQL join took 150 ms and this 32 ms (measured side by side).
 
     Args:
         store: The graph.

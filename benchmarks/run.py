@@ -41,27 +41,27 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 VARIANTS = 40
 SYLLABLES = ("ka", "ve", "lo", "mi", "ra", "to", "su", "ne", "bri", "dal", "or", "fen", "gu", "zan", "pe", "il")
 
-#: The benchmark queries: label -> (how to run it: a graph.query function or SPARQL text,
-#: the bound variable). Each is timed on a workload of values sampled from the store (what
-#: users ask: different actors and years), and the said and path queries also on the
-#: busiest value alone (the worst case).
+#: The benchmark queries: label -> how to run it (a graph.query function or SPARQL text;
+#: the values it binds come from the workload). Each is timed on a workload of values
+#: sampled from the store (what users ask: different actors and years), and the said and
+#: path queries also on the busiest value alone (the worst case).
 QUERIES = {
-    "actor lookup (said, step 1)": ("actors_named", "name"),
-    "said --by": ("said", "by"),
-    "said --about": ("said", "about"),
-    "statistics by year (one measure)": ("""SELECT ?stat ?value ?unit ?article WHERE {
+    "actor lookup (said, step 1)": "actors_named",
+    "said --by": "said",
+    "said --about": "said",
+    "statistics by year (one measure)": """SELECT ?stat ?value ?unit ?article WHERE {
   ?stat cg:measure ?measure ; schema:value ?value ; schema:unitText ?unit ; prov:wasDerivedFrom ?a .
-  ?a schema:datePublished ?date ; cg:sourceFile ?article . FILTER(YEAR(?date) = ?year) }""", "measure,year"),
-    "2-hop path": ("""SELECT DISTINCT ?target ?second WHERE {
+  ?a schema:datePublished ?date ; cg:sourceFile ?article . FILTER(YEAR(?date) = ?year) }""",
+    "2-hop path": """SELECT DISTINCT ?target ?second WHERE {
   ?s1 prov:wasAttributedTo ?person ; schema:about ?target .
-  ?s2 prov:wasAttributedTo ?target ; schema:about ?second . }""", "person"),
+  ?s2 prov:wasAttributedTo ?target ; schema:about ?second . }""",
 }
 #: Bulk reads timed for reference, without a target: their time is the size of their answer.
 BULK = {
-    "every statistic of a year": ("""SELECT ?stat ?value ?unit ?measure WHERE {
+    "every statistic of a year": """SELECT ?stat ?value ?unit ?measure WHERE {
   ?stat a cg:Statistic ; schema:value ?value ; schema:unitText ?unit ; prov:wasDerivedFrom ?a .
   OPTIONAL { ?stat cg:measure ?measure }
-  ?a schema:datePublished ?date . FILTER(YEAR(?date) = ?year) }""", "year"),
+  ?a schema:datePublished ?date . FILTER(YEAR(?date) = ?year) }""",
 }
 WORKLOAD = 30
 #: What the tables cannot say; kept by hand, dated.
@@ -332,7 +332,7 @@ def _query_call(label: str, store, values: dict) -> int:
 
     from graph import query
 
-    how, _ = {**QUERIES, **BULK}[label.removesuffix(" (busiest)")]
+    how = {**QUERIES, **BULK}[label.removesuffix(" (busiest)")]
     if how == "said":
         return len(query.said(store, **values))
     if how == "actors_named":

@@ -1,12 +1,14 @@
 """Cross-article identity in the store: write, reconcile and remove articles.
 
 Each article's graph holds, for every actor it mentions, the names it gives (``cg:localName``)
-and their folded keys (``cg:nameKey``, the name index). Writing an article looks up the
-actors that share a key with it, loads every article's view of them (their descriptors),
-clusters the lot with :func:`graph.resolve.cluster`, and rewrites only the articles whose
-actors changed IRI or label. Merge evidence in the default graph is recomputed for the
-actors touched. The cost is proportional to the articles that share names with the one
-written, never to the store.
+and their keys in the name index (``cg:nameKey``, :func:`graph.resolve.index_keys`).
+Writing an article looks up the actors that a rule could join its actors to
+(:func:`graph.resolve.lookup_keys`: the same full names, the short names and acronyms
+its names could take, and, for those, every other holder), loads every article's view of
+them (their descriptors), clusters the lot with :func:`graph.resolve.cluster`, and rewrites
+only the articles whose actors changed IRI or label. Merge evidence in the default graph
+is recomputed for the actors touched. The cost is proportional to the articles of those
+actors, never to the store.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from graph.rdf.mapping import KIND_CLASSES, to_quads
 from graph.rdf.namespace import CG, PROV, RDF, RDFS, SKOS
 from graph.rdf.store import Store
 from graph.records import ArticleRecord, Merge
-from graph.resolve import Descriptor, Resolution, cluster, is_local, name_keys, resolve
+from graph.resolve import (Descriptor, Resolution, cluster, descriptors_of, fold, index_keys, is_local, is_short,
+                           lookup_keys, resolve)
 
 _A = ox.NamedNode(str(RDF.type))
 _LABEL = ox.NamedNode(str(RDFS.label))
@@ -50,7 +53,7 @@ def write_article(store: Store, record: ArticleRecord, ids: Ids,
         The quads written to the article's graph.
     """
     article = ids.article(record.article.id)
-    keys = {k for e in record.entities if not is_local(e) for k in name_keys(e.kind, (e.name, *e.aliases))}
+    keys = {k for d in descriptors_of(record, article) for k in lookup_keys(d.kind, d.names, d.titles)}
     before = _actors_in(store, article)
     context = [d for d in _context(store, keys | _override_keys(keys, overrides), also=before)
                if d.article != article]
@@ -78,8 +81,9 @@ def remove_article(store: Store, article: str, ids: Ids, overrides: Overrides | 
         ClaimGraphError: when no article in the store has that id or file name.
     """
     iri = find_article(store, article, ids)
-    keys = {q.object.value for q in store.quads(None, _KEY, None, ox.NamedNode(iri))}
     before = _actors_in(store, iri)
+    keys = {k for actor in before for d in _descriptors(store, actor) if d.article == iri
+            for k in lookup_keys(d.kind, d.names, d.titles)}
     context = [d for d in _context(store, keys, also=before) if d.article != iri]
     store.remove_article(iri)
     _reconcile(store, context, cluster(context, ids, overrides), ids, extra=before)
@@ -88,7 +92,7 @@ def remove_article(store: Store, article: str, ids: Ids, overrides: Overrides | 
 
 def reconcile_names(store: Store, names: Iterable[str], ids: Ids, overrides: Overrides | None = None) -> None:
     """Re-resolve every actor known by one of these names (after the overrides changed)."""
-    keys = {k for n in names for kind in ("Person", "Organization", "Place") for k in name_keys(kind, [n])}
+    keys = {fold(n) for n in names} - {""}
     context = _context(store, keys)
     if context:
         _reconcile(store, context, cluster(context, ids, overrides), ids)
@@ -116,7 +120,7 @@ def _override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
     """Keys of override names grouped with a name the article gives."""
     out: set[str] = set()
     for group in overrides.joins if overrides else ():
-        group_keys = {k for n in group for k in name_keys("Person", [n])}
+        group_keys = {fold(n) for n in group} - {""}
         if group_keys & keys:
             out |= group_keys
     return out
@@ -128,9 +132,18 @@ def _actors_in(store: Store, article: str) -> set[str]:
 
 
 def _context(store: Store, keys: set[str], also: Iterable[str] = ()) -> list[Descriptor]:
-    """Every article's descriptor of every actor that has one of these keys."""
-    actors = {q.subject.value for k in sorted(keys) for q in store.quads(None, _KEY, ox.Literal(k), None)}
-    return [d for actor in sorted(actors | set(also)) for d in _descriptors(store, actor)]
+    """Every article's descriptor of every actor that has one of these keys, and of the
+    actors that the short names among them could join (:func:`graph.resolve.is_short`)."""
+    actors = _keyed(store, keys) | set(also)
+    found = [d for actor in sorted(actors) for d in _descriptors(store, actor)]
+    more = {k for d in found if is_short(d) for k in lookup_keys(d.kind, d.names, d.titles)} - keys
+    found += [d for actor in sorted(_keyed(store, more) - actors) for d in _descriptors(store, actor)]
+    return found
+
+
+def _keyed(store: Store, keys: Iterable[str]) -> set[str]:
+    """The actors stored under any of these name index keys."""
+    return {q.subject.value for k in sorted(keys) for q in store.quads(None, _KEY, ox.Literal(k), None)}
 
 
 def _descriptors(store: Store, actor: str) -> list[Descriptor]:
@@ -160,7 +173,11 @@ def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNod
     found by another article's names. (Unnamed sources keep theirs, so that they can be
     looked up by name; identity never reads them, see :data:`_KINDS`.)"""
     names: dict[tuple[str, str], set[str]] = {}
+    titles: dict[str, set[str]] = {}
     local: set[str] = set()
+    for role in record.roles:
+        if role.person in iris and role.title.strip():
+            titles.setdefault(iris[role.person], set()).add(role.title)
     for e in record.entities:
         if e.key in iris:
             names.setdefault((iris[e.key], e.kind), set()).update(n for n in (e.name, *e.aliases) if n.strip())
@@ -171,7 +188,8 @@ def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNod
         node = ox.NamedNode(iri)
         quads += [ox.Quad(node, _LOCAL, ox.Literal(n), graph) for n in sorted(found)]
         if iri not in local:
-            quads += [ox.Quad(node, _KEY, ox.Literal(k), graph) for k in sorted(name_keys(kind, found))]
+            keys = index_keys(kind, found, titles.get(iri, ()))
+            quads += [ox.Quad(node, _KEY, ox.Literal(k), graph) for k in sorted(keys)]
     return quads
 
 

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 
+from graph import memory
 from graph.errors import ClaimGraphError
 from graph.extract import extract, parse
 from graph.nlp import load_nlp
@@ -90,6 +91,7 @@ def extract_batch(articles: list[Article], nlp: Language | None = None,
             results.append(Extracted(article, None, len(doc),
                                      f"internal error while extracting ({type(exc).__name__}: {exc}); "
                                      "please report it with this file"))
+    memory.trim()  # a worker keeps no more than its next batch needs
     return results
 
 

@@ -168,19 +168,78 @@ def _full_names(d: Descriptor) -> set[str]:
     return {fold(d.primary)} | {f for n in d.names if not is_acronym(n) and len((f := fold(n)).split()) >= 2}
 
 
-def name_keys(kind: str, names: Iterable[str]) -> set[str]:
-    """The keys a descriptor is found by in the store's name index.
+#: Prefix of a name index key made of part of a name: a word of a person's name, the
+#: initials of an organisation's. Kept apart from full names so that a full name finds
+#: only the names it could join ("Okafor", "RBA"), not every actor sharing a word with it.
+PART = "~"
+#: Prefix of a near-spelling key: a titled person's full name with one word cut to its
+#: first letter ("%pavel r*"); two names one letter apart share one.
+NEAR = "%"
 
-    Folded names, and for people each word of their names (so "Okafor" finds "Lena Okafor"),
-    for organisations the initials of their names (so "RBA" finds its full name).
+
+def _acronym_key(name: str) -> str:
+    return name.replace(".", "").lower()
+
+
+def _near_keys(full: Iterable[str]) -> set[str]:
+    keys = set()
+    for words in (f.split() for f in full):
+        keys |= {NEAR + " ".join([*words[:i], word[0] + "*", *words[i + 1:]])
+                 for i, word in enumerate(words) if len(word) >= NEAR_MIN_LEN}
+    return keys
+
+
+def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> set[str]:
+    """The keys a descriptor is stored under in the name index (``cg:nameKey``).
+
+    Its folded names; for organisations also each acronym without dots ("U.N." -> "un"),
+    and the initials of each name as a part key ("~rba"); for people each word as a part
+    key ("~okafor") and, when they hold a title, the near-spelling keys of their full names.
     """
-    folded = {fold(n) for n in names if n.strip()}
+    folded = {f for n in names if (f := fold(n))}
     keys = set(folded)
     if kind == "Person":
-        keys |= {w for f in folded for w in f.split()}
+        keys |= {PART + w for f in folded for w in f.split()}
+        if any(title_key(t) for t in titles):
+            keys |= _near_keys(f for f in folded if len(f.split()) >= 2)
     elif kind == "Organization":
-        keys |= {initials(n).lower() for n in names if len(initials(n)) >= 2}
-    return {k for k in keys if k}
+        keys |= {_acronym_key(n) for n in names if is_acronym(n)}
+        keys |= {PART + initials(n).lower() for n in names if len(initials(n)) >= 2}
+    return keys
+
+
+def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> set[str]:
+    """The keys under which the candidates of a descriptor are stored (see :func:`cluster`).
+
+    Its folded names (same full name); for a person's full name also its words, finding the
+    short names ("Okafor") a new holder could take over, and for a person named only by one
+    word the full names that have it ("~okafor"); for an organisation its initials, finding
+    its acronym ("RBA"), and for one named only by an acronym the names with those initials
+    ("~rba"); for a titled person the near spellings of their full names.
+    """
+    names = [n for n in names if n.strip()]
+    folded = {f for n in names if (f := fold(n))}
+    keys = set(folded)
+    if kind == "Person":
+        full = {f for f in folded if len(f.split()) >= 2}
+        keys |= {w for f in full for w in f.split()} if full else {PART + f for f in folded}
+        if any(title_key(t) for t in titles):
+            keys |= _near_keys(full)
+    elif kind == "Organization":
+        acronyms = {_acronym_key(n) for n in names if is_acronym(n)}
+        keys |= acronyms | {initials(n).lower() for n in names if len(initials(n)) >= 2}
+        if names and len(acronyms) == len(names):
+            keys |= {PART + a for a in acronyms}
+    return keys
+
+
+def is_short(d: Descriptor) -> bool:
+    """True for a descriptor that joins an actor only if it is the one holder of its name
+    (a titled person named by one word, an organisation named only by acronyms): its
+    clustering depends on every actor its :func:`lookup_keys` find."""
+    if d.kind == "Person":
+        return bool(d.titles) and not _full_names(d)
+    return d.kind == "Organization" and all(is_acronym(n) for n in d.names)
 
 
 # ---------------------------------------------------------------- descriptors

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from graph.identity import remove_article, write_article
 from graph.pipeline import build
+from graph.rdf.namespace import CG
+from graph.rdf.ids import Ids
 from graph.rdf.store import Store
+from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
+from graph.resolve import Descriptor
 
 from .conftest import SEEDS
-
-pytestmark = pytest.mark.slow
+from .test_resolve import CASES, IDS, groups
 
 FILES = sorted(SEEDS.glob("*.txt"))
 ORDERS = {
@@ -38,11 +43,13 @@ def forward(tmp_path_factory, nlp) -> bytes:
     return _build(tmp_path_factory.mktemp("fw"), ORDERS["forward"], nlp)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("order", ["reverse", "one at a time", "two batches"])
 def test_build_order_does_not_change_the_graph(order, forward, tmp_path, nlp):
     assert _build(tmp_path, ORDERS[order], nlp) == forward
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("cls", "count"), [("Person", 23), ("Organization", 25), ("Place", 13)])
 def test_node_counts(forward, cls, count):
     store = ox.Store()
@@ -51,6 +58,7 @@ def test_node_counts(forward, cls, count):
     assert len(list(rows)) == count
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("actor", "articles"), [
     ("person/sar-kheng", 3), ("person/meas-vyrith", 2), ("organization/national-police", 3),
     ("organization/national-authority-for-combating-drugs", 2), ("organization/ministry-of-interior", 4),
@@ -63,6 +71,7 @@ def test_actors_span_articles(forward, actor, articles):
     assert len(rows) == articles
 
 
+@pytest.mark.slow
 def test_actors_known_by_a_common_noun_stay_in_their_article(tmp_path, nlp):
     """"the fire service" of one article is never resolved into another's, in any order."""
     texts = {
@@ -81,3 +90,52 @@ def test_actors_known_by_a_common_noun_stay_in_their_article(tmp_path, nlp):
     assert rows[0] == rows[1]
     assert len(rows[0]) == 2 and rows[0][0][1] != rows[0][1][1], rows[0]
     assert all(actor.startswith(graph) for graph, actor in rows[0])
+
+
+def _record(desc: Descriptor) -> ArticleRecord:
+    """An article naming one actor with the descriptor's names and titles."""
+    words = [*sorted(desc.titles), *sorted(desc.names)]
+    text = ", ".join(words) + "."
+    spans = {w: Span(text.index(w), text.index(w) + len(w)) for w in words}
+    entity = Entity("e0", desc.kind, desc.ref, set(desc.names) - {desc.ref},
+                    [Mention(spans[n], n) for n in sorted(desc.names)])
+    roles = [Role("e0", t, None, spans[t]) for t in sorted(desc.titles)]
+    article_id = desc.article.rsplit(":", 1)[1]
+    return ArticleRecord(Article(article_id, f"{article_id}.txt", text), [entity], roles)
+
+
+LOCAL_NAME = ox.NamedNode(str(CG.localName))
+
+
+def _stored_groups(store: Store, descs: list[Descriptor]) -> set[frozenset[str]]:
+    by_actor: dict[str, set[str]] = {}
+    for desc in descs:
+        article_id = desc.article.rsplit(":", 1)[1]
+        graph = ox.NamedNode(IDS.article(article_id))
+        actors = {q.subject.value for q in store.quads(None, LOCAL_NAME, None, graph)}
+        assert len(actors) == 1, actors
+        by_actor.setdefault(actors.pop(), set()).add(article_id)
+    return {frozenset(v) for v in by_actor.values()}
+
+
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_articles_written_one_by_one_resolve_as_all_at_once(why, descs, expected, tmp_path):
+    """Each article finds, through the name index, every stored actor a rule could join it
+    to or take a name from: in every order, the store ends as clustering all at once."""
+    assert groups(descs) == expected
+    for n, order in enumerate(itertools.permutations(descs)):
+        with Store.open(tmp_path / f"store-{n}") as store:
+            for desc in order:
+                write_article(store, _record(desc), Ids())
+            assert _stored_groups(store, descs) == expected, [x.article for x in order]
+
+
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_removing_an_article_resolves_the_rest_as_never_added(why, descs, expected, tmp_path):
+    for n, gone in enumerate(descs):
+        rest = [x for x in descs if x is not gone]
+        with Store.open(tmp_path / f"store-{n}") as store:
+            for desc in descs:
+                write_article(store, _record(desc), Ids())
+            remove_article(store, gone.article.rsplit(":", 1)[1], Ids())
+            assert _stored_groups(store, rest) == groups(rest), gone.article

@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 
 from graph.errors import ClaimGraphError, InputError
+from graph.extract import BATCH_SIZE, batches
 from graph.identity import reconcile_names, write_article
 from graph.ingest import iter_articles
 from graph.overrides import Overrides
@@ -25,10 +25,11 @@ from graph.rdf.ids import Ids
 from graph.rdf.store import Store
 from graph.records import Article
 
-#: Articles per batch. Small batches balance the workers: a few long interviews in one
-#: batch of 32 left the other worker idle (295 Wikinews articles on 2 workers: 42.0 s with
-#: 32, 36.8 s with 8; one worker: 65.8 s and 67.3 s).
-BATCH = 8
+#: Articles per batch sent to a worker (and at most :data:`graph.extract.BATCH_CHARS`
+#: characters): a worker parses a batch with one ``nlp.pipe`` call, and batches of about
+#: equal text keep the workers equally busy (295 Wikinews articles on 2 workers took
+#: 42.0 s in batches of 32 articles, 36.8 s in batches of 8).
+BATCH = BATCH_SIZE
 #: Articles written between two :meth:`Store.checkpoint` calls (memory stays flat).
 CHECKPOINT = 128
 
@@ -108,7 +109,7 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
     if overrides.names:
         reconcile_names(store, overrides.names, ids, overrides)
     def todo_batches() -> Iterator[list[Article]]:
-        for batch in _batches(iter_articles(paths), batch_size):
+        for batch in batches(iter_articles(paths), batch_size):
             todo = to_build(batch)
             if len(batch) > len(todo) and progress:
                 progress(len(batch) - len(todo))
@@ -166,9 +167,3 @@ def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Ov
             report.words += result.words
         if progress:
             progress(1)
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch

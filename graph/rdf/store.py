@@ -134,9 +134,9 @@ class Store:
         """Flush a writable store to disk and reopen it, releasing what RocksDB held.
 
         RocksDB, under Oxigraph, keeps memory for every write until the store is closed:
-        about 0.6 MB per article, 490 MB after 600 articles, where reopening every 100
-        articles keeps the writer flat at 150 MB. The memory freed is then handed back to
-        the system (:func:`graph.memory.trim`). A build calls this every
+        about 0.6 MB per article in a small store (490 MB after 600 articles), 2 to 3 MB in
+        a 10,000-article one. The memory freed is then handed back to the system
+        (:func:`graph.memory.trim`). A build calls this every
         :data:`graph.pipeline.CHECKPOINT` articles.
         """
         if self._inner is None or self.read_only:

@@ -95,7 +95,7 @@ def reconcile_names(store: Store, names: Iterable[str], ids: Ids, overrides: Ove
     keys = {fold(n) for n in names} - {""}
     context = _context(store, keys)
     if context:
-        _reconcile(store, context, cluster(context, ids, overrides), ids)
+        _reconcile(store, context, cluster(context, ids, overrides), ids, refresh_all=True)
 
 
 def find_article(store: Store, article: str, ids: Ids) -> str:
@@ -197,8 +197,10 @@ def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNod
 
 
 def _reconcile(store: Store, context: list[Descriptor], resolution: Resolution, ids: Ids,
-               extra: Iterable[str] = ()) -> None:
-    """Rewrite the stored articles whose actors changed, and refresh the evidence touched."""
+               extra: Iterable[str] = (), refresh_all: bool = False) -> None:
+    """Rewrite the stored articles whose actors changed, and refresh the merge evidence of
+    the actors that gained or lost a member (of every actor in ``context`` with
+    ``refresh_all``, for overrides, which may change why members joined), and of ``extra``."""
     stored_labels: dict[str, dict[str, str]] = {}
 
     def labels(actor: str) -> dict[str, str]:
@@ -215,8 +217,15 @@ def _reconcile(store: Store, context: list[Descriptor], resolution: Resolution, 
         moves = {d.ref: resolution.assignments[d.key] for d in ds}
         if any(a.iri != ref or labels(ref).get(article) != a.label for ref, a in moves.items()):
             _rewrite(store, article, moves)
-    touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()} | set(extra)
-    _refresh_evidence(store, touched, resolution, ids)
+    if refresh_all:
+        touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()}
+    else:  # an actor's evidence follows from its members: only actors that gained or lost one
+        known = {d.key for d in context}
+        moved = [(d.ref, resolution.assignments[d.key].iri) for d in context
+                 if resolution.assignments[d.key].iri != d.ref]
+        touched = {a.iri for key, a in resolution.assignments.items() if key not in known}
+        touched |= {iri for pair in moved for iri in pair}
+    _refresh_evidence(store, touched | set(extra), resolution, ids)
 
 
 def _rewrite(store: Store, article: str, moves: dict) -> None:

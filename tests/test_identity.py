@@ -1,4 +1,5 @@
-"""One graph across articles: the seeds in every build order give the same graph."""
+"""One graph across articles: the seeds in every build order give the same graph, and every
+identity rule gives the same store whether articles are written, or removed, one at a time."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import pytest
 
 from graph.identity import remove_article, write_article
 from graph.pipeline import build
-from graph.rdf.namespace import CG
 from graph.rdf.ids import Ids
+from graph.rdf.namespace import CG
 from graph.rdf.store import Store
 from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
 from graph.resolve import Descriptor

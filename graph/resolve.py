@@ -200,7 +200,7 @@ def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> s
     keys = set(folded)
     if kind == "Person":
         keys |= {PART + w for f in folded for w in f.split()}
-        if any(title_key(t) for t in titles):
+        if _titled(titles):
             keys |= _near_keys(f for f in folded if len(f.split()) >= 2)
     elif kind == "Organization":
         keys |= {_acronym_key(n) for n in names if is_acronym(n)}
@@ -212,18 +212,21 @@ def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> 
     """The keys under which the candidates of a descriptor are stored (see :func:`cluster`).
 
     Its folded names (same full name); for a person's full name also its words, finding the
-    short names ("Okafor") a new holder could take over, and for a person named only by one
-    word the full names that have it ("~okafor"); for an organisation its initials, finding
-    its acronym ("RBA"), and for one named only by an acronym the names with those initials
-    ("~rba"); for a titled person the near spellings of their full names.
+    short names ("Okafor") a new holder could take over, and for a titled person named only
+    by one word the full names that have it ("~okafor"); for an organisation its initials,
+    finding its acronym ("RBA"), and for one named only by an acronym the names with those
+    initials ("~rba"); for a titled person the near spellings of their full names.
     """
     names = [n for n in names if n.strip()]
     folded = {f for n in names if (f := fold(n))}
     keys = set(folded)
     if kind == "Person":
         full = {f for f in folded if len(f.split()) >= 2}
-        keys |= {w for f in full for w in f.split()} if full else {PART + f for f in folded}
-        if any(title_key(t) for t in titles):
+        if full:
+            keys |= {w for f in full for w in f.split()}
+        elif _titled(titles):  # an untitled short name joins no holder (rule 5)
+            keys |= {PART + f for f in folded}
+        if _titled(titles):
             keys |= _near_keys(full)
     elif kind == "Organization":
         acronyms = {_acronym_key(n) for n in names if is_acronym(n)}
@@ -233,12 +236,17 @@ def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> 
     return keys
 
 
+def _titled(titles: Iterable[str]) -> bool:
+    """True when a title can be compared (not only noise words such as "former")."""
+    return bool(_title_keys(titles))
+
+
 def is_short(d: Descriptor) -> bool:
     """True for a descriptor that joins an actor only if it is the one holder of its name
     (a titled person named by one word, an organisation named only by acronyms): its
     clustering depends on every actor its :func:`lookup_keys` find."""
     if d.kind == "Person":
-        return bool(d.titles) and not _full_names(d)
+        return _titled(d.titles) and not _full_names(d)
     return d.kind == "Organization" and all(is_acronym(n) for n in d.names)
 
 

@@ -4,8 +4,9 @@ glibc's allocator keeps the memory that Python and RocksDB free in its arenas, s
 process's resident size stays at its high-water mark: the writer of a 10,000-article build
 held 270 MB after 40 large identity reads where 150 MB were in use, and each extraction
 worker keeps the size of its longest batch. :func:`trim` returns the free pages
-(``malloc_trim``, as Dask's workers do); a build calls it after each extraction batch and
-at each store checkpoint, so that the peak of the whole build is the peak in use.
+(``malloc_trim``, as Dask's workers do); a build calls it after each extraction batch that
+held a long article (:data:`graph.parallel.TRIM_AFTER_CHARS`) and at each store checkpoint,
+so that the peak of the whole build is the peak in use.
 """
 
 from __future__ import annotations

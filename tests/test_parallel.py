@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import parallel
 from graph.errors import ClaimGraphError
 from graph.parallel import (DaskExecutor, LocalExecutor, ProcessExecutor, _windowed, extract_batch,
                             open_executor)
@@ -64,6 +65,18 @@ def test_extract_batch_gives_one_result_per_article_in_order(nlp, texts, words):
     assert [r.article.id for r in results] == [a.id for a in articles]
     assert [r.words for r in results] == words
     assert all(r.record is not None and r.error is None for r in results)
+
+
+@pytest.mark.parametrize(("texts", "trims"), [
+    (["Rain fell.", "The mayor said the bridge would reopen."], 0),
+    (["Rain fell.", "The mayor said the bridge would reopen. " * 3], 1),
+])
+def test_extract_batch_trims_memory_only_after_a_long_batch(nlp, monkeypatch, texts, trims):
+    calls = []
+    monkeypatch.setattr(parallel, "TRIM_AFTER_CHARS", 100)
+    monkeypatch.setattr(parallel.memory, "trim", lambda: calls.append(1) or True)
+    extract_batch([Article(id=f"a{i}", source_file=f"a{i}.txt", text=t) for i, t in enumerate(texts)], nlp)
+    assert len(calls) == trims
 
 
 def test_unreachable_dask_scheduler_is_one_clear_error():

@@ -15,6 +15,8 @@ import ctypes
 import ctypes.util
 from functools import cache
 
+import psutil
+
 
 @cache
 def _malloc_trim():
@@ -32,3 +34,8 @@ def trim() -> bool:
         return False
     malloc_trim(0)
     return True
+
+
+def resident() -> int:
+    """This process's resident memory in bytes."""
+    return psutil.Process().memory_info().rss

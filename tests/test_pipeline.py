@@ -95,14 +95,30 @@ def test_a_fresh_build_equals_a_rebuild(seed_store, tmp_path, nlp):
     assert _export(tmp_path / "store") == _export(seed_store)
 
 
-def test_checkpoints_during_a_build_change_nothing(seed_store, tmp_path, nlp, monkeypatch):
+@pytest.mark.parametrize(("growth", "checkpoints"), [
+    (-1, 3),  # any growth: after each batch of 2 + 2 + 1 articles
+    (2**40, 0),
+])
+def test_checkpoints_during_a_build_change_nothing(seed_store, tmp_path, nlp, monkeypatch, growth, checkpoints):
     calls = []
-    monkeypatch.setattr("graph.pipeline.CHECKPOINT", 1)
+    monkeypatch.setattr("graph.pipeline.CHECKPOINT_GROWTH", growth)
     monkeypatch.setattr(Store, "checkpoint", lambda self, real=Store.checkpoint: calls.append(real(self)))
     with Store.open(tmp_path / "store", create=True) as store:
         build([SEEDS], store, nlp=nlp, batch_size=2)
-    assert len(calls) == 3  # after each batch: 2 + 2 + 1 articles
+    assert len(calls) == checkpoints
     assert _export(tmp_path / "store") == _export(seed_store)
+
+
+def test_a_build_checkpoints_when_the_writer_has_grown(tmp_path, nlp, monkeypatch):
+    """Checked after each batch against the size after the last checkpoint (sizes in MB)."""
+    sizes = iter([100, 130, 170, 175, 200, 240, 245, 260])  # start, batch 1, 2, after the checkpoint, 3, ...
+    calls = []
+    monkeypatch.setattr("graph.pipeline.CHECKPOINT_GROWTH", 50)
+    monkeypatch.setattr("graph.pipeline.memory.resident", lambda: next(sizes))
+    monkeypatch.setattr(Store, "checkpoint", lambda self: calls.append(len(self.articles())))
+    with Store.open(tmp_path / "store", create=True) as store:
+        build([SEEDS], store, nlp=nlp, batch_size=1)
+    assert calls == [2, 4]  # 170 - 100 > 50 after batch 2, then 240 - 175 > 50 after batch 4
 
 
 BAD_INPUTS = {

@@ -35,6 +35,9 @@ _KEY = ox.NamedNode(str(CG.nameKey))
 _MERGED = ox.NamedNode(str(CG.mergedInto))
 _DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
 _SOURCE_FILE = ox.NamedNode(str(CG.sourceFile))
+_MERGE_EVIDENCE = ox.NamedNode(str(CG.MergeEvidence))
+_ALIAS = ox.NamedNode(str(CG.alias))
+_REASON = ox.NamedNode(str(CG.reason))
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _DEFAULT = ox.DefaultGraph()
 
@@ -229,25 +232,28 @@ def _reconcile(store: Store, context: list[Descriptor], resolution: Resolution, 
 
 
 def _rewrite(store: Store, article: str, moves: dict) -> None:
-    """Rewrite one stored article with its actors renamed and relabelled."""
+    """Rewrite one stored article with its actors renamed and relabelled (only the quads
+    that change are removed and added)."""
     graph = ox.NamedNode(article)
     rename = {ref: ox.NamedNode(a.iri) for ref, a in moves.items()}
     labels = {a.iri: a.label for a in moves.values()}
+    stored = store.quads(None, None, None, graph)
     out: list[ox.Quad] = []
     names: dict[str, set[str]] = {}
-    for q in store.quads(None, None, None, graph):
+    for q in stored:
         s = rename.get(q.subject.value, q.subject) if isinstance(q.subject, ox.NamedNode) else q.subject
         o = rename.get(q.object.value, q.object) if isinstance(q.object, ox.NamedNode) else q.object
         if s.value in labels and q.predicate in (_LABEL, _ALT):
             continue
         if s.value in labels and q.predicate == _LOCAL:
             names.setdefault(s.value, set()).add(q.object.value)
-        out.append(ox.Quad(s, q.predicate, o, graph))
+        out.append(q if s is q.subject and o is q.object else ox.Quad(s, q.predicate, o, graph))
     for iri, label in labels.items():
         node = ox.NamedNode(iri)
         out.append(ox.Quad(node, _LABEL, ox.Literal(label), graph))
         out += [ox.Quad(node, _ALT, ox.Literal(n), graph) for n in sorted(names.get(iri, set()) - {label})]
-    store.replace_article(article, list(dict.fromkeys(out)))
+    old, new = set(stored), set(out)
+    store.change([q for q in stored if q not in new], [q for q in dict.fromkeys(out) if q not in old])
 
 
 def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, ids: Ids) -> None:
@@ -262,8 +268,8 @@ def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, id
 def evidence_quads(actor: str, merge: Merge, ids: Ids) -> list[ox.Quad]:
     """The default-graph quads saying why ``merge.alias`` was merged into ``actor``."""
     node = ox.NamedNode(ids.evidence(actor, merge.alias))
-    quads = [ox.Quad(node, _A, ox.NamedNode(str(CG.MergeEvidence)), _DEFAULT),
+    quads = [ox.Quad(node, _A, _MERGE_EVIDENCE, _DEFAULT),
              ox.Quad(node, _MERGED, ox.NamedNode(actor), _DEFAULT),
-             ox.Quad(node, ox.NamedNode(str(CG.alias)), ox.Literal(merge.alias), _DEFAULT),
-             ox.Quad(node, ox.NamedNode(str(CG.reason)), ox.Literal(merge.reason), _DEFAULT)]
+             ox.Quad(node, _ALIAS, ox.Literal(merge.alias), _DEFAULT),
+             ox.Quad(node, _REASON, ox.Literal(merge.reason), _DEFAULT)]
     return quads + [ox.Quad(node, _DERIVED, ox.NamedNode(a), _DEFAULT) for a in merge.articles]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -20,6 +20,13 @@ def data_lines(name: str) -> list[str]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc (spaCy rebuilds the string on every access)."""
     return doc.text
+
+
+@lru_cache(maxsize=4)
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy makes a Span per entity on every access:
+    0.5 ms on a long article)."""
+    return tuple(doc.ents)
 
 
 def edit_distance(a: str, b: str) -> int:

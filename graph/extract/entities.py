@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
-from graph.textutil import data_lines, doc_text, edit_distance
+from graph.textutil import data_lines, doc_ents, doc_text, edit_distance
 
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -60,6 +60,13 @@ def _honorific_regex() -> re.Pattern[str]:
     forms = sorted((ln.split("\t")[0] for ln in data_lines("honorifics.tsv")), key=len, reverse=True)
     alt = "|".join(f.replace(" ", r"\.?\s+") for f in forms)
     return re.compile(rf"(?:\b(?:{alt})\b\.?\s+)+$", re.IGNORECASE)
+
+
+@cache
+def _honorific_ends() -> frozenset[str]:
+    """The last word of every honorific, lowercased ("gen" for "Lt. Gen.")."""
+    return frozenset(re.findall(r"\w+", ln.split("\t")[0].replace("\\", ""))[-1].lower()
+                     for ln in data_lines("honorifics.tsv"))
 
 
 @cache
@@ -214,7 +221,7 @@ def _complement_len(doc: Doc, start: int, end: int) -> int:
     Foreign Affairs Lena Okafor". Zero when no "TITLE of" precedes the run."""
     if end - start < 2 or not _after_title_of(doc, start):
         return 0
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if start < ent.start < end and ent.end == end and ent.label_ in PERSON_LABELS:
             return ent.start - start
     first = doc[start]
@@ -245,7 +252,7 @@ def _place_after(doc: Doc, end: int) -> bool:
 
 
 def _spacy_cands(doc: Doc) -> Iterator[_Cand]:
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in PERSON_LABELS:
             kind = "Person"
         elif ent.label_ in ORG_LABELS:
@@ -509,10 +516,29 @@ def _honorific_before(doc: Doc, start: int) -> tuple[int, str] | None:
     """Char offset and text of an honorific right before token ``start`` ("Lt. Gen. ")."""
     begin = doc[start].idx
     window = doc_text(doc)[max(0, begin - 40):begin]
+    if _last_word(window) not in _honorific_ends():  # 0.3 us; the regex search takes 4 us
+        return None
     m = _honorific_regex().search(window)
     if not m:
         return None
     return begin - (len(window) - m.start()), m.group(0).strip()
+
+
+def _last_word(window: str) -> str | None:
+    """The word ``window`` ends on, lowercased, when whitespace follows it (after any dots:
+    "Gen. "); None otherwise.
+
+    >>> _last_word("(Lt. Gen. "), _last_word("said the"), _last_word("the H.E. ")
+    ('gen', None, 'e')
+    """
+    text = window.rstrip()
+    if len(text) == len(window):
+        return None
+    text = text.rstrip(".")
+    k = len(text)
+    while k and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    return text[k:].lower()
 
 
 def _reporting_subject(doc: Doc, start: int, end: int) -> bool:

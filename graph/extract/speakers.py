@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
-from graph.textutil import doc_text
+from graph.textutil import doc_ents, doc_text
 
 REFERENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "referents.tsv"
 
@@ -344,7 +344,7 @@ class SpeakerResolver:
         if best is not None:
             return best[1]
         if token.ent_type_ == "PERSON":
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
             if ent is not None:
                 return self.new_entity("Person", Span(ent.start_char, ent.end_char))
         if token.ent_type_ in ("ORG", "NORP", "GPE") and token.lower_ not in self.referents.person:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 from spacy.attrs import IDX, LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
@@ -146,9 +147,11 @@ def match_cue(token: Token, cues: dict[str, Cue]) -> tuple[Cue, Token | None] | 
 
 def _cue_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens :func:`match_cue` may accept: verbs, auxiliaries, "according"."""
-    according = doc.vocab.strings["according"]
-    return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
-            if pos in CUE_POS or lower == according]
+    attrs = doc.to_array([POS, LOWER])
+    if not len(attrs):
+        return []
+    found = numpy.isin(attrs[:, 0], list(CUE_POS)) | (attrs[:, 1] == numpy.uint64(doc.vocab.strings["according"]))
+    return numpy.flatnonzero(found).tolist()
 
 
 def _char_span(tokens: list[Token]) -> Span | None:

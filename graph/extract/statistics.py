@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from graph.records import Article, Entity, Span, Statement, Statistic
-from graph.textutil import data_lines, doc_text
+from graph.textutil import data_lines, doc_ents, doc_text
 
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC",
@@ -338,16 +338,22 @@ def _article_year(article: Article) -> int | None:
 def _period(doc: Doc, num: _Number, article: Article) -> str | None:
     """When the figure applies: the date expression closest to it in its sentence."""
     sent = doc[num.start].sent
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not
-             (e.start <= num.start < e.end)]
+    dates = [e for e in doc_ents(doc) if e.start >= sent.start and e.end <= sent.end
+             and e.label_ == "DATE" and not (e.start <= num.start < e.end)]
     if not dates:
         return None
     clause = _clause(doc[num.start])
     best = min(dates, key=lambda e: (_clause(e.root) != clause,
                                      min(abs(e.start - num.end), abs(num.start - e.end))))
-    years = [int(m.group(0)) for e in doc.ents if e.label_ == "DATE"
+    return _normalise_date(best, article, _latest_year(doc))
+
+
+@lru_cache(maxsize=4)
+def _latest_year(doc: Doc) -> int | None:
+    """The latest year written in the Doc's dates (read once per Doc)."""
+    years = [int(m.group(0)) for e in doc_ents(doc) if e.label_ == "DATE"
              for m in re.finditer(r"\b(?:19|20)\d\d\b", e.text)]
-    return _normalise_date(best, article, max(years) if years else None)
+    return max(years) if years else None
 
 
 def _clause(tok: Token) -> int:

@@ -21,7 +21,6 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from graph import memory
 from graph.errors import QueryError, StoreError
 from graph.rdf.namespace import CG, PREFIX_MAP, XSD
 

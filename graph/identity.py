@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from graph.errors import ClaimGraphError
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import KIND_CLASSES, to_quads
+from graph.rdf.mapping import ALIAS, KIND_CLASSES, MERGE_EVIDENCE, REASON, to_quads
 from graph.rdf.namespace import CG, PROV, RDF, RDFS, SKOS
 from graph.rdf.store import Store
 from graph.records import ArticleRecord, Merge
@@ -35,9 +35,6 @@ _KEY = ox.NamedNode(str(CG.nameKey))
 _MERGED = ox.NamedNode(str(CG.mergedInto))
 _DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
 _SOURCE_FILE = ox.NamedNode(str(CG.sourceFile))
-_MERGE_EVIDENCE = ox.NamedNode(str(CG.MergeEvidence))
-_ALIAS = ox.NamedNode(str(CG.alias))
-_REASON = ox.NamedNode(str(CG.reason))
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _DEFAULT = ox.DefaultGraph()
 
@@ -61,7 +58,7 @@ def write_article(store: Store, record: ArticleRecord, ids: Ids,
     context = [d for d in _context(store, keys | _override_keys(keys, overrides), also=before)
                if d.article != article]
     resolved, resolution = resolve(record, ids, context, overrides)
-    quads = [q for q in to_quads(resolved, ids) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    quads = to_quads(resolved, ids, evidence=False)  # the evidence is reconciled below
     quads += _index_quads(resolved.iris, record, ox.NamedNode(article))
     store.replace_article(article, quads)
     _reconcile(store, context, resolution, ids, extra=before)
@@ -268,8 +265,8 @@ def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, id
 def evidence_quads(actor: str, merge: Merge, ids: Ids) -> list[ox.Quad]:
     """The default-graph quads saying why ``merge.alias`` was merged into ``actor``."""
     node = ox.NamedNode(ids.evidence(actor, merge.alias))
-    quads = [ox.Quad(node, _A, _MERGE_EVIDENCE, _DEFAULT),
+    quads = [ox.Quad(node, _A, MERGE_EVIDENCE, _DEFAULT),
              ox.Quad(node, _MERGED, ox.NamedNode(actor), _DEFAULT),
-             ox.Quad(node, _ALIAS, ox.Literal(merge.alias), _DEFAULT),
-             ox.Quad(node, _REASON, ox.Literal(merge.reason), _DEFAULT)]
+             ox.Quad(node, ALIAS, ox.Literal(merge.alias), _DEFAULT),
+             ox.Quad(node, REASON, ox.Literal(merge.reason), _DEFAULT)]
     return quads + [ox.Quad(node, _DERIVED, ox.NamedNode(a), _DEFAULT) for a in merge.articles]

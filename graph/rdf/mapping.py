@@ -31,6 +31,14 @@ BEGIN = _iri(NIF.beginIndex)
 END = _iri(NIF.endIndex)
 TEXT = _iri(SCHEMA.text)
 XSD_DECIMAL = _iri(XSD.decimal)
+# Terms of the per-item triples, made once (an rdflib namespace lookup costs about 1 us).
+MENTIONS, MENTION, REFERS_TO, ANCHOR_OF = _iri(SCHEMA.mentions), _iri(CG.Mention), _iri(CG.refersTo), _iri(NIF.anchorOf)
+ROLE, MEMBER, TITLE, HAS_ROLE, JOB_TITLE = _iri(CG.Role), _iri(ORG.member), _iri(CG.title), _iri(CG.hasRole), _iri(SCHEMA.jobTitle)
+ORGANIZATION, MEMBER_OF, VALID_AT = _iri(ORG.organization), _iri(ORG.memberOf), _iri(CG.validAt)
+STATEMENT, CUE, SPEECH_ACT, ABOUT = _iri(CG.Statement), _iri(CG.cue), _iri(CG.speechAct), _iri(SCHEMA.about)
+STATISTIC, VALUE, UNIT_TEXT = _iri(CG.Statistic), _iri(SCHEMA.value), _iri(SCHEMA.unitText)
+STATISTIC_TEXTS = ((_iri(CG.measure), "measure"), (_iri(CG.period), "period"), (_iri(CG.qualifier), "qualifier"))
+MERGE_EVIDENCE, MERGED_INTO, ALIAS, REASON = _iri(CG.MergeEvidence), _iri(CG.mergedInto), _iri(CG.alias), _iri(CG.reason)
 
 #: Entity kind -> its RDF class.
 KIND_CLASSES: dict[str, NamedNode] = {
@@ -57,7 +65,7 @@ DATE_TYPES: tuple[tuple[re.Pattern[str], NamedNode], ...] = (
 _SPEECH_ACTS = {name: _iri(iri) for name, iri in SPEECH_ACTS.items()}
 
 
-def to_quads(resolved: ResolvedRecord, ids: Ids) -> list[Quad]:
+def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[Quad]:
     """Map one resolved article to quads.
 
     The article's facts go in the named graph whose name is the article IRI, including the
@@ -68,11 +76,12 @@ def to_quads(resolved: ResolvedRecord, ids: Ids) -> list[Quad]:
     Args:
         resolved: The extraction output with entity keys mapped to actor IRIs.
         ids: The IRI minter (its base must be the one the resolver used).
+        evidence: Whether to include the merge evidence.
 
     Returns:
         The quads, in a stable order, without duplicates.
     """
-    return list(dict.fromkeys(_quads(resolved, ids)))
+    return list(dict.fromkeys(_quads(resolved, ids, evidence)))
 
 
 def literal_value(value: Decimal | int | float | str) -> Literal:
@@ -107,7 +116,7 @@ def _is_calendar_date(date: str) -> bool:
     return True
 
 
-def _quads(resolved: ResolvedRecord, ids: Ids) -> Iterator[Quad]:
+def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]:
     article = resolved.record.article
     graph = NamedNode(ids.article(article.id))
     actors = _actor_iris(resolved, ids)
@@ -128,8 +137,9 @@ def _quads(resolved: ResolvedRecord, ids: Ids) -> Iterator[Quad]:
     for statistic in resolved.record.statistics:
         for s, p, o in _statistic_triples(statistic, actors, graph, ids, article.id):
             yield Quad(s, p, o, graph)
-    for s, p, o in _evidence_triples(resolved, actors, graph, ids):
-        yield Quad(s, p, o, DefaultGraph())
+    if evidence:
+        for s, p, o in _evidence_triples(resolved, actors, graph, ids):
+            yield Quad(s, p, o, DefaultGraph())
 
 
 def _actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
@@ -190,16 +200,16 @@ def _actor_triples(actor: NamedNode, entities: list[Entity], labels: dict[str, s
         if alt.strip():
             yield actor, ALT_LABEL, Literal(alt)
     if kind != "UnnamedSource":
-        yield graph, _iri(SCHEMA.mentions), actor
+        yield graph, MENTIONS, actor
 
 
 def _mention_triples(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids,
                      article_id: str) -> Iterator[tuple]:
     for mention in entity.mentions:
         node = NamedNode(ids.mention(article_id, mention.span))
-        yield node, A, _iri(CG.Mention)
-        yield node, _iri(CG.refersTo), actor
-        yield node, _iri(NIF.anchorOf), Literal(mention.text)
+        yield node, A, MENTION
+        yield node, REFERS_TO, actor
+        yield node, ANCHOR_OF, Literal(mention.text)
         yield from _provenance(node, graph, mention.span)
 
 
@@ -209,18 +219,18 @@ def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, gr
     if person is None or not role.title.strip():
         return
     node = NamedNode(ids.role(article.id, role.span))
-    yield node, A, _iri(CG.Role)
-    yield node, _iri(ORG.member), person
-    yield node, _iri(CG.title), Literal(role.title)
-    yield person, _iri(CG.hasRole), node
-    yield person, _iri(SCHEMA.jobTitle), Literal(role.title)
+    yield node, A, ROLE
+    yield node, MEMBER, person
+    yield node, TITLE, Literal(role.title)
+    yield person, HAS_ROLE, node
+    yield person, JOB_TITLE, Literal(role.title)
     organization = actors.get(role.organization) if role.organization else None
     if organization is not None:
-        yield node, _iri(ORG.organization), organization
-        yield person, _iri(ORG.memberOf), organization
+        yield node, ORGANIZATION, organization
+        yield person, MEMBER_OF, organization
     valid_at = date_literal(article.date) if article.date else None
     if valid_at is not None:
-        yield node, _iri(CG.validAt), valid_at
+        yield node, VALID_AT, valid_at
     yield from _provenance(node, graph, role.span)
 
 
@@ -229,19 +239,19 @@ def _statement_triples(statement: Statement, actors: dict[str, NamedNode], graph
     if not statement.text.strip():
         return
     node = NamedNode(ids.statement(article_id, statement.span))
-    yield node, A, _iri(CG.Statement)
+    yield node, A, STATEMENT
     if statement.kind in QUOTE_CLASSES:
         yield node, A, QUOTE_CLASSES[statement.kind]
     yield node, TEXT, Literal(statement.text)
     if statement.speaker in actors:
         yield node, ATTRIBUTED_TO, actors[statement.speaker]
     if statement.cue:
-        yield node, _iri(CG.cue), Literal(statement.cue)
+        yield node, CUE, Literal(statement.cue)
     if statement.speech_act in _SPEECH_ACTS:
-        yield node, _iri(CG.speechAct), _SPEECH_ACTS[statement.speech_act]
+        yield node, SPEECH_ACT, _SPEECH_ACTS[statement.speech_act]
     for key in statement.about:
         if key in actors:
-            yield node, _iri(SCHEMA.about), actors[key]
+            yield node, ABOUT, actors[key]
     yield from _provenance(node, graph, statement.span)
 
 
@@ -252,13 +262,13 @@ def _statistic_triples(statistic: Statistic, actors: dict[str, NamedNode], graph
     except ValueError:
         return
     node = NamedNode(ids.statistic(article_id, statistic.span))
-    yield node, A, _iri(CG.Statistic)
-    yield node, _iri(SCHEMA.value), value
-    yield node, _iri(SCHEMA.unitText), Literal(statistic.unit)
-    for prop, text in ((CG.measure, statistic.measure), (CG.period, statistic.period),
-                       (CG.qualifier, statistic.qualifier)):
+    yield node, A, STATISTIC
+    yield node, VALUE, value
+    yield node, UNIT_TEXT, Literal(statistic.unit)
+    for prop, field in STATISTIC_TEXTS:
+        text = getattr(statistic, field)
         if text:
-            yield node, _iri(prop), Literal(text)
+            yield node, prop, Literal(text)
     if statistic.source in actors:
         yield node, ATTRIBUTED_TO, actors[statistic.source]
     yield node, TEXT, Literal(statistic.text)
@@ -276,10 +286,10 @@ def _evidence_triples(resolved: ResolvedRecord, actors: dict[str, NamedNode], gr
         actor = NamedNode(actor_iri)
         for merge in actor_merges:
             node = NamedNode(ids.evidence(actor_iri, merge.alias))
-            yield node, A, _iri(CG.MergeEvidence)
-            yield node, _iri(CG.mergedInto), actor
-            yield node, _iri(CG.alias), Literal(merge.alias)
-            yield node, _iri(CG.reason), Literal(merge.reason)
+            yield node, A, MERGE_EVIDENCE
+            yield node, MERGED_INTO, actor
+            yield node, ALIAS, Literal(merge.alias)
+            yield node, REASON, Literal(merge.reason)
             for article_id in merge.articles:
                 yield node, DERIVED_FROM, NamedNode(ids.article(article_id))
 

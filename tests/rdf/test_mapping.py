@@ -44,6 +44,11 @@ def test_only_merge_evidence_in_default_graph(resolved: ResolvedRecord) -> None:
     assert default and all("/evidence/" in s for s in default)
 
 
+def test_without_evidence_only_the_article_graph(resolved: ResolvedRecord) -> None:
+    every = to_quads(resolved, Ids())
+    assert to_quads(resolved, Ids(), evidence=False) == [q for q in every if not isinstance(q.graph_name, ox.DefaultGraph)]
+
+
 @pytest.mark.parametrize(("value", "lexical"), [
     (Decimal("2.8E6"), "2800000"),
     (Decimal("1.50"), "1.5"),

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from graph.errors import ClaimGraphError
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import ALIAS, KIND_CLASSES, MERGE_EVIDENCE, REASON, to_quads
+from graph.rdf.mapping import ALIAS, JOB_TITLE, KIND_CLASSES, MERGE_EVIDENCE, REASON, to_quads
 from graph.rdf.namespace import CG, PROV, RDF, RDFS, SKOS
 from graph.rdf.store import Store
 from graph.records import ArticleRecord, Merge
@@ -158,13 +158,10 @@ def _descriptors(store: Store, actor: str) -> list[Descriptor]:
             kinds.setdefault(q.graph_name.value, _KINDS[q.object.value])
     titles: dict[str, set[str]] = {}
     if any(kind == "Person" for kind in kinds.values()):
-        for row in store.select(_TITLES_QUERY, actor=node):
-            titles.setdefault(row["g"], set()).add(row["title"])
+        for q in store.quads(node, JOB_TITLE, None, None):  # each role's cg:title, on the person
+            titles.setdefault(q.graph_name.value, set()).add(q.object.value)
     return [Descriptor(graph, actor, kinds[graph], frozenset(found), frozenset(titles.get(graph, ())))
             for graph, found in sorted(names.items()) if graph in kinds]
-
-
-_TITLES_QUERY = "SELECT ?g ?title WHERE { GRAPH ?g { ?role org:member ?actor ; cg:title ?title } }"
 
 
 def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNode) -> list[ox.Quad]:

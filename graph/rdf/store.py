@@ -242,12 +242,14 @@ class Store:
             StoreError: when the store is read-only or the write fails.
         """
         self._check_writable()
-        parts = [f"{verb} DATA {{\n{_data_block(batch)}\n}}"
-                 for verb, batch in (("DELETE", list(remove)), ("INSERT", list(add))) if batch]
-        if not parts:
-            return
+        remove, add = list(remove), list(add)
         try:
-            self._store.update(" ;\n".join(parts))
+            if not remove:  # extend() is atomic too, and skips writing and parsing SPARQL
+                self._store.extend(add)
+            else:
+                parts = [f"DELETE DATA {{\n{_data_block(remove)}\n}}"]
+                parts += [f"INSERT DATA {{\n{_data_block(add)}\n}}"] if add else []
+                self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store: {_one_line(e)}") from e
 

@@ -39,6 +39,22 @@ def export(store: Store, fmt: str) -> bytes:
     return out.getvalue()
 
 
+_S, _LABEL = ox.NamedNode("https://example.org/s"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_OLD, _NEW = (ox.Quad(_S, _LABEL, ox.Literal(v), ox.NamedNode(A1)) for v in ("Ada L.", "Ada"))
+
+
+@pytest.mark.parametrize(("remove", "add", "left"), [
+    ([], [_NEW], {_OLD, _NEW}),
+    ([_OLD], [], set()),
+    ([_OLD], [_NEW], {_NEW}),
+    ([], [], {_OLD}),
+])
+def test_change_removes_and_adds(store: Store, remove, add, left) -> None:
+    store.change([], [_OLD])
+    store.change(remove, add)
+    assert set(store.quads(_S)) == left
+
+
 def test_replace_twice_is_the_same(store: Store, make_record) -> None:
     before = export(store, "nquads")
     store.replace_article(A1, to_quads(make_record("art-1"), IDS))

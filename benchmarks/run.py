@@ -249,22 +249,33 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def run_throughput(args: argparse.Namespace, results: dict) -> None:
-    """Build vs bare nlp.pipe on the Wikinews texts, with 1 and 2 workers."""
+    """Build vs bare nlp.pipe on the Wikinews texts, with 1 and 2 workers.
+
+    Each pair runs ``args.repeats`` times, alternated, and the fastest run of each counts
+    (as ``timeit`` does: other load only ever adds time); every run is kept in the results.
+    """
     from graph.ingest import iter_articles
 
     files = wikinews_files()[: args.sample] if args.sample else wikinews_files()
     texts = [a.masked_text() for a in iter_articles(files) if not isinstance(a, Exception)]
     rows = {}
     for workers in (1, 2):
-        bare = bare_pipe(texts, workers)
-        built = child_build(files, Path(args.workdir) / f"store-throughput-{workers}", workers)
+        bares, builds = [], []
+        for _ in range(args.repeats):
+            bares.append(bare_pipe(texts, workers))
+            builds.append(child_build(files, Path(args.workdir) / f"store-throughput-{workers}", workers))
+            _say(f"throughput workers={workers}: bare {bares[-1]['seconds']:.2f} s, build {builds[-1]['build_s']:.2f} s")
+        bare = min(bares, key=lambda r: r["seconds"])
+        built = min(builds, key=lambda r: r["build_s"])
         rows[workers] = {"bare_words_s": bare["words"] / bare["seconds"], "bare_s": bare["seconds"],
                          "build_words_s": built["words"] / built["build_s"], "build_s": built["build_s"],
                          "words": built["words"], "articles": built["articles"],
-                         "overhead": built["build_s"] / bare["seconds"] * bare["words"] / built["words"]}
+                         "overhead": built["build_s"] / bare["seconds"] * bare["words"] / built["words"],
+                         "bare_runs_s": [r["seconds"] for r in bares], "build_runs_s": [r["build_s"] for r in builds]}
         _say(f"throughput workers={workers}: {rows[workers]}")
     rows["speedup"] = rows[2]["build_words_s"] / rows[1]["build_words_s"]
     rows["bare_speedup"] = rows[2]["bare_words_s"] / rows[1]["bare_words_s"]
+    rows["repeats"] = args.repeats
     rows["load"] = os.getloadavg()
     results["throughput"] = rows
 
@@ -472,7 +483,8 @@ def _render_targets(results: dict) -> list[str]:
     t, s, q, a = (results.get(k) or {} for k in ("throughput", "scale", "query", "add"))
     big, small = s.get("10000"), s.get("1000")
     rows = [("build overhead over bare nlp.pipe <= 1.15x",
-             t and f"{t['1']['overhead']:.2f}x ({_ok(t['1']['overhead'], TARGETS['overhead'])})"),
+             t and f"{t['1']['overhead']:.2f}x with 1 worker, {t['2']['overhead']:.2f}x with 2 "
+                   f"({_ok(max(t['1']['overhead'], t['2']['overhead']), TARGETS['overhead'])})"),
             ("2 workers >= 1.7x faster than 1",
              t and f"{t['speedup']:.2f}x ({_ok(t['speedup'], TARGETS['speedup'], below=False)}; bare nlp.pipe "
                    f"itself: {t['bare_speedup']:.2f}x on this shared machine)"),
@@ -505,12 +517,16 @@ def _render_throughput(t: dict | None) -> list[str]:
     out = ["## Build throughput vs bare `nlp.pipe` (295 Wikinews articles)", ""]
     if not t:
         return out + ["Not measured yet (`--only throughput`).", ""]
-    out += ["| workers | bare nlp.pipe words/s | build words/s | overhead (target <= 1.15x) |",
-            "|---|---|---|---|"]
+    repeats = t.get("repeats", 1)
+    out += [f"Bare `nlp.pipe` and the build alternate, {repeats} runs each; the fastest of each counts "
+            "(other load only adds time). Every run, in seconds, is in the last two columns.", "",
+            "| workers | bare nlp.pipe words/s | build words/s | overhead (target <= 1.15x) | bare runs | build runs |",
+            "|---|---|---|---|---|---|"]
     for w in ("1", "2"):
         r = t[w]
+        runs = [", ".join(f"{x:.1f}" for x in r.get(k, [])) or "-" for k in ("bare_runs_s", "build_runs_s")]
         out.append(f"| {w} | {r['bare_words_s']:,.0f} | {r['build_words_s']:,.0f} | "
-                   f"{r['overhead']:.2f}x ({_ok(r['overhead'], TARGETS['overhead'])}) |")
+                   f"{r['overhead']:.2f}x ({_ok(r['overhead'], TARGETS['overhead'])}) | {runs[0]} | {runs[1]} |")
     out += ["", f"2 workers vs 1: build {t['speedup']:.2f}x faster (target >= 1.7x: "
                 f"{_ok(t['speedup'], TARGETS['speedup'], below=False)}); bare `nlp.pipe(n_process=2)` vs 1: "
                 f"{t['bare_speedup']:.2f}x. Load average: {_load(t.get('load'))}.", ""]
@@ -611,6 +627,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
                         help="seconds one query may take (and roughly all its runs); slower ones are reported as such")
     parser.add_argument("--add-runs", type=int, default=5, help="articles added, one at a time")
     parser.add_argument("--sample", type=int, default=0, help="throughput on the first N Wikinews articles only")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="throughput: alternated runs of bare nlp.pipe and of the build; the fastest of each counts")
     parser.add_argument("--skip-wikinews", action="store_true", help="scale: skip the 295-article build")
     args = parser.parse_args(argv)
     args.only = [p for p in args.only.split(",") if p]

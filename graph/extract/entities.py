@@ -652,6 +652,8 @@ def _name_of(doc: Doc, c: _Cand) -> str:
 def _person_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
     persons = [c for c in cands if c.kind == "Person"]
     clusters: list[_Cluster] = []
+    named: dict[tuple[str, ...], _Cluster] = {}  # the words of each name -> its one cluster
+    fulls: dict[int, list[str]] = {}  # id of a cluster -> the words of its longest name, lowercased
     ordered = sorted(persons, key=lambda c: (-(c.end - c.start), c.start))
     for c in ordered:
         name = _name_of(doc, c)
@@ -659,7 +661,9 @@ def _person_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
         hon = _honorific_before(doc, c.start)
         begin = hon[0] if hon else doc[c.start].idx
         surface = doc_text(doc)[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
-        cluster, reason = _find_person(clusters, toks)
+        cluster, reason = named.get(tuple(toks)), ""
+        if cluster is None:
+            cluster, reason = _find_person(clusters, [fulls[id(cl)] for cl in clusters], toks)
         if cluster is None:
             cluster = _Cluster("Person")
             clusters.append(cluster)
@@ -672,20 +676,20 @@ def _person_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
                 cluster.evidence.append((surface, "honorific"))
         span = Span(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]))
         cluster.forms.append((span, surface, name))
+        named.setdefault(tuple(toks), cluster)
+        fulls[id(cluster)] = [t.lower() for t in cluster.full()]
     return clusters
 
 
-def _find_person(clusters: list[_Cluster], toks: list[str]) -> tuple[_Cluster | None, str]:
-    """The cluster a person name belongs to, with the merge reason ("" for the same name)."""
-    for cl in clusters:
-        if any(n.lower().split() == toks for n in cl.names()):
-            return cl, ""
-    short = [cl for cl in clusters if _is_short_form(toks, [t.lower() for t in cl.full()])]
+def _find_person(clusters: list[_Cluster], fulls: list[list[str]], toks: list[str]) -> tuple[_Cluster | None, str]:
+    """The cluster a new person name belongs to, given each cluster's longest name
+    (lowercased words), with the merge reason."""
+    short = [cl for cl, full in zip(clusters, fulls) if _is_short_form(toks, full)]
     if len(short) == 1:
         return short[0], "short name"
     if short:
         return None, ""
-    near = [cl for cl in clusters if _is_near_form(toks, [t.lower() for t in cl.full()])]
+    near = [cl for cl, full in zip(clusters, fulls) if _is_near_form(toks, full)]
     if len(near) == 1:
         return near[0], "near spelling"
     return None, ""
@@ -799,6 +803,7 @@ def _short_mentions(doc: Doc, cands: list[_Cand], clusters: list[_Cluster]) -> l
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
+    known = [(cl.tokens(), [t.lower() for t in cl.full()]) for cl in clusters]
     extra = []
     for tok in doc:
         if tok.i in covered or not _is_name_token(tok) or tok.text.isupper():
@@ -808,10 +813,9 @@ def _short_mentions(doc: Doc, cands: list[_Cand], clusters: list[_Cluster]) -> l
             continue
         if _place_after(doc, tok.i + 1) or _is_org_head(tok) or _is_title_head(doc, tok.i):
             continue
-        exact = [cl for cl in clusters if tok.lower_ in cl.tokens() and len(cl.full()) > 1]
+        exact = [cl for cl, (words, full) in zip(clusters, known) if tok.lower_ in words and len(full) > 1]
         if len(exact) == 1 or (not exact and _reporting_subject(doc, tok.i, tok.i + 1)
-                               and sum(_is_near_form([tok.lower_], [t.lower() for t in cl.full()])
-                                       for cl in clusters) == 1):
+                               and sum(_is_near_form([tok.lower_], full) for _, full in known) == 1):
             extra.append(_Cand(tok.i, tok.i + 1, "Person", "SHORT"))
     return extra
 

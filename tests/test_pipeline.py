@@ -96,7 +96,7 @@ def test_a_fresh_build_equals_a_rebuild(seed_store, tmp_path, nlp):
 
 
 @pytest.mark.parametrize(("growth", "checkpoints"), [
-    (-1, 3),  # any growth: after each batch of 2 + 2 + 1 articles
+    (-2**40, 3),  # whatever the size: after each batch of 2 + 2 + 1 articles
     (2**40, 0),
 ])
 def test_checkpoints_during_a_build_change_nothing(seed_store, tmp_path, nlp, monkeypatch, growth, checkpoints):

@@ -235,13 +235,14 @@ def _rewrite(store: Store, article: str, moves: dict) -> None:
     out: list[ox.Quad] = []
     names: dict[str, set[str]] = {}
     for q in stored:
-        s = rename.get(q.subject.value, q.subject) if isinstance(q.subject, ox.NamedNode) else q.subject
-        o = rename.get(q.object.value, q.object) if isinstance(q.object, ox.NamedNode) else q.object
+        subject, obj = q.subject, q.object  # each access makes a new Python object
+        s = rename.get(subject.value, subject) if isinstance(subject, ox.NamedNode) else subject
+        o = rename.get(obj.value, obj) if isinstance(obj, ox.NamedNode) else obj
         if s.value in labels and q.predicate in (_LABEL, _ALT):
             continue
         if s.value in labels and q.predicate == _LOCAL:
             names.setdefault(s.value, set()).add(q.object.value)
-        out.append(q if s is q.subject and o is q.object else ox.Quad(s, q.predicate, o, graph))
+        out.append(q if s is subject and o is obj else ox.Quad(s, q.predicate, o, graph))
     for iri, label in labels.items():
         node = ox.NamedNode(iri)
         out.append(ox.Quad(node, _LABEL, ox.Literal(label), graph))

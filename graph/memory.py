@@ -5,8 +5,9 @@ process's resident size stays at its high-water mark: the writer of a 10,000-art
 held 270 MB after 40 large identity reads where 150 MB were in use, and each extraction
 worker keeps the size of its longest batch. :func:`trim` returns the free pages
 (``malloc_trim``, as Dask's workers do); a build calls it after each extraction batch that
-held a long article (:data:`graph.parallel.TRIM_AFTER_CHARS`) and at each store checkpoint,
-so that the peak of the whole build is the peak in use.
+held a long article (:data:`graph.parallel.TRIM_AFTER_CHARS`) and, when extraction runs in
+other processes, after each store checkpoint, so that the peak of the whole build is the
+peak in use.
 """
 
 from __future__ import annotations

@@ -67,6 +67,15 @@ def test_extract_batch_gives_one_result_per_article_in_order(nlp, texts, words):
     assert all(r.record is not None and r.error is None for r in results)
 
 
+def test_extract_batch_forgets_the_words_it_met_but_its_records_keep_them(nlp):
+    text = "Zorblatt Quenwick said the Vranthor bridge would reopen."
+    before = len(nlp.vocab.strings)
+    [result] = extract_batch([Article(id="a", source_file="a.txt", text=text)], nlp)
+    assert len(nlp.vocab.strings) == before
+    assert "Zorblatt Quenwick" in [e.name for e in result.record.entities]
+    assert "Vranthor" in result.record.statements[0].text
+
+
 @pytest.mark.parametrize(("texts", "trims"), [
     (["Rain fell.", "The mayor said the bridge would reopen."], 0),
     (["Rain fell.", "The mayor said the bridge would reopen. " * 3], 1),

@@ -66,30 +66,35 @@ BULK = {
 WORKLOAD = 30
 #: What the tables cannot say; kept by hand, dated.
 NOTES = [
-    "- 2026-11-22 (second session): batches of up to 16 articles and 40,000 characters "
-    "(`graph.extract.batches`; a longer article is parsed alone), freed memory handed back to "
-    "the system after each extraction batch and at each store checkpoint (`graph.memory.trim`), "
-    "a checkpoint every 32 articles, and a name index in which parts of names are kept apart "
-    "from full names. The scale builds ran at commit e392329, the throughput and query figures "
-    "at 72c843e (which also refreshes merge evidence only for actors whose members changed).",
+    "- 2026-11-23 (third session): workers hand memory back only after a batch that held a long "
+    "article (`graph.parallel.TRIM_AFTER_CHARS`; trimming after every batch cost 1.9 s of a 57 s "
+    "build, the next batch faulting the pages back in); the store is checkpointed when the writer "
+    "has grown by 64 MB (`graph.pipeline.CHECKPOINT_GROWTH`) instead of every 32 articles; each "
+    "batch is parsed in a spaCy memory zone, so workers no longer keep every new name; rewritten "
+    "articles change only the quads that differ; extraction reads a Doc's entities once. The "
+    "throughput, query and add figures were measured at commit a8aada7, the 1,000 and "
+    "10,000-article builds at 0367857 (a8aada7 plus the memory zone).",
+    "- Throughput: the build with one worker runs parsing, extraction and writing one after the "
+    "other in one process. Timed apart there (295 Wikinews articles, one run): extraction 3.2 s, "
+    "writing 4.3 s (of which about 2.5 s is RocksDB inserting 168,000 quads, 15 microseconds "
+    "each; Oxigraph's in-memory store takes 0.25 s), checkpoints 0.3 s, reading and cleaning the "
+    "files 0.5 s; the rest of the 9.9 s over bare `nlp.pipe` is parsing running slower between "
+    "the other stages than alone. With two workers the writer runs beside them, hence 1.11x. "
+    "Tried and dropped (no gain beyond noise): a per-word cache of the name-word test, an index "
+    "of mentions for roles. Not done on purpose: writing in a thread or process beside a single "
+    "worker, which would use a second core.",
     "- Peak memory is the sum, sampled every 0.2 s, of the resident sizes of the build's "
     "processes. It is set by the extraction workers: spaCy needs about 4 KB per character "
     "of the batch it parses, so a worker parsing the longest article (104,000 characters) "
-    "alone reaches 640 MB; the writer stayed between 170 and 370 MB where sampled. Before this "
-    "session the 1,000-article build peaked at 1.75 to 2.05 GiB and the 10,000-article one at "
-    "2.54 GiB.",
-    "- The 10,000-article build is limited by the writing process, not by extraction: in its "
-    "second half the writer ran at 100% of a core while the workers waited. A new article "
-    "reads every article's view of each actor it names, so writing costs more as frequent "
-    "actors (\"United States\") gain articles: 3.8 articles/s against 5.5 to 8.3 at 1,000.",
-    "- The 1,000-article build shared the machine with a test run (load 4.1), hence 5.5 "
-    "articles/s. Alone, with a checkpoint every 128 articles (commit 122e984), it ran at 8.1 "
-    "and 8.3 articles/s and peaked at 1.16 and 1.17 GiB.",
-    "- Where the overhead goes, timed apart on the 295 Wikinews articles against 52 s of bare "
-    "`nlp.pipe`: extraction 5.2 s, writing 6.2 s (of which 2.2 s is RocksDB inserting 168,000 "
-    "quads, 13 microseconds each, against 0.25 s for Oxigraph's in-memory store), reading and "
-    "cleaning the files 1.3 s. Tried and dropped: keeping each Doc's tokens in a list (cProfile "
-    "counted 5.4 million `doc[i]` calls), which changed nothing outside the profiler.",
+    "alone reaches 640 MB; the writer of the 10,000-article store stays between 150 and 250 MB. "
+    "The peak is the moment both workers parse long articles at once, so it varies from run to "
+    "run: the 1,000-article build peaked at 1.19 GB in one run (commit 9aa403b, beside light "
+    "work) and 1.27 GB in another (0367857, beside a test run).",
+    "- The 10,000-article build is limited by the writing process, not by extraction: a new "
+    "article reads every article's view of each actor it names, so writing costs more as "
+    "frequent actors (\"United States\") gain articles: 4.8 articles/s against 8.8 at 1,000.",
+    "- Query and add figures were measured while another build ran (load average in the table); "
+    "on an idle machine in the previous session the same queries took 0.7 to 6.7 ms (p50).",
 ]
 
 

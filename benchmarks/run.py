@@ -72,8 +72,9 @@ NOTES = [
     "has grown by 64 MB (`graph.pipeline.CHECKPOINT_GROWTH`) instead of every 32 articles; each "
     "batch is parsed in a spaCy memory zone, so workers no longer keep every new name; rewritten "
     "articles change only the quads that differ; extraction reads a Doc's entities once. The "
-    "throughput, query and add figures were measured at commit a8aada7, the 1,000 and "
-    "10,000-article builds at 0367857 (a8aada7 plus the memory zone).",
+    "throughput figures were measured at commit a8aada7; the 1,000 and 10,000-article builds, "
+    "the queries and the additions at 0367857 (a8aada7 plus the memory zone); the 295-article "
+    "scale row at 9aa403b, beside other work.",
     "- Throughput: the build with one worker runs parsing, extraction and writing one after the "
     "other in one process. Timed apart there (295 Wikinews articles, one run): extraction 3.2 s, "
     "writing 4.3 s (of which about 2.5 s is RocksDB inserting 168,000 quads, 15 microseconds "
@@ -89,12 +90,13 @@ NOTES = [
     "alone reaches 640 MB; the writer of the 10,000-article store stays between 150 and 250 MB. "
     "The peak is the moment both workers parse long articles at once, so it varies from run to "
     "run: the 1,000-article build peaked at 1.19 GB in one run (commit 9aa403b, beside light "
-    "work) and 1.27 GB in another (0367857, beside a test run).",
+    "work) and 1.27 GB in another (0367857, beside a test run); the 10,000-article build at "
+    "1.46 GB at 9aa403b (1.23x the 1.19 GB) and 1.40 GB at 0367857. The memory zone keeps "
+    "each worker's vocabulary from growing with every new name.",
     "- The 10,000-article build is limited by the writing process, not by extraction: a new "
     "article reads every article's view of each actor it names, so writing costs more as "
-    "frequent actors (\"United States\") gain articles: 4.8 articles/s against 8.8 at 1,000.",
-    "- Query and add figures were measured while another build ran (load average in the table); "
-    "on an idle machine in the previous session the same queries took 0.7 to 6.7 ms (p50).",
+    "frequent actors (\"United States\") gain articles: 5.0 articles/s (3.8 in the previous "
+    "session) against 5.5 (beside a test run) to 8.8 at 1,000.",
 ]
 
 

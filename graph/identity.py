@@ -241,7 +241,7 @@ def _rewrite(store: Store, article: str, moves: dict) -> None:
         if s.value in labels and q.predicate in (_LABEL, _ALT):
             continue
         if s.value in labels and q.predicate == _LOCAL:
-            names.setdefault(s.value, set()).add(q.object.value)
+            names.setdefault(s.value, set()).add(obj.value)
         out.append(q if s is subject and o is obj else ox.Quad(s, q.predicate, o, graph))
     for iri, label in labels.items():
         node = ox.NamedNode(iri)

@@ -33,12 +33,14 @@ TEXT = _iri(SCHEMA.text)
 XSD_DECIMAL = _iri(XSD.decimal)
 # Terms of the per-item triples, made once (an rdflib namespace lookup costs about 1 us).
 MENTIONS, MENTION, REFERS_TO, ANCHOR_OF = _iri(SCHEMA.mentions), _iri(CG.Mention), _iri(CG.refersTo), _iri(NIF.anchorOf)
-ROLE, MEMBER, TITLE, HAS_ROLE, JOB_TITLE = _iri(CG.Role), _iri(ORG.member), _iri(CG.title), _iri(CG.hasRole), _iri(SCHEMA.jobTitle)
+ROLE, MEMBER, TITLE = _iri(CG.Role), _iri(ORG.member), _iri(CG.title)
+HAS_ROLE, JOB_TITLE = _iri(CG.hasRole), _iri(SCHEMA.jobTitle)
 ORGANIZATION, MEMBER_OF, VALID_AT = _iri(ORG.organization), _iri(ORG.memberOf), _iri(CG.validAt)
 STATEMENT, CUE, SPEECH_ACT, ABOUT = _iri(CG.Statement), _iri(CG.cue), _iri(CG.speechAct), _iri(SCHEMA.about)
 STATISTIC, VALUE, UNIT_TEXT = _iri(CG.Statistic), _iri(SCHEMA.value), _iri(SCHEMA.unitText)
 STATISTIC_TEXTS = ((_iri(CG.measure), "measure"), (_iri(CG.period), "period"), (_iri(CG.qualifier), "qualifier"))
-MERGE_EVIDENCE, MERGED_INTO, ALIAS, REASON = _iri(CG.MergeEvidence), _iri(CG.mergedInto), _iri(CG.alias), _iri(CG.reason)
+MERGE_EVIDENCE, MERGED_INTO = _iri(CG.MergeEvidence), _iri(CG.mergedInto)
+ALIAS, REASON = _iri(CG.alias), _iri(CG.reason)
 
 #: Entity kind -> its RDF class.
 KIND_CLASSES: dict[str, NamedNode] = {

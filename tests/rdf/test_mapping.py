@@ -46,7 +46,8 @@ def test_only_merge_evidence_in_default_graph(resolved: ResolvedRecord) -> None:
 
 def test_without_evidence_only_the_article_graph(resolved: ResolvedRecord) -> None:
     every = to_quads(resolved, Ids())
-    assert to_quads(resolved, Ids(), evidence=False) == [q for q in every if not isinstance(q.graph_name, ox.DefaultGraph)]
+    named = [q for q in every if not isinstance(q.graph_name, ox.DefaultGraph)]
+    assert to_quads(resolved, Ids(), evidence=False) == named
 
 
 @pytest.mark.parametrize(("value", "lexical"), [

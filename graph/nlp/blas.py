@@ -32,16 +32,17 @@ def blis_arch() -> str | None:
 
 
 def prefer_numpy_blas() -> bool:
-    """Make thinc multiply with numpy's BLAS, on one thread, when blis has only its
-    generic code for this x86 CPU; call before loading a model.
+    """Make thinc multiply with numpy's BLAS, on one thread, when it computes on this x86
+    CPU (not a GPU) and blis has only its generic code for it; call before loading a model.
 
     Returns:
         True when thinc now uses numpy's BLAS.
     """
-    if platform.machine() not in ("x86_64", "AMD64") or blis_arch() != "generic":
-        return False
     current = get_current_ops()
-    if not (isinstance(current, NumpyOps) and not current.use_blis):
+    if (type(current) is not NumpyOps or platform.machine() not in ("x86_64", "AMD64")
+            or blis_arch() != "generic"):
+        return False
+    if current.use_blis:
         set_current_ops(NumpyOps(use_blis=False))
         threadpool_limits(limits=1, user_api="blas")
     return True

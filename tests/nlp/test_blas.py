@@ -37,6 +37,17 @@ def test_numpy_blas_only_where_blis_runs_generic_code(monkeypatch, restore_ops, 
         assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
 
 
+def test_ops_other_than_numpys_are_left_alone(monkeypatch, restore_ops):
+    class GpuOps(NumpyOps):  # stands in for CupyOps, which needs a GPU
+        pass
+
+    ops = GpuOps()
+    set_current_ops(ops)
+    monkeypatch.setattr(blas, "blis_arch", lambda: "generic")
+    assert blas.prefer_numpy_blas() is False
+    assert get_current_ops() is ops
+
+
 def test_blis_names_its_kernels():
     assert blas.blis_arch() in (None, "generic") or blas.blis_arch().isidentifier()
 

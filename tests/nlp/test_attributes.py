@@ -9,11 +9,12 @@ from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
 from graph.nlp import model_name
-from graph.nlp.attributes import FastAttributeRuler, use_fast_attribute_ruler
+from graph.nlp.attributes import ARRAY_ATTRS, FastAttributeRuler, use_fast_attribute_ruler
 from tests.conftest import SEEDS
 
 TEXT = ("The minister said on Monday that the U.S. didn't know. \"We've   got nothing,\" "
-        "she told reporters in 2021, adding that 3,400 people - y'know - had left.\n\nNothin' else.")
+        "she told reporters in 2021, adding that 3,400 people - y'know - had left.\n\nNothin' else. "
+        "Café? Write to info@example.org or see https://example.org.")
 UPSTREAM = ["attribute_ruler", "lemmatizer", "ner"]
 
 # (case, rules): each rule is AttributeRuler.add's keyword arguments.
@@ -62,6 +63,20 @@ def test_matches_and_annotations_are_spacys(nlp, case, rules):
     assert fast.match(doc) == slow.match(doc)
     attrs = [TAG, POS, MORPH, LEMMA]
     assert np.array_equal(fast(doc.copy()).to_array(attrs), slow(doc.copy()).to_array(attrs))
+
+
+@pytest.mark.parametrize("attr", sorted(ARRAY_ATTRS))
+def test_every_attribute_read_from_the_array_matches_as_spacy_reads_it(nlp, attr):
+    doc = nlp(TEXT, disable=UPSTREAM[1:])  # after the ruler: POS and LEMMA are set too
+    doc[3].ent_type_ = "ORG"
+    column = doc.to_array(attr)
+    values = {doc.vocab.strings[int(v)] if v > 1 and attr != "LENGTH" else
+              (int(v) if attr == "LENGTH" else bool(v)) for v in column.tolist()}
+    assert len(values) > 1, "the text must give this attribute more than one value"
+    rules = [{"patterns": [[{attr: value}] for value in sorted(values, key=str)], "attrs": {"MORPH": "Foo=Bar"}}]
+    slow, fast = _rulers(nlp.vocab, rules)
+    assert fast._compile() is not None
+    assert fast.match(doc) == slow.match(doc)
 
 
 @pytest.mark.parametrize("case, rules", SUPPORTED, ids=[c for c, _ in SUPPORTED])

@@ -259,19 +259,13 @@ def bare_pipe(texts: list[str], n_process: int, tuned: bool = False) -> dict:
     from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
     from graph.extract import BATCH_SIZE
-    from graph.nlp import model_name
-    from graph.nlp.attributes import use_fast_attribute_ruler
-    from graph.nlp.blas import prefer_numpy_blas
+    from graph.nlp import load_nlp, model_name
 
     before = get_current_ops()
     try:
-        if tuned:
-            prefer_numpy_blas()
-        else:
-            set_current_ops(NumpyOps())  # spaCy's default on a CPU: blis
-        nlp = spacy.load(model_name())  # fresh, as the build's: no word in the lemmatizer's cache yet
-        if tuned:
-            use_fast_attribute_ruler(nlp)
+        set_current_ops(NumpyOps())  # spaCy's default on a CPU: blis (load_nlp may switch it)
+        # Loaded afresh (load_nlp without its cache), as the build's: no word in the lemmatizer's cache yet.
+        nlp = load_nlp.__wrapped__() if tuned else spacy.load(model_name())
         started = time.perf_counter()
         words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
         return {"words": words, "seconds": time.perf_counter() - started}

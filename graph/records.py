@@ -192,6 +192,23 @@ class Statistic:
 
 
 @dataclass
+class Actors:
+    """What the actors stage finds: entities keyed "e0", "e1", ... and the roles people hold."""
+
+    entities: list[Entity] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class Speech:
+    """What the speech stage finds: statements in text order, and the sources it had to add
+    (unnamed sources, organisations named only as speakers), keyed "s0", "s1", ..."""
+
+    statements: list[Statement] = field(default_factory=list)
+    sources: list[Entity] = field(default_factory=list)
+
+
+@dataclass
 class ArticleRecord:
     """Everything extracted from one article, with article-local entity keys."""
 

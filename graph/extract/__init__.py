@@ -1,10 +1,11 @@
 """Extraction: a parsed article in, an :class:`~graph.records.ArticleRecord` out.
 
-The extractors are pure functions over a spaCy ``Doc`` made from
-:meth:`Article.masked_text` (boilerplate blanked out, so every offset still indexes the
-original text): actors and roles first, then statements (which may add unnamed sources and
-organisations named only as speakers), then statistics (which take their source from the
-statements around them).
+The stages are spaCy components (:mod:`graph.extract.components`), run by ``nlp.pipe``
+on a Doc made from :meth:`Article.masked_text` (boilerplate blanked out, so every offset
+still indexes the original text): actors and roles first, then statements (which may add
+unnamed sources and organisations named only as speakers), then statistics (which take
+their source from the statements around them). :func:`extract` only gathers what they
+left on the Doc.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract.entities import extract_entities
-from graph.extract.statements import extract_statements
-from graph.extract.statistics import extract_statistics
+from graph.errors import ClaimGraphError
+from graph.extract.components import add_stages
 from graph.records import Article, ArticleRecord
 
 T = TypeVar("T")
@@ -30,28 +30,40 @@ BATCH_CHARS = 40_000
 
 
 def extract(article: Article, doc: Doc) -> ArticleRecord:
-    """Everything claimgraph reads from one parsed article.
+    """Everything claimgraph read from one parsed article.
 
     Args:
         article: The article as ingested.
-        doc: ``nlp(article.masked_text())``.
+        doc: The article's Doc, annotated by the claimgraph components (:func:`parse`).
 
     Returns:
         The article's entities, roles, statements and statistics.
+
+    Raises:
+        ClaimGraphError: when a stage failed on this article.
     """
-    entities, roles = extract_entities(doc)
-    statements, more = extract_statements(doc, entities, roles)
-    entities = entities + more
-    statistics = extract_statistics(doc, article, entities, statements)
-    return ArticleRecord(article, entities, roles, statements, statistics)
+    if doc._.cg_error is not None:
+        raise ClaimGraphError(doc._.cg_error)
+    actors, speech = doc._.cg_actors, doc._.cg_speech
+    return ArticleRecord(article, actors.entities + speech.sources, actors.roles, speech.statements,
+                         doc._.cg_statistics)
 
 
 def parse(articles: Iterable[Article], nlp: Language, batch_size: int = BATCH_SIZE
           ) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles with ``nlp.pipe`` in :func:`batches`, keeping each with its Doc."""
+    """Parse articles with ``nlp.pipe`` in :func:`batches`, keeping each with its Doc.
+
+    The claimgraph components are added to ``nlp`` if it lacks them, and each Doc carries
+    its article (``doc._.cg_article``) into them.
+    """
+    add_stages(nlp)
     for batch in batches(articles, batch_size):
-        pairs = [(a.masked_text(), a) for a in batch]
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs)):
+        docs = []
+        for article in batch:
+            doc = nlp.make_doc(article.masked_text())
+            doc._.cg_article = article
+            docs.append(doc)
+        for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
             yield article, doc
 
 

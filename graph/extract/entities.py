@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
+from graph.lexicon import lexicon
 from graph.textutil import data_lines, doc_ents, doc_text, edit_distance
 
 
@@ -134,7 +135,7 @@ def _is_name_token(tok: Token) -> bool:
     """A capitalised word that may be part of a proper name."""
     if not _is_cap(tok) or tok.is_space or "\n" in tok.text:
         return False
-    if tok.lower_ in _words("calendar_words.txt"):
+    if tok.lower_ in lexicon().calendar.words:
         return False
     if tok.is_stop and not tok.text.isupper():
         return False

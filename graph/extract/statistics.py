@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from graph.records import Article, Entity, Span, Statement, Statistic
+from graph.lexicon import lexicon
 from graph.textutil import data_lines, doc_ents, doc_text
 
 
@@ -218,7 +219,7 @@ def _is_quantity(doc: Doc, num: _Number, unit: _Unit | None) -> bool:
     measured = unit.unit in _unit_names()
     if tok.ent_type_ in SKIP_ENTS and not (tok.ent_type_ in {"DATE", "TIME"} and measured):
         return False
-    if num.start > 0 and doc[num.start - 1].lower_ in _words("calendar_words.txt"):
+    if num.start > 0 and doc[num.start - 1].lower_ in lexicon().calendar.words:
         return False
     if YEAR.match(tok.text) and unit.noun is None and unit.unit == "count":
         return False

@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from graph.errors import ClaimGraphError
+from graph.extract.components import add_stages
 from graph.nlp.attributes import use_fast_attribute_ruler
 from graph.nlp.blas import prefer_numpy_blas
 
@@ -37,7 +38,8 @@ def load_nlp(model: str | None = None) -> Language:
         model: A spaCy package name or path; defaults to :func:`model_name`.
 
     Returns:
-        The loaded pipeline, with the faster attribute ruler (and BLAS, where it helps).
+        The loaded pipeline, with the faster attribute ruler (and BLAS, where it helps),
+        and the claimgraph components after the model's own (:mod:`graph.extract.components`).
 
     Raises:
         ClaimGraphError: when the model is not installed.
@@ -51,4 +53,4 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed: run `pip install {name}` "
             "(or `make demo`), or set CLAIMGRAPH_MODEL to an installed model"
         ) from exc
-    return use_fast_attribute_ruler(nlp)
+    return add_stages(use_fast_attribute_ruler(nlp))

@@ -1,0 +1,37 @@
+"""The lexicon: every word list and rule table claimgraph reads, loaded once.
+
+Rules live in data files (``graph/data/``), never as Python constants. :func:`lexicon`
+reads them all once per process into one frozen, typed object with a section per stage:
+
+- ``actors``: honorifics with gender, titles and title modifiers, organisation heads,
+  ministry names, place types (:mod:`graph.lexicon.actors`);
+- ``speech``: cues with their speech acts, referents (:mod:`graph.lexicon.speech`);
+- ``numbers``: number words, units, counted nouns, qualifiers (:mod:`graph.lexicon.numbers`);
+- ``calendar``: month and weekday names (:mod:`graph.lexicon.calendar`).
+
+To add a cue, a title or a unit, edit its data file; the section's loader says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from graph.lexicon import actors, calendar, numbers, speech
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every section of the lexicon."""
+
+    actors: actors.ActorWords
+    speech: speech.SpeechWords
+    numbers: numbers.NumberWords
+    calendar: calendar.CalendarWords
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, read from ``graph/data/`` on first use and shared afterwards."""
+    return Lexicon(actors=actors.load(), speech=speech.load(), numbers=numbers.load(),
+                   calendar=calendar.load())

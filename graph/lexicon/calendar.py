@@ -1,0 +1,43 @@
+"""The calendar section of the lexicon (see :mod:`graph.lexicon`): ``graph/data/calendar.tsv``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from graph.lexicon._files import read_table
+
+
+@dataclass(frozen=True)
+class CalendarWords:
+    """Month and weekday names.
+
+    Attributes:
+        months: Full month names (lowercase) -> month number, in calendar order.
+        month_forms: Full and short month names ("sept") -> month number.
+        weekdays: Weekday names (lowercase) -> 1 (Monday) to 7.
+    """
+
+    months: Mapping[str, int]
+    month_forms: Mapping[str, int]
+    weekdays: Mapping[str, int]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every calendar word: never the name of an actor."""
+        return frozenset(self.month_forms) | frozenset(self.weekdays)
+
+
+def load() -> CalendarWords:
+    """Read ``calendar.tsv``: one word a row, with its kind and number."""
+    rows = read_table("calendar.tsv")
+    by_kind: dict[str, dict[str, int]] = {"month": {}, "month-short": {}, "weekday": {}}
+    for word, kind, number in rows:
+        if kind not in by_kind:
+            raise ValueError(f"calendar.tsv: unknown kind {kind!r} for {word!r} "
+                             f"(expected one of {', '.join(by_kind)})")
+        by_kind[kind][word.lower()] = int(number)
+    return CalendarWords(months=MappingProxyType(by_kind["month"]),
+                         month_forms=MappingProxyType(by_kind["month"] | by_kind["month-short"]),
+                         weekdays=MappingProxyType(by_kind["weekday"]))

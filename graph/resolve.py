@@ -33,14 +33,13 @@ from pathlib import Path
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
 from graph.records import ArticleRecord, Entity, Merge, ResolvedRecord
-from graph.textutil import edit_distance
+from graph.names import NEAR_MIN_LEN, near_spelling
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Words ignored when titles are compared ("former Water Minister" = "Minister of Water").
 TITLE_NOISE = frozenset({"of", "the", "for", "former", "incumbent", "then", "acting", "current",
                          "new", "outgoing", "interim", "s"})
 #: Minimum length of a word compared by spelling.
-NEAR_MIN_LEN = 4
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 #: Names memoised by the pure name functions below (bounded, so memory stays flat).
@@ -401,8 +400,7 @@ def _near_name(a: str, b: str) -> bool:
     if len(wa) != len(wb) or a == b:
         return False
     diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-    return (len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= NEAR_MIN_LEN
-            and diff[0][0][0] == diff[0][1][0] and edit_distance(*diff[0]) == 1)
+    return len(diff) == 1 and near_spelling(*diff[0], strict=True)
 
 
 
@@ -493,7 +491,7 @@ def within_reason(alias: str, name: str) -> str:
     words, full = set(fold(alias).split()), set(fold(name).split())
     if words <= full:
         return "short name" if words != full else "word order"
-    return "near spelling" if any(edit_distance(w, f) <= 2 for w in words for f in full) else "same article"
+    return "near spelling" if any(near_spelling(w, f) for w in words for f in full) else "same article"
 
 
 def _combine(merges: list[Merge]) -> list[Merge]:

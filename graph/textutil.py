@@ -27,18 +27,3 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per Doc (spaCy makes a Span per entity on every access:
     0.5 ms on a long article)."""
     return tuple(doc.ents)
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two strings.
-
-    >>> edit_distance("Okafor", "Okafur")
-    1
-    """
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]

@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 
 from graph.records import Entity, Mention, Role, Span
 from graph.lexicon import lexicon
-from graph.textutil import data_lines, doc_ents, doc_text, edit_distance
+from graph.names import near_spelling
+from graph.textutil import data_lines, doc_ents, doc_text
 
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -42,7 +43,6 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 ORG_PREPS = frozenset({"of", "for", "at", "with", "in"})
 MAX_CHAIN = 14
 MAX_APPOS = 24
-NEAR_MIN_LEN = 5
 
 
 
@@ -152,15 +152,6 @@ def _is_acronym(text: str) -> bool:
 
 
 
-
-
-def _near(a: str, b: str) -> bool:
-    """An apparent misspelling: same first letter, edit distance 1 (2 for long words)."""
-    a, b = a.lower(), b.lower()
-    if a == b or a[:1] != b[:1] or max(len(a), len(b)) < NEAR_MIN_LEN:
-        return False
-    limit = 2 if min(len(a), len(b)) >= 7 else 1
-    return edit_distance(a, b) <= limit
 
 
 # ---------------------------------------------------------------- candidates
@@ -704,9 +695,9 @@ def _is_short_form(toks: list[str], full: list[str]) -> bool:
 def _is_near_form(toks: list[str], full: list[str]) -> bool:
     if len(toks) == len(full) and len(toks) > 1:
         diffs = [(a, b) for a, b in zip(toks, full) if a != b]
-        return len(diffs) == 1 and toks[0] == full[0] and _near(*diffs[0])
+        return len(diffs) == 1 and toks[0] == full[0] and near_spelling(*diffs[0])
     if len(toks) == 1 and len(full) > 1:
-        return any(_near(toks[0], f) for f in full[1:]) or _near(toks[0], full[0])
+        return any(near_spelling(toks[0], f) for f in full[1:]) or near_spelling(toks[0], full[0])
     return False
 
 

@@ -13,7 +13,8 @@ import pyoxigraph as ox
 
 from graph.errors import ClaimGraphError
 from graph.query import load_query
-from graph.rdf.store import Store, Value
+from graph.rdf._terms import Value
+from graph.rdf.store import Store
 
 Row = dict[str, Value]
 

@@ -20,23 +20,15 @@ import pyoxigraph as ox
 from graph.errors import ClaimGraphError
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import ALIAS, JOB_TITLE, KIND_CLASSES, MERGE_EVIDENCE, REASON, to_quads
-from graph.rdf.namespace import CG, PROV, RDF, RDFS, SKOS
+from graph.rdf._terms import (A, ALIAS, ALT_LABEL, DEFAULT_GRAPH, DERIVED_FROM, JOB_TITLE, KIND_CLASSES, LABEL,
+                              LOCAL_NAME, MERGE_EVIDENCE, MERGED_INTO, NAME_KEY, REASON, SOURCE_FILE)
+from graph.rdf.mapping import to_quads
 from graph.rdf.store import Store
 from graph.records import ArticleRecord, Merge
 from graph.resolve import (Descriptor, Resolution, cluster, descriptors_of, fold, index_keys, is_local, is_short,
                            lookup_keys, resolve)
 
-_A = ox.NamedNode(str(RDF.type))
-_LABEL = ox.NamedNode(str(RDFS.label))
-_ALT = ox.NamedNode(str(SKOS.altLabel))
-_LOCAL = ox.NamedNode(str(CG.localName))
-_KEY = ox.NamedNode(str(CG.nameKey))
-_MERGED = ox.NamedNode(str(CG.mergedInto))
-_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
-_SOURCE_FILE = ox.NamedNode(str(CG.sourceFile))
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
-_DEFAULT = ox.DefaultGraph()
 
 
 def write_article(store: Store, record: ArticleRecord, ids: Ids,
@@ -107,7 +99,7 @@ def find_article(store: Store, article: str, ids: Ids) -> str:
     for iri in (article, ids.article(article)):
         if ":" in iri and store.article_hash(iri) is not None:
             return iri
-    for quad in store.quads(None, _SOURCE_FILE, ox.Literal(article), None):
+    for quad in store.quads(None, SOURCE_FILE, ox.Literal(article), None):
         return quad.subject.value
     raise ClaimGraphError(f"no article {article!r} in the store: give its id or source file "
                           "(see `claimgraph query 'SELECT ?f WHERE {{ ?a cg:sourceFile ?f }}'`)")
@@ -128,7 +120,7 @@ def _override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
 
 def _actors_in(store: Store, article: str) -> set[str]:
     """The actors of an article that are resolved across articles (those with name keys)."""
-    return {q.subject.value for q in store.quads(None, _KEY, None, ox.NamedNode(article))}
+    return {q.subject.value for q in store.quads(None, NAME_KEY, None, ox.NamedNode(article))}
 
 
 def _context(store: Store, keys: set[str], also: Iterable[str] = ()) -> list[Descriptor]:
@@ -143,17 +135,17 @@ def _context(store: Store, keys: set[str], also: Iterable[str] = ()) -> list[Des
 
 def _keyed(store: Store, keys: Iterable[str]) -> set[str]:
     """The actors stored under any of these name index keys."""
-    return {q.subject.value for k in sorted(keys) for q in store.quads(None, _KEY, ox.Literal(k), None)}
+    return {q.subject.value for k in sorted(keys) for q in store.quads(None, NAME_KEY, ox.Literal(k), None)}
 
 
 def _descriptors(store: Store, actor: str) -> list[Descriptor]:
     """Each article's view of one actor, read with a few calls whatever the number of articles."""
     node = ox.NamedNode(actor)
     names: dict[str, set[str]] = {}
-    for q in store.quads(node, _LOCAL, None, None):
+    for q in store.quads(node, LOCAL_NAME, None, None):
         names.setdefault(q.graph_name.value, set()).add(q.object.value)
     kinds: dict[str, str] = {}
-    for q in store.quads(node, _A, None, None):
+    for q in store.quads(node, A, None, None):
         if q.object.value in _KINDS:
             kinds.setdefault(q.graph_name.value, _KINDS[q.object.value])
     titles: dict[str, set[str]] = {}
@@ -183,10 +175,10 @@ def _index_quads(iris: dict[str, str], record: ArticleRecord, graph: ox.NamedNod
     quads = []
     for (iri, kind), found in sorted(names.items()):
         node = ox.NamedNode(iri)
-        quads += [ox.Quad(node, _LOCAL, ox.Literal(n), graph) for n in sorted(found)]
+        quads += [ox.Quad(node, LOCAL_NAME, ox.Literal(n), graph) for n in sorted(found)]
         if iri not in local:
             keys = index_keys(kind, found, titles.get(iri, ()))
-            quads += [ox.Quad(node, _KEY, ox.Literal(k), graph) for k in sorted(keys)]
+            quads += [ox.Quad(node, NAME_KEY, ox.Literal(k), graph) for k in sorted(keys)]
     return quads
 
 
@@ -204,7 +196,7 @@ def _reconcile(store: Store, context: list[Descriptor], resolution: Resolution, 
         """Article -> the label it gives the actor, read once for all articles."""
         if actor not in stored_labels:
             stored_labels[actor] = {q.graph_name.value: q.object.value
-                                    for q in store.quads(ox.NamedNode(actor), _LABEL, None, None)}
+                                    for q in store.quads(ox.NamedNode(actor), LABEL, None, None)}
         return stored_labels[actor]
 
     by_article: dict[str, list[Descriptor]] = {}
@@ -238,23 +230,23 @@ def _rewrite(store: Store, article: str, moves: dict) -> None:
         subject, obj = q.subject, q.object  # each access makes a new Python object
         s = rename.get(subject.value, subject) if isinstance(subject, ox.NamedNode) else subject
         o = rename.get(obj.value, obj) if isinstance(obj, ox.NamedNode) else obj
-        if s.value in labels and q.predicate in (_LABEL, _ALT):
+        if s.value in labels and q.predicate in (LABEL, ALT_LABEL):
             continue
-        if s.value in labels and q.predicate == _LOCAL:
+        if s.value in labels and q.predicate == LOCAL_NAME:
             names.setdefault(s.value, set()).add(obj.value)
         out.append(q if s is subject and o is obj else ox.Quad(s, q.predicate, o, graph))
     for iri, label in labels.items():
         node = ox.NamedNode(iri)
-        out.append(ox.Quad(node, _LABEL, ox.Literal(label), graph))
-        out += [ox.Quad(node, _ALT, ox.Literal(n), graph) for n in sorted(names.get(iri, set()) - {label})]
+        out.append(ox.Quad(node, LABEL, ox.Literal(label), graph))
+        out += [ox.Quad(node, ALT_LABEL, ox.Literal(n), graph) for n in sorted(names.get(iri, set()) - {label})]
     old, new = set(stored), set(out)
     store.change([q for q in stored if q not in new], [q for q in dict.fromkeys(out) if q not in old])
 
 
 def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, ids: Ids) -> None:
     """Replace the default-graph evidence of these actors by the resolution's."""
-    old = {q for actor in actors for e in store.quads(None, _MERGED, ox.NamedNode(actor), _DEFAULT)
-           for q in store.quads(e.subject, None, None, _DEFAULT)}
+    old = {q for actor in actors for e in store.quads(None, MERGED_INTO, ox.NamedNode(actor), DEFAULT_GRAPH)
+           for q in store.quads(e.subject, None, None, DEFAULT_GRAPH)}
     new = {q for actor in sorted(actors) for m in resolution.evidence.get(actor, [])
            for q in evidence_quads(actor, m, ids)}
     store.change(old - new, new - old)
@@ -263,8 +255,8 @@ def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, id
 def evidence_quads(actor: str, merge: Merge, ids: Ids) -> list[ox.Quad]:
     """The default-graph quads saying why ``merge.alias`` was merged into ``actor``."""
     node = ox.NamedNode(ids.evidence(actor, merge.alias))
-    quads = [ox.Quad(node, _A, MERGE_EVIDENCE, _DEFAULT),
-             ox.Quad(node, _MERGED, ox.NamedNode(actor), _DEFAULT),
-             ox.Quad(node, ALIAS, ox.Literal(merge.alias), _DEFAULT),
-             ox.Quad(node, REASON, ox.Literal(merge.reason), _DEFAULT)]
-    return quads + [ox.Quad(node, _DERIVED, ox.NamedNode(a), _DEFAULT) for a in merge.articles]
+    quads = [ox.Quad(node, A, MERGE_EVIDENCE, DEFAULT_GRAPH),
+             ox.Quad(node, MERGED_INTO, ox.NamedNode(actor), DEFAULT_GRAPH),
+             ox.Quad(node, ALIAS, ox.Literal(merge.alias), DEFAULT_GRAPH),
+             ox.Quad(node, REASON, ox.Literal(merge.reason), DEFAULT_GRAPH)]
+    return quads + [ox.Quad(node, DERIVED_FROM, ox.NamedNode(a), DEFAULT_GRAPH) for a in merge.articles]

@@ -16,16 +16,12 @@ from importlib import resources
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.rdf.mapping import A, ALT_LABEL, ATTRIBUTED_TO, BEGIN, END, LABEL, QUOTE_CLASSES, TEXT
-from graph.rdf.namespace import CG, SCHEMA
+from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, LABEL,
+                              NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, STATEMENT, TEXT)
 from graph.rdf.store import Store
 from graph.resolve import fold
 
 FORMATS = ("table", "csv", "tsv", "json")
-ABOUT, CUE, SPEECH_ACT = (ox.NamedNode(str(t)) for t in (SCHEMA.about, CG.cue, CG.speechAct))
-SOURCE_FILE, HEADLINE, DATE = (ox.NamedNode(str(t)) for t in (CG.sourceFile, SCHEMA.headline, SCHEMA.datePublished))
-_STATEMENT = ox.NamedNode(str(CG.Statement))
-_NAME_KEY = ox.NamedNode(str(CG.nameKey))
 _QUOTE_KINDS = frozenset(QUOTE_CLASSES.values())
 
 
@@ -68,7 +64,7 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
                      if isinstance(q.graph_name, ox.NamedNode)}
             found = pairs if found is None else found & pairs
     if found is None:
-        found = {(q.subject.value, q.graph_name.value) for q in store.quads(None, A, _STATEMENT, None)
+        found = {(q.subject.value, q.graph_name.value) for q in store.quads(None, A, STATEMENT, None)
                  if isinstance(q.graph_name, ox.NamedNode)}
     statements = {key: _by_predicate(quads) for key, quads in store.describe(sorted(found)).items()}
     articles = {key[1]: _by_predicate(quads) for key, quads in store.describe((g, g) for _, g in sorted(found)).items()}
@@ -88,7 +84,7 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
             "about": "; ".join(sorted({labels[(t.value, graph)] for t in props.get(ABOUT, ())
                                        if (t.value, graph) in labels})) or None,
             "article": _first(article, SOURCE_FILE), "headline": _first(article, HEADLINE),
-            "date": _first(article, DATE), "begin": int(_first(props, BEGIN)), "end": int(_first(props, END)),
+            "date": _first(article, DATE_PUBLISHED), "begin": int(_first(props, BEGIN)), "end": int(_first(props, END)),
             "statement": iri,
         })
     return sorted(rows, key=lambda r: (r["article"], r["begin"], r["statement"]))
@@ -115,7 +111,7 @@ def actors_named(store: Store, name: str) -> list[str]:
     actors local to one article ("the police"). Their labels and aliases are then compared
     case-insensitively.
     """
-    found = {q.subject.value for q in store.quads(None, _NAME_KEY, ox.Literal(fold(name)), None)}
+    found = {q.subject.value for q in store.quads(None, NAME_KEY, ox.Literal(fold(name)), None)}
     for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:
         for predicate in (LABEL, ALT_LABEL):
             found |= {q.subject.value for q in store.quads(None, predicate, ox.Literal(variant), None)}

@@ -27,18 +27,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
 from graph.records import ArticleRecord, Entity, Merge, ResolvedRecord
+from graph.lexicon import lexicon
 from graph.names import NEAR_MIN_LEN, near_spelling
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-#: Words ignored when titles are compared ("former Water Minister" = "Minister of Water").
-TITLE_NOISE = frozenset({"of", "the", "for", "former", "incumbent", "then", "acting", "current",
-                         "new", "outgoing", "interim", "s"})
 #: Minimum length of a word compared by spelling.
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -103,18 +99,9 @@ class Resolution:
 # ---------------------------------------------------------------- names
 
 
-@cache
-def _honorific_prefix() -> re.Pattern[str]:
-    lines = (DATA_DIR / "honorifics.tsv").read_text("utf-8").splitlines()
-    forms = sorted((ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#")),
-                   key=len, reverse=True)
-    alt = "|".join(f.replace(" ", r"\.?\s+") for f in forms)
-    return re.compile(rf"^(?:(?:{alt})\b\.?\s+)+", re.IGNORECASE)
-
-
 def strip_honorific(name: str) -> str:
     """``name`` without leading honorifics ("Lt. Gen. Dara" -> "Dara")."""
-    return _honorific_prefix().sub("", name.strip()) or name.strip()
+    return lexicon().actors.honorifics.strip(name)
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -157,7 +144,7 @@ def name_rank(name: str) -> tuple:
 @lru_cache(maxsize=NAME_CACHE)
 def title_key(title: str) -> frozenset[str]:
     """A title as a set of words, word order and noise ignored."""
-    return frozenset(w for w in fold(title).split() if w not in TITLE_NOISE)
+    return frozenset(w for w in fold(title).split() if w not in lexicon().actors.title_noise)
 
 
 def _full_names(d: Descriptor) -> set[str]:

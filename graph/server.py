@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from graph.errors import ClaimGraphError, StoreError
-from graph.rdf.namespace import PREFIX_MAP
+from graph.rdf._terms import PREFIX_MAP
 
 log = logging.getLogger(__name__)
 

@@ -57,37 +57,6 @@ def _words(name: str) -> frozenset[str]:
 
 
 @cache
-def _honorific_regex() -> re.Pattern[str]:
-    forms = sorted((ln.split("\t")[0] for ln in data_lines("honorifics.tsv")), key=len, reverse=True)
-    alt = "|".join(f.replace(" ", r"\.?\s+") for f in forms)
-    return re.compile(rf"(?:\b(?:{alt})\b\.?\s+)+$", re.IGNORECASE)
-
-
-@cache
-def _honorific_ends() -> frozenset[str]:
-    """The last word of every honorific, lowercased ("gen" for "Lt. Gen.")."""
-    return frozenset(re.findall(r"\w+", ln.split("\t")[0].replace("\\", ""))[-1].lower()
-                     for ln in data_lines("honorifics.tsv"))
-
-
-@cache
-def _honorific_prefix() -> re.Pattern[str]:
-    forms = sorted((ln.split("\t")[0] for ln in data_lines("honorifics.tsv")), key=len, reverse=True)
-    alt = "|".join(f.replace(" ", r"\.?\s+") for f in forms)
-    return re.compile(rf"^(?:(?:{alt})\b\.?\s+)+", re.IGNORECASE)
-
-
-@cache
-def _honorific_gender() -> dict[str, str]:
-    out = {}
-    for ln in data_lines("honorifics.tsv"):
-        form, _, gender = ln.partition("\t")
-        if gender.strip():
-            out[re.sub(r"[^a-z ]", "", form.replace("\\", ""))] = gender.strip()
-    return out
-
-
-@cache
 def _ministry_names() -> dict[str, str]:
     return {k.lower(): v for k, _, v in (ln.partition("\t") for ln in data_lines("ministry_names.tsv"))}
 
@@ -187,7 +156,7 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
     past the complement of a title written before it ("Secretary of State Ann Lee")."""
     start += _complement_len(doc, start, end)
     while end - start > 1:
-        m = _honorific_prefix().match(doc_text(doc)[doc[start].idx:doc[end - 1].idx])
+        m = lexicon().actors.honorifics.prefix.match(doc_text(doc)[doc[start].idx:doc[end - 1].idx])
         if m:
             nxt = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                        end - 1)
@@ -508,9 +477,9 @@ def _honorific_before(doc: Doc, start: int) -> tuple[int, str] | None:
     """Char offset and text of an honorific right before token ``start`` ("Lt. Gen. ")."""
     begin = doc[start].idx
     window = doc_text(doc)[max(0, begin - 40):begin]
-    if _last_word(window) not in _honorific_ends():  # 0.3 us; the regex search takes 4 us
+    if _last_word(window) not in lexicon().actors.honorifics.ends:  # 0.3 us; the regex search takes 4 us
         return None
-    m = _honorific_regex().search(window)
+    m = lexicon().actors.honorifics.suffix.search(window)
     if not m:
         return None
     return begin - (len(window) - m.start()), m.group(0).strip()
@@ -534,7 +503,7 @@ def _last_word(window: str) -> str | None:
 
 
 def _reporting_subject(doc: Doc, start: int, end: int) -> bool:
-    verbs = _words("reporting_verbs.txt")
+    verbs = lexicon().speech.reporting_verbs
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in verbs
                and t.head.pos_ in {"VERB", "AUX"} for t in doc[start:end])
 
@@ -662,7 +631,7 @@ def _person_clusters(doc: Doc, cands: list[_Cand]) -> list[_Cluster]:
         elif reason:
             cluster.evidence.append((name, reason))
         if hon:
-            gender = _honorific_gender().get(re.sub(r"[^a-z ]", "", hon[1].lower()).strip())
+            gender = lexicon().actors.honorifics.gender.get(re.sub(r"[^a-z ]", "", hon[1].lower()).strip())
             cluster.gender = cluster.gender or gender
             if surface != name:
                 cluster.evidence.append((surface, "honorific"))

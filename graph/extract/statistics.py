@@ -439,7 +439,7 @@ def _source(doc: Doc, num: _Number, statements: list[Statement],
 
 @cache
 def _reporting() -> frozenset[str]:
-    return _words("reporting_verbs.txt")
+    return lexicon().speech.reporting_verbs
 
 
 # ---------------------------------------------------------------- public

@@ -1,15 +1,25 @@
-"""The speech section of the lexicon (see :mod:`graph.lexicon`)."""
+"""The speech section of the lexicon (see :mod:`graph.lexicon`): attribution cues and the
+words that name or refer to speakers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.lexicon._files import read_words
+
 
 @dataclass(frozen=True)
 class SpeechWords:
-    """Word lists of the speech stage, read from ``graph/data/``."""
+    """Word lists of the speech stage.
+
+    Attributes:
+        reporting_verbs: Lemmas of verbs whose subject is usually a person or organisation
+            speaking, from ``reporting_verbs.txt``.
+    """
+
+    reporting_verbs: frozenset[str]
 
 
 def load() -> SpeechWords:
     """Read the speech word lists."""
-    return SpeechWords()
+    return SpeechWords(reporting_verbs=read_words("reporting_verbs.txt"))

@@ -6,65 +6,21 @@ ontology, SHACL and JSON-LD. No blank nodes: every node has an IRI from :class:`
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
+from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE,
+                              DATE_PUBLISHED, DERIVED_FROM, END, HAS_ROLE, HEADLINE, JOB_TITLE, KIND_CLASSES,
+                              LABEL, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE, MERGED_INTO,
+                              NEWS_ARTICLE, ORGANIZATION, PERIOD, QUALIFIER, QUOTE_CLASSES, REASON, REFERS_TO,
+                              ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
+                              UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term)
 from graph.rdf.ids import Ids
-from graph.rdf.namespace import CG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, SPEECH_ACTS, XSD
 from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, Statement, Statistic
 
 
-def _iri(term: str) -> NamedNode:
-    return NamedNode(str(term))
-
-
-A = _iri(RDF.type)
-LABEL = _iri(RDFS.label)
-ALT_LABEL = _iri(SKOS.altLabel)
-DERIVED_FROM = _iri(PROV.wasDerivedFrom)
-ATTRIBUTED_TO = _iri(PROV.wasAttributedTo)
-BEGIN = _iri(NIF.beginIndex)
-END = _iri(NIF.endIndex)
-TEXT = _iri(SCHEMA.text)
-XSD_DECIMAL = _iri(XSD.decimal)
-# Terms of the per-item triples, made once (an rdflib namespace lookup costs about 1 us).
-MENTIONS, MENTION, REFERS_TO, ANCHOR_OF = _iri(SCHEMA.mentions), _iri(CG.Mention), _iri(CG.refersTo), _iri(NIF.anchorOf)
-ROLE, MEMBER, TITLE = _iri(CG.Role), _iri(ORG.member), _iri(CG.title)
-HAS_ROLE, JOB_TITLE = _iri(CG.hasRole), _iri(SCHEMA.jobTitle)
-ORGANIZATION, MEMBER_OF, VALID_AT = _iri(ORG.organization), _iri(ORG.memberOf), _iri(CG.validAt)
-STATEMENT, CUE, SPEECH_ACT, ABOUT = _iri(CG.Statement), _iri(CG.cue), _iri(CG.speechAct), _iri(SCHEMA.about)
-STATISTIC, VALUE, UNIT_TEXT = _iri(CG.Statistic), _iri(SCHEMA.value), _iri(SCHEMA.unitText)
-STATISTIC_TEXTS = ((_iri(CG.measure), "measure"), (_iri(CG.period), "period"), (_iri(CG.qualifier), "qualifier"))
-MERGE_EVIDENCE, MERGED_INTO = _iri(CG.MergeEvidence), _iri(CG.mergedInto)
-ALIAS, REASON = _iri(CG.alias), _iri(CG.reason)
-
-#: Entity kind -> its RDF class.
-KIND_CLASSES: dict[str, NamedNode] = {
-    "Person": _iri(SCHEMA.Person),
-    "Organization": _iri(SCHEMA.Organization),
-    "Place": _iri(SCHEMA.Place),
-    "UnnamedSource": _iri(CG.UnnamedSource),
-}
-
-#: Statement kind -> its specific class (every statement is also a cg:Statement).
-QUOTE_CLASSES: dict[str, NamedNode] = {
-    "direct": _iri(CG.DirectQuote),
-    "indirect": _iri(CG.IndirectQuote),
-    "mixed": _iri(CG.MixedQuote),
-}
-
-#: Article date form -> XSD datatype of schema:datePublished (and cg:validAt).
-DATE_TYPES: tuple[tuple[re.Pattern[str], NamedNode], ...] = (
-    (re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), _iri(XSD.date)),
-    (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), _iri(XSD.gYearMonth)),
-    (re.compile(r"\d{4}"), _iri(XSD.gYear)),
-)
-
-_SPEECH_ACTS = {name: _iri(iri) for name, iri in SPEECH_ACTS.items()}
+STATISTIC_TEXTS = ((MEASURE, "measure"), (PERIOD, "period"), (QUALIFIER, "qualifier"))
 
 
 def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[Quad]:
@@ -84,38 +40,6 @@ def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[
         The quads, in a stable order, without duplicates.
     """
     return list(dict.fromkeys(_quads(resolved, ids, evidence)))
-
-
-def literal_value(value: Decimal | int | float | str) -> Literal:
-    """An ``xsd:decimal`` literal in plain notation: ``2.8E+6`` → ``"2800000"``, ``1.50`` → ``"1.5"``.
-
-    Raises:
-        ValueError: when the value is not a finite number.
-    """
-    try:
-        number = Decimal(str(value)).normalize()
-    except InvalidOperation as e:
-        raise ValueError(f"not a number: {value!r}") from e
-    if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    text = format(number, "f")
-    return Literal("0" if number.is_zero() else text, datatype=XSD_DECIMAL)
-
-
-def date_literal(date: str) -> Literal | None:
-    """``date`` typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its form; None if none fits."""
-    for pattern, datatype in DATE_TYPES:
-        if pattern.fullmatch(date) and (datatype != DATE_TYPES[0][1] or _is_calendar_date(date)):
-            return Literal(date, datatype=datatype)
-    return None
-
-
-def _is_calendar_date(date: str) -> bool:
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError:
-        return False
-    return True
 
 
 def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]:
@@ -157,21 +81,21 @@ def _fallback_iri(entity: Entity, article_id: str, ids: Ids) -> str:
 
 
 def _article_triples(article: Article, graph: NamedNode) -> Iterator[tuple]:
-    yield graph, A, _iri(SCHEMA.NewsArticle)
-    yield graph, _iri(CG.sourceFile), Literal(article.source_file)
-    yield graph, _iri(CG.contentHash), Literal(article.content_hash)
+    yield graph, A, NEWS_ARTICLE
+    yield graph, SOURCE_FILE, Literal(article.source_file)
+    yield graph, CONTENT_HASH, Literal(article.content_hash)
     if article.title:
-        yield graph, _iri(SCHEMA.headline), Literal(article.title)
+        yield graph, HEADLINE, Literal(article.title)
     published = date_literal(article.date) if article.date else None
     if published is not None:
-        yield graph, _iri(SCHEMA.datePublished), published
-        yield graph, _iri(CG.dateInferred), Literal(article.date_inferred)
+        yield graph, DATE_PUBLISHED, published
+        yield graph, term("cg:dateInferred"), Literal(article.date_inferred)
     if article.url:
-        yield graph, _iri(SCHEMA.url), _url(article.url)
+        yield graph, term("schema:url"), _url(article.url)
     if article.publisher:
-        yield graph, _iri(SCHEMA.publisher), Literal(article.publisher)
+        yield graph, term("schema:publisher"), Literal(article.publisher)
     if article.author:
-        yield graph, _iri(SCHEMA.author), Literal(article.author)
+        yield graph, term("schema:author"), Literal(article.author)
 
 
 def _url(url: str) -> NamedNode | Literal:
@@ -179,7 +103,7 @@ def _url(url: str) -> NamedNode | Literal:
     try:
         return NamedNode(url.strip())
     except ValueError:
-        return Literal(url, datatype=_iri(XSD.anyURI))
+        return Literal(url, datatype=term("xsd:anyURI"))
 
 
 def _by_actor(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNode, list[Entity]]:
@@ -249,8 +173,8 @@ def _statement_triples(statement: Statement, actors: dict[str, NamedNode], graph
         yield node, ATTRIBUTED_TO, actors[statement.speaker]
     if statement.cue:
         yield node, CUE, Literal(statement.cue)
-    if statement.speech_act in _SPEECH_ACTS:
-        yield node, SPEECH_ACT, _SPEECH_ACTS[statement.speech_act]
+    if statement.speech_act in SPEECH_ACTS:
+        yield node, SPEECH_ACT, SPEECH_ACTS[statement.speech_act]
     for key in statement.about:
         if key in actors:
             yield node, ABOUT, actors[key]

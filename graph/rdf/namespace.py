@@ -10,6 +10,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD, DefinedNamespace
 
+from graph.rdf import _terms
+
 
 class CG(DefinedNamespace):
     """The claimgraph ontology: actors, their roles, what they said, and the figures they gave.
@@ -65,35 +67,14 @@ class CG(DefinedNamespace):
 SCHEMA = SDO
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 
-#: Prefix -> namespace IRI, for serialisers, JSON-LD contexts and SPARQL parsers.
-PREFIX_MAP: dict[str, str] = {
-    "cg": str(CG._NS),
-    "schema": str(SCHEMA._NS),
-    "prov": str(PROV._NS),
-    "org": str(ORG._NS),
-    "skos": str(SKOS._NS),
-    "nif": str(NIF),
-    "rdf": str(RDF._NS),
-    "rdfs": str(RDFS._NS),
-    "xsd": str(XSD._NS),
-    "owl": str(OWL._NS),
-    "sh": str(SH._NS),
-}
+#: Prefix -> namespace IRI (defined with the terms, in :mod:`graph.rdf._terms`).
+PREFIX_MAP: dict[str, str] = _terms.PREFIX_MAP
 
 #: SPARQL ``PREFIX`` lines for every namespace above; prepend to any query text.
-PREFIXES: str = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIX_MAP.items())
+PREFIXES: str = _terms.PREFIXES
 
 #: ``Statement.speech_act`` value -> the cg:SpeechAct individual.
-SPEECH_ACTS: dict[str, URIRef] = {
-    "assert": CG.Assert,
-    "warn": CG.Warn,
-    "order": CG.Order,
-    "criticise": CG.Criticise,
-    "praise": CG.Praise,
-    "deny": CG.Deny,
-    "promise": CG.Promise,
-    "believe": CG.Believe,
-}
+SPEECH_ACTS: dict[str, URIRef] = {name: URIRef(node.value) for name, node in _terms.SPEECH_ACTS.items()}
 
 __all__ = ["CG", "NIF", "ORG", "OWL", "PREFIXES", "PREFIX_MAP", "PROV", "RDF", "RDFS", "SCHEMA",
            "SH", "SKOS", "SPEECH_ACTS", "XSD"]

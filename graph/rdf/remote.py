@@ -27,8 +27,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
-from graph.rdf.namespace import CG, PREFIXES
-from graph.rdf.store import Store, Term, Value, _data_block, bind_values, to_python, to_term
+from graph.rdf._terms import CONTENT_HASH, PREFIXES, Term, Value, to_python, to_term
+from graph.rdf.store import Store, _data_block, bind_values
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -116,7 +116,7 @@ class RemoteStore:
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""
         iri = ox.NamedNode(article_iri)
-        rows = self._select(f"SELECT ?h WHERE {{ GRAPH {iri} {{ {iri} <{CG.contentHash}> ?h }} }} LIMIT 1",
+        rows = self._select(f"SELECT ?h WHERE {{ GRAPH {iri} {{ {iri} <{CONTENT_HASH.value}> ?h }} }} LIMIT 1",
                             union=False)
         return rows[0]["h"].value if rows else None
 

@@ -14,7 +14,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -22,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.errors import QueryError, StoreError
-from graph.rdf.namespace import CG, PREFIX_MAP, XSD
+from graph.rdf._terms import CONTENT_HASH, PREFIX_MAP, Term, Value, to_python, to_term
 
 #: Environment variable naming the store folder.
 STORE_ENV = "CLAIMGRAPH_STORE"
@@ -31,12 +30,6 @@ DEFAULT_STORE_DIR = "claimgraph-store"
 #: The formats :meth:`Store.export` writes.
 EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld")
 
-_INTEGER_TYPES = frozenset(str(XSD[t]) for t in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-    "unsignedByte"))
-_FLOAT_TYPES = frozenset((str(XSD.double), str(XSD.float)))
-_CONTENT_HASH = ox.NamedNode(str(CG.contentHash))
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 _QUERY_FORMS = frozenset(("SELECT", "CONSTRUCT", "DESCRIBE", "ASK"))
 _VARIABLE = re.compile(r"\w+")
@@ -52,8 +45,6 @@ _TOKENS = re.compile(r"""
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-Value = str | int | float | bool | Decimal | None
 
 
 def default_store_path() -> Path:
@@ -172,7 +163,7 @@ class Store:
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not in the store."""
         node = ox.NamedNode(article_iri)
-        for quad in self._store.quads_for_pattern(node, _CONTENT_HASH, None, node):
+        for quad in self._store.quads_for_pattern(node, CONTENT_HASH, None, node):
             return quad.object.value
         return None
 
@@ -343,23 +334,6 @@ class Store:
         return sorted({q.triple for q in self._store}, key=_quad_key)
 
 
-def to_term(value: Term | Value) -> Term:
-    """A pyoxigraph term for a Python value (IRIs and literals are passed through).
-
-    Raises:
-        QueryError: for None, a blank node or an unsupported type.
-    """
-    if isinstance(value, (ox.NamedNode, ox.Literal)):
-        return value
-    if isinstance(value, bool):
-        return ox.Literal(value)
-    if isinstance(value, Decimal) and value.is_finite():
-        return ox.Literal(format(value, "f"), datatype=ox.NamedNode(str(XSD.decimal)))
-    if isinstance(value, (str, int, float)):
-        return ox.Literal(value)
-    raise QueryError(f"cannot bind {value!r} in a SPARQL query: pass a string, number or IRI")
-
-
 def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
     """``sparql`` with a ``VALUES`` row binding ``bindings`` at the start of its WHERE group.
 
@@ -401,29 +375,6 @@ def _where_brace(sparql: str) -> int | None:
             if form == "CONSTRUCT" and depth == 0:
                 form = "CONSTRUCT-WHERE"
     return None
-
-
-def to_python(term: Term | ox.Triple | None) -> Value:
-    """A plain Python value for an RDF term (None stays None)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if not isinstance(term, ox.Literal):
-        return term.value if isinstance(term, ox.NamedNode) else str(term)
-    datatype = term.datatype.value
-    try:
-        if datatype in _INTEGER_TYPES:
-            return int(term.value)
-        if datatype == str(XSD.decimal):
-            return Decimal(term.value)
-        if datatype in _FLOAT_TYPES:
-            return float(term.value)
-    except ValueError:
-        return term.value
-    if datatype == str(XSD.boolean):
-        return term.value in ("true", "1")
-    return term.value
 
 
 def _quad_key(quad: ox.Quad | ox.Triple) -> tuple[str, str, str]:

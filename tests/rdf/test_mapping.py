@@ -11,7 +11,8 @@ import pytest
 from rdflib import Dataset
 
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import date_literal, literal_value, to_quads
+from graph.rdf._terms import date_literal, literal_value
+from graph.rdf.mapping import to_quads
 from graph.records import Entity, Mention, Merge, ResolvedRecord, Role, Span, Statement, Statistic
 from tests.helpers import assert_isomorphic, to_dataset
 

@@ -13,7 +13,8 @@ from rdflib import Dataset, Graph
 from graph.errors import QueryError, StoreError
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import to_quads
-from graph.rdf.store import EXPORT_FORMATS, Store, bind_values, default_store_path, to_python
+from graph.rdf._terms import to_python
+from graph.rdf.store import EXPORT_FORMATS, Store, bind_values, default_store_path
 from graph.records import ResolvedRecord
 
 IDS = Ids()

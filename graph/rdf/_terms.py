@@ -1,0 +1,179 @@
+"""The RDF boundary's terms: every IRI claimgraph writes or reads, as pyoxigraph terms,
+and the conversions between RDF terms and Python values.
+
+This module imports pyoxigraph and nothing heavier (no rdflib), so the query side starts
+fast. The ``cg:`` names are checked against the ontology by ``tests/rdf/test_terms.py``
+(through :class:`graph.rdf.namespace.CG`, whose ``_fail`` rejects unknown names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
+
+#: Prefix -> namespace IRI, for serialisers, JSON-LD contexts and SPARQL parsers.
+PREFIX_MAP: dict[str, str] = {
+    "cg": "https://w3id.org/claimgraph/ontology#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+#: SPARQL ``PREFIX`` lines for every namespace above; prepend to any query text.
+PREFIXES: str = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIX_MAP.items())
+
+
+def term(curie: str) -> ox.NamedNode:
+    """The IRI of a prefixed name such as ``"cg:Statement"``.
+
+    >>> term("schema:about").value
+    'https://schema.org/about'
+    """
+    prefix, _, local = curie.partition(":")
+    return ox.NamedNode(PREFIX_MAP[prefix] + local)
+
+
+DEFAULT_GRAPH = ox.DefaultGraph()
+
+A = term("rdf:type")
+LABEL, ALT_LABEL = term("rdfs:label"), term("skos:altLabel")
+DERIVED_FROM, ATTRIBUTED_TO = term("prov:wasDerivedFrom"), term("prov:wasAttributedTo")
+BEGIN, END, ANCHOR_OF = term("nif:beginIndex"), term("nif:endIndex"), term("nif:anchorOf")
+TEXT, MENTIONS, ABOUT = term("schema:text"), term("schema:mentions"), term("schema:about")
+NEWS_ARTICLE, HEADLINE, DATE_PUBLISHED = (term("schema:NewsArticle"), term("schema:headline"),
+                                          term("schema:datePublished"))
+SOURCE_FILE, CONTENT_HASH = term("cg:sourceFile"), term("cg:contentHash")
+MENTION, REFERS_TO = term("cg:Mention"), term("cg:refersTo")
+ROLE, MEMBER, TITLE, HAS_ROLE = term("cg:Role"), term("org:member"), term("cg:title"), term("cg:hasRole")
+JOB_TITLE, ORGANIZATION, MEMBER_OF = term("schema:jobTitle"), term("org:organization"), term("org:memberOf")
+VALID_AT = term("cg:validAt")
+STATEMENT, CUE, SPEECH_ACT = term("cg:Statement"), term("cg:cue"), term("cg:speechAct")
+STATISTIC, VALUE, UNIT_TEXT = term("cg:Statistic"), term("schema:value"), term("schema:unitText")
+MEASURE, PERIOD, QUALIFIER = term("cg:measure"), term("cg:period"), term("cg:qualifier")
+MERGE_EVIDENCE, MERGED_INTO = term("cg:MergeEvidence"), term("cg:mergedInto")
+ALIAS, REASON = term("cg:alias"), term("cg:reason")
+LOCAL_NAME, NAME_KEY = term("cg:localName"), term("cg:nameKey")
+XSD_DECIMAL = term("xsd:decimal")
+
+#: Entity kind -> its RDF class.
+KIND_CLASSES: MappingProxyType[str, ox.NamedNode] = MappingProxyType({
+    "Person": term("schema:Person"),
+    "Organization": term("schema:Organization"),
+    "Place": term("schema:Place"),
+    "UnnamedSource": term("cg:UnnamedSource"),
+})
+
+#: Statement kind -> its specific class (every statement is also a cg:Statement).
+QUOTE_CLASSES: MappingProxyType[str, ox.NamedNode] = MappingProxyType({
+    "direct": term("cg:DirectQuote"),
+    "indirect": term("cg:IndirectQuote"),
+    "mixed": term("cg:MixedQuote"),
+})
+
+#: ``Statement.speech_act`` value -> the cg:SpeechAct individual (declared in the ontology).
+SPEECH_ACTS: MappingProxyType[str, ox.NamedNode] = MappingProxyType({
+    name: term(f"cg:{name.capitalize()}")
+    for name in ("assert", "warn", "order", "criticise", "praise", "deny", "promise", "believe")
+})
+
+#: Article date form -> XSD datatype of schema:datePublished (and cg:validAt).
+DATE_TYPES: tuple[tuple[re.Pattern[str], ox.NamedNode], ...] = (
+    (re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), term("xsd:date")),
+    (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), term("xsd:gYearMonth")),
+    (re.compile(r"\d{4}"), term("xsd:gYear")),
+)
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Value = str | int | float | bool | Decimal | None
+
+_XSD = PREFIX_MAP["xsd"]
+_INTEGER_TYPES = frozenset(_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+    "unsignedByte"))
+_FLOAT_TYPES = frozenset((_XSD + "double", _XSD + "float"))
+
+
+def literal_value(value: Decimal | int | float | str) -> ox.Literal:
+    """An ``xsd:decimal`` literal in plain notation: ``2.8E+6`` → ``"2800000"``, ``1.50`` → ``"1.5"``.
+
+    Raises:
+        ValueError: when the value is not a finite number.
+    """
+    try:
+        number = Decimal(str(value)).normalize()
+    except InvalidOperation as e:
+        raise ValueError(f"not a number: {value!r}") from e
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    text = format(number, "f")
+    return ox.Literal("0" if number.is_zero() else text, datatype=XSD_DECIMAL)
+
+
+def date_literal(date: str) -> ox.Literal | None:
+    """``date`` typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its form; None if none fits."""
+    for pattern, datatype in DATE_TYPES:
+        if pattern.fullmatch(date) and (datatype != DATE_TYPES[0][1] or _is_calendar_date(date)):
+            return ox.Literal(date, datatype=datatype)
+    return None
+
+
+def _is_calendar_date(date: str) -> bool:
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return True
+
+
+def to_term(value: Term | Value) -> Term:
+    """A pyoxigraph term for a Python value (IRIs and literals are passed through).
+
+    Raises:
+        QueryError: for None, a blank node or an unsupported type.
+    """
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return ox.Literal(format(value, "f"), datatype=XSD_DECIMAL)
+    if isinstance(value, (str, int, float)):
+        return ox.Literal(value)
+    raise QueryError(f"cannot bind {value!r} in a SPARQL query: pass a string, number or IRI")
+
+
+def to_python(term: Term | ox.Triple | None) -> Value:
+    """A plain Python value for an RDF term (None stays None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if not isinstance(term, ox.Literal):
+        return term.value if isinstance(term, ox.NamedNode) else str(term)
+    datatype = term.datatype.value
+    try:
+        if datatype in _INTEGER_TYPES:
+            return int(term.value)
+        if datatype == XSD_DECIMAL.value:
+            return Decimal(term.value)
+        if datatype in _FLOAT_TYPES:
+            return float(term.value)
+    except ValueError:
+        return term.value
+    if datatype == _XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value

@@ -26,9 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract.entities import extract_entities
-from graph.extract.statements import extract_statements
+from graph.extract.speech import find_speech
 from graph.extract.statistics import extract_statistics
-from graph.records import Actors, Article, Speech
+from graph.records import Actors, Article
 
 #: The components in the order they run, after the model's own.
 STAGES = ("claimgraph_actors", "claimgraph_speech", "claimgraph_statistics")
@@ -73,9 +73,7 @@ def make_speech(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Direct, indirect and mixed statements, with their speakers and targets."""
 
     def run(doc: Doc) -> None:
-        actors = doc._.cg_actors
-        statements, sources = extract_statements(doc, actors.entities, actors.roles)
-        doc._.cg_speech = Speech(statements, sources)
+        doc._.cg_speech = find_speech(doc, doc._.cg_actors)
 
     return _guarded(name, run)
 

@@ -1,25 +1,190 @@
 """The speech section of the lexicon (see :mod:`graph.lexicon`): attribution cues and the
-words that name or refer to speakers."""
+words that name or refer to speakers.
+
+The speech-act names a cue may carry are the ``cg:SpeechAct`` individuals of the ontology
+(:data:`graph.rdf._terms.SPEECH_ACTS`), so a cue can only name an act the graph can write.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from graph.lexicon._files import read_words
+from graph.lexicon._files import read_table, read_words
+from graph.rdf._terms import SPEECH_ACTS
+
+Rows = Iterable[tuple[str, ...]]
+
+#: How much of a cue's complement is its content (see ``cues.tsv``).
+CONTENT_MODES = frozenset({"clause", "object"})
+PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
+WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
+             "quoting-verb", "target-act", "default-cue")
+REFERENT_KINDS = ("person", "organization", "document", "place")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One entry of the cue lexicon (``cues.tsv``).
+
+    Attributes:
+        phrase: Verb lemma, "lemma particle" ("call on"), or fixed phrase ("according to").
+        speech_act: A ``cg:SpeechAct`` name ("assert", "warn", ...).
+        content: "clause" (only a that-clause is content) or "object" (also an object,
+            infinitive or prepositional complement).
+        xcomp_act: Speech act when the cue takes an infinitive ("told them to ..."), if
+            different.
+    """
+
+    phrase: str
+    speech_act: str
+    content: str = "clause"
+    xcomp_act: str | None = None
+
+
+@dataclass(frozen=True)
+class Referents:
+    """Nouns that name or refer back to actors (``referents.tsv``).
+
+    Attributes:
+        person: Nouns naming human speakers ("official", "spokesman").
+        organization: Nouns naming institutions ("ministry", "police").
+        document: Nouns naming writings whose author speaks ("report", "statistics").
+        place: Nouns that refer back to the place last named ("the province").
+        titles: Title word or phrase -> canonical form ("premier" = "prime minister").
+    """
+
+    person: frozenset[str]
+    organization: frozenset[str]
+    document: frozenset[str]
+    place: frozenset[str]
+    titles: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Pronouns:
+    """Pronouns by what they may refer to (``pronouns.tsv``).
+
+    Attributes:
+        gender: he/she forms -> "m" or "f".
+        organization: Forms of "it".
+        plural: Forms of "they".
+        relative: "who", "which", ...
+        first_person: Forms of "I".
+    """
+
+    gender: Mapping[str, str]
+    organization: frozenset[str]
+    plural: frozenset[str]
+    relative: frozenset[str]
+    first_person: frozenset[str]
 
 
 @dataclass(frozen=True)
 class SpeechWords:
-    """Word lists of the speech stage.
+    """Word lists of the speech stage; ``speech_words.tsv`` explains each use.
 
     Attributes:
         reporting_verbs: Lemmas of verbs whose subject is usually a person or organisation
             speaking, from ``reporting_verbs.txt``.
+        cues: Cue phrase (lowercase) -> :class:`Cue`.
+        referents: See :class:`Referents`.
+        pronouns: See :class:`Pronouns`.
+        indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
+        quoting_verbs, target_acts: The words of each use in ``speech_words.tsv``.
+        default_cue: The cue of a direct quote without attribution.
     """
 
     reporting_verbs: frozenset[str]
+    cues: Mapping[str, Cue]
+    referents: Referents
+    pronouns: Pronouns
+    indefinite: frozenset[str]
+    quantifiers: frozenset[str]
+    name_glue: frozenset[str]
+    author_preps: frozenset[str]
+    np_preps: frozenset[str]
+    content_preps: frozenset[str]
+    quoting_verbs: frozenset[str]
+    target_acts: frozenset[str]
+    default_cue: Cue
+
+
+def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
+    if value not in valid:
+        raise ValueError(f"{where}: {what} {value!r} not one of {sorted(valid)}")
+    return value
+
+
+def cues_from_rows(rows: Rows) -> dict[str, Cue]:
+    """The cue lexicon from ``cue<TAB>class<TAB>content<TAB>xcomp_class[<TAB>notes]`` rows.
+
+    Raises:
+        ValueError: when a row names an unknown speech act or content mode.
+    """
+    cues: dict[str, Cue] = {}
+    for number, row in enumerate(rows, 1):
+        phrase, act, content, xact = (list(row) + ["clause", "-"])[:4]
+        where = f"cues row {number}"
+        _check(act, SPEECH_ACTS, "speech act", where)
+        _check(content, CONTENT_MODES, "content", where)
+        if xact != "-":
+            _check(xact, SPEECH_ACTS, "xcomp class", where)
+        cues[phrase.lower()] = Cue(phrase.lower(), act, content, None if xact == "-" else xact)
+    return cues
+
+
+def referents_from_rows(rows: Rows) -> Referents:
+    """The referent lexicon from ``word<TAB>kind<TAB>canonical`` rows.
+
+    Raises:
+        ValueError: when a row names an unknown kind.
+    """
+    kinds: dict[str, set[str]] = {kind: set() for kind in REFERENT_KINDS}
+    titles: dict[str, str] = {}
+    for row in rows:
+        word, kind, canonical = (list(row) + ["-", "-"])[:3]
+        if kind == "title":
+            titles[word.lower()] = canonical.lower()
+        else:
+            kinds[_check(kind, kinds, "unknown kind", "referents")].add(word.lower())
+    return Referents(*(frozenset(kinds[kind]) for kind in REFERENT_KINDS),
+                     titles=MappingProxyType(titles))
+
+
+def _grouped(rows: Rows, valid: tuple[str, ...], where: str) -> dict[str, frozenset[str]]:
+    """Words by the class or use in their second column, every class checked."""
+    groups: dict[str, set[str]] = {name: set() for name in valid}
+    for word, group in rows:
+        groups[_check(group, valid, "class", where)].add(word.lower())
+    return {name: frozenset(words) for name, words in groups.items()}
+
+
+def _pronouns(rows: Rows) -> Pronouns:
+    groups = _grouped(rows, PRONOUN_CLASSES, "pronouns.tsv")
+    gender = {word: "m" for word in groups["male"]} | {word: "f" for word in groups["female"]}
+    return Pronouns(MappingProxyType(gender), groups["organization"], groups["plural"],
+                    groups["relative"], groups["first-person"])
 
 
 def load() -> SpeechWords:
-    """Read the speech word lists."""
-    return SpeechWords(reporting_verbs=read_words("reporting_verbs.txt"))
+    """Read the speech word lists.
+
+    Raises:
+        ValueError: when a file names an unknown class, speech act or cue.
+    """
+    cues = cues_from_rows(read_table("cues.tsv"))
+    words = _grouped(read_table("speech_words.tsv"), WORD_USES, "speech_words.tsv")
+    for act in words["target-act"]:
+        _check(act, SPEECH_ACTS, "target act", "speech_words.tsv")
+    (default,) = words["default-cue"]
+    _check(default, cues, "default cue", "speech_words.tsv")
+    return SpeechWords(
+        reporting_verbs=read_words("reporting_verbs.txt"), cues=MappingProxyType(cues),
+        referents=referents_from_rows(read_table("referents.tsv")),
+        pronouns=_pronouns(read_table("pronouns.tsv")), indefinite=words["indefinite"],
+        quantifiers=words["quantifier"], name_glue=words["name-glue"],
+        author_preps=words["author-prep"], np_preps=words["np-prep"],
+        content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
+        target_acts=words["target-act"], default_cue=cues[default])

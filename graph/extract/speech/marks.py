@@ -1,4 +1,4 @@
-"""Finding quotation-mark spans in raw text, tolerant of unbalanced and mixed marks.
+"""Quotation marks: the quoted runs of a raw text, tolerant of unbalanced and mixed marks.
 
 Only double quotation marks delimit quotes (curly, straight, low-9 and guillemets, in any
 mix: a quote may open with “ and close with "). Single marks are left alone, since they

@@ -1,10 +1,10 @@
-"""Tests of graph.extract.quotes: quotation-mark spans, tolerant of odd marks."""
+"""Tests of graph.extract.speech.marks: quotation-mark spans, tolerant of odd marks."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.extract.quotes import find_quotes, paragraphs
+from graph.extract.speech.marks import find_quotes, paragraphs
 
 
 def contents(text: str) -> list[str]:

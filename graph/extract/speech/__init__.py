@@ -1,0 +1,59 @@
+"""The speech stage: direct, indirect and mixed statements, with speakers and targets.
+
+:func:`find_speech` runs the steps in order over one :class:`~.context.Context`, built once
+per Doc:
+
+1. :mod:`.marks` finds the quoted runs and :mod:`.quotes` sorts them into direct quotes
+   (with their attribution, when the text gives one) and quoted fragments;
+2. :mod:`.reported` drafts indirect and mixed statements around the cues of
+   :mod:`.cues` (``graph/data/cues.tsv``);
+3. :mod:`.speakers` resolves who speaks in each draft, in text order, through the
+   article's :class:`~graph.extract.reference.Discourse` (pronouns, nominals, salience);
+4. :mod:`.targets` finds what each statement is about.
+
+Speakers the actors stage did not list (unnamed sources, organisations named only as
+speakers, missed names) are minted as new entities, returned in :attr:`Speech.sources`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.reference import Discourse
+from graph.extract.speech.context import Context
+from graph.extract.speech.quotes import direct_drafts, read_quotes
+from graph.extract.speech.reported import reported_drafts
+from graph.extract.speech.speakers import speakers
+from graph.extract.speech.targets import about
+from graph.records import Actors, Speech, Statement
+
+__all__ = ["find_speech"]
+
+
+def find_speech(doc: Doc, actors: Actors) -> Speech:
+    """Direct, indirect and mixed statements of one parsed article.
+
+    Args:
+        doc: ``nlp(article.masked_text())``.
+        actors: The article's actors and places (keys "e0", "e1", ...) and their roles;
+            never changed.
+
+    Returns:
+        The statements in text order (reported ones only when their speaker is known), and
+        the entities minted for speakers or targets the actors lacked, keyed "s0", "s1", ...
+    """
+    ctx = Context.of(doc)
+    quoting = read_quotes(ctx)
+    discourse = Discourse.start(ctx, actors, [q.outer for q in quoting.direct])
+    drafts = direct_drafts(ctx, quoting) + reported_drafts(ctx, quoting)
+    found = speakers(discourse, drafts)
+    statements = []
+    for i in sorted(range(len(drafts)), key=lambda i: drafts[i].span.begin):
+        draft, speaker = drafts[i], found[i]
+        if speaker is None and draft.kind != "direct":
+            continue
+        statements.append(Statement(draft.kind, draft.span,  # type: ignore[arg-type]
+                                    ctx.text[draft.span.begin:draft.span.end], speaker,
+                                    draft.cue.phrase, draft.speech_act,
+                                    about(discourse, draft, speaker), draft.cue_span))
+    return Speech(statements, discourse.minted)

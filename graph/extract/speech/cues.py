@@ -1,0 +1,61 @@
+"""Attribution cues: which tokens start a reporting verb or phrase of the cue lexicon.
+
+A cue is a verb lemma ("say"), a verb with its particle or preposition ("call on", "point
+out"), or the fixed phrase "according to"; each carries a speech act and a content mode
+(``graph/data/cues.tsv``, read through :func:`graph.lexicon.lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Token
+
+from graph.lexicon.speech import Cue
+
+CUE_POS = frozenset({VERB, AUX})
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
+
+
+def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None] | None:
+    """The cue a token starts, with its particle ("on" of "call on"), if any.
+
+    Args:
+        token: Any token.
+        cues: The cue lexicon (``lexicon().speech.cues``).
+
+    Returns:
+        (cue, particle token or None), or None when the token is no reporting cue.
+    """
+    doc = token.doc
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        cue = cues.get("according to")
+        return (cue, doc[token.i + 1]) if cue else None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        phrase = f"{lemma} {child.lower_}"
+        if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues:
+            return cues[phrase], child
+    if lemma in cues and " " not in lemma:
+        return cues[lemma], None
+    return None
+
+
+def cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens :func:`match_cue` may accept: verbs, auxiliaries, "according"."""
+    attrs = doc.to_array([POS, LOWER])
+    if not len(attrs):
+        return []
+    according = numpy.uint64(doc.vocab.strings["according"])
+    found = numpy.isin(attrs[:, 0], list(CUE_POS)) | (attrs[:, 1] == according)
+    return numpy.flatnonzero(found).tolist()
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive reporting verb ("was told", "as reported by X")."""
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)

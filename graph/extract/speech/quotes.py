@@ -1,0 +1,176 @@
+"""Direct quotes: which quoted runs are someone speaking, and who the text says it is.
+
+A quoted run (:mod:`graph.extract.speech.marks`) is a direct quote when it carries an
+attribution ("…,” he said", "…,” said X", "X said: “…”") or, without one, when it opens a
+paragraph or sentence or follows a colon or comma; otherwise it is a quoted fragment (a
+title, a scare quote), which makes the reported statement around it "mixed". Quotes that
+follow each other without a new named speaker form one block, which shares a speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from graph.extract.speech.context import Attribution, Context, Draft
+from graph.extract.speech.cues import is_passive, match_cue
+from graph.extract.speech.marks import END_PUNCT, Quote
+from graph.extract.speech.speakers import according_object, inverted_subject, subject_of
+from graph.records import Span
+
+OPENING_CONTEXT = ":—–"
+SENTENCE_END = ".?!…"
+#: Tokens an attribution may stand from its quote, and the largest object that may stand
+#: between a cue and its quote ("told reporters: “…”").
+ATTRIBUTION_WINDOW = 12
+MAX_ADDRESSEE = 3
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "attr", "oprd", "conj", "cc"})
+
+
+@dataclass(frozen=True)
+class Quoting:
+    """The quoted runs of an article, sorted into direct quotes and fragments.
+
+    Attributes:
+        direct: The direct quotes, in text order.
+        fragments: The other quoted runs.
+        attributions: Opening position of a direct quote -> its attribution, when it has one
+            naming a subject.
+    """
+
+    direct: tuple[Quote, ...]
+    fragments: tuple[Quote, ...]
+    attributions: Mapping[int, Attribution]
+
+    def direct_at(self, char: int) -> Quote | None:
+        """The direct quote holding character ``char``."""
+        return next((q for q in self.direct if q.outer.begin <= char < q.outer.end), None)
+
+    def cue_tokens(self) -> frozenset[int]:
+        """Indices of the cues that attribute direct quotes (they report nothing else)."""
+        return frozenset(a.token.i for a in self.attributions.values())
+
+
+def read_quotes(ctx: Context) -> Quoting:
+    """Sort the article's quoted runs into direct quotes and fragments."""
+    direct, fragments, attributions = [], [], {}
+    for q in ctx.quotes:
+        attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q)
+        if attribution is not None and attribution.subject is not None:
+            attributions[q.outer.begin] = attribution
+            direct.append(q)
+        elif _stands_alone(ctx, q):
+            direct.append(q)
+        else:
+            fragments.append(q)
+    return Quoting(tuple(direct), tuple(fragments), attributions)
+
+
+def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
+    """One draft per direct quote, numbered by block (a new block at each new paragraph
+    that does not continue a quote, and at each quote introduced by a name)."""
+    drafts = []
+    block = -1
+    previous: Quote | None = None
+    for q in quoting.direct:
+        if previous is None or not (q.continued or (
+                q.paragraph == previous.paragraph and not _named_before(quoting, q))):
+            block += 1
+        previous = q
+        found = quoting.attributions.get(q.outer.begin)
+        cue = found.cue if found else ctx.words.default_cue
+        cue_span = Span(found.token.idx, found.token.idx + len(found.token.text)) if found else None
+        drafts.append(Draft("direct", q.span, cue, q.outer.begin, found.subject if found else None,
+                            cue_span, block=block, speech_act=cue.speech_act))
+    return drafts
+
+
+def _named_before(quoting: Quoting, q: Quote) -> bool:
+    """True when the quote is introduced by a speaker named by name ("Jones said: “…”")."""
+    found = quoting.attributions.get(q.outer.begin)
+    return bool(found and found.token.idx < q.outer.begin and found.subject is not None
+                and found.subject.pos_ == "PROPN")
+
+
+def _stands_alone(ctx: Context, q: Quote) -> bool:
+    """A quote opening a paragraph or sentence; not a quoted title or phrase that the
+    sentence runs on after (“Frozen” opens today)."""
+    text = ctx.text
+    before = text[ctx.paragraphs[q.paragraph].begin:q.outer.begin].rstrip()
+    after = text[q.outer.end:ctx.paragraphs[q.paragraph].end].lstrip()
+    runs_on = (q.closed and after[:1].isalnum()
+               and text[q.span.end:q.outer.end].strip()[:1] not in END_PUNCT
+               and text[q.span.end - 1] not in END_PUNCT)
+    sentence = text[q.span.end - 1] in SENTENCE_END
+    return not runs_on and (q.continued or not before or before[-1] in ".!?" + OPENING_CONTEXT
+                            or (before[-1] == "," and sentence))
+
+
+def _after_window(ctx: Context, q: Quote) -> list[Token]:
+    """The tokens after a quote up to the end of its sentence, the next quote or the
+    attribution window."""
+    window: list[Token] = []
+    start = ctx.token_at(q.outer.end)
+    for tok in ctx.doc[start:start + ATTRIBUTION_WINDOW]:
+        if tok.idx < q.outer.end:
+            continue
+        if "\n" in tok.text or tok.text in "“„«" or (tok.text in '"' and window
+                                                    and tok.idx > q.outer.end + 1):
+            break
+        if ctx.in_any_quote(tok.idx):
+            break
+        window.append(tok)
+        if tok.text in ".?!;":
+            break
+    return window
+
+
+def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
+    """A cue right after the quote ("…,” she said", "…,” said Jane Roe")."""
+    window = _after_window(ctx, q)
+    if not window:
+        return None
+    last_char = ctx.text[q.outer.end - 2] if q.closed and q.outer.end >= 2 else ""
+    cues = ctx.words.cues
+    if not (last_char in END_PUNCT or window[0].text in ",—–-" or match_cue(window[0], cues) is not None):
+        return None
+    if last_char == "." and window[0].text[:1].isupper():
+        return None  # a new sentence starts after the quote
+    for tok in window:
+        found = match_cue(tok, cues)
+        if found is None:
+            if tok.pos_ in ("VERB", "AUX"):
+                return None  # the sentence goes on with another verb first
+            continue
+        if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx
+                                  and not ctx.in_any_quote(c.idx) for c in tok.children):
+            return None
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c in window), None)
+        return Attribution(found[0], tok, subject or inverted_subject(ctx, tok, window))
+    return None
+
+
+def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
+    """A cue before the quote in its sentence, with no content of its own ("X said: “…”")."""
+    para = ctx.paragraphs[q.paragraph]
+    open_tok = ctx.token_at(q.outer.begin)
+    sent_start = ctx.doc[open_tok].sent.start if open_tok < len(ctx.doc) else 0
+    prev_end = max((p.outer.end for p in ctx.quotes if p.outer.end <= q.outer.begin), default=0)
+    window = [t for t in ctx.doc[sent_start:open_tok]
+              if t.idx >= max(prev_end, para.begin) and t.idx < q.outer.begin]
+    for tok in reversed(window):
+        found = match_cue(tok, ctx.words.cues)
+        if found is None or is_passive(tok):
+            continue
+        content = [c for c in tok.children if c.idx > tok.idx and not ctx.in_any_quote(c.idx)
+                   and (c.dep_ in CONTENT_DEPS
+                        or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE))]
+        if content or open_tok - tok.i > ATTRIBUTION_WINDOW:
+            return None
+        cue = found[0]
+        if cue.phrase == "according to":
+            return Attribution(cue, tok, according_object(tok))
+        return Attribution(cue, tok, subject_of(ctx, tok))
+    return None

@@ -1,0 +1,181 @@
+"""Reported speech: indirect and mixed statements around a cue.
+
+The content of a cue is its clausal complement ("said (that) …"), or for "object" cues also
+its object, infinitive or prepositional complement ("criticised X for …", "urged Y to …"),
+with the rest of the clause it governs; "according to X" takes the clause it modifies. The
+content stops at the paragraph and before any direct quote it runs into; a quoted fragment
+inside it makes the statement "mixed".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from graph.extract.speech.context import Context, Draft
+from graph.extract.speech.cues import cue_candidates, is_passive, match_cue
+from graph.extract.speech.quotes import Quoting
+from graph.extract.speech.speakers import according_object, subject_of
+from graph.lexicon.speech import Cue
+from graph.records import Span
+
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
+TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
+MIN_CONTENT_TOKENS = 3
+MIN_CLAUSE_OBJECT = 5
+TRIM = ",;:—–-\"“”"
+
+
+def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
+    """One draft per cue with a subject and a content of its own, outside direct quotes
+    and their attributions."""
+    drafts = []
+    used = quoting.cue_tokens()
+    for i in cue_candidates(ctx.doc):
+        tok = ctx.doc[i]
+        if tok.i in used or quoting.direct_at(tok.idx):
+            continue
+        found = match_cue(tok, ctx.words.cues)
+        if found is None:
+            continue
+        cue, particle = found
+        if cue.phrase == "according to":
+            tokens = _according_content(ctx, tok)
+            subject = according_object(tok)
+        elif is_passive(tok):
+            continue
+        else:
+            tokens = _content(ctx, tok, cue, particle)
+            subject = subject_of(ctx, tok)
+        draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
+           tokens: list[Token] | None, subject: Token | None) -> Draft | None:
+    """The draft of a cue's content, or None when it is too short or inside a quote."""
+    if not tokens or subject is None:
+        return None
+    span = _char_span(tokens)
+    if span is None or len([t for t in tokens if not t.is_punct]) < MIN_CONTENT_TOKENS:
+        return None
+    checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
+    if checked is None or not checked[1]:
+        return None
+    kind, span = checked
+    act = cue.speech_act
+    if cue.xcomp_act and any(c.dep_ == "xcomp" for c in tok.children):
+        act = cue.xcomp_act
+    objects = [c for c in tok.children if c.dep_ == "dobj"] if act in ctx.words.target_acts else []
+    cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
+    return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
+                 targets=tuple(objects))
+
+
+def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> list[Token] | None:
+    """The content tokens of a reporting verb, or None when it has no content."""
+    children = list(verb.children)
+    targets = [c for c in children if c.dep_ == "ccomp"]
+    if not targets and cue.content == "clause":
+        targets = [c for c in children if c.dep_ == "dobj" and c.i > verb.i
+                   and len(list(c.subtree)) >= MIN_CLAUSE_OBJECT
+                   and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
+    if not targets and cue.content == "object":
+        targets = _object_content(ctx, verb, children, particle)
+    if not targets:
+        return None
+    begin = min(t.left_edge.i for t in targets)
+    end = max(t.right_edge.i for t in targets)
+    if begin > verb.i:
+        tail = [c for c in children if c.i > end and (
+            c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
+        end = max([end] + [c.right_edge.i for c in tail])
+    tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
+    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether"):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _object_content(ctx: Context, verb: Token, children: list[Token],
+                    particle: Token | None) -> list[Token]:
+    """The objects, infinitives and prepositional complements of an "object" cue."""
+    targets: list[Token] = []
+    for c in children:
+        if c.dep_ in OBJECT_DEPS and c.i > verb.i:
+            targets.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ctx.words.content_preps and c.i > verb.i:
+            if c is particle:
+                targets.extend(g for g in c.children if g.dep_ == "pobj")
+            else:
+                targets.append(c)
+    if particle is not None:
+        targets.extend(g for g in particle.children if g.dep_ == "pobj")
+    return targets
+
+
+def _according_content(ctx: Context, according: Token) -> list[Token] | None:
+    """The longest run of the clause "according to" modifies, without the phrase itself."""
+    head = according.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    skip = {t.i for t in according.subtree}
+    runs: list[list[Token]] = [[]]
+    for t in head.subtree:
+        if t.i in skip:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(t)
+    best = _in_paragraph(ctx, according, max(runs, key=len))
+    return best or None
+
+
+def _in_paragraph(ctx: Context, anchor: Token, tokens: Iterable[Token]) -> list[Token]:
+    """The tokens standing in the same paragraph as ``anchor``."""
+    para = ctx.paragraph_at(anchor.idx)
+    return [t for t in tokens if para.begin <= t.idx < para.end]
+
+
+def _mixed_or_trimmed(ctx: Context, quoting: Quoting, span: Span) -> tuple[str, Span] | None:
+    """The content cut before any direct quote it runs into (None when it starts in one),
+    and "mixed" when a quoted fragment stands inside it."""
+    for q in quoting.direct:
+        if q.outer.overlaps(span):
+            if q.outer.begin <= span.begin:
+                return None
+            span = _drop_trailing_cue(ctx, _trim(ctx.text, Span(span.begin, q.outer.begin)))
+    kind = "mixed" if any(span.contains(f.outer) for f in quoting.fragments) else "indirect"
+    return kind, span
+
+
+def _drop_trailing_cue(ctx: Context, span: Span) -> Span:
+    """Cut a dangling reporting verb left before a quote ("…, saying")."""
+    last = ctx.doc[ctx.token_at(max(span.begin, span.end - 1))]
+    if last.idx > span.begin and match_cue(last, ctx.words.cues) is not None:
+        return _trim(ctx.text, Span(span.begin, last.idx))
+    return span
+
+
+def _char_span(tokens: list[Token]) -> Span | None:
+    """The characters from the first to the last of ``tokens`` (in any order), without
+    leading and trailing punctuation."""
+    tokens = sorted((t for t in tokens if not (t.is_punct or t.is_space) or t.text in "%$"),
+                    key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _trim(text: str, span: Span) -> Span:
+    """``span`` without surrounding blanks, punctuation and quotation marks."""
+    begin, end = span.begin, span.end
+    while begin < end and (text[begin].isspace() or text[begin] in TRIM):
+        begin += 1
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in TRIM):
+        end -= 1
+    return Span(begin, end)

@@ -1,0 +1,287 @@
+"""Who speaks: from a cue to its subject phrase, and from that phrase to an actor.
+
+The subject of a cue is found in the parse (:func:`subject_of`, :func:`inverted_subject`,
+:func:`according_object`). It resolves (:func:`resolve`) to an actor of the article: by the
+mention it stands in, by name, as a pronoun or a nominal ("the minister") through
+:mod:`graph.extract.reference`; or to an actor minted for it: an unnamed source ("a police
+official", "one of the witnesses"), an organisation named only as a speaker ("the police"),
+or a person the actors stage missed. :func:`speakers` resolves every draft in text order,
+recording each speaker as the most salient actor; a direct quote without attribution takes
+the speaker of its block, else the actor in focus.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract import reference
+from graph.extract.reference import Discourse, strip_words
+from graph.extract.speech.context import Context, Draft
+from graph.records import Span
+
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+CORE_DEPS = frozenset({"compound", "flat", "appos", "nsubj", "nmod"})
+NOUN_POS = ("PROPN", "NOUN", "PRON")
+#: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
+MAX_CLIMB = 4
+
+
+# -- the subject phrase ----------------------------------------------------------------------
+
+
+def subject_of(ctx: Context, verb: Token) -> Token | None:
+    """The head of a reporting verb's speaker phrase.
+
+    Climbs through coordination ("said A and added B"), participles ("…, adding that"),
+    relative clauses ("X, who said") and "X was quoted as saying".
+    """
+    para = ctx.paragraph_at(verb.idx)
+    for _ in range(MAX_CLIMB):
+        for child in verb.children:
+            if child.lower_ == "according" and child.dep_ == "prep":
+                pobj = according_object(child)
+                if pobj is not None:
+                    return pobj
+        quoted = ctx.in_any_quote(verb.idx)
+        subjects = [c for c in verb.children if para.begin <= c.idx < para.end
+                    and not quoted and (c.dep_ == "nsubj" or (
+                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ == "relcl" and not quoted:
+            return verb.head
+        if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def according_object(according: Token) -> Token | None:
+    """Who "according to" names: the object of "to", else the next noun."""
+    doc = according.doc
+    if according.i + 1 >= len(doc):
+        return None
+    to = doc[according.i + 1]
+    for child in to.children:
+        if child.dep_ == "pobj":
+            return child
+    nxt = [t for t in doc[to.i + 1: to.i + 6] if t.pos_ in NOUN_POS]
+    return nxt[0] if nxt else None
+
+
+def inverted_subject(ctx: Context, verb: Token, window: list[Token]) -> Token | None:
+    """The subject standing after its verb ("…,” said Jane Roe"); a participle
+    ("…,” recalling their meeting") takes the subject of its clause instead."""
+    if verb.tag_ == "VBG":
+        return subject_of(ctx, verb)
+    after = [t for t in window if t.i > verb.i]
+    for tok in after:
+        if tok.is_punct or tok.tag_ in ("PRP$", "WP$") or tok.dep_ == "poss":
+            break
+        if tok.pos_ in NOUN_POS:
+            head = tok
+            while (head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i
+                   and head.head in after):
+                head = head.head
+            return head
+    return None
+
+
+def noun_phrase(token: Token, with_preps: bool, preps: frozenset[str] = frozenset()) -> Span:
+    """The noun phrase headed by ``token``: its modifiers, and with ``with_preps`` the
+    tail of adjectives and of phrases opened by ``preps`` ("a source close to the talks"),
+    never a relative clause or apposition."""
+    begin = token.left_edge.idx
+    end = token.idx + len(token.text)
+    if with_preps:
+        for child in token.rights:
+            if not ((child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "amod"):
+                break
+            end = child.right_edge.idx + len(child.right_edge.text)
+    return Span(begin, end)
+
+
+# -- from the phrase to an actor -------------------------------------------------------------
+
+
+def resolve(discourse: Discourse, token: Token) -> str | None:
+    """The actor key for the speaker phrase headed by ``token``, minting one if needed.
+
+    Args:
+        discourse: The article so far.
+        token: Head of the subject (or of the "according to" object).
+
+    Returns:
+        An entity key, or None when the phrase names no actor.
+    """
+    words = discourse.context.words
+    key = discourse.mention_at(token)
+    if key is not None and discourse.kind(key) != "Person":
+        key = _person_in_phrase(discourse, token) or key
+    if key is not None:
+        return key
+    group = _partitive_group(token, words.quantifiers)
+    if group is not None and (group.lower_ in words.referents.person
+                              or group.lemma_.lower() in words.referents.person):
+        return _unnamed(discourse, token)
+    if token.pos_ == "PRON" or token.lower_ in words.pronouns.gender:
+        if token.lower_ in words.pronouns.relative and token.head.dep_ == "relcl":
+            return resolve(discourse, token.head.head)
+        return reference.pronoun(discourse, token.lower_, token.idx)
+    key = _person_in_phrase(discourse, token)
+    if key is not None:
+        return key
+    if token.pos_ == "PROPN":
+        return _by_name(discourse, token) or _nominal(discourse, token)
+    if token.pos_ == "NOUN":
+        return _nominal(discourse, token)
+    return None
+
+
+def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
+    """A person named in the subject phrase: by apposition, or as its last words.
+
+    "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe.
+    """
+    near = [t for t in token.children if t.dep_ in CORE_DEPS]
+    for child in near:
+        for t in child.subtree:
+            key = discourse.mention_at(t)
+            if key is not None and discourse.kind(key) == "Person":
+                return key
+    last = token.right_edge
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    key = discourse.mention_at(last)
+    return key if key is not None and discourse.kind(key) == "Person" else None
+
+
+def _by_name(discourse: Discourse, token: Token) -> str | None:
+    """The actor whose name holds the proper noun (most shared words), or one minted for a
+    name the actors stage missed."""
+    chain = [t for t in token.lefts if t.dep_ in ("compound", "flat")] + [token]
+    words = {w for t in chain for w in strip_words(t.text)}
+    best = None
+    for entity in discourse.entities.values():
+        if entity.kind == "Place":
+            continue
+        forms = [entity.name, *entity.aliases]
+        if any(token.lower_ in strip_words(f) for f in forms):
+            score = max(len(words & set(strip_words(f))) for f in forms)
+            if best is None or score > best[0]:
+                best = (score, entity.key)
+    if best is not None:
+        return best[1]
+    if token.ent_type_ == "PERSON":
+        ent = next((e for e in discourse.context.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return discourse.mint("Person", Span(ent.start_char, ent.end_char))
+    if token.ent_type_ in ("ORG", "NORP", "GPE") and \
+            token.lower_ not in discourse.context.words.referents.person:
+        return discourse.mint("Organization", noun_phrase(token, with_preps=False))
+    return None
+
+
+def _nominal(discourse: Discourse, token: Token) -> str | None:
+    """A common-noun speaker: a person noun ("the minister" -> the role holder, "a source"
+    -> an unnamed source), an organisation noun ("the police"), or a document ("the report":
+    its author)."""
+    noun, lemma = token.lower_, token.lemma_.lower()
+    words = discourse.context.words
+    ref = words.referents
+    definite = not any(t.lower_ in words.indefinite for t in token.lefts) and not (
+        token.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in token.lefts))
+    if noun in ref.person or lemma in ref.person or reference.title_head(discourse, token) in ref.person:
+        key = reference.role_holder(discourse, token) if definite else None
+        return key or _unnamed(discourse, token)
+    if noun in ref.organization or lemma in ref.organization:
+        return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
+                or discourse.mint("Organization", noun_phrase(token, with_preps=False)))
+    if noun in ref.document or lemma in ref.document:
+        key = _org_in_phrase(discourse, token)
+        if key is None:
+            for t in token.lefts:
+                if t.lower_ in ref.organization:
+                    key = reference.organisation_named(discourse, t.lower_, token.idx)
+        return key or reference.salient_subject(discourse, token.idx, "Organization")
+    return None
+
+
+def _org_in_phrase(discourse: Discourse, token: Token) -> str | None:
+    """The author named in the phrase itself ("a Harbour Authority report", "a
+    statement from the ministry"), never inside a relative clause or a quote."""
+    preps = discourse.context.words.author_preps
+    parts = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in preps]
+    parts += [*token.lefts, token]
+    for part in parts:
+        for t in (part.subtree if part is not token else [token]):
+            key = discourse.mention_at(t)
+            if key is not None and not discourse.in_quote(t.idx) and discourse.kind(key) in (
+                    "Organization", "Person"):
+                return key
+    return None
+
+
+def _unnamed(discourse: Discourse, token: Token) -> str:
+    """An unnamed source described by the phrase ("a port official", "officials")."""
+    span = noun_phrase(token, with_preps=True, preps=discourse.context.words.np_preps)
+    return discourse.mint("UnnamedSource", span, plural=token.tag_ in ("NNS", "NNPS"))
+
+
+def _partitive_group(token: Token, quantifiers: frozenset[str]) -> Token | None:
+    """The group noun of a partitive phrase ("witnesses" in "one of the witnesses", "two of
+    the officers"), or None when ``token`` heads no such phrase."""
+    if token.pos_ != "NUM" and token.lower_ not in quantifiers:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return obj
+    return None
+
+
+# -- every draft -----------------------------------------------------------------------------
+
+
+def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
+    """The speaker of each draft (in the drafts' order), resolved in text order.
+
+    Each speaker found is recorded in ``discourse`` as the most salient actor at its draft.
+    """
+    ctx = discourse.context
+    found: list[str | None] = [None] * len(drafts)
+    block_speaker: dict[int, str | None] = {}
+    last_para = -10
+    for i in sorted(range(len(drafts)), key=lambda i: drafts[i].anchor):
+        draft = drafts[i]
+        para = ctx.paragraph_of(draft.anchor)
+        if draft.kind == "direct" and draft.subject is None:
+            if draft.block not in block_speaker:
+                block_speaker[draft.block] = _block_speaker(discourse, drafts, draft, para, last_para)
+            found[i] = block_speaker[draft.block]
+        else:
+            found[i] = resolve(discourse, draft.subject) if draft.subject else None
+            if draft.kind == "direct" and draft.block not in block_speaker:
+                block_speaker[draft.block] = found[i]
+        if found[i] is not None:
+            discourse.record(found[i], draft.anchor)
+            last_para = para
+    return found
+
+
+def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,
+                   last_para: int) -> str | None:
+    """The speaker of an unattributed quote: the attributed speaker of its block, else a
+    person in its sentence, else the last speaker if it spoke in this or the previous
+    paragraph, else the person in focus."""
+    for other in drafts:
+        if other.block == draft.block and other.kind == "direct" and other.subject is not None:
+            return resolve(discourse, other.subject)
+    same_sentence = reference.salient_person(discourse, draft.anchor, lookback=0)
+    if same_sentence is not None:
+        return same_sentence
+    if para - last_para <= 1 and discourse.last_speaker is not None:
+        return discourse.last_speaker
+    return reference.salient_person(discourse, draft.anchor)

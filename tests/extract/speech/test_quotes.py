@@ -1,0 +1,92 @@
+"""Tests of graph.extract.speech.quotes: which quoted runs are direct quotes, and their
+attribution (invented sentences, through the real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.speech.cast import find, run
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("“The river will flood again next spring,” said Maria Okonkwo.",
+     "The river will flood again next spring", "Maria Okonkwo"),
+    ("Maria Okonkwo said: “The river will flood again next spring.”",
+     "The river will flood again next spring.", "Maria Okonkwo"),
+    ("“The river will flood again next spring,” Okonkwo told reporters.",
+     "The river will flood again next spring", "Maria Okonkwo"),
+    ("\"The river will flood again next spring,\" Mr. Berg said.",
+     "The river will flood again next spring", "Tomas Berg"),
+    ("“The river will flood again next spring,\" Tomas Berg added.",
+     "The river will flood again next spring", "Tomas Berg"),
+    ("Tomas Berg spoke after the vote. “We lost this round,” he said.",
+     "We lost this round", "Tomas Berg"),
+    ("Tomas Berg said on Friday \"We made a plea to the council.\"",
+     "We made a plea to the council.", "Tomas Berg"),
+    ("Lena Vogt called the attack “an act of cowardice.” Tomas Berg said “We will not bow.”",
+     "We will not bow.", "Tomas Berg"),
+    ("“We will not bow to anyone” tweeted Mayor of Rivertown Lena Vogt.",
+     "We will not bow to anyone", "Lena Vogt"),
+    ("Broadcaster Tomas Berg commented, “The levee will not hold.”",
+     "The levee will not hold.", "Tomas Berg"),
+    ("Maria Okonkwo said the levee was weak.\n\nAnother was Tomas Berg, 24, who cited his "
+     "training: “I did what anyone would do.”", "I did what anyone would do.", "Tomas Berg"),
+    ("The Harbour Authority opened the port. Tomas Berg wrote of the opening, “It was a fine "
+     "day for Rivertown”, recalling their first meeting.", "It was a fine day for Rivertown",
+     "Tomas Berg"),
+])
+def test_direct_attribution(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    row = find(rows, content)
+    assert row[0] == "direct"
+    assert row[3] == content
+    assert row[1] == speaker
+
+
+def test_interrupted_quote_gives_two_statements(nlp):
+    text = "“The dam is old,” Okonkwo said. “It needs repairs before winter.”"
+    rows, _, _ = run(nlp, text)
+    direct = [r for r in rows if r[0] == "direct"]
+    assert [r[3] for r in direct] == ["The dam is old", "It needs repairs before winter."]
+    assert {r[1] for r in direct} == {"Maria Okonkwo"}
+
+
+@pytest.mark.parametrize("text", [
+    ("Maria Okonkwo said the levee was weak and would not last.\n\n"
+     "“We need help from the capital. Nobody has come yet.”"),
+    ("Maria Okonkwo met farmers on Monday.\n\n“We need help from the capital, she said. "
+     "Nobody has come yet.\n\n“We need help from the capital.”"),
+    ("“We are tired of waiting for the pumps.\n\n“We need help from the capital,” "
+     "Maria Okonkwo said."),
+])
+def test_unattributed_paragraph_keeps_speaker(nlp, text):
+    rows, _, _ = run(nlp, text)
+    quotes = [r for r in rows if r[0] == "direct"]
+    assert quotes
+    assert all(r[1] == "Maria Okonkwo" for r in quotes), rows
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("The agency said the spill posed a “serious risk to fish” in the bay.",
+     "serious risk to fish"),
+    ("Ten boats were fined for posing a “high risk to swimmers” last summer.",
+     "high risk to swimmers"),
+    ("Lena Vogt called the attack “an act of cowardice.” Tomas Berg said “We will not bow.”",
+     "an act of cowardice."),
+    ("Tomas Berg spoke on Monday.\n\n“River Song” opens in cinemas across Lakeside on Friday.",
+     "River Song"),
+    ("Tomas Berg says his film, “River Song, Again and Again”, was written as a joke.",
+     "River Song, Again and Again"),
+    ("Lena Vogt, nicknamed the “Iron Lady of Rivertown,” had many followers and wrote poems.",
+     "Iron Lady of Rivertown"),
+])
+def test_scare_quotes_are_not_direct(nlp, text, fragment):
+    rows, _, _ = run(nlp, text)
+    assert all(r[3] != fragment and fragment not in r[3] or r[0] != "direct" for r in rows)
+
+
+def test_direct_quote_is_not_also_indirect(nlp):
+    text = "Maria Okonkwo said: “The levee will hold until spring.”"
+    rows, _, _ = run(nlp, text)
+    assert [r[0] for r in rows] == ["direct"]
+

@@ -1,0 +1,80 @@
+"""Tests of graph.extract.speech.reported: indirect and mixed statements around a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.speech.cast import find, run
+
+
+@pytest.mark.parametrize(("text", "cue", "act", "content", "speaker"), [
+    ("Maria Okonkwo said that the levee was too weak to hold.",
+     "say", "assert", "the levee was too weak to hold", "Maria Okonkwo"),
+    ("The levee was too weak to hold, Maria Okonkwo said.",
+     "say", "assert", "The levee was too weak to hold", "Maria Okonkwo"),
+    ("According to Maria Okonkwo, the levee was too weak to hold.",
+     "according to", "assert", "the levee was too weak to hold", "Maria Okonkwo"),
+    ("The levee was too weak to hold, according to Tomas Berg.",
+     "according to", "assert", "The levee was too weak to hold", "Tomas Berg"),
+    ("Maria Okonkwo ordered engineers to reinforce the levee before the storm.",
+     "order", "order", "reinforce the levee before the storm", "Maria Okonkwo"),
+    ("Maria Okonkwo called on residents to leave the valley by Friday.",
+     "call on", "order", "residents to leave the valley by Friday", "Maria Okonkwo"),
+    ("Maria Okonkwo urged residents to leave the valley by Friday.",
+     "urge", "order", "residents to leave the valley by Friday", "Maria Okonkwo"),
+    ("Tomas Berg told reporters that the pumps had failed twice.",
+     "tell", "assert", "the pumps had failed twice", "Tomas Berg"),
+    ("Tomas Berg pointed out that the pumps had failed twice this year.",
+     "point out", "assert", "the pumps had failed twice this year", "Tomas Berg"),
+    ("Speaking at a town meeting in Lakeside, Tomas Berg said the pumps had failed twice.",
+     "say", "assert", "the pumps had failed twice", "Tomas Berg"),
+    ("Tomas Berg denied that the company had hidden the inspection report.",
+     "deny", "deny", "the company had hidden the inspection report", "Tomas Berg"),
+    ("Tomas Berg believes the pumps will fail again next year.",
+     "believe", "believe", "the pumps will fail again next year", "Tomas Berg"),
+    ("Lena Vogt warned that the bridge could collapse in a storm.",
+     "warn", "warn", "the bridge could collapse in a storm", "Lena Vogt"),
+    ("Lena Vogt vowed to rebuild every house in Rivertown.",
+     "vow", "promise", "rebuild every house in Rivertown", "Lena Vogt"),
+    ("Lena Vogt emphasised the importance of clean water for the villages.",
+     "emphasise", "assert", "the importance of clean water", "Lena Vogt"),
+    ("Lena Vogt emphasized the importance of clean water for the villages.",
+     "emphasize", "assert", "the importance of clean water", "Lena Vogt"),
+    ("Lena Vogt criticised the Harbour Authority for delaying the repairs.",
+     "criticise", "criticise", "Harbour Authority for delaying the repairs", "Lena Vogt"),
+    ("Lena Vogt commended the Harbour Authority for its quick response.",
+     "commend", "praise", "Harbour Authority for its quick response", "Lena Vogt"),
+    ("Ana Ruiz said the ferry would resume service, adding that fares would rise.",
+     "add", "assert", "fares would rise", "Ana Ruiz"),
+    ("Ana Ruiz was quoted as saying that the ferry would resume service in June.",
+     "say", "assert", "the ferry would resume service in June", "Ana Ruiz"),
+    ("Ana Ruiz has repeatedly said the ferry would resume service in June.",
+     "say", "assert", "the ferry would resume service in June", "Ana Ruiz"),
+])
+def test_reported_speech(nlp, text, cue, act, content, speaker):
+    rows, _, statements = run(nlp, text)
+    row = find(rows, content)
+    statement = statements[rows.index(row)]
+    assert row[0] == "indirect"
+    assert (row[2], statement.speech_act) == (cue, act)
+    assert row[1] == speaker
+    assert statement.cue_span is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The committee was told that the pumps had failed.",
+    "The storm added three days to the journey.",
+    "Engineers ordered new pumps from abroad.",
+])
+def test_no_reported_speech_without_actor_or_clause(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert [r for r in rows if r[2] in ("say", "tell", "add")] == []
+
+
+def test_quoted_fragment_makes_statement_mixed(nlp):
+    text = "Maria Okonkwo said the new dam was “a disaster” for the farmers of Lakeside."
+    rows, _, _ = run(nlp, text)
+    row = find(rows, "the new dam was")
+    assert row[0] == "mixed"
+    assert row[1] == "Maria Okonkwo"
+

@@ -1,0 +1,130 @@
+"""Tests of graph.extract.speech.speakers: who speaks, named, referred to or unnamed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.speech.cast import find, run
+
+
+@pytest.mark.parametrize(("text", "titles", "content", "speaker"), [
+    ("Water Minister Ana Ruiz visited the dam on Friday. The minister said repairs would "
+     "start in May.", {"Ana Ruiz": "Water Minister"}, "repairs would start", "Ana Ruiz"),
+    ("Omar Haddad, spokesperson for the Harbour Authority, spoke on Friday. The spokesman "
+     "said the port would reopen soon.", {"Omar Haddad": "spokesperson"},
+     "the port would reopen soon", "Omar Haddad"),
+    ("Prime Minister Kofi Mensah opened the bridge. Water Minister Ana Ruiz attended. "
+     "The premier said the project had cost too much.",
+     {"Kofi Mensah": "Prime Minister", "Ana Ruiz": "Water Minister"},
+     "the project had cost too much", "Kofi Mensah"),
+    ("The Harbour Authority said the port would reopen on Monday.", {},
+     "the port would reopen on Monday", "Harbour Authority"),
+    ("Okonkwo said the levee was weak and needed work.", {},
+     "the levee was weak", "Maria Okonkwo"),
+    ("Green River Network director Maria Okonkwo said the levee was weak.", {},
+     "the levee was weak", "Maria Okonkwo"),
+    ("Maria Okonkwo, who chairs the Harbour Authority, said the levee was weak.", {},
+     "the levee was weak", "Maria Okonkwo"),
+    ("According to a Harbour Authority report, cargo volumes fell sharply last year. It said "
+     "ten ships had been turned away.", {}, "ten ships had been turned away",
+     "Harbour Authority"),
+    ("According to a Harbour Authority report, cargo volumes fell sharply last year.", {},
+     "cargo volumes fell sharply", "Harbour Authority"),
+    ("The Coastal Police arrested two men in Rivertown on Sunday. The police said both "
+     "men were armed.", {}, "both men were armed", "Coastal Police"),
+])
+def test_speaker_resolution(nlp, text, titles, content, speaker):
+    rows, _, _ = run(nlp, text, titles)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("One of the witnesses said the car was speeding.", "the car was speeding", "One of the witnesses"),
+    ("Two of the officers told reporters that the gate was open.", "the gate was open",
+     "Two of the officers"),
+    ("Some of the nurses said they had not been paid.", "they had not been paid", "Some of the nurses"),
+    ('Many of the protesters said "we will return tomorrow".', "we will return tomorrow",
+     "Many of the protesters"),
+])
+def test_partitive_subjects_are_unnamed_sources(nlp, text, content, source):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+
+
+def test_pronoun_prefers_matching_gender(nlp):
+    text = ("Maria Okonkwo warned that the levee was weak. Tomas Berg, a farmer from Lakeside, "
+            "disagreed with her.\n\n“The levee is fine and it will hold,” he said.")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "The levee is fine")[1] == "Tomas Berg"
+
+
+def test_pronoun_prefers_subject_over_object(nlp):
+    text = ("Tomas Berg met Kofi Mensah at the harbour on Tuesday.\n\n"
+            "“The cranes have been idle for a month,” he said.")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "The cranes have been idle")[1] == "Tomas Berg"
+
+
+def test_pronoun_uses_role_of_named_person(nlp):
+    text = ("Water Minister Ana Ruiz opened the plant.\n\n“Clean water is a right,” the minister "
+            "said.")
+    rows, _, _ = run(nlp, text, {"Ana Ruiz": "Water Minister"})
+    assert find(rows, "Clean water is a right")[1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(("text", "content", "description"), [
+    ("A port official, who declined to be named, said the cranes were broken.",
+     "the cranes were broken", "A port official"),
+    ("Officials said the cranes were broken.", "the cranes were broken", "Officials"),
+    ("According to a Coastal Police official, two boats were seized in Rivertown.",
+     "two boats were seized", "a Coastal Police official"),
+    ("A source close to the talks said the deal was nearly done.",
+     "the deal was nearly done", "A source close to the talks"),
+])
+def test_unnamed_sources(nlp, text, content, description):
+    rows, more, _ = run(nlp, text)
+    row = find(rows, content)
+    assert row[1] == description
+    assert [e.kind for e in more if e.name == description] == ["UnnamedSource"]
+    (entity,) = [e for e in more if e.name == description]
+    assert entity.key.startswith("s") and entity.mentions
+
+
+def test_pronoun_after_unnamed_source(nlp):
+    text = ("Maria Okonkwo declined to comment. A port official, who declined to be named, "
+            "said the cranes were broken.\n\n“They have been broken for months,” he said.")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "They have been broken")[1] == "A port official"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Officials said the cranes were broken. Tomas Berg arrived later.\n\n"
+     "“Nobody told us anything,” he said.", "Tomas Berg"),
+    ("Tomas Berg arrived later. Officials said the cranes were broken.\n\n"
+     "“Nobody has repaired them,” they said.", "Officials"),
+])
+def test_pronoun_number(nlp, text, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "Nobody")[1] == speaker
+
+
+def test_speaker_missing_from_entities_is_created(nlp):
+    text = "Daniel Whitcombe, a marine biologist, said the sharks had returned to the bay."
+    rows, more, _ = run(nlp, text)
+    assert find(rows, "the sharks had returned")[1] == "Daniel Whitcombe"
+    assert [(e.kind, e.name) for e in more] == [("Person", "Daniel Whitcombe")]
+
+
+def test_unattributed_document_gets_no_guessed_author(nlp):
+    text = ("Tomas Berg watched the Harbour Authority film on Sunday. He died on Monday, "
+            "according to a statement posted online.")
+    rows, _, _ = run(nlp, text)
+    assert all(r[1] != "Harbour Authority" for r in rows)
+
+
+def test_new_organisation_only_when_missing(nlp):
+    text = "The police said two men were arrested near the harbour."
+    rows, more, _ = run(nlp, text)
+    assert find(rows, "two men were arrested")[1] == "police"
+    assert [(e.kind, e.key) for e in more] == [("Organization", "s0")]
+

@@ -1,0 +1,81 @@
+"""Tests of graph.lexicon.speech: cues, referents, pronouns and the speech stage's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.lexicon import lexicon
+from graph.lexicon.speech import cues_from_rows, referents_from_rows
+from graph.rdf._terms import SPEECH_ACTS
+
+
+def test_cue_lexicon_covers_brief():
+    cues = lexicon().speech.cues
+    for phrase in ("say", "according to", "call on", "point out", "warn", "order", "urge",
+                   "ask", "criticise", "criticize", "commend", "deny", "confirm", "reveal",
+                   "note", "add", "state", "report", "acknowledge", "emphasise", "emphasize",
+                   "stress", "suggest", "indicate", "believe", "reiterate", "allege",
+                   "encourage", "explain", "claim", "promise", "vow"):
+        assert phrase in cues, phrase
+    assert {c.speech_act for c in cues.values()} == set(SPEECH_ACTS)
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    (("say", "shout", "clause", "-"), "speech act 'shout'"),
+    (("say", "assert", "everything", "-"), "content 'everything'"),
+    (("tell", "assert", "object", "yell"), "xcomp class 'yell'"),
+])
+def test_bad_cue_row_names_the_options(row, message):
+    with pytest.raises(ValueError, match=message):
+        cues_from_rows([row])
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    (("say", "assert"), ("say", "assert", "clause", None)),
+    (("Tell", "assert", "object", "order", "a note"), ("tell", "assert", "object", "order")),
+])
+def test_cue_rows(row, expected):
+    (cue,) = cues_from_rows([row]).values()
+    assert (cue.phrase, cue.speech_act, cue.content, cue.xcomp_act) == expected
+
+
+def test_referents_kinds():
+    ref = lexicon().speech.referents
+    assert {"official", "spokesman", "source"} <= ref.person
+    assert {"ministry", "police", "government"} <= ref.organization
+    assert {"report", "statement", "statistics"} <= ref.document
+    assert {"province", "city", "country"} <= ref.place
+    assert ref.titles["prime minister"] == ref.titles["premier"]
+    assert ref.titles["spokesman"] == ref.titles["spokeswoman"] == "spokesperson"
+
+
+def test_referents_reject_unknown_kind():
+    with pytest.raises(ValueError, match="unknown kind 'magic'"):
+        referents_from_rows([("official", "person", "-"), ("wizard", "magic", "-")])
+
+
+@pytest.mark.parametrize(("word", "gender"), [("he", "m"), ("his", "m"), ("she", "f"),
+                                              ("herself", "f"), ("it", None), ("they", None)])
+def test_pronoun_gender(word, gender):
+    assert lexicon().speech.pronouns.gender.get(word) == gender
+
+
+@pytest.mark.parametrize(("field", "word"), [
+    ("organization", "its"), ("plural", "them"), ("relative", "who"), ("first_person", "my"),
+])
+def test_pronoun_classes(field, word):
+    assert word in getattr(lexicon().speech.pronouns, field)
+
+
+@pytest.mark.parametrize(("field", "word"), [
+    ("indefinite", "a"), ("quantifiers", "dozens"), ("name_glue", "of"), ("author_preps", "by"),
+    ("np_preps", "with"), ("content_preps", "against"), ("quoting_verbs", "quote"),
+])
+def test_word_uses(field, word):
+    assert word in getattr(lexicon().speech, field)
+
+
+def test_target_acts_and_default_cue_are_checked():
+    words = lexicon().speech
+    assert words.target_acts == {"criticise", "praise"} and words.target_acts <= set(SPEECH_ACTS)
+    assert words.default_cue is words.cues["say"]

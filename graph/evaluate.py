@@ -229,6 +229,8 @@ class _Scorer:
                 res.add(f"{kind}_recall", bool(hits))
                 if not hits:
                     res.errors.append(f"{fname}: missed {kind} {item['name']}")
+                if kind == "person" and hits:
+                    self.title_precision(fname, art, item, hits)
                 if kind == "person" and hits and item.get("titles"):
                     titles = {norm_text(r["t"]) for e in hits for r in self.q("SELECT ?t WHERE { ?e schema:jobTitle ?t }", e=e)}
                     for t in item["titles"]:
@@ -241,6 +243,20 @@ class _Scorer:
                 res.add(f"{kind}_precision", ok)
                 if not ok:
                     res.errors.append(f"{fname}: spurious {kind} {sorted(self.names.get(e, {e}))}")
+
+    def title_precision(self, fname: str, art: str, item: dict, hits: list[str]) -> None:
+        """Each title that this article's role nodes give a gold person must be one of its
+        gold titles (either contains the other), so a title taken from the wrong person counts."""
+        gold_titles = [norm_text(t) for t in item.get("titles", [])]
+        for e in hits:
+            for r in self.q("SELECT DISTINCT ?t WHERE { ?r a cg:Role ; org:member ?e ; cg:title ?t ; "
+                            "prov:wasDerivedFrom ?art }", e=e, art=art):
+                title = norm_text(r["t"])
+                ok = any(g in title or title in g for g in gold_titles if g)
+                self.result.add("title_precision", ok)
+                if not ok:
+                    self.result.errors.append(f"{fname}: spurious title '{r['t']}' of {item['name']} "
+                                              f"(gold {item.get('titles', [])})")
 
     def statistics(self, gold: dict, fname: str, art: str, gold_span) -> None:
         stats = []

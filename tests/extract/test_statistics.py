@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from graph.extract.entities import extract_entities
-from graph.extract.statistics import extract_statistics
+from graph.extract.statistics import find_statistics
 from graph.records import Article, Span, Statement, Statistic
 
 
@@ -16,7 +16,7 @@ def _stats(nlp, text: str, date: str | None = "2021-03-01",
     doc = nlp(text)
     ents, _ = extract_entities(doc)
     article = Article(id="t", source_file="t.txt", text=text, date=date)
-    return extract_statistics(doc, article, ents, statements or [])
+    return find_statistics(doc, article.date, ents, statements or [])
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_source_from_according_to(nlp):
     doc = nlp(text)
     ents, _ = extract_entities(doc)
     article = Article(id="t", source_file="t.txt", text=text)
-    stats = extract_statistics(doc, article, ents, [])
+    stats = find_statistics(doc, article.date, ents, [])
     ministry = next(e for e in ents if e.name == "Ministry of Health")
     assert stats[0].source == ministry.key
 

@@ -11,6 +11,10 @@ another are not a conflict). Each figure
 becomes an interval from its qualifier and its rounding (:func:`interval`); a pair is a
 conflict only when the intervals do not overlap, so "more than 2,000" and "2,140" agree
 while "around 3 tons" and "1.5 tonnes" do not.
+
+The unit conversions, the qualifiers' intervals and the measure words left out or folded
+come from the lexicon (``lexicon().numbers``: ``unit_conversions.tsv``, ``qualifiers.tsv``,
+``measure_noise.txt``, ``measure_lemmas.tsv``).
 """
 
 from __future__ import annotations
@@ -24,38 +28,14 @@ from itertools import combinations
 import pyoxigraph as ox
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from graph.lexicon import lexicon
+from graph.lexicon.numbers import Qualifier
 from graph.query import load_query
 from graph.rdf.store import Store
 
 INF = Decimal("Infinity")
-#: Unit -> (base unit, factor): figures are compared in the base unit.
-BASE_UNITS: dict[str, tuple[str, Decimal]] = {
-    "tonne": ("kilogram", Decimal(1000)),
-    "gram": ("kilogram", Decimal("0.001")),
-    "milligram": ("kilogram", Decimal("0.000001")),
-    "pound": ("kilogram", Decimal("0.45359237")),
-    "kilometre": ("metre", Decimal(1000)),
-    "mile": ("metre", Decimal("1609.344")),
-}
-#: Qualifier -> (low, high) as factors of the stated figure.
-QUALIFIERS: dict[str, tuple[Decimal, Decimal]] = {
-    **{q: (Decimal(1), INF) for q in ("more than", "over", "at least", "just over", "upwards of",
-                                      "in excess of", "above")},
-    **{q: (Decimal(0), Decimal(1)) for q in ("less than", "fewer than", "under", "just under", "at most",
-                                             "up to", "as many as", "as much as", "below")},
-    **{q: (Decimal("0.8"), Decimal(1)) for q in ("nearly", "almost", "close to")},
-    **{q: (Decimal("0.8"), Decimal("1.2")) for q in ("about", "around", "approximately", "roughly",
-                                                     "some", "an estimated", "estimated")},
-}
-#: Qualifiers whose interval also covers the figure's rounding ("about 20,000": ±5,000).
-APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"})
-#: Interval of a qualifier not in :data:`QUALIFIERS` (read as "about": no false alarms).
-UNKNOWN_QUALIFIER = (Decimal("0.8"), Decimal("1.2"))
-#: Irregular plurals folded to their singular.
-LEMMAS: dict[str, str] = {"people": "person", "persons": "person", "men": "man", "women": "woman",
-                          "children": "child", "tons": "tonne", "tonnes": "tonne"}
-#: Words that say nothing about what is measured.
-MEASURE_NOISE = frozenset({"total", "number", "figure", "year", "month", "week", "day", "new", "other"})
+#: Interval of a qualifier the lexicon does not know (read as "about": no false alarms).
+UNKNOWN_QUALIFIER = Qualifier(Decimal("0.8"), Decimal("1.2"), rounding=True, read=False)
 #: Minimum Jaccard overlap of two measures' words for them to count as the same measure.
 MIN_OVERLAP = 0.5
 #: Characters either side of a figure in which mentioned actors and places are its subjects.
@@ -165,7 +145,7 @@ def find_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
 
 def base_value(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """A value in its base unit: ``(3, "tonne")`` -> ``(3000, "kilogram")``."""
-    base, factor = BASE_UNITS.get(unit, (unit, Decimal(1)))
+    base, factor = lexicon().numbers.conversions.get(unit, (unit, Decimal(1)))
     return value * factor, base
 
 
@@ -188,10 +168,9 @@ def interval(value: Decimal, qualifier: str | None) -> tuple[Decimal, Decimal]:
     half = Decimal("0.5").scaleb(value.normalize().as_tuple().exponent) if value else Decimal("0.5")
     if qualifier is None:
         return value - half, value + half
-    q = qualifier.strip().casefold()
-    low_f, high_f = QUALIFIERS.get(q, UNKNOWN_QUALIFIER)
-    low, high = sorted((_times(value, low_f), _times(value, high_f)))
-    if q in APPROXIMATE or q not in QUALIFIERS:
+    factors = lexicon().numbers.qualifiers.get(qualifier.strip().casefold(), UNKNOWN_QUALIFIER)
+    low, high = sorted((_times(value, factors.low), _times(value, factors.high)))
+    if factors.rounding:
         low, high = min(low, value - half), max(high, value + half)
     return low, high
 
@@ -206,7 +185,8 @@ def measure_words(measure: str, unit: str = "") -> frozenset[str]:
     """
     unit_words = {_lemma(w) for w in _WORD.findall(unit.casefold())}
     words = (_lemma(w) for w in _WORD.findall(measure.casefold()))
-    return frozenset(w for w in words if w not in STOP_WORDS and w not in MEASURE_NOISE
+    noise = lexicon().numbers.measure_noise
+    return frozenset(w for w in words if w not in STOP_WORDS and w not in noise
                      and w not in unit_words and len(w) > 1)
 
 
@@ -260,7 +240,7 @@ def _group_conflicts(group: list[Figure], unit: str) -> Iterator[Conflict]:
 
 def _base_interval(f: Figure) -> tuple[Decimal, Decimal]:
     low, high = interval(f.value, f.qualifier)
-    _, factor = BASE_UNITS.get(f.unit, (f.unit, Decimal(1)))
+    _, factor = lexicon().numbers.conversions.get(f.unit, (f.unit, Decimal(1)))
     return _times(low, factor), _times(high, factor)
 
 
@@ -270,8 +250,10 @@ def _times(value: Decimal, factor: Decimal) -> Decimal:
 
 
 def _lemma(word: str) -> str:
-    if word in LEMMAS:
-        return LEMMAS[word]
+    """The singular of a measure word: irregular plurals from the lexicon, then by rule."""
+    irregular = lexicon().numbers.measure_lemmas
+    if word in irregular:
+        return irregular[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -27,8 +27,8 @@ from spacy.tokens import Doc
 
 from graph.extract.entities import extract_entities
 from graph.extract.speech import find_speech
-from graph.extract.statistics import extract_statistics
-from graph.records import Actors, Article
+from graph.extract.statistics import find_statistics
+from graph.records import Actors
 
 #: The components in the order they run, after the model's own.
 STAGES = ("claimgraph_actors", "claimgraph_speech", "claimgraph_statistics")
@@ -85,9 +85,8 @@ def make_statistics(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def run(doc: Doc) -> None:
         actors, speech = doc._.cg_actors, doc._.cg_speech
-        article = doc._.cg_article or Article("", "", doc.text)
-        doc._.cg_statistics = extract_statistics(doc, article, actors.entities + speech.sources,
-                                                 speech.statements)
+        date = doc._.cg_article.date if doc._.cg_article else None
+        doc._.cg_statistics = find_statistics(doc, date, actors.entities + speech.sources, speech.statements)
 
     return _guarded(name, run)
 

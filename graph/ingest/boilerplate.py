@@ -3,8 +3,9 @@
 Navigation and widget lines, teaser headlines of other stories, e-mail placeholders,
 repeated-token banners, bylines, photo captions and credits, and lines that are only a date.
 Most rules are regular expressions in ``graph/data/boilerplate.tsv`` (see its header for the
-rule kinds); the few that need more than one pattern (bylines, e-mail lines, repeated tokens,
-teasers after a header) are functions here.
+rule kinds), read through the lexicon (``lexicon().ingest``); the few that need more than
+one pattern (bylines, e-mail lines, repeated tokens, teasers after a header) are functions
+here.
 
 Detection only records spans: the text is never changed, so offsets keep indexing it.
 """
@@ -12,16 +13,12 @@ Detection only records spans: the text is never changed, so offsets keep indexin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
 from graph.ingest.dates import date_line, wire_dateline
+from graph.lexicon import lexicon
+from graph.lexicon.ingest import Rule
 from graph.records import Span
-
-RULES_FILE = "boilerplate.tsv"
-RULE_KINDS = ("widget", "teaser", "list", "label", "caption")
 
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 20
@@ -57,14 +54,6 @@ SLASH_BYLINE = re.compile(
     rf"(?P<author>{_NAME})\s+[/|]\s+(?P<publisher>{_OUTLET})(?P<share>\s+Share:?)?"
 )
 """A "Jane Doe / Outlet" line, optionally followed by a "Share:" widget."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One line rule from the rules file."""
-
-    kind: str
-    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -166,7 +155,7 @@ def _classify(line: Line, index: int) -> tuple[Finding | None, int]:
     words = line.text.split()
     text = " ".join(words)
     bare = _WIDGET_TRAILER.sub("", text)
-    for rule in _rules():
+    for rule in lexicon().ingest.boilerplate_rules:
         if _matches(rule, text, bare, len(words)):
             teasers = {"teaser": 1, "list": LIST_MAX_TEASERS}.get(rule.kind, 0)
             return Finding(line.span, rule.kind), teasers
@@ -222,30 +211,3 @@ def _byline(text: str, span: Span, *, top: bool) -> Finding | None:
     if match and (top or match["share"]):
         return Finding(span, "byline", author=match["author"], publisher=match["publisher"])
     return None
-
-
-@cache
-def _rules() -> tuple[Rule, ...]:
-    """The rules of ``graph/data/boilerplate.tsv``, compiled (read once)."""
-    source = files("graph") / "data" / RULES_FILE
-    return tuple(_parse_rules(source.read_text(encoding="utf-8")))
-
-
-def _parse_rules(content: str) -> Iterator[Rule]:
-    """Parse the rules file.
-
-    Raises:
-        ValueError: on a line without a tab, an unknown kind or a bad regular expression.
-    """
-    for number, raw in enumerate(content.splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, sep, pattern = raw.partition("\t")
-        if not sep or kind not in RULE_KINDS:
-            raise ValueError(f"{RULES_FILE}:{number}: expected KIND<TAB>PATTERN with KIND one "
-                             f"of {', '.join(RULE_KINDS)}, got {raw!r}")
-        flags = 0 if kind == "caption" else re.IGNORECASE
-        try:
-            yield Rule(kind, re.compile(pattern, flags))
-        except re.error as exc:
-            raise ValueError(f"{RULES_FILE}:{number}: bad pattern ({exc})") from exc

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from dateutil import parser as dateparser
 
+from graph.lexicon import lexicon
 from graph.records import Span
 
 # dateutil fills in missing fields from a default; parsing twice with two defaults that
@@ -24,31 +26,35 @@ _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _YEARS = range(1800, 2200)
 _MAX_DATE_CHARS = 80
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_CALENDAR_DATE = (rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|"
-                  r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})")
 _TIME = (r"(?:,?\s*(?:at\s+|[-–|]\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
          r"(?:\s*\(?[a-z]{2,5}(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?)?)")
 _LABEL = (r"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)"
           r"(?:\s+on)?\s*[:|-]?\s*)")
 
-DATE_LINE = re.compile(
-    rf"{_LABEL}?(?:{_WEEKDAY},?\s+)?(?P<date>{_CALENDAR_DATE}){_TIME}?",
-    re.IGNORECASE,
-)
-"""A line that is only a date (matched against the whole trimmed line)."""
 
-WIRE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+)*"  # PORT LOUIS
-    r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+)*)?)"  # , Mauritius
-    rf"(?:,\s+(?P<date>(?i:{_MONTH})\s+{_DAY}(?:,\s+\d{{4}})?))?"
-    r"\s*(?:\((?P<agency>[A-Z][\w .&-]{0,30})\))?"
-    r"\s*[-–—]+(?:\s+|$)"
-)
-"""A wire-service dateline opening a paragraph (matched at the start of the trimmed line)."""
+@cache
+def date_line_pattern() -> re.Pattern[str]:
+    """A line that is only a date (matched against the whole trimmed line), with month and
+    weekday names from the lexicon."""
+    words = lexicon().ingest
+    month = words.month_pattern
+    calendar_date = (rf"(?:{month}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{month},?\s+\d{{4}}|"
+                     r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})")
+    return re.compile(rf"{_LABEL}?(?:{words.weekday_pattern},?\s+)?(?P<date>{calendar_date}){_TIME}?",
+                      re.IGNORECASE)
+
+
+@cache
+def wire_dateline_pattern() -> re.Pattern[str]:
+    """A wire-service dateline opening a paragraph (matched at the start of the trimmed line)."""
+    return re.compile(
+        r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+)*"  # PORT LOUIS
+        r"(?:,\s+[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+)*)?)"  # , Mauritius
+        rf"(?:,\s+(?P<date>(?i:{lexicon().ingest.month_pattern})\s+{_DAY}(?:,\s+\d{{4}})?))?"
+        r"\s*(?:\((?P<agency>[A-Z][\w .&-]{0,30})\))?"
+        r"\s*[-–—]+(?:\s+|$)"
+    )
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ def date_line(line: str) -> str | None:
     >>> date_line("On January 4, 2019 the bridge opened.") is None
     True
     """
-    match = DATE_LINE.fullmatch(" ".join(line.split()))
+    match = date_line_pattern().fullmatch(" ".join(line.split()))
     return normalise_date(match["date"]) if match else None
 
 
@@ -130,7 +136,7 @@ def wire_dateline(line: str, start: int) -> Dateline | None:
     >>> wire_dateline("UN - The talks ended.", 0) is None
     True
     """
-    match = WIRE_DATELINE.match(line)
+    match = wire_dateline_pattern().match(line)
     if not match or not (match["date"] or match["agency"]):
         return None
     date = normalise_date(match["date"]) if match["date"] else None
@@ -139,12 +145,6 @@ def wire_dateline(line: str, start: int) -> Dateline | None:
 
 _YEAR = re.compile(r"(?<![\d$£€¥.,/-])(19\d\d|20\d\d)(?![\d%])")
 _SENTENCE = re.compile(r"[^.!?\n]+")
-#: Words that place a sentence's years in the future or make them targets, not facts.
-FUTURE_MARKERS = frozenset({
-    "will", "shall", "plan", "plans", "planned", "planning", "aim", "aims", "target", "targets",
-    "goal", "goals", "expect", "expects", "expected", "forecast", "forecasts", "projected",
-    "vision", "by", "until", "till", "upcoming", "next", "strategy", "roadmap",
-})
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -166,7 +166,7 @@ def latest_year(text: str, now: int | None = None) -> str | None:
     """
     limit = now or datetime.now().year
     years = [int(m.group(1)) for sentence in _SENTENCE.finditer(text)
-             if not FUTURE_MARKERS & set(_WORD.findall(sentence.group(0).lower()))
+             if not lexicon().ingest.future_markers & set(_WORD.findall(sentence.group(0).lower()))
              for m in _YEAR.finditer(sentence.group(0))]
     past = [y for y in years if y <= limit]
     return f"{max(past):04d}" if past else None

@@ -7,7 +7,8 @@ reads them all once per process into one frozen, typed object with a section per
   ministry names, place types (:mod:`graph.lexicon.actors`);
 - ``speech``: cues with their speech acts, referents (:mod:`graph.lexicon.speech`);
 - ``numbers``: number words, units, counted nouns, qualifiers (:mod:`graph.lexicon.numbers`);
-- ``calendar``: month and weekday names (:mod:`graph.lexicon.calendar`).
+- ``calendar``: month and weekday names (:mod:`graph.lexicon.calendar`);
+- ``ingest``: boilerplate line rules, date words (:mod:`graph.lexicon.ingest`).
 
 To add a cue, a title or a unit, edit its data file; the section's loader says which.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from graph.lexicon import actors, calendar, numbers, speech
+from graph.lexicon import actors, calendar, ingest, numbers, speech
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,12 @@ class Lexicon:
     speech: speech.SpeechWords
     numbers: numbers.NumberWords
     calendar: calendar.CalendarWords
+    ingest: ingest.IngestWords
 
 
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, read from ``graph/data/`` on first use and shared afterwards."""
+    calendar_words = calendar.load()
     return Lexicon(actors=actors.load(), speech=speech.load(), numbers=numbers.load(),
-                   calendar=calendar.load())
+                   calendar=calendar_words, ingest=ingest.load(calendar_words))

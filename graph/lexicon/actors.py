@@ -43,10 +43,12 @@ class ActorWords:
         honorifics: See :class:`Honorifics`.
         title_noise: Words ignored when titles are compared ("former Water Minister" =
             "Minister of Water"), from ``title_noise.txt``.
+        titles: Job-title heads ("minister", "secretary-general"), from ``titles.txt``.
     """
 
     honorifics: Honorifics
     title_noise: frozenset[str]
+    titles: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -64,4 +66,5 @@ def _honorifics() -> Honorifics:
 
 def load() -> ActorWords:
     """Read the actors word lists."""
-    return ActorWords(honorifics=_honorifics(), title_noise=read_words("title_noise.txt"))
+    return ActorWords(honorifics=_honorifics(), title_noise=read_words("title_noise.txt"),
+                      titles=read_words("titles.txt"))

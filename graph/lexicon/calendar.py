@@ -17,22 +17,25 @@ class CalendarWords:
         months: Full month names (lowercase) -> month number, in calendar order.
         month_forms: Full and short month names ("sept") -> month number.
         weekdays: Weekday names (lowercase) -> 1 (Monday) to 7.
+        weekday_forms: Full and short weekday names ("tues") -> 1 (Monday) to 7.
     """
 
     months: Mapping[str, int]
     month_forms: Mapping[str, int]
     weekdays: Mapping[str, int]
+    weekday_forms: Mapping[str, int]
 
     @property
     def words(self) -> frozenset[str]:
-        """Every calendar word: never the name of an actor."""
+        """Every calendar word but the short weekday names ("Sun", "Wed" may be names):
+        never the name of an actor."""
         return frozenset(self.month_forms) | frozenset(self.weekdays)
 
 
 def load() -> CalendarWords:
     """Read ``calendar.tsv``: one word a row, with its kind and number."""
     rows = read_table("calendar.tsv")
-    by_kind: dict[str, dict[str, int]] = {"month": {}, "month-short": {}, "weekday": {}}
+    by_kind: dict[str, dict[str, int]] = {"month": {}, "month-short": {}, "weekday": {}, "weekday-short": {}}
     for word, kind, number in rows:
         if kind not in by_kind:
             raise ValueError(f"calendar.tsv: unknown kind {kind!r} for {word!r} "
@@ -40,4 +43,5 @@ def load() -> CalendarWords:
         by_kind[kind][word.lower()] = int(number)
     return CalendarWords(months=MappingProxyType(by_kind["month"]),
                          month_forms=MappingProxyType(by_kind["month"] | by_kind["month-short"]),
-                         weekdays=MappingProxyType(by_kind["weekday"]))
+                         weekdays=MappingProxyType(by_kind["weekday"]),
+                         weekday_forms=MappingProxyType(by_kind["weekday"] | by_kind["weekday-short"]))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.boilerplate import (
-    Rule,
-    _parse_rules,
     detect_boilerplate,
     headline_like,
     scan,
@@ -203,20 +201,3 @@ def test_split_lines(text, expected):
 ])
 def test_headline_like(line, expected):
     assert headline_like(line) is expected
-
-
-@pytest.mark.parametrize(("content", "message"), [
-    ("widget\tok\nbogus\tx\n", "bogus"),
-    ("widget no tab\n", "KIND<TAB>PATTERN"),
-    ("caption\t(unclosed\n", "bad pattern"),
-])
-def test_bad_rules_file(content, message):
-    with pytest.raises(ValueError, match=message):
-        list(_parse_rules(content))
-
-
-def test_rules_file_parses():
-    rules = list(_parse_rules("# comment\n\nwidget\tadvert\ncaption\tX/Y$\n"))
-    assert [(r.kind, r.pattern.pattern) for r in rules] == [("widget", "advert"),
-                                                             ("caption", "X/Y$")]
-    assert all(isinstance(r, Rule) for r in rules)

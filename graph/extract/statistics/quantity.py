@@ -1,0 +1,80 @@
+"""Which numbers are quantities: not years, dates, times, ordinals, ages, labels ("street
+12"), phone numbers or codes, nor numbers inside names."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.extract.statistics.numbers import DIGITS, Number, word_value
+from graph.extract.statistics.units import COUNT, PERSON, Unit, prefix_unit
+from graph.lexicon import lexicon
+
+#: Entity labels whose numbers are not quantities (dates and times are, when measured).
+SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC",
+                       "LAW", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LANGUAGE"})
+#: A number that may be a year.
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+#: A sign before a number that makes it a label ("#3").
+NUMBER_SIGN = "#"
+_CODE_CHARS = re.compile(r"[\d+()/.-]")
+_CODE = re.compile(r"\d+(?:[-/.()]+\d+){2,}")
+
+
+def is_quantity(doc: Doc, text: str, num: Number, unit: Unit | None) -> bool:
+    """True when ``num`` with ``unit`` states a quantity.
+
+    Args:
+        doc: The Doc.
+        text: ``doc.text``.
+        num: The number.
+        unit: Its unit (None: it counts nothing, so it is no quantity).
+    """
+    if unit is None:
+        return False
+    tok = doc[num.start]
+    measured = unit.unit in lexicon().numbers.unit_names
+    if tok.ent_type_ in SKIP_ENTS and not (tok.ent_type_ in {"DATE", "TIME"} and measured):
+        return False
+    if _is_year(doc, num, unit, measured) or _is_label(doc, num) or in_code(text, tok.idx, tok.idx + len(tok)):
+        return False
+    word = word_value(tok)
+    if word is not None and word.kind == "unit" and word.value == 1 and not (measured or unit.unit == PERSON):
+        return False
+    if num.end < len(doc) and doc[num.end].lower_ in lexicon().numbers.uses["age-marker"]:
+        return False
+    return not (unit.unit == COUNT and not DIGITS.match(tok.text))
+
+
+def in_code(text: str, begin: int, end: int) -> bool:
+    """True when the number at ``text[begin:end]`` is part of a phone number, code or date.
+
+    >>> in_code("call 012-345-678 now", 5, 8)
+    True
+    >>> in_code("the 12 cases", 4, 6)
+    False
+    """
+    while begin > 0 and _CODE_CHARS.match(text[begin - 1]):
+        begin -= 1
+    while end < len(text) and _CODE_CHARS.match(text[end]):
+        end += 1
+    return bool(_CODE.search(text[begin:end]))
+
+
+def _is_year(doc: Doc, num: Number, unit: Unit, measured: bool) -> bool:
+    """True when the number reads as a year: nothing counted, or no unit right after it."""
+    if not YEAR.match(doc[num.start].text):
+        return False
+    if unit.noun is None and unit.unit == COUNT:
+        return True
+    return not prefix_unit(doc, num) and not measured and (unit.noun is None or unit.noun.i != num.end)
+
+
+def _is_label(doc: Doc, num: Number) -> bool:
+    """True when a calendar word, a label word ("street", "No.") or "#" stands before it."""
+    if num.start == 0:
+        return False
+    prev = doc[num.start - 1]
+    return (prev.lower_ in lexicon().calendar.words or prev.lower_.rstrip(".") in lexicon().numbers.blockers
+            or prev.text == NUMBER_SIGN)

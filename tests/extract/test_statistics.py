@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.extract.entities import extract_entities
+from graph.extract.actors import find_actors
 from graph.extract.statistics import extract_statistics
 from graph.records import Article, Span, Statement, Statistic
 
@@ -14,7 +14,7 @@ from graph.records import Article, Span, Statement, Statistic
 def _stats(nlp, text: str, date: str | None = "2021-03-01",
            statements: list[Statement] | None = None) -> list[Statistic]:
     doc = nlp(text)
-    ents, _ = extract_entities(doc)
+    ents = find_actors(doc).entities
     article = Article(id="t", source_file="t.txt", text=text, date=date)
     return extract_statistics(doc, article, ents, statements or [])
 
@@ -95,7 +95,7 @@ def test_measure(nlp, text, measure_word):
 def test_source_from_according_to(nlp):
     text = "According to the Ministry of Health, 420 patients were treated."
     doc = nlp(text)
-    ents, _ = extract_entities(doc)
+    ents = find_actors(doc).entities
     article = Article(id="t", source_file="t.txt", text=text)
     stats = extract_statistics(doc, article, ents, [])
     ministry = next(e for e in ents if e.name == "Ministry of Health")

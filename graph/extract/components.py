@@ -7,7 +7,7 @@ writes its own:
 ====================  ==========================  =========================================
 component             reads                       writes
 ====================  ==========================  =========================================
-claimgraph_actors     the model's parse and NER   ``doc._.cg_actors`` (:class:`Actors`)
+claimgraph_actors     the model's parse and NER   ``doc._.cg_actors`` (:class:`~graph.records.Actors`)
 claimgraph_speech     ``doc._.cg_actors``         ``doc._.cg_speech`` (:class:`Speech`)
 claimgraph_statistics ``doc._.cg_actors``,        ``doc._.cg_statistics`` (list of
                       ``doc._.cg_speech``,        :class:`~graph.records.Statistic`)
@@ -25,10 +25,9 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract.entities import extract_entities
+from graph.extract.actors import find_actors
 from graph.extract.speech import find_speech
 from graph.extract.statistics import find_statistics
-from graph.records import Actors
 
 #: The components in the order they run, after the model's own.
 STAGES = ("claimgraph_actors", "claimgraph_speech", "claimgraph_statistics")
@@ -62,8 +61,7 @@ def make_actors(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """People, organisations, places and the roles people hold."""
 
     def run(doc: Doc) -> None:
-        entities, roles = extract_entities(doc)
-        doc._.cg_actors = Actors(entities, roles)
+        doc._.cg_actors = find_actors(doc)
 
     return _guarded(name, run)
 

@@ -37,18 +37,58 @@ class Honorifics:
 
 @dataclass(frozen=True)
 class ActorWords:
-    """Word lists of the actors stage and of identity.
+    """Word lists of the actors stage and of identity, each from its file in ``graph/data/``.
 
     Attributes:
         honorifics: See :class:`Honorifics`.
         title_noise: Words ignored when titles are compared ("former Water Minister" =
             "Minister of Water"), from ``title_noise.txt``.
         titles: Job-title heads ("minister", "secretary-general"), from ``titles.txt``.
+        title_modifiers: Words that may stand in a title before its head ("deputy"), from
+            ``title_modifiers.txt``.
+        org_heads: Words that make a capitalised phrase an organisation ("police"), from
+            ``org_heads.txt``.
+        place_types: Nouns that make the name before them a place ("province"), from
+            ``place_types.txt``.
+        ministry_names: Word before "Minister"/"Ministry" (lowercase) -> the ministry's name
+            after "Ministry of" ("foreign" -> "Foreign Affairs"), from ``ministry_names.tsv``.
+        ministry_domains: Lowercase words that complete "Minister of ..." ("foreign affairs",
+            "foreign"): both columns of ``ministry_names.tsv``.
+        not_ministries: Words before "Minister" that imply no ministry ("prime"), from
+            ``not_ministries.txt``.
+        connectors: Words joining the words of an organisation name ("of", "and"), from
+            ``name_connectors.txt``.
+        leading_junk: Articles and punctuation stripped from the start of a name, from
+            ``name_leading_junk.txt``.
+        possessives: Possessive endings ("'s"), from ``possessives.txt``.
+        title_preps: Words linking a title to its complement ("of", "from"), from
+            ``title_prepositions.txt``.
+        org_preps: Words linking a title to its organisation ("for"), from
+            ``org_prepositions.txt``.
+        appos_articles: Articles skipped at the start of an apposition, from
+            ``apposition_articles.txt``.
+        appos_stops: Punctuation that ends an apposition, from ``apposition_stops.txt``.
+        appos_cuts: Words after which an apposition no longer describes a title ("who"),
+            from ``apposition_cuts.txt``.
     """
 
     honorifics: Honorifics
     title_noise: frozenset[str]
     titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    org_heads: frozenset[str]
+    place_types: frozenset[str]
+    ministry_names: Mapping[str, str]
+    ministry_domains: frozenset[str]
+    not_ministries: frozenset[str]
+    connectors: frozenset[str]
+    leading_junk: frozenset[str]
+    possessives: frozenset[str]
+    title_preps: frozenset[str]
+    org_preps: frozenset[str]
+    appos_articles: frozenset[str]
+    appos_stops: frozenset[str]
+    appos_cuts: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -66,5 +106,16 @@ def _honorifics() -> Honorifics:
 
 def load() -> ActorWords:
     """Read the actors word lists."""
-    return ActorWords(honorifics=_honorifics(), title_noise=read_words("title_noise.txt"),
-                      titles=read_words("titles.txt"))
+    ministries = {row[0].lower(): row[1] for row in read_table("ministry_names.tsv")}
+    return ActorWords(
+        honorifics=_honorifics(), title_noise=read_words("title_noise.txt"),
+        titles=read_words("titles.txt"), title_modifiers=read_words("title_modifiers.txt"),
+        org_heads=read_words("org_heads.txt"), place_types=read_words("place_types.txt"),
+        ministry_names=MappingProxyType(ministries),
+        ministry_domains=frozenset(v.lower() for v in ministries.values()) | frozenset(ministries),
+        not_ministries=read_words("not_ministries.txt"),
+        connectors=read_words("name_connectors.txt"), leading_junk=read_words("name_leading_junk.txt"),
+        possessives=read_words("possessives.txt"), title_preps=read_words("title_prepositions.txt"),
+        org_preps=read_words("org_prepositions.txt"),
+        appos_articles=read_words("apposition_articles.txt"),
+        appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.extract.entities import extract_entities
+from graph.extract.actors import find_actors
 from graph.extract.statistics import find_statistics
 from graph.records import Statement, Statistic
 
@@ -18,7 +18,7 @@ def stats(nlp) -> Callable[..., list[Statistic]]:
     def run(text: str, date: str | None = "2021-03-01",
             statements: list[Statement] | None = None) -> list[Statistic]:
         doc = nlp(text)
-        entities, _ = extract_entities(doc)
+        entities = find_actors(doc).entities
         return find_statistics(doc, date, entities, statements or [])
 
     return run

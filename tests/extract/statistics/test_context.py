@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.entities import extract_entities
+from graph.extract.actors import find_actors
 from graph.extract.statistics import find_statistics
 from graph.records import Span, Statement
 
@@ -39,7 +39,7 @@ def test_measure(stats, text, measure_word):
 
 def test_source_from_according_to(nlp):
     doc = nlp("According to the Ministry of Health, 420 patients were treated.")
-    entities, _ = extract_entities(doc)
+    entities = find_actors(doc).entities
     ministry = next(e for e in entities if e.name == "Ministry of Health")
     assert find_statistics(doc, None, entities, [])[0].source == ministry.key
 

@@ -1,0 +1,274 @@
+"""Candidate names: token ranges that may name an actor or a place, before their kind is
+decided (:mod:`graph.extract.actors.classify`).
+
+Candidates come from spaCy's named entities, from runs of capitalised words (the small
+model misses unfamiliar names), from capitalised phrases with an organisation head word
+("National Water Authority") and from ministries in either word order ("Finance Ministry",
+"Ministry of Finance"). Each is trimmed of articles, punctuation, possessives, and of the
+titles and honorifics written before a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from graph.extract.actors.tokens import (after_title_of, attached, is_name_token, is_org_head,
+                                         is_title_head)
+from graph.lexicon import lexicon
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels that complete a title ("Secretary of State") rather than begin a name.
+COMPLEMENT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
+_CAP = r"[A-Z][\w’'-]*"
+#: A ministry in either word order: "Finance Ministry", "Ministry of the Interior".
+MINISTRY = re.compile(rf"\b(?:(?P<pre>{_CAP}(?: {_CAP})*) [Mm]inistry\b|[Mm]inistry of (?:the )?"
+                      rf"(?P<post>{_CAP}(?:(?: and| &)? {_CAP})*))")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found in the text, as a token range, before identity is decided.
+
+    Attributes:
+        start: First token.
+        end: Token after the last.
+        kind: "Person", "Organization", "Place", or "" before classification.
+        label: spaCy's entity label, "MINISTRY" or "SHORT" for rule-found names, "" for
+            capitalised runs and organisation phrases.
+        strong: Person evidence from context (a title, an honorific, an apposition).
+        speaker: Subject of a reporting verb.
+    """
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    strong: bool = False
+    speaker: bool = False
+
+
+class Candidates(NamedTuple):
+    """The candidates of one article, before classification.
+
+    Attributes:
+        orgs: Organisation phrases and ministries (always kept, as organisation or place).
+        names: Named entities and person-shaped capitalised runs that spaCy did not tag.
+    """
+
+    orgs: list[Candidate]
+    names: list[Candidate]
+
+
+def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidates:
+    """Every candidate name of a parsed article.
+
+    Args:
+        doc: The parsed article.
+        text: ``doc.text``.
+        ents: ``tuple(doc.ents)``.
+    """
+    name_runs = list(_name_runs(doc))
+    orgs = [Candidate(s, e, "Organization") for s, e in _org_runs(doc, name_runs)]
+    orgs += list(_ministry_cands(doc, text))
+    spacy = list(_spacy_cands(doc, text, ents))
+    runs = []
+    for s, e in name_runs:
+        s, e = trim(doc, s, e)
+        s = strip_person_prefix(doc, text, ents, s, e) if s < e else s
+        if s < e and person_shaped(doc, s, e) and not (e < len(doc) and is_title_head(doc, e)):
+            runs.append(Candidate(s, e, ""))
+    spacy_cover = {(c.start, c.end) for c in spacy}
+    return Candidates(orgs, spacy + [r for r in runs if (r.start, r.end) not in spacy_cover])
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip leading articles and punctuation, trailing possessives and punctuation."""
+    words = lexicon().actors
+    end = next((i for i in range(start, end) if doc[i].text == "("), end)
+    while start < end and (doc[start].lower_ in words.leading_junk or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in words.possessives or doc[end - 1].is_space
+                           or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+                           or doc[end - 1].lower_ in words.connectors or doc[end - 1].lower_ == "the"):
+        end -= 1
+    return start, end
+
+
+def person_shaped(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens ``[start, end)`` look like a person's name: one to four capitalised
+    words, no organisation head, not a lone acronym."""
+    toks = doc[start:end]
+    glued = {t.i for t in toks[1:] if t.is_alpha and not doc[t.i - 1].whitespace_}
+    return (1 <= len(toks) <= 4
+            and all(is_name_token(t) or attached(doc, t.i) or t.i in glued for t in toks)
+            and not any(is_org_head(t) for t in toks)
+            and not (len(toks) == 1 and toks[0].text.isupper()))
+
+
+def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
+    """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen."), and
+    past the complement of a title written before it ("Secretary of State Ann Lee")."""
+    words = lexicon().actors
+    start += _complement_len(doc, ents, start, end)
+    while end - start > 1:
+        m = words.honorifics.prefix.match(text[doc[start].idx:doc[end - 1].idx])
+        if m:
+            start = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
+                         end - 1)
+        elif (is_title_head(doc, start) or doc[start].lower_ in words.title_modifiers
+              or doc[start].is_punct):
+            start += 1
+        else:
+            break
+    return start
+
+
+def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
+    """How many leading tokens of the capitalised run ``[start, end)`` complete a title
+    written before it rather than begin a name: "State" in "Secretary of State Ann Lee",
+    "Argentina" in "President of Argentina Ana Ruiz", "Foreign Affairs" in "Minister of
+    Foreign Affairs Lena Okafor". Zero when no "TITLE of" precedes the run."""
+    if end - start < 2 or not after_title_of(doc, start):
+        return 0
+    for ent in ents:
+        if start < ent.start < end and ent.end == end and ent.label_ in PERSON_LABELS:
+            return ent.start - start
+    first = doc[start]
+    if first.ent_iob_ == "B" and first.ent_type_ in COMPLEMENT_LABELS:
+        n = next((k for k in range(start + 1, end) if doc[k].ent_iob_ != "I"), end) - start
+        if n < end - start:
+            return n
+    for n in (3, 2, 1):
+        if n < end - start and doc[start:start + n].text.lower() in lexicon().actors.ministry_domains:
+            return n
+    return 1 if end - start >= 3 else 0
+
+
+def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Candidate]:
+    for ent in ents:
+        if ent.label_ in PERSON_LABELS:
+            kind = "Person"
+        elif ent.label_ in ORG_LABELS:
+            kind = "Organization"
+        elif ent.label_ in PLACE_LABELS:
+            kind = "Place"
+        else:
+            continue
+        for start, end in _split_lines(doc, ent.start, ent.end):
+            if kind != "Place":
+                end = next((k for k in range(start, end) if doc[k].text in {",", "/"}), end)
+            start, end = trim(doc, start, end)
+            if after_title_of(doc, start) and kind == "Organization":
+                if end - start == 1 and end < len(doc) and is_name_token(doc[end]):
+                    continue  # the complement of a title: "State" in "Secretary of State Ann Lee"
+                if (not any(is_org_head(doc[k]) for k in range(start, end))
+                        and _complement_len(doc, ents, start, end)):
+                    kind = "Person"  # "Mayor of Lyon Ann Lee" tagged ORG as a whole (and its later lines)
+            if kind == "Person":
+                start = strip_person_prefix(doc, text, ents, start, end)
+            if start < end:
+                yield Candidate(start, end, kind, ent.label_)
+
+
+def _split_lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Pieces of a token range that do not cross a line break."""
+    piece = start
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            yield piece, i + (0 if "\n" in doc[i].text else 1)
+            piece = i + 1
+    if piece < end:
+        yield piece, end
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Maximal runs of capitalised words, crossing "of"/"for"/"and" only after an org head."""
+    connectors = lexicon().actors.connectors
+    i = 0
+    while i < len(doc):
+        if not is_name_token(doc[i]) or is_title_head(doc, i):
+            i += 1
+            continue
+        start, j, has_head = i, _glued_end(doc, i), False
+        while j < len(doc):
+            tok = doc[j]
+            if is_name_token(tok) and not (is_title_head(doc, j) and not is_org_head(tok)):
+                has_head = has_head or is_org_head(tok)
+                j += 1
+            elif attached(doc, j) and is_name_token(doc[j + 1]):
+                j += 1
+            elif (has_head and tok.lower_ in connectors and j + 1 < len(doc)
+                  and not (tok.lower_ == "and" and _next_has_head(doc, j + 1))
+                  and (is_name_token(doc[j + 1])
+                       or (doc[j + 1].lower_ == "the" and j + 2 < len(doc)
+                           and is_name_token(doc[j + 2])))):
+                j += 2 if doc[j + 1].lower_ == "the" else 1
+            else:
+                break
+            if "\n" in doc[j - 1].whitespace_:
+                break
+        yield start, j
+        i = max(j, i + 1)
+
+
+def _next_has_head(doc: Doc, j: int) -> bool:
+    """True when the capitalised words from token ``j`` hold an org head or start with "the"
+    (so "X Police and the Coast Guard" are two organisations)."""
+    if doc[j].lower_ == "the":
+        return True
+    k = j
+    while k < len(doc) and is_name_token(doc[k]):
+        if is_org_head(doc[k]):
+            return True
+        k += 1
+    return False
+
+
+def _glued_end(doc: Doc, i: int) -> int:
+    """First token after a capitalised word the tokenizer split ("Im" -> "I", "m"), or i."""
+    j = i
+    while j + 1 < len(doc) and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+        j += 1
+    if j > i and doc[j].whitespace_ and j + 1 < len(doc) and is_name_token(doc[j + 1]):
+        return j + 1
+    return i
+
+
+def _org_runs(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The capitalised runs that hold an organisation head, cut after the last head unless
+    a connector follows the first ("Court of Appeal")."""
+    words = lexicon().actors
+    for start, end in runs:
+        start, end = trim(doc, start, end)
+        while start < end and (doc[start].lower_ in words.title_modifiers
+                               and not is_org_head(doc[start])):
+            start += 1
+        heads = [t.i for t in doc[start:end] if is_org_head(t)]
+        if not heads:
+            continue
+        if not any(doc[k].lower_ in words.connectors for k in range(heads[0], end)):
+            end = heads[-1] + 1
+        if end - start > 1:
+            yield start, end
+
+
+def _ministry_cands(doc: Doc, text: str) -> Iterator[Candidate]:
+    modifiers = lexicon().actors.title_modifiers
+    for m in MINISTRY.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = trim(doc, span.start, span.end)
+        while start < end and (doc[start].is_stop or doc[start].lower_ in modifiers):
+            start += 1
+        if end - start >= 2:
+            yield Candidate(start, end, "Organization", "MINISTRY")

@@ -1,0 +1,111 @@
+"""Person, organisation or place: the kind of each candidate, decided from its words and
+its context, since the small model often tags unfamiliar names as ORG or GPE.
+
+:func:`classify` decides once from the candidate alone; :func:`repair_with_people` looks
+again once the article's full person names are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
+from graph.extract.actors.clusters import is_near_form
+from graph.extract.actors.titles import honorific_before, title_after, titles_before
+from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
+                                         place_after, reporting_subject)
+
+
+def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
+    """The candidates kept, each with its kind, without overlaps (longer ones first, then
+    spaCy's, then the rules'), in text order.
+
+    Args:
+        doc: The parsed article.
+        text: ``doc.text``.
+        cands: The article's candidates (:func:`~graph.extract.actors.candidates.find_candidates`).
+    """
+    pool = []
+    for cand in cands.names:
+        cand = _with_context(doc, text, cand)
+        kind = _kind(doc, cand)
+        if kind:
+            pool.append(replace(cand, kind=kind))
+    orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs]
+    return _without_overlaps(orgs + pool)
+
+
+def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
+    """The candidate with its person evidence (title, honorific, apposition) and whether it
+    is the subject of a reporting verb."""
+    s, e = cand.start, cand.end
+    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, []))
+    return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
+
+
+def _kind(doc: Doc, cand: Candidate) -> str | None:
+    """Repaired kind of a candidate, or None to drop it."""
+    s, e = cand.start, cand.end
+    toks = doc[s:e]
+    if place_after(doc, e):
+        return "Place"
+    if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
+        return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None
+    shaped = person_shaped(doc, s, e)
+    if cand.kind == "Person" and len(toks) == 1 and e < len(doc) and is_title_head(doc, e):
+        return None
+    if cand.kind == "Person":
+        loose = all(is_cap(t) and t.is_alpha for t in toks) and not toks.text.isupper()
+        return "Person" if shaped or (loose and len(toks) > 1) else None
+    if shaped and cand.strong and not is_acronym(toks.text):
+        return "Person"
+    if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
+        return "Person"
+    return cand.kind or None
+
+
+def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates, preferring longer ones, then spaCy's, then patterns."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.label == "", c.start))
+    taken: list[Candidate] = []
+    for c in order:
+        if all(c.end <= t.start or t.end <= c.start for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[list[str]]
+                       ) -> list[Candidate]:
+    """Second look at kinds once the article's full person names are known.
+
+    A one-word place or organisation that is a person's family name (or that speaks and is
+    a near spelling of a name) becomes that person; an org or place span ending in a full
+    person name ("Ostland Ann Lee") becomes the person; a one-word "person" with no context
+    that is a word of an organisation or place name ("Kelby" of "Kelby Cathedral") is dropped.
+
+    Args:
+        doc: The parsed article.
+        cands: The classified candidates.
+        fulls: The lowercased words of each person's longest name of two words or more.
+    """
+    lasts = {f[-1] for f in fulls}
+    words = {t for f in fulls for t in f}
+    other = {t.lower_ for c in cands if c.kind != "Person" for t in doc[c.start:c.end]}
+    kept = []
+    for c in cands:
+        toks = [t.lower_ for t in doc[c.start:c.end]]
+        if c.kind != "Person" and not any(is_org_head(t) for t in doc[c.start:c.end]):
+            if len(toks) == 1 and (toks[0] in lasts or ((c.speaker or c.strong) and (
+                    toks[0] in words or any(is_near_form(toks, f) for f in fulls)))):
+                c = replace(c, kind="Person")
+            tail = next((f for f in fulls if len(toks) > len(f) and toks[-len(f):] == f), None)
+            if tail is not None:
+                c = replace(c, start=c.end - len(tail), kind="Person")
+        elif (c.kind == "Person" and len(toks) == 1 and not (c.strong or c.speaker)
+              and toks[0] not in words and toks[0] in other):
+            continue
+        kept.append(c)
+    return kept

@@ -1,0 +1,84 @@
+"""Tests for graph.extract.actors.candidates, on invented sentences run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors.candidates import find_candidates, person_shaped, trim
+
+
+def _find(nlp, text: str):
+    doc = nlp(text)
+    return doc, find_candidates(doc, doc.text, tuple(doc.ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "label"),
+    [
+        # a title modifier opening the phrase is left out ("Municipal")
+        ("The case was sent to the Municipal Court of Oldbridge last week.",
+         "Court of Oldbridge", ""),
+        ("Officers from the Coastal Guard Network for Marine Safety patrolled the bay.",
+         "Coastal Guard Network for Marine Safety", ""),
+        ("The Finance Ministry said the rules start in May.", "Finance Ministry", "MINISTRY"),
+        ("A spokesman for the Ministry of the Interior declined to comment.",
+         "Ministry of the Interior", ""),
+    ],
+)
+def test_organisation_phrases(nlp, text, org, label):
+    doc, cands = _find(nlp, text)
+    found = {(doc[c.start:c.end].text, c.label) for c in cands.orgs}
+    assert (org, label) in found
+    assert all(c.kind == "Organization" for c in cands.orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr. Tomas Berg met reporters in the afternoon.", "Tomas Berg"),
+        ("Lt. Gen. Dara Venn inspected the troops.", "Dara Venn"),
+        ("Secretary of State Ann Holloway said the talks had failed.", "Ann Holloway"),
+        ("Minister of Foreign Affairs Chan Dara met the envoy.", "Chan Dara"),
+        ("Reporters asked the Port Authority's director, Nadia Farouk, about the strike.",
+         "Nadia Farouk"),
+    ],
+)
+def test_names_lose_titles_and_honorifics(nlp, text, name):
+    doc, cands = _find(nlp, text)
+    assert name in {doc[c.start:c.end].text for c in cands.names}
+
+
+def test_no_candidate_twice(nlp):
+    doc, cands = _find(nlp, "Amara Nwosu and Tomas Berg met Lena Okafor in Dunmere.")
+    spans = [(c.start, c.end) for c in cands.names]
+    assert len(spans) == len(set(spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Port Authority's", "Port Authority"),
+        ("[Ann Lee", "Ann Lee"),
+        ("Ann Lee (ANL)", "Ann Lee"),
+        ("Council for", "Council"),
+        ("“Tomas Berg,", "Tomas Berg"),
+    ],
+)
+def test_trim(nlp, text, expected):
+    doc = nlp.make_doc(text)
+    start, end = trim(doc, 0, len(doc))
+    assert doc[start:end].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Amara Nwosu", True),
+        ("NWA", False),
+        ("National Police", False),
+        ("Ann Mary Jo Lee Smith", False),
+    ],
+)
+def test_person_shaped(nlp, text, shaped):
+    doc = nlp(text)
+    assert person_shaped(doc, 0, len(doc)) is shaped

@@ -1,0 +1,84 @@
+"""Tests for graph.extract.actors.classify, on invented sentences run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors import find_actors
+from graph.extract.actors.candidates import Candidate, find_candidates
+from graph.extract.actors.classify import classify, repair_with_people
+
+
+def _kinds(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    cands = classify(doc, doc.text, find_candidates(doc, doc.text, tuple(doc.ents)))
+    return {doc[c.start:c.end].text: c.kind for c in cands}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The case was sent to the Municipal Court of Oldbridge last week.",
+         "Municipal Court of Oldbridge", "Organization"),
+        ("Officers from the Coastal Guard Network for Marine Safety patrolled the bay.",
+         "Coastal Guard Network for Marine Safety", "Organization"),
+        ("Flooding hit villages in Battambor province on Sunday.", "Battambor", "Place"),
+        ("Spokesperson Arjun Mehta said the trains would run again.", "Arjun Mehta", "Person"),
+        ("Nadia Farouk, the spokesperson for the Port Authority, declined to comment.",
+         "Nadia Farouk", "Person"),
+    ],
+)
+def test_classify(nlp, text, name, kind):
+    assert _kinds(nlp, text)[name] == kind
+
+
+def test_classify_leaves_no_overlap(nlp):
+    doc = nlp("Deputy Health Minister Lena Okafor of the National Water Authority spoke.")
+    cands = classify(doc, doc.text, find_candidates(doc, doc.text, tuple(doc.ents)))
+    assert [c.start for c in cands] == sorted(c.start for c in cands)
+    assert all(a.end <= b.start for a, b in zip(cands, cands[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Flooding hit villages in Battambor province on Sunday.", "Battambor", "Place"),
+        ("The Finance Ministry said the rules start in May.", "Ministry of Finance", "Organization"),
+    ],
+)
+def test_kind_whole_stage(nlp, text, name, kind):
+    ents = find_actors(nlp(text)).entities
+    assert {e.name: e.kind for e in ents}[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        ("The NWA said supplies were safe.", "NWA"),
+        ("Flooding hit villages in Battambor province on Sunday.", "Battambor"),
+        ("He visited the Royal Victoria Shelter and Clinic on Friday.", "Shelter"),
+    ],
+)
+def test_not_people(nlp, text, not_person):
+    ents = find_actors(nlp(text)).entities
+    assert not any(e.kind == "Person" and not_person in {e.name, *e.aliases} for e in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "cands", "fulls", "expected"),
+    [
+        # a one-word place that is a person's family name becomes the person
+        ("Nwosu spoke", [(0, 1, "Place")], [["amara", "nwosu"]], [(0, 1, "Person")]),
+        # an organisation span ending in a full person name becomes the person
+        ("Ostland Amara Nwosu", [(0, 3, "Organization")], [["amara", "nwosu"]], [(1, 3, "Person")]),
+        # a one-word person without context, a word of an organisation name, is dropped
+        ("Kelby Kelby Cathedral", [(0, 1, "Person"), (1, 3, "Organization")], [],
+         [(1, 3, "Organization")]),
+        # a name unrelated to the people stays as it is
+        ("Berg spoke", [(0, 1, "Place")], [["amara", "nwosu"]], [(0, 1, "Place")]),
+    ],
+)
+def test_repair_with_people(nlp, text, cands, fulls, expected):
+    doc = nlp.make_doc(text)
+    kept = repair_with_people(doc, [Candidate(*c) for c in cands], fulls)
+    assert [(c.start, c.end, c.kind) for c in kept] == expected

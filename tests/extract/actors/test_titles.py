@@ -1,0 +1,66 @@
+"""Tests for graph.extract.actors.titles, on invented sentences run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors.candidates import find_candidates
+from graph.extract.actors.titles import honorific_before, honorific_start, title_after, titles_before
+
+
+def _at(doc, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("Deputy Health Minister Lena Okafor opened the clinic.", "Lena", ["Deputy Health Minister"]),
+        ("Provincial police chief and border commander Ravi Sharma said the crossing was shut.",
+         "Ravi", ["Provincial police chief", "border commander"]),
+        ("The newly-appointed spokesperson Arjun Mehta spoke.", "Arjun", ["spokesperson"]),
+        ("Yesterday Lena Okafor opened the clinic.", "Lena", []),
+    ],
+)
+def test_titles_before(nlp, text, name, titles):
+    doc = nlp(text)
+    found = titles_before(doc, _at(doc, name))
+    assert [t.text for t, _ in found] == titles
+    for t, _ in found:
+        assert text[t.begin:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "title"),
+    [
+        # the organisation phrase after the title is not part of it
+        ("Chan Dara, director of the River Alliance, said the dam was unsafe.", "Dara", "director"),
+        ("Jonas Weber, a police officer, was arrested on Tuesday.", "Weber", "police officer"),
+        ("Ann Lee, a judge in the capital, retired.", "Lee", "judge"),
+        ("Ann Lee, who retired, spoke.", "Lee", None),
+        ("Ann Lee, Tomas Berg and Amara Nwosu spoke.", "Lee", None),
+    ],
+)
+def test_title_after(nlp, text, after, title):
+    doc = nlp(text)
+    orgs = find_candidates(doc, doc.text, tuple(doc.ents)).orgs
+    found = title_after(doc, _at(doc, after) + 1, orgs)
+    assert (found[0].text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific"),
+    [
+        ("Yesterday Ms. Amara Nwosu spoke.", "Amara", "Ms."),
+        ("The troops saw Lt. Gen. Dara Venn.", "Dara", "Lt. Gen."),
+        ("Yesterday Amara Nwosu spoke.", "Amara", None),
+    ],
+)
+def test_honorific_before(nlp, text, name, honorific):
+    doc = nlp(text)
+    start = _at(doc, name)
+    found = honorific_before(doc, doc.text, start)
+    assert (found[1] if found else None) == honorific
+    if found:
+        assert text[found[0]:].startswith(honorific)
+        assert doc[honorific_start(doc, doc.text, start)].idx == found[0]

@@ -1,0 +1,42 @@
+"""Tests for graph.lexicon.actors: the actors word lists as read from graph/data/."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.lexicon import lexicon
+
+
+@pytest.mark.parametrize(
+    ("attribute", "word", "present"),
+    [
+        ("titles", "minister", True),
+        ("titles", "river", False),
+        ("title_modifiers", "deputy", True),
+        ("org_heads", "police", True),
+        ("place_types", "province", True),
+        ("connectors", "of", True),
+        ("leading_junk", "the", True),
+        ("possessives", "'s", True),
+        ("title_preps", "from", True),
+        ("org_preps", "for", True),
+        ("appos_articles", "an", True),
+        ("appos_stops", ";", True),
+        ("appos_cuts", "who", True),
+        ("not_ministries", "prime", True),
+        ("ministry_domains", "foreign affairs", True),
+        ("ministry_domains", "foreign", True),
+    ],
+)
+def test_word_lists(attribute, word, present):
+    assert (word in getattr(lexicon().actors, attribute)) is present
+
+
+def test_ministry_names_keep_their_case():
+    assert lexicon().actors.ministry_names["foreign"] == "Foreign Affairs"
+
+
+def test_word_lists_have_no_comments_or_blanks():
+    words = lexicon().actors
+    for attribute in ("titles", "title_modifiers", "org_heads", "place_types", "connectors"):
+        assert all(w and not w.startswith("#") and w == w.strip() for w in getattr(words, attribute))

@@ -18,18 +18,15 @@ class CalendarWords:
         month_forms: Full and short month names ("sept") -> month number.
         weekdays: Weekday names (lowercase) -> 1 (Monday) to 7.
         weekday_forms: Full and short weekday names ("tues") -> 1 (Monday) to 7.
+        words: Every calendar word but the short weekday names ("Sun", "Wed" may be
+            names): never the name of an actor.
     """
 
     months: Mapping[str, int]
     month_forms: Mapping[str, int]
     weekdays: Mapping[str, int]
     weekday_forms: Mapping[str, int]
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Every calendar word but the short weekday names ("Sun", "Wed" may be names):
-        never the name of an actor."""
-        return frozenset(self.month_forms) | frozenset(self.weekdays)
+    words: frozenset[str]
 
 
 def load() -> CalendarWords:
@@ -44,4 +41,5 @@ def load() -> CalendarWords:
     return CalendarWords(months=MappingProxyType(by_kind["month"]),
                          month_forms=MappingProxyType(by_kind["month"] | by_kind["month-short"]),
                          weekdays=MappingProxyType(by_kind["weekday"]),
-                         weekday_forms=MappingProxyType(by_kind["weekday"] | by_kind["weekday-short"]))
+                         weekday_forms=MappingProxyType(by_kind["weekday"] | by_kind["weekday-short"]),
+                         words=frozenset(by_kind["month"] | by_kind["month-short"] | by_kind["weekday"]))

@@ -668,9 +668,16 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+#: The hand-written part of RESULTS.md, kept when the measured part is written anew.
+KEPT_HEADING = "## Measurements moved from the code"
+
+
 def _save(args: argparse.Namespace, results: dict) -> None:
     Path(args.workdir, "results.json").write_text(json.dumps(results, indent=1, default=str))
-    RESULTS_MD.write_text(render(json.loads(json.dumps(results, default=str))), encoding="utf-8")
+    old = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.is_file() else ""
+    kept = old[old.index(KEPT_HEADING):] if KEPT_HEADING in old else ""
+    text = render(json.loads(json.dumps(results, default=str)))
+    RESULTS_MD.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 def _load_results(workdir: Path) -> dict:

@@ -232,7 +232,13 @@ class ArticleRecord:
 
 @dataclass
 class Merge:
-    """Why two names or mentions were taken to be the same actor."""
+    """Why two names or mentions were taken to be the same actor.
+
+    Attributes:
+        alias: The name merged into the actor.
+        reason: Why ("same full name", "short name", "ministry form"...).
+        articles: IRIs of the articles the merge rests on.
+    """
 
     alias: str
     reason: str

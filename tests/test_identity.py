@@ -16,10 +16,10 @@ from graph.rdf.ids import Ids
 from graph.rdf.namespace import CG
 from graph.rdf.store import Store
 from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
-from graph.resolve import Descriptor
+from graph.resolve.descriptors import Descriptor
 
 from .conftest import SEEDS
-from .test_resolve import CASES, IDS, groups
+from .resolve.test_cluster import CASES, IDS, groups
 
 FILES = sorted(SEEDS.glob("*.txt"))
 ORDERS = {
@@ -94,12 +94,12 @@ def test_actors_known_by_a_common_noun_stay_in_their_article(tmp_path, nlp):
 
 
 def _record(desc: Descriptor) -> ArticleRecord:
-    """An article naming one actor with the descriptor's names and titles."""
+    """An article naming one actor with the descriptor's names, titles and merge reasons."""
     words = [*sorted(desc.titles), *sorted(desc.names)]
     text = ", ".join(words) + "."
     spans = {w: Span(text.index(w), text.index(w) + len(w)) for w in words}
     entity = Entity("e0", desc.kind, desc.ref, set(desc.names) - {desc.ref},
-                    [Mention(spans[n], n) for n in sorted(desc.names)])
+                    [Mention(spans[n], n) for n in sorted(desc.names)], evidence=sorted(desc.reasons))
     roles = [Role("e0", t, None, spans[t]) for t in sorted(desc.titles)]
     article_id = desc.article.rsplit(":", 1)[1]
     return ArticleRecord(Article(article_id, f"{article_id}.txt", text), [entity], roles)

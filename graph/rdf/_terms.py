@@ -65,7 +65,7 @@ STATISTIC, VALUE, UNIT_TEXT = term("cg:Statistic"), term("schema:value"), term("
 MEASURE, PERIOD, QUALIFIER = term("cg:measure"), term("cg:period"), term("cg:qualifier")
 MERGE_EVIDENCE, MERGED_INTO = term("cg:MergeEvidence"), term("cg:mergedInto")
 ALIAS, REASON = term("cg:alias"), term("cg:reason")
-LOCAL_NAME, NAME_KEY = term("cg:localName"), term("cg:nameKey")
+LOCAL_NAME, NAME_KEY, LOCAL_REASON = term("cg:localName"), term("cg:nameKey"), term("cg:localReason")
 XSD_DECIMAL = term("xsd:decimal")
 
 #: Entity kind -> its RDF class.

@@ -12,9 +12,9 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE,
                               DATE_PUBLISHED, DERIVED_FROM, END, HAS_ROLE, HEADLINE, JOB_TITLE, KIND_CLASSES,
-                              LABEL, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE, MERGED_INTO,
-                              NEWS_ARTICLE, ORGANIZATION, PERIOD, QUALIFIER, QUOTE_CLASSES, REASON, REFERS_TO,
-                              ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
+                              LABEL, LOCAL_NAME, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE,
+                              MERGED_INTO, NEWS_ARTICLE, ORGANIZATION, PERIOD, QUALIFIER, QUOTE_CLASSES, REASON,
+                              REFERS_TO, ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
                               UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term)
 from graph.rdf.ids import Ids
 from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, Statement, Statistic
@@ -28,7 +28,7 @@ def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[
 
     The article's facts go in the named graph whose name is the article IRI, including the
     type, canonical label, other surface forms, titles and memberships of every actor it
-    mentions. Merge evidence goes in the default graph. Records that point to unknown
+    mentions. The resolver's merge evidence goes in the default graph. Records that point to unknown
     entity keys lose only that link, never the article.
 
     Args:
@@ -64,8 +64,7 @@ def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]
         for s, p, o in _statistic_triples(statistic, actors, graph, ids, article.id):
             yield Quad(s, p, o, graph)
     if evidence:
-        for s, p, o in _evidence_triples(resolved, actors, graph, ids):
-            yield Quad(s, p, o, DefaultGraph())
+        yield from evidence_quads(resolved.merges, ids)
 
 
 def _actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
@@ -117,16 +116,20 @@ def _by_actor(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[Name
 def _actor_triples(actor: NamedNode, entities: list[Entity], labels: dict[str, str],
                    graph: NamedNode) -> Iterator[tuple]:
     """Type, canonical label and other surface forms of one actor, and the article's link to it."""
-    label = labels.get(actor.value) or entities[0].name
     kind = entities[0].kind
     yield actor, A, KIND_CLASSES[kind]
+    yield from _label_triples(actor, labels.get(actor.value) or entities[0].name,
+                              {name for e in entities for name in (e.name, *e.aliases)})
+    if kind != "UnnamedSource":
+        yield graph, MENTIONS, actor
+
+
+def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tuple]:
+    """The canonical label of an actor, and every other non-blank name as an alternative."""
     yield actor, LABEL, Literal(label)
-    names = {name for e in entities for name in (e.name, *e.aliases)}
     for alt in sorted(names - {label}):
         if alt.strip():
             yield actor, ALT_LABEL, Literal(alt)
-    if kind != "UnnamedSource":
-        yield graph, MENTIONS, actor
 
 
 def _mention_triples(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids,
@@ -201,23 +204,65 @@ def _statistic_triples(statistic: Statistic, actors: dict[str, NamedNode], graph
     yield from _provenance(node, graph, statistic.span)
 
 
-def _evidence_triples(resolved: ResolvedRecord, actors: dict[str, NamedNode], graph: NamedNode,
-                      ids: Ids) -> Iterator[tuple]:
-    """Merge evidence: the resolver's, plus each entity's within-article evidence."""
-    merges: dict[str, list[Merge]] = {iri: list(ms) for iri, ms in resolved.merges.items()}
-    for entity in resolved.record.entities:
-        merges.setdefault(actors[entity.key].value, []).extend(
-            Merge(alias, reason, (resolved.record.article.id,)) for alias, reason in entity.evidence)
-    for actor_iri, actor_merges in merges.items():
+def evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> list[Quad]:
+    """The default-graph quads saying why each alias was merged into its actor.
+
+    The one mapping of merge evidence, for a new article (:func:`to_quads`) and for the
+    actors that reconciling other articles touches (:mod:`graph.identity`).
+
+    Args:
+        merges: Actor IRI -> the resolver's merges into it (:class:`~graph.records.Merge`).
+        ids: The IRI minter.
+
+    Returns:
+        The quads, actors in IRI order, without duplicates.
+    """
+    return list(dict.fromkeys(_evidence_quads(merges, ids)))
+
+
+def _evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> Iterator[Quad]:
+    graph = DefaultGraph()
+    for actor_iri in sorted(merges):
         actor = NamedNode(actor_iri)
-        for merge in actor_merges:
+        for merge in merges[actor_iri]:
             node = NamedNode(ids.evidence(actor_iri, merge.alias))
-            yield node, A, MERGE_EVIDENCE
-            yield node, MERGED_INTO, actor
-            yield node, ALIAS, Literal(merge.alias)
-            yield node, REASON, Literal(merge.reason)
-            for article_id in merge.articles:
-                yield node, DERIVED_FROM, NamedNode(ids.article(article_id))
+            yield Quad(node, A, MERGE_EVIDENCE, graph)
+            yield Quad(node, MERGED_INTO, actor, graph)
+            yield Quad(node, ALIAS, Literal(merge.alias), graph)
+            yield Quad(node, REASON, Literal(merge.reason), graph)
+            for article in merge.articles:
+                yield Quad(node, DERIVED_FROM, NamedNode(article), graph)
+
+
+def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, tuple[str, str]]
+                  ) -> tuple[list[Quad], list[Quad]]:
+    """A stored article's graph with some actors renamed and relabelled.
+
+    Args:
+        stored: Every quad of the article's graph.
+        graph: The article's graph.
+        moves: Actor IRI in the graph -> (its new IRI, its new label).
+
+    Returns:
+        The quads to remove and the quads to add (only those that change).
+    """
+    rename = {ref: NamedNode(iri) for ref, (iri, _) in moves.items()}
+    labels = dict(moves.values())
+    out: list[Quad] = []
+    names: dict[str, set[str]] = {}
+    for q in stored:
+        subject, obj = q.subject, q.object  # each access makes a new Python object
+        s = rename.get(subject.value, subject) if isinstance(subject, NamedNode) else subject
+        o = rename.get(obj.value, obj) if isinstance(obj, NamedNode) else obj
+        if s.value in labels and q.predicate in (LABEL, ALT_LABEL):
+            continue
+        if s.value in labels and q.predicate == LOCAL_NAME:
+            names.setdefault(s.value, set()).add(obj.value)
+        out.append(q if s is subject and o is obj else Quad(s, q.predicate, o, graph))
+    for iri, label in labels.items():
+        out += [Quad(s, p, o, graph) for s, p, o in _label_triples(NamedNode(iri), label, names.get(iri, set()))]
+    old, new = set(stored), set(out)
+    return [q for q in stored if q not in new], [q for q in dict.fromkeys(out) if q not in old]
 
 
 def _provenance(node: NamedNode, graph: NamedNode, span: Span) -> Iterator[tuple]:

@@ -62,6 +62,7 @@ class CG(DefinedNamespace):
     reason: URIRef  # Why it was merged.
     localName: URIRef  # A name the article gives an actor, as written (identity input).
     nameKey: URIRef  # A folded name key: the index of cross-article identity.
+    localReason: URIRef  # Why extraction merged an actor's names in one article (identity input).
 
 
 SCHEMA = SDO

@@ -57,8 +57,9 @@ def example_record(article_id: str = "art-1", title: str = "Port to reopen") -> 
     person = ids.actor("Person", "Lena Okafor")
     iris = {"e1": person, "e2": ids.actor("Organization", "Coastal Party"), "e3": ids.actor("Place", "Portvale"),
             "e4": ids.source(article_id, span("a port spokesman"))}
-    return ResolvedRecord(record, iris, labels={person: "Lena Okafor"},
-                          merges={person: [Merge("L. Okafor", "near spelling", ("art-0", article_id))]})
+    merges = [Merge("L. Okafor", "near spelling", (ids.article("art-0"), ids.article(article_id))),
+              Merge("Okafor", "short name", (ids.article(article_id),))]
+    return ResolvedRecord(record, iris, labels={person: "Lena Okafor"}, merges={person: merges})
 
 
 @pytest.fixture

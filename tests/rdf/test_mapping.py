@@ -125,7 +125,7 @@ def test_bad_date_and_url_are_tolerated(resolved: ResolvedRecord) -> None:
      ['"L. Okafor"', '"Minister Okafor"', '"Okafor"']),
     # merges from the resolver land in the default graph, for every article they cite
     (lambda r: r.merges.__setitem__("https://w3id.org/claimgraph/id/place/portvale",
-                                    [Merge("Port Vale", "near spelling", ("x", "y"))]),
+                                    [Merge("Port Vale", "near spelling", (ARTICLE[:-5] + "x", ARTICLE[:-5] + "y"))]),
      "https://w3id.org/claimgraph/id/evidence/place-portvale/port-vale-478c33f4", "http://www.w3.org/ns/prov#wasDerivedFrom",
      ["<https://w3id.org/claimgraph/id/article/x>", "<https://w3id.org/claimgraph/id/article/y>"]),
 ])

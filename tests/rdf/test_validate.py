@@ -38,6 +38,14 @@ def test_mapped_store_conforms(tmp_path: Path, resolved: ResolvedRecord) -> None
     assert conforms, report
 
 
+@pytest.mark.parametrize("reason", ["short name: Okafor", "title implies organisation: Harbour Minister: acting"])
+def test_within_article_reasons_conform(resolved: ResolvedRecord, reason: str) -> None:
+    data = union(resolved)
+    data.add((PERSON, CG.localReason, Literal(reason)))
+    data.add((EVIDENCE, CG.reason, Literal(reason.split(": ")[0])))
+    assert validate_graph(data)[0]
+
+
 def test_empty_store_conforms(tmp_path: Path) -> None:
     with Store.open(tmp_path / "store") as store:
         assert validate(store)[0]
@@ -66,6 +74,7 @@ def test_empty_store_conforms(tmp_path: Path) -> None:
      "datePublished"),
     ([(MENTION, CG.refersTo, None)], [], "refersTo"),
     ([(EVIDENCE, CG.alias, None)], [], "alias"),
+    ([], [(PERSON, CG.localReason, Literal("Okafor short name"))], "localReason"),
 ])
 def test_broken_data_does_not_conform(resolved: ResolvedRecord, remove: list, add: list,
                                       path_in_report: str) -> None:

@@ -8,14 +8,15 @@ import pytest
 
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
-from graph.records import Article, ArticleRecord, Entity, Mention, Span
-from graph.resolve import Descriptor, cluster, fold, within_reason
+from graph.resolve.cluster import cluster
+from graph.resolve.descriptors import Descriptor
 
 IDS = Ids()
 
 
-def d(article: str, names: tuple[str, ...], kind: str = "Person", titles: tuple[str, ...] = ()) -> Descriptor:
-    return Descriptor(f"urn:a:{article}", names[0], kind, frozenset(names), frozenset(titles))
+def d(article: str, names: tuple[str, ...], kind: str = "Person", titles: tuple[str, ...] = (),
+      reasons: tuple[tuple[str, str], ...] = ()) -> Descriptor:
+    return Descriptor(f"urn:a:{article}", names[0], kind, frozenset(names), frozenset(titles), frozenset(reasons))
 
 
 def groups(descs: list[Descriptor], overrides: Overrides | None = None) -> set[frozenset[str]]:
@@ -64,6 +65,10 @@ CASES = [
      [d("a", ("Harbour Safety Board", "HSB"), "Organization"), d("b", ("Health Services Bureau",), "Organization"),
       d("c", ("HSB",), "Organization"), d("d", ("Harbour Services Board",), "Organization")],
      {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("d")}),
+    ("within-article reasons do not change the clusters",
+     [d("a", ("Ministry of Harbours", "Harbours Ministry"), "Organization",
+        reasons=(("Harbours Ministry", "ministry form"), ("Harbour Minister", "title implies organisation"))),
+      d("b", ("Ministry of Harbours",), "Organization")], {frozenset("ab")}),
     ("organisation short alias does not join", [d("a", ("Royal Navy", "Navy"), "Organization"),
                                                 d("b", ("Navy",), "Organization")], {frozenset("a"), frozenset("b")}),
 ]
@@ -106,36 +111,19 @@ def test_label_is_fullest_name_and_evidence_names_articles():
     assert ("Mr. Okafor", "honorific", ("urn:a:b",)) in reasons
 
 
-@pytest.mark.parametrize(("name", "expected"), [("Mr. Brudziński", "brudzinski"), ("The Coast Guard", "coast guard"),
-                                                ("O'Neill", "oneill")])
-def test_fold(name, expected):
-    assert fold(name) == expected
-
-
-@pytest.mark.parametrize(("alias", "name", "expected"), [
-    ("Mr. Okafor", "Tunde Okafor", "honorific"), ("Okafor", "Tunde Okafor", "short name"),
-    ("HSB", "Harbour Safety Board", "defined acronym"), ("Okafer", "Tunde Okafor", "near spelling"),
+@pytest.mark.parametrize(("descs", "expected"), [
+    # extraction's reason is written beside the resolver's own for the same alias
+    ([d("a", ("Harbour Safety Board", "HSB"), "Organization", reasons=(("HSB", "acronym"),))],
+     {("HSB", "acronym", ("urn:a:a",)), ("HSB", "defined acronym", ("urn:a:a",))}),
+    # an alias that is not one of the actor's names (a title) is evidence too
+    ([d("a", ("Ministry of Harbours",), "Organization", reasons=(("Harbour Minister", "title implies organisation"),)),
+      d("b", ("Ministry of Harbours",), "Organization",
+        reasons=(("Harbour Minister", "title implies organisation"),))],
+     {("Ministry of Harbours", "same full name", ("urn:a:a", "urn:a:b")),
+      ("Harbour Minister", "title implies organisation", ("urn:a:a", "urn:a:b"))}),
+    # without reasons, only the resolver's
+    ([d("a", ("Lena Okafor", "Okafor"))], {("Okafor", "short name", ("urn:a:a",))}),
 ])
-def test_within_reason(alias, name, expected):
-    assert within_reason(alias, name) == expected
-
-
-def _record(article_id: str, name: str, kind: str = "Organization") -> ArticleRecord:
-    text = f"The {name} said the road was closed."
-    begin = text.index(name)
-    entity = Entity("e0", kind, name, mentions=[Mention(Span(begin, begin + len(name)), name)])
-    return ArticleRecord(Article(article_id, f"{article_id}.txt", text), [entity])
-
-
-@pytest.mark.parametrize(
-    ("name", "kind", "shared"),
-    [("police", "Organization", False), ("government", "Organization", False),
-     ("The fire service", "Organization", False), ("The Hague", "Place", True),
-     ("Harbour Police", "Organization", True), ("Lena Okafor", "Person", True)],
-)
-def test_actors_known_only_by_a_common_noun_stay_in_their_article(name, kind, shared):
-    from graph.resolve import resolve
-
-    first, _ = resolve(_record("a1", name, kind), IDS)
-    second, _ = resolve(_record("a2", name, kind), IDS)
-    assert (first.iris["e0"] == second.iris["e0"]) is shared
+def test_evidence_includes_the_within_article_reasons(descs, expected):
+    res = cluster(descs, IDS)
+    assert {(m.alias, m.reason, m.articles) for ms in res.evidence.values() for m in ms} == expected

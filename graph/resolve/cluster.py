@@ -1,0 +1,249 @@
+"""Cross-article clustering: descriptors of many articles grouped into canonical actors.
+
+Each article contributes one :class:`~graph.resolve.descriptors.Descriptor` per named actor
+it mentions (its names as written, its kind, the titles it gives, why extraction merged its
+names). :func:`cluster` groups descriptors into actors, as a
+pure function of the *set* of descriptors, so the result does not depend on the order in which
+articles were built. The rules, in order (each join records its reason as evidence):
+
+1. same full name: equal names once case, diacritics, punctuation and honorifics are folded
+   ("near spelling" when the exact strings differ); for organisations and places the
+   article's primary name or any name of two words or more;
+2. override: names joined by the user (:mod:`graph.overrides`);
+3. near spelling: two people's full names that differ by one letter in one word, when they
+   share a title;
+4. defined acronym: an organisation named only by an acronym joins the one organisation that
+   defines it (as an alias) or whose initials it is;
+5. title match: a person named only by one word ("Okafor") joins the one person whose full
+   name has that word and who holds a title this article gives too.
+
+People who share one name word but not their full name stay apart, and so does a short name
+that fits two people. Splits from the overrides forbid joins. The canonical label is the
+fullest name; the actor IRI is minted from it. The evidence of an actor also says why each
+article took its names to be one actor: the reason of each alias against the article's fullest
+name (:func:`~graph.resolve.names.within_reason`) and the reasons extraction gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.names import near_spelling
+from graph.overrides import Overrides
+from graph.rdf.ids import Ids
+from graph.records import Merge
+from graph.resolve.descriptors import Descriptor, Ref, full_names
+from graph.resolve.names import fold, initials, is_acronym, name_rank, title_keys, within_reason
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The actor a descriptor belongs to."""
+
+    iri: str
+    label: str
+
+
+@dataclass
+class Resolution:
+    """The result of :func:`cluster`.
+
+    Attributes:
+        assignments: Descriptor key -> its actor.
+        evidence: Actor IRI -> why each of its names was merged into it.
+    """
+
+    assignments: dict[Ref, Assignment] = field(default_factory=dict)
+    evidence: dict[str, list[Merge]] = field(default_factory=dict)
+
+
+class _Clusters:
+    """Union-find over descriptors, refusing joins that an override splits."""
+
+    def __init__(self, descriptors: list[Descriptor], overrides: Overrides) -> None:
+        self.parent = {d.key: d.key for d in descriptors}
+        self.reason: dict[Ref, str] = {}
+        self.tags = {d.key: _split_tags(d, overrides) for d in descriptors}
+
+    def find(self, key: Ref) -> Ref:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: Descriptor, b: Descriptor, reason: str) -> None:
+        ra, rb = self.find(a.key), self.find(b.key)
+        if ra == rb or _clash(self.tags[ra] | self.tags[rb]):
+            return
+        ra, rb = min(ra, rb), max(ra, rb)
+        self.parent[rb] = ra
+        self.tags[ra] = self.tags[ra] | self.tags[rb]
+        for d in (a, b):
+            self.reason.setdefault(d.key, reason)
+
+
+def _split_tags(d: Descriptor, overrides: Overrides) -> frozenset[tuple[int, str]]:
+    primary = fold(d.primary)
+    tags = set()
+    for i, group in enumerate(overrides.splits):
+        folded = [fold(n) for n in group]
+        if len(folded) == 1:
+            tags.add((i, "in" if primary == folded[0] else "out"))
+        elif primary in folded:
+            tags.add((i, primary))
+    return frozenset(tags)
+
+
+def _clash(tags: frozenset[tuple[int, str]]) -> bool:
+    seen: dict[int, str] = {}
+    for group, tag in tags:
+        if seen.setdefault(group, tag) != tag:
+            return True
+    return False
+
+
+def cluster(descriptors: Iterable[Descriptor], ids: Ids, overrides: Overrides | None = None) -> Resolution:
+    """Group descriptors into actors (see the module docstring for the rules).
+
+    The result depends only on the set of descriptors, never on their order.
+
+    Args:
+        descriptors: Descriptors from one or more articles.
+        ids: The IRI minter.
+        overrides: The user's joins and splits.
+
+    Returns:
+        Each descriptor's actor and the merge evidence of each actor.
+    """
+    overrides = overrides or Overrides()
+    # Descriptors with the same kind, names and titles meet every rule alike, so the rules
+    # run once per such shape: a place named alike in thousands of articles costs one.
+    shapes: dict[tuple, list[Descriptor]] = {}
+    for d in sorted({d.key: d for d in descriptors}.values(), key=lambda d: (d.kind, d.key)):
+        shapes.setdefault((d.kind, d.names, d.titles), []).append(d)
+    ds = [same[0] for same in shapes.values()]
+    uf = _Clusters(ds, overrides)
+    _join_same_names(ds, uf)
+    _join_overrides(ds, uf, overrides)
+    _join_near_spellings(ds, uf)
+    _join_acronyms(ds, uf)
+    _join_short_names(ds, uf)
+    return _resolution(list(shapes.values()), uf, ids)
+
+
+def _join_same_names(ds: list[Descriptor], uf: _Clusters) -> None:
+    index: dict[tuple[str, str], list[Descriptor]] = {}
+    for d in ds:
+        for key in sorted(full_names(d)):
+            index.setdefault((d.kind, key), []).append(d)
+    for (_, key), group in sorted(index.items()):
+        first = group[0]
+        for other in group[1:]:
+            exact = {n for n in first.names if fold(n) == key} & {n for n in other.names if fold(n) == key}
+            uf.union(first, other, "same full name" if exact else "near spelling")
+
+
+def _join_overrides(ds: list[Descriptor], uf: _Clusters, overrides: Overrides) -> None:
+    for group in overrides.joins:
+        folded = {fold(n) for n in group}
+        members = [d for d in ds if folded & {fold(n) for n in d.names}]
+        for kind in sorted({d.kind for d in members}):
+            same = [d for d in members if d.kind == kind]
+            for other in same[1:]:
+                uf.union(same[0], other, "override")
+
+
+def _join_near_spellings(ds: list[Descriptor], uf: _Clusters) -> None:
+    people = [(d, title_keys(d.titles), full_names(d)) for d in ds
+              if d.kind == "Person" and d.titles and full_names(d)]
+    for i, (a, a_titles, a_names) in enumerate(people):
+        for b, b_titles, b_names in people[i + 1:]:
+            if (uf.find(a.key) != uf.find(b.key) and a_titles & b_titles
+                    and any(_near_name(x, y) for x in a_names for y in b_names)):
+                uf.union(a, b, "near spelling")
+
+
+def _near_name(a: str, b: str) -> bool:
+    """Full names differing by one edit in one long word ("pavel rostovich" / "pavel rostovic")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(diff) == 1 and near_spelling(*diff[0], strict=True)
+
+
+def _shared_title(a: Iterable[str], b: Iterable[str]) -> bool:
+    return bool(title_keys(a) & title_keys(b))
+
+
+def _join_acronyms(ds: list[Descriptor], uf: _Clusters) -> None:
+    orgs = [d for d in ds if d.kind == "Organization"]
+    named = [(o, {n.replace(".", "") for n in o.names if is_acronym(n)} | {initials(o.primary)})
+             for o in orgs if not all(is_acronym(n) for n in o.names)]
+    for d in orgs:
+        if not all(is_acronym(n) for n in d.names):
+            continue
+        acronyms = {n.replace(".", "") for n in d.names}
+        roots = {uf.find(o.key): o for o, forms in named if acronyms & forms}
+        if len(roots) == 1:
+            uf.union(d, next(iter(roots.values())), "defined acronym")
+
+
+def _join_short_names(ds: list[Descriptor], uf: _Clusters) -> None:
+    people = [d for d in ds if d.kind == "Person"]
+    full = [d for d in people if full_names(d)]
+    # Actors as they stand before any short name joins, so that one short name joining
+    # does not change what the next one sees (and the order of descriptors cannot matter).
+    roots = {d.key: uf.find(d.key) for d in full}
+    titles: dict[Ref, set[str]] = {}
+    for d in full:
+        titles.setdefault(roots[d.key], set()).update(d.titles)
+    for d in people:
+        if full_names(d) or not d.titles:
+            continue
+        words = {fold(n) for n in d.names}
+        holders = {roots[o.key]: o for o in full if any(words & set(f.split()) for f in full_names(o))}
+        fitting = [o for root, o in holders.items() if _shared_title(d.titles, titles[root])]
+        if len(fitting) == 1:
+            uf.union(d, fitting[0], "title match")
+
+
+def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Resolution:
+    """Actors from the clusters of the first descriptor of each shape."""
+    groups: dict[Ref, list[list[Descriptor]]] = {}
+    for same in shapes:
+        groups.setdefault(uf.find(same[0].key), []).append(same)
+    result = Resolution()
+    for group in groups.values():
+        label = min((same[0].primary for same in group), key=name_rank)
+        iri = ids.actor(group[0][0].kind, label)
+        members = [d for same in group for d in same]
+        for d in members:
+            result.assignments[d.key] = Assignment(iri, label)
+        joined = {d.key: uf.reason[same[0].key] for same in group if same[0].key in uf.reason for d in same}
+        result.evidence.setdefault(iri, []).extend(_evidence(members, label, joined))
+    result.evidence = {iri: _combine(ms) for iri, ms in result.evidence.items() if ms}
+    return result
+
+
+def _evidence(members: list[Descriptor], label: str, joined: dict[Ref, str]) -> list[Merge]:
+    merges = []
+    using_label = sorted({d.article for d in members if label in d.names})
+    if len({d.article for d in members}) > 1 and len(using_label) > 1:
+        merges.append(Merge(label, "same full name", tuple(using_label)))
+    for d in members:
+        primary = d.primary
+        for name in sorted(d.names - {label}):
+            reason = within_reason(name, primary) if name != primary else joined.get(d.key, "same full name")
+            merges.append(Merge(name, reason, (d.article,)))
+        merges += [Merge(alias, reason, (d.article,)) for alias, reason in sorted(d.reasons)]
+    return merges
+
+
+def _combine(merges: list[Merge]) -> list[Merge]:
+    """One merge per (alias, reason), with the articles of all of them."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for m in merges:
+        out.setdefault((m.alias, m.reason), set()).update(m.articles)
+    return [Merge(alias, reason, tuple(sorted(arts))) for (alias, reason), arts in sorted(out.items())]

@@ -1,0 +1,89 @@
+"""The name index: written with an article, read back as the resolver's descriptors, in few reads."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from graph.identity import write_article
+from graph.rdf.ids import Ids
+from graph.rdf.name_index import index_quads, read_context
+from graph.rdf.store import Store
+from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
+from graph.resolve import resolve
+from graph.resolve.descriptors import Descriptor
+
+IDS = Ids()
+READS = ("quads", "describe", "query", "select", "article_hash", "articles")
+
+
+class CountingStore:
+    """A store that counts the reads made through it."""
+
+    def __init__(self, inner: Store) -> None:
+        self.inner, self.reads = inner, collections.Counter()
+
+    def __getattr__(self, name: str):
+        attr = getattr(self.inner, name)
+        if name not in READS:
+            return attr
+
+        def read(*args, **kwargs):
+            self.reads[name] += 1
+            return attr(*args, **kwargs)
+        return read
+
+
+def record(article_id: str, people: list[tuple[str, set[str], list[tuple[str, str]], str | None]]) -> ArticleRecord:
+    """An article naming people: (name, aliases, merge reasons, title)."""
+    text = " ".join(w for name, aliases, _, title in people for w in (title or "", name, *sorted(aliases)) if w)
+    entities, roles = [], []
+    for n, (name, aliases, reasons, title) in enumerate(people):
+        begin = text.index(name)
+        entities.append(Entity(f"e{n}", "Person", name, set(aliases), [Mention(Span(begin, begin + len(name)), name)],
+                               evidence=reasons))
+        if title:
+            roles.append(Role(f"e{n}", title, None, Span(text.index(title), text.index(title) + len(title))))
+    return ArticleRecord(Article(article_id, f"{article_id}.txt", text), entities, roles)
+
+
+@pytest.mark.parametrize("people", [
+    [("Lena Okafor", {"Okafor", "Ms. Okafor"}, [("Okafor", "short name"), ("Ms. Okafor", "honorific")], "mayor")],
+    # an alias holding the separator of the stored reason
+    [("Tunde Bello", {"Bello: the mayor"}, [("Bello: the mayor", "case variant")], None)],
+    [("Ade Okafor", set(), [], None), ("Femi Adeyemi", {"Adeyemi"}, [("Adeyemi", "short name")], "judge")],
+])
+def test_index_reads_back_as_the_article_descriptors(tmp_path, people):
+    rec = record("a1", people)
+    article = IDS.article("a1")
+    with Store.open(tmp_path / "s") as store:
+        write_article(store, rec, IDS)
+        stored = read_context(store, (), article=article).descriptors
+    resolved, _ = resolve(rec, IDS)
+    expected = {Descriptor(article, resolved.iris[e.key], e.kind, frozenset({e.name, *e.aliases}),
+                           frozenset(r.title for r in rec.roles if r.person == e.key), frozenset(e.evidence))
+                for e in rec.entities}
+    assert set(stored) == expected
+
+
+def test_actors_known_only_by_a_common_noun_have_no_keys():
+    rec = ArticleRecord(Article("a1", "a1.txt", "the harbour police"),
+                        [Entity("e0", "Organization", "harbour police", set(), [Mention(Span(4, 18), "harbour police")],
+                                evidence=[("police", "short name")])])
+    resolved, _ = resolve(rec, IDS)
+    predicates = {q.predicate.value.rsplit("#", 1)[1] for q in index_quads(rec, resolved.iris, IDS.article("a1"))}
+    assert predicates == {"localName"}
+
+
+@pytest.mark.parametrize("count", [1, 4, 12])
+def test_writing_an_article_reads_the_store_a_fixed_number_of_times(tmp_path, count):
+    """However many actors an article shares with the store, their descriptors, labels and
+    evidence are read in a few batched queries, never one read per actor or key."""
+    people = [(f"Kofi Mensah{chr(97 + n)}", {f"Mensah{chr(97 + n)}"}, [(f"Mensah{chr(97 + n)}", "short name")], None)
+              for n in range(count)]
+    with Store.open(tmp_path / "s") as store:
+        write_article(store, record("a1", people), IDS)
+        counting = CountingStore(store)
+        write_article(counting, record("a2", people), IDS)
+    assert sum(counting.reads.values()) == 2, counting.reads

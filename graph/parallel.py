@@ -67,11 +67,6 @@ class Executor(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def default_workers() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def extract_batch(articles: list[Article], nlp: Language | None = None,
                   model: str | None = None) -> list[Extracted]:
     """Parse and extract a batch of articles; a failing article yields an error, not an exception.

@@ -36,8 +36,8 @@ def load_query(name: str) -> str:
     Raises:
         QueryError: when there is no such query.
     """
-    try:
-        return resources.files("graph.queries").joinpath(f"{name}.rq").read_text("utf-8")
+    try:  # through the regular package "graph": graph/queries is a namespace package, slower to search
+        return resources.files("graph").joinpath("queries", f"{name}.rq").read_text("utf-8")
     except FileNotFoundError as exc:
         raise QueryError(f"no named query {name!r}") from exc
 

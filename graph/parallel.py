@@ -34,8 +34,8 @@ from graph.records import Article, ArticleRecord
 WINDOW_PER_WORKER = 2
 #: A batch holding more characters than this (a long article, parsed alone) is followed by
 #: :func:`graph.memory.trim`, so a worker keeps no more than a full batch of short articles
-#: needs. Trimming after every batch cost 1.9 s of a 57 s build of the 295 Wikinews
-#: articles: the pages handed back are faulted in again by the next batch.
+#: needs. Not after every batch: the pages handed back would only be faulted in again by
+#: the next one.
 TRIM_AFTER_CHARS = BATCH_CHARS
 
 
@@ -73,8 +73,8 @@ def extract_batch(articles: list[Article], nlp: Language | None = None,
 
     The batch runs in a spaCy memory zone: the strings and lexemes of words new to the
     model are dropped afterwards (the records keep plain strings), so a worker's vocabulary,
-    which otherwise grows with every name it meets (about 1 MB per 100 articles), stays the
-    model's whatever the corpus size.
+    which otherwise grows with every name it meets, stays the model's whatever the corpus
+    size.
 
     Args:
         articles: The batch.

@@ -1,4 +1,5 @@
 # The two commands: `make demo` and `make test`. Everything they need is installed here.
+# `make test-fast` runs the unit tier only; `make wheel-check` tests an installed wheel.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -6,7 +7,7 @@ STORE  ?= claimgraph-store
 OUT    ?= out
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install browser score clean
+.PHONY: demo test test-fast wheel-check install browser score clean
 
 demo: install
 	$(BIN)/claimgraph build seeds --store $(STORE)
@@ -17,6 +18,14 @@ demo: install
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# Unit tests: no spaCy model, browser, built store or server (see tests/conftest.py).
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+# Build a wheel, install it in a fresh venv, build the seeds and validate them.
+wheel-check:
+	bash scripts/check_wheel.sh
 
 install: $(VENV)/.installed
 

@@ -87,7 +87,7 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
     from tqdm import tqdm
 
     from graph.overrides import load_overrides
-    from graph.parallel import default_workers
+    from graph.machine import cores
     from graph.pipeline import build as run_build
     from graph.rdf.ids import Ids
 
@@ -97,7 +97,7 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
             tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False, disable=None) as bar:
         report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
                            on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr),
-                           workers=workers or default_workers(), dask=dask, overrides=forced)
+                           workers=workers or cores(), dask=dask, overrides=forced)
         location = st.location
     built = len(report.added) + len(report.updated)
     rate = f", {report.words / report.seconds:,.0f} words/s" if report.words and report.seconds else ""

@@ -1,8 +1,8 @@
 """Handing freed memory back to the operating system.
 
 glibc's allocator keeps the memory that Python and RocksDB free in its arenas, so a
-process's resident size stays at its high-water mark: the writer of a 10,000-article build
-held 270 MB after 40 large identity reads where 150 MB were in use, and each extraction
+process's resident size stays at its high-water mark: the writer of a large build keeps
+the size of its largest identity reads long after they are done, and each extraction
 worker keeps the size of its longest batch. :func:`trim` returns the free pages
 (``malloc_trim``, as Dask's workers do); a build calls it after each extraction batch that
 held a long article (:data:`graph.parallel.TRIM_AFTER_CHARS`) and, when extraction runs in

@@ -34,8 +34,8 @@ from graph.records import Article, ArticleRecord
 WINDOW_PER_WORKER = 2
 #: A batch holding more characters than this (a long article, parsed alone) is followed by
 #: :func:`graph.memory.trim`, so a worker keeps no more than a full batch of short articles
-#: needs. Trimming after every batch cost 1.9 s of a 57 s build of the 295 Wikinews
-#: articles: the pages handed back are faulted in again by the next batch.
+#: needs. Not after every batch: the pages handed back would only be faulted in again by
+#: the next one.
 TRIM_AFTER_CHARS = BATCH_CHARS
 
 
@@ -67,19 +67,14 @@ class Executor(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def default_workers() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def extract_batch(articles: list[Article], nlp: Language | None = None,
                   model: str | None = None) -> list[Extracted]:
     """Parse and extract a batch of articles; a failing article yields an error, not an exception.
 
     The batch runs in a spaCy memory zone: the strings and lexemes of words new to the
     model are dropped afterwards (the records keep plain strings), so a worker's vocabulary,
-    which otherwise grows with every name it meets (about 1 MB per 100 articles), stays the
-    model's whatever the corpus size.
+    which otherwise grows with every name it meets, stays the model's whatever the corpus
+    size.
 
     Args:
         articles: The batch.

@@ -26,19 +26,21 @@ from graph.rdf.ids import Ids
 from graph.rdf.store import Store
 from graph.records import Article
 
-#: Articles per batch sent to a worker (and at most :data:`graph.extract.BATCH_CHARS`
-#: characters): a worker parses a batch with one ``nlp.pipe`` call, and batches of about
-#: equal text keep the workers equally busy (295 Wikinews articles on 2 workers took
-#: 42.0 s in batches of 32 articles, 36.8 s in batches of 8).
+#: Articles per batch read, checked against the store and, less the unchanged ones, sent to
+#: a worker (the default ``batch_size`` of :func:`build`). :func:`graph.extract.batches`
+#: also closes a batch at :data:`graph.extract.BATCH_CHARS` characters of text, so a long
+#: article travels alone. The size is the worker's own ``nlp.pipe`` batch
+#: (:data:`graph.extract.BATCH_SIZE`), so a worker parses each batch in one call; a larger
+#: ``batch_size`` is parsed in several. Small batches of about equal text keep the workers
+#: equally busy: in large ones a few long articles leave the other workers idle.
 BATCH = BATCH_SIZE
 #: Growth of the writing process's resident memory, in bytes, since the last
 #: :meth:`Store.checkpoint`, at which the build checkpoints again (checked after each
-#: batch). RocksDB holds memory for every article written until the store is closed: about
-#: 0.6 MB per article in a small store, 2 to 3 MB in a 10,000-article one; a checkpoint
-#: costs 70 to 170 ms. Watching the growth rather than counting articles checkpoints
-#: every 25 or so articles in a large store and rarely in a small one (every 32 articles
-#: cost 0.7 s of a 53 s build of the 295 Wikinews articles). When extraction runs elsewhere,
-#: the freed memory is also handed back to the system (:func:`graph.memory.trim`).
+#: batch). RocksDB holds memory for every article written until the store is closed, more
+#: per article as the store grows, and a checkpoint is not free. Watching the growth rather
+#: than counting articles checkpoints often in a large store and rarely in a small one,
+#: where a fixed count would checkpoint for nothing. When extraction runs elsewhere, the
+#: freed memory is also handed back to the system (:func:`graph.memory.trim`).
 CHECKPOINT_GROWTH = 64 * 2**20
 
 
@@ -99,7 +101,9 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
         dask: Address of a Dask scheduler to run extraction on instead.
         overrides: The user's identity joins and splits; the actors they name are
             re-resolved first, so an edited overrides file takes effect on the next build.
-        batch_size: Articles read, extracted and sent to a worker together.
+        batch_size: Articles read together (see :data:`BATCH`; a batch is also closed at
+            :data:`graph.extract.BATCH_CHARS` characters); those not already stored
+            unchanged are extracted together, in one worker.
 
     Returns:
         What was added, updated, skipped and what failed.

@@ -1,8 +1,12 @@
 """Named SPARQL queries (``graph/queries/*.rq``) and the formatting of results.
 
-User input always reaches a query as a bound value (pyoxigraph substitutions), never as
-query text. The PREFIX lines come from one place, :data:`graph.rdf.namespace.PREFIXES`,
-added by the store.
+A value the user gives (a name to look up) never becomes query text: it reaches a SPARQL
+query as a bound value (keyword arguments of :meth:`Store.select`, which the store writes
+as an escaped ``VALUES`` row, since oxigraph's own substitutions refuse variables that are
+not projected) or an index lookup as a term (:meth:`Store.quads`). The only text spliced
+into a query is the ``VALUES`` block of candidate IRIs that :func:`actors_named` found in
+the store, written by pyoxigraph. The PREFIX lines come from one place,
+:data:`graph.rdf.namespace.PREFIXES`, added by the store.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ def load_query(name: str) -> str:
     Raises:
         QueryError: when there is no such query.
     """
-    try:
-        return resources.files("graph.queries").joinpath(f"{name}.rq").read_text("utf-8")
+    try:  # through the regular package "graph": graph/queries is a namespace package, slower to search
+        return resources.files("graph").joinpath("queries", f"{name}.rq").read_text("utf-8")
     except FileNotFoundError as exc:
         raise QueryError(f"no named query {name!r}") from exc
 
@@ -43,8 +47,9 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
 
     The actors are looked up by name first; their statements are then found from the
     indexes and read with :meth:`~graph.rdf.store.Store.describe`, labels from each
-    statement's own article graph. For a speaker's 111 statements on 1,000 articles, one
-    SPARQL join took 150 ms and this 32 ms, on the same busy machine.
+    statement's own article graph. Once the subjects are known, reading their quads
+    straight from the indexes costs less than evaluating one SPARQL join over the same
+    patterns (measured in ``benchmarks/RESULTS.md``).
 
     Args:
         store: The graph.
@@ -105,9 +110,8 @@ def _first(props: dict[ox.NamedNode, list], predicate: ox.NamedNode) -> str | No
 def actors_named(store: Store, name: str) -> list[str]:
     """IRIs of the actors with this name or alias, case-insensitively (a bound value).
 
-    Candidates come from index lookups, never from a scan of every label (which took 28 ms
-    on 1,000 articles and grows with the store): the name index (``cg:nameKey``, folded
-    names) for actors resolved across articles, and the name in its usual casings for
+    Candidates come from index lookups, never from a scan of every label (whose cost grows
+    with the store): the name index (``cg:nameKey``, folded names) for actors resolved across articles, and the name in its usual casings for
     actors local to one article ("the police"). Their labels and aliases are then compared
     case-insensitively.
     """

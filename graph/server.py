@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import queue
 import threading
 import time
@@ -37,6 +36,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from graph.errors import ClaimGraphError, StoreError
+from graph.machine import cores
 from graph.rdf._terms import PREFIX_MAP
 
 log = logging.getLogger(__name__)
@@ -418,7 +418,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.max_results = max_results
         self.timeout_s = timeout
         self.location = Path(location)
-        self.pool = QueryPool(self.location, workers or _cores(), timeout)
+        self.pool = QueryPool(self.location, workers or cores(), timeout)
         self._thread: threading.Thread | None = None
 
     @property
@@ -453,7 +453,3 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

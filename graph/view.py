@@ -73,12 +73,12 @@ TIP_STATEMENTS = 8
 #: Characters of a quote shown in a tooltip.
 TIP_TEXT_CHARS = 280
 #: Components up to this size get a Kamada-Kawai layout (even edge lengths, so fewer labels
-#: overlap; SciPy, under 1 s for 140 nodes here).
+#: overlap; SciPy's optimiser, quick enough at this size for drawing a page).
 KAMADA_KAWAI_MAX_NODES = 150
 #: Components up to this size get a spring layout; larger ones are drawn in rings by
 #: distance from their best-connected actor. networkx lays out up to 499 nodes with a dense
-#: NumPy solver (0.7 s for 474 nodes on 2 cores here) and larger graphs with a sparse SciPy
-#: one that took 6 s for 930 nodes and 13 s for 1,888: too slow for drawing a page.
+#: NumPy solver and larger graphs with a sparse SciPy one, many times slower: too slow for
+#: drawing a page.
 SPRING_MAX_NODES = 499
 #: Pixels per sqrt(node) of a component's radius.
 LAYOUT_SPACING = 110.0
@@ -129,7 +129,7 @@ div.vis-tooltip { white-space: normal; max-width: 440px; font-size: 13px; }
 PAGE_JS = """
 (function () {
   // Tooltips become elements (vis-network shows a string title as plain text) when first
-  // hovered: converting them all up front costs seconds on large graphs.
+  // hovered: converting them all up front would delay the first drawing of a large graph.
   window.cgTip = function (markup) {
     var box = document.createElement("div");
     box.className = "cg-tip";

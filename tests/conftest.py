@@ -1,4 +1,10 @@
-"""Shared fixtures: paths, the real spaCy model, and stores built from the seeds."""
+"""Shared fixtures: paths, the real spaCy model, and stores built from the seeds.
+
+Two tiers: a test that uses one of the :data:`HEAVY` fixtures (directly or through another
+fixture) is marked ``slow``; ``make test-fast`` runs the others (``pytest -m "not slow"``),
+``make test`` runs all. Tests that need ``../shared`` (the corpora and the shared scorer)
+carry :func:`needs_shared`, so a clone without it skips them and says what is missing.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,36 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
+WIKINEWS = SHARED / "corpora" / "wikinews"
+
+#: Fixtures that load the spaCy model, build a store, start a server or a browser.
+HEAVY = frozenset({"nlp", "seed_store", "server", "browser", "stock"})
+#: Calls that load the spaCy model inside a doctest.
+HEAVY_CALLS = ("load_nlp(", "spacy.load(")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that needs a :data:`HEAVY` fixture, and every doctest that
+    loads the spaCy model."""
+    for item in items:
+        if HEAVY & set(getattr(item, "fixturenames", ())) or _loads_model(item):
+            item.add_marker(pytest.mark.slow)
+
+
+def _loads_model(item: pytest.Item) -> bool:
+    examples = getattr(getattr(item, "dtest", None), "examples", ())
+    return any(call in example.source for example in examples for call in HEAVY_CALLS)
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    """Skip the test unless ``path`` (under ``../shared``) exists; the reason names it."""
+    return pytest.mark.skipif(not path.exists(),
+                              reason=f"needs ../shared/{path.relative_to(SHARED)}: not found at {path}")
+
+
+def wikinews(count: int) -> list[Path]:
+    """The first ``count`` Wikinews articles of ``../shared`` (none when it is absent)."""
+    return sorted(WIKINEWS.glob("*.txt"))[:count]
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +65,7 @@ def seed_store(tmp_path_factory, nlp):
     path = tmp_path_factory.mktemp("seed-store") / "store"
     with Store.open(path, create=True) as store:
         report = build([SEEDS], store, nlp=nlp)
-    assert report.ok, report.errors
+    assert report.ok and len(report.added) == len(list(SEEDS.glob("*.txt"))) == 5, report.errors
     return path
 
 

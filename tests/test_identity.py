@@ -119,6 +119,7 @@ def _stored_groups(store: Store, descs: list[Descriptor]) -> set[frozenset[str]]
     return {frozenset(v) for v in by_actor.values()}
 
 
+@pytest.mark.slow  # writes a store on disk for every order of every case
 @pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_articles_written_one_by_one_resolve_as_all_at_once(why, descs, expected, tmp_path):
     """Each article finds, through the name index, every stored actor a rule could join it

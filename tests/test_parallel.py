@@ -15,9 +15,9 @@ from graph.pipeline import build
 from graph.rdf.store import Store
 from graph.records import Article
 
-from .conftest import SHARED
+from .conftest import WIKINEWS, needs_shared, wikinews
 
-CORPUS = sorted((SHARED / "corpora" / "wikinews").glob("*.txt"))[:12]
+CORPUS = wikinews(12)
 
 
 @pytest.mark.parametrize(("items", "window"), [(range(10), 1), (range(10), 3), (range(2), 5), (range(0), 2)])
@@ -106,19 +106,21 @@ def sequential_export(tmp_path_factory, nlp) -> bytes:
     path = tmp_path_factory.mktemp("sequential") / "store"
     with Store.open(path) as store:
         report = build(CORPUS, store, nlp=nlp, workers=1)
-    assert report.ok and len(report.added) == len(CORPUS), report.errors
+    assert report.ok and len(report.added) == len(CORPUS) == 12, report.errors
+    assert report.statements > 0
     return _export(path)
 
 
-@pytest.mark.slow
+@needs_shared(WIKINEWS)
 def test_two_worker_processes_build_a_byte_identical_store(tmp_path, sequential_export):
     with Store.open(tmp_path / "store") as store:
         report = build(CORPUS, store, workers=2, batch_size=4)
-    assert report.ok and len(report.added) == len(CORPUS), report.errors
+    assert report.ok and len(report.added) == len(CORPUS) == 12, report.errors
+    assert report.statements > 0
     assert _export(tmp_path / "store") == sequential_export
 
 
-@pytest.mark.slow
+@needs_shared(WIKINEWS)
 def test_a_dask_cluster_builds_a_byte_identical_store(tmp_path, sequential_export):
     from distributed import LocalCluster
 
@@ -126,5 +128,6 @@ def test_a_dask_cluster_builds_a_byte_identical_store(tmp_path, sequential_expor
                       host="127.0.0.1") as cluster:
         with Store.open(tmp_path / "store") as store:
             report = build(CORPUS, store, dask=cluster.scheduler_address, batch_size=4)
-    assert report.ok and len(report.added) == len(CORPUS), report.errors
+    assert report.ok and len(report.added) == len(CORPUS) == 12, report.errors
+    assert report.statements > 0
     assert _export(tmp_path / "store") == sequential_export

@@ -91,7 +91,8 @@ def test_editing_one_article_replaces_only_its_graph(seed_store, tmp_path, nlp):
 
 def test_a_fresh_build_equals_a_rebuild(seed_store, tmp_path, nlp):
     with Store.open(tmp_path / "store", create=True) as store:
-        build([SEEDS], store, nlp=nlp)
+        report = build([SEEDS], store, nlp=nlp)
+    assert len(report.added) == 5 and report.statements > 0
     assert _export(tmp_path / "store") == _export(seed_store)
 
 

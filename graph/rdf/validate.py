@@ -1,10 +1,15 @@
-"""SHACL validation of a whole store against ``ontology/shapes.ttl``."""
+"""SHACL validation of a whole store against ``ontology/shapes.ttl``.
+
+The ontology and the shapes are package data (``graph/ontology/``, which the top-level
+``ontology/`` links to), read through :mod:`importlib.resources` so that validation works
+from an installed wheel as well as from a checkout.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from io import BytesIO
-from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
@@ -12,7 +17,7 @@ from rdflib import Graph
 from graph.rdf.store import Store
 
 #: The folder holding ``claimgraph.ttl`` (the ontology) and ``shapes.ttl`` (the shapes).
-ONTOLOGY_DIR = Path(__file__).parents[2] / "ontology"
+ONTOLOGY_DIR = resources.files("graph").joinpath("ontology")
 
 
 def validate(store: Store) -> tuple[bool, str]:
@@ -43,9 +48,9 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
 
 @lru_cache(maxsize=1)
 def _shapes() -> Graph:
-    return Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    return Graph().parse(data=ONTOLOGY_DIR.joinpath("shapes.ttl").read_text("utf-8"), format="turtle")
 
 
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
-    return Graph().parse(ONTOLOGY_DIR / "claimgraph.ttl", format="turtle")
+    return Graph().parse(data=ONTOLOGY_DIR.joinpath("claimgraph.ttl").read_text("utf-8"), format="turtle")

@@ -52,6 +52,7 @@ def test_blis_names_its_kernels():
     assert blas.blis_arch() in (None, "generic") or blas.blis_arch().isidentifier()
 
 
+@pytest.mark.slow  # loads the spaCy model twice
 def test_both_blas_give_the_same_annotations_on_the_seeds():
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import resources
 
 import pytest
 from rdflib import Graph, URIRef
@@ -10,7 +10,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from graph.rdf.namespace import CG, PREFIX_MAP, PREFIXES, SPEECH_ACTS
 
-ONTOLOGY = Path(__file__).parents[2] / "ontology" / "claimgraph.ttl"
+ONTOLOGY = resources.files("graph").joinpath("ontology", "claimgraph.ttl")
 DESIGN_PREFIXES = {
     "cg": "https://w3id.org/claimgraph/ontology#",
     "schema": "https://schema.org/",
@@ -23,7 +23,7 @@ DESIGN_PREFIXES = {
 
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
-    return Graph().parse(ONTOLOGY, format="turtle")
+    return Graph().parse(data=ONTOLOGY.read_text("utf-8"), format="turtle")
 
 
 def python_terms() -> set[URIRef]:

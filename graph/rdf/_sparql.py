@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import product
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.rdf._terms import CONTENT_HASH, Term
+from graph.rdf._terms import CONTENT_HASH, Binding, Term, Value, iri, to_term
 
 #: Every quad: the default graph's and each named graph's (``?g`` unbound for the default).
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
@@ -37,14 +38,21 @@ _TOKENS = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
-def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
-    """``sparql`` with a ``VALUES`` row binding ``bindings`` at the start of its WHERE group.
+def bind_values(sparql: str, bindings: dict[str, Binding]) -> str:
+    """``sparql`` with a ``VALUES`` block binding ``bindings`` at the start of its WHERE group.
 
-    >>> bind_values("SELECT ?a WHERE { ?a ?p ?o }", {"o": ox.Literal("x")})
+    A value is converted by :func:`graph.rdf._terms.to_term`; a list, tuple or set binds
+    its variable to each of its values in turn (one row each, every combination when several
+    variables have several values; none at all for an empty one).
+
+    >>> bind_values("SELECT ?a WHERE { ?a ?p ?o }", {"o": "x"})
     'SELECT ?a WHERE { VALUES (?o) { ("x") }  ?a ?p ?o }'
+    >>> bind_values("ASK { ?a ?p ?o }", {"a": [iri("http://e/a"), iri("http://e/b")]})
+    'ASK { VALUES (?a) { (<http://e/a>) (<http://e/b>) }  ?a ?p ?o }'
 
     Raises:
-        QueryError: when the query has no WHERE group to bind in, or a name is not a variable name.
+        QueryError: when the query has no WHERE group to bind in, a name is not a variable
+            name, or a value cannot be bound.
     """
     brace = where_brace(sparql)
     if brace is None:
@@ -53,9 +61,15 @@ def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
     bad = [name for name in bindings if not _VARIABLE.fullmatch(name)]
     if bad:
         raise QueryError(f"not a SPARQL variable name: {bad[0]!r}")
+    columns = [[str(to_term(v)) for v in _values(value)] for value in bindings.values()]
     names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(str(term) for term in bindings.values())
-    return f"{sparql[:brace + 1]} VALUES ({names}) {{ ({values}) }} {sparql[brace + 1:]}"
+    rows = " ".join(f"({' '.join(row)})" for row in product(*columns))
+    return f"{sparql[:brace + 1]} VALUES ({names}) {{ {rows} }} {sparql[brace + 1:]}"
+
+
+def _values(value: Binding) -> list[Term | Value]:
+    return sorted(value, key=str) if isinstance(value, (set, frozenset)) else \
+        list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def where_brace(sparql: str) -> int | None:
@@ -139,5 +153,5 @@ def pattern_query(subject: Term | None, predicate: ox.NamedNode | None, obj: Ter
 
 def describe_query(pairs: Iterable[tuple[str, str]]) -> str:
     """The query reading every triple (``?s ?p ?o ?g``) about each (subject, graph) IRI pair."""
-    values = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(g)})" for s, g in pairs)
+    values = " ".join(f"({iri(s)} {iri(g)})" for s, g in pairs)
     return f"SELECT * WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"

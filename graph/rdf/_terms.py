@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
@@ -119,6 +120,8 @@ DATE_TYPES: tuple[tuple[re.Pattern[str], ox.NamedNode], ...] = (
 NamedNode = ox.NamedNode
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Value = str | int | float | bool | Decimal | None
+#: A value to bind in a query: a term, a plain value, or a collection of them (one row each).
+Binding = Term | Value | Collection[Term | Value]
 #: A quad as the stores read and write it (its ``.subject``, ``.predicate``, ``.object``
 #: and ``.graph_name`` are terms, each with a ``.value``).
 Quad = ox.Quad

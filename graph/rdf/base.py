@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
-from graph.rdf._terms import GraphName, NamedNode, Quad, QueryResult, Term, Value
+from graph.rdf._terms import Binding, GraphName, NamedNode, Quad, QueryResult, Term, Value
 
 
 @runtime_checkable
@@ -53,14 +53,14 @@ class GraphStore(Protocol):
     def change(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
         """Remove some quads and add others."""
 
-    def query(self, sparql: str, bindings: dict[str, Term | Value] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query, with ``bindings`` (variable name -> value) fixed as one ``VALUES`` row.
 
         Raises:
             QueryError: when the query is malformed or cannot be evaluated.
         """
 
-    def select(self, sparql: str, **bindings: Term | Value) -> list[dict[str, Value]]:
+    def select(self, sparql: str, **bindings: Binding) -> list[dict[str, Value]]:
         """Run a SELECT query; its rows as dicts of plain Python values (IRIs as ``str``).
 
         Raises:

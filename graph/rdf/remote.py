@@ -28,9 +28,9 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
-from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update, content_hash_query,
-                               describe_query, drop_update, pattern_query)
-from graph.rdf._terms import PREFIXES, GraphName, Quad, QueryResult, Term, Value, to_python, to_term
+from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
+                               content_hash_query, describe_query, drop_update, pattern_query)
+from graph.rdf._terms import PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value, to_python
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -182,7 +182,7 @@ class RemoteStore:
         if update:
             self._request(self._endpoints["update"], "POST", update.encode("utf-8"), _SPARQL_UPDATE)
 
-    def query(self, sparql: str, bindings: dict[str, Term | Value] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
 
         Same contract as :meth:`graph.rdf.store.Store.query`, with the same result types.
@@ -191,10 +191,10 @@ class RemoteStore:
             QueryError: when the server finds the query malformed.
             StoreError: when the server cannot be reached.
         """
-        text = bind_values(sparql, {k: to_term(v) for k, v in bindings.items()}) if bindings else sparql
+        text = bind_values(sparql, bindings) if bindings else sparql
         return self._query(PREFIXES + text, union=True)
 
-    def select(self, sparql: str, **bindings: Term | Value) -> list[dict[str, Value]]:
+    def select(self, sparql: str, **bindings: Binding) -> list[dict[str, Value]]:
         """Run a SELECT query and return its rows as dicts of plain Python values.
 
         Raises:

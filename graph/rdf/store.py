@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import bind_values, change_update, replace_update
-from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, GraphName, Quad, QueryResult, Term, Value, to_python,
-                              to_term)
+from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
+                              to_python)
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 
@@ -196,15 +196,16 @@ class Store:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store: {_one_line(e)}") from e
 
-    def query(self, sparql: str, bindings: dict[str, Term | Value] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
 
         ``bindings`` fixes variables to values before evaluation, whether or not they are
         projected: strings become string literals, numbers typed literals; pass
-        ``pyoxigraph.NamedNode`` for IRIs. The values enter the query as one ``VALUES`` row
-        at the start of its WHERE group, written by pyoxigraph in escaped N-Triples form,
-        so no input can change the query's structure. (Oxigraph's own ``substitutions``
-        refuse variables that are not projected, which most bound filters are.)
+        :func:`graph.rdf._terms.iri` for IRIs, and a list for several values (one row
+        each). The values enter the query as a ``VALUES`` block at the start of its WHERE
+        group (:func:`graph.rdf._sparql.bind_values`), in escaped N-Triples form, so no
+        input can change the query's structure. (Oxigraph's own ``substitutions`` refuse
+        variables that are not projected, which most bound filters are.)
 
         Args:
             sparql: The query text (``PREFIX`` lines for cg, schema, prov, org, skos, nif,
@@ -219,7 +220,7 @@ class Store:
             QueryError: when the query is malformed or cannot be evaluated.
             StoreError: when the store cannot be read.
         """
-        text = bind_values(sparql, {k: to_term(v) for k, v in bindings.items()}) if bindings else sparql
+        text = bind_values(sparql, bindings) if bindings else sparql
         try:
             return self._store.query(text, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
         except (SyntaxError, RuntimeError, ValueError) as e:
@@ -227,7 +228,7 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 
-    def select(self, sparql: str, **bindings: Term | Value) -> list[dict[str, Value]]:
+    def select(self, sparql: str, **bindings: Binding) -> list[dict[str, Value]]:
         """Run a SELECT query and return its rows as dicts of plain Python values.
 
         IRIs become ``str``, literals ``str``/``int``/``Decimal``/``float``/``bool`` by

@@ -46,7 +46,7 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
     """Who said what about whom.
 
     The actors are looked up by name first; their statements are then found from the
-    indexes and read with :meth:`~graph.rdf.base.GraphStore.describe`, labels from each
+    indexes and read with :meth:`~graph.rdf.store.Store.describe`, labels from each
     statement's own article graph. For a speaker's 111 statements on 1,000 articles, one
     SPARQL join took 150 ms and this 32 ms, on the same busy machine.
 
@@ -106,14 +106,15 @@ def _first(props: dict[NamedNode, list], predicate: NamedNode) -> str | None:
 
 
 def actors_named(store: GraphStore, name: str) -> list[str]:
-    """IRIs of the actors known by this name: their label, an alias or a name an article
-    gives them (``cg:localName``), compared case-insensitively (a bound value).
+    """IRIs of the actors with this name as label, alias or ``cg:localName`` (the name an
+    article gives), case-insensitively (a bound value); the one lookup by name, used by
+    ``said``, ``entity``, ``roles`` and the network views.
 
-    The one actor lookup by name (``said``, ``entity``, ``roles`` and the network views use
-    it). Candidates come from index lookups, never from a scan of every label (which took
-    28 ms on 1,000 articles and grows with the store): the name index (``cg:nameKey``,
-    folded names) for actors resolved across articles, and the name in its usual casings for
-    actors local to one article ("the police"). Their names are then compared.
+    Candidates come from index lookups, never from a scan of every label (which took 28 ms
+    on 1,000 articles and grows with the store): the name index (``cg:nameKey``, folded
+    names) for actors resolved across articles, and the name in its usual casings for
+    actors local to one article ("the police"). Their names are then compared
+    case-insensitively.
     """
     found = {q.subject.value for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
     for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:

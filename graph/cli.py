@@ -43,7 +43,7 @@ def _overrides_option(f):
 
 
 def _open(store: str | Path | None, create: bool = False, read_only: bool = True):
-    from graph.rdf.store import open_store
+    from graph.rdf.open import open_store
 
     return open_store(store, create=create, read_only=read_only)
 
@@ -271,7 +271,7 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_results: 
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a cg:Statement } LIMIT 5' \\
            http://127.0.0.1:7878/sparql
     """
-    from graph.rdf.store import default_store_path
+    from graph.rdf.open import default_store_path
     from graph.server import SparqlServer
 
     with SparqlServer(store or default_store_path(), host, port, timeout, max_results, workers) as server:

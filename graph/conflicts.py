@@ -25,13 +25,12 @@ from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from itertools import combinations
 
-import pyoxigraph as ox
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from graph.lexicon import lexicon
 from graph.lexicon.numbers import Qualifier
 from graph.query import load_query
-from graph.rdf.store import Store
+from graph.rdf.base import GraphStore
 
 INF = Decimal("Infinity")
 #: Interval of a qualifier the lexicon does not know (read as "about": no false alarms).
@@ -105,7 +104,7 @@ class Conflict:
         return _jsonable(asdict(self))
 
 
-def conflicts(store: Store) -> list[Conflict]:
+def conflicts(store: GraphStore) -> list[Conflict]:
     """Every conflicting pair of statistics in the graph.
 
     Args:
@@ -116,7 +115,7 @@ def conflicts(store: Store) -> list[Conflict]:
     """
     figures = [_figure(row) for row in store.select(load_query("conflicts"))]
     files = {f.file for group in _groups(figures).values() if len(group) > 1 for f in group}
-    mentions = {file: store.select(load_query("conflicts_mentions"), file=ox.Literal(file))
+    mentions = {file: store.select(load_query("conflicts_mentions"), file=file)
                 for file in sorted(files)}
     return find_conflicts(with_subjects(f, mentions[f.file]) if f.file in mentions else f for f in figures)
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-import pyoxigraph as ox
-
 from graph.errors import ClaimGraphError
-from graph.query import load_query
-from graph.rdf._terms import Value
-from graph.rdf.store import Store
+from graph.query import actor_names, actors_named, did_you_mean, load_query
+from graph.rdf._terms import Binding, Value, iri
+from graph.rdf.base import GraphStore
 
 Row = dict[str, Value]
 
@@ -60,21 +58,22 @@ class EntityProfile:
         return asdict(self)
 
 
-def find_actors(store: Store, name: str) -> list[Row]:
-    """Actors whose label, alias or any name an article gives equals ``name`` (case-insensitive).
+def find_actors(store: GraphStore, name: str) -> list[Row]:
+    """The people, organisations and places known by ``name`` (:func:`graph.query.actors_named`).
 
     Args:
-        store: The graph (a :class:`graph.rdf.store.Store` or a remote store).
+        store: The graph.
         name: The name to look up.
 
     Returns:
         Rows with ``actor`` (IRI), ``label``, ``kind`` and ``articles`` (how many mention
         it), most mentioned first.
     """
-    return store.select(load_query("entity"), name=ox.Literal(name.strip()))
+    actors = actors_named(store, name.strip())
+    return store.select(load_query("entity"), actor=[iri(a) for a in actors]) if actors else []
 
 
-def entity(store: Store, name: str) -> list[EntityProfile]:
+def entity(store: GraphStore, name: str) -> list[EntityProfile]:
     """The profile of every actor known by ``name``.
 
     Args:
@@ -85,7 +84,7 @@ def entity(store: Store, name: str) -> list[EntityProfile]:
         One profile per actor with that name (several when different actors share it).
 
     Raises:
-        ClaimGraphError: when no actor has that name; the message suggests labels containing it.
+        ClaimGraphError: when no actor has that name; the message suggests close names.
     """
     actors = find_actors(store, name)
     if not actors:
@@ -93,12 +92,12 @@ def entity(store: Store, name: str) -> list[EntityProfile]:
     return [profile(store, str(a["actor"]), str(a["label"]), str(a["kind"])) for a in actors]
 
 
-def profile(store: Store, iri: str, label: str, kind: str) -> EntityProfile:
-    """The profile of the actor ``iri`` (every section of :data:`SECTIONS`)."""
-    node = ox.NamedNode(iri)
+def profile(store: GraphStore, actor: str, label: str, kind: str) -> EntityProfile:
+    """The profile of the actor with IRI ``actor`` (every section of :data:`SECTIONS`)."""
+    node = iri(actor)
     sections = {key: [_sorted_files(r) for r in store.select(load_query(q), actor=node)]
                 for key, q in SECTIONS.items()}
-    return EntityProfile(iri=iri, label=label, kind=kind, **sections)
+    return EntityProfile(iri=actor, label=label, kind=kind, **sections)
 
 
 def format_profile(p: EntityProfile) -> str:
@@ -137,15 +136,14 @@ def _sorted_files(row: Row) -> Row:
     return row
 
 
-def _not_found(store: Store, name: str) -> str:
-    close = [str(r["label"]) for r in store.select(load_query("entity_suggest"), name=ox.Literal(name.strip()))]
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else \
+def _not_found(store: GraphStore, name: str) -> str:
+    hint = did_you_mean(name.strip(), actor_names(store)) or \
         (" (names are matched whole, case-insensitively; list them with "
          "`claimgraph query 'SELECT ?name WHERE { ?x rdfs:label ?name }'`)")
     return f"no person, organisation or place named {name!r} in the graph{hint}"
 
 
-def roles(store: Store, title: str | None = None, person: str | None = None) -> list[Row]:
+def roles(store: GraphStore, title: str | None = None, person: str | None = None) -> list[Row]:
     """Who held which title, and when (the named query ``roles``).
 
     Args:
@@ -157,7 +155,7 @@ def roles(store: Store, title: str | None = None, person: str | None = None) -> 
         One row per role node: ``person``, ``title``, ``organization``, ``date`` (the
         article's), ``file``, ``begin``, ``end``, ``personIri``, ``role``; by title, then date.
     """
-    bindings = {"wantTitle": ox.Literal(title.strip())} if title else {}
+    bindings: dict[str, Binding] = {"wantTitle": title.strip()} if title else {}
     if person:
-        bindings["wantPerson"] = ox.Literal(person.strip())
+        bindings["personIri"] = [iri(a) for a in actors_named(store, person.strip())]
     return store.select(load_query("roles"), **bindings)

@@ -13,9 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from graph.rdf.store import Store
+from graph.rdf._terms import iri
+from graph.rdf.base import GraphStore
 
 HONORIFICS = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|lt gen|lt\. gen|gen|general|lieutenant general|he|h e|"
@@ -79,7 +78,7 @@ class Result:
         return out + ["OK | " + " ".join(summary)]
 
 
-def score(store: Store, gold_dir: Path, text_dir: Path) -> Result:
+def score(store: GraphStore, gold_dir: Path, text_dir: Path) -> Result:
     """Score the store against every ``*.toml`` gold file in ``gold_dir``.
 
     Args:
@@ -95,22 +94,18 @@ def score(store: Store, gold_dir: Path, text_dir: Path) -> Result:
     return scorer.result
 
 
-def _iri(term: str) -> ox.NamedNode:
-    return ox.NamedNode(term)
-
-
 class _Scorer:
-    def __init__(self, store: Store, text_dir: Path) -> None:
+    def __init__(self, store: GraphStore, text_dir: Path) -> None:
         self.store, self.text_dir, self.result = store, text_dir, Result()
         self.names: dict[str, set[str]] = {}
         for r in self.q("SELECT ?e ?n WHERE { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } }"):
             self.names.setdefault(r["e"], set()).add(norm_name(r["n"]))
 
     def q(self, sparql: str, **bind: str) -> list[dict]:
-        return self.store.select(sparql, **{k: _iri(v) for k, v in bind.items()})
+        return self.store.select(sparql, **{k: iri(v) for k, v in bind.items()})
 
     def article_iri(self, fname: str) -> str | None:
-        rows = self.store.select("SELECT ?a WHERE { ?a cg:sourceFile ?f }", f=ox.Literal(fname))
+        rows = self.store.select("SELECT ?a WHERE { ?a cg:sourceFile ?f }", f=fname)
         if not rows:
             rows = [r for r in self.q("SELECT ?a ?f WHERE { ?a cg:sourceFile ?f }")
                     if str(r["f"]).endswith("/" + fname)]

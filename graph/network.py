@@ -14,7 +14,6 @@ User input (a focus name, an article) reaches SPARQL only as a bound value.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -22,10 +21,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
-import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.rdf.store import Store
+from graph.query import actors_named, did_you_mean, find_article
+from graph.rdf._terms import iri
+from graph.rdf.base import GraphStore
 
 #: Node kinds, by RDF class local name; the first listed wins when an actor has several.
 KINDS: tuple[str, ...] = ("Person", "Organization", "Place", "UnnamedSource")
@@ -102,14 +102,7 @@ SELECT DISTINCT ?article ?actor WHERE {
   GRAPH ?article { ?article schema:mentions ?actor }
 }"""
 
-FOCUS_QUERY = """
-SELECT DISTINCT ?actor ?focus WHERE {
-  GRAPH ?g { ?actor rdfs:label|skos:altLabel ?name }
-  FILTER(LCASE(STR(?name)) = LCASE(STR(?focus)))
-}"""
-
-
-def actor_graph(store: Store, focus: str | None = None, hops: int = 1, article: str | None = None,
+def actor_graph(store: GraphStore, focus: str | None = None, hops: int = 1, article: str | None = None,
                 co_mentions: bool = False) -> nx.MultiDiGraph:
     """The actors of the store and what they said about each other.
 
@@ -121,10 +114,11 @@ def actor_graph(store: Store, focus: str | None = None, hops: int = 1, article: 
 
     Args:
         store: The graph.
-        focus: Only the actors within ``hops`` of the actor(s) with this name or alias
-            (case-insensitive, either edge direction).
+        focus: Only the actors within ``hops`` of the actor(s) with this name
+            (:func:`graph.query.actors_named`; either edge direction).
         hops: Radius of the focus neighbourhood.
-        article: Only the facts of this article: its IRI, ``cg:sourceFile`` or id.
+        article: Only the facts of this article: its IRI, id or ``cg:sourceFile``
+            (:func:`graph.query.find_article`).
         co_mentions: Also link actors mentioned in the same article (``mentions`` edges).
 
     Returns:
@@ -133,7 +127,7 @@ def actor_graph(store: Store, focus: str | None = None, hops: int = 1, article: 
     Raises:
         QueryError: when no actor has the focus name or no article matches ``article``.
     """
-    bindings = {"article": ox.NamedNode(find_article(store, article))} if article else {}
+    bindings = {"article": iri(find_article(store, article))} if article else {}
     articles = _articles(store)
     G = nx.MultiDiGraph()
     _add_actors(G, store.select(ACTORS_QUERY, **bindings))
@@ -145,20 +139,6 @@ def actor_graph(store: Store, focus: str | None = None, hops: int = 1, article: 
     if focus is None:
         return G
     return neighbourhood(G, _focus_nodes(store, G, focus), hops)
-
-
-def find_article(store: Store, article: str) -> str:
-    """The IRI of the article given by its IRI, ``cg:sourceFile`` or id.
-
-    Raises:
-        QueryError: when none matches (the message lists close matches).
-    """
-    rows = store.select(ARTICLES_QUERY)
-    for row in rows:
-        if article in (row["article"], row["file"]) or row["article"].endswith("/article/" + article):
-            return row["article"]
-    names = [str(row["file"] or row["article"]) for row in rows]
-    raise QueryError(f"no article {article!r} in the store{_suggest(article, names)}")
 
 
 def neighbourhood(G: nx.MultiDiGraph, centres: Iterable[str], hops: int = 1) -> nx.MultiDiGraph:
@@ -287,7 +267,7 @@ def find_node(G: nx.MultiDiGraph, name: str) -> str:
     matches = [n for n, d in G.nodes(data=True)
                if wanted in {x.casefold() for x in [d.get("label", ""), *d.get("aliases", [])]}]
     if not matches:
-        raise QueryError(f"no actor named {name!r} in the graph{_suggest(name, _names(G))}")
+        raise QueryError(f"no actor named {name!r} in the graph{did_you_mean(name, _names(G))}")
     return max(matches, key=lambda n: (_statements(G, n), _label(G, n)))
 
 
@@ -319,7 +299,7 @@ def export_network(G: nx.MultiDiGraph, fmt: str, out: str | Path | BinaryIO) -> 
         nx.write_gexf(_flat(G), out)
 
 
-def _articles(store: Store) -> dict[str, dict[str, Any]]:
+def _articles(store: GraphStore) -> dict[str, dict[str, Any]]:
     """Article IRI -> headline, date and source file."""
     return {row["article"]: {"headline": _text(row["headline"]), "date": _text(row["date"]),
                              "file": _text(row["file"])}
@@ -425,10 +405,10 @@ def _ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda s: (s["date"] or "", s["article"], s["begin"] or 0, s.get("title") or ""))
 
 
-def _focus_nodes(store: Store, G: nx.MultiDiGraph, focus: str) -> list[str]:
-    found = sorted({row["actor"] for row in store.select(FOCUS_QUERY, focus=focus)} & set(G))
+def _focus_nodes(store: GraphStore, G: nx.MultiDiGraph, focus: str) -> list[str]:
+    found = sorted(set(actors_named(store, focus)) & set(G))
     if not found:
-        raise QueryError(f"no actor named {focus!r} in the graph{_suggest(focus, _names(G))}")
+        raise QueryError(f"no actor named {focus!r} in the graph{did_you_mean(focus, _names(G))}")
     return found
 
 
@@ -516,10 +496,5 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _suggest(name: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(set(names)), n=3, cutoff=0.6)
-    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-
-
 __all__ = ["EXPORT_FORMATS", "KINDS", "RELATIONS", "actor_graph", "centrality", "explain_path",
-           "betweenness_sample", "export_network", "find_article", "find_node", "neighbourhood", "prune"]
+           "betweenness_sample", "export_network", "find_node", "neighbourhood", "prune"]

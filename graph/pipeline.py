@@ -23,7 +23,7 @@ from graph.ingest import iter_articles
 from graph.overrides import Overrides
 from graph.parallel import Extracted, LocalExecutor, open_executor
 from graph.rdf.ids import Ids
-from graph.rdf.store import Store
+from graph.rdf.base import GraphStore
 from graph.records import Article
 
 #: Articles per batch read, checked against the store and, less the unchanged ones, sent to
@@ -79,7 +79,7 @@ class BuildReport:
 Progress = Callable[[int], None]
 
 
-def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = None,
+def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | None = None,
           ids: Ids | None = None, progress: Progress | None = None,
           on_error: Callable[[str], None] | None = None, workers: int = 1,
           dask: str | None = None, overrides: Overrides | None = None, batch_size: int = BATCH) -> BuildReport:
@@ -158,7 +158,7 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
     return report
 
 
-def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Overrides,
+def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, overrides: Overrides,
                  report: BuildReport, fail: Callable[[str], None],
                  progress: Progress | None, stored: dict[str, bool]) -> None:
     for result in results:

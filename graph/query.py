@@ -12,20 +12,24 @@ the store, written by pyoxigraph. The PREFIX lines come from one place,
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 from functools import lru_cache
 from importlib import resources
-
-import pyoxigraph as ox
+from urllib.parse import unquote
 
 from graph.errors import QueryError
 from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, LABEL,
-                              NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, STATEMENT, TEXT)
-from graph.rdf.store import Store
+                              LOCAL_NAME, NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, STATEMENT, TEXT, NamedNode,
+                              Quad, iri, is_iri, to_term)
+from graph.rdf.base import GraphStore
+from graph.rdf.results import boolean, is_graph, serialize, solutions
 from graph.resolve import fold
 
 FORMATS = ("table", "csv", "tsv", "json")
+#: How many close names a "did you mean" hint lists at most.
+SUGGESTIONS = 5
 _QUOTE_KINDS = frozenset(QUOTE_CLASSES.values())
 
 
@@ -42,7 +46,7 @@ def load_query(name: str) -> str:
         raise QueryError(f"no named query {name!r}") from exc
 
 
-def said(store: Store, by: str | None = None, about: str | None = None) -> list[dict]:
+def said(store: GraphStore, by: str | None = None, about: str | None = None) -> list[dict]:
     """Who said what about whom.
 
     The actors are looked up by name first; their statements are then found from the
@@ -65,19 +69,18 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
     for name, predicate in ((by, ATTRIBUTED_TO), (about, ABOUT)):
         if name:
             pairs = {(q.subject.value, q.graph_name.value) for actor in actors_named(store, name)
-                     for q in store.quads(None, predicate, ox.NamedNode(actor), None)
-                     if isinstance(q.graph_name, ox.NamedNode)}
+                     for q in store.quads(None, predicate, iri(actor), None) if is_iri(q.graph_name)}
             found = pairs if found is None else found & pairs
     if found is None:
         found = {(q.subject.value, q.graph_name.value) for q in store.quads(None, A, STATEMENT, None)
-                 if isinstance(q.graph_name, ox.NamedNode)}
+                 if is_iri(q.graph_name)}
     statements = {key: _by_predicate(quads) for key, quads in store.describe(sorted(found)).items()}
     articles = {key[1]: _by_predicate(quads) for key, quads in store.describe((g, g) for _, g in sorted(found)).items()}
     named = store.describe(sorted({(t.value, g) for (_, g), props in statements.items()
                                    for t in (*props.get(ATTRIBUTED_TO, ()), *props.get(ABOUT, ()))}))
     labels = {key: q.object.value for key, quads in named.items() for q in quads if q.predicate == LABEL}
     rows = []
-    for (iri, graph), props in statements.items():
+    for (statement, graph), props in statements.items():
         kind = next((t.value.rpartition("#")[2] for t in props.get(A, ()) if t in _QUOTE_KINDS), None)
         if kind is None:
             continue
@@ -90,49 +93,90 @@ def said(store: Store, by: str | None = None, about: str | None = None) -> list[
                                        if (t.value, graph) in labels})) or None,
             "article": _first(article, SOURCE_FILE), "headline": _first(article, HEADLINE),
             "date": _first(article, DATE_PUBLISHED), "begin": int(_first(props, BEGIN)), "end": int(_first(props, END)),
-            "statement": iri,
+            "statement": statement,
         })
     return sorted(rows, key=lambda r: (r["article"], r["begin"], r["statement"]))
 
 
-def _by_predicate(quads: list[ox.Quad]) -> dict[ox.NamedNode, list]:
-    out: dict[ox.NamedNode, list] = {}
+def _by_predicate(quads: list[Quad]) -> dict[NamedNode, list]:
+    out: dict[NamedNode, list] = {}
     for q in quads:
         out.setdefault(q.predicate, []).append(q.object)
     return out
 
 
-def _first(props: dict[ox.NamedNode, list], predicate: ox.NamedNode) -> str | None:
+def _first(props: dict[NamedNode, list], predicate: NamedNode) -> str | None:
     values = props.get(predicate)
     return min(v.value for v in values) if values else None
 
 
-def actors_named(store: Store, name: str) -> list[str]:
-    """IRIs of the actors with this name or alias, case-insensitively (a bound value).
+def actors_named(store: GraphStore, name: str) -> list[str]:
+    """IRIs of the actors with this name as label, alias or ``cg:localName`` (the name an
+    article gives), case-insensitively (a bound value); the one lookup by name, used by
+    ``said``, ``entity``, ``roles`` and the network views.
 
     Candidates come from index lookups, never from a scan of every label (whose cost grows
-    with the store): the name index (``cg:nameKey``, folded names) for actors resolved across articles, and the name in its usual casings for
-    actors local to one article ("the police"). Their labels and aliases are then compared
+    with the store): the name index (``cg:nameKey``, folded names) for actors resolved
+    across articles, and the name in its usual casings for actors local to one article
+    ("the police"). Their names are then compared
     case-insensitively.
     """
-    found = {q.subject.value for q in store.quads(None, NAME_KEY, ox.Literal(fold(name)), None)}
+    found = {q.subject.value for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
     for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:
-        for predicate in (LABEL, ALT_LABEL):
-            found |= {q.subject.value for q in store.quads(None, predicate, ox.Literal(variant), None)}
+        for predicate in (LABEL, ALT_LABEL, LOCAL_NAME):
+            found |= {q.subject.value for q in store.quads(None, predicate, to_term(variant), None)}
     if not found:
         return []
-    values = " ".join(str(ox.NamedNode(iri)) for iri in sorted(found))
-    sparql = load_query("actors_named").replace("#CANDIDATES", f"VALUES ?actor {{ {values} }}")
-    return sorted(row["actor"] for row in store.select(sparql, name=ox.Literal(name)))
+    rows = store.select(load_query("actors_named"), name=name, actor=[iri(actor) for actor in sorted(found)])
+    return sorted({str(row["actor"]) for row in rows})
 
 
-def stats(store: Store) -> dict[str, int]:
+def actor_names(store: GraphStore) -> list[str]:
+    """Every label and alias of a person, organisation or place, sorted (for hints)."""
+    return sorted(str(row["name"]) for row in store.select(load_query("actor_names")))
+
+
+def did_you_mean(wanted: str, names: list[str]) -> str:
+    """A hint naming the ``names`` closest to ``wanted``, case-insensitively (similar
+    spellings first, then the names containing it), or "" when none is close.
+
+    >>> did_you_mean("Jon Baker", ["Jon Bakker", "Ann Baker-Lee", "Eve"])
+    "; did you mean 'Jon Bakker', 'Ann Baker-Lee'?"
+    >>> did_you_mean("zzz", ["Eve"])
+    ''
+    """
+    folded = {n.casefold(): n for n in sorted(set(names), reverse=True)}
+    close = [folded[n] for n in difflib.get_close_matches(wanted.casefold(), sorted(folded), n=3, cutoff=0.6)]
+    close += [n for f, n in sorted(folded.items()) if wanted.casefold() in f and n not in close]
+    close = close[:SUGGESTIONS]
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def find_article(store: GraphStore, article: str) -> str:
+    """The IRI of the article given by its IRI, its id or its source file name (``cg:sourceFile``).
+
+    Raises:
+        QueryError: when none matches (the message lists close matches).
+    """
+    articles = store.articles()
+    for candidate in articles:
+        if article in (candidate, unquote(candidate.rpartition("/article/")[2])):
+            return candidate
+    files = {q.subject.value: q.object.value for q in store.quads(None, SOURCE_FILE, None, None)}
+    for candidate, file in sorted(files.items()):
+        if file == article:
+            return candidate
+    names = [files.get(candidate, candidate) for candidate in articles]
+    raise QueryError(f"no article {article!r} in the store{did_you_mean(article, names)}")
+
+
+def stats(store: GraphStore) -> dict[str, int]:
     """Counts of articles, people, organisations, places, sources, statements, statistics."""
     rows = store.select(load_query("stats"))
     return {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
 
 
-def run(store: Store, sparql: str, fmt: str = "table") -> str:
+def run(store: GraphStore, sparql: str, fmt: str = "table") -> str:
     """Run any SPARQL query and format its result.
 
     Args:
@@ -149,14 +193,15 @@ def run(store: Store, sparql: str, fmt: str = "table") -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     result = store.query(sparql)
-    if isinstance(result, ox.QueryBoolean):
-        return json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
-    if isinstance(result, ox.QueryTriples):
-        return result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    answer = boolean(result)
+    if answer is not None:
+        return json.dumps({"boolean": answer}) if fmt == "json" else str(answer).lower()
+    if is_graph(result):
+        return serialize(result, "application/n-triples")[0].decode("utf-8")
     if fmt == "json":
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
-    names = [v.value for v in result.variables]
-    rows = [[_plain(sol[n]) for n in names] for sol in result]
+        return serialize(result, "application/sparql-results+json")[0].decode("utf-8")
+    names, terms = solutions(result)
+    rows = [[_plain(term) for term in row] for row in terms]
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n").writerows([names, *rows])

@@ -33,11 +33,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pyoxigraph as ox
-
-from graph.errors import ClaimGraphError, StoreError
+from graph.errors import ClaimGraphError, QueryError, StoreError
 from graph.machine import cores
-from graph.rdf._terms import PREFIX_MAP
+from graph.rdf.results import GRAPH_TYPES, RESULT_TYPES, Dataset, is_graph, serialize
 
 log = logging.getLogger(__name__)
 
@@ -45,25 +43,6 @@ log = logging.getLogger(__name__)
 QUERY_PATHS = frozenset(("/sparql", "/query"))
 #: Largest request body accepted, in bytes.
 MAX_BODY = 1 << 20
-#: Media types for SELECT and ASK results; the first is the default.
-RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/xml": ox.QueryResultsFormat.XML,
-}
-#: Media types for CONSTRUCT and DESCRIBE results; the first is the default.
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-}
 _TEXT_TYPES = frozenset(("text/csv", "text/tab-separated-values", "text/turtle", "text/plain",
                          "text/xml", "application/x-turtle"))
 _UPDATE_TYPE = "application/sparql-update"
@@ -149,74 +128,30 @@ class Request:
     max_results: int
 
 
-def answer(store: ox.Store, request: Request) -> Answer:
-    """Run one query over ``store`` and serialise its result as negotiated (worker side).
+def answer(dataset: Dataset, request: Request) -> Answer:
+    """Run one query over ``dataset`` and serialise its result as negotiated (worker side).
 
     Args:
-        store: The store, open read-only.
+        dataset: The store, open read-only.
         request: The query.
 
     Returns:
-        The answer: results, or a 400/406 error.
+        The answer: results, or a 400/406/500 error.
     """
-    options: dict[str, Any] = {"prefixes": PREFIX_MAP}
-    if request.default_graphs or request.named_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs] or ox.DefaultGraph()
-        if request.named_graphs:
-            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
     try:
-        result = store.query(request.query, **options)
-        if isinstance(result, ox.QueryTriples):
-            return _graph_answer(result, request)
-        return _results_answer(result, request)
-    except (SyntaxError, ValueError) as exc:
-        return error(HTTPStatus.BAD_REQUEST, f"bad SPARQL query: {' '.join(str(exc).split())}")
-    except (OSError, RuntimeError) as exc:
-        return error(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {' '.join(str(exc).split())}")
-
-
-def _results_answer(result: ox.QuerySolutions | ox.QueryBoolean, request: Request) -> Answer:
-    media = negotiate(request.accept, list(RESULT_TYPES))
-    if media is None:
-        return error(HTTPStatus.NOT_ACCEPTABLE, "SELECT and ASK results are available as "
-                     + ", ".join(list(RESULT_TYPES)[:4]))
-    fmt = RESULT_TYPES[media]
-    truncated = False
-    if isinstance(result, ox.QuerySolutions):
-        result, truncated = _capped_solutions(result, request.max_results)
-    return Answer(200, _content_type(media), result.serialize(format=fmt), truncated)
-
-
-def _capped_solutions(result: ox.QuerySolutions, cap: int) -> tuple[ox.QuerySolutions, bool]:
-    """The first ``cap`` solutions, re-read from TSV (whose terms are N-Triples, so lossless)."""
-    names = [v.value for v in result.variables]
-    lines = ["\t".join(f"?{n}" for n in names)]
-    truncated = False
-    for count, row in enumerate(result):
-        if count >= cap:
-            truncated = True
-            break
-        lines.append("\t".join("" if row[n] is None else str(row[n]) for n in names))
-    tsv = ("\n".join(lines) + "\n").encode("utf-8")
-    return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV), truncated
-
-
-def _graph_answer(result: ox.QueryTriples, request: Request) -> Answer:
-    media = negotiate(request.accept, list(GRAPH_TYPES))
-    if media is None:
-        return error(HTTPStatus.NOT_ACCEPTABLE, "CONSTRUCT and DESCRIBE results are available as "
-                     + ", ".join(list(GRAPH_TYPES)[:4]))
-    triples = []
-    truncated = False
-    for triple in result:
-        if len(triples) >= request.max_results:
-            truncated = True
-            break
-        triples.append(triple)
-    body = ox.serialize(triples, format=GRAPH_TYPES[media], prefixes=PREFIX_MAP) or b""
-    return Answer(200, _content_type(media), body, truncated)
+        result = dataset.query(request.query, request.default_graphs, request.named_graphs)
+        graph = is_graph(result)
+        offers = list(GRAPH_TYPES if graph else RESULT_TYPES)
+        media = negotiate(request.accept, offers)
+        if media is None:
+            kinds = "CONSTRUCT and DESCRIBE" if graph else "SELECT and ASK"
+            return error(HTTPStatus.NOT_ACCEPTABLE, f"{kinds} results are available as {', '.join(offers[:4])}")
+        body, truncated = serialize(result, media, request.max_results)
+        return Answer(200, _content_type(media), body, truncated)
+    except QueryError as exc:
+        return error(HTTPStatus.BAD_REQUEST, str(exc))
+    except StoreError as exc:
+        return error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
 
 
 def _content_type(media: str) -> str:
@@ -225,13 +160,13 @@ def _content_type(media: str) -> str:
 
 def _worker_main(conn: Connection, location: str) -> None:
     """A query worker: open the store read-only, then answer requests until the pipe closes."""
-    store = ox.Store.read_only(location)
+    dataset = Dataset(location)
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(store, request))
+        conn.send(answer(dataset, request))
 
 
 class _Worker:

@@ -26,7 +26,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from graph.network import actor_graph, find_node, prune
-from graph.rdf.store import Store
+from graph.rdf.base import GraphStore
 
 #: Node kind -> (legend label, colour, vis-network shape).
 KIND_STYLES: dict[str, tuple[str, str, str]] = {
@@ -233,7 +233,7 @@ def view_title(focus: str | None = None, hops: int = 1, article: str | None = No
     return "Who said what about whom" + (f": {where}" if where else "")
 
 
-def write_view(store: Store, path: str | Path, focus: str | None = None, hops: int = 1,
+def write_view(store: GraphStore, path: str | Path, focus: str | None = None, hops: int = 1,
                article: str | None = None, max_nodes: int = DEFAULT_MAX_NODES,
                co_mentions: bool = False) -> ViewSummary:
     """Draw the store's actors (or one actor's neighbourhood, or one article) as one HTML page.

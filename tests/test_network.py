@@ -14,7 +14,7 @@ import pytest
 
 from graph.errors import QueryError
 from graph.network import (EXPORT_FORMATS, actor_graph, betweenness_sample, centrality, explain_path,
-                           export_network, find_article, find_node, neighbourhood, prune)
+                           export_network, find_node, neighbourhood, prune)
 from graph.rdf.store import Store
 from tests.helpers import (BAKKER, EASTVALE, FERREIRA, FINANCE, HALDEN, ID, LINDQVIST, OFFICIAL, OKONKWO,
                            TRANSPORT, UNION)
@@ -91,11 +91,6 @@ def test_focus_unknown_suggests(small_store: Store) -> None:
 def test_article_restriction(small_store: Store, article: str, nodes: set, edges: int) -> None:
     G = actor_graph(small_store, article=article)
     assert (set(G), G.number_of_edges()) == (nodes, edges)
-
-
-def test_unknown_article(small_store: Store) -> None:
-    with pytest.raises(QueryError, match="did you mean 'a1.txt'"):
-        find_article(small_store, "a1.tx")
 
 
 def test_co_mentions(small_store: Store) -> None:

@@ -1,4 +1,5 @@
-"""Named queries over a built graph: said, stats, and formatted SPARQL results."""
+"""Named queries over a built graph: said, stats, the lookups of actors and articles by name,
+and formatted SPARQL results."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ import json
 import pytest
 
 from graph.errors import QueryError
-from graph.query import FORMATS, actors_named, format_table, load_query, run, said, stats
+from graph.query import (FORMATS, actor_names, actors_named, did_you_mean, find_article, format_table, load_query,
+                         run, said, stats)
 from graph.rdf.store import Store
-
-pytestmark = pytest.mark.slow
-
+from tests.helpers import ID, LINDQVIST, OKONKWO, UNION
 
 @pytest.fixture(scope="module")
 def store(seed_store):
@@ -21,12 +21,14 @@ def store(seed_store):
         yield st
 
 
+@pytest.mark.slow
 def test_stats_counts_what_was_built(store):
     counts = stats(store)
     assert counts["articles"] == 5
     assert counts["people"] >= 10 and counts["statements"] >= 40 and counts["statistics"] >= 10
 
 
+@pytest.mark.slow
 def test_said_without_filters_lists_every_statement(store):
     rows = said(store)
     assert len(rows) == stats(store)["statements"]
@@ -35,6 +37,7 @@ def test_said_without_filters_lists_every_statement(store):
         assert r["begin"] < r["end"]
 
 
+@pytest.mark.slow
 def test_said_by_matches_aliases_case_insensitively(store):
     speakers = {r["speaker"] for r in said(store) if r["speaker"]}
     name = sorted(speakers)[0]
@@ -42,6 +45,7 @@ def test_said_by_matches_aliases_case_insensitively(store):
     assert by_label and {r["speaker"] for r in by_label} == {name}
 
 
+@pytest.mark.slow
 def test_every_speaker_and_target_is_found_by_its_label(store):
     """Through the name index for resolved actors and the label itself for local ones."""
     rows = said(store)
@@ -52,6 +56,7 @@ def test_every_speaker_and_target_is_found_by_its_label(store):
     assert not missing
 
 
+@pytest.mark.slow
 def test_said_about_filters_on_targets(store):
     rows = [r for r in said(store) if r["about"]]
     target = rows[0]["about"].split("; ")[0]
@@ -60,12 +65,14 @@ def test_said_about_filters_on_targets(store):
     assert len(about) < len(said(store))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("evil", ['x" } UNION { ?s ?p ?o } #', "') || true || ('", "?by"])
 def test_user_input_is_a_bound_value_never_query_text(store, evil):
     assert said(store, by=evil) == []
     assert said(store, about=evil) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_run_formats_select_results(store, fmt):
     out = run(store, "SELECT ?f WHERE { ?a cg:sourceFile ?f } ORDER BY ?f", fmt)
@@ -78,12 +85,14 @@ def test_run_formats_select_results(store, fmt):
         assert out.splitlines()[-1] == "(5 rows)"
 
 
+@pytest.mark.slow
 def test_run_ask_and_construct(store):
     assert run(store, "ASK { ?s a cg:Statement }") == "true"
     nt = run(store, "CONSTRUCT { ?a a schema:NewsArticle } WHERE { ?a a schema:NewsArticle }")
     assert len(nt.strip().splitlines()) == 5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", ["SELECT ?x WHERE { ?x ?y", "SELEKT * {}", "SELECT * WHERE { ?x nope:p ?y }"])
 def test_bad_sparql_is_a_query_error(store, bad):
     with pytest.raises(QueryError):
@@ -103,3 +112,52 @@ def test_format_table(names, rows, last):
     out = format_table(names, rows).splitlines()
     assert out[0].split() == names and out[-1] == last
     assert all(len(line) <= 70 for line in out)
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    ("a2.txt", ID + "article/a2"),
+    ("a2", ID + "article/a2"),
+    (ID + "article/a2", ID + "article/a2"),
+])
+def test_find_article_by_file_id_or_iri(small_store, article, expected):
+    assert find_article(small_store, article) == expected
+
+
+@pytest.mark.parametrize(("article", "message"), [
+    ("a1.tx", "no article 'a1.tx' in the store; did you mean 'a1.txt'"),
+    ("zzz", "no article 'zzz' in the store$"),
+    (ID + "article/a9", "no article"),
+])
+def test_find_article_unknown(small_store, article, message):
+    with pytest.raises(QueryError, match=message):
+        find_article(small_store, article)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Maria Okonkwo", [OKONKWO]),
+    ("MARIA OKONKWO", [OKONKWO]),
+    ("ms. okonkwo", [OKONKWO]),
+    ("dwu", [UNION]),
+    ("Lindqvist", [LINDQVIST]),
+    ("Maria", []),
+    ("') } DROP ALL #", []),
+])
+def test_actors_named(small_store, name, expected):
+    assert actors_named(small_store, name) == expected
+
+
+def test_actor_names_lists_labels_and_aliases(small_store):
+    names = actor_names(small_store)
+    assert {"Maria Okonkwo", "DWU"} <= set(names) and names == sorted(names)
+
+
+@pytest.mark.parametrize(("wanted", "names", "expected"), [
+    ("Jon Baker", ["Jon Bakker", "Eve"], "; did you mean 'Jon Bakker'?"),
+    ("Okonkow", ["Maria Okonkwo", "Okonkwo"], "; did you mean 'Okonkwo', 'Maria Okonkwo'?"),
+    ("Vale", ["Eastvale", "Vale", "Valerie"], "; did you mean 'Vale', 'Valerie', 'Eastvale'?"),
+    ("eve", ["Eve", "Steven", "Eve"], "; did you mean 'Eve', 'Steven'?"),
+    ("Quill", ["Maria Okonkwo"], ""),
+    ("x", [f"x-{i}" for i in range(9)], "; did you mean 'x-0', 'x-1', 'x-2', 'x-3', 'x-4'?"),
+])
+def test_did_you_mean(wanted, names, expected):
+    assert did_you_mean(wanted, names) == expected

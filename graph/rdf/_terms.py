@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
@@ -47,6 +48,25 @@ def term(curie: str) -> ox.NamedNode:
 
 
 DEFAULT_GRAPH = ox.DefaultGraph()
+
+
+def iri(value: str) -> ox.NamedNode:
+    """The IRI term for ``value``, e.g. to match an actor or an article graph in a quad pattern.
+
+    >>> str(iri("https://example.org/a"))
+    '<https://example.org/a>'
+    """
+    return ox.NamedNode(value)
+
+
+def is_iri(node: object) -> bool:
+    """True when ``node`` is an IRI (not a literal, blank node or the default graph).
+
+    >>> is_iri(iri("https://example.org/a")), is_iri(DEFAULT_GRAPH)
+    (True, False)
+    """
+    return isinstance(node, ox.NamedNode)
+
 
 A = term("rdf:type")
 LABEL, ALT_LABEL = term("rdfs:label"), term("skos:altLabel")
@@ -96,8 +116,20 @@ DATE_TYPES: tuple[tuple[re.Pattern[str], ox.NamedNode], ...] = (
     (re.compile(r"\d{4}"), term("xsd:gYear")),
 )
 
+#: An IRI term (:func:`iri` makes one).
+NamedNode = ox.NamedNode
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Value = str | int | float | bool | Decimal | None
+#: A value to bind in a query: a term, a plain value, or a collection of them (one row each).
+Binding = Term | Value | Collection[Term | Value]
+#: A quad as the stores read and write it (its ``.subject``, ``.predicate``, ``.object``
+#: and ``.graph_name`` are terms, each with a ``.value``).
+Quad = ox.Quad
+#: A graph name: an article's named graph, or the default graph (merge evidence).
+GraphName = ox.NamedNode | ox.DefaultGraph
+#: What :meth:`graph.rdf.base.GraphStore.query` returns: solutions (SELECT), a boolean (ASK)
+#: or triples (CONSTRUCT, DESCRIBE).
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 _XSD = PREFIX_MAP["xsd"]
 _INTEGER_TYPES = frozenset(_XSD + t for t in (

@@ -1,11 +1,11 @@
 """A remote store: any SPARQL 1.1 server with the Graph Store HTTP Protocol and SPARQL Update.
 
-Same public interface as :class:`graph.rdf.store.Store`, so ``build``, ``query``, ``said``,
-``stats``, ``export`` and ``view`` work on either. One article is one named graph, uploaded
-with one ``PUT`` (the server replaces the graph atomically); merge evidence goes to the
-default graph with ``POST``. The location is the service URL; its three endpoints default to
-the Oxigraph server's layout (``query``, ``update``, ``store`` under it) and may be named in
-the URL's query string for other servers::
+It implements :class:`graph.rdf.base.GraphStore`, as the embedded store does, so ``build``,
+``query``, ``said``, ``stats``, ``export`` and ``view`` work on either. One article is one
+named graph, uploaded with one ``PUT`` (the server replaces the graph atomically); merge
+evidence goes to the default graph with ``POST``. The location is the service URL; its
+three endpoints default to the Oxigraph server's layout (``query``, ``update``, ``store``
+under it) and may be named in the URL's query string for other servers::
 
     http://127.0.0.1:7878/                                     # oxigraph serve
     http://127.0.0.1:3030/ds/?query=sparql&update=update&store=data    # Apache Jena Fuseki
@@ -21,14 +21,16 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
-from graph.rdf._terms import CONTENT_HASH, PREFIXES, Term, Value, to_python, to_term
-from graph.rdf.store import Store, _data_block, bind_values
+from graph.rdf._export import export_dataset
+from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
+                               content_hash_query, describe_query, drop_update, pattern_query)
+from graph.rdf._terms import PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value, to_python
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -36,8 +38,7 @@ DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 DESCRIBE_CHUNK = 500
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
-_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-_COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+_SPARQL_UPDATE = "application/sparql-update"
 
 
 def is_remote(location: object) -> bool:
@@ -102,7 +103,7 @@ class RemoteStore:
         self.close()
 
     def __len__(self) -> int:
-        rows = self._select(_COUNT_QUADS, union=False)
+        rows = self._select(COUNT_QUADS, union=False)
         return int(rows[0]["n"].value) if rows else 0
 
     def __repr__(self) -> str:
@@ -110,24 +111,22 @@ class RemoteStore:
 
     def articles(self) -> list[str]:
         """IRIs of the named graphs on the server, sorted."""
-        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        rows = self._select(NAMED_GRAPHS, union=False)
         return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""
-        iri = ox.NamedNode(article_iri)
-        rows = self._select(f"SELECT ?h WHERE {{ GRAPH {iri} {{ {iri} <{CONTENT_HASH.value}> ?h }} }} LIMIT 1",
-                            union=False)
+        rows = self._select(content_hash_query(ox.NamedNode(article_iri)), union=False)
         return rows[0]["h"].value if rows else None
 
-    def replace_article(self, article_iri: str, quads: Iterable[ox.Quad]) -> None:
+    def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
         """Replace an article's named graph (one ``PUT``); add its default-graph quads (``POST``).
 
         Raises:
             StoreError: when the store is read-only or the server refuses the write.
         """
         self._check_writable()
-        by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]] = {ox.NamedNode(article_iri): []}
+        by_graph: dict[GraphName, list[ox.Triple]] = {ox.NamedNode(article_iri): []}
         for quad in quads:
             by_graph.setdefault(quad.graph_name, []).append(quad.triple)
         for graph, triples in by_graph.items():
@@ -143,29 +142,22 @@ class RemoteStore:
             StoreError: when the store is read-only or the server refuses.
         """
         self._check_writable()
-        self._request(self._endpoints["update"], "POST",
-                      f"DROP SILENT GRAPH {ox.NamedNode(article_iri)}".encode(), "application/sparql-update")
+        self._request(self._endpoints["update"], "POST", drop_update(ox.NamedNode(article_iri)).encode(),
+                      _SPARQL_UPDATE)
 
     def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
-              obj: Term | None = None, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.Quad]:
+              obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
         """The quads matching a pattern (None matches anything; ``graph=None``: every graph).
 
         Raises:
             StoreError: when the server cannot be reached.
         """
         fixed = {"s": subject, "p": predicate, "o": obj}
-        pattern = " ".join(str(t) if t is not None else f"?{v}" for v, t in fixed.items())
-        if graph is None:
-            where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
-        elif isinstance(graph, ox.DefaultGraph):
-            where = pattern
-        else:
-            where = f"GRAPH {graph} {{ {pattern} }}"
-        rows = self._select(f"SELECT * WHERE {{ {where} }}", union=False)
+        rows = self._select(pattern_query(subject, predicate, obj, graph), union=False)
         return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
                         graph if graph is not None else r["g"] or ox.DefaultGraph()) for r in rows]
 
-    def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[ox.Quad]]:
+    def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
         """Every quad about each (subject IRI, graph IRI) pair, in one request per
         :data:`DESCRIBE_CHUNK` pairs.
 
@@ -173,28 +165,24 @@ class RemoteStore:
             StoreError: when the server cannot be reached.
         """
         pairs = list(dict.fromkeys(nodes))
-        out: dict[tuple[str, str], list[ox.Quad]] = {pair: [] for pair in pairs}
+        out: dict[tuple[str, str], list[Quad]] = {pair: [] for pair in pairs}
         for i in range(0, len(pairs), DESCRIBE_CHUNK):
-            values = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(g)})" for s, g in pairs[i:i + DESCRIBE_CHUNK])
-            for r in self._select(f"SELECT * WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}",
-                                  union=False):
+            for r in self._select(describe_query(pairs[i:i + DESCRIBE_CHUNK]), union=False):
                 out[(r["s"].value, r["g"].value)].append(ox.Quad(r["s"], r["p"], r["o"], r["g"]))
         return out
 
-    def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
         """Remove some quads and add others, in one SPARQL Update request.
 
         Raises:
             StoreError: when the store is read-only or the server refuses the write.
         """
         self._check_writable()
-        parts = [f"{verb} DATA {{\n{_data_block(batch)}\n}}"
-                 for verb, batch in (("DELETE", list(remove)), ("INSERT", list(add))) if batch]
-        if parts:
-            self._request(self._endpoints["update"], "POST", " ;\n".join(parts).encode("utf-8"),
-                          "application/sparql-update")
+        update = change_update(list(remove), list(add))
+        if update:
+            self._request(self._endpoints["update"], "POST", update.encode("utf-8"), _SPARQL_UPDATE)
 
-    def query(self, sparql: str, bindings: dict[str, Term | Value] | None = None) -> Any:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
 
         Same contract as :meth:`graph.rdf.store.Store.query`, with the same result types.
@@ -203,10 +191,10 @@ class RemoteStore:
             QueryError: when the server finds the query malformed.
             StoreError: when the server cannot be reached.
         """
-        text = bind_values(sparql, {k: to_term(v) for k, v in bindings.items()}) if bindings else sparql
+        text = bind_values(sparql, bindings) if bindings else sparql
         return self._query(PREFIXES + text, union=True)
 
-    def select(self, sparql: str, **bindings: Term | Value) -> list[dict[str, Value]]:
+    def select(self, sparql: str, **bindings: Binding) -> list[dict[str, Value]]:
         """Run a SELECT query and return its rows as dicts of plain Python values.
 
         Raises:
@@ -220,7 +208,7 @@ class RemoteStore:
         return [{n: to_python(row[n]) for n in names} for row in results]
 
     def export(self, fmt: str, out: BinaryIO) -> None:
-        """Write every quad on the server to ``out``, sorted as :meth:`Store.export` does.
+        """Write every quad on the server to ``out``, sorted as the embedded store's export is.
 
         The quads are fetched with one query into memory first.
 
@@ -230,8 +218,8 @@ class RemoteStore:
         """
         local = ox.Store()
         local.extend(ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph())
-                     for r in self._select(_ALL_QUADS, union=False))
-        Store(local, self.location, read_only=True).export(fmt, out)  # type: ignore[arg-type]
+                     for r in self._select(ALL_QUADS, union=False))
+        export_dataset(local, fmt, out)
 
     def optimize(self) -> None:
         """Nothing to do: the server manages its own storage."""
@@ -240,14 +228,14 @@ class RemoteStore:
         if self.read_only:
             raise StoreError(f"the store at {self.location} is open read-only")
 
-    def _graph_url(self, graph: ox.NamedNode | ox.DefaultGraph) -> str:
+    def _graph_url(self, graph: GraphName) -> str:
         query = "default" if isinstance(graph, ox.DefaultGraph) else urlencode({"graph": graph.value})
         return f"{self._endpoints['store']}?{query}"
 
     def _select(self, sparql: str, union: bool) -> list[ox.QuerySolution]:
         return list(self._query(sparql, union))
 
-    def _query(self, sparql: str, union: bool) -> Any:
+    def _query(self, sparql: str, union: bool) -> QueryResult:
         params = {"query": sparql, **({"union-default-graph": ""} if union else {})}
         body, media = self._request(self._endpoints["query"], "POST", urlencode(params).encode(),
                                     "application/x-www-form-urlencoded",

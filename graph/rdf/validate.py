@@ -14,13 +14,13 @@ from io import BytesIO
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from graph.rdf.store import Store
+from graph.rdf.base import GraphStore
 
 #: The folder holding ``claimgraph.ttl`` (the ontology) and ``shapes.ttl`` (the shapes).
 ONTOLOGY_DIR = resources.files("graph").joinpath("ontology")
 
 
-def validate(store: Store) -> tuple[bool, str]:
+def validate(store: GraphStore) -> tuple[bool, str]:
     """Check the union of all the store's graphs against the SHACL shapes.
 
     The ontology is mixed into the data while checking, so that subclasses count as

@@ -18,8 +18,9 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.errors import QueryError, StoreError
 from graph.pipeline import build
+from graph.rdf.open import open_store
 from graph.rdf.remote import RemoteStore, endpoints, is_remote
-from graph.rdf.store import Store, open_store
+from graph.rdf.store import Store
 
 from ..conftest import WIKINEWS, needs_shared, wikinews
 

@@ -14,7 +14,8 @@ from graph.errors import QueryError, StoreError
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import to_quads
 from graph.rdf._terms import to_python
-from graph.rdf.store import EXPORT_FORMATS, Store, bind_values, default_store_path
+from graph.rdf._export import EXPORT_FORMATS
+from graph.rdf.store import Store
 from graph.records import ResolvedRecord
 
 IDS = Ids()
@@ -197,18 +198,6 @@ def test_select_needs_select(store: Store) -> None:
         store.select("ASK { ?s ?p ?o }")
 
 
-@pytest.mark.parametrize(("sparql", "expected"), [
-    ("SELECT ?a WHERE { ?a ?p ?o }", "SELECT ?a WHERE { VALUES (?x) { (\"1\") }  ?a ?p ?o }"),
-    ("# {\nASK { ?a <http://e/#{> '}' }", "# {\nASK { VALUES (?x) { (\"1\") }  ?a <http://e/#{> '}' }"),
-    ("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }",
-     "CONSTRUCT { ?a ?p ?o } WHERE { VALUES (?x) { (\"1\") }  ?a ?p ?o }"),
-    ('SELECT ?a (?b < ?c AS ?d) WHERE { ?a ?p """{""" }',
-     'SELECT ?a (?b < ?c AS ?d) WHERE { VALUES (?x) { ("1") }  ?a ?p """{""" }'),
-])
-def test_bind_values(sparql: str, expected: str) -> None:
-    assert bind_values(sparql, {"x": ox.Literal("1")}) == expected
-
-
 @pytest.mark.parametrize(("term", "expected"), [
     (ox.NamedNode("http://e/x"), "http://e/x"),
     (ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), 7),
@@ -290,18 +279,6 @@ def test_checkpoint_flushes_and_keeps_the_store_open_and_locked(tmp_path: Path, 
 def test_second_writer_gets_store_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open"):
         Store.open(tmp_path / "store")
-
-
-@pytest.mark.parametrize(("env", "expected"), [
-    (None, Path("claimgraph-store")),
-    ("/data/graph", Path("/data/graph")),
-])
-def test_default_store_path(monkeypatch: pytest.MonkeyPatch, env: str | None, expected: Path) -> None:
-    if env is None:
-        monkeypatch.delenv("CLAIMGRAPH_STORE", raising=False)
-    else:
-        monkeypatch.setenv("CLAIMGRAPH_STORE", env)
-    assert default_store_path() == expected
 
 
 def test_optimize_keeps_data(store: Store) -> None:

@@ -1,0 +1,88 @@
+"""What a claimgraph store is: the interface that the embedded store
+(:class:`graph.rdf.store.Store`) and a SPARQL server (:class:`graph.rdf.remote.RemoteStore`)
+both implement, and that the rest of the code types against.
+
+A store holds one named graph per article (its name is the article IRI) and merge evidence
+in the default graph. Reads take and return the terms of :mod:`graph.rdf._terms`; queries
+see the union of all graphs, with the cg, schema, prov, org, skos, nif, rdf, rdfs, xsd, owl
+and sh prefixes predeclared. Open one with :func:`graph.rdf.open.open_store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO, Protocol, runtime_checkable
+
+from graph.rdf._terms import Binding, GraphName, NamedNode, Quad, QueryResult, Term, Value
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """An open store; a context manager that closes it. Every method raises
+    :class:`graph.errors.StoreError` when the store cannot be read or written (or is
+    closed), and the writing ones when it is open read-only."""
+
+    @property
+    def location(self) -> str | Path:
+        """The store's folder or the server's URL."""
+
+    @property
+    def read_only(self) -> bool:
+        """True when writes are refused."""
+
+    def articles(self) -> list[str]:
+        """IRIs of the articles in the store (its named graphs), sorted."""
+
+    def article_hash(self, article_iri: str) -> str | None:
+        """The ``cg:contentHash`` stored for an article, or None when it is not in the store."""
+
+    def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
+        """Replace an article's named graph with ``quads``; default-graph quads among them are added."""
+
+    def remove_article(self, article_iri: str) -> None:
+        """Drop an article's named graph (default-graph facts are kept)."""
+
+    def quads(self, subject: Term | None = None, predicate: NamedNode | None = None,
+              obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
+        """The quads matching a pattern (None matches anything; ``graph=None``: every graph)."""
+
+    def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
+        """Every quad about each (subject IRI, graph IRI) pair."""
+
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
+        """Remove some quads and add others."""
+
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
+        """Run a SPARQL query, with ``bindings`` (variable name -> value) fixed as one ``VALUES`` row.
+
+        Raises:
+            QueryError: when the query is malformed or cannot be evaluated.
+        """
+
+    def select(self, sparql: str, **bindings: Binding) -> list[dict[str, Value]]:
+        """Run a SELECT query; its rows as dicts of plain Python values (IRIs as ``str``).
+
+        Raises:
+            QueryError: when the query is malformed or not a SELECT.
+        """
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write every quad to ``out``, sorted, in one of
+        :data:`graph.rdf._export.EXPORT_FORMATS`."""
+
+    def optimize(self) -> None:
+        """Compact the storage, when the store manages its own."""
+
+    def checkpoint(self) -> None:
+        """Release the memory held for past writes, when the store holds any."""
+
+    def close(self) -> None:
+        """Release the store; further use raises :class:`graph.errors.StoreError`."""
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def __len__(self) -> int:
+        """How many quads the store holds."""

@@ -21,7 +21,7 @@ test: install browser
 
 # Unit tests: no spaCy model, browser, built store or server (see tests/conftest.py).
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n 2
 
 # Build a wheel, install it in a fresh venv, build the seeds and validate them.
 wheel-check:

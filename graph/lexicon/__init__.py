@@ -8,7 +8,8 @@ reads them all once per process into one frozen, typed object with a section per
 - ``speech``: cues with their speech acts, referents (:mod:`graph.lexicon.speech`);
 - ``numbers``: number words, units, counted nouns, qualifiers (:mod:`graph.lexicon.numbers`);
 - ``calendar``: month and weekday names (:mod:`graph.lexicon.calendar`);
-- ``ingest``: boilerplate line rules, date words (:mod:`graph.lexicon.ingest`).
+- ``ingest``: boilerplate line rules, date words (:mod:`graph.lexicon.ingest`);
+- ``scoring``: the shared scorer's honorifics and mass units (:mod:`graph.lexicon.scoring`).
 
 To add a cue, a title or a unit, edit its data file; the section's loader says which.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from graph.lexicon import actors, calendar, ingest, numbers, speech
+from graph.lexicon import actors, calendar, ingest, numbers, scoring, speech
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Lexicon:
     numbers: numbers.NumberWords
     calendar: calendar.CalendarWords
     ingest: ingest.IngestWords
+    scoring: scoring.ScoringWords
 
 
 @cache
@@ -37,4 +39,5 @@ def lexicon() -> Lexicon:
     """The lexicon, read from ``graph/data/`` on first use and shared afterwards."""
     calendar_words = calendar.load()
     return Lexicon(actors=actors.load(), speech=speech.load(), numbers=numbers.load(),
-                   calendar=calendar_words, ingest=ingest.load(calendar_words))
+                   calendar=calendar_words, ingest=ingest.load(calendar_words),
+                   scoring=scoring.load())

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 
-import pytest
-
-from graph.evaluate import norm_name, norm_text, score
+from graph.evaluate import score
+from graph.lexicon import lexicon
 from graph.rdf.store import Store
 
-from .conftest import GOLD, SEEDS, SHARED, needs_shared
+from ..conftest import GOLD, SEEDS, SHARED, needs_shared
 
 SCORER = SHARED / "eval" / "score_gold.py"
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [("Lt. Gen. Tran Van Minh", "tran van minh"), ("Mr. O’Neill", "o'neill"), ("the Red Cross", "red cross"),
-     ("Brudziński", "brudzinski")],
-)
-def test_norm_name(raw, expected):
-    assert norm_name(raw) == expected
-
-
-@pytest.mark.parametrize(("raw", "expected"), [("“Yes,”  he [said]", '"yes," he said'), ("a…b", "a...b")])
-def test_norm_text(raw, expected):
-    assert norm_text(raw) == expected
 
 
 @needs_shared(SCORER)
@@ -41,3 +27,13 @@ def test_metrics_equal_the_shared_scorer(seed_store, tmp_path):
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     theirs = {k: v for k, v in json.loads((tmp_path / "m.json").read_text())["metrics"].items() if not k.endswith("_n")}
     assert ours == theirs
+
+
+@needs_shared(SCORER)
+def test_word_lists_mirror_the_shared_scorer():
+    spec = importlib.util.spec_from_file_location("score_gold", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    words = lexicon().scoring
+    assert words.leading_honorific.pattern == scorer.HONORIFICS
+    assert dict(words.mass_units) == scorer.UNITS

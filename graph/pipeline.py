@@ -19,7 +19,7 @@ from graph import memory
 from graph.errors import ClaimGraphError, InputError
 from graph.extract import BATCH_SIZE, batches
 from graph.identity import reconcile_names, write_article
-from graph.ingest import iter_articles
+from graph.ingest import Manifest, iter_articles
 from graph.overrides import Overrides
 from graph.parallel import Extracted, LocalExecutor, open_executor
 from graph.rdf.ids import Ids
@@ -80,7 +80,8 @@ Progress = Callable[[int], None]
 def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = None,
           ids: Ids | None = None, progress: Progress | None = None,
           on_error: Callable[[str], None] | None = None, workers: int = 1,
-          dask: str | None = None, overrides: Overrides | None = None, batch_size: int = BATCH) -> BuildReport:
+          dask: str | None = None, overrides: Overrides | None = None, batch_size: int = BATCH,
+          metadata: Manifest | None = None) -> BuildReport:
     """Ingest files or folders into the store.
 
     Parsing and extraction run where ``workers``/``dask`` say (:mod:`graph.parallel`);
@@ -100,6 +101,8 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
         overrides: The user's identity joins and splits; the actors they name are
             re-resolved first, so an edited overrides file takes effect on the next build.
         batch_size: Articles read, extracted and sent to a worker together.
+        metadata: Metadata of articles by file name or id (a ``--metadata`` manifest); it
+            wins over what the files give.
 
     Returns:
         What was added, updated, skipped and what failed.
@@ -117,7 +120,7 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
     if overrides.names:
         reconcile_names(store, overrides.names, ids, overrides)
     def todo_batches() -> Iterator[list[Article]]:
-        for batch in batches(iter_articles(paths), batch_size):
+        for batch in batches(iter_articles(paths, metadata or Manifest()), batch_size):
             todo = to_build(batch)
             if len(batch) > len(todo) and progress:
                 progress(len(batch) - len(todo))

@@ -14,7 +14,7 @@ The functions below read a Discourse:
 - :func:`role_holder`: "the minister", "the premier" -> the holder of a matching role;
 - :func:`organisation_named`: "the ministry" -> the last named organisation it fits;
 - :func:`nominal`: a nominal inside a statement's content -> the place, role holder or
-  organisation it refers to.
+  organisation it refers to (a demonym, "British", to its country: :func:`place_named`).
 
 Salience: within the nearest sentence (up to a lookback) that mentions a fitting actor, the
 last speaker wins, then the subject of the main clause, then any subject, then any mention.
@@ -346,10 +346,17 @@ def organisation_named(discourse: Discourse, noun: str, at: int) -> str | None:
     return best[1] if best else None
 
 
+def place_named(discourse: Discourse, name: str) -> str | None:
+    """The article's place shown by ``name`` ("United Kingdom"), if it names one."""
+    return next((e.key for e in discourse.entities.values() if e.kind == "Place" and e.name == name),
+                None)
+
+
 def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | None:
     """The actor a noun inside a statement's content refers to, if any; nothing is minted.
 
-    "The province" goes to the place last named; a definite title ("the prime minister") to
+    "The province" goes to the place last named; a demonym ("Polish farmers") to its country
+    when the article names it; a definite title ("the prime minister") to
     the holder of a matching role; a lowercase or shortened organisation ("the national
     police forces", "the city police", "the ministry") to the organisation whose name it
     fits, preferring the speaker's own organisation, then the latest mentioned.
@@ -367,6 +374,10 @@ def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | No
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "poss")]
     if noun in ref.place and determiners[:1] == ["the"] and discourse.mention_at(head) is None:
         return salient(discourse, token.idx, lambda e: e.kind == "Place", lookback=PLACE_LOOKBACK)
+    if token.is_title and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+        country = lexicon().places.of_demonym(token.text)
+        if country is not None:
+            return place_named(discourse, country)
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     if token.pos_ == "NOUN" and (noun in ref.person or title_head(discourse, token) in ref.person):

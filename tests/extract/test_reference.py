@@ -161,10 +161,13 @@ def test_role_holder(cabinet, phrase, expected):
     ("The Coastal Police patrolled Rivertown. Berg said the coastal police had done well.",
      "police had", "e0"),
     ("The Coastal Police patrolled Rivertown. Berg said a dog had barked.", "dog", None),
+    # a demonym stands for its country when the article names it
+    ("Poland sent the Coastal Police. Berg said Polish farmers were angry.", "Polish", "e2"),
+    ("The Coastal Police left. Berg said Danish farmers were angry.", "Danish", None),
 ])
 def test_nominal(nlp, text, phrase, expected):
     entities = [entity("e0", "Organization", "Coastal Police", text),
-                entity("e1", "Place", "Rivertown", text)]
+                entity("e1", "Place", "Rivertown", text), entity("e2", "Place", "Poland", text)]
     discourse = discourse_of(nlp, text, entities)
     token = next(t for t in discourse.context.doc if t.idx == text.find(phrase))
     assert reference.nominal(discourse, token, None) == expected

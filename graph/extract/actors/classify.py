@@ -17,6 +17,7 @@ from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
                                          place_after, reporting_subject)
+from graph.lexicon import lexicon
 
 
 def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
@@ -50,7 +51,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     """Repaired kind of a candidate, or None to drop it."""
     s, e = cand.start, cand.end
     toks = doc[s:e]
-    if place_after(doc, e):
+    if place_after(doc, e) or (cand.kind in ("Person", "") and not (cand.strong or cand.speaker)
+                               and lexicon().places.canonical(toks.text)):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None

@@ -82,3 +82,20 @@ def test_repair_with_people(nlp, text, cands, fulls, expected):
     doc = nlp.make_doc(text)
     kept = repair_with_people(doc, [Candidate(*c) for c in cands], fulls)
     assert [(c.start, c.end, c.kind) for c in kept] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Talks between the US and Oldbridge stalled. The U.S. left, and America said no more.",
+         {"United States": {"US", "U.S.", "America"}}),
+        ("Britain and the United Kingdom are one country; the UK agreed.",
+         {"United Kingdom": {"Britain", "UK"}}),
+    ],
+)
+def test_country_variants_are_one_place(nlp, text, places):
+    ents = find_actors(nlp(text)).entities
+    got = {e.name: e.aliases | {m.text for m in e.mentions} - {e.name}
+           for e in ents if e.kind == "Place" and e.name in places}
+    assert {k: v & places[k] for k, v in got.items()} == places
+

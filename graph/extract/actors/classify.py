@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
@@ -51,6 +52,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     """Repaired kind of a candidate, or None to drop it."""
     s, e = cand.start, cand.end
     toks = doc[s:e]
+    if not_an_actor(toks):
+        return None
     if place_after(doc, e) or (cand.kind in ("Person", "") and not (cand.strong or cand.speaker)
                                and lexicon().places.canonical(toks.text)):
         return "Place"
@@ -67,6 +70,16 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def not_an_actor(toks: DocSpan) -> bool:
+    """True when a name is no actor: a time zone or a disease ("UTC", "COVID-19"), or an
+    event or a law by its head noun ("the Civil War", "Economy of Kelby")."""
+    words = lexicon().actors
+    if toks.text.lower() in words.not_actor_names:
+        return True
+    cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
+    return toks.doc[cut - 1].lower_ in words.event_heads
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -20,6 +20,9 @@ from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_tit
                                          place_after, reporting_subject)
 from graph.lexicon import lexicon
 
+#: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
+NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
+
 
 def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
     """The candidates kept, each with its kind, without overlaps (longer ones first, then
@@ -73,13 +76,25 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
 
 
 def not_an_actor(toks: DocSpan) -> bool:
-    """True when a name is no actor: a time zone or a disease ("UTC", "COVID-19"), or an
-    event or a law by its head noun ("the Civil War", "Economy of Kelby")."""
+    """True when a name is no actor: a time zone or a disease ("UTC", "COVID-19"); a
+    demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
+    capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
+    its head noun ("the Civil War", "Economy of Kelby")."""
     words = lexicon().actors
-    if toks.text.lower() in words.not_actor_names:
+    if toks.text.lower() in words.not_actor_names or _demonym_name(toks):
+        return True
+    if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True
     cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
     return toks.doc[cut - 1].lower_ in words.event_heads
+
+
+def _demonym_name(toks: DocSpan) -> bool:
+    """True for a demonym, alone or after a word that is no name ("Shocked Ugandan")."""
+    places = lexicon().places
+    if places.of_demonym(toks.text):
+        return True
+    return len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text))
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -106,14 +106,16 @@ def _title_org(title: Title, known: list[Entity]) -> Entity | None:
 
 
 def _ministry_core(words: list[str], known: Sequence[Entity]) -> str | None:
-    """What a minister's title says the ministry is of ("Water" of "Deputy Water Minister"),
+    """What a minister's title says the ministry is of ("Water" of "Deputy Water Minister",
+    "Foreign" of "Vice-Foreign Minister"),
     or None when the title implies no ministry: a word such as "Prime" ("New Zealand Prime
     Minister"), or nothing left once the country or place the title is of is set aside
     ("British Health Minister" -> "Health"; "Minister of Oldbridge" -> None)."""
     lex = lexicon()
-    words = [w for w in words if w.lower() not in lex.actors.title_modifiers]
-    if any(w.lower() in lex.actors.not_ministries for w in words):
+    parts = [p for w in words for p in w.split("-") if p]  # "Vice-Foreign", "ex-Prime"
+    if any(p.lower() in lex.actors.not_ministries for p in parts):
         return None
+    words = [p for p in parts if p.lower() not in lex.actors.title_modifiers]
     places = {n.lower() for e in known if e.kind == "Place" for n in (e.name, *e.aliases)}
     for n in range(len(words), 0, -1):
         lead = " ".join(words[:n])

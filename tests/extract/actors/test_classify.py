@@ -108,6 +108,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The Economy of Veltria shrank last year.", "Economy of Veltria"),
         ("The ferry left at 09:00 UTC on Monday.", "UTC"),
         ("Clinics tested for COVID-19 all week.", "COVID-19"),
+        ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
+        ("Ultimately, the bridge was closed.", "Ultimately"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

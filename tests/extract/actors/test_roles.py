@@ -58,7 +58,10 @@ def _by_name(entities: list[Entity], name: str) -> Entity:
          {"British Health Minister"}, "Ministry of Health"),
         ("Minister of Dunmere Ruth Calder won the vote in Dunmere.", "Ruth Calder",
          {"Minister of Dunmere"}, None),
-
+        ("Ex-Prime Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"Ex-Prime Minister"}, None),
+        ("Vice-Foreign Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"Vice-Foreign Minister"}, "Ministry of Foreign Affairs"),
     ],
 )
 def test_roles(nlp, text, person, titles, org):

@@ -357,9 +357,11 @@ def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | No
 
     "The province" goes to the place last named; a demonym ("Polish farmers") to its country
     when the article names it; a definite title ("the prime minister") to
-    the holder of a matching role; a lowercase or shortened organisation ("the national
-    police forces", "the city police", "the ministry") to the organisation whose name it
-    fits, preferring the speaker's own organisation, then the latest mentioned.
+    the holder of a matching role; "the suspect" to the most salient person other than the
+    speaker; a lowercase or shortened organisation ("the national police forces", "the city
+    police", "the ministry") to the organisation whose name it fits, preferring the
+    speaker's own organisation, then the latest mentioned; failing that, "the company" to
+    the most salient organisation.
 
     Args:
         discourse: The article so far.
@@ -378,13 +380,37 @@ def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | No
         country = lexicon().places.of_demonym(token.text)
         if country is not None:
             return place_named(discourse, country)
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
+    described = _described(discourse, token, head, determiners, speaker)
+    if described is not None or token.pos_ not in ("NOUN", "PROPN"):
+        return described
     if token.pos_ == "NOUN" and (noun in ref.person or title_head(discourse, token) in ref.person):
         return role_holder(discourse, token) if determiners[:1] == ["the"] else None
     if noun not in ref.organization and token.lemma_.lower() not in ref.organization:
+        return _described_organisation(discourse, token, head, determiners)
+    return _organisation_fitting(discourse, token, head, determiners, speaker) or (
+        _described_organisation(discourse, token, head, determiners))
+
+
+def _described(discourse: Discourse, token: Token, head: Token, determiners: list[str],
+               speaker: str | None) -> str | None:
+    """The person "the suspect" (:attr:`~graph.lexicon.actors.ActorWords.person_descriptions`)
+    refers to: the most salient person named before it, other than the speaker."""
+    if (head.i != token.i or determiners[:1] != ["the"]
+            or token.lower_ not in lexicon().actors.person_descriptions):
         return None
-    return _organisation_fitting(discourse, token, head, determiners, speaker)
+    return salient(discourse, token.idx, lambda e: e.kind == "Person" and e.key != speaker,
+                   fallback=False)
+
+
+def _described_organisation(discourse: Discourse, token: Token, head: Token,
+                            determiners: list[str]) -> str | None:
+    """The organisation "the company" (:attr:`~graph.lexicon.actors.ActorWords.org_descriptions`)
+    refers to when no organisation's name fits it: the most salient one named before it."""
+    if (head.i != token.i or determiners[:1] != ["the"]
+            or token.lemma_.lower() not in lexicon().actors.org_descriptions):
+        return None
+    return salient(discourse, token.idx, lambda e: e.kind == "Organization", lookback=2,
+                   fallback=False)
 
 
 def _organisation_fitting(discourse: Discourse, token: Token, head: Token, determiners: list[str],

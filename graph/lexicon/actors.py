@@ -74,6 +74,10 @@ class ActorWords:
             ``not_actor_names.txt``.
         event_heads: Head nouns that make a name an event or a law ("war", "act"), from
             ``event_heads.txt``.
+        person_descriptions: Nouns that after "the" refer to a named person ("suspect"),
+            from ``person_descriptions.txt``.
+        org_descriptions: Nouns that after "the" refer to a named organisation by its kind
+            ("company"), from ``org_descriptions.txt``.
     """
 
     honorifics: Honorifics
@@ -95,6 +99,8 @@ class ActorWords:
     appos_cuts: frozenset[str]
     not_actor_names: frozenset[str]
     event_heads: frozenset[str]
+    person_descriptions: frozenset[str]
+    org_descriptions: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -125,4 +131,6 @@ def load() -> ActorWords:
         org_preps=read_words("org_prepositions.txt"),
         appos_articles=read_words("apposition_articles.txt"),
         appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"),
-        not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"))
+        not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
+        person_descriptions=read_words("person_descriptions.txt"),
+        org_descriptions=read_words("org_descriptions.txt"))

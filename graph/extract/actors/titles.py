@@ -105,8 +105,9 @@ def _chain_start(doc: Doc, start: int) -> int:
     j = start - 1
     while j >= 0 and start - j <= MAX_CHAIN:
         tok = doc[j]
-        if "\n" in tok.whitespace_ or tok.is_space:
-            break
+        if "\n" in tok.whitespace_ or tok.is_space or (
+                tok.ent_type_ == "PERSON" and doc[j + 1].ent_type_ != "PERSON"):
+            break  # another person's name ends the phrase ("Premier A and Energy Minister B")
         if attached(doc, j):
             j -= 1
             continue

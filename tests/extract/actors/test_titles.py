@@ -20,6 +20,9 @@ def _at(doc, word: str) -> int:
          "Ravi", ["Provincial police chief", "border commander"]),
         ("The newly-appointed spokesperson Arjun Mehta spoke.", "Arjun", ["spokesperson"]),
         ("Yesterday Lena Okafor opened the clinic.", "Lena", []),
+        # the title of the person named before belongs to that person
+        ("Veltrian Prime Minister Tomas Berg and Energy Minister Lena Okafor signed the deal.",
+         "Lena", ["Energy Minister"]),
     ],
 )
 def test_titles_before(nlp, text, name, titles):

@@ -68,36 +68,44 @@ def main() -> None:
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Run extraction on this Dask scheduler (tcp://host:8786) instead.")
 @_overrides_option
+@click.option("--metadata", "metadata", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="A CSV or TSV manifest of the articles' metadata: a file or id column, and "
+                   "date, title, url, source, author columns; it wins over what the files give.")
 def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers: int | None,
-          dask: str | None, overrides: Path | None) -> None:
+          dask: str | None, overrides: Path | None, metadata: Path | None) -> None:
     """Ingest files or folders (.txt .md .html .jsonl) into the store.
 
     Unchanged articles are skipped; a changed article replaces its named graph. Bad inputs
     are reported one line each, the rest is built, and the exit code is 1. Extraction runs
     on all cores (or a Dask cluster); the store is written from this process only.
     Identity joins and splits are read from --overrides (default: ./aliases.toml if present).
+    Dates, titles, URLs, publishers and authors the user knows are read from --metadata.
 
     \b
     Example:
       claimgraph build seeds/ more/article.html feed.jsonl --store ./graph-store
       claimgraph build seeds/ --overrides my-aliases.toml
+      claimgraph build corpus/ --metadata corpus/manifest.tsv
       claimgraph build corpus/ --workers 2 --store http://127.0.0.1:7878/
       claimgraph build corpus/ --dask tcp://scheduler:8786
     """
     from tqdm import tqdm
 
+    from graph.ingest import read_manifest
     from graph.overrides import load_overrides
     from graph.machine import cores
     from graph.pipeline import build as run_build
     from graph.rdf.ids import Ids
 
     forced = load_overrides(overrides)
+    manifest = read_manifest(metadata) if metadata else None
 
     with _open(store, create=True, read_only=False) as st, \
             tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False, disable=None) as bar:
         report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
                            on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr),
-                           workers=workers or cores(), dask=dask, overrides=forced)
+                           workers=workers or cores(), dask=dask, overrides=forced,
+                           metadata=manifest)
         location = st.location
     built = len(report.added) + len(report.updated)
     rate = f", {report.words / report.seconds:,.0f} words/s" if report.words and report.seconds else ""

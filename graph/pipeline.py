@@ -19,7 +19,7 @@ from graph import memory
 from graph.errors import ClaimGraphError, InputError
 from graph.extract import BATCH_SIZE, batches
 from graph.identity import reconcile_names, write_article
-from graph.ingest import iter_articles
+from graph.ingest import Manifest, iter_articles
 from graph.overrides import Overrides
 from graph.parallel import Extracted, LocalExecutor, open_executor
 from graph.rdf.ids import Ids
@@ -82,7 +82,8 @@ Progress = Callable[[int], None]
 def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | None = None,
           ids: Ids | None = None, progress: Progress | None = None,
           on_error: Callable[[str], None] | None = None, workers: int = 1,
-          dask: str | None = None, overrides: Overrides | None = None, batch_size: int = BATCH) -> BuildReport:
+          dask: str | None = None, overrides: Overrides | None = None, batch_size: int = BATCH,
+          metadata: Manifest | None = None) -> BuildReport:
     """Ingest files or folders into the store.
 
     Parsing and extraction run where ``workers``/``dask`` say (:mod:`graph.parallel`);
@@ -104,6 +105,8 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
         batch_size: Articles read together (see :data:`BATCH`; a batch is also closed at
             :data:`graph.extract.BATCH_CHARS` characters); those not already stored
             unchanged are extracted together, in one worker.
+        metadata: Metadata of articles by file name or id (a ``--metadata`` manifest); it
+            wins over what the files give.
 
     Returns:
         What was added, updated, skipped and what failed.
@@ -121,7 +124,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
     if overrides.names:
         reconcile_names(store, overrides.names, ids, overrides)
     def todo_batches() -> Iterator[list[Article]]:
-        for batch in batches(iter_articles(paths), batch_size):
+        for batch in batches(iter_articles(paths, metadata or Manifest()), batch_size):
             todo = to_build(batch)
             if len(batch) > len(todo) and progress:
                 progress(len(batch) - len(todo))

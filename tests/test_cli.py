@@ -55,3 +55,18 @@ def test_user_mistakes_give_one_line_and_a_nonzero_exit(tmp_path, args, message)
     assert result.exit_code != 0
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_build_reads_a_metadata_manifest(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(
+        "Storm closes piers\n\nThe harbour master closed both piers on Monday.\n", encoding="utf-8")
+    (tmp_path / "m.csv").write_text("file,date,source\na.txt,2024-03-05,Harbour Daily\n",
+                                    encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "news"), "--store", store,
+                                       "--metadata", str(tmp_path / "m.csv"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["query", "--store", store, "--format", "csv",
+                                       "SELECT ?d WHERE { ?a <https://schema.org/datePublished> ?d }"])
+    assert result.output.split() == ["d", "2024-03-05"]

@@ -45,7 +45,8 @@ def test_seed_person_across_three_articles(seed_store, name):
     assert len(profile.articles) == 3
     dated = {("Interior Minister", r["date"]) for r in profile.articles}
     assert {(r["title"], r["date"]) for r in profile.roles} >= dated
-    assert all(r["date"] for r in profile.roles)
+    # a role is dated as its article is (the seed articles give no strong date evidence)
+    assert {r["date"] for r in profile.roles} <= {r["date"] for r in profile.articles}
     assert {r["reason"] for r in profile.evidence} >= {"same full name", "honorific"}
     assert any(r["role"] == "by" for r in profile.statements)
 

@@ -14,7 +14,7 @@ The functions below read a Discourse:
 - :func:`role_holder`: "the minister", "the premier" -> the holder of a matching role;
 - :func:`organisation_named`: "the ministry" -> the last named organisation it fits;
 - :func:`nominal`: a nominal inside a statement's content -> the place, role holder or
-  organisation it refers to.
+  organisation it refers to (a demonym, "British", to its country: :func:`place_named`).
 
 Salience: within the nearest sentence (up to a lookback) that mentions a fitting actor, the
 last speaker wins, then the subject of the main clause, then any subject, then any mention.
@@ -346,13 +346,22 @@ def organisation_named(discourse: Discourse, noun: str, at: int) -> str | None:
     return best[1] if best else None
 
 
+def place_named(discourse: Discourse, name: str) -> str | None:
+    """The article's place shown by ``name`` ("United Kingdom"), if it names one."""
+    return next((e.key for e in discourse.entities.values() if e.kind == "Place" and e.name == name),
+                None)
+
+
 def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | None:
     """The actor a noun inside a statement's content refers to, if any; nothing is minted.
 
-    "The province" goes to the place last named; a definite title ("the prime minister") to
-    the holder of a matching role; a lowercase or shortened organisation ("the national
-    police forces", "the city police", "the ministry") to the organisation whose name it
-    fits, preferring the speaker's own organisation, then the latest mentioned.
+    "The province" goes to the place last named; a demonym ("Polish farmers") to its country
+    when the article names it; a definite title ("the prime minister") to
+    the holder of a matching role; "the suspect" to the most salient person other than the
+    speaker; a lowercase or shortened organisation ("the national police forces", "the city
+    police", "the ministry") to the organisation whose name it fits, preferring the
+    speaker's own organisation, then the latest mentioned; failing that, "the company" to
+    the most salient organisation.
 
     Args:
         discourse: The article so far.
@@ -367,13 +376,41 @@ def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | No
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "poss")]
     if noun in ref.place and determiners[:1] == ["the"] and discourse.mention_at(head) is None:
         return salient(discourse, token.idx, lambda e: e.kind == "Place", lookback=PLACE_LOOKBACK)
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if token.is_title and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+        country = lexicon().places.of_demonym(token.text)
+        if country is not None:
+            return place_named(discourse, country)
+    described = _described(discourse, token, head, determiners, speaker)
+    if described is not None or token.pos_ not in ("NOUN", "PROPN"):
+        return described
     if token.pos_ == "NOUN" and (noun in ref.person or title_head(discourse, token) in ref.person):
         return role_holder(discourse, token) if determiners[:1] == ["the"] else None
     if noun not in ref.organization and token.lemma_.lower() not in ref.organization:
+        return _described_organisation(discourse, token, head, determiners)
+    return _organisation_fitting(discourse, token, head, determiners, speaker) or (
+        _described_organisation(discourse, token, head, determiners))
+
+
+def _described(discourse: Discourse, token: Token, head: Token, determiners: list[str],
+               speaker: str | None) -> str | None:
+    """The person "the suspect" (:attr:`~graph.lexicon.actors.ActorWords.person_descriptions`)
+    refers to: the most salient person named before it, other than the speaker."""
+    if (head.i != token.i or determiners[:1] != ["the"]
+            or token.lower_ not in lexicon().actors.person_descriptions):
         return None
-    return _organisation_fitting(discourse, token, head, determiners, speaker)
+    return salient(discourse, token.idx, lambda e: e.kind == "Person" and e.key != speaker,
+                   fallback=False)
+
+
+def _described_organisation(discourse: Discourse, token: Token, head: Token,
+                            determiners: list[str]) -> str | None:
+    """The organisation "the company" (:attr:`~graph.lexicon.actors.ActorWords.org_descriptions`)
+    refers to when no organisation's name fits it: the most salient one named before it."""
+    if (head.i != token.i or determiners[:1] != ["the"]
+            or token.lemma_.lower() not in lexicon().actors.org_descriptions):
+        return None
+    return salient(discourse, token.idx, lambda e: e.kind == "Organization", lookback=2,
+                   fallback=False)
 
 
 def _organisation_fitting(discourse: Discourse, token: Token, head: Token, determiners: list[str],

@@ -5,7 +5,8 @@ is the plain text extracted from the article body, see :mod:`graph.ingest.html`)
 ``.jsonl`` (one article per line, see :mod:`graph.ingest.jsonl`). Each article gets its
 boilerplate spans (navigation, teasers, bylines, captions, datelines, the headline), its
 title, date, author and publisher when they can be told. A ``NAME.json`` beside an article
-file is its metadata sidecar.
+file is its metadata sidecar; a manifest (:mod:`graph.ingest.manifest`) gives the metadata
+of many articles at once.
 
 >>> from pathlib import Path
 >>> import tempfile
@@ -22,22 +23,26 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.ingest.assemble import Metadata
 from graph.ingest.boilerplate import detect_boilerplate
 from graph.ingest.html import read_html
 from graph.ingest.jsonl import iter_jsonl
+from graph.ingest.manifest import Manifest, read_manifest
 from graph.ingest.text import read_plain
 from graph.records import Article
 
-__all__ = ["iter_articles", "read_article", "detect_boilerplate", "SUFFIXES"]
+__all__ = ["iter_articles", "read_article", "read_manifest", "Manifest", "detect_boilerplate",
+           "SUFFIXES"]
 
-READERS: dict[str, Callable[[Path], Article]] = {
+READERS: dict[str, Callable[[Path, Metadata], Article]] = {
     ".txt": read_plain, ".md": read_plain, ".html": read_html, ".htm": read_html,
 }
 SUFFIXES = (*READERS, ".jsonl")
 """File suffixes read as articles (case does not matter)."""
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+def iter_articles(paths: Iterable[str | Path], manifest: Manifest = Manifest()
+                  ) -> Iterator[Article | InputError]:
     """Yield an Article per readable input, or an InputError (not raised: yielded) per bad one.
 
     Folders are walked recursively in sorted order, reading the files with a known suffix
@@ -47,18 +52,20 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]
 
     Args:
         paths: Files and folders.
+        manifest: Metadata of articles by file name or id; it wins over what the files give.
 
     Yields:
         Articles and errors, in input order.
     """
     first_source: dict[str, str] = {}
     for item in _expand(paths):
-        for result in _read_any(item) if isinstance(item, Path) else [item]:
+        for result in _read_any(item, manifest) if isinstance(item, Path) else [item]:
             yield _check_unique(result, first_source)
 
 
-def read_article(path: Path) -> Article:
-    """Read one ``.txt``, ``.md``, ``.html`` or ``.htm`` article.
+def read_article(path: Path, given: Metadata = Metadata()) -> Article:
+    """Read one ``.txt``, ``.md``, ``.html`` or ``.htm`` article; ``given`` metadata (a
+    manifest row) wins over what the file and its sidecar give.
 
     Raises:
         InputError: when the file is missing, unreadable, not UTF-8 text, empty, of another
@@ -71,7 +78,7 @@ def read_article(path: Path) -> Article:
     reader = READERS.get(suffix)
     if reader is None:
         raise InputError(str(path), _unsupported(path))
-    return reader(path)
+    return reader(path, given)
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -98,16 +105,16 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.parts)
 
 
-def _read_any(path: Path) -> Iterator[Article | InputError]:
+def _read_any(path: Path, manifest: Manifest) -> Iterator[Article | InputError]:
     """The articles of one file, or the error that stops it from being read.
 
     Any failure while reading becomes an error for this file, so a batch always goes on.
     """
     if path.suffix.lower() == ".jsonl":
-        yield from iter_jsonl(path)
+        yield from iter_jsonl(path, manifest)
         return
     try:
-        yield read_article(path)
+        yield read_article(path, manifest.given(path.name, path.stem))
     except InputError as exc:
         yield exc
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch

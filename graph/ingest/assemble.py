@@ -2,9 +2,10 @@
 
 Every reader ends here: boilerplate is detected, the headline found (and marked as
 boilerplate, so it is never extracted as a statement), the byline and a dateline read when
-the metadata does not give an author or date; failing both, the date is the latest year the
-text refers to as past or present, marked as inferred. Metadata given with the article (a sidecar,
-HTML meta tags, JSONL fields) wins over what is read from the text.
+the metadata does not give an author or date; failing both, a date written in the file name
+or URL ("2024-03-05_floods.txt"). A date read rather than given is marked as inferred; with
+no such evidence the article has no date. Metadata given with the article (a sidecar, HTML
+meta tags, JSONL fields, a ``--metadata`` manifest) wins over what is read from the text.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Literal
 from graph.ingest.boilerplate import (LONG_HEADLINE_MAX_CHARS, LONG_HEADLINE_MAX_WORDS,
                                       TOP_LINES, Finding, Line, headline_like, scan,
                                       split_lines)
-from graph.ingest.dates import latest_year, normalise_date
+from graph.ingest.dates import date_in_name, normalise_date
 from graph.records import Article, Span
 
 TitleStyle = Literal["plain", "markdown", "given"]
@@ -73,8 +74,8 @@ def build_article(article_id: str, source_file: str, text: str, meta: Metadata,
     dateline = None if date else _first([f for f in findings if f.span.begin < top],
                                         "date", "dateline")
     byline = _first(findings, "byline")
-    found = date or (dateline.date if dateline else None)
-    article = Article(
+    found = date or (dateline.date if dateline else None) or _named_date(source_file, meta.url)
+    return Article(
         id=meta.id or article_id,
         source_file=source_file,
         text=text,
@@ -87,10 +88,6 @@ def build_article(article_id: str, source_file: str, text: str, meta: Metadata,
         author=meta.author or (byline.author if byline else None),
         boilerplate=sorted(boilerplate + title_spans, key=lambda s: (s.begin, s.end)),
     )
-    if found:
-        return article
-    guessed = latest_year(article.masked_text())
-    return replace(article, date=guessed, date_inferred=bool(guessed))
 
 
 def _headline(lines: list[Line], findings: list[Finding], given: str | None,
@@ -163,3 +160,8 @@ def _first(findings: list[Finding], *kinds: str) -> Finding | None:
 def _fold(value: str) -> str:
     """A string folded for loose comparison: case and whitespace ignored."""
     return " ".join(value.casefold().split())
+
+
+def _named_date(source_file: str, url: str | None) -> str | None:
+    """The date the article's file name, else its URL, writes."""
+    return date_in_name(source_file) or (date_in_name(url) if url else None)

@@ -1,4 +1,9 @@
-"""Publication dates: normalising given dates and reading datelines at the top of a text.
+"""Publication dates: normalising given dates, reading datelines at the top of a text and
+dates written in a file name or URL.
+
+An article is dated only on strong evidence: the metadata given with it, a dateline, or a
+date in its name. The years a text mentions are not used: news refers to past and coming
+years alike, and the latest one named is often not the year of publication.
 
 Two kinds of dateline are recognised:
 
@@ -143,30 +148,29 @@ def wire_dateline(line: str, start: int) -> Dateline | None:
     return Dateline(Span(start, start + len(match[0].rstrip())), date)
 
 
-_YEAR = re.compile(r"(?<![\d$£€¥.,/-])(19\d\d|20\d\d)(?![\d%])")
-_SENTENCE = re.compile(r"[^.!?\n]+")
-_WORD = re.compile(r"[a-z]+")
+#: An ISO date in a file name or URL path: "2024-03-05_floods.txt", "/2024/03/05/floods".
+_NAME_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([-_/.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-def latest_year(text: str, now: int | None = None) -> str | None:
-    """The latest year a text refers to as past or present, as ``YYYY``; None when it names none.
+def date_in_name(name: str) -> str | None:
+    """The ISO date a file name or URL writes, as ``YYYY-MM-DD``; None when it writes none.
 
-    Years in a sentence that speaks of the future or of targets ("will", "plans", "by 2030")
-    are ignored, and so are years after ``now`` (default: the current year), which cannot be
-    past or present.
+    Many archives name each article by its date ("2024-03-05_floods.txt", blog posts
+    "2024-03-05-floods.md", URLs "/2024/03/05/floods"): year, month and day in that order
+    with one separator (``-``, ``_``, ``/`` or ``.``) repeated, not inside a longer number.
+    Undated names and impossible dates give None.
 
-    Args:
-        text: The article text (boilerplate blanked out).
-        now: The current year.
-
-    >>> latest_year("Arrests rose in 2019 and 2020. The plan runs until 2030.", now=2025)
-    '2020'
-    >>> latest_year("No year here.") is None
-    True
+    >>> date_in_name("2024-03-05_Floods_close_the_port.txt")
+    '2024-03-05'
+    >>> date_in_name("https://news.example.org/2023/11/30/port-reopens")
+    '2023-11-30'
+    >>> date_in_name("001_4eb9a2009ca0f220.txt") is None, date_in_name("2023-02-30_x.txt") is None
+    (True, True)
     """
-    limit = now or datetime.now().year
-    years = [int(m.group(1)) for sentence in _SENTENCE.finditer(text)
-             if not lexicon().ingest.future_markers & set(_WORD.findall(sentence.group(0).lower()))
-             for m in _YEAR.finditer(sentence.group(0))]
-    past = [y for y in years if y <= limit]
-    return f"{max(past):04d}" if past else None
+    for match in _NAME_DATE.finditer(name):
+        year, _, month, day = match.groups()
+        try:
+            return datetime(int(year), int(month), int(day)).date().isoformat()
+        except ValueError:
+            continue
+    return None

@@ -49,14 +49,19 @@ PUBLISHER_SELECTORS = ('meta[property="og:site_name"]', 'meta[name="og:site_name
 VALUE_ATTRIBUTES = ("content", "datetime", "href")
 
 
-def read_html(path: Path) -> Article:
+def read_html(path: Path, given: Metadata = Metadata()) -> Article:
     """Read an ``.html``/``.htm`` article (and its sidecar, if any).
+
+    Args:
+        path: The file.
+        given: Metadata given from elsewhere (a manifest row): it wins over the page's and
+            the sidecar's.
 
     Raises:
         InputError: when the file or its sidecar cannot be read.
     """
     text, meta = parse_html(read_text(path))
-    meta = meta.updated(read_sidecar(path.with_suffix(SIDECAR_SUFFIX)))
+    meta = meta.updated(read_sidecar(path.with_suffix(SIDECAR_SUFFIX))).updated(given)
     return build_article(path.stem, path.name, text, meta, "given")
 
 

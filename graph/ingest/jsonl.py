@@ -16,14 +16,16 @@ from typing import Any
 from graph.errors import InputError
 from graph.ingest.assemble import build_article
 from graph.ingest.decode import BOM, check_not_binary, decode, read_bytes
+from graph.ingest.manifest import Manifest
 from graph.ingest.text import json_type, metadata_from
 from graph.records import Article
 
 
-def iter_jsonl(path: Path) -> Iterator[Article | InputError]:
+def iter_jsonl(path: Path, manifest: Manifest = Manifest()) -> Iterator[Article | InputError]:
     """An article per good line of a JSONL file, an error per bad line.
 
-    Errors about the whole file (missing, binary, empty) are yielded alone.
+    Errors about the whole file (missing, binary, empty) are yielded alone. A ``manifest``
+    row for a record's id wins over the record's own fields.
     """
     try:
         data = read_bytes(path)
@@ -36,14 +38,14 @@ def iter_jsonl(path: Path) -> Iterator[Article | InputError]:
         if raw.strip():
             source = f"{path}:{number}"
             try:
-                yield _article(raw, source)
+                yield _article(raw, source, manifest)
             except InputError as exc:
                 yield exc
             except Exception as exc:  # noqa: BLE001 - one odd record must not stop a batch
                 yield InputError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
-def _article(raw: bytes, source: str) -> Article:
+def _article(raw: bytes, source: str, manifest: Manifest) -> Article:
     """The article on one line.
 
     Raises:
@@ -60,7 +62,8 @@ def _article(raw: bytes, source: str) -> Article:
     if not isinstance(text, str) or not text.strip():
         state = "empty" if isinstance(text, str) else "missing" if text is None else "not a string"
         raise InputError(source, f'"text" is {state} (it must hold the article text)')
-    return build_article(article_id, article_id, text, metadata_from(value, source), "plain")
+    meta = metadata_from(value, source).updated(manifest.given(article_id))
+    return build_article(article_id, article_id, text, meta, "plain")
 
 
 def _id(value: Any, source: str) -> str:

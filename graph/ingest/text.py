@@ -33,8 +33,12 @@ FRONT_MATTER_FIELDS = {"title": "title", "date": "date", "url": "url", "author":
 """Front-matter key -> :class:`Metadata` field."""
 
 
-def read_plain(path: Path) -> Article:
+def read_plain(path: Path, given: Metadata = Metadata()) -> Article:
     """Read a ``.txt`` or ``.md`` article and its sidecar, if any.
+
+    Args:
+        path: The file.
+        given: Metadata given from elsewhere (a manifest row): it wins over the sidecar's.
 
     Raises:
         InputError: when the file or its sidecar cannot be read.
@@ -42,7 +46,7 @@ def read_plain(path: Path) -> Article:
     text = read_text(path)
     style = STYLES[path.suffix.lower()]
     front, meta = front_matter(text) if style == "markdown" else (None, Metadata())
-    meta = meta.updated(read_sidecar(path.with_suffix(SIDECAR_SUFFIX)))
+    meta = meta.updated(read_sidecar(path.with_suffix(SIDECAR_SUFFIX))).updated(given)
     return build_article(path.stem, path.name, text, meta, style, front)
 
 

@@ -7,6 +7,7 @@ reads them all once per process into one frozen, typed object with a section per
   ministry names, place types (:mod:`graph.lexicon.actors`);
 - ``speech``: cues with their speech acts, referents (:mod:`graph.lexicon.speech`);
 - ``numbers``: number words, units, counted nouns, qualifiers (:mod:`graph.lexicon.numbers`);
+- ``places``: country names, their variants and demonyms (:mod:`graph.lexicon.places`);
 - ``calendar``: month and weekday names (:mod:`graph.lexicon.calendar`);
 - ``ingest``: boilerplate line rules, date words (:mod:`graph.lexicon.ingest`);
 - ``scoring``: the shared scorer's honorifics and mass units (:mod:`graph.lexicon.scoring`).
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from graph.lexicon import actors, calendar, ingest, numbers, scoring, speech
+from graph.lexicon import actors, calendar, ingest, numbers, places, scoring, speech
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Lexicon:
     """Every section of the lexicon."""
 
     actors: actors.ActorWords
+    places: places.PlaceNames
     speech: speech.SpeechWords
     numbers: numbers.NumberWords
     calendar: calendar.CalendarWords
@@ -38,6 +40,5 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The lexicon, read from ``graph/data/`` on first use and shared afterwards."""
     calendar_words = calendar.load()
-    return Lexicon(actors=actors.load(), speech=speech.load(), numbers=numbers.load(),
-                   calendar=calendar_words, ingest=ingest.load(calendar_words),
-                   scoring=scoring.load())
+    return Lexicon(actors=actors.load(), places=places.load(), speech=speech.load(), numbers=numbers.load(),
+                   calendar=calendar_words, ingest=ingest.load(calendar_words), scoring=scoring.load())

@@ -70,6 +70,14 @@ class ActorWords:
         appos_stops: Punctuation that ends an apposition, from ``apposition_stops.txt``.
         appos_cuts: Words after which an apposition no longer describes a title ("who"),
             from ``apposition_cuts.txt``.
+        not_actor_names: Whole names that are never actors ("UTC", "COVID-19"), from
+            ``not_actor_names.txt``.
+        event_heads: Head nouns that make a name an event or a law ("war", "act"), from
+            ``event_heads.txt``.
+        person_descriptions: Nouns that after "the" refer to a named person ("suspect"),
+            from ``person_descriptions.txt``.
+        org_descriptions: Nouns that after "the" refer to a named organisation by its kind
+            ("company"), from ``org_descriptions.txt``.
     """
 
     honorifics: Honorifics
@@ -89,6 +97,10 @@ class ActorWords:
     appos_articles: frozenset[str]
     appos_stops: frozenset[str]
     appos_cuts: frozenset[str]
+    not_actor_names: frozenset[str]
+    event_heads: frozenset[str]
+    person_descriptions: frozenset[str]
+    org_descriptions: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -118,4 +130,7 @@ def load() -> ActorWords:
         possessives=read_words("possessives.txt"), title_preps=read_words("title_prepositions.txt"),
         org_preps=read_words("org_prepositions.txt"),
         appos_articles=read_words("apposition_articles.txt"),
-        appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"))
+        appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"),
+        not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
+        person_descriptions=read_words("person_descriptions.txt"),
+        org_descriptions=read_words("org_descriptions.txt"))

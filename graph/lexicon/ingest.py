@@ -1,6 +1,6 @@
 """The ingest section of the lexicon (see :mod:`graph.lexicon`): the line rules that find
-boilerplate (``boilerplate.tsv``) and the words that read dates (``future_markers.txt`` and
-the calendar section's month and weekday names)."""
+boilerplate (``boilerplate.tsv``) and the words that read dates (the calendar section's
+month and weekday names)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.lexicon._files import read_lines, read_words
+from graph.lexicon._files import read_lines
 from graph.lexicon.calendar import CalendarWords
 
 RULES_FILE = "boilerplate.tsv"
@@ -30,15 +30,12 @@ class IngestWords:
 
     Attributes:
         boilerplate_rules: The line rules of ``boilerplate.tsv``, compiled, in file order.
-        future_markers: Words that place a sentence's years in the future or make them
-            targets ("will", "plans", "by"), from ``future_markers.txt``.
         month_pattern: A regular expression (to embed, no groups, ignoring case is up to the
             caller) matching a month name or its short form, with an optional final dot.
         weekday_pattern: Likewise for a weekday name or its short form.
     """
 
     boilerplate_rules: tuple[Rule, ...]
-    future_markers: frozenset[str]
     month_pattern: str
     weekday_pattern: str
 
@@ -50,7 +47,6 @@ def load(calendar: CalendarWords) -> IngestWords:
         ValueError: on a bad line in ``boilerplate.tsv`` (see :func:`parse_rules`).
     """
     return IngestWords(boilerplate_rules=parse_rules(read_lines(RULES_FILE)),
-                       future_markers=read_words("future_markers.txt"),
                        month_pattern=_alternation(calendar.month_forms),
                        weekday_pattern=_alternation(calendar.weekday_forms))
 

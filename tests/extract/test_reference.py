@@ -161,10 +161,16 @@ def test_role_holder(cabinet, phrase, expected):
     ("The Coastal Police patrolled Rivertown. Berg said the coastal police had done well.",
      "police had", "e0"),
     ("The Coastal Police patrolled Rivertown. Berg said a dog had barked.", "dog", None),
+    # a demonym stands for its country when the article names it
+    ("Poland sent the Coastal Police. Berg said Polish farmers were angry.", "Polish", "e2"),
+    ("The Coastal Police left. Berg said Danish farmers were angry.", "Danish", None),
+    # "the company" goes to the organisation in focus when no name fits it
+    ("The Coastal Police fined Rivertown. Berg said the company had paid.", "company", "e0"),
+    ("The Coastal Police fined Rivertown. Berg said a company had paid.", "company", None),
 ])
 def test_nominal(nlp, text, phrase, expected):
     entities = [entity("e0", "Organization", "Coastal Police", text),
-                entity("e1", "Place", "Rivertown", text)]
+                entity("e1", "Place", "Rivertown", text), entity("e2", "Place", "Poland", text)]
     discourse = discourse_of(nlp, text, entities)
     token = next(t for t in discourse.context.doc if t.idx == text.find(phrase))
     assert reference.nominal(discourse, token, None) == expected
@@ -181,3 +187,18 @@ def test_organisation_named(nlp, noun, expected):
                 entity("e1", "Organization", "Water Ministry", text)]
     discourse = discourse_of(nlp, text, entities)
     assert reference.organisation_named(discourse, noun, len(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), [
+    # "the suspect": the person in focus, never the speaker
+    ("Tomas Berg was arrested in Rivertown. Lena Vogt said the suspect had fled.", "e0", "e1"),
+    ("Lena Vogt arrested Tomas Berg. Lena Vogt said the suspect had fled.", "e0", "e1"),
+    ("Rivertown was quiet. Lena Vogt said the suspect had fled.", "e0", None),
+    ("Tomas Berg was arrested. Lena Vogt said a suspect had fled.", "e0", None),
+])
+def test_nominal_person_description(nlp, text, speaker, expected):
+    entities = [entity("e0", "Person", "Lena Vogt", text, "f"),
+                entity("e1", "Person", "Tomas Berg", text), entity("e2", "Place", "Rivertown", text)]
+    discourse = discourse_of(nlp, text, entities)
+    token = next(t for t in discourse.context.doc if t.idx == text.find("suspect"))
+    assert reference.nominal(discourse, token, speaker) == expected

@@ -46,6 +46,8 @@ def marked(text: str) -> list[str]:
     "Facebook Twitter WhatsApp Email",
     "12 comments",
     "4 min read",
+    "https://news.example.org/2022/05/floods-close-port",
+    "www.example.org/news/item.php?id=4521",
     "Read more: Port strike enters second week",
     "Follow us on Twitter",
     "© 2024 Harbour Daily Media. All rights reserved.",

@@ -1,10 +1,12 @@
-"""Tests of graph.ingest.dates: date normalisation and datelines."""
+"""Tests of graph.ingest.dates: date normalisation, datelines, dates in names, and which
+evidence dates an article (only strong evidence: the years a text mentions do not)."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.ingest.dates import date_line, normalise_date, wire_dateline
+from graph.ingest.assemble import Metadata, build_article
+from graph.ingest.dates import date_in_name, date_line, normalise_date, wire_dateline
 from graph.records import Span
 
 
@@ -62,3 +64,39 @@ def test_wire_dateline(line, prefix, date):
         assert found is not None
         assert found.span == Span(5, 5 + len(prefix))
         assert found.date == date
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("2021-06-30_Bridge_reopens.txt", "2021-06-30"),
+    ("2021_06_30_bridge.md", "2021-06-30"),
+    ("https://example.org/news/2019/12/01/bridge-reopens", "2019-12-01"),
+    ("desk-2022.04.09-flood.txt", "2022-04-09"),
+    ("2021-06_bridge.txt", None),             # no day
+    ("2021-13-01_bridge.txt", None),          # no such month
+    ("2021-02-29_bridge.txt", None),          # no such day
+    ("2021-06/30_bridge.txt", None),          # two separators
+    ("12021-06-30.txt", None),                # inside a longer number
+    ("20210630_bridge.txt", None),            # no separator: may be any number
+    ("003_131d7aa2d4a58d4a.txt", None),
+])
+def test_date_in_name(name, expected):
+    assert date_in_name(name) == expected
+
+
+@pytest.mark.parametrize(("meta", "source", "text", "date", "inferred"), [
+    (Metadata(date="2023-05-02"), "2020-01-01_x.txt",
+     "Body\n\nIt happened in 2019 and again in 2021.\n", "2023-05-02", False),
+    # the years a text mentions do not date it
+    (Metadata(), "x.txt", "Body\n\nIt happened in 2019 and again in 2021.\n", None, False),
+    (Metadata(), "x.txt", "Body\n\nNothing dated here at all.\n", None, False),
+    (Metadata(), "2020-01-01_x.txt", "Body\n\nIt happened in 2019 and again in 2021.\n",
+     "2020-01-01", True),
+    (Metadata(url="https://example.org/2018/07/04/x"), "x.txt", "Body\n\nIn 2021.\n",
+     "2018-07-04", True),
+    # a dateline wins over the name
+    (Metadata(), "2020-01-01_x.txt", "Body\n\nMonday, March 4, 2019\n\nThe dam held.\n",
+     "2019-03-04", True),
+])
+def test_article_date(meta, source, text, date, inferred):
+    article = build_article("x", source, text, meta, "plain")
+    assert (article.date, article.date_inferred) == (date, inferred)

@@ -48,8 +48,3 @@ def test_month_pattern(word, matches):
 ])
 def test_weekday_pattern(word, matches):
     assert bool(re.fullmatch(lexicon().ingest.weekday_pattern, word, re.IGNORECASE)) is matches
-
-
-@pytest.mark.parametrize(("word", "marker"), [("will", True), ("plans", True), ("rose", False)])
-def test_future_markers(word, marker):
-    assert (word in lexicon().ingest.future_markers) is marker

@@ -173,10 +173,24 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                 if (not any(is_org_head(doc[k]) for k in range(start, end))
                         and _complement_len(doc, ents, start, end)):
                     kind = "Person"  # "Mayor of Lyon Ann Lee" tagged ORG as a whole (and its later lines)
+            if kind == "Organization":
+                named = _titled_name_start(doc, start, end)
+                if named is not None:  # "Presidential Spokesperson Ann Lee" tagged ORG as a whole
+                    kind, start = "Person", named
             if kind == "Person":
                 start = strip_person_prefix(doc, text, ents, start, end)
             if start < end:
                 yield Candidate(start, end, kind, ent.label_)
+
+
+def _titled_name_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name begins in an organisation-tagged span that is a title and a
+    person's name ("Harbour Authority Spokesperson Ann Lee"): after the last title head,
+    when two to four person-shaped words follow it; None otherwise."""
+    heads = [k for k in range(start, end - 2) if is_title_head(doc, k) and not is_org_head(doc[k])]
+    if not heads or not 2 <= end - heads[-1] - 1 <= 4:
+        return None
+    return heads[-1] + 1 if person_shaped(doc, heads[-1] + 1, end) else None
 
 
 def _split_lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:

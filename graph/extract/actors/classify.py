@@ -11,12 +11,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
                                          place_after, reporting_subject)
+from graph.lexicon import lexicon
+
+#: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
+NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
 
 
 def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
@@ -50,7 +55,10 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     """Repaired kind of a candidate, or None to drop it."""
     s, e = cand.start, cand.end
     toks = doc[s:e]
-    if place_after(doc, e):
+    if not_an_actor(toks):
+        return None
+    if place_after(doc, e) or (cand.kind in ("Person", "") and not (cand.strong or cand.speaker)
+                               and lexicon().places.canonical(toks.text)):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None
@@ -65,6 +73,28 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def not_an_actor(toks: DocSpan) -> bool:
+    """True when a name is no actor: a time zone or a disease ("UTC", "COVID-19"); a
+    demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
+    capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
+    its head noun ("the Civil War", "Economy of Kelby")."""
+    words = lexicon().actors
+    if toks.text.lower() in words.not_actor_names or _demonym_name(toks):
+        return True
+    if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
+        return True
+    cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
+    return toks.doc[cut - 1].lower_ in words.event_heads
+
+
+def _demonym_name(toks: DocSpan) -> bool:
+    """True for a demonym, alone or after a word that is no name ("Shocked Ugandan")."""
+    places = lexicon().places
+    if places.of_demonym(toks.text):
+        return True
+    return len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text))
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -265,14 +265,19 @@ def _with_acronym_mentions(doc: Doc, by_key: dict[str, int], cands: Sequence[Can
 
 
 def place_clusters(doc: Doc, cands: Sequence[Candidate]) -> list[Cluster]:
-    """The places of an article: place candidates merged by their name, case aside."""
+    """The places of an article: place candidates merged by their name, case aside, and
+    a country's variants merged under the name it is shown by ("US", "U.S." and "America"
+    are the United States: :attr:`lexicon().places <graph.lexicon.places.PlaceNames>`)."""
+    places = lexicon().places
     by_key: dict[str, Cluster] = {}
     for c in cands:
         if c.kind != "Place":
             continue
         name = name_of(doc, c)
-        cl = by_key.get(name.lower(), Cluster("Place", key=name))
-        by_key[name.lower()] = cl.adding(Form(char_span(doc, c.start, c.end), name, name))
+        shown = places.canonical(name) or name
+        cl = by_key.get(shown.lower(), Cluster("Place", key=shown))
+        evidence = [(name, "place variant")] if shown != name else []
+        by_key[shown.lower()] = cl.adding(Form(char_span(doc, c.start, c.end), name, name), evidence)
     return list(by_key.values())
 
 

@@ -92,10 +92,8 @@ def _title_org(title: Title, known: list[Entity]) -> Entity | None:
     m = _MINISTER.search(title.text)
     if not m:
         return None
-    words = lexicon().actors
-    core = (m.group("pre") or m.group("post")).strip()
-    core = " ".join(w for w in core.split() if w.lower() not in words.title_modifiers)
-    if not core or core.lower() in words.not_ministries:
+    core = _ministry_core((m.group("pre") or m.group("post")).split(), known)
+    if not core:
         return None
     key, display = org_key(f"Ministry of {core}")
     for e in known:
@@ -105,3 +103,23 @@ def _title_org(title: Title, known: list[Entity]) -> Entity | None:
                  evidence=[(title.text, "title implies organisation")])
     known.append(org)
     return org
+
+
+def _ministry_core(words: list[str], known: Sequence[Entity]) -> str | None:
+    """What a minister's title says the ministry is of ("Water" of "Deputy Water Minister",
+    "Foreign" of "Vice-Foreign Minister"),
+    or None when the title implies no ministry: a word such as "Prime" ("New Zealand Prime
+    Minister"), or nothing left once the country or place the title is of is set aside
+    ("British Health Minister" -> "Health"; "Minister of Oldbridge" -> None)."""
+    lex = lexicon()
+    parts = [p for w in words for p in w.split("-") if p]  # "Vice-Foreign", "ex-Prime"
+    if any(p.lower() in lex.actors.not_ministries for p in parts):
+        return None
+    words = [p for p in parts if p.lower() not in lex.actors.title_modifiers]
+    places = {n.lower() for e in known if e.kind == "Place" for n in (e.name, *e.aliases)}
+    for n in range(len(words), 0, -1):
+        lead = " ".join(words[:n])
+        if lead.lower() in places or lex.places.canonical(lead) or lex.places.of_demonym(lead):
+            words = words[n:]
+            break
+    return " ".join(words) or None

@@ -105,8 +105,9 @@ def _chain_start(doc: Doc, start: int) -> int:
     j = start - 1
     while j >= 0 and start - j <= MAX_CHAIN:
         tok = doc[j]
-        if "\n" in tok.whitespace_ or tok.is_space:
-            break
+        if "\n" in tok.whitespace_ or tok.is_space or (
+                tok.ent_type_ == "PERSON" and doc[j + 1].ent_type_ != "PERSON"):
+            break  # another person's name ends the phrase ("Premier A and Energy Minister B")
         if attached(doc, j):
             j -= 1
             continue
@@ -129,12 +130,18 @@ def _title_of_before(doc: Doc, start: int) -> bool:
 
 
 def _trim_title_start(doc: Doc, seg: int, end: int) -> int:
-    """Drop lowercase words before a title that are not title vocabulary ("newly-appointed")."""
+    """Drop the words before a title that are not part of it: lowercase words that are not
+    title vocabulary ("newly-appointed"), a lowercase noun before a capitalised title
+    ("impeach President", "year US President"), and a phrase "X of" whose X holds no title
+    head ("qualities of President"; "Secretary of State" keeps its "of")."""
     words = lexicon().actors
+    for k in range(seg, end - 1):
+        if doc[k].lower_ in words.title_preps and not any(is_title_head(doc, m) for m in range(seg, k)):
+            seg = k + 1
     while seg < end - 1:
         tok = doc[seg]
         if (is_cap(tok) or tok.lower_ in words.title_modifiers or is_title_head(doc, seg)
-                or tok.pos_ == "NOUN"):
+                or (tok.pos_ == "NOUN" and not is_cap(doc[seg + 1]))):
             break
         seg += 1
     while seg < end - 1 and (attached(doc, seg) or doc[seg].text in words.possessives):

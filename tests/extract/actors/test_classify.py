@@ -82,3 +82,60 @@ def test_repair_with_people(nlp, text, cands, fulls, expected):
     doc = nlp.make_doc(text)
     kept = repair_with_people(doc, [Candidate(*c) for c in cands], fulls)
     assert [(c.start, c.end, c.kind) for c in kept] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Talks between the US and Oldbridge stalled. The U.S. left, and America said no more.",
+         {"United States": {"US", "U.S.", "America"}}),
+        ("Britain and the United Kingdom are one country; the UK agreed.",
+         {"United Kingdom": {"Britain", "UK"}}),
+    ],
+)
+def test_country_variants_are_one_place(nlp, text, places):
+    ents = find_actors(nlp(text)).entities
+    got = {e.name: e.aliases | {m.text for m in e.mentions} - {e.name}
+           for e in ents if e.kind == "Place" and e.name in places}
+    assert {k: v & places[k] for k, v in got.items()} == places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Veltrian Civil War ended in a truce.", "Veltrian Civil War"),
+        ("Sales fell after the Oldbridge Water Act passed.", "Oldbridge Water Act"),
+        ("The Economy of Veltria shrank last year.", "Economy of Veltria"),
+        ("The ferry left at 09:00 UTC on Monday.", "UTC"),
+        ("Clinics tested for COVID-19 all week.", "COVID-19"),
+        ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
+        ("Ultimately, the bridge was closed.", "Ultimately"),
+    ],
+)
+def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
+    assert name not in {e.name for e in find_actors(nlp(text)).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Bank of Veltria raised its rates.", "Bank of Veltria", "Organization"),
+        ("The Oldbridge Election Commission counted the votes.", "Oldbridge Election Commission",
+         "Organization"),
+    ],
+)
+def test_organisations_with_event_words_stay(nlp, text, name, kind):
+    assert {e.name: e.kind for e in find_actors(nlp(text)).entities}[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Presidential Spokesperson Arjun Mehta told reporters the plan was final.", "Arjun Mehta"),
+        ("Veltria Representative Lena Okafor said the vote was close.", "Lena Okafor"),
+        ("Broadcaster Tomas Berg said the show would end.", "Tomas Berg"),
+    ],
+)
+def test_titled_names_are_people(nlp, text, person):
+    ents = find_actors(nlp(text)).entities
+    assert {e.name: e.kind for e in ents}.get(person) == "Person"

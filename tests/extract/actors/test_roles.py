@@ -49,6 +49,19 @@ def _by_name(entities: list[Entity], name: str) -> Entity:
          {"United States Senator from Vermont"}, None),
         # "Prime Minister" implies no ministry
         ("Prime Minister Ruth Calder won the vote.", "Ruth Calder", {"Prime Minister"}, None),
+        ("Veltrian Prime Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"Veltrian Prime Minister"}, None),
+        ("New Zealand Prime Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"New Zealand Prime Minister"}, None),
+        # the country a minister serves is not the ministry's subject
+        ("British Health Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"British Health Minister"}, "Ministry of Health"),
+        ("Minister of Dunmere Ruth Calder won the vote in Dunmere.", "Ruth Calder",
+         {"Minister of Dunmere"}, None),
+        ("Ex-Prime Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"Ex-Prime Minister"}, None),
+        ("Vice-Foreign Minister Ruth Calder won the vote.", "Ruth Calder",
+         {"Vice-Foreign Minister"}, "Ministry of Foreign Affairs"),
     ],
 )
 def test_roles(nlp, text, person, titles, org):

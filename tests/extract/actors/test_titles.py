@@ -20,6 +20,13 @@ def _at(doc, word: str) -> int:
          "Ravi", ["Provincial police chief", "border commander"]),
         ("The newly-appointed spokesperson Arjun Mehta spoke.", "Arjun", ["spokesperson"]),
         ("Yesterday Lena Okafor opened the clinic.", "Lena", []),
+        # words before a title that are not part of it
+        ("Critics praised the qualities of President Tomas Berg on Monday.", "Tomas", ["President"]),
+        ("Lawmakers voted to impeach President Tomas Berg.", "Tomas", ["President"]),
+        ("Secretary of State Ann Holloway said the talks had failed.", "Ann", ["Secretary of State"]),
+        # the title of the person named before belongs to that person
+        ("Veltrian Prime Minister Tomas Berg and Energy Minister Lena Okafor signed the deal.",
+         "Lena", ["Energy Minister"]),
     ],
 )
 def test_titles_before(nlp, text, name, titles):

@@ -23,6 +23,7 @@ from itertools import chain, islice
 from typing import Any, Protocol
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from graph import memory
 from graph.errors import ClaimGraphError
@@ -88,7 +89,10 @@ def extract_batch(articles: list[Article], nlp: Language | None = None,
         nlp = load_nlp(model)
     results = []
     with nlp.memory_zone():  # the words new to the model are forgotten after the batch
-        for article, doc in parse(articles, nlp):
+        for article, doc in _parse_each(articles, nlp):
+            if isinstance(doc, str):
+                results.append(Extracted(article, None, 0, doc))
+                continue
             try:
                 results.append(Extracted(article, extract(article, doc), len(doc)))
             except ClaimGraphError as exc:
@@ -100,6 +104,18 @@ def extract_batch(articles: list[Article], nlp: Language | None = None,
     if sum(len(a.text) for a in articles) > TRIM_AFTER_CHARS:
         memory.trim()
     return results
+
+
+def _parse_each(articles: list[Article], nlp: Language) -> list[tuple[Article, Doc | str]]:
+    """Each article with its Doc; when the batch cannot be parsed together, each article
+    is parsed alone, and one that still fails comes with the reason (one line) instead."""
+    try:
+        return list(parse(articles, nlp))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        if len(articles) == 1:
+            return [(articles[0], f"could not be parsed ({type(exc).__name__}: {exc}); "
+                                  "please report it with this file")]
+    return [pair for article in articles for pair in _parse_each([article], nlp)]
 
 
 class LocalExecutor:

@@ -131,3 +131,24 @@ def test_a_dask_cluster_builds_a_byte_identical_store(tmp_path, sequential_expor
     assert report.ok and len(report.added) == len(CORPUS) == 12, report.errors
     assert report.statements > 0
     assert _export(tmp_path / "store") == sequential_export
+
+
+@pytest.mark.parametrize(("ids", "failing", "expected"), [
+    (["a", "b", "c"], {"b"}, ["ok", "could not be parsed (ValueError: b is odd)", "ok"]),
+    (["a"], {"a"}, ["could not be parsed (ValueError: a is odd)"]),
+    (["a", "b"], set(), ["ok", "ok"]),
+])
+def test_an_article_that_cannot_be_parsed_costs_only_itself(monkeypatch, ids, failing, expected):
+    import contextlib
+
+    def fake_parse(articles, nlp):
+        for article in articles:
+            if article.id in failing:
+                raise ValueError(f"{article.id} is odd")
+        return [(a, [a.id]) for a in articles]
+
+    monkeypatch.setattr(parallel, "parse", fake_parse)
+    monkeypatch.setattr(parallel, "extract", lambda article, doc: "record")
+    nlp = type("FakeNlp", (), {"memory_zone": lambda self: contextlib.nullcontext()})()
+    results = extract_batch([Article(i, f"{i}.txt", "Some text.") for i in ids], nlp)
+    assert [r.error.split(";")[0] if r.error else "ok" for r in results] == expected

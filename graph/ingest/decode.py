@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from graph.errors import InputError
 
 BOM = "\ufeff"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+REPLACEMENT = "\ufffd"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """The text with every character that cannot be stored replaced, one for one.
+
+    A lone UTF-16 surrogate (which JSON's ``"\\ud800"`` escapes can produce) cannot be
+    encoded as UTF-8; it becomes U+FFFD. The length is kept, so offsets still index the
+    text as given.
+
+    >>> clean("gate \\ud800 shut") == "gate \\ufffd shut"
+    True
+    """
+    return _LONE_SURROGATE.sub(REPLACEMENT, text)
 
 
 def read_bytes(path: Path) -> bytes:

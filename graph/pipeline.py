@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain, count
 from pathlib import Path
 
+from pyoxigraph import NamedNode
 from spacy.language import Language
 
 from graph import memory
@@ -137,6 +139,9 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
                 fail(str(item))
                 continue
             old = store.article_hash(ids.article(item.id))
+            if old is not None and old != item.content_hash:
+                item = _own_id(item, store, ids)
+                old = store.article_hash(ids.article(item.id))
             stored[item.id] = old is not None
             if old == item.content_hash:
                 report.skipped.append(item.id)
@@ -156,6 +161,24 @@ def build(paths: Iterable[str | Path], store: Store, *, nlp: Language | None = N
                 held = memory.resident()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _own_id(article: Article, store: Store, ids: Ids) -> Article:
+    """The article under an id that no other source's article holds in the store.
+
+    An article whose id is stored with another ``cg:sourceFile`` (``report.md`` built
+    after ``report.txt``) is a different file, never an update of it: it takes the first
+    free id of ``ID-2``, ``ID-3``, ...
+    """
+    candidates = chain([article.id], (f"{article.id}-{n}" for n in count(2)))
+    ident = next(i for i in candidates if _free_for(store, ids.article(i), article.source_file))
+    return article if ident == article.id else replace(article, id=ident)
+
+
+def _free_for(store: Store, iri: str, source: str) -> bool:
+    """True when no article has this IRI, or the one that has it was read from ``source``."""
+    rows = store.select("SELECT ?f WHERE { GRAPH ?a { ?a cg:sourceFile ?f } }", a=NamedNode(iri))
+    return not rows or rows[0]["f"] == source
 
 
 def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Overrides,

@@ -157,3 +157,21 @@ def test_a_failed_build_keeps_what_was_stored(seed_store, tmp_path, nlp):
         report = build([tmp_path / "bad.txt"], store, nlp=nlp)
     assert not report.ok
     assert _export(store_path) == _export(seed_store)
+
+
+@pytest.mark.parametrize(("first", "second", "ids"), [
+    ("deskA/report.txt", "deskB/report.md", {"report", "report-2"}),   # another source: kept apart
+    ("deskA/report.txt", "deskA/report.txt", {"report"}),              # the same file: an update
+])
+def test_a_later_build_never_replaces_another_files_article(tmp_path, nlp, first, second, ids):
+    for n, name in enumerate((first, second)):
+        path = tmp_path / "in" / str(n) / name
+        path.parent.mkdir(parents=True)
+        path.write_text(f"Story {n}\n\nThe harbour master said pier {n} would close on Monday.\n",
+                        encoding="utf-8")
+    with Store.open(tmp_path / "store", create=True) as store:
+        for n, name in enumerate((first, second)):
+            report = build([tmp_path / "in" / str(n) / name], store, nlp=nlp)
+            assert report.ok, report.errors
+        stored = {row["a"].rsplit("/", 1)[1] for row in store.select("SELECT ?a WHERE { ?a cg:sourceFile ?f }")}
+    assert stored == ids

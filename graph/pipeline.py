@@ -8,6 +8,7 @@ bounded whatever the corpus size.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,8 @@ BATCH = BATCH_SIZE
 #: where a fixed count would checkpoint for nothing. When extraction runs elsewhere, the
 #: freed memory is also handed back to the system (:func:`graph.memory.trim`).
 CHECKPOINT_GROWTH = 64 * 2**20
+#: Error numbers of a write that failed for want of space.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 @dataclass
@@ -191,11 +194,9 @@ def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Ov
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
             quads = write_article(store, record, ids, overrides)
-        except ClaimGraphError as exc:
-            fail(f"{article.source_file}: {exc}")
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            fail(f"{article.source_file}: internal error while extracting "
-                 f"({type(exc).__name__}: {exc}); please report it with this file")
+            _stop_if_disk_full(exc, article, report)
+            fail(_error_line(article, exc))
         else:
             (report.updated if existed else report.added).append(article.id)
             report.statements += len(record.statements)
@@ -204,3 +205,30 @@ def _build_batch(results: list[Extracted], store: Store, ids: Ids, overrides: Ov
             report.words += result.words
         if progress:
             progress(1)
+
+
+def _error_line(article: Article, exc: Exception) -> str:
+    """The one line reporting an article that could not be built."""
+    if isinstance(exc, ClaimGraphError):
+        return f"{article.source_file}: {exc}"
+    return (f"{article.source_file}: internal error while extracting ({type(exc).__name__}: "
+            f"{exc}); please report it with this file")
+
+
+def _stop_if_disk_full(exc: BaseException, article: Article, report: BuildReport) -> None:
+    """Stop the build, once and clearly, when ``exc`` comes from a full disk: every later
+    article would fail the same way.
+
+    Raises:
+        ClaimGraphError: when the disk (or the user's quota) is full.
+    """
+    cause: BaseException | None = exc
+    while cause is not None and not (isinstance(cause, OSError) and cause.errno in DISK_FULL):
+        cause = cause.__cause__ or cause.__context__
+    if cause is None and "No space left on device" not in str(exc):
+        return
+    written = len(report.added) + len(report.updated)
+    raise ClaimGraphError(
+        f"the disk is full (writing {article.source_file}): the build stopped; the store holds "
+        f"every article written before it ({written} in this build); free some space and run "
+        "the build again to finish it") from exc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import gc
 import io
 import shutil
 
@@ -11,6 +13,7 @@ import rdflib
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.errors import ClaimGraphError
 from graph.pipeline import build
 from graph.rdf.store import Store
 
@@ -175,3 +178,51 @@ def test_a_later_build_never_replaces_another_files_article(tmp_path, nlp, first
             assert report.ok, report.errors
         stored = {row["a"].rsplit("/", 1)[1] for row in store.select("SELECT ?a WHERE { ?a cg:sourceFile ?f }")}
     assert stored == ids
+
+
+class _FullDisk:
+    """A pyoxigraph store whose writes fail with ENOSPC after ``room`` of them."""
+
+    def __init__(self, real, room: int) -> None:
+        self._real, self.room = real, room
+
+    def __getattr__(self, name):
+        attr = getattr(self._real, name)
+        if name not in ("extend", "update", "bulk_extend", "remove_graph"):
+            return attr
+
+        def write(*args, **kwargs):
+            if self.room <= 0:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.room -= 1
+            return attr(*args, **kwargs)
+
+        return write
+
+
+@pytest.mark.parametrize("room", [0, 2])
+def test_a_full_disk_stops_the_build_once_and_a_rerun_completes(tmp_path, nlp, room):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"f{n}.txt").write_text(f"Pier {n} shuts\n\nThe harbour master said pier {n} "
+                                          "would shut on Monday.\n", encoding="utf-8")
+    lines: list[str] = []
+    with Store.open(tmp_path / "store", create=True) as store:
+        store._inner = _FullDisk(store._inner, room)
+        with pytest.raises(ClaimGraphError, match="the disk is full .* run the build again") as caught:
+            build([folder], store, nlp=nlp, on_error=lines.append)
+        store._inner = store._inner._real
+        assert lines == []  # one stop, not a line per article
+        assert "\n" not in str(caught.value)
+        report = build([folder], store, nlp=nlp)  # the rerun, space freed
+    del caught  # its frames hold the store open
+    gc.collect()
+    assert report.ok and len(report.added) + len(report.skipped) == 4
+    assert _export(tmp_path / "store") == _clean_build(tmp_path / "clean", folder, nlp)
+
+
+def _clean_build(path, folder, nlp) -> bytes:
+    with Store.open(path, create=True) as store:
+        build([folder], store, nlp=nlp)
+    return _export(path)

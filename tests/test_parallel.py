@@ -173,6 +173,7 @@ def _one_article_batches(count: int) -> list[list[Article]]:
 def test_a_killed_worker_costs_at_most_its_batch_and_the_pool_is_rebuilt(blank_model, kill_after):
     import os
     import signal
+    import time
 
     batches = _one_article_batches(8)
     with ProcessExecutor(2, blank_model) as executor:
@@ -180,6 +181,9 @@ def test_a_killed_worker_costs_at_most_its_batch_and_the_pool_is_rebuilt(blank_m
         results = executor.map(iter(batches))
         got = [next(results) for _ in range(kill_after)]
         os.kill(next(iter(executor._pool._processes)), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not first_pool._broken and time.monotonic() < deadline:  # the pool noticed
+            time.sleep(0.05)
         got += list(results)
         assert executor._pool is not first_pool  # a new pool after the broken one
     assert [r.article.id for batch in got for r in batch] == [f"a{n}" for n in range(8)]

@@ -4,10 +4,10 @@ spaCy refuses a text longer than ``nlp.max_length`` (1,000,000 characters), and 
 take it and our stages time that grows with the square of a stretch's length: the
 tokenizer's suffix search on a long run of punctuation without a space (200,000 quotation
 marks), and the statements read in one endless sentence. :func:`cuts` says where such a
-text is cut: so that no piece is longer than the limit (at a paragraph break if there is
-one, else a line break, else a space), no stretch runs :data:`MAX_STRETCH` characters
-without a sentence end or line break, and no run without a space is longer than
-:data:`MAX_RUN` characters. Each piece is parsed alone and the pieces are joined into one
+text is cut: a text over the limit into pieces of at most :data:`PIECE_CHARS` characters
+(at a paragraph break if there is one, else a line break, else a space), and any text so
+that no stretch runs more than :data:`MAX_STRETCH` characters without a sentence end or
+line break and no run without a space is longer than :data:`MAX_RUN` characters. Each piece is parsed alone and the pieces are joined into one
 Doc whose text is the article's (:func:`parse_in_pieces`), so a cut costs at most a
 sentence break where the text had none. Texts that need no cut (all ordinary articles) are
 parsed whole, as before.
@@ -20,6 +20,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+#: Longest piece a text over the limit is cut into. The model's memory grows with the text
+#: it parses at once, so pieces are parsed one at a time and kept about as long as a batch
+#: of ordinary articles (:data:`graph.extract.BATCH_CHARS`).
+PIECE_CHARS = 50_000
 #: Longest run of characters without whitespace parsed as it is (a long URL is shorter).
 MAX_RUN = 200
 #: Longest stretch without a sentence end or a line break parsed as it is (an ordinary
@@ -30,17 +34,19 @@ _RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 
 
-def cuts(text: str, limit: int) -> list[int]:
+def cuts(text: str, limit: int, piece: int = PIECE_CHARS) -> list[int]:
     """Offsets at which ``text`` is cut into pieces parsed apart, in order (none: parse whole).
 
     >>> cuts("A short text.", 1000)
     []
-    >>> cuts("one two three four", 9)
+    >>> cuts("one two three four", 9)  # over the limit: pieces of at most the limit
+    [8, 14]
+    >>> cuts("one two three four", 15, piece=9)  # ... or of ``piece`` characters
     [8, 14]
     >>> len(cuts('"' * 1000, 10_000))
     4
     """
-    found = set(_by_length(text, limit))
+    found = set(_by_length(text, min(limit, piece)) if len(text) > limit else [])
     found.update(_long_stretches(text))
     for run in _RUN.finditer(text):
         found.update(range(run.start() + MAX_RUN, run.end(), MAX_RUN))
@@ -88,5 +94,5 @@ def parse_in_pieces(nlp: Language, text: str, at: list[int], skip: tuple[str, ..
     """
     bounds = [0, *at, len(text)]
     with nlp.select_pipes(disable=list(skip)):
-        docs = list(nlp.pipe(text[a:b] for a, b in zip(bounds, bounds[1:])))
+        docs = list(nlp.pipe((text[a:b] for a, b in zip(bounds, bounds[1:])), batch_size=1))
     return Doc.from_docs(docs, ensure_whitespace=False)

@@ -11,15 +11,16 @@ from graph.records import Article
 PARAGRAPH = "The harbour master said the new pier would open in May. "
 
 
-@pytest.mark.parametrize(("text", "limit", "expected"), [
-    ("A short text. It needs no cut.", 1000, []),
-    ("one two three four", 9, [8, 14]),                            # at spaces
-    ("aaaa bbbb\ncccc\n\ndddd eeee", 18, [16]),                     # a paragraph break first
-    ("x" * 25, 10, [10, 20]),                                      # no space: hard cuts
-    ('"' * (3 * MAX_RUN + 5), 10**6, [MAX_RUN, 2 * MAX_RUN, 3 * MAX_RUN]),  # a run of marks
+@pytest.mark.parametrize(("text", "limit", "piece", "expected"), [
+    ("A short text. It needs no cut.", 1000, 10, []),              # within the limit: whole
+    ("one two three four", 9, 100, [8, 14]),                       # at spaces
+    ("one two three four", 15, 9, [8, 14]),                        # over the limit: in pieces
+    ("aaaa bbbb\ncccc\n\ndddd eeee", 18, 18, [16]),                 # a paragraph break first
+    ("x" * 25, 10, 10, [10, 20]),                                  # no space: hard cuts
+    ('"' * (3 * MAX_RUN + 5), 10**6, 10**6, [MAX_RUN, 2 * MAX_RUN, 3 * MAX_RUN]),  # a run of marks
 ])
-def test_cuts_keep_pieces_within_the_limit(text, limit, expected):
-    assert cuts(text, limit) == expected
+def test_cuts_keep_pieces_within_the_limit(text, limit, piece, expected):
+    assert cuts(text, limit, piece) == expected
 
 
 @pytest.mark.parametrize(("text", "pieces"), [

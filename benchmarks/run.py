@@ -161,6 +161,19 @@ FROM_THE_CODE = [
      "On this AMD Zen 5, blis's generic kernel `bli_sgemm_generic_ref` took a quarter of the "
      "parse; with numpy's OpenBLAS on one thread, parsing the 295 Wikinews articles took "
      "23.7 s instead of 36.5 s, with the same tags, parses and entities for all 268,689 tokens."),
+    ("graph/extract/pieces.py", "`MAX_RUN`, `MAX_STRETCH`",
+     "Before the cuts (`benchmarks/pathological.py`), 5,000, 10,000 and 20,000 quotation marks "
+     "took 7.7, 24 and 93 s (ratios 3.1 and 3.9: quadratic, in the tokenizer's suffix search), "
+     "and one sentence of 3,000 words spent 13.5 s in the speech stage (`Discourse.mention_at` "
+     "scanning every mention). After: 10,000, 20,000 and 40,000 quotation marks took 3.6, 7.6 "
+     "and 19.7 s, and sentences of 51,000, 103,000 and 206,000 characters 11.6, 25.8 and 42.3 s "
+     "(ratios 1.6 to 2.6, at a load average near 8 on 2 cores)."),
+    ("graph/extract/pieces.py", "`PIECE_CHARS`",
+     "A JSONL article of 1,133,400 characters (10,500 paragraphs) between a record with a lone "
+     "surrogate and an ordinary one: all three built with 1 worker in 92 s; peak memory 4.06 GB when "
+     "its pieces were parsed as one `nlp.pipe` batch, 664 MB when parsed one at a time in pieces of at "
+     "most 50,000 characters. The model alone on 214,900 characters of it: 965 MB whole, 280 MB in "
+     "pieces of 20,000."),
 ]
 
 

@@ -60,7 +60,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @_store_option
 @click.option("--base", default=None, help="Base IRI for minted data IRIs.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
@@ -390,7 +390,11 @@ def remove(article: str, store: str | None, base: str | None, overrides: Path | 
 
     forced = load_overrides(overrides)
     with _open(store, read_only=False) as st:
-        iri = remove_article(st, article, Ids(base) if base else Ids(), forced)
+        try:
+            iri = remove_article(st, article, Ids(base) if base else Ids(), forced)
+        except (ValueError, UnicodeError) as exc:  # not an IRI, id or file name at all
+            raise ClaimGraphError(f"no article {article!r} in the store (not an article id, "
+                                  f"IRI or source file: {exc})") from exc
     click.echo(f"removed {iri}")
 
 

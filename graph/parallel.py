@@ -15,14 +15,19 @@ memory stays bounded whatever the corpus size::
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
+from pathlib import Path
 from typing import Any, Protocol
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from graph import memory
 from graph.errors import ClaimGraphError
@@ -37,6 +42,8 @@ WINDOW_PER_WORKER = 2
 #: needs. Not after every batch: the pages handed back would only be faulted in again by
 #: the next one.
 TRIM_AFTER_CHARS = BATCH_CHARS
+#: How often a worker checks that the building process is still alive.
+WATCHDOG_SECONDS = 0.5
 
 
 @dataclass
@@ -88,7 +95,10 @@ def extract_batch(articles: list[Article], nlp: Language | None = None,
         nlp = load_nlp(model)
     results = []
     with nlp.memory_zone():  # the words new to the model are forgotten after the batch
-        for article, doc in parse(articles, nlp):
+        for article, doc in _parse_each(articles, nlp):
+            if isinstance(doc, str):
+                results.append(Extracted(article, None, 0, doc))
+                continue
             try:
                 results.append(Extracted(article, extract(article, doc), len(doc)))
             except ClaimGraphError as exc:
@@ -100,6 +110,18 @@ def extract_batch(articles: list[Article], nlp: Language | None = None,
     if sum(len(a.text) for a in articles) > TRIM_AFTER_CHARS:
         memory.trim()
     return results
+
+
+def _parse_each(articles: list[Article], nlp: Language) -> list[tuple[Article, Doc | str]]:
+    """Each article with its Doc; when the batch cannot be parsed together, each article
+    is parsed alone, and one that still fails comes with the reason (one line) instead."""
+    try:
+        return list(parse(articles, nlp))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        if len(articles) == 1:
+            return [(articles[0], f"could not be parsed ({type(exc).__name__}: {exc}); "
+                                  "please report it with this file")]
+    return [pair for article in articles for pair in _parse_each([article], nlp)]
 
 
 class LocalExecutor:
@@ -122,7 +144,13 @@ class LocalExecutor:
 
 
 class ProcessExecutor:
-    """Extraction in ``workers`` local processes; each loads the model once."""
+    """Extraction in ``workers`` local processes; each loads the model once.
+
+    A worker that dies (killed, out of memory) costs only its batch: the pool is started
+    anew and the batch extracted once more; if that fails too, each of its articles gets
+    an error. Workers exit on their own when the building process dies
+    (:func:`_start_worker`).
+    """
 
     def __init__(self, workers: int, model: str | None = None) -> None:
         if workers < 1:
@@ -138,27 +166,93 @@ class ProcessExecutor:
         """
         if self._pool is None:
             raise ClaimGraphError("ProcessExecutor used outside its `with` block")
-        pool = self._pool
         rest = iter(batches)
         head = list(islice(rest, 2))
         if len(head) < 2:
             return LocalExecutor(model=self._model).map(head)
-        return _windowed(chain(head, rest), lambda b: pool.submit(extract_batch, b, None, self._model),
-                         Future.result, self.workers * WINDOW_PER_WORKER)
+        return _windowed(chain(head, rest), self._submit, self._collect,
+                         self.workers * WINDOW_PER_WORKER)
 
-    def __enter__(self) -> ProcessExecutor:
+    def _submit(self, batch: list[Article]) -> tuple[list[Article], ProcessPoolExecutor, Future]:
+        """Send a batch to the pool (a new one when the current one broke)."""
+        pool = self._live_pool()
+        try:
+            return batch, pool, pool.submit(extract_batch, batch, None, self._model)
+        except BrokenProcessPool:
+            self._restart(pool)
+            return self._submit(batch)
+
+    def _collect(self, sent: tuple[list[Article], ProcessPoolExecutor, Future]) -> list[Extracted]:
+        """A batch's results; when its worker died, those of one more try, else an error each."""
+        batch, pool, future = sent
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart(pool)
+        pool = self._live_pool()
+        try:
+            return pool.submit(extract_batch, batch, None, self._model).result()
+        except BrokenProcessPool:
+            self._restart(pool)
+        return [Extracted(a, None, 0, "the extraction worker died twice on this article's batch "
+                                      "(killed, or out of memory)") for a in batch]
+
+    def _live_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            raise ClaimGraphError("ProcessExecutor used outside its `with` block")
+        return self._pool
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        """Replace the pool, unless another batch of the same broken pool already did."""
+        if broken is self._pool:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
 
         # forkserver/spawn: no copy of the parent's threads or open store in the workers.
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
-                                         initializer=load_nlp, initargs=(self._model,))
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(self._model, os.getpid()))
+
+    def __enter__(self) -> ProcessExecutor:
+        self._pool = self._new_pool()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _start_worker(model: str | None, parent: int) -> None:
+    """Set up a worker process: a watchdog that ends it when ``parent`` (the build) dies,
+    so no worker outlives a killed build, then the model."""
+    threading.Thread(target=_watch, args=(parent,), name="claimgraph-watchdog", daemon=True).start()
+    load_nlp(model)
+
+
+def _watch(parent: int) -> None:
+    """End this process as soon as the process ``parent`` is gone (or a zombie)."""
+    while _alive(parent):
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """True while process ``pid`` exists and is not a zombie."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 class DaskExecutor:

@@ -8,9 +8,11 @@ bounded whatever the corpus size.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain, count
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,8 +24,9 @@ from graph.identity import reconcile_names, write_article
 from graph.ingest import Manifest, iter_articles
 from graph.overrides import Overrides
 from graph.parallel import Extracted, LocalExecutor, open_executor
-from graph.rdf.ids import Ids
+from graph.rdf._terms import iri as term_iri
 from graph.rdf.base import GraphStore
+from graph.rdf.ids import Ids
 from graph.records import Article
 
 #: Articles per batch read, checked against the store and, less the unchanged ones, sent to
@@ -42,6 +45,8 @@ BATCH = BATCH_SIZE
 #: where a fixed count would checkpoint for nothing. When extraction runs elsewhere, the
 #: freed memory is also handed back to the system (:func:`graph.memory.trim`).
 CHECKPOINT_GROWTH = 64 * 2**20
+#: Error numbers of a write that failed for want of space.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
 @dataclass
@@ -140,6 +145,9 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
                 fail(str(item))
                 continue
             old = store.article_hash(ids.article(item.id))
+            if old is not None and old != item.content_hash:
+                item = _own_id(item, store, ids)
+                old = store.article_hash(ids.article(item.id))
             stored[item.id] = old is not None
             if old == item.content_hash:
                 report.skipped.append(item.id)
@@ -161,6 +169,24 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
     return report
 
 
+def _own_id(article: Article, store: GraphStore, ids: Ids) -> Article:
+    """The article under an id that no other source's article holds in the store.
+
+    An article whose id is stored with another ``cg:sourceFile`` (``report.md`` built
+    after ``report.txt``) is a different file, never an update of it: it takes the first
+    free id of ``ID-2``, ``ID-3``, ...
+    """
+    candidates = chain([article.id], (f"{article.id}-{n}" for n in count(2)))
+    ident = next(i for i in candidates if _free_for(store, ids.article(i), article.source_file))
+    return article if ident == article.id else replace(article, id=ident)
+
+
+def _free_for(store: GraphStore, iri: str, source: str) -> bool:
+    """True when no article has this IRI, or the one that has it was read from ``source``."""
+    rows = store.select("SELECT ?f WHERE { GRAPH ?a { ?a cg:sourceFile ?f } }", a=term_iri(iri))
+    return not rows or rows[0]["f"] == source
+
+
 def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, overrides: Overrides,
                  report: BuildReport, fail: Callable[[str], None],
                  progress: Progress | None, stored: dict[str, bool]) -> None:
@@ -171,11 +197,9 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
             quads = write_article(store, record, ids, overrides)
-        except ClaimGraphError as exc:
-            fail(f"{article.source_file}: {exc}")
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            fail(f"{article.source_file}: internal error while extracting "
-                 f"({type(exc).__name__}: {exc}); please report it with this file")
+            _stop_if_disk_full(exc, article, report)
+            fail(_error_line(article, exc))
         else:
             (report.updated if existed else report.added).append(article.id)
             report.statements += len(record.statements)
@@ -184,3 +208,30 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
             report.words += result.words
         if progress:
             progress(1)
+
+
+def _error_line(article: Article, exc: Exception) -> str:
+    """The one line reporting an article that could not be built."""
+    if isinstance(exc, ClaimGraphError):
+        return f"{article.source_file}: {exc}"
+    return (f"{article.source_file}: internal error while extracting ({type(exc).__name__}: "
+            f"{exc}); please report it with this file")
+
+
+def _stop_if_disk_full(exc: BaseException, article: Article, report: BuildReport) -> None:
+    """Stop the build, once and clearly, when ``exc`` comes from a full disk: every later
+    article would fail the same way.
+
+    Raises:
+        ClaimGraphError: when the disk (or the user's quota) is full.
+    """
+    cause: BaseException | None = exc
+    while cause is not None and not (isinstance(cause, OSError) and cause.errno in DISK_FULL):
+        cause = cause.__cause__ or cause.__context__
+    if cause is None and "No space left on device" not in str(exc):
+        return
+    written = len(report.added) + len(report.updated)
+    raise ClaimGraphError(
+        f"the disk is full (writing {article.source_file}): the build stopped; the store holds "
+        f"every article written before it ({written} in this build); free some space and run "
+        "the build again to finish it") from exc

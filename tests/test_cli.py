@@ -42,6 +42,8 @@ def test_readme_starts_with_the_two_commands():
         (["query", "--store", "{store}", "SELECT ?x WHERE { ?x ?y"], "SPARQL"),
         (["query", "--store", "{store}"], "either a SPARQL query or --file"),
         (["export", "--store", "{store}", "--format", "rdfxml"], "Invalid value"),
+        (["remove", "--store", "{store}", "a b:c"], "no article 'a b:c' in the store"),
+        (["remove", "--store", "{store}", "odd\udcff"], "no article 'odd\\udcff' in the store"),
     ],
 )
 def test_user_mistakes_give_one_line_and_a_nonzero_exit(tmp_path, args, message):
@@ -70,3 +72,30 @@ def test_build_reads_a_metadata_manifest(tmp_path):
     result = CliRunner().invoke(main, ["query", "--store", store, "--format", "csv",
                                        "SELECT ?d WHERE { ?a <https://schema.org/datePublished> ?d }"])
     assert result.output.split() == ["d", "2024-03-05"]
+
+
+def test_an_unreadable_file_named_on_the_command_line_gets_one_line_and_the_rest_is_built(
+        tmp_path, monkeypatch, nlp):
+    import os
+    from pathlib import Path
+
+    locked, fine = tmp_path / "locked.txt", tmp_path / "fine.txt"
+    for path in (locked, fine):
+        path.write_text("Pier shuts\n\nThe harbour master said the pier would shut.\n", encoding="utf-8")
+    real_access, real_read = os.access, Path.read_bytes
+
+    def no_access(path, mode, *args, **kwargs):
+        return False if str(path) == str(locked) else real_access(path, mode, *args, **kwargs)
+
+    def no_read(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(os, "access", no_access)  # what click asks, as a non-root user would see it
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    result = CliRunner().invoke(main, ["build", str(locked), str(fine), "--store", str(tmp_path / "s"),
+                                       "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    assert result.output.count("error:") == 1 and f"{locked}: cannot read (Permission denied)" in result.output
+    assert "1 new" in result.output and "Traceback" not in result.output

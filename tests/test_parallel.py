@@ -131,3 +131,112 @@ def test_a_dask_cluster_builds_a_byte_identical_store(tmp_path, sequential_expor
     assert report.ok and len(report.added) == len(CORPUS) == 12, report.errors
     assert report.statements > 0
     assert _export(tmp_path / "store") == sequential_export
+
+
+@pytest.mark.parametrize(("ids", "failing", "expected"), [
+    (["a", "b", "c"], {"b"}, ["ok", "could not be parsed (ValueError: b is odd)", "ok"]),
+    (["a"], {"a"}, ["could not be parsed (ValueError: a is odd)"]),
+    (["a", "b"], set(), ["ok", "ok"]),
+])
+def test_an_article_that_cannot_be_parsed_costs_only_itself(monkeypatch, ids, failing, expected):
+    import contextlib
+
+    def fake_parse(articles, nlp):
+        for article in articles:
+            if article.id in failing:
+                raise ValueError(f"{article.id} is odd")
+        return [(a, [a.id]) for a in articles]
+
+    monkeypatch.setattr(parallel, "parse", fake_parse)
+    monkeypatch.setattr(parallel, "extract", lambda article, doc: "record")
+    nlp = type("FakeNlp", (), {"memory_zone": lambda self: contextlib.nullcontext()})()
+    results = extract_batch([Article(i, f"{i}.txt", "Some text.") for i in ids], nlp)
+    assert [r.error.split(";")[0] if r.error else "ok" for r in results] == expected
+
+
+@pytest.fixture(scope="module")
+def blank_model(tmp_path_factory) -> str:
+    """A model with no trained components, quick for workers to load."""
+    import spacy
+
+    path = tmp_path_factory.mktemp("blank") / "model"
+    spacy.blank("en").to_disk(path)
+    return str(path)
+
+
+def _one_article_batches(count: int) -> list[list[Article]]:
+    return [[Article(f"a{n}", f"a{n}.txt", f"Pier {n} closed.\n\nThe crew left on Monday.")]
+            for n in range(count)]
+
+
+@pytest.mark.parametrize("kill_after", [1, 3])
+def test_a_killed_worker_costs_at_most_its_batch_and_the_pool_is_rebuilt(blank_model, kill_after):
+    import os
+    import signal
+    import time
+
+    batches = _one_article_batches(8)
+    with ProcessExecutor(2, blank_model) as executor:
+        first_pool = executor._pool
+        results = executor.map(iter(batches))
+        got = [next(results) for _ in range(kill_after)]
+        os.kill(next(iter(executor._pool._processes)), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not first_pool._broken and time.monotonic() < deadline:  # the pool noticed
+            time.sleep(0.05)
+        got += list(results)
+        assert executor._pool is not first_pool  # a new pool after the broken one
+    assert [r.article.id for batch in got for r in batch] == [f"a{n}" for n in range(8)]
+
+
+@pytest.mark.parametrize(("breaks", "errors"), [(1, 0), (2, 1)])
+def test_a_batch_whose_worker_dies_twice_gets_an_error_per_article(monkeypatch, breaks, errors):
+    from concurrent.futures.process import BrokenProcessPool
+
+    calls = []
+
+    class FakePool:
+        def submit(self, fn, batch, *args):
+            calls.append(batch)
+            future = parallel.Future()
+            if len(calls) <= breaks:
+                future.set_exception(BrokenProcessPool("worker died"))
+            else:
+                future.set_result([parallel.Extracted(a, None, 0, None) for a in batch])
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    executor = ProcessExecutor(2)
+    monkeypatch.setattr(executor, "_new_pool", FakePool)
+    executor._pool = FakePool()
+    [batch] = _one_article_batches(1)
+    out = executor._collect(executor._submit(batch))
+    assert [r.article.id for r in out] == ["a0"]
+    assert sum(r.error is not None and "died twice" in r.error for r in out) == errors
+
+
+def test_workers_exit_when_the_build_is_killed(blank_model):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import time\n"
+        "from graph.parallel import ProcessExecutor\n"
+        "from graph.records import Article\n"
+        f"with ProcessExecutor(2, {blank_model!r}) as ex:\n"
+        "    list(ex.map([[Article('a', 'a.txt', 'Pier closed.')], [Article('b', 'b.txt', 'Gate shut.')]]))\n"
+        "    print(' '.join(map(str, ex._pool._processes)), flush=True)\n"
+        "    time.sleep(120)\n")
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in build.stdout.readline().split()]
+    assert workers
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 15
+    while any(parallel._alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(parallel._alive(pid) for pid in workers)

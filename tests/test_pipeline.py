@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import gc
 import io
 import shutil
 
@@ -11,6 +13,7 @@ import rdflib
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.errors import ClaimGraphError
 from graph.pipeline import build
 from graph.rdf.store import Store
 
@@ -157,3 +160,69 @@ def test_a_failed_build_keeps_what_was_stored(seed_store, tmp_path, nlp):
         report = build([tmp_path / "bad.txt"], store, nlp=nlp)
     assert not report.ok
     assert _export(store_path) == _export(seed_store)
+
+
+@pytest.mark.parametrize(("first", "second", "ids"), [
+    ("deskA/report.txt", "deskB/report.md", {"report", "report-2"}),   # another source: kept apart
+    ("deskA/report.txt", "deskA/report.txt", {"report"}),              # the same file: an update
+])
+def test_a_later_build_never_replaces_another_files_article(tmp_path, nlp, first, second, ids):
+    for n, name in enumerate((first, second)):
+        path = tmp_path / "in" / str(n) / name
+        path.parent.mkdir(parents=True)
+        path.write_text(f"Story {n}\n\nThe harbour master said pier {n} would close on Monday.\n",
+                        encoding="utf-8")
+    with Store.open(tmp_path / "store", create=True) as store:
+        for n, name in enumerate((first, second)):
+            report = build([tmp_path / "in" / str(n) / name], store, nlp=nlp)
+            assert report.ok, report.errors
+        stored = {row["a"].rsplit("/", 1)[1] for row in store.select("SELECT ?a WHERE { ?a cg:sourceFile ?f }")}
+    assert stored == ids
+
+
+class _FullDisk:
+    """A pyoxigraph store whose writes fail with ENOSPC after ``room`` of them."""
+
+    def __init__(self, real, room: int) -> None:
+        self._real, self.room = real, room
+
+    def __getattr__(self, name):
+        attr = getattr(self._real, name)
+        if name not in ("extend", "update", "bulk_extend", "remove_graph"):
+            return attr
+
+        def write(*args, **kwargs):
+            if self.room <= 0:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.room -= 1
+            return attr(*args, **kwargs)
+
+        return write
+
+
+@pytest.mark.parametrize("room", [0, 2])
+def test_a_full_disk_stops_the_build_once_and_a_rerun_completes(tmp_path, nlp, room):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"f{n}.txt").write_text(f"Pier {n} shuts\n\nThe harbour master said pier {n} "
+                                          "would shut on Monday.\n", encoding="utf-8")
+    lines: list[str] = []
+    with Store.open(tmp_path / "store", create=True) as store:
+        store._inner = _FullDisk(store._inner, room)
+        with pytest.raises(ClaimGraphError, match="the disk is full .* run the build again") as caught:
+            build([folder], store, nlp=nlp, on_error=lines.append)
+        store._inner = store._inner._real
+        assert lines == []  # one stop, not a line per article
+        assert "\n" not in str(caught.value)
+        report = build([folder], store, nlp=nlp)  # the rerun, space freed
+    del caught  # its frames hold the store open
+    gc.collect()
+    assert report.ok and len(report.added) + len(report.skipped) == 4
+    assert _export(tmp_path / "store") == _clean_build(tmp_path / "clean", folder, nlp)
+
+
+def _clean_build(path, folder, nlp) -> bytes:
+    with Store.open(path, create=True) as store:
+        build([folder], store, nlp=nlp)
+    return _export(path)

@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.errors import ClaimGraphError
-from graph.extract.components import add_stages
+from graph.extract.components import STAGES, add_stages
+from graph.extract.pieces import cuts, parse_in_pieces
 from graph.records import Article, ArticleRecord
 
 T = TypeVar("T")
@@ -53,17 +54,37 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = BATCH_SI
     """Parse articles with ``nlp.pipe`` in :func:`batches`, keeping each with its Doc.
 
     The claimgraph components are added to ``nlp`` if it lacks them, and each Doc carries
-    its article (``doc._.cg_article``) into them.
+    its article (``doc._.cg_article``) into them. An article too long or too odd to parse
+    whole (:func:`graph.extract.pieces.cuts`) is parsed in pieces, joined, and then given
+    to the claimgraph components whole.
     """
     add_stages(nlp)
     for batch in batches(articles, batch_size):
-        docs = []
-        for article in batch:
-            doc = nlp.make_doc(article.masked_text())
-            doc._.cg_article = article
-            docs.append(doc)
-        for article, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
-            yield article, doc
+        whole, apart = [], {}
+        for n, article in enumerate(batch):
+            text = article.masked_text()
+            at = cuts(text, nlp.max_length)
+            if at:
+                apart[n] = _annotate(nlp, parse_in_pieces(nlp, text, at, STAGES), article)
+            else:
+                whole.append(_with_article(nlp.make_doc(text), article))
+        piped = nlp.pipe(whole, batch_size=max(1, len(whole)))
+        for n, article in enumerate(batch):
+            yield article, apart[n] if n in apart else next(piped)
+
+
+def _with_article(doc: Doc, article: Article) -> Doc:
+    """The Doc, carrying its article for the claimgraph components."""
+    doc._.cg_article = article
+    return doc
+
+
+def _annotate(nlp: Language, doc: Doc, article: Article) -> Doc:
+    """A Doc parsed by the model, run through the claimgraph components."""
+    doc = _with_article(doc, article)
+    for name in STAGES:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
 
 
 def batches(items: Iterable[T], size: int = BATCH_SIZE, chars: int = BATCH_CHARS) -> Iterator[list[T]]:

@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -103,6 +104,8 @@ class Discourse:
     last_speaker: str | None = None
     _plural: set[str] = field(default_factory=set)
     _mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    _begins: list[int] = field(default_factory=list)  # where each of _mentions begins
+    _reach: list[int] = field(default_factory=list)  # the furthest end of _mentions[:i + 1]
     _events: list[Event] = field(default_factory=list)
 
     @classmethod
@@ -112,6 +115,7 @@ class Discourse:
                         sorted(quoted, key=lambda s: s.begin))
         discourse._mentions = sorted(((m.span.begin, m.span.end, e.key) for e in actors.entities
                                       for m in e.mentions), key=lambda t: (t[0], -t[1]))
+        discourse._index_mentions()
         for begin, end, key in discourse._mentions:
             if not discourse.in_quote(begin):
                 discourse._add_event(begin, key, discourse._mention_rank(begin, end))
@@ -134,7 +138,8 @@ class Discourse:
     def mentions_in(self, span: Span) -> list[str]:
         """Keys of entities mentioned wholly inside ``span``, in order, without repeats."""
         keys: list[str] = []
-        for begin, end, key in self._mentions:
+        for i in range(bisect.bisect_left(self._begins, span.begin), len(self._mentions)):
+            begin, end, key = self._mentions[i]
             if begin > span.end:
                 break
             if span.begin <= begin and end <= span.end and key not in keys:
@@ -142,14 +147,20 @@ class Discourse:
         return keys
 
     def mention_at(self, token: Token) -> str | None:
-        """Key of the entity whose mention covers ``token``."""
-        at = token.idx
-        for begin, end, key in self._mentions:
-            if begin > at:
-                break
-            if at < end:
-                return key
+        """Key of the entity whose mention covers ``token`` (the first such, in mention order).
+
+        The first mention ending after ``token`` is the first whose running furthest end
+        passes it, found by bisection, so a lookup costs the same in any length of article.
+        """
+        first = bisect.bisect_right(self._reach, token.idx)
+        if first < len(self._mentions) and self._mentions[first][0] <= token.idx:
+            return self._mentions[first][2]
         return None
+
+    def _index_mentions(self) -> None:
+        """Note where each sorted mention begins and the furthest end each prefix reaches."""
+        self._begins = [begin for begin, _, _ in self._mentions]
+        self._reach = list(accumulate((end for _, end, _ in self._mentions), max))
 
     def is_plural(self, key: str) -> bool:
         """True for a minted group ("officials")."""
@@ -188,6 +199,7 @@ class Discourse:
             self.entities[key] = entity
             self._mentions.append((span.begin, span.end, key))
             self._mentions.sort(key=lambda t: (t[0], -t[1]))
+            self._index_mentions()
         self._add_event(span.begin, key, RANK_SUBJECT)
         if plural:
             self._plural.add(key)

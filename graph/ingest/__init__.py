@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import count
 from pathlib import Path
 
 from graph.errors import InputError
 from graph.ingest.assemble import Metadata
 from graph.ingest.boilerplate import detect_boilerplate
 from graph.ingest.html import read_html
-from graph.ingest.jsonl import iter_jsonl
+from graph.ingest.jsonl import jsonl_records
 from graph.ingest.manifest import Manifest, read_manifest
 from graph.ingest.text import read_plain
 from graph.records import Article
@@ -47,8 +49,11 @@ def iter_articles(paths: Iterable[str | Path], manifest: Manifest = Manifest()
 
     Folders are walked recursively in sorted order, reading the files with a known suffix
     (see :data:`SUFFIXES`) and ignoring the others and hidden files; ``NAME.json`` files
-    there are sidecars, not articles. A file given explicitly must have a known suffix. An
-    article whose id was already read in this batch is an error too.
+    there are sidecars, not articles. A file given explicitly must have a known suffix.
+    A file whose stem was already the id of another file in this batch (``deskA/report.txt``
+    then ``deskB/report.txt``) is told apart by its folders (:func:`_told_apart`); an id
+    given in the input (a JSONL record, a sidecar) that was already read is an error
+    naming both places.
 
     Args:
         paths: Files and folders.
@@ -57,10 +62,13 @@ def iter_articles(paths: Iterable[str | Path], manifest: Manifest = Manifest()
     Yields:
         Articles and errors, in input order.
     """
-    first_source: dict[str, str] = {}
+    seen: dict[str, str] = {}  # article id -> where it was read
     for item in _expand(paths):
-        for result in _read_any(item, manifest) if isinstance(item, Path) else [item]:
-            yield _check_unique(result, first_source)
+        if isinstance(item, InputError):
+            yield item
+            continue
+        for where, result in _read_any(item, manifest):
+            yield _unique(result, item, where, seen)
 
 
 def read_article(path: Path, given: Metadata = Metadata()) -> Article:
@@ -105,32 +113,49 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.parts)
 
 
-def _read_any(path: Path, manifest: Manifest) -> Iterator[Article | InputError]:
-    """The articles of one file, or the error that stops it from being read.
+def _read_any(path: Path, manifest: Manifest) -> Iterator[tuple[str, Article | InputError]]:
+    """The articles of one file, or the error that stops it from being read, each with
+    where it was read (the file, or ``FILE:LINE``).
 
     Any failure while reading becomes an error for this file, so a batch always goes on.
     """
     if path.suffix.lower() == ".jsonl":
-        yield from iter_jsonl(path, manifest)
+        yield from jsonl_records(path, manifest)
         return
     try:
-        yield read_article(path, manifest.given(path.name, path.stem))
+        yield str(path), read_article(path, manifest.given(path.name, path.stem))
     except InputError as exc:
-        yield exc
+        yield str(path), exc
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch
-        yield InputError(str(path), f"could not be read ({type(exc).__name__}: {exc})")
+        yield str(path), InputError(str(path), f"could not be read ({type(exc).__name__}: {exc})")
 
 
-def _check_unique(result: Article | InputError,
-                  first_source: dict[str, str]) -> Article | InputError:
-    """The article, or an error when an earlier article of the batch had the same id."""
-    if isinstance(result, InputError):
-        return result
-    if result.id in first_source:
-        return InputError(result.source_file, f'duplicate article id "{result.id}" '
-                                              f"(already read from {first_source[result.id]})")
-    first_source[result.id] = result.source_file
+def _unique(result: Article | InputError, path: Path, where: str,
+            seen: dict[str, str]) -> Article | InputError:
+    """The article under an id not yet read in this batch, or an error for a given id
+    that was."""
+    if isinstance(result, Article) and result.id in seen:
+        if path.suffix.lower() == ".jsonl" or result.id != path.stem:
+            return InputError(where, f'duplicate article id "{result.id}" '
+                                     f"(already read from {seen[result.id]})")
+        result = _told_apart(result, path, seen)
+    if isinstance(result, Article):
+        seen[result.id] = where
     return result
+
+
+def _told_apart(article: Article, path: Path, seen: dict[str, str]) -> Article:
+    """The article of a file whose stem is already taken, under an id and source made of
+    its last folders and its name: ``deskB/report.txt`` becomes id ``deskB-report``,
+    source ``deskB/report.txt`` (more folders when that is taken too, then a number)."""
+    parts = path.resolve().parts
+    for depth in range(2, len(parts)):
+        folders = parts[-depth:-1]
+        ident = "-".join((*folders, path.stem))
+        if ident not in seen:
+            return replace(article, id=ident, source_file="/".join((*folders, path.name)))
+    return replace(article, id=next(f"{article.id}-{n}" for n in count(2)
+                                    if f"{article.id}-{n}" not in seen))
 
 
 def _unsupported(path: Path) -> str:

@@ -19,6 +19,7 @@ from graph.ingest.boilerplate import (LONG_HEADLINE_MAX_CHARS, LONG_HEADLINE_MAX
                                       TOP_LINES, Finding, Line, headline_like, scan,
                                       split_lines)
 from graph.ingest.dates import date_in_name, normalise_date
+from graph.ingest.decode import clean
 from graph.records import Article, Span
 
 TitleStyle = Literal["plain", "markdown", "given"]
@@ -59,9 +60,15 @@ def build_article(article_id: str, source_file: str, text: str, meta: Metadata,
         style: How to find the headline (see :data:`TitleStyle`).
         front: A metadata block opening the text (Markdown front matter): boilerplate.
 
+    Characters that cannot be stored are replaced first (:func:`graph.ingest.decode.clean`)
+    in the text, the id, the source and every metadata field.
+
     Returns:
         The article, with its boilerplate spans in text order.
     """
+    article_id, source_file, text = clean(article_id), clean(source_file), clean(text)
+    meta = Metadata(**{f.name: None if getattr(meta, f.name) is None else clean(getattr(meta, f.name))
+                       for f in fields(meta)})
     findings = scan(text)
     if front is not None:
         findings = [Finding(front, "front matter")] + [

@@ -33,7 +33,7 @@ LIST_MAX_TEASERS = 12
 TOP_LINES = 8
 """Bylines without a "By" and datelines are looked for in this many first lines."""
 
-_LINE = re.compile(r"[^\S\n]*(\S[^\n]*?)\s*(?:\n|$)")
+_LINE = re.compile(r"[^\S\r\n]*(\S[^\r\n]*?)[^\S\r\n]*(?:\r\n?|\n|$)")
 _WIDGET_TRAILER = re.compile(r"[\s:|»›>]+$")
 _CLOSERS = "\"”’')]"
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -119,7 +119,8 @@ def scan(text: str) -> list[Finding]:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text``, trimmed, with their spans.
+    """The non-blank lines of ``text``, trimmed, with their spans; a line ends at
+    ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files).
 
     >>> [(line.span.begin, line.text) for line in split_lines("  Title \\r\\n\\r\\nBody.")]
     [(2, 'Title'), (12, 'Body.')]

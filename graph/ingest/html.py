@@ -24,6 +24,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from graph.errors import InputError
 from graph.ingest.assemble import Metadata, build_article
 from graph.ingest.text import SIDECAR_SUFFIX, read_sidecar
 from graph.ingest.decode import read_text
@@ -58,9 +59,12 @@ def read_html(path: Path, given: Metadata = Metadata()) -> Article:
             the sidecar's.
 
     Raises:
-        InputError: when the file or its sidecar cannot be read.
+        InputError: when the file or its sidecar cannot be read, or the page has no text.
     """
     text, meta = parse_html(read_text(path))
+    if not text.strip():
+        raise InputError(str(path), "no article text in the page (only markup, scripts or "
+                                    "navigation)")
     meta = meta.updated(read_sidecar(path.with_suffix(SIDECAR_SUFFIX))).updated(given)
     return build_article(path.stem, path.name, text, meta, "given")
 

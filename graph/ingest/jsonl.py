@@ -27,22 +27,28 @@ def iter_jsonl(path: Path, manifest: Manifest = Manifest()) -> Iterator[Article 
     Errors about the whole file (missing, binary, empty) are yielded alone. A ``manifest``
     row for a record's id wins over the record's own fields.
     """
+    for _, result in jsonl_records(path, manifest):
+        yield result
+
+
+def jsonl_records(path: Path, manifest: Manifest = Manifest()) -> Iterator[tuple[str, Article | InputError]]:
+    """Like :func:`iter_jsonl`, each result with where it was read (``FILE:LINE``)."""
     try:
         data = read_bytes(path)
         check_not_binary(data, str(path))
     except InputError as exc:
-        yield exc
+        yield str(path), exc
         return
     lines = data.removeprefix(BOM.encode("utf-8")).split(b"\n")
     for number, raw in enumerate(lines, 1):
         if raw.strip():
             source = f"{path}:{number}"
             try:
-                yield _article(raw, source, manifest)
+                yield source, _article(raw, source, manifest)
             except InputError as exc:
-                yield exc
+                yield source, exc
             except Exception as exc:  # noqa: BLE001 - one odd record must not stop a batch
-                yield InputError(source, f"could not be read ({type(exc).__name__}: {exc})")
+                yield source, InputError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def _article(raw: bytes, source: str, manifest: Manifest) -> Article:

@@ -3,6 +3,8 @@ nominals (invented sentences, entities built by hand)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from graph.extract import reference
@@ -202,3 +204,19 @@ def test_nominal_person_description(nlp, text, speaker, expected):
     discourse = discourse_of(nlp, text, entities)
     token = next(t for t in discourse.context.doc if t.idx == text.find("suspect"))
     assert reference.nominal(discourse, token, speaker) == expected
+
+
+@pytest.mark.parametrize(("mentions", "at", "expected"), [
+    ([(0, 10, "a"), (2, 4, "b")], 3, "a"),            # the first covering mention wins
+    ([(0, 2, "a"), (2, 4, "b"), (6, 9, "c")], 2, "b"),
+    ([(0, 2, "a"), (2, 4, "b"), (6, 9, "c")], 5, None),
+    ([(0, 2, "a"), (6, 9, "c")], 12, None),
+    ([(0, 20, "a"), (3, 5, "b"), (8, 9, "c")], 8, "a"),
+    ([], 0, None),
+])
+def test_mention_at_and_mentions_in_find_the_covering_and_contained_mentions(mentions, at, expected):
+    discourse = Discourse(None, {}, [], [], _mentions=sorted(mentions, key=lambda t: (t[0], -t[1])))
+    discourse._index_mentions()
+    assert discourse.mention_at(SimpleNamespace(idx=at)) == expected
+    inside = [k for b, e, k in sorted(mentions) if at <= b and e <= at + 5]
+    assert discourse.mentions_in(Span(at, at + 5)) == list(dict.fromkeys(inside))

@@ -120,3 +120,18 @@ def test_sidecar_wins_over_meta_tags(tmp_path):
     article = read_html(tmp_path / "a.html")
     assert (article.author, article.date, article.publisher) == (
         "Tom Roe", "2024-03-07", "Harbour Daily")
+
+
+@pytest.mark.parametrize("page", [
+    "<html><head><title>Empty</title></head><body></body></html>",
+    "<html><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>",
+    "<html><body><p>   </p><div>\n</div></body></html>",
+])
+def test_a_page_without_text_is_refused_with_one_line(tmp_path, page):
+    from graph.errors import InputError
+
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.raises(InputError, match="no article text in the page") as caught:
+        read_html(path)
+    assert "\n" not in str(caught.value)

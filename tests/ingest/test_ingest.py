@@ -84,15 +84,39 @@ def test_explicit_files(tmp_path, name, data, expected):
     assert outcome(iter_articles([str(path)])) == [expected.format(p=path)]
 
 
-def test_inputs_keep_their_order_and_duplicates_are_errors(tmp_path):
+def test_inputs_keep_their_order_and_same_named_files_are_told_apart(tmp_path):
     for folder in ("one", "two"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "same.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "z.txt").write_text(BODY, encoding="utf-8")
     results = outcome(iter_articles([tmp_path / "z.txt", tmp_path / "two", tmp_path / "one"]))
-    assert results == ["article z", "article same",
-                       'error same.txt: duplicate article id "same" (already read from '
-                       'same.txt)']
+    assert results == ["article z", "article same", "article one-same"]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    (["deskA/report.txt", "deskB/report.txt"],
+     [("report", "report.txt"), ("deskB-report", "deskB/report.txt")]),
+    (["deskA/report.txt", "deskB/report.md", "deskB/x/report.txt"],
+     [("report", "report.txt"), ("deskB-report", "deskB/report.md"), ("x-report", "x/report.txt")]),
+    (["a/x/report.txt", "b/x/report.txt", "c/x/report.txt"],
+     [("report", "report.txt"), ("x-report", "x/report.txt"), ("c-x-report", "c/x/report.txt")]),
+    (["deskA/one.txt", "deskB/two.txt"], [("one", "one.txt"), ("two", "two.txt")]),  # no clash: as before
+])
+def test_files_sharing_a_stem_get_ids_from_their_folders(tmp_path, files, expected):
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"Story of {name}\n\nThe pier in {name} closed.", encoding="utf-8")
+    articles = list(iter_articles([tmp_path / name for name in files]))
+    assert [(a.id, a.source_file) for a in articles] == expected
+    assert [a.text for a in articles] == [f"Story of {n}\n\nThe pier in {n} closed." for n in files]
+
+
+def test_a_repeated_given_id_is_an_error_naming_file_and_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "r1", "text": "One story."}\n\n{"id": "r1", "text": "Another."}\n',
+                    encoding="utf-8")
+    assert outcome(iter_articles([path])) == [
+        "article r1", f'error {path}:3: duplicate article id "r1" (already read from {path}:1)']
 
 
 def test_crlf_offsets_index_stored_text(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from graph.errors import InputError
 from graph.ingest.jsonl import iter_jsonl
 from graph.records import Article
@@ -61,3 +63,19 @@ def test_whole_file_errors(tmp_path):
     assert all(isinstance(r, InputError) for r in results)
     assert [r.problem for r in results] == ["empty file", "binary file, not text (NUL byte at 9)",
                                             "no such file"]
+
+
+@pytest.mark.parametrize(("raw", "ident", "text", "title"), [
+    (r'{"id": "s1", "text": "Gate shuts\n\nThe \ud800 gate shut."}', "s1", "Gate shuts\n\nThe \ufffd gate shut.", "Gate shuts"),
+    (r'{"id": "s2", "text": "Lock opens\n\nThe lock \udfff\ud800 opened.", "title": "Lock \udc00"}',
+     "s2", "Lock opens\n\nThe lock \ufffd\ufffd opened.", "Lock \ufffd"),
+    (r'{"id": "s3\ud801", "text": "Plain words.\n\nNothing odd here."}', "s3\ufffd", "Plain words.\n\nNothing odd here.", None),
+])
+def test_lone_surrogates_become_replacement_characters_keeping_offsets(tmp_path, raw, ident, text, title):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(raw + "\n" + json.dumps(GOOD) + "\n", encoding="utf-8")
+    first, second = iter_jsonl(path)
+    assert isinstance(first, Article), first
+    assert (first.id, first.text, first.title) == (ident, text, title)
+    assert len(first.content_hash) == 64  # every field encodes
+    assert second.id == "p1"  # the rest of the file goes on

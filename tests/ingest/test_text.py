@@ -168,3 +168,18 @@ def test_markdown_front_matter(tmp_path, content, sidecar, expected):
             span_text(article, article.title_span)) == expected
     if content.startswith("---\n") and expected[0]:
         assert article.boilerplate[0] == Span(0, content.index("---", 3) + 4)
+
+
+@pytest.mark.parametrize(("data", "title"), [
+    (b"Ferry resumes\rThe ferry resumed on Friday. Crews cheered.\r", "Ferry resumes"),   # CR only
+    (b"Ferry resumes\r\rThe ferry resumed on Friday.\r", "Ferry resumes"),
+    (b"Ferry resumes\r\nThe ferry resumed on Friday.\r\n", "Ferry resumes"),             # CRLF
+    (b"\xef\xbb\xbfFerry resumes\n\nThe ferry resumed on Friday.\n", "Ferry resumes"),   # UTF-8 BOM
+])
+def test_line_ends_and_a_byte_order_mark_keep_the_headline_and_offsets(tmp_path, data, title):
+    path = tmp_path / "ferry.txt"
+    path.write_bytes(data)
+    article = read_plain(path)
+    assert article.title == title
+    assert not article.text.startswith("\ufeff")  # offsets index the text after a BOM
+    assert article.text[article.title_span.begin:article.title_span.end] == title

@@ -124,8 +124,10 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
               default="nquads", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
-def export(store: str | None, fmt: str, output: Path | None) -> None:
-    """Write the whole graph in an RDF format.
+@click.option("--with-index", is_flag=True,
+              help="Also write the resolver's private name index graphs (urn:claimgraph:index:...).")
+def export(store: str | None, fmt: str, output: Path | None, with_index: bool) -> None:
+    """Write the whole graph in an RDF format (without the private name index, unless asked).
 
     \b
     Example:
@@ -134,9 +136,9 @@ def export(store: str | None, fmt: str, output: Path | None) -> None:
     with _open(store) as st:
         if output:
             with output.open("wb") as out:
-                st.export(fmt, out)
+                st.export(fmt, out, with_index)
         else:
-            st.export(fmt, sys.stdout.buffer)
+            st.export(fmt, sys.stdout.buffer, with_index)
 
 
 @main.command()

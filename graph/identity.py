@@ -4,35 +4,43 @@ The orchestrator of three parts that know nothing of each other: the name index
 (:mod:`graph.rdf.name_index`) says which stored actors a new article's names could join and
 how every article describes them; the resolver (:mod:`graph.resolve`) clusters the lot,
 without reading the store; the mapping (:mod:`graph.rdf.mapping`) turns the result into the
-article's quads, the renamings of the stored articles whose actors changed IRI or label, and
-the merge evidence of the actors that gained or lost a member. The reads are batched (one
-query for the candidates and their descriptors, one for the evidence to replace), so their
-number and cost follow the actors touched, never the size of the store.
+article's quads, the renamings of the stored articles whose actors changed IRI, the actors'
+descriptions and the merge evidence.
+
+What is true of an actor whatever the article (its types, labels, titles, memberships) and
+its merge evidence live once, in the default graph. Both are rebuilt, never patched, for
+every actor a write or a removal touches: from the index entries and role nodes of every
+article naming it, and from the resolution. So adding an article then removing it leaves the
+store as it was, and the order of the articles does not matter. The reads are batched (one
+query for the candidates and their descriptors, one each for the descriptions and evidence
+to replace), so their number and cost follow the actors touched, never the size of the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pyoxigraph as ox
-
-from graph.errors import ClaimGraphError
 from graph.overrides import Overrides
-from graph.rdf._terms import DEFAULT_GRAPH, MERGED_INTO, SOURCE_FILE
+from graph.query import find_article
+from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, JOB_TITLE, LABEL, LOCAL_LABEL, MEMBER_OF, MERGED_INTO,
+                              Quad, iri)
+from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import evidence_quads, rename_actors, to_quads
-from graph.rdf.name_index import Context, index_quads, read_context
-from graph.rdf.store import Store
+from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, to_quads
+from graph.rdf.name_index import index_graph, index_quads, indexed_actors, read_context, read_descriptions
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
 from graph.resolve.cluster import cluster
 from graph.resolve.descriptors import Descriptor, descriptors_of
 from graph.resolve.names import lookup_keys
 
+#: The predicates of an actor's default-graph description (:func:`graph.rdf.mapping.description_quads`).
+DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF)
 
-def write_article(store: Store, record: ArticleRecord, ids: Ids,
-                  overrides: Overrides | None = None) -> list[ox.Quad]:
-    """Resolve one article against the store, write its graph, and reconcile the others.
+
+def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
+                  overrides: Overrides | None = None) -> list[Quad]:
+    """Resolve one article against the store, write its graphs, and reconcile the others.
 
     Args:
         store: The store (writable).
@@ -41,21 +49,25 @@ def write_article(store: Store, record: ArticleRecord, ids: Ids,
         overrides: The user's joins and splits.
 
     Returns:
-        The quads written to the article's graph.
+        The quads written to the article's graph and to its index graph.
     """
     article = ids.article(record.article.id)
+    before = indexed_actors(store, article)
     keys = _keys(descriptors_of(record, article))
     own, context = _split(read_context(store, keys | _override_keys(keys, overrides), article=article), article)
-    resolved, resolution = resolve(record, ids, context.descriptors, overrides)
-    quads = to_quads(resolved, ids, evidence=False)  # the evidence is reconciled below
-    quads += index_quads(record, resolved.iris, article)
+    resolved, resolution = resolve(record, ids, context, overrides)
+    actors = actor_iris(resolved, ids)
+    quads = to_quads(resolved, ids, evidence=False)  # descriptions and evidence are reconciled below
+    quads += index_quads(record, actors, resolved.labels, article)
     store.replace_article(article, quads)
-    _reconcile(store, context, resolution, ids, extra={d.ref for d in own})
+    now = {actor.value for actor in actors.values()}
+    _reconcile(store, context, resolution, ids, extra=before | {d.ref for d in own} | now)
     return quads
 
 
-def remove_article(store: Store, article: str, ids: Ids, overrides: Overrides | None = None) -> str:
-    """Remove an article: its graph, actors left with no mention, and its merge evidence.
+def remove_article(store: GraphStore, article: str, ids: Ids, overrides: Overrides | None = None) -> str:
+    """Remove an article: its graphs, the description of actors left with no mention, and
+    its part in the descriptions and merge evidence of the others.
 
     Args:
         store: The store (writable).
@@ -67,37 +79,22 @@ def remove_article(store: Store, article: str, ids: Ids, overrides: Overrides | 
         The IRI of the article removed.
 
     Raises:
-        ClaimGraphError: when no article in the store has that id or file name.
+        QueryError: when no article in the store has that IRI, id or file name.
     """
-    iri = find_article(store, article, ids)
-    own, _ = _split(read_context(store, (), article=iri), iri)
-    before = {d.ref for d in own}
-    _, context = _split(read_context(store, _keys(own), actors=before), iri)
-    store.remove_article(iri)
-    _reconcile(store, context, cluster(context.descriptors, ids, overrides), ids, extra=before)
-    return iri
+    article_iri = find_article(store, article)
+    before = indexed_actors(store, article_iri)
+    own, _ = _split(read_context(store, (), article=article_iri), article_iri)
+    _, context = _split(read_context(store, _keys(own), actors={d.ref for d in own}), article_iri)
+    store.remove_article(article_iri)
+    _reconcile(store, context, cluster(context, ids, overrides), ids, extra=before)
+    return article_iri
 
 
-def reconcile_names(store: Store, names: Iterable[str], ids: Ids, overrides: Overrides | None = None) -> None:
+def reconcile_names(store: GraphStore, names: Iterable[str], ids: Ids, overrides: Overrides | None = None) -> None:
     """Re-resolve every actor known by one of these names (after the overrides changed)."""
     context = read_context(store, {fold(n) for n in names} - {""})
-    if context.descriptors:
-        _reconcile(store, context, cluster(context.descriptors, ids, overrides), ids, refresh_all=True)
-
-
-def find_article(store: Store, article: str, ids: Ids) -> str:
-    """The IRI of an article given by id, IRI or source file name.
-
-    Raises:
-        ClaimGraphError: when there is no such article.
-    """
-    for iri in (article, ids.article(article)):
-        if ":" in iri and store.article_hash(iri) is not None:
-            return iri
-    for quad in store.quads(None, SOURCE_FILE, ox.Literal(article), None):
-        return quad.subject.value
-    raise ClaimGraphError(f"no article {article!r} in the store: give its id or source file "
-                          "(see `claimgraph query 'SELECT ?f WHERE {{ ?a cg:sourceFile ?f }}'`)")
+    if context:
+        _reconcile(store, context, cluster(context, ids, overrides), ids, refresh_all=True)
 
 
 # ---------------------------------------------------------------- what to read
@@ -118,46 +115,87 @@ def _override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
     return out
 
 
-def _split(context: Context, article: str) -> tuple[list[Descriptor], Context]:
-    """An article's own descriptors, and the context of the other articles."""
-    own = [d for d in context.descriptors if d.article == article]
-    return own, Context([d for d in context.descriptors if d.article != article], context.labels)
+def _split(descriptors: list[Descriptor], article: str) -> tuple[list[Descriptor], list[Descriptor]]:
+    """An article's own descriptors, and those of the other articles."""
+    return [d for d in descriptors if d.article == article], [d for d in descriptors if d.article != article]
 
 
 # ---------------------------------------------------------------- writing
 
 
-def _reconcile(store: Store, context: Context, resolution: Resolution, ids: Ids,
+def _reconcile(store: GraphStore, context: list[Descriptor], resolution: Resolution, ids: Ids,
                extra: Iterable[str] = (), refresh_all: bool = False) -> None:
-    """Rewrite the stored articles whose actors changed, and refresh the merge evidence of
-    the actors that gained or lost a member (of every actor in ``context`` with
-    ``refresh_all``, for overrides, which may change why members joined), and of ``extra``."""
+    """Rename the actors of the stored articles whose actors changed IRI, and rebuild the
+    description and merge evidence of the actors that gained or lost a member (of every
+    actor in ``context`` with ``refresh_all``, for overrides, which may change why members
+    joined), and of ``extra``."""
     by_article: dict[str, list[Descriptor]] = {}
-    for d in context.descriptors:
+    for d in context:
         by_article.setdefault(d.article, []).append(d)
+    renamed: set[str] = set()
     for article, ds in sorted(by_article.items()):
-        moves = {d.ref: resolution.assignments[d.key] for d in ds}
-        if any(a.iri != ref or context.labels.get((article, ref)) != a.label for ref, a in moves.items()):
-            graph = ox.NamedNode(article)
-            store.change(*rename_actors(store.quads(None, None, None, graph), graph,
-                                        {ref: (a.iri, a.label) for ref, a in moves.items()}))
+        moves = {d.ref: resolution.assignments[d.key].iri for d in ds if resolution.assignments[d.key].iri != d.ref}
+        renamed |= set(moves)
+        for graph in (iri(article), index_graph(article)) if moves else ():
+            store.change(*rename_actors(store.quads(None, None, None, graph), graph, moves))
     if refresh_all:
-        touched = {d.ref for d in context.descriptors} | {a.iri for a in resolution.assignments.values()}
-    else:  # an actor's evidence follows from its members: only actors that gained or lost one
-        known = {d.key for d in context.descriptors}
-        moved = [(d.ref, resolution.assignments[d.key].iri) for d in context.descriptors
+        touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()}
+    else:  # an actor's description follows from its members: only actors that gained or lost one
+        known = {d.key for d in context}
+        moved = [(d.ref, resolution.assignments[d.key].iri) for d in context
                  if resolution.assignments[d.key].iri != d.ref]
         touched = {a.iri for key, a in resolution.assignments.items() if key not in known}
-        touched |= {iri for pair in moved for iri in pair}
-    _refresh_evidence(store, touched | set(extra), resolution, ids)
+        touched |= {actor for pair in moved for actor in pair}
+    actors = touched | set(extra) | _members_of(store, renamed)
+    _refresh_descriptions(store, actors, resolution)
+    _refresh_evidence(store, actors, resolution, ids)
 
 
-def _refresh_evidence(store: Store, actors: set[str], resolution: Resolution, ids: Ids) -> None:
+def _refresh_descriptions(store: GraphStore, actors: set[str], resolution: Resolution) -> None:
+    """Replace the default-graph description of these actors by the one their articles give.
+
+    The label is the resolution's; an actor it does not cover keeps the label it has (a
+    member of a renamed organisation), unless it is local to its article (``cg:localLabel``).
+    """
+    if not actors:
+        return
+    facts = read_descriptions(store, actors)
+    old = _stored(store, actors, DESCRIPTION)
+    labels = {q.subject.value: q.object.value for q in old
+              if q.predicate == LABEL and LOCAL_LABEL not in facts.get(q.subject.value, {})}
+    labels.update({a.iri: a.label for a in resolution.assignments.values()})
+    store.change(*_diff(old, set(description_quads(facts, labels))))
+
+
+def _refresh_evidence(store: GraphStore, actors: set[str], resolution: Resolution, ids: Ids) -> None:
     """Replace the default-graph evidence of these actors by the resolution's."""
     if not actors:
         return
-    values = " ".join(str(ox.NamedNode(a)) for a in sorted(actors))
+    values = " ".join(str(iri(a)) for a in sorted(actors))
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?a {{ {values} }} ?e {MERGED_INTO} ?a . ?e ?p ?o }}")
-    old = {ox.Quad(row["e"], row["p"], row["o"], DEFAULT_GRAPH) for row in rows}
+    old = {Quad(row["e"], row["p"], row["o"], DEFAULT_GRAPH) for row in rows}
     new = set(evidence_quads({a: resolution.evidence[a] for a in actors if a in resolution.evidence}, ids))
-    store.change(old - new, new - old)
+    store.change(*_diff(old, new))
+
+
+def _members_of(store: GraphStore, organizations: set[str]) -> set[str]:
+    """The actors whose description says they are members of one of these organisations
+    (which were renamed: their ``org:memberOf`` must follow)."""
+    if not organizations:
+        return set()
+    values = " ".join(str(iri(o)) for o in sorted(organizations))
+    return {row["s"].value for row in store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {values} }} ?s {MEMBER_OF} ?o }}")}
+
+
+def _stored(store: GraphStore, actors: set[str], predicates: Iterable) -> set[Quad]:
+    """The default-graph quads of these actors with these predicates (which no other graph
+    holds about an actor), in one query: one ``UNION`` branch per predicate."""
+    values = " ".join(str(iri(a)) for a in sorted(actors))
+    branches = " UNION ".join(f"{{ ?s {p} ?o BIND({p} AS ?p) }}" for p in predicates)
+    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {branches} }}")
+    return {Quad(row["s"], row["p"], row["o"], DEFAULT_GRAPH) for row in rows}
+
+
+def _diff(old: set[Quad], new: set[Quad]) -> tuple[list[Quad], list[Quad]]:
+    """The quads to remove and to add to turn ``old`` into ``new``, in a stable order."""
+    return sorted(old - new, key=str), sorted(new - old, key=str)

@@ -58,27 +58,24 @@ SELECT ?article ?file ?headline ?date WHERE {
 }"""
 
 ACTORS_QUERY = """
-SELECT DISTINCT ?actor ?type ?label ?alias ?article WHERE {
+SELECT DISTINCT ?actor ?type ?label ?alias WHERE {
   VALUES ?type { schema:Person schema:Organization schema:Place cg:UnnamedSource }
-  GRAPH ?article {
-    ?actor a ?type ; rdfs:label ?label .
-    OPTIONAL { ?actor skos:altLabel ?alias }
-  }
+  ?actor a ?type ; rdfs:label ?label .
+  FILTER(!BOUND(?article) || EXISTS { GRAPH ?article { ?fact ?link ?actor } })
+  OPTIONAL { ?actor skos:altLabel ?alias }
 }"""
 
 TITLES_QUERY = """
-SELECT DISTINCT ?actor ?title ?article WHERE {
-  GRAPH ?article { ?actor schema:jobTitle ?title }
+SELECT DISTINCT ?actor ?title WHERE {
+  GRAPH ?article { ?role org:member ?actor ; cg:title ?title }
 }"""
 
 MEMBERSHIPS_QUERY = """
 SELECT DISTINCT ?person ?org ?title ?article ?begin ?end WHERE {
   GRAPH ?article {
-    { ?person org:memberOf ?org }
-    UNION
-    { ?role a cg:Role ; org:member ?person ; org:organization ?org .
-      OPTIONAL { ?role cg:title ?title }
-      OPTIONAL { ?role nif:beginIndex ?begin ; nif:endIndex ?end } }
+    ?role a cg:Role ; org:member ?person ; org:organization ?org .
+    OPTIONAL { ?role cg:title ?title }
+    OPTIONAL { ?role nif:beginIndex ?begin ; nif:endIndex ?end }
   }
 }"""
 

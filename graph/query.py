@@ -50,8 +50,8 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
     """Who said what about whom.
 
     The actors are looked up by name first; their statements are then found from the
-    indexes and read with :meth:`~graph.rdf.store.Store.describe`, labels from each
-    statement's own article graph. Once the subjects are known, reading their quads
+    indexes and read with :meth:`~graph.rdf.store.Store.describe`, the actors' labels from
+    the default graph. Once the subjects are known, reading their quads
     straight from the indexes costs less than evaluating one SPARQL join over the same
     patterns (measured in ``benchmarks/RESULTS.md``).
 
@@ -76,9 +76,8 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
                  if is_iri(q.graph_name)}
     statements = {key: _by_predicate(quads) for key, quads in store.describe(sorted(found)).items()}
     articles = {key[1]: _by_predicate(quads) for key, quads in store.describe((g, g) for _, g in sorted(found)).items()}
-    named = store.describe(sorted({(t.value, g) for (_, g), props in statements.items()
-                                   for t in (*props.get(ATTRIBUTED_TO, ()), *props.get(ABOUT, ()))}))
-    labels = {key: q.object.value for key, quads in named.items() for q in quads if q.predicate == LABEL}
+    labels = _labels(store, {t for props in statements.values()
+                             for t in (*props.get(ATTRIBUTED_TO, ()), *props.get(ABOUT, ()))})
     rows = []
     for (statement, graph), props in statements.items():
         kind = next((t.value.rpartition("#")[2] for t in props.get(A, ()) if t in _QUOTE_KINDS), None)
@@ -86,16 +85,23 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
             continue
         article = articles[graph]
         rows.append({
-            "speaker": next((labels.get((t.value, graph)) for t in props.get(ATTRIBUTED_TO, ())), None),
+            "speaker": next((labels.get(t.value) for t in props.get(ATTRIBUTED_TO, ())), None),
             "cue": _first(props, CUE), "act": (_first(props, SPEECH_ACT) or "").rpartition("#")[2].lower() or None,
             "kind": kind, "text": _first(props, TEXT),
-            "about": "; ".join(sorted({labels[(t.value, graph)] for t in props.get(ABOUT, ())
-                                       if (t.value, graph) in labels})) or None,
+            "about": "; ".join(sorted({labels[t.value] for t in props.get(ABOUT, ()) if t.value in labels})) or None,
             "article": _first(article, SOURCE_FILE), "headline": _first(article, HEADLINE),
             "date": _first(article, DATE_PUBLISHED), "begin": int(_first(props, BEGIN)), "end": int(_first(props, END)),
             "statement": statement,
         })
     return sorted(rows, key=lambda r: (r["article"], r["begin"], r["statement"]))
+
+
+def _labels(store: GraphStore, actors: set[NamedNode]) -> dict[str, str]:
+    """Actor IRI -> its canonical label (one per actor, in the default graph), in one query."""
+    if not actors:
+        return {}
+    rows = store.select("SELECT ?actor ?label WHERE { ?actor rdfs:label ?label }", actor=sorted(actors, key=str))
+    return {str(row["actor"]): str(row["label"]) for row in rows}
 
 
 def _by_predicate(quads: list[Quad]) -> dict[NamedNode, list]:

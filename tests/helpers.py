@@ -21,10 +21,15 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph.rdf.ids import Ids
+from graph.rdf.mapping import actor_iris, description_quads, to_quads
+from graph.rdf.name_index import index_quads, read_descriptions
 from graph.rdf.store import Store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
+
+    from graph.records import ResolvedRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = FIXTURES / "small.trig"
@@ -127,6 +132,21 @@ def write_screenshot(browser: Browser, html: Path, png: Path, width: int = 1280,
     page.screenshot(path=str(png))
     page.close()
     return png
+
+
+def write_resolved(store: Store, resolved: ResolvedRecord) -> list[ox.Quad]:
+    """Write one resolved article as :func:`graph.identity.write_article` would, without
+    resolving it again: its graph, its index graph, and its actors' default-graph
+    description rebuilt from them. Returns the public quads (article graph, description,
+    merge evidence)."""
+    ids = Ids()
+    actors = actor_iris(resolved, ids)
+    article = ids.article(resolved.record.article.id)
+    quads = to_quads(resolved, ids)
+    store.replace_article(article, quads + index_quads(resolved.record, actors, resolved.labels, article))
+    description = description_quads(read_descriptions(store, {a.value for a in actors.values()}), resolved.labels)
+    store.change([], description)
+    return quads + description
 
 
 def to_dataset(quads: list[ox.Quad]) -> Dataset:

@@ -13,7 +13,8 @@ import pytest
 from graph.identity import remove_article, write_article
 from graph.pipeline import build
 from graph.rdf.ids import Ids
-from graph.rdf.namespace import CG
+from graph.rdf.name_index import index_graph
+from graph.rdf.namespace import CG, RDF, RDFS, SKOS
 from graph.rdf.store import Store
 from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
 from graph.resolve.descriptors import Descriptor
@@ -55,7 +56,7 @@ def test_build_order_does_not_change_the_graph(order, forward, tmp_path, nlp):
 def test_node_counts(forward, cls, count):
     store = ox.Store()
     store.load(forward, format=ox.RdfFormat.N_QUADS)
-    rows = store.query(f"SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x a <https://schema.org/{cls}> }} }}")
+    rows = store.query(f"SELECT ?x WHERE {{ ?x a <https://schema.org/{cls}> }}")  # the default graph only
     assert len(list(rows)) == count
 
 
@@ -87,7 +88,8 @@ def test_actors_known_by_a_common_noun_stay_in_their_article(tmp_path, nlp):
             for name in order:
                 assert build([tmp_path / name], store, nlp=nlp).ok
             rows.append(sorted((r["g"], r["actor"]) for r in store.select(
-                "SELECT ?g ?actor WHERE { GRAPH ?g { ?actor rdfs:label ?l } FILTER(CONTAINS(LCASE(?l), 'fire service')) }")))
+                "SELECT DISTINCT ?g ?actor WHERE { ?actor rdfs:label ?l FILTER(CONTAINS(LCASE(?l), 'fire service')) "
+                "GRAPH ?g { ?mention cg:refersTo ?actor } }")))
     assert rows[0] == rows[1]
     assert len(rows[0]) == 2 and rows[0][0][1] != rows[0][1][1], rows[0]
     assert all(actor.startswith(graph) for graph, actor in rows[0])
@@ -106,17 +108,32 @@ def _record(desc: Descriptor) -> ArticleRecord:
 
 
 LOCAL_NAME = ox.NamedNode(str(CG.localName))
+#: The predicates of an actor's description, which only the default graph may hold.
+DESCRIPTION = [ox.NamedNode(p) for p in (str(RDF.type), str(RDFS.label), str(SKOS.altLabel),
+                                         "https://schema.org/jobTitle", "http://www.w3.org/ns/org#memberOf")]
 
 
 def _stored_groups(store: Store, descs: list[Descriptor]) -> set[frozenset[str]]:
     by_actor: dict[str, set[str]] = {}
     for desc in descs:
         article_id = desc.article.rsplit(":", 1)[1]
-        graph = ox.NamedNode(IDS.article(article_id))
-        actors = {q.subject.value for q in store.quads(None, LOCAL_NAME, None, graph)}
+        actors = {q.subject.value for q in store.quads(None, LOCAL_NAME, None, index_graph(IDS.article(article_id)))}
         assert len(actors) == 1, actors
         by_actor.setdefault(actors.pop(), set()).add(article_id)
+    _assert_described_once(store, set(by_actor))
     return {frozenset(v) for v in by_actor.values()}
+
+
+def _assert_described_once(store: Store, actors: set[str]) -> None:
+    """Each actor is described in the default graph only, with one label and every name."""
+    for actor in actors:
+        node = ox.NamedNode(actor)
+        where = {type(q.graph_name).__name__ for p in DESCRIPTION for q in store.quads(node, p, None, None)}
+        assert where == {"DefaultGraph"}, (actor, where)
+        assert len(store.quads(node, DESCRIPTION[1], None, None)) == 1, actor
+        names = {q.object.value for q in store.quads(node, LOCAL_NAME, None, None)}
+        described = {q.object.value for p in DESCRIPTION[1:3] for q in store.quads(node, p, None, ox.DefaultGraph())}
+        assert names <= described, actor
 
 
 @pytest.mark.slow  # writes a store on disk for every order of every case
@@ -132,9 +149,9 @@ def test_articles_written_one_by_one_resolve_as_all_at_once(why, descs, expected
                 write_article(store, _record(desc), Ids())
             assert _stored_groups(store, descs) == expected, [x.article for x in order]
             buf = io.BytesIO()
-            store.export("nquads", buf)
+            store.export("nquads", buf, with_index=True)
             exports.add(buf.getvalue())
-    assert len(exports) == 1  # the same graph and merge evidence, whatever the order
+    assert len(exports) == 1  # the same graphs, index, descriptions and merge evidence, whatever the order
 
 
 @pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -146,3 +163,53 @@ def test_removing_an_article_resolves_the_rest_as_never_added(why, descs, expect
                 write_article(store, _record(desc), Ids())
             remove_article(store, gone.article.rsplit(":", 1)[1], Ids())
             assert _stored_groups(store, rest) == groups(rest), gone.article
+            removed = _export(store)
+        with Store.open(tmp_path / f"never-{n}") as store:
+            for desc in rest:
+                write_article(store, _record(desc), Ids())
+            assert removed == _export(store), gone.article  # add-then-remove equals never-added
+
+
+def _export(store: Store) -> bytes:
+    buf = io.BytesIO()
+    store.export("nquads", buf, with_index=True)
+    return buf.getvalue()
+
+
+def _article(article_id: str, text: str, entities: list[Entity], roles: list[Role] = ()) -> ArticleRecord:
+    return ArticleRecord(Article(article_id, f"{article_id}.txt", text), entities, list(roles))
+
+
+def _entity(key: str, kind: str, name: str, text: str, aliases: set[str] = frozenset()) -> Entity:
+    begin = text.index(name)
+    return Entity(key, kind, name, set(aliases), [Mention(Span(begin, begin + len(name)), name)])
+
+
+MEMBER_TEXT = "Spokeswoman Lena Okafor of the NACD spoke."
+DEFINING_TEXT = "The National Authority for Combating Drugs (NACD) met."
+MEMBER_OF = ox.NamedNode("http://www.w3.org/ns/org#memberOf")
+ORGANIZATION = ox.NamedNode("http://www.w3.org/ns/org#organization")
+
+
+@pytest.mark.parametrize("order", [("a1", "a2"), ("a2", "a1")])
+def test_memberships_follow_a_renamed_organisation(tmp_path, order):
+    """A person's org:memberOf, in the default graph, names the organisation its role nodes
+    name, even when a later article renames that organisation (an acronym it defines)."""
+    records = {
+        "a1": _article("a1", MEMBER_TEXT, [_entity("e0", "Person", "Lena Okafor", MEMBER_TEXT),
+                                           _entity("e1", "Organization", "NACD", MEMBER_TEXT)],
+                       [Role("e0", "Spokeswoman", "e1", Span(0, 11))]),
+        "a2": _article("a2", DEFINING_TEXT, [_entity("e0", "Organization", "National Authority for Combating Drugs",
+                                                     DEFINING_TEXT, {"NACD"})]),
+    }
+    with Store.open(tmp_path / "store") as store:
+        for article_id in order:
+            write_article(store, records[article_id], Ids())
+        person = ox.NamedNode(IDS.actor("Person", "Lena Okafor"))
+        members = {q.object for q in store.quads(person, MEMBER_OF, None, None)}
+        roles = {q.object for q in store.quads(None, ORGANIZATION, None, None)}
+        orgs = {q.subject for q in store.quads(None, ox.NamedNode(str(RDFS.label)),
+                                               ox.Literal("National Authority for Combating Drugs"), None)}
+        labels = [q.object.value for q in store.quads(person, ox.NamedNode(str(RDFS.label)), None, None)]
+    assert members == roles == orgs, (members, roles, orgs)
+    assert labels == ["Lena Okafor"]  # the member keeps its label

@@ -23,7 +23,7 @@ OTHER = ("Clinic opens\n\nDoctor Ada Okonkwo, a surgeon, said the new clinic wou
 
 def _export(store: Store) -> bytes:
     buf = io.BytesIO()
-    store.export("nquads", buf)
+    store.export("nquads", buf, with_index=True)
     return buf.getvalue()
 
 

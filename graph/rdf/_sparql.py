@@ -110,9 +110,10 @@ def data_block(quads: Iterable[ox.Quad]) -> str:
                      for name, lines in by_graph.items())
 
 
-def replace_update(graph: ox.NamedNode, quads: list[ox.Quad]) -> str:
-    """One SPARQL update (one transaction) dropping ``graph`` and inserting ``quads``."""
-    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n" + data_block(quads) + "\n}"
+def replace_update(graphs: Iterable[ox.NamedNode], quads: list[ox.Quad]) -> str:
+    """One SPARQL update (one transaction) dropping ``graphs`` and inserting ``quads``."""
+    drops = "".join(f"DROP SILENT GRAPH {graph} ;\n" for graph in graphs)
+    return drops + "INSERT DATA {\n" + data_block(quads) + "\n}"
 
 
 def change_update(remove: list[ox.Quad], add: list[ox.Quad]) -> str:

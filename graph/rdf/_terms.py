@@ -59,6 +59,30 @@ def iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
 
 
+#: The private IRI prefix of the name index graphs: an article's index graph is named by
+#: this prefix followed by the article IRI. Exports leave these graphs out unless asked.
+INDEX_GRAPH_PREFIX = "urn:claimgraph:index:"
+
+
+def index_graph(article: str) -> ox.NamedNode:
+    """The private graph holding the name index entries of an article (see
+    :mod:`graph.rdf.name_index`); its name is :data:`INDEX_GRAPH_PREFIX` + the article IRI.
+
+    >>> index_graph("https://example.org/article/a").value
+    'urn:claimgraph:index:https://example.org/article/a'
+    """
+    return ox.NamedNode(INDEX_GRAPH_PREFIX + article)
+
+
+def is_index_graph(graph: object) -> bool:
+    """True when ``graph`` names a private index graph (not an article's graph).
+
+    >>> is_index_graph(index_graph("https://example.org/article/a")), is_index_graph(DEFAULT_GRAPH)
+    (True, False)
+    """
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(INDEX_GRAPH_PREFIX)
+
+
 def is_iri(node: object) -> bool:
     """True when ``node`` is an IRI (not a literal, blank node or the default graph).
 
@@ -86,6 +110,9 @@ MEASURE, PERIOD, QUALIFIER = term("cg:measure"), term("cg:period"), term("cg:qua
 MERGE_EVIDENCE, MERGED_INTO = term("cg:MergeEvidence"), term("cg:mergedInto")
 ALIAS, REASON = term("cg:alias"), term("cg:reason")
 LOCAL_NAME, NAME_KEY, LOCAL_REASON = term("cg:localName"), term("cg:nameKey"), term("cg:localReason")
+LOCAL_KIND, LOCAL_LABEL = term("cg:localKind"), term("cg:localLabel")
+#: Every predicate of the resolver's private name index (:mod:`graph.rdf.name_index`).
+INDEX_PREDICATES = frozenset((LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
 XSD_DECIMAL = term("xsd:decimal")
 
 #: Entity kind -> its RDF class.
@@ -118,6 +145,8 @@ DATE_TYPES: tuple[tuple[re.Pattern[str], ox.NamedNode], ...] = (
 
 #: An IRI term (:func:`iri` makes one).
 NamedNode = ox.NamedNode
+#: A literal term.
+Literal = ox.Literal
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Value = str | int | float | bool | Decimal | None
 #: A value to bind in a query: a term, a plain value, or a collection of them (one row each).

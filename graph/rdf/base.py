@@ -2,8 +2,9 @@
 (:class:`graph.rdf.store.Store`) and a SPARQL server (:class:`graph.rdf.remote.RemoteStore`)
 both implement, and that the rest of the code types against.
 
-A store holds one named graph per article (its name is the article IRI) and merge evidence
-in the default graph. Reads take and return the terms of :mod:`graph.rdf._terms`; queries
+A store holds one named graph per article (its name is the article IRI), one private index
+graph per article (:func:`graph.rdf._terms.index_graph`), and the actors' descriptions and
+merge evidence in the default graph. Reads take and return the terms of :mod:`graph.rdf._terms`; queries
 see the union of all graphs, with the cg, schema, prov, org, skos, nif, rdf, rdfs, xsd, owl
 and sh prefixes predeclared. Open one with :func:`graph.rdf.open.open_store`.
 """
@@ -32,16 +33,17 @@ class GraphStore(Protocol):
         """True when writes are refused."""
 
     def articles(self) -> list[str]:
-        """IRIs of the articles in the store (its named graphs), sorted."""
+        """IRIs of the articles in the store (its named graphs but the index graphs), sorted."""
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not in the store."""
 
     def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
-        """Replace an article's named graph with ``quads``; default-graph quads among them are added."""
+        """Replace an article's named graph and its index graph with ``quads``; default-graph
+        quads among them are added."""
 
     def remove_article(self, article_iri: str) -> None:
-        """Drop an article's named graph (default-graph facts are kept)."""
+        """Drop an article's named graph and its index graph (default-graph facts are kept)."""
 
     def quads(self, subject: Term | None = None, predicate: NamedNode | None = None,
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
@@ -67,9 +69,9 @@ class GraphStore(Protocol):
             QueryError: when the query is malformed or not a SELECT.
         """
 
-    def export(self, fmt: str, out: BinaryIO) -> None:
+    def export(self, fmt: str, out: BinaryIO, with_index: bool = False) -> None:
         """Write every quad to ``out``, sorted, in one of
-        :data:`graph.rdf._export.EXPORT_FORMATS`."""
+        :data:`graph.rdf._export.EXPORT_FORMATS`; the private index graphs only ``with_index``."""
 
     def optimize(self) -> None:
         """Compact the storage, when the store manages its own."""

@@ -1,4 +1,5 @@
-"""Records → quads: one article's facts in its named graph, merge evidence in the default graph.
+"""Records → quads: one article's facts in its named graph; actor descriptions and merge
+evidence, once each, in the default graph.
 
 Quads are built directly as :mod:`pyoxigraph` terms, which is fast; rdflib is kept for the
 ontology, SHACL and JSON-LD. No blank nodes: every node has an IRI from :class:`~graph.rdf.ids.Ids`.
@@ -11,8 +12,8 @@ from collections.abc import Iterator
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE,
-                              DATE_PUBLISHED, DERIVED_FROM, END, HAS_ROLE, HEADLINE, JOB_TITLE, KIND_CLASSES,
-                              LABEL, LOCAL_NAME, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE,
+                              DATE_PUBLISHED, DERIVED_FROM, END, HAS_ROLE, HEADLINE, JOB_TITLE,
+                              LABEL, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE,
                               MERGED_INTO, NEWS_ARTICLE, ORGANIZATION, PERIOD, QUALIFIER, QUOTE_CLASSES, REASON,
                               REFERS_TO, ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
                               UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term)
@@ -26,10 +27,12 @@ STATISTIC_TEXTS = ((MEASURE, "measure"), (PERIOD, "period"), (QUALIFIER, "qualif
 def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[Quad]:
     """Map one resolved article to quads.
 
-    The article's facts go in the named graph whose name is the article IRI, including the
-    type, canonical label, other surface forms, titles and memberships of every actor it
-    mentions. The resolver's merge evidence goes in the default graph. Records that point to unknown
-    entity keys lose only that link, never the article.
+    The article's facts go in the named graph whose name is the article IRI: the article
+    node, its mentions, roles, statements, statistics and ``schema:mentions``. What is true
+    of an actor whatever the article (its type, labels, titles, memberships) is not among
+    them: :func:`description_quads` writes it once, in the default graph. The resolver's merge
+    evidence goes in the default graph. Records that point to unknown entity keys lose only
+    that link, never the article.
 
     Args:
         resolved: The extraction output with entity keys mapped to actor IRIs.
@@ -45,12 +48,12 @@ def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[
 def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]:
     article = resolved.record.article
     graph = NamedNode(ids.article(article.id))
-    actors = _actor_iris(resolved, ids)
+    actors = actor_iris(resolved, ids)
     for s, p, o in _article_triples(article, graph):
         yield Quad(s, p, o, graph)
-    for actor, entities in _by_actor(resolved.record.entities, actors).items():
-        for s, p, o in _actor_triples(actor, entities, resolved.labels, graph):
-            yield Quad(s, p, o, graph)
+    for actor, kind in _kinds(resolved.record.entities, actors).items():
+        if kind != "UnnamedSource":
+            yield Quad(graph, MENTIONS, actor, graph)
     for entity in resolved.record.entities:
         for s, p, o in _mention_triples(entity, actors[entity.key], graph, ids, article.id):
             yield Quad(s, p, o, graph)
@@ -67,7 +70,7 @@ def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]
         yield from evidence_quads(resolved.merges, ids)
 
 
-def _actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
+def actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
     """Entity key -> actor IRI: the resolver's, or one minted here when it gave none."""
     return {e.key: NamedNode(resolved.iris.get(e.key) or _fallback_iri(e, resolved.record.article.id, ids))
             for e in resolved.record.entities}
@@ -105,23 +108,12 @@ def _url(url: str) -> NamedNode | Literal:
         return Literal(url, datatype=term("xsd:anyURI"))
 
 
-def _by_actor(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNode, list[Entity]]:
-    """The article's entities grouped by actor (the resolver may map several to one)."""
-    groups: dict[NamedNode, list[Entity]] = {}
+def _kinds(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNode, str]:
+    """The article's actors, each with the kind of its first entity (the resolver may map several to one)."""
+    kinds: dict[NamedNode, str] = {}
     for entity in entities:
-        groups.setdefault(actors[entity.key], []).append(entity)
-    return groups
-
-
-def _actor_triples(actor: NamedNode, entities: list[Entity], labels: dict[str, str],
-                   graph: NamedNode) -> Iterator[tuple]:
-    """Type, canonical label and other surface forms of one actor, and the article's link to it."""
-    kind = entities[0].kind
-    yield actor, A, KIND_CLASSES[kind]
-    yield from _label_triples(actor, labels.get(actor.value) or entities[0].name,
-                              {name for e in entities for name in (e.name, *e.aliases)})
-    if kind != "UnnamedSource":
-        yield graph, MENTIONS, actor
+        kinds.setdefault(actors[entity.key], entity.kind)
+    return kinds
 
 
 def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tuple]:
@@ -152,11 +144,9 @@ def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, gr
     yield node, MEMBER, person
     yield node, TITLE, Literal(role.title)
     yield person, HAS_ROLE, node
-    yield person, JOB_TITLE, Literal(role.title)
     organization = actors.get(role.organization) if role.organization else None
     if organization is not None:
         yield node, ORGANIZATION, organization
-        yield person, MEMBER_OF, organization
     valid_at = date_literal(article.date) if article.date else None
     if valid_at is not None:
         yield node, VALID_AT, valid_at
@@ -234,35 +224,64 @@ def _evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> Iterator[Quad]:
                 yield Quad(node, DERIVED_FROM, NamedNode(article), graph)
 
 
-def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, tuple[str, str]]
-                  ) -> tuple[list[Quad], list[Quad]]:
-    """A stored article's graph with some actors renamed and relabelled.
+def description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> list[Quad]:
+    """The default-graph description of some actors, from what their articles say of them.
+
+    An actor's description is the same whichever articles were added first, and an article
+    added then removed leaves it as it was: it is rebuilt from every article's index entries
+    and role nodes (:func:`graph.rdf.name_index.read_descriptions`), never patched.
 
     Args:
-        stored: Every quad of the article's graph.
-        graph: The article's graph.
-        moves: Actor IRI in the graph -> (its new IRI, its new label).
+        facts: Actor IRI -> what its articles say: ``cg:localKind`` classes, ``cg:localName``
+            and ``cg:localLabel`` literals, role ``cg:title`` literals and
+            ``org:organization`` IRIs.
+        labels: Actor IRI -> its canonical label (the resolver's); an actor without one
+            takes the label its one article gives (``cg:localLabel``).
+
+    Returns:
+        Each actor's types, ``rdfs:label``, ``skos:altLabel`` (every other non-blank name),
+        ``schema:jobTitle`` and ``org:memberOf``, in a stable order.
+    """
+    return list(dict.fromkeys(_description_quads(facts, labels)))
+
+
+def _description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> Iterator[Quad]:
+    graph = DefaultGraph()
+    for actor in sorted(facts):
+        f, node = facts[actor], NamedNode(actor)
+        for kind in sorted(f.get(LOCAL_KIND, ()), key=str):
+            yield Quad(node, A, kind, graph)
+        label = labels.get(actor) or min((v.value for v in f.get(LOCAL_LABEL, ())), default="")
+        names = {v.value for v in f.get(LOCAL_NAME, ())}
+        for s, p, o in _label_triples(node, label, names):
+            yield Quad(s, p, o, graph)
+        for title in sorted(f.get(TITLE, ()), key=str):
+            yield Quad(node, JOB_TITLE, title, graph)
+        for organization in sorted(f.get(ORGANIZATION, ()), key=str):
+            yield Quad(node, MEMBER_OF, organization, graph)
+
+
+def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, str]) -> tuple[list[Quad], list[Quad]]:
+    """A stored graph (an article's, or its index graph) with some actors renamed.
+
+    Args:
+        stored: Every quad of the graph.
+        graph: The graph.
+        moves: Actor IRI in the graph -> its new IRI.
 
     Returns:
         The quads to remove and the quads to add (only those that change).
     """
-    rename = {ref: NamedNode(iri) for ref, (iri, _) in moves.items()}
-    labels = dict(moves.values())
-    out: list[Quad] = []
-    names: dict[str, set[str]] = {}
+    rename = {ref: NamedNode(iri) for ref, iri in moves.items() if iri != ref}
+    remove, add = [], []
     for q in stored:
         subject, obj = q.subject, q.object  # each access makes a new Python object
         s = rename.get(subject.value, subject) if isinstance(subject, NamedNode) else subject
         o = rename.get(obj.value, obj) if isinstance(obj, NamedNode) else obj
-        if s.value in labels and q.predicate in (LABEL, ALT_LABEL):
-            continue
-        if s.value in labels and q.predicate == LOCAL_NAME:
-            names.setdefault(s.value, set()).add(obj.value)
-        out.append(q if s is subject and o is obj else Quad(s, q.predicate, o, graph))
-    for iri, label in labels.items():
-        out += [Quad(s, p, o, graph) for s, p, o in _label_triples(NamedNode(iri), label, names.get(iri, set()))]
-    old, new = set(stored), set(out)
-    return [q for q in stored if q not in new], [q for q in dict.fromkeys(out) if q not in old]
+        if s is not subject or o is not obj:
+            remove.append(q)
+            add.append(Quad(s, q.predicate, o, graph))
+    return remove, list(dict.fromkeys(add))
 
 
 def _provenance(node: NamedNode, graph: NamedNode, span: Span) -> Iterator[tuple]:

@@ -63,6 +63,8 @@ class CG(DefinedNamespace):
     localName: URIRef  # A name the article gives an actor, as written (identity input).
     nameKey: URIRef  # A folded name key: the index of cross-article identity.
     localReason: URIRef  # Why extraction merged an actor's names in one article (identity input).
+    localKind: URIRef  # The class an article gives an actor (identity input, index only).
+    localLabel: URIRef  # The label of an actor local to one article (index only).
 
 
 SCHEMA = SDO

@@ -15,8 +15,6 @@ from graph.rdf.remote import RemoteStore
 from graph.rdf.store import Store
 
 GRAPH = Path(__file__).parents[2] / "graph"
-#: Modules outside graph/rdf that still import pyoxigraph, until they move to the boundary's terms.
-NOT_YET_CONFINED = {"identity.py"}
 
 #: Every member of the interface (dunders included), read from the Protocol itself.
 MEMBERS = sorted(name for name, value in vars(GraphStore).items()
@@ -76,4 +74,4 @@ def _imports(path: Path) -> set[str]:
 def test_pyoxigraph_is_imported_only_inside_graph_rdf() -> None:
     outside = {str(p.relative_to(GRAPH)) for p in GRAPH.rglob("*.py")
                if p.relative_to(GRAPH).parts[0] != "rdf" and "pyoxigraph" in _imports(p)}
-    assert outside == NOT_YET_CONFINED
+    assert outside == set()

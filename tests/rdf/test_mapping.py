@@ -12,9 +12,10 @@ from rdflib import Dataset
 
 from graph.rdf.ids import Ids
 from graph.rdf._terms import date_literal, literal_value
-from graph.rdf.mapping import to_quads
+from graph.rdf.mapping import actor_iris, to_quads
+from graph.rdf.store import Store
 from graph.records import Entity, Mention, Merge, ResolvedRecord, Role, Span, Statement, Statistic
-from tests.helpers import assert_isomorphic, to_dataset
+from tests.helpers import assert_isomorphic, to_dataset, write_resolved
 
 EXPECTED = Path(__file__).parent / "data" / "example.trig"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -25,8 +26,24 @@ def objects(quads: list[ox.Quad], subject: str, predicate: str) -> list[str]:
     return sorted(str(q.object) for q in quads if q.subject.value == subject and q.predicate.value == predicate)
 
 
-def test_example_matches_expected_trig(resolved: ResolvedRecord) -> None:
-    assert_isomorphic(Dataset().parse(EXPECTED, format="trig"), to_dataset(to_quads(resolved, Ids())))
+def described(resolved: ResolvedRecord, folder: Path) -> list[ox.Quad]:
+    """The article's quads, and the default-graph description of its actors as the store
+    rebuilds it from the article's index entries and role nodes."""
+    with Store.open(folder / "store") as store:
+        return write_resolved(store, resolved)
+
+
+def test_example_matches_expected_trig(resolved: ResolvedRecord, tmp_path: Path) -> None:
+    assert_isomorphic(Dataset().parse(EXPECTED, format="trig"), to_dataset(described(resolved, tmp_path)))
+
+
+def test_no_actor_description_in_the_article_graph(resolved: ResolvedRecord) -> None:
+    described_here = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel",
+                      "https://schema.org/jobTitle", "http://www.w3.org/ns/org#memberOf"}
+    actors = {a.value for a in actor_iris(resolved, Ids()).values()}
+    named = [q for q in to_quads(resolved, Ids()) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    assert not [q for q in named if q.subject.value in actors and q.predicate.value in described_here]
+    assert not [q for q in named if q.subject.value in actors and q.predicate.value.endswith("#type")]
 
 
 def test_mapping_is_deterministic(make_record) -> None:
@@ -129,14 +146,15 @@ def test_bad_date_and_url_are_tolerated(resolved: ResolvedRecord) -> None:
      "https://w3id.org/claimgraph/id/evidence/place-portvale/port-vale-478c33f4", "http://www.w3.org/ns/prov#wasDerivedFrom",
      ["<https://w3id.org/claimgraph/id/article/x>", "<https://w3id.org/claimgraph/id/article/y>"]),
 ])
-def test_edge_cases(resolved: ResolvedRecord, change, subject: str, predicate: str, expected: list[str]) -> None:
+def test_edge_cases(resolved: ResolvedRecord, change, subject: str, predicate: str, expected: list[str],
+                    tmp_path: Path) -> None:
     change(resolved)
-    assert objects(to_quads(resolved, Ids()), subject, predicate) == expected
+    assert objects(described(resolved, tmp_path), subject, predicate) == expected
 
 
-def test_labels_come_from_the_resolver(resolved: ResolvedRecord) -> None:
+def test_labels_come_from_the_resolver(resolved: ResolvedRecord, tmp_path: Path) -> None:
     person = resolved.iris["e1"]
     resolved.labels[person] = "Lena A. Okafor"
-    quads = to_quads(resolved, Ids())
+    quads = described(resolved, tmp_path)
     assert objects(quads, person, "http://www.w3.org/2000/01/rdf-schema#label") == ['"Lena A. Okafor"']
     assert objects(quads, person, "http://www.w3.org/2004/02/skos/core#altLabel") == ['"Lena Okafor"', '"Okafor"']

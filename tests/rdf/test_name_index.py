@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import collections
+import io
 
 import pytest
 
 from graph.identity import write_article
 from graph.rdf.ids import Ids
-from graph.rdf.name_index import index_quads, read_context
+from graph.rdf._terms import INDEX_PREDICATES
+from graph.rdf.mapping import actor_iris
+from graph.rdf.name_index import index_graph, index_quads, read_context
 from graph.rdf.store import Store
 from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
 from graph.resolve import resolve
@@ -59,7 +62,7 @@ def test_index_reads_back_as_the_article_descriptors(tmp_path, people):
     article = IDS.article("a1")
     with Store.open(tmp_path / "s") as store:
         write_article(store, rec, IDS)
-        stored = read_context(store, (), article=article).descriptors
+        stored = read_context(store, (), article=article)
     resolved, _ = resolve(rec, IDS)
     expected = {Descriptor(article, resolved.iris[e.key], e.kind, frozenset({e.name, *e.aliases}),
                            frozenset(r.title for r in rec.roles if r.person == e.key), frozenset(e.evidence))
@@ -72,18 +75,35 @@ def test_actors_known_only_by_a_common_noun_have_no_keys():
                         [Entity("e0", "Organization", "harbour police", set(), [Mention(Span(4, 18), "harbour police")],
                                 evidence=[("police", "short name")])])
     resolved, _ = resolve(rec, IDS)
-    predicates = {q.predicate.value.rsplit("#", 1)[1] for q in index_quads(rec, resolved.iris, IDS.article("a1"))}
-    assert predicates == {"localName"}
+    quads = index_quads(rec, actor_iris(resolved, IDS), resolved.labels, IDS.article("a1"))
+    assert {q.predicate.value.rsplit("#", 1)[1] for q in quads} == {"localKind", "localLabel", "localName"}
+
+
+def test_index_lives_in_its_own_graph_left_out_of_exports(tmp_path):
+    rec = record("a1", [("Lena Okafor", {"Okafor"}, [("Okafor", "short name")], "mayor")])
+    with Store.open(tmp_path / "s") as store:
+        write_article(store, rec, IDS)
+        index = store.quads(None, None, None, index_graph(IDS.article("a1")))
+        exports = {}
+        for with_index in (False, True):
+            buf = io.BytesIO()
+            store.export("nquads", buf, with_index=with_index)
+            exports[with_index] = buf.getvalue().decode()
+        assert store.articles() == [IDS.article("a1")]
+    assert index and {q.predicate for q in index} <= INDEX_PREDICATES
+    assert "urn:claimgraph:index:" not in exports[False] and "ontology#nameKey" not in exports[False]
+    assert len(exports[True].splitlines()) == len(exports[False].splitlines()) + len(index)
 
 
 @pytest.mark.parametrize("count", [1, 4, 12])
 def test_writing_an_article_reads_the_store_a_fixed_number_of_times(tmp_path, count):
-    """However many actors an article shares with the store, their descriptors, labels and
-    evidence are read in a few batched queries, never one read per actor or key."""
+    """However many actors an article shares with the store, its previous index entries,
+    the actors' descriptors, descriptions and evidence are read in a few batched queries,
+    never one read per actor or key."""
     people = [(f"Kofi Mensah{chr(97 + n)}", {f"Mensah{chr(97 + n)}"}, [(f"Mensah{chr(97 + n)}", "short name")], None)
               for n in range(count)]
     with Store.open(tmp_path / "s") as store:
         write_article(store, record("a1", people), IDS)
         counting = CountingStore(store)
         write_article(counting, record("a2", people), IDS)
-    assert sum(counting.reads.values()) == 2, counting.reads
+    assert sum(counting.reads.values()) == 5, counting.reads

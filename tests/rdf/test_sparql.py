@@ -79,7 +79,7 @@ def test_change_update(remove: list, add: list, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    (replace_update(G1, [IN_G1]),
+    (replace_update([G1], [IN_G1]),
      'DROP SILENT GRAPH <http://e/g1> ;\nINSERT DATA {\nGRAPH <http://e/g1> {\n<http://e/s> <http://e/p> "one" .\n}\n}'),
     (drop_update(G1), "DROP SILENT GRAPH <http://e/g1>"),
     (content_hash_query(G1), "SELECT ?h WHERE { GRAPH <http://e/g1> { <http://e/g1> "

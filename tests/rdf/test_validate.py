@@ -9,12 +9,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from graph.rdf.ids import Ids
-from graph.rdf.mapping import to_quads
 from graph.rdf.namespace import CG, NIF, ORG, PROV, RDFS, SCHEMA
 from graph.rdf.store import Store
 from graph.rdf.validate import validate, validate_graph
 from graph.records import ResolvedRecord
+from tests.helpers import write_resolved
 
 ART = "https://w3id.org/claimgraph/id/article/art-1"
 STATEMENT = URIRef(ART + "/statement/114-136")
@@ -25,22 +24,24 @@ MENTION = URIRef(ART + "/mention/17-28")
 EVIDENCE = URIRef("https://w3id.org/claimgraph/id/evidence/person-lena-okafor/okafor-95d5798c")
 
 
-def union(resolved: ResolvedRecord) -> Graph:
-    """The mapped example as one rdflib graph (all graphs merged)."""
-    data = ox.serialize([q.triple for q in to_quads(resolved, Ids())], format=ox.RdfFormat.N_TRIPLES)
+def union(resolved: ResolvedRecord, folder: Path) -> Graph:
+    """The mapped example as one rdflib graph (all public graphs merged)."""
+    with Store.open(folder / "union") as store:
+        quads = write_resolved(store, resolved)
+    data = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
     return Graph().parse(data=data, format="nt")
 
 
 def test_mapped_store_conforms(tmp_path: Path, resolved: ResolvedRecord) -> None:
     with Store.open(tmp_path / "store") as store:
-        store.replace_article(ART, to_quads(resolved, Ids()))
+        write_resolved(store, resolved)
         conforms, report = validate(store)
     assert conforms, report
 
 
 @pytest.mark.parametrize("reason", ["short name: Okafor", "title implies organisation: Harbour Minister: acting"])
-def test_within_article_reasons_conform(resolved: ResolvedRecord, reason: str) -> None:
-    data = union(resolved)
+def test_within_article_reasons_conform(resolved: ResolvedRecord, reason: str, tmp_path: Path) -> None:
+    data = union(resolved, tmp_path)
     data.add((PERSON, CG.localReason, Literal(reason)))
     data.add((EVIDENCE, CG.reason, Literal(reason.split(": ")[0])))
     assert validate_graph(data)[0]
@@ -68,6 +69,8 @@ def test_empty_store_conforms(tmp_path: Path) -> None:
     ([(ROLE, ORG.member, None)], [], "member"),
     ([(ROLE, CG.title, None)], [], "title"),
     ([(PERSON, RDFS.label, None)], [], "label"),
+    ([], [(PERSON, RDFS.label, Literal("Lena A. Okafor"))], "label"),  # one canonical label
+    ([], [(PERSON, CG.localKind, SCHEMA.NewsArticle)], "localKind"),
     ([(URIRef(ART), CG.sourceFile, None)], [], "sourceFile"),
     ([(URIRef(ART), CG.contentHash, None)], [(URIRef(ART), CG.contentHash, Literal("abc"))], "contentHash"),
     ([(URIRef(ART), SCHEMA.datePublished, None)], [(URIRef(ART), SCHEMA.datePublished, Literal("5 March"))],
@@ -77,8 +80,8 @@ def test_empty_store_conforms(tmp_path: Path) -> None:
     ([], [(PERSON, CG.localReason, Literal("Okafor short name"))], "localReason"),
 ])
 def test_broken_data_does_not_conform(resolved: ResolvedRecord, remove: list, add: list,
-                                      path_in_report: str) -> None:
-    data = union(resolved)
+                                      path_in_report: str, tmp_path: Path) -> None:
+    data = union(resolved, tmp_path)
     for pattern in remove:
         assert (pattern[0], pattern[1], None) in data
         data.remove(pattern)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from graph.ingest.dates import date_line, wire_dateline
 from graph.lexicon import lexicon
@@ -39,21 +40,42 @@ _CLOSERS = "\"”’')]"
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:&#160;|\s)*protected\]", re.I)
-_EMAIL_FILLER = re.compile(r"\b(?:e-?mail|contact|and|or|at|us)\b|[\W_]", re.I)
-
-_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:van|von|de|da|del|der|di|du|la|le|bin|binti|al|ibn|dos))"
-_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,4}}"
-_NAMES = rf"{_NAME}(?:(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME})?"
-"""One name, or a list closed by "and" ("A, B and C"); "A, B" is a name and an outlet."""
-_OUTLET = r"[A-Z][\w&.'’-]*(?:\s+(?!Share\b)(?:[A-Z&][\w&.'’-]*|of|the|de))*"
 _BYLINE_TAIL = r"(?:(?:\s*(?:[,|/•·]|\s[-–—])|\s+on)\s*[A-Z0-9][^,|/•·]*)*"
-BY_LINE = re.compile(rf"(?:(?:Posted|Written|Reported|Story|Words|Text) )?(?:By|BY|by)\s+"
-                     rf"(?P<author>{_NAMES}|[A-Z][\w'’.-]+){_BYLINE_TAIL}")
-"""A "By Jane Doe" line, with optional tail parts (outlet, role, date) after separators."""
-SLASH_BYLINE = re.compile(
-    rf"(?P<author>{_NAME})\s+[/|]\s+(?P<publisher>{_OUTLET})(?P<share>\s+Share:?)?"
-)
-"""A "Jane Doe / Outlet" line, optionally followed by a "Share:" widget."""
+
+
+@cache
+def by_line_pattern() -> re.Pattern[str]:
+    """A "By Jane Doe" line, with optional tail parts (outlet, role, date) after separators."""
+    words = lexicon().ingest.byline_words
+    return re.compile(rf"(?:{words['lead']} )?{words['by']}\s+"
+                      rf"(?P<author>{_names()}|[A-Z][\w'’.-]+){_BYLINE_TAIL}")
+
+
+@cache
+def slash_byline_pattern() -> re.Pattern[str]:
+    """A "Jane Doe / Outlet" line, optionally followed by a "Share:" widget."""
+    words = lexicon().ingest.byline_words
+    outlet = (rf"[A-Z][\w&.'’-]*(?:\s+(?!{words['share']}\b)"
+              rf"(?:[A-Z&][\w&.'’-]*|{words['connector']}))*")
+    return re.compile(rf"(?P<author>{_name()})\s+[/|]\s+(?P<publisher>{outlet})"
+                      rf"(?P<share>\s+{words['share']}:?)?")
+
+
+@cache
+def email_filler_pattern() -> re.Pattern[str]:
+    """The words and non-word characters that may stand next to e-mail addresses."""
+    return re.compile(rf"\b{lexicon().ingest.email_filler}\b|[\W_]", re.I)
+
+
+def _name() -> str:
+    """A personal name: capitalised words and lowercase particles ("Anna van Berg")."""
+    return rf"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{lexicon().ingest.name_particles})){{1,4}}"
+
+
+def _names() -> str:
+    """One name, or a list closed by "and" ("A, B and C"); "A, B" is a name and an outlet."""
+    name = _name()
+    return rf"{name}(?:(?:\s*,\s*{name})*\s*,?\s+(?:and|&)\s+{name})?"
 
 
 @dataclass(frozen=True)
@@ -188,7 +210,7 @@ def _matches(rule: Rule, text: str, bare: str, words: int) -> bool:
 
 def _email_line(text: str) -> bool:
     """A line of e-mail addresses or "[email protected]" placeholders and nothing else."""
-    return bool(_EMAIL.search(text)) and not _EMAIL_FILLER.sub("", _EMAIL.sub("", text))
+    return bool(_EMAIL.search(text)) and not email_filler_pattern().sub("", _EMAIL.sub("", text))
 
 
 def _repeat_line(text: str) -> bool:
@@ -205,10 +227,10 @@ def _byline(text: str, span: Span, *, top: bool) -> Finding | None:
     """
     if len(text.split()) > BYLINE_MAX_WORDS or text.endswith("."):
         return None
-    match = BY_LINE.fullmatch(text)
+    match = by_line_pattern().fullmatch(text)
     if match:
         return Finding(span, "byline", author=match["author"])
-    match = SLASH_BYLINE.fullmatch(text)
+    match = slash_byline_pattern().fullmatch(text)
     if match and (top or match["share"]):
         return Finding(span, "byline", author=match["author"], publisher=match["publisher"])
     return None

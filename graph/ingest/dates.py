@@ -32,22 +32,32 @@ _YEARS = range(1800, 2200)
 _MAX_DATE_CHARS = 80
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_TIME = (r"(?:,?\s*(?:at\s+|[-–|]\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-         r"(?:\s*\(?[a-z]{2,5}(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?)?)")
-_LABEL = (r"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)"
-          r"(?:\s+on)?\s*[:|-]?\s*)")
 
 
 @cache
 def date_line_pattern() -> re.Pattern[str]:
     """A line that is only a date (matched against the whole trimmed line), with month and
-    weekday names from the lexicon."""
+    weekday names and label words from the lexicon."""
     words = lexicon().ingest
     month = words.month_pattern
     calendar_date = (rf"(?:{month}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{month},?\s+\d{{4}}|"
                      r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})")
-    return re.compile(rf"{_LABEL}?(?:{words.weekday_pattern},?\s+)?(?P<date>{calendar_date}){_TIME}?",
+    return re.compile(rf"{_label()}?(?:{words.weekday_pattern},?\s+)?(?P<date>{calendar_date}){_time()}?",
                       re.IGNORECASE)
+
+
+def _label() -> str:
+    """A label before the date: "Published:", "Last updated on", "Date -"."""
+    words = lexicon().ingest.dateline_words
+    return (rf"(?:(?:(?:{words['qualifier']} )?{words['event']}|{words['label']})"
+            rf"(?:\s+{words['joiner']})?\s*[:|-]?\s*)")
+
+
+def _time() -> str:
+    """A time after the date: ", 10:05 GMT", " at 3.30pm (UTC+2)", " - 10:05"."""
+    return (rf"(?:,?\s*(?:{lexicon().ingest.dateline_words['time']}\s+|[-–|]\s*)?"
+            r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+            r"(?:\s*\(?[a-z]{2,5}(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?)?)")
 
 
 @cache

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.ingest.boilerplate import (
+    by_line_pattern,
     detect_boilerplate,
+    email_filler_pattern,
     headline_like,
     scan,
+    slash_byline_pattern,
     split_lines,
 )
 from graph.records import Span
@@ -203,3 +208,39 @@ def test_split_lines(text, expected):
 ])
 def test_headline_like(line, expected):
     assert headline_like(line) is expected
+
+
+# The patterns as they were written before their words moved to graph/data/ (issue 13): the
+# patterns built from the data files must read every line as these did.
+_NAME_BEFORE = (r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+                r"(?:van|von|de|da|del|der|di|du|la|le|bin|binti|al|ibn|dos))){1,4}")
+_BY_LINE_BEFORE = (rf"(?:(?:Posted|Written|Reported|Story|Words|Text) )?(?:By|BY|by)\s+"
+                   rf"(?P<author>{_NAME_BEFORE}(?:(?:\s*,\s*{_NAME_BEFORE})*\s*,?\s+(?:and|&)\s+"
+                   rf"{_NAME_BEFORE})?|[A-Z][\w'’.-]+)"
+                   r"(?:(?:\s*(?:[,|/•·]|\s[-–—])|\s+on)\s*[A-Z0-9][^,|/•·]*)*")
+_SLASH_BYLINE_BEFORE = re.compile(
+    rf"(?P<author>{_NAME_BEFORE})\s+[/|]\s+"
+    r"(?P<publisher>[A-Z][\w&.'’-]*(?:\s+(?!Share\b)(?:[A-Z&][\w&.'’-]*|of|the|de))*)(?P<share>\s+Share:?)?")
+_EMAIL_FILLER_BEFORE = re.compile(r"\b(?:e-?mail|contact|and|or|at|us)\b|[\W_]", re.I)
+
+
+def test_by_line_pattern_unchanged():
+    assert by_line_pattern().pattern == _BY_LINE_BEFORE
+
+
+@pytest.mark.parametrize("line", [
+    "Mira Olsen / Coastal Ledger", "Mira van Olsen / Voice of the Valley Share:",
+    "Tomas de la Cruz | Diario de Norte Share", "Ana bin Harun / The Share Post",
+    "Mira Olsen / Share", "mira olsen / Ledger", "Mira Olsen / Ledger Share: Extra",
+])
+def test_slash_byline_pattern_unchanged(line):
+    before, after = _SLASH_BYLINE_BEFORE.fullmatch(line), slash_byline_pattern().fullmatch(line)
+    assert (before and before.groupdict()) == (after and after.groupdict())
+
+
+@pytest.mark.parametrize("line", [
+    "E-mail: desk@example.org", "Contact us at desk@example.org or tips@example.org",
+    "EMAIL AND desk@example.org", "Write to desk@example.org", "usa desk@example.org",
+])
+def test_email_filler_unchanged(line):
+    assert email_filler_pattern().sub("", line) == _EMAIL_FILLER_BEFORE.sub("", line)

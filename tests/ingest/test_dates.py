@@ -3,10 +3,12 @@ evidence dates an article (only strong evidence: the years a text mentions do no
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.ingest.assemble import Metadata, build_article
-from graph.ingest.dates import date_in_name, date_line, normalise_date, wire_dateline
+from graph.ingest.dates import date_in_name, date_line, date_line_pattern, normalise_date, wire_dateline
 from graph.records import Span
 
 
@@ -100,3 +102,21 @@ def test_date_in_name(name, expected):
 def test_article_date(meta, source, text, date, inferred):
     article = build_article("x", source, text, meta, "plain")
     assert (article.date, article.date_inferred) == (date, inferred)
+
+
+# The label and time of a date line as written before their words moved to graph/data/
+# (issue 13): the pattern built from the data files must read every line as this did.
+_LABEL_BEFORE = re.compile(r"(?:(?:(?:first |last )?(?:published|updated|posted|modified)|date)"
+                           r"(?:\s+on)?\s*[:|-]?\s*)4 May 2020"
+                           r"(?:,?\s*(?:at\s+|[-–|]\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                           r"(?:\s*\(?[a-z]{2,5}(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?)?)?", re.I)
+
+
+@pytest.mark.parametrize("label", [
+    "Published: ", "First published on ", "LAST UPDATED - ", "Date | ", "Posted on: ", "modified ",
+    "first date: ", "Updated on", "Printed: ", "Last ",
+])
+@pytest.mark.parametrize("time", ["", ", 10:05 GMT", " at 3.30pm", " At 10:05", " after 10:05"])
+def test_date_line_label_and_time_unchanged(label, time):
+    line = f"{label}4 May 2020{time}"
+    assert bool(date_line_pattern().fullmatch(line)) is bool(_LABEL_BEFORE.fullmatch(line))

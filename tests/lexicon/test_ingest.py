@@ -7,7 +7,7 @@ import re
 import pytest
 
 from graph.lexicon import lexicon
-from graph.lexicon.ingest import Rule, parse_rules
+from graph.lexicon.ingest import BYLINE_KINDS, DATELINE_KINDS, Rule, group, parse_rules
 
 
 @pytest.mark.parametrize(("lines", "message"), [
@@ -48,3 +48,23 @@ def test_month_pattern(word, matches):
 ])
 def test_weekday_pattern(word, matches):
     assert bool(re.fullmatch(lexicon().ingest.weekday_pattern, word, re.IGNORECASE)) is matches
+
+
+@pytest.mark.parametrize(("words", "text", "matches"), [
+    (["e-mail", "email"], "e-mail", True),
+    (["e-mail", "email"], "e.mail", False),  # words are escaped, not patterns
+    (["van", "von"], "von", True),
+    (["van", "von"], "vo", False),
+])
+def test_group(words, text, matches):
+    assert bool(re.fullmatch(group(words), text)) is matches
+
+
+@pytest.mark.parametrize(("table", "kinds", "word"), [
+    ("dateline_words", DATELINE_KINDS, "published"),
+    ("byline_words", BYLINE_KINDS, "Written"),
+])
+def test_word_tables_have_every_kind(table, kinds, word):
+    groups = getattr(lexicon().ingest, table)
+    assert tuple(groups) == kinds
+    assert any(re.fullmatch(pattern, word) for pattern in groups.values())

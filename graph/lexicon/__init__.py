@@ -9,7 +9,7 @@ reads them all once per process into one frozen, typed object with a section per
 - ``numbers``: number words, units, counted nouns, qualifiers (:mod:`graph.lexicon.numbers`);
 - ``places``: country names, their variants and demonyms (:mod:`graph.lexicon.places`);
 - ``calendar``: month and weekday names (:mod:`graph.lexicon.calendar`);
-- ``ingest``: boilerplate line rules, date words (:mod:`graph.lexicon.ingest`);
+- ``ingest``: boilerplate line rules, date, byline and e-mail words (:mod:`graph.lexicon.ingest`);
 - ``scoring``: the shared scorer's honorifics and mass units (:mod:`graph.lexicon.scoring`).
 
 To add a cue, a title or a unit, edit its data file; the section's loader says which.

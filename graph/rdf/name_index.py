@@ -32,7 +32,6 @@ its graph, and the article of each entry is its graph's name: :func:`index_graph
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from graph.rdf._terms import (KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
                               ORGANIZATION, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode, Quad, index_graph, iri)
@@ -41,7 +40,7 @@ from graph.records import ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Context", "Facts", "index_graph", "index_quads", "indexed_actors", "read_context",
+__all__ = ["Facts", "index_graph", "index_quads", "indexed_actors", "read_context",
            "read_descriptions"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}

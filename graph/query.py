@@ -60,6 +60,9 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
         by: Only statements by an actor with this name or alias (case-insensitive).
         about: Only statements about an actor with this name or alias.
 
+    Raises:
+        QueryError: when ``by`` or ``about`` names no actor (:func:`require_actors`).
+
     Returns:
         One dict per statement: speaker, cue, act, kind, text, about (target labels joined
         by "; "), article, headline, date, begin, end, statement (IRI), ordered by article
@@ -68,7 +71,7 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
     found: set[tuple[str, str]] | None = None
     for name, predicate in ((by, ATTRIBUTED_TO), (about, ABOUT)):
         if name:
-            pairs = {(q.subject.value, q.graph_name.value) for actor in actors_named(store, name)
+            pairs = {(q.subject.value, q.graph_name.value) for actor in require_actors(store, name)
                      for q in store.quads(None, predicate, iri(actor), None) if is_iri(q.graph_name)}
             found = pairs if found is None else found & pairs
     if found is None:
@@ -119,7 +122,8 @@ def _first(props: dict[NamedNode, list], predicate: NamedNode) -> str | None:
 def actors_named(store: GraphStore, name: str) -> list[str]:
     """IRIs of the actors with this name as label, alias or ``cg:localName`` (the name an
     article gives), case-insensitively (a bound value); the one lookup by name, used by
-    ``said``, ``entity``, ``roles`` and the network views.
+    ``said``, ``entity``, ``roles`` and the network views (through :func:`require_actors`
+    where a name the user gave must match).
 
     Candidates come from index lookups, never from a scan of every label (whose cost grows
     with the store): the name index (``cg:nameKey``, folded names) for actors resolved
@@ -135,6 +139,27 @@ def actors_named(store: GraphStore, name: str) -> list[str]:
         return []
     rows = store.select(load_query("actors_named"), name=name, actor=[iri(actor) for actor in sorted(found)])
     return sorted({str(row["actor"]) for row in rows})
+
+
+def require_actors(store: GraphStore, name: str) -> list[str]:
+    """:func:`actors_named` for a name the user gave, which must name someone: a typo never
+    reads as "this actor said nothing".
+
+    Raises:
+        QueryError: when no actor has that name (:func:`unknown_actor`).
+    """
+    actors = actors_named(store, name.strip())
+    if not actors:
+        raise unknown_actor(store, name)
+    return actors
+
+
+def unknown_actor(store: GraphStore, name: str) -> QueryError:
+    """The one-line error for a name that matches no actor, with the closest names."""
+    hint = did_you_mean(name.strip(), actor_names(store)) or \
+        (" (names are matched whole, case-insensitively; list them with "
+         "`claimgraph query 'SELECT ?name WHERE { ?x rdfs:label ?name }'`)")
+    return QueryError(f"no person, organisation or place named {name!r} in the graph{hint}")
 
 
 def actor_names(store: GraphStore) -> list[str]:

@@ -20,7 +20,7 @@ from importlib import resources
 from urllib.parse import unquote
 
 from graph.errors import QueryError
-from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, LABEL,
+from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, INDEX_OF, LABEL,
                               LOCAL_NAME, NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, STATEMENT, TEXT, NamedNode,
                               Quad, iri, is_iri, to_term)
 from graph.rdf.base import GraphStore
@@ -121,9 +121,9 @@ def _first(props: dict[NamedNode, list], predicate: NamedNode) -> str | None:
 
 def actors_named(store: GraphStore, name: str) -> list[str]:
     """IRIs of the actors with this name as label, alias or ``cg:localName`` (the name an
-    article gives), case-insensitively (a bound value); the one lookup by name, used by
-    ``said``, ``entity``, ``roles`` and the network views (through :func:`require_actors`
-    where a name the user gave must match).
+    article gives, on the actor's index entries), case-insensitively (a bound value); the
+    one lookup by name, used by ``said``, ``entity``, ``roles`` and the network views
+    (through :func:`require_actors` where a name the user gave must match).
 
     Candidates come from index lookups, never from a scan of every label (whose cost grows
     with the store): the name index (``cg:nameKey``, folded names) for actors resolved
@@ -131,10 +131,13 @@ def actors_named(store: GraphStore, name: str) -> list[str]:
     ("the police"). Their names are then compared
     case-insensitively.
     """
-    found = {q.subject.value for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
+    entries = {(q.subject, q.graph_name) for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
+    found: set[str] = set()
     for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:
-        for predicate in (LABEL, ALT_LABEL, LOCAL_NAME):
+        entries |= {(q.subject, q.graph_name) for q in store.quads(None, LOCAL_NAME, to_term(variant), None)}
+        for predicate in (LABEL, ALT_LABEL):
             found |= {q.subject.value for q in store.quads(None, predicate, to_term(variant), None)}
+    found |= {q.object.value for entry, graph in entries for q in store.quads(entry, INDEX_OF, None, graph)}
     if not found:
         return []
     rows = store.select(load_query("actors_named"), name=name, actor=[iri(actor) for actor in sorted(found)])

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from graph.errors import ClaimGraphError
-from graph.query import actor_names, actors_named, did_you_mean, load_query
+from graph.query import actors_named, load_query, require_actors, unknown_actor
 from graph.rdf._terms import Binding, Value, iri
 from graph.rdf.base import GraphStore
 
@@ -84,11 +83,11 @@ def entity(store: GraphStore, name: str) -> list[EntityProfile]:
         One profile per actor with that name (several when different actors share it).
 
     Raises:
-        ClaimGraphError: when no actor has that name; the message suggests close names.
+        QueryError: when no actor has that name; the message suggests close names.
     """
     actors = find_actors(store, name)
     if not actors:
-        raise ClaimGraphError(_not_found(store, name))
+        raise unknown_actor(store, name)
     return [profile(store, str(a["actor"]), str(a["label"]), str(a["kind"])) for a in actors]
 
 
@@ -136,13 +135,6 @@ def _sorted_files(row: Row) -> Row:
     return row
 
 
-def _not_found(store: GraphStore, name: str) -> str:
-    hint = did_you_mean(name.strip(), actor_names(store)) or \
-        (" (names are matched whole, case-insensitively; list them with "
-         "`claimgraph query 'SELECT ?name WHERE { ?x rdfs:label ?name }'`)")
-    return f"no person, organisation or place named {name!r} in the graph{hint}"
-
-
 def roles(store: GraphStore, title: str | None = None, person: str | None = None) -> list[Row]:
     """Who held which title, and when (the named query ``roles``).
 
@@ -151,11 +143,14 @@ def roles(store: GraphStore, title: str | None = None, person: str | None = None
         title: Only roles with this title (case-insensitive, whole title: "water minister").
         person: Only roles of the person with this name or alias (case-insensitive).
 
+    Raises:
+        QueryError: when ``person`` names no actor (:func:`graph.query.require_actors`).
+
     Returns:
         One row per role node: ``person``, ``title``, ``organization``, ``date`` (the
         article's), ``file``, ``begin``, ``end``, ``personIri``, ``role``; by title, then date.
     """
     bindings: dict[str, Binding] = {"wantTitle": title.strip()} if title else {}
     if person:
-        bindings["personIri"] = [iri(a) for a in actors_named(store, person.strip())]
+        bindings["personIri"] = [iri(a) for a in require_actors(store, person)]
     return store.select(load_query("roles"), **bindings)

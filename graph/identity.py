@@ -27,7 +27,8 @@ from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, JOB_TITLE, LABEL, LOC
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, to_quads
-from graph.rdf.name_index import index_graph, index_quads, indexed_actors, read_context, read_descriptions
+from graph.rdf.name_index import (index_graph, index_moves, index_quads, indexed_actors, read_context,
+                                  read_descriptions)
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
 from graph.resolve.cluster import cluster
@@ -136,8 +137,9 @@ def _reconcile(store: GraphStore, context: list[Descriptor], resolution: Resolut
     for article, ds in sorted(by_article.items()):
         moves = {d.ref: resolution.assignments[d.key].iri for d in ds if resolution.assignments[d.key].iri != d.ref}
         renamed |= set(moves)
-        for graph in (iri(article), index_graph(article)) if moves else ():
-            store.change(*rename_actors(store.quads(None, None, None, graph), graph, moves))
+        if moves:
+            for graph, renames in ((iri(article), moves), (index_graph(article), index_moves(article, moves))):
+                store.change(*rename_actors(store.quads(None, None, None, graph), graph, renames))
     if refresh_all:
         touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()}
     else:  # an actor's description follows from its members: only actors that gained or lost one

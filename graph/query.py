@@ -20,7 +20,7 @@ from importlib import resources
 from urllib.parse import unquote
 
 from graph.errors import QueryError
-from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, LABEL,
+from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, INDEX_OF, LABEL,
                               LOCAL_NAME, NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, STATEMENT, TEXT, NamedNode,
                               Quad, iri, is_iri, to_term)
 from graph.rdf.base import GraphStore
@@ -60,6 +60,9 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
         by: Only statements by an actor with this name or alias (case-insensitive).
         about: Only statements about an actor with this name or alias.
 
+    Raises:
+        QueryError: when ``by`` or ``about`` names no actor (:func:`require_actors`).
+
     Returns:
         One dict per statement: speaker, cue, act, kind, text, about (target labels joined
         by "; "), article, headline, date, begin, end, statement (IRI), ordered by article
@@ -68,7 +71,7 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None) -> 
     found: set[tuple[str, str]] | None = None
     for name, predicate in ((by, ATTRIBUTED_TO), (about, ABOUT)):
         if name:
-            pairs = {(q.subject.value, q.graph_name.value) for actor in actors_named(store, name)
+            pairs = {(q.subject.value, q.graph_name.value) for actor in require_actors(store, name)
                      for q in store.quads(None, predicate, iri(actor), None) if is_iri(q.graph_name)}
             found = pairs if found is None else found & pairs
     if found is None:
@@ -118,8 +121,9 @@ def _first(props: dict[NamedNode, list], predicate: NamedNode) -> str | None:
 
 def actors_named(store: GraphStore, name: str) -> list[str]:
     """IRIs of the actors with this name as label, alias or ``cg:localName`` (the name an
-    article gives), case-insensitively (a bound value); the one lookup by name, used by
-    ``said``, ``entity``, ``roles`` and the network views.
+    article gives, on the actor's index entries), case-insensitively (a bound value); the
+    one lookup by name, used by ``said``, ``entity``, ``roles`` and the network views
+    (through :func:`require_actors` where a name the user gave must match).
 
     Candidates come from index lookups, never from a scan of every label (whose cost grows
     with the store): the name index (``cg:nameKey``, folded names) for actors resolved
@@ -127,14 +131,38 @@ def actors_named(store: GraphStore, name: str) -> list[str]:
     ("the police"). Their names are then compared
     case-insensitively.
     """
-    found = {q.subject.value for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
+    entries = {(q.subject, q.graph_name) for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
+    found: set[str] = set()
     for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:
-        for predicate in (LABEL, ALT_LABEL, LOCAL_NAME):
+        entries |= {(q.subject, q.graph_name) for q in store.quads(None, LOCAL_NAME, to_term(variant), None)}
+        for predicate in (LABEL, ALT_LABEL):
             found |= {q.subject.value for q in store.quads(None, predicate, to_term(variant), None)}
+    found |= {q.object.value for entry, graph in entries for q in store.quads(entry, INDEX_OF, None, graph)}
     if not found:
         return []
     rows = store.select(load_query("actors_named"), name=name, actor=[iri(actor) for actor in sorted(found)])
     return sorted({str(row["actor"]) for row in rows})
+
+
+def require_actors(store: GraphStore, name: str) -> list[str]:
+    """:func:`actors_named` for a name the user gave, which must name someone: a typo never
+    reads as "this actor said nothing".
+
+    Raises:
+        QueryError: when no actor has that name (:func:`unknown_actor`).
+    """
+    actors = actors_named(store, name.strip())
+    if not actors:
+        raise unknown_actor(store, name)
+    return actors
+
+
+def unknown_actor(store: GraphStore, name: str) -> QueryError:
+    """The one-line error for a name that matches no actor, with the closest names."""
+    hint = did_you_mean(name.strip(), actor_names(store)) or \
+        (" (names are matched whole, case-insensitively; list them with "
+         "`claimgraph query 'SELECT ?name WHERE { ?x rdfs:label ?name }'`)")
+    return QueryError(f"no person, organisation or place named {name!r} in the graph{hint}")
 
 
 def actor_names(store: GraphStore) -> list[str]:

@@ -107,7 +107,7 @@ def _record(desc: Descriptor) -> ArticleRecord:
     return ArticleRecord(Article(article_id, f"{article_id}.txt", text), [entity], roles)
 
 
-LOCAL_NAME = ox.NamedNode(str(CG.localName))
+LOCAL_NAME, INDEX_OF = ox.NamedNode(str(CG.localName)), ox.NamedNode(str(CG.indexOf))
 #: The predicates of an actor's description, which only the default graph may hold.
 DESCRIPTION = [ox.NamedNode(p) for p in (str(RDF.type), str(RDFS.label), str(SKOS.altLabel),
                                          "https://schema.org/jobTitle", "http://www.w3.org/ns/org#memberOf")]
@@ -117,7 +117,7 @@ def _stored_groups(store: Store, descs: list[Descriptor]) -> set[frozenset[str]]
     by_actor: dict[str, set[str]] = {}
     for desc in descs:
         article_id = desc.article.rsplit(":", 1)[1]
-        actors = {q.subject.value for q in store.quads(None, LOCAL_NAME, None, index_graph(IDS.article(article_id)))}
+        actors = {q.object.value for q in store.quads(None, INDEX_OF, None, index_graph(IDS.article(article_id)))}
         assert len(actors) == 1, actors
         by_actor.setdefault(actors.pop(), set()).add(article_id)
     _assert_described_once(store, set(by_actor))
@@ -131,7 +131,9 @@ def _assert_described_once(store: Store, actors: set[str]) -> None:
         where = {type(q.graph_name).__name__ for p in DESCRIPTION for q in store.quads(node, p, None, None)}
         assert where == {"DefaultGraph"}, (actor, where)
         assert len(store.quads(node, DESCRIPTION[1], None, None)) == 1, actor
-        names = {q.object.value for q in store.quads(node, LOCAL_NAME, None, None)}
+        names = {q.object.value for e in store.quads(None, INDEX_OF, node, None)
+                 for q in store.quads(e.subject, LOCAL_NAME, None, e.graph_name)}
+        assert names, actor
         described = {q.object.value for p in DESCRIPTION[1:3] for q in store.quads(node, p, None, ox.DefaultGraph())}
         assert names <= described, actor
 

@@ -110,9 +110,9 @@ MEASURE, PERIOD, QUALIFIER = term("cg:measure"), term("cg:period"), term("cg:qua
 MERGE_EVIDENCE, MERGED_INTO = term("cg:MergeEvidence"), term("cg:mergedInto")
 ALIAS, REASON = term("cg:alias"), term("cg:reason")
 LOCAL_NAME, NAME_KEY, LOCAL_REASON = term("cg:localName"), term("cg:nameKey"), term("cg:localReason")
-LOCAL_KIND, LOCAL_LABEL = term("cg:localKind"), term("cg:localLabel")
+LOCAL_KIND, LOCAL_LABEL, INDEX_OF = term("cg:localKind"), term("cg:localLabel"), term("cg:indexOf")
 #: Every predicate of the resolver's private name index (:mod:`graph.rdf.name_index`).
-INDEX_PREDICATES = frozenset((LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
+INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
 XSD_DECIMAL = term("xsd:decimal")
 
 #: Entity kind -> its RDF class.

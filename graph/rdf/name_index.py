@@ -1,9 +1,12 @@
 """The name index: what the store keeps for cross-article identity, written and read here only.
 
-For every actor an article names, the index holds, in that article's private index graph
-(:func:`graph.rdf._terms.index_graph`: never part of the public graph, left out of exports
-unless asked):
+For every actor an article names, the index holds one entry, in that article's private
+index graph (:func:`graph.rdf._terms.index_graph`: never part of the public graph, left out
+of exports unless asked). The entry is a node of its own (:func:`index_entry`), never the
+actor, so that nothing in the index has the actor as subject: ``DESCRIBE`` of an actor over
+the union of graphs does not repeat the index once per article. The entry has:
 
+- ``cg:indexOf``: the actor;
 - ``cg:localKind``: the class the article gives the actor;
 - ``cg:localName``: each name the article gives the actor, as written;
 - ``cg:nameKey``: the keys later articles find it by (:func:`graph.resolve.names.index_keys`),
@@ -15,7 +18,7 @@ unless asked):
 - ``cg:localLabel``: the label of an actor local to the article (unnamed sources, actors
   known only by a common noun), which no resolution gives.
 
-Only private predicates, so that the union of all graphs never repeats a public fact. The
+Only private predicates on private subjects, so that the union of all graphs never repeats a public fact. The
 titles and memberships are read from the article's role nodes, which the public graph holds.
 
 Reading turns these back into :class:`~graph.resolve.descriptors.Descriptor` objects, the
@@ -25,23 +28,24 @@ own keys find). :func:`read_descriptions` reads what every article says of some 
 which :func:`graph.rdf.mapping.description_quads` rebuilds their default-graph description.
 
 One index graph per article, so that replacing or removing an article drops its entries with
-its graph, and the article of each entry is its graph's name: :func:`index_graph` and
-:func:`_article_of` are the only places that say so.
+its graph, and the article of each entry is its graph's name: :func:`index_graph`,
+:func:`index_entry` and :func:`_article_of` are the only places that say so.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
-from graph.rdf._terms import (KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
+from graph.rdf._terms import (INDEX_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
                               ORGANIZATION, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode, Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.records import ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "index_graph", "index_quads", "indexed_actors", "read_context",
-           "read_descriptions"]
+__all__ = ["Facts", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
+           "read_context", "read_descriptions"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _SEP = ": "
@@ -57,6 +61,30 @@ def _article_of(graph: NamedNode) -> str:
     """The article of an index graph (the inverse of :func:`index_graph`); an article's own graph is its article."""
     value = graph.value
     return value[len(INDEX_GRAPH_PREFIX):] if value.startswith(INDEX_GRAPH_PREFIX) else value
+
+
+def index_entry(article: str, actor: str) -> NamedNode:
+    """The IRI of an article's index entry for an actor: its index graph's name with a
+    fragment made from the actor IRI (stable across builds, one per article and actor).
+
+    >>> index_entry("https://example.org/article/a1", "https://example.org/person/x").value
+    'urn:claimgraph:index:https://example.org/article/a1#e431217fb32e4353'
+    """
+    digest = hashlib.sha1(actor.encode("utf-8")).hexdigest()[:16]
+    return NamedNode(f"{index_graph(article).value}#{digest}")
+
+
+def index_moves(article: str, moves: dict[str, str]) -> dict[str, str]:
+    """The renames of an article's index graph when some of its actors change IRI: the
+    actors (the objects of ``cg:indexOf``) and their entries, whose IRIs follow the actor's
+    (:func:`index_entry`), so that the index ends the same whatever the order of writing.
+
+    Args:
+        article: The article IRI.
+        moves: Actor IRI -> its new IRI.
+    """
+    entries = {index_entry(article, old).value: index_entry(article, new).value for old, new in moves.items()}
+    return {**moves, **entries}
 
 
 # ---------------------------------------------------------------- writing
@@ -96,8 +124,8 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
             reasons.setdefault(iri_, set()).update((a, r) for a, r in e.evidence if a.strip())
     quads = []
     for actor, kind in sorted(kinds.items()):
-        node = iri(actor)
-        quads.append(Quad(node, LOCAL_KIND, KIND_CLASSES[kind], graph))
+        node = index_entry(article, actor)
+        quads += [Quad(node, INDEX_OF, iri(actor), graph), Quad(node, LOCAL_KIND, KIND_CLASSES[kind], graph)]
         if actor not in labels:
             quads.append(Quad(node, LOCAL_LABEL, Literal(own_label[actor]), graph))
         quads += [Quad(node, LOCAL_NAME, Literal(n), graph) for n in sorted(names[actor])]
@@ -111,7 +139,7 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
 
 def indexed_actors(store: GraphStore, article: str) -> set[str]:
     """IRIs of every actor an article's index graph holds (none when it is not stored)."""
-    return {q.subject.value for q in store.quads(None, LOCAL_KIND, None, index_graph(article))}
+    return {q.object.value for q in store.quads(None, INDEX_OF, None, index_graph(article))}
 
 
 # ---------------------------------------------------------------- reading
@@ -147,11 +175,11 @@ def _read(store: GraphStore, keys: Iterable[str], actors: Iterable[str] = (),
     nodes of each article's own graph.
     """
     found = [f"{{ VALUES ?k {{ {' '.join(str(Literal(k)) for k in sorted(keys))} }} "
-             f"GRAPH ?kg {{ ?s {NAME_KEY} ?k }} }}",
+             f"GRAPH ?kg {{ ?ke {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}",
              f"{{ VALUES ?s {{ {' '.join(str(iri(a)) for a in sorted(actors))} }} }}"]
     if article is not None:
-        found.append(f"{{ GRAPH {index_graph(article)} {{ ?s {NAME_KEY} ?k }} }}")
-    facts = " UNION ".join(f"{{ ?s {p} ?o BIND({p} AS ?p) }}" for p in _READ)
+        found.append(f"{{ GRAPH {index_graph(article)} {{ ?ke {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}")
+    facts = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _READ)
     facts += f" UNION {{ ?r {MEMBER} ?s ; {TITLE} ?o BIND({TITLE} AS ?p) }}"
     sparql = (f"SELECT ?s ?g ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {' UNION '.join(found)} }} }} "
               f"GRAPH ?g {{ {facts} }} }}")
@@ -183,14 +211,15 @@ def _kind(facts: dict[NamedNode, set[str]]) -> str | None:
 
 def read_descriptions(store: GraphStore, actors: Iterable[str]) -> Facts:
     """What the articles say of each of ``actors``: for each, the classes (``cg:localKind``),
-    names (``cg:localName``) and own labels (``cg:localLabel``) of its index entries, and the
+    names (``cg:localName``) and own labels (``cg:localLabel``) of its index entries (found
+    by ``cg:indexOf``), and the
     titles (``cg:title``) and organisations (``org:organization``) of its role nodes, keyed
     by those predicates. Actors no article names are left out. One query.
     """
     values = " ".join(str(iri(a)) for a in sorted(actors))
     if not values:
         return {}
-    index = " UNION ".join(f"{{ ?s {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
+    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
     roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in (TITLE, ORGANIZATION))
     sparql = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} }}"
     facts: Facts = {}

@@ -60,6 +60,7 @@ class CG(DefinedNamespace):
     mergedInto: URIRef  # Merge evidence -> the actor.
     alias: URIRef  # The name merged.
     reason: URIRef  # Why it was merged.
+    indexOf: URIRef  # Index entry -> the actor it describes (one entry per article and actor).
     localName: URIRef  # A name the article gives an actor, as written (identity input).
     nameKey: URIRef  # A folded name key: the index of cross-article identity.
     localReason: URIRef  # Why extraction merged an actor's names in one article (identity input).

@@ -9,7 +9,7 @@ import pytest
 
 from graph.identity import write_article
 from graph.rdf.ids import Ids
-from graph.rdf._terms import INDEX_PREDICATES
+from graph.rdf._terms import INDEX_OF, INDEX_PREDICATES
 from graph.rdf.mapping import actor_iris
 from graph.rdf.name_index import index_graph, index_quads, read_context
 from graph.rdf.store import Store
@@ -76,7 +76,7 @@ def test_actors_known_only_by_a_common_noun_have_no_keys():
                                 evidence=[("police", "short name")])])
     resolved, _ = resolve(rec, IDS)
     quads = index_quads(rec, actor_iris(resolved, IDS), resolved.labels, IDS.article("a1"))
-    assert {q.predicate.value.rsplit("#", 1)[1] for q in quads} == {"localKind", "localLabel", "localName"}
+    assert {q.predicate.value.rsplit("#", 1)[1] for q in quads} == {"indexOf", "localKind", "localLabel", "localName"}
 
 
 def test_index_lives_in_its_own_graph_left_out_of_exports(tmp_path):
@@ -107,3 +107,20 @@ def test_writing_an_article_reads_the_store_a_fixed_number_of_times(tmp_path, co
         counting = CountingStore(store)
         write_article(counting, record("a2", people), IDS)
     assert sum(counting.reads.values()) == 5, counting.reads
+
+
+@pytest.mark.slow
+def test_describe_of_every_seed_actor_repeats_no_triple(seed_store):
+    """Index entries are nodes of their own, so the union of graphs holds each fact about an
+    actor once, however many articles index it: DESCRIBE and a plain ``?p ?o`` count agree."""
+    with Store.open(seed_store, read_only=True) as store:
+        actors = {q.object for q in store.quads(None, INDEX_OF, None, None)}
+        assert len(actors) > 10
+        for actor in sorted(actors, key=str):
+            described = [(t.subject, t.predicate, t.object) for t in store.query(f"DESCRIBE {actor}")]
+            assert described and len(described) == len(set(described)), actor
+            total = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {actor} ?p ?o }}")[0]["n"]
+            distinct = store.select(f"SELECT (COUNT(DISTINCT *) AS ?n) WHERE {{ {actor} ?p ?o }}")[0]["n"]
+            assert int(total) == int(distinct) == len(described), actor
+        shared = [a for a in actors if len(store.quads(None, INDEX_OF, a, None)) > 1]
+        assert shared  # some actors are indexed by several articles: the case that used to repeat

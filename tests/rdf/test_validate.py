@@ -22,6 +22,7 @@ ROLE = URIRef(ART + "/role/0-28")
 PERSON = URIRef("https://w3id.org/claimgraph/id/person/lena-okafor")
 MENTION = URIRef(ART + "/mention/17-28")
 EVIDENCE = URIRef("https://w3id.org/claimgraph/id/evidence/person-lena-okafor/okafor-95d5798c")
+ENTRY = URIRef("urn:claimgraph:index:" + ART + "#0123456789abcdef")
 
 
 def union(resolved: ResolvedRecord, folder: Path) -> Graph:
@@ -42,7 +43,9 @@ def test_mapped_store_conforms(tmp_path: Path, resolved: ResolvedRecord) -> None
 @pytest.mark.parametrize("reason", ["short name: Okafor", "title implies organisation: Harbour Minister: acting"])
 def test_within_article_reasons_conform(resolved: ResolvedRecord, reason: str, tmp_path: Path) -> None:
     data = union(resolved, tmp_path)
-    data.add((PERSON, CG.localReason, Literal(reason)))
+    data.add((ENTRY, CG.indexOf, PERSON))
+    data.add((ENTRY, CG.localKind, SCHEMA.Person))
+    data.add((ENTRY, CG.localReason, Literal(reason)))
     data.add((EVIDENCE, CG.reason, Literal(reason.split(": ")[0])))
     assert validate_graph(data)[0]
 
@@ -70,14 +73,18 @@ def test_empty_store_conforms(tmp_path: Path) -> None:
     ([(ROLE, CG.title, None)], [], "title"),
     ([(PERSON, RDFS.label, None)], [], "label"),
     ([], [(PERSON, RDFS.label, Literal("Lena A. Okafor"))], "label"),  # one canonical label
-    ([], [(PERSON, CG.localKind, SCHEMA.NewsArticle)], "localKind"),
+    ([], [(ENTRY, CG.indexOf, PERSON), (ENTRY, CG.localKind, SCHEMA.NewsArticle)], "localKind"),
+    ([], [(ENTRY, CG.indexOf, PERSON)], "localKind"),  # an entry says the kind its article gives
+    ([], [(ENTRY, CG.indexOf, PERSON), (ENTRY, CG.localKind, SCHEMA.Person), (ENTRY, CG.indexOf, ROLE)],
+     "indexOf"),
     ([(URIRef(ART), CG.sourceFile, None)], [], "sourceFile"),
     ([(URIRef(ART), CG.contentHash, None)], [(URIRef(ART), CG.contentHash, Literal("abc"))], "contentHash"),
     ([(URIRef(ART), SCHEMA.datePublished, None)], [(URIRef(ART), SCHEMA.datePublished, Literal("5 March"))],
      "datePublished"),
     ([(MENTION, CG.refersTo, None)], [], "refersTo"),
     ([(EVIDENCE, CG.alias, None)], [], "alias"),
-    ([], [(PERSON, CG.localReason, Literal("Okafor short name"))], "localReason"),
+    ([], [(ENTRY, CG.indexOf, PERSON), (ENTRY, CG.localKind, SCHEMA.Person),
+          (ENTRY, CG.localReason, Literal("Okafor short name"))], "localReason"),
 ])
 def test_broken_data_does_not_conform(resolved: ResolvedRecord, remove: list, add: list,
                                       path_in_report: str, tmp_path: Path) -> None:

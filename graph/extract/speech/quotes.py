@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue
-from graph.extract.speech.marks import END_PUNCT, Quote
+from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close
 from graph.extract.speech.speakers import according_object, inverted_subject, subject_of
 from graph.records import Span
 
@@ -116,8 +116,8 @@ def _after_window(ctx: Context, q: Quote) -> list[Token]:
     for tok in ctx.doc[start:start + ATTRIBUTION_WINDOW]:
         if tok.idx < q.outer.end:
             continue
-        if "\n" in tok.text or tok.text in "“„«" or (tok.text in '"' and window
-                                                    and tok.idx > q.outer.end + 1):
+        if "\n" in tok.text or tok.text in OPENERS or (tok.text in AMBIGUOUS and window
+                                                       and tok.idx > q.outer.end + 1):
             break
         if ctx.in_any_quote(tok.idx):
             break
@@ -132,7 +132,7 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     window = _after_window(ctx, q)
     if not window:
         return None
-    last_char = ctx.text[q.outer.end - 2] if q.closed and q.outer.end >= 2 else ""
+    last_char = before_close(ctx.text, q)
     cues = ctx.words.cues
     if not (last_char in END_PUNCT or window[0].text in ",—–-" or match_cue(window[0], cues) is not None):
         return None

@@ -22,6 +22,8 @@ from graph.records import Span
 
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
+#: A participle modifying a noun reports nothing ("the pledged delegates").
+MODIFIER_DEPS = frozenset({"amod", "compound"})
 MIN_CONTENT_TOKENS = 3
 MIN_CLAUSE_OBJECT = 5
 TRIM = ",;:—–-\"“”"
@@ -34,7 +36,7 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     used = quoting.cue_tokens()
     for i in cue_candidates(ctx.doc):
         tok = ctx.doc[i]
-        if tok.i in used or quoting.direct_at(tok.idx):
+        if tok.i in used or tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
         if found is None:

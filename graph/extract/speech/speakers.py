@@ -22,6 +22,10 @@ from graph.records import Span
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 CORE_DEPS = frozenset({"compound", "flat", "appos", "nsubj", "nmod"})
 NOUN_POS = ("PROPN", "NOUN", "PRON")
+#: Heads of a speaker phrase that name no actor but describe one ("most voters", "the
+#: lawsuit", "two-thirds of the delegates"): an unnamed source.
+DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
 
@@ -129,14 +133,30 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         if token.lower_ in words.pronouns.relative and token.head.dep_ == "relcl":
             return resolve(discourse, token.head.head)
         return reference.pronoun(discourse, token.lower_, token.idx)
+    if token.lower_ in words.referents.evidence or token.lemma_.lower() in words.referents.evidence:
+        return _evidence_author(discourse, token) or _unnamed(discourse, token)
     key = _person_in_phrase(discourse, token)
     if key is not None:
         return key
     if token.pos_ == "PROPN":
-        return _by_name(discourse, token) or _nominal(discourse, token)
-    if token.pos_ == "NOUN":
-        return _nominal(discourse, token)
-    return None
+        key = _by_name(discourse, token) or _nominal(discourse, token)
+    elif token.pos_ == "NOUN":
+        key = _nominal(discourse, token)
+    if key is None and _describes_speaker(token, words.quantifiers):
+        key = _unnamed(discourse, token)
+    return key
+
+
+def _describes_speaker(token: Token, quantifiers: frozenset[str]) -> bool:
+    """True when a phrase that names no actor still describes the one speaking: the subject
+    or "according to" object of the cue, headed by a number, a quantity ("half", "sixty
+    percent of the farmers") or a noun with a determiner or in the plural ("most voters",
+    "the lawsuit"), never a bare singular ("voting")."""
+    if token.pos_ not in DESCRIBED_POS or token.dep_ not in SPEAKER_DEPS:
+        return False
+    return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in quantifiers
+            or any(t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
+            or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights))
 
 
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
@@ -185,8 +205,8 @@ def _by_name(discourse: Discourse, token: Token) -> str | None:
 
 def _nominal(discourse: Discourse, token: Token) -> str | None:
     """A common-noun speaker: a person noun ("the minister" -> the role holder, "a source"
-    -> an unnamed source), an organisation noun ("the police"), or a document ("the report":
-    its author)."""
+    -> an unnamed source), an organisation noun ("the police"), or a document ("the
+    statement": its author, named in the phrase or just before)."""
     noun, lemma = token.lower_, token.lemma_.lower()
     words = discourse.context.words
     ref = words.referents
@@ -205,6 +225,26 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
                 if t.lower_ in ref.organization:
                     key = reference.organisation_named(discourse, t.lower_, token.idx)
         return key or reference.salient_subject(discourse, token.idx, "Organization")
+    return None
+
+
+def _evidence_author(discourse: Discourse, token: Token) -> str | None:
+    """Who speaks through evidence: the organisation a common noun before it names
+    ("police statistics"), or the author a preposition names ("a survey by the Harbour
+    Authority"). Evidence under a brand name ("a Harbour Authority poll") or none speaks for
+    itself."""
+    words = discourse.context.words
+    for t in token.lefts:
+        if t.pos_ == "NOUN" and t.lower_ in words.referents.organization:
+            key = reference.organisation_named(discourse, t.lower_, token.idx)
+            if key is not None:
+                return key
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in words.author_preps:
+            for t in prep.subtree:
+                key = discourse.mention_at(t)
+                if key is not None and discourse.kind(key) in ("Organization", "Person"):
+                    return key
     return None
 
 

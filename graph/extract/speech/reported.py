@@ -2,7 +2,8 @@
 
 The content of a cue is its clausal complement ("said (that) …"), or for "object" cues also
 its object, infinitive or prepositional complement ("criticised X for …", "urged Y to …"),
-with the rest of the clause it governs; "according to X" takes the clause it modifies. The
+with the rest of the clause it governs; "according to X" takes the clause it modifies, and
+a cue set into a clause ("The plan, she said, will fail") the whole clause around it. The
 content stops at the paragraph and before any direct quote it runs into; a quoted fragment
 inside it makes the statement "mixed".
 """
@@ -87,6 +88,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
                    and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
+    if not targets and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        return _in_paragraph(ctx, verb, verb.head.subtree)  # "The plan, she said, will fail."
     if not targets:
         return None
     begin = min(t.left_edge.i for t in targets)

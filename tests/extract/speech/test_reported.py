@@ -50,6 +50,10 @@ from tests.extract.speech.cast import find, run
      "say", "assert", "the ferry would resume service in June", "Ana Ruiz"),
     ("Ana Ruiz has repeatedly said the ferry would resume service in June.",
      "say", "assert", "the ferry would resume service in June", "Ana Ruiz"),
+    ("Otherwise, Ana Ruiz said, the ferry would stop running in June.",
+     "say", "assert", "the ferry would stop running in June", "Ana Ruiz"),
+    ("The pumps failed twice, Tomas Berg said, because nobody had maintained them.",
+     "say", "assert", "nobody had maintained them", "Tomas Berg"),
 ])
 def test_reported_speech(nlp, text, cue, act, content, speaker):
     rows, _, statements = run(nlp, text)

@@ -17,7 +17,7 @@ from graph.rdf._terms import SPEECH_ACTS
 Rows = Iterable[tuple[str, ...]]
 
 #: How much of a cue's complement is its content (see ``cues.tsv``).
-CONTENT_MODES = frozenset({"that", "clause", "object"})
+CONTENT_MODES = frozenset({"that", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue")
@@ -32,8 +32,9 @@ class Cue:
         phrase: Verb lemma, "lemma particle" ("call on"), or fixed phrase ("according to").
         speech_act: A ``cg:SpeechAct`` name ("assert", "warn", ...).
         content: "that" (only a that-clause is content), "clause" (also a long object
-            holding a verb: "showed voters leaving the party") or "object" (also an object,
-            infinitive or prepositional complement).
+            holding a verb: "showed voters leaving the party"), "object" (also an object,
+            infinitive or prepositional complement) or "as" (an object with what it is
+            called: "called the plan a disaster", "described it as reckless").
         xcomp_act: Speech act when the cue takes an infinitive ("told them to ..."), if
             different.
     """

@@ -162,8 +162,8 @@ def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
               if t.idx >= max(prev_end, para.begin) and t.idx < q.outer.begin]
     for tok in reversed(window):
         found = match_cue(tok, ctx.words.cues)
-        if found is None or is_passive(tok):
-            continue
+        if found is None or is_passive(tok) or found[0].content == "as":
+            continue  # what a cue calls something is a fragment ("called it “a farce”")
         content = [c for c in tok.children if c.idx > tok.idx and not ctx.in_any_quote(c.idx)
                    and (c.dep_ in CONTENT_DEPS
                         or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE))]

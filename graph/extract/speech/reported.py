@@ -2,6 +2,7 @@
 
 The content of a cue is its clausal complement ("said (that) …"), or for "object" cues also
 its object, infinitive or prepositional complement ("criticised X for …", "urged Y to …"),
+for "as" cues an object with what it is called ("called the plan a disaster"),
 with the rest of the clause it governs; "according to X" takes the clause it modifies, and
 a cue set into a clause ("The plan, she said, will fail") the whole clause around it. The
 content stops at the paragraph and before any direct quote it runs into; a quoted fragment
@@ -22,6 +23,8 @@ from graph.lexicon.speech import Cue
 from graph.records import Span
 
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
+#: What a characterising cue calls its object ("called it a disaster").
+PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 #: A participle modifying a noun reports nothing ("the pledged delegates").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
@@ -88,6 +91,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
                    and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
+    if not targets and cue.content == "as":
+        targets = _characterisation(verb, children)
     if not targets and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return _in_paragraph(ctx, verb, verb.head.subtree)  # "The plan, she said, will fail."
     if not targets:
@@ -121,6 +126,17 @@ def _object_content(ctx: Context, verb: Token, children: list[Token],
     return targets
 
 
+def _characterisation(verb: Token, children: list[Token]) -> list[Token]:
+    """The object and what the cue calls it ("the plan" and "a disaster" of "called the plan
+    a disaster", "it" and "as reckless" of "described it as reckless"; the parser may hang
+    the name on the object: "called the plan “a farce”"); nothing without both."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    predicates = [c for c in children if c.i > verb.i and (
+        c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))]
+    predicates += [c for o in objects for c in o.rights if c.dep_ == "appos"]
+    return objects + predicates if objects and predicates else []
+
+
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:
     """The longest run of the clause "according to" modifies, without the phrase itself."""
     head = according.head
@@ -146,13 +162,15 @@ def _in_paragraph(ctx: Context, anchor: Token, tokens: Iterable[Token]) -> list[
 
 def _mixed_or_trimmed(ctx: Context, quoting: Quoting, span: Span) -> tuple[str, Span] | None:
     """The content cut before any direct quote it runs into (None when it starts in one),
-    and "mixed" when a quoted fragment stands inside it."""
+    and "mixed" when a quoted fragment opens inside it (it may run to its end: the closing
+    mark and punctuation are trimmed)."""
     for q in quoting.direct:
         if q.outer.overlaps(span):
             if q.outer.begin <= span.begin:
                 return None
             span = _drop_trailing_cue(ctx, _trim(ctx.text, Span(span.begin, q.outer.begin)))
-    kind = "mixed" if any(span.contains(f.outer) for f in quoting.fragments) else "indirect"
+    kind = "mixed" if any(span.begin <= f.span.begin < span.end for f in quoting.fragments) \
+        else "indirect"
     return kind, span
 
 

@@ -129,9 +129,14 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if group is not None and (group.lower_ in words.referents.person
                               or group.lemma_.lower() in words.referents.person):
         return _unnamed(discourse, token)
+    if token.lower_ in words.quantifiers and token.pos_ in ("PRON", "ADJ", "ADV", "DET") \
+            and token.dep_ in SPEAKER_DEPS:
+        return _unnamed(discourse, token)  # "most said", "some argue"
     if token.pos_ == "PRON" or token.lower_ in words.pronouns.gender:
         if token.lower_ in words.pronouns.relative and token.head.dep_ == "relcl":
-            return resolve(discourse, token.head.head)
+            antecedent = token.head.head
+            return resolve(discourse, antecedent) or (
+                _unnamed(discourse, antecedent) if _describes(antecedent, words.quantifiers) else None)
         return reference.pronoun(discourse, token.lower_, token.idx)
     if token.lower_ in words.referents.evidence or token.lemma_.lower() in words.referents.evidence:
         return _evidence_author(discourse, token) or _unnamed(discourse, token)
@@ -149,10 +154,15 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
 
 def _describes_speaker(token: Token, quantifiers: frozenset[str]) -> bool:
     """True when a phrase that names no actor still describes the one speaking: the subject
-    or "according to" object of the cue, headed by a number, a quantity ("half", "sixty
-    percent of the farmers") or a noun with a determiner or in the plural ("most voters",
-    "the lawsuit"), never a bare singular ("voting")."""
-    if token.pos_ not in DESCRIBED_POS or token.dep_ not in SPEAKER_DEPS:
+    or "according to" object of the cue, as :func:`_describes` says."""
+    return token.dep_ in SPEAKER_DEPS and _describes(token, quantifiers)
+
+
+def _describes(token: Token, quantifiers: frozenset[str]) -> bool:
+    """True for a phrase that describes someone: headed by a number, a quantity ("half",
+    "sixty percent of the farmers") or a noun with a determiner or in the plural ("most
+    voters", "the lawsuit"), never a bare singular ("voting")."""
+    if token.pos_ not in DESCRIBED_POS:
         return False
     return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in quantifiers
             or any(t.dep_ in ("det", "poss", "nummod") for t in token.lefts)

@@ -186,3 +186,14 @@ def test_found_without_clause_reports_nothing(nlp):
 def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Most said the ferry should run all winter.", "the ferry should run all winter", "Most"),
+    ("Many argue that the toll is too high for farmers.", "the toll is too high", "Many"),
+    ("Fishermen and traders who believe the harbour is too small signed a letter.",
+     "the harbour is too small", "Fishermen"),
+])
+def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, content, source):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == source

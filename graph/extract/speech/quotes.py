@@ -1,7 +1,7 @@
 """Direct quotes: which quoted runs are someone speaking, and who the text says it is.
 
 A quoted run (:mod:`graph.extract.speech.marks`) is a direct quote when it carries an
-attribution ("…,” he said", "…,” said X", "X said: “…”") or, without one, when it opens a
+attribution ("…,” he said", "…,” said X", "X said: “…”", a speaker label "X: “…”") or, without one, when it opens a
 paragraph or sentence or follows a colon or comma; otherwise it is a quoted fragment (a
 title, a scare quote), which makes the reported statement around it "mixed". Quotes that
 follow each other without a new named speaker form one block, which shares a speaker.
@@ -57,7 +57,7 @@ def read_quotes(ctx: Context) -> Quoting:
     """Sort the article's quoted runs into direct quotes and fragments."""
     direct, fragments, attributions = [], [], {}
     for q in ctx.quotes:
-        attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q)
+        attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
         if attribution is not None and attribution.subject is not None:
             attributions[q.outer.begin] = attribution
             direct.append(q)
@@ -150,6 +150,14 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
         subject = next((c for c in tok.children if c.dep_ == "nsubj" and c in window), None)
         return Attribution(found[0], tok, subject or inverted_subject(ctx, tok, window))
     return None
+
+
+def _labelled(ctx: Context, q: Quote) -> Attribution | None:
+    """The speaker label right before the quote ("Jane Roe: “…”"), given the default cue."""
+    label = ctx.labels.get(q.paragraph)
+    if label is None or ctx.text[label.colon.end:q.outer.begin].strip():
+        return None
+    return Attribution(ctx.words.default_cue, ctx.doc[ctx.token_at(label.colon.begin)], label.head)
 
 
 def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:

@@ -4,7 +4,8 @@ The content of a cue is its clausal complement ("said (that) …"), or for "obje
 its object, infinitive or prepositional complement ("criticised X for …", "urged Y to …"),
 for "as" cues an object with what it is called ("called the plan a disaster"),
 with the rest of the clause it governs; "according to X" takes the clause it modifies, and
-a cue set into a clause ("The plan, she said, will fail") the whole clause around it. The
+a cue set into a clause ("The plan, she said, will fail") the whole clause around it, and a
+speaker label (:mod:`.colons`) the rest of its paragraph. The
 content stops at the paragraph and before any direct quote it runs into; a quoted fragment
 inside it makes the statement "mixed".
 """
@@ -57,6 +58,20 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
         if draft is not None:
             drafts.append(draft)
+    return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
+    """The rest of each paragraph a speaker label opens ("ROE: We will rebuild", "Poll:
+    Most fishermen want a second pier"), unless it is a direct quote."""
+    drafts = []
+    cue = ctx.words.default_cue
+    for index, label in sorted(ctx.labels.items()):
+        span = _trim(ctx.text, Span(label.colon.end, ctx.paragraphs[index].end))
+        checked = _mixed_or_trimmed(ctx, quoting, span)
+        if checked is not None and checked[1]:
+            drafts.append(Draft(checked[0], checked[1], cue, label.colon.begin, label.head,
+                                label.colon, speech_act=cue.speech_act))
     return drafts
 
 

@@ -17,7 +17,7 @@ from graph.rdf._terms import SPEECH_ACTS
 Rows = Iterable[tuple[str, ...]]
 
 #: How much of a cue's complement is its content (see ``cues.tsv``).
-CONTENT_MODES = frozenset({"that", "clause", "object", "as"})
+CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue")
@@ -31,7 +31,8 @@ class Cue:
     Attributes:
         phrase: Verb lemma, "lemma particle" ("call on"), or fixed phrase ("according to").
         speech_act: A ``cg:SpeechAct`` name ("assert", "warn", ...).
-        content: "that" (only a that-clause is content), "clause" (also a long object
+        content: "that" (only a that-clause is content), "to" (only an infinitive:
+            "seemed to suggest"), "clause" (also a long object
             holding a verb: "showed voters leaving the party"), "object" (also an object,
             infinitive or prepositional complement) or "as" (an object with what it is
             called: "called the plan a disaster", "described it as reckless").

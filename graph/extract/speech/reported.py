@@ -104,6 +104,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
         targets = [c for c in children if c.dep_ == "dobj" and c.i > verb.i
                    and len(list(c.subtree)) >= MIN_CLAUSE_OBJECT
                    and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
+    if cue.content == "to":
+        targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
     if not targets and cue.content == "as":

@@ -90,6 +90,13 @@ def test_no_reported_speech_without_actor_or_clause(nlp, text):
      "the old pier cannot be saved"),
     ("Lena Vogt attacked the council for its handling of the floods.", "attack", "criticise",
      "the council for its handling of the floods"),
+
+    ("Lena Vogt seemed to suggest that the pier would close.", "seem", "believe",
+     "to suggest that the pier would close"),
+    ("Lena Vogt declined to discuss the future of the pier.", "decline", "deny",
+     "to discuss the future of the pier"),
+    ("Lena Vogt sees the new toll as a tax on the poor.", "see as", "characterise",
+     "the new toll as a tax on the poor"),
 ])
 def test_new_cue_classes(nlp, text, cue, act, content):
     rows, _, statements = run(nlp, text)
@@ -101,6 +108,7 @@ def test_new_cue_classes(nlp, text, cue, act, content):
     "Tomas Berg called the harbour office twice on Monday.",
     "Lena Vogt knows the valley and its rivers very well.",
     "Lena Vogt found a way to reach the old pier.",
+    "Lena Vogt saw the old pier collapse in the storm.",
 ])
 def test_cues_without_their_content_report_nothing(nlp, text):
     rows, _, _ = run(nlp, text)

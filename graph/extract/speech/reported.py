@@ -31,6 +31,7 @@ TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 MIN_CONTENT_TOKENS = 3
 MIN_CLAUSE_OBJECT = 5
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TRIM = ",;:—–-\"“”"
 
 
@@ -101,9 +102,7 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     children = list(verb.children)
     targets = [c for c in children if c.dep_ == "ccomp"]
     if not targets and cue.content == "clause":
-        targets = [c for c in children if c.dep_ == "dobj" and c.i > verb.i
-                   and len(list(c.subtree)) >= MIN_CLAUSE_OBJECT
-                   and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
+        targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
     if cue.content == "to":
         targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if not targets and cue.content == "object":
@@ -124,6 +123,16 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether"):
         tokens = tokens[1:]
     return tokens
+
+
+def _holds_clause(child: Token) -> bool:
+    """True for a long object holding a verb ("showed voters leaving the party"), or a
+    complement the parser took for an infinitive that holds a finite clause ("said
+    legalizing it could create jobs")."""
+    subtree = list(child.subtree)
+    if child.dep_ == "dobj":
+        return len(subtree) >= MIN_CLAUSE_OBJECT and any(t.pos_ in ("VERB", "AUX") for t in subtree)
+    return child.dep_ == "xcomp" and any(t.tag_ in FINITE_TAGS for t in subtree)
 
 
 def _object_content(ctx: Context, verb: Token, children: list[Token],

@@ -54,6 +54,8 @@ from tests.extract.speech.cast import find, run
      "say", "assert", "the ferry would stop running in June", "Ana Ruiz"),
     ("The pumps failed twice, Tomas Berg said, because nobody had maintained them.",
      "say", "assert", "nobody had maintained them", "Tomas Berg"),
+    ("Ana Ruiz said dredging it could open the harbour to bigger ships next year.",
+     "say", "assert", "could open the harbour to bigger ships", "Ana Ruiz"),
 ])
 def test_reported_speech(nlp, text, cue, act, content, speaker):
     rows, _, statements = run(nlp, text)
@@ -109,6 +111,7 @@ def test_new_cue_classes(nlp, text, cue, act, content):
     "Lena Vogt knows the valley and its rivers very well.",
     "Lena Vogt found a way to reach the old pier.",
     "Lena Vogt saw the old pier collapse in the storm.",
+    "Lena Vogt continued to raise money for the old pier all winter.",
 ])
 def test_cues_without_their_content_report_nothing(nlp, text):
     rows, _, _ = run(nlp, text)

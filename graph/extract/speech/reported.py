@@ -164,10 +164,16 @@ def _characterisation(verb: Token, children: list[Token]) -> list[Token]:
 
 
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:
-    """The longest run of the clause "according to" modifies, without the phrase itself."""
+    """The longest run of the clause "according to" modifies, without the phrase itself;
+    the whole clause when the phrase is set into it between commas ("The dam, according to
+    X, will hold")."""
     head = according.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    phrase = according.doc[according.left_edge.i:according.right_edge.i + 1]
+    if head.left_edge.i < phrase.start - 1 and phrase.end + 1 < head.right_edge.i \
+            and phrase.doc[phrase.start - 1].text == "," and phrase.doc[phrase.end].text == ",":
+        return _in_paragraph(ctx, according, head.subtree) or None
     skip = {t.i for t in according.subtree}
     runs: list[list[Token]] = [[]]
     for t in head.subtree:

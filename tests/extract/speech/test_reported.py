@@ -16,6 +16,8 @@ from tests.extract.speech.cast import find, run
      "according to", "assert", "the levee was too weak to hold", "Maria Okonkwo"),
     ("The levee was too weak to hold, according to Tomas Berg.",
      "according to", "assert", "The levee was too weak to hold", "Tomas Berg"),
+    ("The new levee, according to Tomas Berg, was too weak to hold the spring floods.",
+     "according to", "assert", "The new levee, according to Tomas Berg, was too weak", "Tomas Berg"),
     ("Maria Okonkwo ordered engineers to reinforce the levee before the storm.",
      "order", "order", "reinforce the levee before the storm", "Maria Okonkwo"),
     ("Maria Okonkwo called on residents to leave the valley by Friday.",

@@ -4,8 +4,9 @@ The subject of a cue is found in the parse (:func:`subject_of`, :func:`inverted_
 :func:`according_object`). It resolves (:func:`resolve`) to an actor of the article: by the
 mention it stands in, by name, as a pronoun or a nominal ("the minister") through
 :mod:`graph.extract.reference`; or to an actor minted for it: an unnamed source ("a police
-official", "one of the witnesses"), an organisation named only as a speaker ("the police"),
-or a person the actors stage missed. :func:`speakers` resolves every draft in text order,
+official", "one of the witnesses", "most voters", "the lawsuit", evidence such as "a new
+survey"), an organisation named only as a speaker ("the police"), or a person the actors
+stage missed. :func:`speakers` resolves every draft in text order,
 recording each speaker as the most salient actor; a direct quote without attribution takes
 the speaker of its block, else the actor in focus.
 """
@@ -229,12 +230,21 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
         return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
                 or discourse.mint("Organization", noun_phrase(token, with_preps=False)))
     if noun in ref.document or lemma in ref.document:
-        key = _org_in_phrase(discourse, token)
-        if key is None:
-            for t in token.lefts:
-                if t.lower_ in ref.organization:
-                    key = reference.organisation_named(discourse, t.lower_, token.idx)
-        return key or reference.salient_subject(discourse, token.idx, "Organization")
+        return (_org_in_phrase(discourse, token) or _org_noun_before(discourse, token)
+                or reference.salient_subject(discourse, token.idx, "Organization"))
+    return None
+
+
+def _org_noun_before(discourse: Discourse, token: Token, lowercase_only: bool = False) -> str | None:
+    """The organisation an organisation noun before a document names ("a ministry report",
+    "police statistics"); with ``lowercase_only``, never a capitalised one, which is part of
+    a name ("a Harbour Authority poll")."""
+    organizations = discourse.context.words.referents.organization
+    for t in token.lefts:
+        if t.lower_ in organizations and not (lowercase_only and t.pos_ == "PROPN"):
+            key = reference.organisation_named(discourse, t.lower_, token.idx)
+            if key is not None:
+                return key
     return None
 
 
@@ -243,14 +253,11 @@ def _evidence_author(discourse: Discourse, token: Token) -> str | None:
     ("police statistics"), or the author a preposition names ("a survey by the Harbour
     Authority"). Evidence under a brand name ("a Harbour Authority poll") or none speaks for
     itself."""
-    words = discourse.context.words
-    for t in token.lefts:
-        if t.pos_ == "NOUN" and t.lower_ in words.referents.organization:
-            key = reference.organisation_named(discourse, t.lower_, token.idx)
-            if key is not None:
-                return key
+    key = _org_noun_before(discourse, token, lowercase_only=True)
+    if key is not None:
+        return key
     for prep in token.rights:
-        if prep.dep_ == "prep" and prep.lower_ in words.author_preps:
+        if prep.dep_ == "prep" and prep.lower_ in discourse.context.words.author_preps:
             for t in prep.subtree:
                 key = discourse.mention_at(t)
                 if key is not None and discourse.kind(key) in ("Organization", "Person"):

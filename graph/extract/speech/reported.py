@@ -70,7 +70,8 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     for index, label in sorted(ctx.labels.items()):
         span = _trim(ctx.text, Span(label.colon.end, ctx.paragraphs[index].end))
         checked = _mixed_or_trimmed(ctx, quoting, span)
-        if checked is not None and checked[1]:
+        words = ctx.text[checked[1].begin:checked[1].end].split() if checked else []
+        if checked is not None and len(words) >= MIN_CONTENT_TOKENS:
             drafts.append(Draft(checked[0], checked[1], cue, label.colon.begin, label.head,
                                 label.colon, speech_act=cue.speech_act))
     return drafts
@@ -103,8 +104,9 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     targets = [c for c in children if c.dep_ == "ccomp"]
     if not targets and cue.content == "clause":
         targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
-    if cue.content == "to":
-        targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+    if cue.content == "to":  # never a passive one: "declined to be named"
+        targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i
+                   and not any(g.dep_ == "auxpass" for g in c.children)]
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
     if not targets and cue.content == "as":

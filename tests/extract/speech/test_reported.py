@@ -114,6 +114,7 @@ def test_new_cue_classes(nlp, text, cue, act, content):
     "Lena Vogt found a way to reach the old pier.",
     "Lena Vogt saw the old pier collapse in the storm.",
     "Lena Vogt continued to raise money for the old pier all winter.",
+    "A harbour official, who declined to be named, spoke to reporters in Rivertown.",
 ])
 def test_cues_without_their_content_report_nothing(nlp, text):
     rows, _, _ = run(nlp, text)

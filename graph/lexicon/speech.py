@@ -17,11 +17,11 @@ from graph.rdf._terms import SPEECH_ACTS
 Rows = Iterable[tuple[str, ...]]
 
 #: How much of a cue's complement is its content (see ``cues.tsv``).
-CONTENT_MODES = frozenset({"clause", "object"})
+CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue")
-REFERENT_KINDS = ("person", "organization", "document", "place")
+REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,11 @@ class Cue:
     Attributes:
         phrase: Verb lemma, "lemma particle" ("call on"), or fixed phrase ("according to").
         speech_act: A ``cg:SpeechAct`` name ("assert", "warn", ...).
-        content: "clause" (only a that-clause is content) or "object" (also an object,
-            infinitive or prepositional complement).
+        content: "that" (only a that-clause is content), "to" (only an infinitive:
+            "seemed to suggest"), "clause" (also a long object
+            holding a verb: "showed voters leaving the party"), "object" (also an object,
+            infinitive or prepositional complement) or "as" (an object with what it is
+            called: "called the plan a disaster", "described it as reckless").
         xcomp_act: Speech act when the cue takes an infinitive ("told them to ..."), if
             different.
     """
@@ -50,7 +53,10 @@ class Referents:
     Attributes:
         person: Nouns naming human speakers ("official", "spokesman").
         organization: Nouns naming institutions ("ministry", "police").
-        document: Nouns naming writings whose author speaks ("report", "statistics").
+        document: Nouns naming writings and data whose author speaks ("statement",
+            "statistics").
+        evidence: Nouns naming inquiries that speak for themselves unless a preposition or
+            an organisation noun names their author ("poll", "study").
         place: Nouns that refer back to the place last named ("the province").
         titles: Title word or phrase -> canonical form ("premier" = "prime minister").
     """
@@ -58,6 +64,7 @@ class Referents:
     person: frozenset[str]
     organization: frozenset[str]
     document: frozenset[str]
+    evidence: frozenset[str]
     place: frozenset[str]
     titles: Mapping[str, str]
 

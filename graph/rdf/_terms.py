@@ -133,7 +133,8 @@ QUOTE_CLASSES: MappingProxyType[str, ox.NamedNode] = MappingProxyType({
 #: ``Statement.speech_act`` value -> the cg:SpeechAct individual (declared in the ontology).
 SPEECH_ACTS: MappingProxyType[str, ox.NamedNode] = MappingProxyType({
     name: term(f"cg:{name.capitalize()}")
-    for name in ("assert", "warn", "order", "criticise", "praise", "deny", "promise", "believe")
+    for name in ("assert", "warn", "order", "criticise", "praise", "deny", "promise", "believe",
+                 "characterise", "intend", "support")
 })
 
 #: Article date form -> XSD datatype of schema:datePublished (and cg:validAt).

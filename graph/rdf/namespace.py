@@ -43,6 +43,9 @@ class CG(DefinedNamespace):
     Deny: URIRef
     Promise: URIRef
     Believe: URIRef
+    Characterise: URIRef
+    Intend: URIRef
+    Support: URIRef
 
     # Properties
     sourceFile: URIRef  # File name (or JSONL id) an article was read from.

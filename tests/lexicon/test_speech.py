@@ -44,6 +44,7 @@ def test_referents_kinds():
     assert {"official", "spokesman", "source"} <= ref.person
     assert {"ministry", "police", "government"} <= ref.organization
     assert {"report", "statement", "statistics"} <= ref.document
+    assert {"poll", "study", "survey"} <= ref.evidence
     assert {"province", "city", "country"} <= ref.place
     assert ref.titles["prime minister"] == ref.titles["premier"]
     assert ref.titles["spokesman"] == ref.titles["spokeswoman"] == "spokesperson"

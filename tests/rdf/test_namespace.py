@@ -55,6 +55,7 @@ def test_ontology_has_version(ontology: Graph) -> None:
 @pytest.mark.parametrize(("name", "expected"), [
     ("assert", CG.Assert), ("warn", CG.Warn), ("order", CG.Order), ("criticise", CG.Criticise),
     ("praise", CG.Praise), ("deny", CG.Deny), ("promise", CG.Promise), ("believe", CG.Believe),
+    ("characterise", CG.Characterise), ("intend", CG.Intend), ("support", CG.Support),
 ])
 def test_speech_acts(name: str, expected: URIRef) -> None:
     assert SPEECH_ACTS[name] == expected

@@ -8,12 +8,14 @@ no module rebuilds ``doc.text`` or ``doc.ents`` (spaCy makes them anew on every 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from graph.extract.speech.colons import Label, find_labels
 from graph.extract.speech.marks import Quote, find_quotes, paragraphs
 from graph.lexicon import lexicon
 from graph.lexicon.speech import Cue, SpeechWords
@@ -31,6 +33,7 @@ class Context:
         paragraphs: The non-empty lines of the text.
         quotes: Every quoted run (direct quotes and quoted fragments alike).
         words: The speech section of the lexicon.
+        labels: Paragraph index -> the speaker label opening it ("ROE: ...").
     """
 
     doc: Doc
@@ -39,6 +42,7 @@ class Context:
     paragraphs: tuple[Span, ...]
     quotes: tuple[Quote, ...]
     words: SpeechWords
+    labels: Mapping[int, Label]
     _paragraph_starts: tuple[int, ...]
     _sentence_starts: tuple[int, ...]
     _token_starts: tuple[int, ...]
@@ -48,7 +52,9 @@ class Context:
         """The context of ``doc``, read once."""
         text = doc.text
         paras = tuple(paragraphs(text))
-        return cls(doc, text, tuple(doc.ents), paras, tuple(find_quotes(text)), lexicon().speech,
+        words = lexicon().speech
+        return cls(doc, text, tuple(doc.ents), paras, tuple(find_quotes(text)), words,
+                   find_labels(doc, text, paras, words),
                    tuple(p.begin for p in paras), tuple(s.start_char for s in doc.sents),
                    tuple(doc.to_array(IDX).tolist()))
 

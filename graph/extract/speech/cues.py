@@ -18,6 +18,7 @@ from graph.lexicon.speech import Cue
 
 CUE_POS = frozenset({VERB, AUX})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None] | None:
@@ -39,11 +40,17 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
     lemma = token.lemma_.lower()
     for child in token.children:
         phrase = f"{lemma} {child.lower_}"
-        if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues:
+        if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues \
+                and not _names_a_time(child):
             return cues[phrase], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
     return None
+
+
+def _names_a_time(prep: Token) -> bool:
+    """True for a preposition whose object is a date or time ("called on Monday")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in prep.children)
 
 
 def cue_candidates(doc: Doc) -> list[int]:

@@ -1,8 +1,9 @@
 """Quotation marks: the quoted runs of a raw text, tolerant of unbalanced and mixed marks.
 
 Only double quotation marks delimit quotes (curly, straight, low-9 and guillemets, in any
-mix: a quote may open with “ and close with "). Single marks are left alone, since they
-double as apostrophes and mark scare quotes inside quotes. Every paragraph (line) is
+mix: a quote may open with “ and close with "), and the typewriter pairs some wires and
+archives write for them (``like this'' or ''like this''). Single marks are left alone, since
+they double as apostrophes and mark scare quotes inside quotes. Every paragraph (line) is
 scanned on its own: a quote left open at the end of a paragraph closes there and, when the
 next paragraph opens with a mark, continues in it (the multi-paragraph convention).
 """
@@ -15,10 +16,11 @@ from dataclasses import dataclass
 
 from graph.records import Span
 
-OPENERS = frozenset("“„«‟")
+OPENERS = frozenset({"“", "„", "«", "‟", "``"})
 CLOSERS = frozenset("”»")
-AMBIGUOUS = frozenset('"＂')
-MARKS = OPENERS | CLOSERS | AMBIGUOUS
+AMBIGUOUS = frozenset({'"', "＂", "''"})
+#: Every mark, the two-character typewriter pairs first.
+_MARK = re.compile(r"``|''|[\"“”„«»‟＂]")
 OPEN_CONTEXT = frozenset("([{—–-/")
 END_PUNCT = ",.?!…;:—–-"
 TRAILING_STRIP = " \t\u00a0,"
@@ -50,10 +52,10 @@ def paragraphs(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def _looks_open(text: str, i: int, begin: int, end: int) -> bool:
-    char = text[i]
+def _looks_open(text: str, i: int, width: int, begin: int, end: int) -> bool:
+    char = text[i:i + width]
     prev = text[i - 1] if i > begin else " "
-    nxt = text[i + 1] if i + 1 < end else " "
+    nxt = text[i + width] if i + width < end else " "
     if char in OPENERS:
         return True
     if char in AMBIGUOUS or char in CLOSERS:
@@ -69,30 +71,31 @@ def _content(text: str, begin: int, end: int) -> Span | None:
     return Span(begin, end) if end > begin else None
 
 
-def _scan_paragraph(text: str, para: Span) -> Iterator[tuple[int, int, bool]]:
-    """Yield (open index, close index or paragraph end, closed) for one paragraph."""
+def _scan_paragraph(text: str, para: Span) -> Iterator[tuple[int, int, int, int]]:
+    """Yield (open index, opening mark width, close index or paragraph end, closing mark
+    width: 0 when the quote is left open) for one paragraph."""
     start: int | None = None
+    width = 1
     seen_any = False
-    for i in range(para.begin, para.end):
-        if text[i] not in MARKS:
-            continue
-        opening = _looks_open(text, i, para.begin, para.end)
+    for m in _MARK.finditer(text, para.begin, para.end):
+        i, mark = m.start(), m.group()
+        opening = _looks_open(text, i, len(mark), para.begin, para.end)
         if start is None:
             if opening:
-                start = i
+                start, width = i, len(mark)
             elif not seen_any and i > para.begin and text[i - 1] in END_PUNCT:
                 # a closing mark with no opening one: the quote ran from the paragraph start
-                yield para.begin - 1, i, True
+                yield para.begin - 1, 1, i, len(mark)
                 seen_any = True
-        elif text[i] in OPENERS and text[i - 1].isspace():
+        elif mark in OPENERS and text[i - 1].isspace():
             # a new opening mark while a quote is open: close the dangling one before it
-            yield start, i - 1, False
-            start = i
+            yield start, width, i - 1, 0
+            start, width = i, len(mark)
         else:
-            yield start, i, True
+            yield start, width, i, len(mark)
             start, seen_any = None, True
     if start is not None:
-        yield start, para.end, False
+        yield start, width, para.end, 0
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -112,15 +115,23 @@ def find_quotes(text: str) -> list[Quote]:
     previous_open = False
     for index, para in enumerate(paragraphs(text)):
         ended_open = False
-        for n, (open_at, close_at, closed) in enumerate(_scan_paragraph(text, para)):
-            content = _content(text, open_at + 1, close_at)
-            ended_open = not closed
+        for n, (open_at, width, close_at, close_width) in enumerate(_scan_paragraph(text, para)):
+            content = _content(text, open_at + width, close_at)
+            ended_open = not close_width
             if content is None:
                 continue
             continued = (n == 0 and previous_open
                          and not text[para.begin:open_at].strip())
-            outer_end = close_at + 1 if closed else close_at
-            quotes.append(Quote(Span(max(open_at, para.begin), outer_end), content, index,
-                                closed, continued))
+            quotes.append(Quote(Span(max(open_at, para.begin), close_at + close_width), content,
+                                index, bool(close_width), continued))
         previous_open = ended_open
     return quotes
+
+
+def before_close(text: str, quote: Quote) -> str:
+    """The character just before a closed quote's closing mark ("," of '“Go,” she said'),
+    or "" for a quote left open."""
+    if not quote.closed:
+        return ""
+    inside = _MARK.sub("", text[quote.span.end:quote.outer.end])
+    return inside[-1:] or text[quote.span.end - 1]

@@ -1,7 +1,7 @@
 """Direct quotes: which quoted runs are someone speaking, and who the text says it is.
 
 A quoted run (:mod:`graph.extract.speech.marks`) is a direct quote when it carries an
-attribution ("…,” he said", "…,” said X", "X said: “…”") or, without one, when it opens a
+attribution ("…,” he said", "…,” said X", "X said: “…”", a speaker label "X: “…”") or, without one, when it opens a
 paragraph or sentence or follows a colon or comma; otherwise it is a quoted fragment (a
 title, a scare quote), which makes the reported statement around it "mixed". Quotes that
 follow each other without a new named speaker form one block, which shares a speaker.
@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue
-from graph.extract.speech.marks import END_PUNCT, Quote
+from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close
 from graph.extract.speech.speakers import according_object, inverted_subject, subject_of
 from graph.records import Span
 
@@ -57,7 +57,7 @@ def read_quotes(ctx: Context) -> Quoting:
     """Sort the article's quoted runs into direct quotes and fragments."""
     direct, fragments, attributions = [], [], {}
     for q in ctx.quotes:
-        attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q)
+        attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
         if attribution is not None and attribution.subject is not None:
             attributions[q.outer.begin] = attribution
             direct.append(q)
@@ -116,8 +116,8 @@ def _after_window(ctx: Context, q: Quote) -> list[Token]:
     for tok in ctx.doc[start:start + ATTRIBUTION_WINDOW]:
         if tok.idx < q.outer.end:
             continue
-        if "\n" in tok.text or tok.text in "“„«" or (tok.text in '"' and window
-                                                    and tok.idx > q.outer.end + 1):
+        if "\n" in tok.text or tok.text in OPENERS or (tok.text in AMBIGUOUS and window
+                                                       and tok.idx > q.outer.end + 1):
             break
         if ctx.in_any_quote(tok.idx):
             break
@@ -132,7 +132,7 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     window = _after_window(ctx, q)
     if not window:
         return None
-    last_char = ctx.text[q.outer.end - 2] if q.closed and q.outer.end >= 2 else ""
+    last_char = before_close(ctx.text, q)
     cues = ctx.words.cues
     if not (last_char in END_PUNCT or window[0].text in ",—–-" or match_cue(window[0], cues) is not None):
         return None
@@ -152,6 +152,14 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     return None
 
 
+def _labelled(ctx: Context, q: Quote) -> Attribution | None:
+    """The speaker label right before the quote ("Jane Roe: “…”"), given the default cue."""
+    label = ctx.labels.get(q.paragraph)
+    if label is None or ctx.text[label.colon.end:q.outer.begin].strip():
+        return None
+    return Attribution(ctx.words.default_cue, ctx.doc[ctx.token_at(label.colon.begin)], label.head)
+
+
 def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
     """A cue before the quote in its sentence, with no content of its own ("X said: “…”")."""
     para = ctx.paragraphs[q.paragraph]
@@ -162,8 +170,8 @@ def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
               if t.idx >= max(prev_end, para.begin) and t.idx < q.outer.begin]
     for tok in reversed(window):
         found = match_cue(tok, ctx.words.cues)
-        if found is None or is_passive(tok):
-            continue
+        if found is None or is_passive(tok) or found[0].content == "as":
+            continue  # what a cue calls something is a fragment ("called it “a farce”")
         content = [c for c in tok.children if c.idx > tok.idx and not ctx.in_any_quote(c.idx)
                    and (c.dep_ in CONTENT_DEPS
                         or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE))]

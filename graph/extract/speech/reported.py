@@ -2,7 +2,10 @@
 
 The content of a cue is its clausal complement ("said (that) …"), or for "object" cues also
 its object, infinitive or prepositional complement ("criticised X for …", "urged Y to …"),
-with the rest of the clause it governs; "according to X" takes the clause it modifies. The
+for "as" cues an object with what it is called ("called the plan a disaster"),
+with the rest of the clause it governs; "according to X" takes the clause it modifies, and
+a cue set into a clause ("The plan, she said, will fail") the whole clause around it, and a
+speaker label (:mod:`.colons`) the rest of its paragraph. The
 content stops at the paragraph and before any direct quote it runs into; a quoted fragment
 inside it makes the statement "mixed".
 """
@@ -21,9 +24,14 @@ from graph.lexicon.speech import Cue
 from graph.records import Span
 
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
+#: What a characterising cue calls its object ("called it a disaster").
+PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
+#: A participle modifying a noun reports nothing ("the pledged delegates").
+MODIFIER_DEPS = frozenset({"amod", "compound"})
 MIN_CONTENT_TOKENS = 3
 MIN_CLAUSE_OBJECT = 5
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TRIM = ",;:—–-\"“”"
 
 
@@ -34,7 +42,7 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     used = quoting.cue_tokens()
     for i in cue_candidates(ctx.doc):
         tok = ctx.doc[i]
-        if tok.i in used or quoting.direct_at(tok.idx):
+        if tok.i in used or tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
         if found is None:
@@ -51,6 +59,21 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
         if draft is not None:
             drafts.append(draft)
+    return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
+    """The rest of each paragraph a speaker label opens ("ROE: We will rebuild", "Poll:
+    Most fishermen want a second pier"), unless it is a direct quote."""
+    drafts = []
+    cue = ctx.words.default_cue
+    for index, label in sorted(ctx.labels.items()):
+        span = _trim(ctx.text, Span(label.colon.end, ctx.paragraphs[index].end))
+        checked = _mixed_or_trimmed(ctx, quoting, span)
+        words = ctx.text[checked[1].begin:checked[1].end].split() if checked else []
+        if checked is not None and len(words) >= MIN_CONTENT_TOKENS:
+            drafts.append(Draft(checked[0], checked[1], cue, label.colon.begin, label.head,
+                                label.colon, speech_act=cue.speech_act))
     return drafts
 
 
@@ -80,11 +103,16 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     children = list(verb.children)
     targets = [c for c in children if c.dep_ == "ccomp"]
     if not targets and cue.content == "clause":
-        targets = [c for c in children if c.dep_ == "dobj" and c.i > verb.i
-                   and len(list(c.subtree)) >= MIN_CLAUSE_OBJECT
-                   and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
+        targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
+    if cue.content == "to":  # never a passive one: "declined to be named"
+        targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i
+                   and not any(g.dep_ == "auxpass" for g in c.children)]
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
+    if not targets and cue.content == "as":
+        targets = _characterisation(verb, children)
+    if not targets and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        return _in_paragraph(ctx, verb, verb.head.subtree)  # "The plan, she said, will fail."
     if not targets:
         return None
     begin = min(t.left_edge.i for t in targets)
@@ -97,6 +125,16 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether"):
         tokens = tokens[1:]
     return tokens
+
+
+def _holds_clause(child: Token) -> bool:
+    """True for a long object holding a verb ("showed voters leaving the party"), or a
+    complement the parser took for an infinitive that holds a finite clause ("said
+    legalizing it could create jobs")."""
+    subtree = list(child.subtree)
+    if child.dep_ == "dobj":
+        return len(subtree) >= MIN_CLAUSE_OBJECT and any(t.pos_ in ("VERB", "AUX") for t in subtree)
+    return child.dep_ == "xcomp" and any(t.tag_ in FINITE_TAGS for t in subtree)
 
 
 def _object_content(ctx: Context, verb: Token, children: list[Token],
@@ -116,11 +154,28 @@ def _object_content(ctx: Context, verb: Token, children: list[Token],
     return targets
 
 
+def _characterisation(verb: Token, children: list[Token]) -> list[Token]:
+    """The object and what the cue calls it ("the plan" and "a disaster" of "called the plan
+    a disaster", "it" and "as reckless" of "described it as reckless"; the parser may hang
+    the name on the object: "called the plan “a farce”"); nothing without both."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    predicates = [c for c in children if c.i > verb.i and (
+        c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))]
+    predicates += [c for o in objects for c in o.rights if c.dep_ == "appos"]
+    return objects + predicates if objects and predicates else []
+
+
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:
-    """The longest run of the clause "according to" modifies, without the phrase itself."""
+    """The longest run of the clause "according to" modifies, without the phrase itself;
+    the whole clause when the phrase is set into it between commas ("The dam, according to
+    X, will hold")."""
     head = according.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    phrase = according.doc[according.left_edge.i:according.right_edge.i + 1]
+    if head.left_edge.i < phrase.start - 1 and phrase.end + 1 < head.right_edge.i \
+            and phrase.doc[phrase.start - 1].text == "," and phrase.doc[phrase.end].text == ",":
+        return _in_paragraph(ctx, according, head.subtree) or None
     skip = {t.i for t in according.subtree}
     runs: list[list[Token]] = [[]]
     for t in head.subtree:
@@ -141,13 +196,15 @@ def _in_paragraph(ctx: Context, anchor: Token, tokens: Iterable[Token]) -> list[
 
 def _mixed_or_trimmed(ctx: Context, quoting: Quoting, span: Span) -> tuple[str, Span] | None:
     """The content cut before any direct quote it runs into (None when it starts in one),
-    and "mixed" when a quoted fragment stands inside it."""
+    and "mixed" when a quoted fragment opens inside it (it may run to its end: the closing
+    mark and punctuation are trimmed)."""
     for q in quoting.direct:
         if q.outer.overlaps(span):
             if q.outer.begin <= span.begin:
                 return None
             span = _drop_trailing_cue(ctx, _trim(ctx.text, Span(span.begin, q.outer.begin)))
-    kind = "mixed" if any(span.contains(f.outer) for f in quoting.fragments) else "indirect"
+    kind = "mixed" if any(span.begin <= f.span.begin < span.end for f in quoting.fragments) \
+        else "indirect"
     return kind, span
 
 

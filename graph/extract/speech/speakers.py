@@ -4,8 +4,9 @@ The subject of a cue is found in the parse (:func:`subject_of`, :func:`inverted_
 :func:`according_object`). It resolves (:func:`resolve`) to an actor of the article: by the
 mention it stands in, by name, as a pronoun or a nominal ("the minister") through
 :mod:`graph.extract.reference`; or to an actor minted for it: an unnamed source ("a police
-official", "one of the witnesses"), an organisation named only as a speaker ("the police"),
-or a person the actors stage missed. :func:`speakers` resolves every draft in text order,
+official", "one of the witnesses", "most voters", "the lawsuit", evidence such as "a new
+survey"), an organisation named only as a speaker ("the police"), or a person the actors
+stage missed. :func:`speakers` resolves every draft in text order,
 recording each speaker as the most salient actor; a direct quote without attribution takes
 the speaker of its block, else the actor in focus.
 """
@@ -22,6 +23,10 @@ from graph.records import Span
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 CORE_DEPS = frozenset({"compound", "flat", "appos", "nsubj", "nmod"})
 NOUN_POS = ("PROPN", "NOUN", "PRON")
+#: Heads of a speaker phrase that name no actor but describe one ("most voters", "the
+#: lawsuit", "two-thirds of the delegates"): an unnamed source.
+DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
 
@@ -125,18 +130,44 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if group is not None and (group.lower_ in words.referents.person
                               or group.lemma_.lower() in words.referents.person):
         return _unnamed(discourse, token)
+    if token.lower_ in words.quantifiers and token.pos_ in ("PRON", "ADJ", "ADV", "DET") \
+            and token.dep_ in SPEAKER_DEPS:
+        return _unnamed(discourse, token)  # "most said", "some argue"
     if token.pos_ == "PRON" or token.lower_ in words.pronouns.gender:
         if token.lower_ in words.pronouns.relative and token.head.dep_ == "relcl":
-            return resolve(discourse, token.head.head)
+            antecedent = token.head.head
+            return resolve(discourse, antecedent) or (
+                _unnamed(discourse, antecedent) if _describes(antecedent, words.quantifiers) else None)
         return reference.pronoun(discourse, token.lower_, token.idx)
+    if token.lower_ in words.referents.evidence or token.lemma_.lower() in words.referents.evidence:
+        return _evidence_author(discourse, token) or _unnamed(discourse, token)
     key = _person_in_phrase(discourse, token)
     if key is not None:
         return key
     if token.pos_ == "PROPN":
-        return _by_name(discourse, token) or _nominal(discourse, token)
-    if token.pos_ == "NOUN":
-        return _nominal(discourse, token)
-    return None
+        key = _by_name(discourse, token) or _nominal(discourse, token)
+    elif token.pos_ == "NOUN":
+        key = _nominal(discourse, token)
+    if key is None and _describes_speaker(token, words.quantifiers):
+        key = _unnamed(discourse, token)
+    return key
+
+
+def _describes_speaker(token: Token, quantifiers: frozenset[str]) -> bool:
+    """True when a phrase that names no actor still describes the one speaking: the subject
+    or "according to" object of the cue, as :func:`_describes` says."""
+    return token.dep_ in SPEAKER_DEPS and _describes(token, quantifiers)
+
+
+def _describes(token: Token, quantifiers: frozenset[str]) -> bool:
+    """True for a phrase that describes someone: headed by a number, a quantity ("half",
+    "sixty percent of the farmers") or a noun with a determiner or in the plural ("most
+    voters", "the lawsuit"), never a bare singular ("voting")."""
+    if token.pos_ not in DESCRIBED_POS:
+        return False
+    return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in quantifiers
+            or any(t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
+            or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights))
 
 
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
@@ -185,8 +216,8 @@ def _by_name(discourse: Discourse, token: Token) -> str | None:
 
 def _nominal(discourse: Discourse, token: Token) -> str | None:
     """A common-noun speaker: a person noun ("the minister" -> the role holder, "a source"
-    -> an unnamed source), an organisation noun ("the police"), or a document ("the report":
-    its author)."""
+    -> an unnamed source), an organisation noun ("the police"), or a document ("the
+    statement": its author, named in the phrase or just before)."""
     noun, lemma = token.lower_, token.lemma_.lower()
     words = discourse.context.words
     ref = words.referents
@@ -199,12 +230,38 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
         return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
                 or discourse.mint("Organization", noun_phrase(token, with_preps=False)))
     if noun in ref.document or lemma in ref.document:
-        key = _org_in_phrase(discourse, token)
-        if key is None:
-            for t in token.lefts:
-                if t.lower_ in ref.organization:
-                    key = reference.organisation_named(discourse, t.lower_, token.idx)
-        return key or reference.salient_subject(discourse, token.idx, "Organization")
+        return (_org_in_phrase(discourse, token) or _org_noun_before(discourse, token)
+                or reference.salient_subject(discourse, token.idx, "Organization"))
+    return None
+
+
+def _org_noun_before(discourse: Discourse, token: Token, lowercase_only: bool = False) -> str | None:
+    """The organisation an organisation noun before a document names ("a ministry report",
+    "police statistics"); with ``lowercase_only``, never a capitalised one, which is part of
+    a name ("a Harbour Authority poll")."""
+    organizations = discourse.context.words.referents.organization
+    for t in token.lefts:
+        if t.lower_ in organizations and not (lowercase_only and t.pos_ == "PROPN"):
+            key = reference.organisation_named(discourse, t.lower_, token.idx)
+            if key is not None:
+                return key
+    return None
+
+
+def _evidence_author(discourse: Discourse, token: Token) -> str | None:
+    """Who speaks through evidence: the organisation a common noun before it names
+    ("police statistics"), or the author a preposition names ("a survey by the Harbour
+    Authority"). Evidence under a brand name ("a Harbour Authority poll") or none speaks for
+    itself."""
+    key = _org_noun_before(discourse, token, lowercase_only=True)
+    if key is not None:
+        return key
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in discourse.context.words.author_preps:
+            for t in prep.subtree:
+                key = discourse.mention_at(t)
+                if key is not None and discourse.kind(key) in ("Organization", "Person"):
+                    return key
     return None
 
 

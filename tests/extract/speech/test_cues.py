@@ -10,7 +10,8 @@ from graph.lexicon import lexicon
 
 @pytest.mark.parametrize(("text", "index", "phrase"), [
     ("She called on them to stop.", 1, "call on"),
-    ("She called them twice.", 1, None),
+    ("She called them twice.", 1, "call"),
+    ("She walked home twice.", 1, None),
     ("He pointed out the flaw.", 1, "point out"),
     ("He pointed at the map.", 1, None),
     ("According to her, it failed.", 0, "according to"),

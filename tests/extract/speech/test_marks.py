@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.marks import find_quotes, paragraphs
+from graph.extract.speech.marks import before_close, find_quotes, paragraphs
 
 
 def contents(text: str) -> list[str]:
@@ -61,3 +61,24 @@ def test_outer_covers_marks():
     text = "He said: “Go home.” Then left."
     (quote,) = find_quotes(text)
     assert text[quote.outer.begin:quote.outer.end] == "“Go home.”"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("''We are ready,'' he said.", ["We are ready"]),
+    ("``We are ready,'' he said.", ["We are ready"]),
+    ("He called the plan ''a waste of money'' and left.", ["a waste of money"]),
+    ("''One part.\n\n''Two part,'' she said.", ["One part.", "Two part"]),
+    ("The farmers' union met.", []),
+])
+def test_typewriter_pairs(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“Go home,” she said.", ","),
+    ("''Go home.'' She left.", "."),
+    ("“Go home” she said.", "e"),
+    ("“Go home", ""),
+])
+def test_before_close(text, expected):
+    assert before_close(text, find_quotes(text)[0]) == expected

@@ -16,6 +16,8 @@ from tests.extract.speech.cast import find, run
      "according to", "assert", "the levee was too weak to hold", "Maria Okonkwo"),
     ("The levee was too weak to hold, according to Tomas Berg.",
      "according to", "assert", "The levee was too weak to hold", "Tomas Berg"),
+    ("The new levee, according to Tomas Berg, was too weak to hold the spring floods.",
+     "according to", "assert", "The new levee, according to Tomas Berg, was too weak", "Tomas Berg"),
     ("Maria Okonkwo ordered engineers to reinforce the levee before the storm.",
      "order", "order", "reinforce the levee before the storm", "Maria Okonkwo"),
     ("Maria Okonkwo called on residents to leave the valley by Friday.",
@@ -50,6 +52,12 @@ from tests.extract.speech.cast import find, run
      "say", "assert", "the ferry would resume service in June", "Ana Ruiz"),
     ("Ana Ruiz has repeatedly said the ferry would resume service in June.",
      "say", "assert", "the ferry would resume service in June", "Ana Ruiz"),
+    ("Otherwise, Ana Ruiz said, the ferry would stop running in June.",
+     "say", "assert", "the ferry would stop running in June", "Ana Ruiz"),
+    ("The pumps failed twice, Tomas Berg said, because nobody had maintained them.",
+     "say", "assert", "nobody had maintained them", "Tomas Berg"),
+    ("Ana Ruiz said dredging it could open the harbour to bigger ships next year.",
+     "say", "assert", "could open the harbour to bigger ships", "Ana Ruiz"),
 ])
 def test_reported_speech(nlp, text, cue, act, content, speaker):
     rows, _, statements = run(nlp, text)
@@ -71,6 +79,48 @@ def test_no_reported_speech_without_actor_or_clause(nlp, text):
     assert [r for r in rows if r[2] in ("say", "tell", "add")] == []
 
 
+@pytest.mark.parametrize(("text", "cue", "act", "content"), [
+    ("Tomas Berg called the new toll a tax on the poor.", "call", "characterise",
+     "the new toll a tax on the poor"),
+    ("Tomas Berg described the new toll as a tax on the poor.", "describe", "characterise",
+     "the new toll as a tax on the poor"),
+    ("Lena Vogt wants the council to rebuild the old pier.", "want", "intend",
+     "the council to rebuild the old pier"),
+    ("Lena Vogt plans to rebuild the old pier next spring.", "plan", "intend",
+     "rebuild the old pier next spring"),
+    ("Lena Vogt endorsed the plan to rebuild the old pier.", "endorse", "support",
+     "the plan to rebuild the old pier"),
+    ("Lena Vogt knows that the old pier cannot be saved.", "know", "believe",
+     "the old pier cannot be saved"),
+    ("Lena Vogt attacked the council for its handling of the floods.", "attack", "criticise",
+     "the council for its handling of the floods"),
+
+    ("Lena Vogt seemed to suggest that the pier would close.", "seem", "believe",
+     "to suggest that the pier would close"),
+    ("Lena Vogt declined to discuss the future of the pier.", "decline", "deny",
+     "to discuss the future of the pier"),
+    ("Lena Vogt sees the new toll as a tax on the poor.", "see as", "characterise",
+     "the new toll as a tax on the poor"),
+])
+def test_new_cue_classes(nlp, text, cue, act, content):
+    rows, _, statements = run(nlp, text)
+    row = find(rows, content)
+    assert (row[2], statements[rows.index(row)].speech_act) == (cue, act)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Berg called the harbour office twice on Monday.",
+    "Lena Vogt knows the valley and its rivers very well.",
+    "Lena Vogt found a way to reach the old pier.",
+    "Lena Vogt saw the old pier collapse in the storm.",
+    "Lena Vogt continued to raise money for the old pier all winter.",
+    "A harbour official, who declined to be named, spoke to reporters in Rivertown.",
+])
+def test_cues_without_their_content_report_nothing(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert rows == []
+
+
 def test_quoted_fragment_makes_statement_mixed(nlp):
     text = "Maria Okonkwo said the new dam was “a disaster” for the farmers of Lakeside."
     rows, _, _ = run(nlp, text)
@@ -78,3 +128,14 @@ def test_quoted_fragment_makes_statement_mixed(nlp):
     assert row[0] == "mixed"
     assert row[1] == "Maria Okonkwo"
 
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Lena Vogt called the plan “a farce” and left the room.", "the plan “a farce"),
+    ("Lena Vogt said the new dam was “a disaster.”", "the new dam was “a disaster"),
+])
+def test_characterisation_and_closing_fragments_are_mixed(nlp, text, content):
+    rows, _, _ = run(nlp, text)
+    row = find(rows, content)
+    assert row[0] == "mixed"
+    assert row[1] == "Lena Vogt"

@@ -128,3 +128,72 @@ def test_new_organisation_only_when_missing(nlp):
     assert find(rows, "two men were arrested")[1] == "police"
     assert [(e.kind, e.key) for e in more] == [("Organization", "s0")]
 
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Sixty percent of the farmers said the new levee was too low.", "the new levee was too low",
+     "Sixty percent of the farmers"),
+    ("The lawsuit says the toll rules harm older drivers.", "the toll rules harm older drivers",
+     "The lawsuit"),
+    ("Almost half said they would move away from the valley.", "they would move away",
+     "Almost half"),
+    ("Proponents of the toll say the bridge will pay for itself.", "the bridge will pay for itself",
+     "Proponents of the toll"),
+])
+def test_described_subjects_are_unnamed_sources(nlp, text, content, source):
+    rows, sources, _ = run(nlp, text)
+    row = find(rows, content)
+    assert row[1] == source
+    assert [s.kind for s in sources if s.name == source] == ["UnnamedSource"]
+
+
+@pytest.mark.parametrize("text", [
+    "Voting said nothing about the levee, but the farmers were angry.",
+    "The pledged delegates met in Rivertown to choose a leader for the valley.",
+])
+def test_no_speaker_from_bare_nouns_or_participles(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert rows == []
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("A new harbour survey shows that most fishermen want a second pier.",
+     "most fishermen want a second pier", "A new harbour survey"),
+    ("The study found that the river carried twice as much silt as in 1990.",
+     "the river carried twice as much silt", "The study"),
+    ("Our analysis indicates the farm was sold twice in one year.",
+     "the farm was sold twice in one year", "Our analysis"),
+    ("According to a Harbour Authority poll, most fishermen want a second pier.",
+     "most fishermen want a second pier", "a Harbour Authority poll"),
+])
+def test_evidence_speaks_for_itself(nlp, text, content, source):
+    rows, sources, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+    assert [s.kind for s in sources if s.name == source] == ["UnnamedSource"]
+
+
+def test_found_without_clause_reports_nothing(nlp):
+    rows, _, _ = run(nlp, "Tomas Berg found a way to repair the pumps before the storm came.")
+    assert rows == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The Coastal Police made many arrests. According to police statistics, thefts fell by half.",
+     "thefts fell by half", "Coastal Police"),
+    ("A survey by the Harbour Authority shows that most fishermen want a second pier.",
+     "most fishermen want a second pier", "Harbour Authority"),
+])
+def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Most said the ferry should run all winter.", "the ferry should run all winter", "Most"),
+    ("Many argue that the toll is too high for farmers.", "the toll is too high", "Many"),
+    ("Fishermen and traders who believe the harbour is too small signed a letter.",
+     "the harbour is too small", "Fishermen"),
+])
+def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, content, source):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == source

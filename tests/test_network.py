@@ -137,6 +137,7 @@ def test_betweenness_sample(n: int, m: int, expected: int | None) -> None:
     assert betweenness_sample(nx.gnm_random_graph(n, m, seed=1)) == expected
 
 
+@pytest.mark.slow  # a 100,000-edge graph
 def test_centrality_sampled_betweenness_on_large_graph() -> None:
     G = nx.MultiDiGraph(nx.gnm_random_graph(2000, 3000, seed=1, directed=True))
     rows = centrality(G, top=5)

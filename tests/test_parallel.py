@@ -88,6 +88,7 @@ def test_extract_batch_trims_memory_only_after_a_long_batch(nlp, monkeypatch, te
     assert len(calls) == trims
 
 
+@pytest.mark.slow  # waits for a connection to time out
 def test_unreachable_dask_scheduler_is_one_clear_error():
     with pytest.raises(ClaimGraphError, match="cannot reach the Dask scheduler"):
         with DaskExecutor("tcp://127.0.0.1:9", timeout=1):
@@ -169,6 +170,7 @@ def _one_article_batches(count: int) -> list[list[Article]]:
             for n in range(count)]
 
 
+@pytest.mark.slow  # starts and kills worker processes
 @pytest.mark.parametrize("kill_after", [1, 3])
 def test_a_killed_worker_costs_at_most_its_batch_and_the_pool_is_rebuilt(blank_model, kill_after):
     import os
@@ -217,6 +219,7 @@ def test_a_batch_whose_worker_dies_twice_gets_an_error_per_article(monkeypatch, 
     assert sum(r.error is not None and "died twice" in r.error for r in out) == errors
 
 
+@pytest.mark.slow  # starts a build in a subprocess and kills it
 def test_workers_exit_when_the_build_is_killed(blank_model):
     import signal
     import subprocess

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import click
 
+from graph.cli_network import central, network, path_command, view
+from graph.cli_options import open_at, overrides_option, store_option
 from graph.errors import ClaimGraphError
-
-STORE_HELP = ("Store folder, or the http(s):// URL of a SPARQL 1.1 server "
-              "(default: $CLAIMGRAPH_STORE, else ./claimgraph-store).")
 
 
 class _Group(click.Group):
@@ -31,23 +30,6 @@ class _Group(click.Group):
             sys.exit(0)
 
 
-def _store_option(f):
-    return click.option("--store", "store", type=str, default=None,
-                        envvar="CLAIMGRAPH_STORE", help=STORE_HELP)(f)
-
-
-def _overrides_option(f):
-    return click.option("--overrides", "overrides", type=click.Path(path_type=Path), default=None,
-                        help="Identity overrides, TOML with [[join]] and [[split]] tables "
-                             "(default: ./aliases.toml when present).")(f)
-
-
-def _open(store: str | Path | None, create: bool = False, read_only: bool = True):
-    from graph.rdf.open import open_store
-
-    return open_store(store, create=create, read_only=read_only)
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claimgraph")
 def main() -> None:
@@ -61,13 +43,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
-@_store_option
+@store_option
 @click.option("--base", default=None, help="Base IRI for minted data IRIs.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for extraction (default: all cores).")
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Run extraction on this Dask scheduler (tcp://host:8786) instead.")
-@_overrides_option
+@overrides_option
 @click.option("--metadata", "metadata", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="A CSV or TSV manifest of the articles' metadata: a file or id column, and "
                    "date, title, url, source, author columns; it wins over what the files give.")
@@ -92,15 +74,15 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
     from tqdm import tqdm
 
     from graph.ingest import read_manifest
-    from graph.overrides import load_overrides
     from graph.machine import cores
+    from graph.overrides import load_overrides
     from graph.pipeline import build as run_build
     from graph.rdf.ids import Ids
 
     forced = load_overrides(overrides)
     manifest = read_manifest(metadata) if metadata else None
 
-    with _open(store, create=True, read_only=False) as st, \
+    with open_at(store, create=True, read_only=False) as st, \
             tqdm(unit=" articles", delay=2, file=sys.stderr, leave=False, disable=None) as bar:
         report = run_build(paths, st, ids=Ids(base) if base else None, progress=bar.update,
                            on_error=lambda line: bar.write(f"claimgraph: error: {line}", file=sys.stderr),
@@ -119,7 +101,7 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
 
 
 @main.command()
-@_store_option
+@store_option
 @click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "jsonld"]),
               default="nquads", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
@@ -133,7 +115,7 @@ def export(store: str | None, fmt: str, output: Path | None, with_index: bool) -
     Example:
       claimgraph export --format nquads -o graph.nq
     """
-    with _open(store) as st:
+    with open_at(store) as st:
         if output:
             with output.open("wb") as out:
                 st.export(fmt, out, with_index)
@@ -147,7 +129,7 @@ def export(store: str | None, fmt: str, output: Path | None, with_index: bool) -
               help="Read the query from this file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True)
-@_store_option
+@store_option
 def query(sparql: str | None, file: Path | None, fmt: str, store: str | None) -> None:
     """Run a SPARQL query over the union of all article graphs.
 
@@ -163,7 +145,7 @@ def query(sparql: str | None, file: Path | None, fmt: str, store: str | None) ->
     if bool(sparql) == bool(file):
         raise click.UsageError("give either a SPARQL query or --file FILE (one of them)")
     text = sparql if sparql else file.read_text(encoding="utf-8")
-    with _open(store) as st:
+    with open_at(store) as st:
         click.echo(run(st, text, fmt), nl=False)
 
 
@@ -171,7 +153,7 @@ def query(sparql: str | None, file: Path | None, fmt: str, store: str | None) ->
 @click.option("--by", "by", default=None, help="Speaker's name or alias (case-insensitive).")
 @click.option("--about", "about", default=None, help="Target's name or alias (case-insensitive).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_store_option
+@store_option
 def said(by: str | None, about: str | None, fmt: str, store: str | None) -> None:
     """Who said what about whom, with speaker, cue, quote, article and offsets.
 
@@ -182,7 +164,7 @@ def said(by: str | None, about: str | None, fmt: str, store: str | None) -> None
     """
     from graph.query import said as run_said
 
-    with _open(store) as st:
+    with open_at(store) as st:
         rows = run_said(st, by=by, about=about)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
@@ -198,7 +180,7 @@ def said(by: str | None, about: str | None, fmt: str, store: str | None) -> None
 
 
 @main.command()
-@_store_option
+@store_option
 def stats(store: str | None) -> None:
     """Counts of articles, actors, statements and statistics.
 
@@ -208,7 +190,7 @@ def stats(store: str | None) -> None:
     """
     from graph.query import stats as run_stats
 
-    with _open(store) as st:
+    with open_at(store) as st:
         counts = run_stats(st)
         quads = len(st)
     for key, value in counts.items():
@@ -217,7 +199,7 @@ def stats(store: str | None) -> None:
 
 
 @main.command()
-@_store_option
+@store_option
 def validate(store: str | None) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 on violations).
 
@@ -227,7 +209,7 @@ def validate(store: str | None) -> None:
     """
     from graph.rdf.validate import validate as run_validate
 
-    with _open(store) as st:
+    with open_at(store) as st:
         conforms, report = run_validate(st)
     if conforms:
         click.echo("valid: the graph conforms to ontology/shapes.ttl")
@@ -241,7 +223,7 @@ def validate(store: str | None) -> None:
               help="Folder of gold TOML annotations.")
 @click.argument("texts", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--errors", is_flag=True, help="Also list every miss and spurious item.")
-@_store_option
+@store_option
 def evaluate(gold: Path, texts: Path, errors: bool, store: str | None) -> None:
     """Score the graph against gold annotations (the metrics of the shared scorer).
 
@@ -251,14 +233,14 @@ def evaluate(gold: Path, texts: Path, errors: bool, store: str | None) -> None:
     """
     from graph.evaluate import score
 
-    with _open(store) as st:
+    with open_at(store) as st:
         result = score(st, gold, texts)
     for line in result.lines(errors=errors):
         click.echo(line)
 
 
 @main.command()
-@_store_option
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (0.0.0.0 exposes the graph to the network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
@@ -295,7 +277,7 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_results: 
 @main.command()
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_store_option
+@store_option
 def entity(name: str, fmt: str, store: str | None) -> None:
     """One actor across all articles: its names, titles over time, articles, statements by
     and about it, and why its mentions were merged (with the reasons and the articles).
@@ -311,7 +293,7 @@ def entity(name: str, fmt: str, store: str | None) -> None:
     from graph.entity import entity as run_entity
     from graph.entity import format_profile
 
-    with _open(store) as st:
+    with open_at(store) as st:
         profiles = run_entity(st, name)
     if fmt == "json":
         click.echo(json.dumps([p.to_dict() for p in profiles], indent=1, ensure_ascii=False, default=str))
@@ -323,7 +305,7 @@ def entity(name: str, fmt: str, store: str | None) -> None:
 @click.option("--title", "title", default=None, help="Only this title (whole, case-insensitive).")
 @click.option("--person", "person", default=None, help="Only this person (name or alias, case-insensitive).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_store_option
+@store_option
 def roles(title: str | None, person: str | None, fmt: str, store: str | None) -> None:
     """Who held which title, and when: person, title, organisation, date and article of each
     role stated in an article.
@@ -336,7 +318,7 @@ def roles(title: str | None, person: str | None, fmt: str, store: str | None) ->
     from graph.entity import roles as run_roles
     from graph.query import format_table
 
-    with _open(store) as st:
+    with open_at(store) as st:
         rows = run_roles(st, title=title, person=person)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
@@ -347,7 +329,7 @@ def roles(title: str | None, person: str | None, fmt: str, store: str | None) ->
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_store_option
+@store_option
 def conflicts(fmt: str, store: str | None) -> None:
     """Figures for the same measure and period, from different articles or sources, that
     disagree beyond their qualifiers and rounding ("more than 2,000" and "2,140" agree;
@@ -362,7 +344,7 @@ def conflicts(fmt: str, store: str | None) -> None:
     from graph.conflicts import conflicts as run_conflicts
     from graph.conflicts import format_conflict
 
-    with _open(store) as st:
+    with open_at(store) as st:
         found = run_conflicts(st)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in found], indent=1, ensure_ascii=False))
@@ -374,9 +356,9 @@ def conflicts(fmt: str, store: str | None) -> None:
 
 @main.command()
 @click.argument("article")
-@_store_option
+@store_option
 @click.option("--base", default=None, help="Base IRI the store was built with.")
-@_overrides_option
+@overrides_option
 def remove(article: str, store: str | None, base: str | None, overrides: Path | None) -> None:
     """Remove an article (by id, IRI or source file): its named graph, every actor left with
     no mention, and its merge evidence; actors it joined are re-resolved without it, so the
@@ -391,7 +373,7 @@ def remove(article: str, store: str | None, base: str | None, overrides: Path | 
     from graph.rdf.ids import Ids
 
     forced = load_overrides(overrides)
-    with _open(store, read_only=False) as st:
+    with open_at(store, read_only=False) as st:
         try:
             iri = remove_article(st, article, Ids(base) if base else Ids(), forced)
         except (ValueError, UnicodeError) as exc:  # not an IRI, id or file name at all
@@ -400,123 +382,8 @@ def remove(article: str, store: str | None, base: str | None, overrides: Path | 
     click.echo(f"removed {iri}")
 
 
-@main.command()
-@_store_option
-@click.option("--focus", default=None, metavar="NAME",
-              help="Only this actor's neighbourhood (name or alias, case-insensitive).")
-@click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Radius of the --focus neighbourhood.")
-@click.option("--article", default=None, metavar="ID", help="Only this article (id, source file or IRI).")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
-              help="Draw at most this many actors, the best connected (default: 300).")
-@click.option("--co-mentions", is_flag=True, help="Also link actors mentioned in the same article.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("claimgraph-view.html"), show_default=True, help="HTML file to write.")
-def view(store: str | None, focus: str | None, hops: int, article: str | None, max_nodes: int | None,
-         co_mentions: bool, output: Path) -> None:
-    """Draw the actors and who said what about whom as one self-contained HTML page.
-
-    The page works offline and can be mailed: nodes are people, organisations and places
-    (sized by how much they say and are talked about), edges are statements coloured by
-    speech act, memberships and (with --co-mentions) shared articles. Hover an edge for the
-    quotes, search for a name, filter by kind or speech act. Larger graphs are pruned to the
-    best-connected actors, and the page says how many were left out.
-
-    \b
-    Example:
-      claimgraph view -o graph.html
-      claimgraph view --focus "Lena Okafor" --hops 2 -o okafor.html
-      claimgraph view --article 001_4eb9a2009ca0f220.txt -o article.html
-    """
-    from graph.view import DEFAULT_MAX_NODES, write_view
-
-    with _open(store) as st:
-        summary = write_view(st, output, focus=focus, hops=hops, article=article,
-                             max_nodes=max_nodes or DEFAULT_MAX_NODES, co_mentions=co_mentions)
-    left = f" ({summary.left_out} more left out: focus with --focus NAME)" if summary.left_out else ""
-    click.echo(f"wrote {summary.path}: {summary.nodes} actors, {summary.edges} links{left}")
-
-
-@main.command()
-@_store_option
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), required=True,
-              help="GraphML or GEXF (Gephi, Cytoscape) or networkx node-link JSON.")
-@click.option("--co-mentions", is_flag=True, help="Also link actors mentioned in the same article.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (default: standard output).")
-def network(store: str | None, fmt: str, co_mentions: bool, output: Path | None) -> None:
-    """Export the actor graph (who said what about whom, memberships) for Gephi or Cytoscape.
-
-    Nodes are actors (IRI, kind, label, aliases, titles, statement counts); edges are
-    said_about (with the statements behind them), member_of and, with --co-mentions, mentions.
-
-    \b
-    Example:
-      claimgraph network --format graphml -o actors.graphml
-      claimgraph network --format json | jq '.nodes | length'
-    """
-    from graph.network import actor_graph, export_network
-
-    with _open(store) as st:
-        G = actor_graph(st, co_mentions=co_mentions)
-    export_network(G, fmt, output or sys.stdout.buffer)
-
-
-@main.command()
-@_store_option
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def central(store: str | None, top: int, fmt: str) -> None:
-    """The most central actors: PageRank, degree and betweenness, with their statement counts.
-
-    \b
-    Example:
-      claimgraph central --top 10
-      claimgraph central --format json
-    """
-    from graph.network import actor_graph, centrality
-    from graph.query import format_table
-
-    with _open(store) as st:
-        rows = centrality(actor_graph(st), top=top)
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
-        return
-    names = ["actor", "kind", "pagerank", "degree", "betweenness", "said", "about"]
-    cells = [[r["label"], r["kind"] or "", f"{r['pagerank']:.4f}", str(r["degree"]), f"{r['betweenness']:.4f}",
-              str(r["n_said"]), str(r["n_about"])] for r in rows]
-    click.echo(format_table(names, cells), nl=False)
-
-
-@main.command("path")
-@click.argument("a")
-@click.argument("b")
-@_store_option
-@click.option("--co-mentions", is_flag=True, help="Also go through actors mentioned in the same article.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def path_command(a: str, b: str, store: str | None, co_mentions: bool, fmt: str) -> None:
-    """How two actors are connected, hop by hop, with the statement or role behind each hop.
-
-    A and B are names, aliases (case-insensitive) or IRIs. Exit code 1 when they are not
-    connected.
-
-    \b
-    Example:
-      claimgraph path "Lena Okafor" "Harbour Police"
-      claimgraph path okafor ruiz --co-mentions --format json
-    """
-    from graph.network import actor_graph, explain_path
-
-    with _open(store) as st:
-        hops = explain_path(actor_graph(st, co_mentions=co_mentions), a, b)
-    if fmt == "json":
-        click.echo(json.dumps(hops, indent=1, ensure_ascii=False, default=str))
-    else:
-        for i, hop in enumerate(hops, 1):
-            click.echo(f"{i}. {hop['summary']}")
-    if not hops:
-        click.echo(f"{a} and {b} are not connected", err=True)
-        sys.exit(1)
+for _command in (view, network, central, path_command):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

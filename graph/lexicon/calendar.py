@@ -16,7 +16,6 @@ class CalendarWords:
     Attributes:
         months: Full month names (lowercase) -> month number, in calendar order.
         month_forms: Full and short month names ("sept") -> month number.
-        weekdays: Weekday names (lowercase) -> 1 (Monday) to 7.
         weekday_forms: Full and short weekday names ("tues") -> 1 (Monday) to 7.
         words: Every calendar word but the short weekday names ("Sun", "Wed" may be
             names): never the name of an actor.
@@ -24,7 +23,6 @@ class CalendarWords:
 
     months: Mapping[str, int]
     month_forms: Mapping[str, int]
-    weekdays: Mapping[str, int]
     weekday_forms: Mapping[str, int]
     words: frozenset[str]
 
@@ -40,6 +38,5 @@ def load() -> CalendarWords:
         by_kind[kind][word.lower()] = int(number)
     return CalendarWords(months=MappingProxyType(by_kind["month"]),
                          month_forms=MappingProxyType(by_kind["month"] | by_kind["month-short"]),
-                         weekdays=MappingProxyType(by_kind["weekday"]),
                          weekday_forms=MappingProxyType(by_kind["weekday"] | by_kind["weekday-short"]),
                          words=frozenset(by_kind["month"] | by_kind["month-short"] | by_kind["weekday"]))

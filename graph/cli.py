@@ -249,13 +249,17 @@ def evaluate(gold: Path, texts: Path, errors: bool, store: str | None) -> None:
 @click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Rows or triples returned at most; more are cut (header X-Result-Truncated).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Query processes (default: all cores).")
+              help="Query processes (default: two per core; at most half run long queries at once).")
+@click.option("--allow-federation", is_flag=True,
+              help="Allow SERVICE clauses. RISK: the server then sends HTTP requests to any URL a "
+                   "client names, from inside your network.")
 def serve(store: str | None, host: str, port: int, timeout: float, max_results: int,
-          workers: int | None) -> None:
+          workers: int | None, allow_federation: bool) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET and POST on /sparql).
 
     Results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, RDF/XML or
-    JSON-LD, by the Accept header. SPARQL Update is refused. Stop with Ctrl-C.
+    JSON-LD, by the Accept header. SPARQL Update and (unless allowed) federated queries
+    are refused; a store being built cannot be served. Stop with Ctrl-C.
 
     \b
     Example:
@@ -266,7 +270,8 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_results: 
     from graph.rdf.open import default_store_path
     from graph.server import SparqlServer
 
-    with SparqlServer(store or default_store_path(), host, port, timeout, max_results, workers) as server:
+    with SparqlServer(store or default_store_path(), host, port, timeout, max_results, workers,
+                      allow_federation) as server:
         click.echo(f"serving {server.location} read-only at {server.url} (Ctrl-C to stop)", err=True)
         try:
             server.serve_forever()

@@ -59,13 +59,13 @@ class Dataset:
         """
         defaults, named = list(default_graphs), list(named_graphs)
         options: dict[str, object] = {"prefixes": PREFIX_MAP}
-        if defaults or named:
-            options["default_graph"] = [ox.NamedNode(g) for g in defaults] or ox.DefaultGraph()
-            if named:
-                options["named_graphs"] = [ox.NamedNode(g) for g in named]
-        else:
-            options["use_default_graph_as_union"] = True
-        with _errors():
+        with _errors():  # a malformed graph IRI is a bad request too
+            if defaults or named:
+                options["default_graph"] = [ox.NamedNode(g) for g in defaults] or ox.DefaultGraph()
+                if named:
+                    options["named_graphs"] = [ox.NamedNode(g) for g in named]
+            else:
+                options["use_default_graph_as_union"] = True
             return self._store.query(sparql, **options)
 
 

@@ -23,6 +23,7 @@ from graph.rdf._export import export_dataset
 from graph.rdf._sparql import bind_values, change_update, drop_update, replace_update
 from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
                               index_graph, is_index_graph, to_python)
+from graph.rdf.lock import StoreLock
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 
@@ -33,10 +34,11 @@ class Store:
     Open it with :meth:`open`; use it as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, inner: ox.Store, location: Path, read_only: bool) -> None:
+    def __init__(self, inner: ox.Store, location: Path, read_only: bool, lock: StoreLock | None = None) -> None:
         self._inner: ox.Store | None = inner
         self.location = location
         self.read_only = read_only
+        self._lock = lock
 
     @classmethod
     def open(cls, location: str | Path, create: bool = True, read_only: bool = False) -> Store:
@@ -59,12 +61,15 @@ class Store:
         if not exists and path.exists() and (not path.is_dir() or any(path.iterdir())):
             raise StoreError(f"{path} is not a claimgraph store but holds other files: "
                              "pass --store a new or empty folder")
+        lock = None if read_only else StoreLock(path, shared=False)  # refused while served
         try:
             inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except (OSError, RuntimeError) as e:
+            if lock is not None:
+                lock.release()
             raise StoreError(f"cannot open the store at {path} (is another claimgraph process "
                              f"writing to it?): {_one_line(e)}") from e
-        return cls(inner, path, read_only)
+        return cls(inner, path, read_only, lock)
 
     def close(self) -> None:
         """Release the store (and its lock); further use raises :class:`StoreError`.
@@ -75,6 +80,8 @@ class Store:
         if self._inner is not None and not self.read_only:
             self._inner.flush()
         self._inner = None
+        if self._lock is not None:
+            self._lock.release()
 
     def checkpoint(self) -> None:
         """Flush a writable store to disk and reopen it, releasing what RocksDB held.

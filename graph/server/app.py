@@ -1,0 +1,172 @@
+"""The endpoint as a Flask application: the SPARQL 1.1 Protocol's query routes.
+
+:func:`create_app` builds the whole application; :func:`init_sparql` registers the query
+routes (``/sparql`` and ``/query``, and ``/update``, which refuses) on any Flask app, so
+other routes (a browsing app) can live beside them. Everything else is for those routes:
+``GET /`` is a short help text until the browsing app takes over the root.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from graph.errors import ClaimGraphError, QueryError, StoreError
+from graph.machine import cores
+from graph.server.federation import check_no_service
+from graph.server.pool import QueryPool, Request
+from graph.server.protocol import READ_ONLY, UPDATE_TYPE, Answer, error
+
+#: Paths answering queries.
+QUERY_PATHS = ("/sparql", "/query")
+#: Largest request body accepted, in bytes.
+MAX_BODY = 1 << 20
+#: Where :func:`init_sparql` keeps its :class:`Endpoint` in ``app.extensions``.
+EXTENSION = "claimgraph.sparql"
+_WRITES = ["PUT", "DELETE", "PATCH"]
+
+
+@dataclass
+class Endpoint:
+    """What the query routes need: the worker pool and the limits.
+
+    Attributes:
+        pool: The query workers.
+        max_results: Rows (or triples) returned at most.
+        allow_federation: Let ``SERVICE`` clauses through (see :mod:`graph.server.federation`).
+    """
+
+    pool: QueryPool
+    max_results: int
+    allow_federation: bool = False
+
+    def answer(self, params: dict[str, list[str]], accept: str | None) -> Answer:
+        """The answer to a query request with parameters ``params``."""
+        if "update" in params:
+            return error(HTTPStatus.FORBIDDEN, READ_ONLY)
+        queries = params.get("query") or []
+        if len(queries) != 1 or not queries[0].strip():
+            return error(HTTPStatus.BAD_REQUEST, "give exactly one query (parameter `query`)")
+        if not self.allow_federation:
+            try:
+                check_no_service(queries[0])
+            except QueryError as exc:
+                return error(HTTPStatus.BAD_REQUEST, str(exc))
+        return self.pool.run(Request(queries[0], accept, params.get("default-graph-uri", []),
+                                     params.get("named-graph-uri", []), self.max_results))
+
+    def respond(self, answer: Answer, **headers: str) -> Response:
+        """``answer`` as a Flask response with the protocol's headers."""
+        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
+        response.headers["Vary"] = "Accept"
+        if answer.truncated:
+            response.headers["X-Result-Truncated"] = f"true; cap={self.max_results}"
+        response.headers.update(headers)
+        return response
+
+    def query_view(self) -> Response:
+        """``GET`` or ``POST`` on a query path."""
+        params = request.args.to_dict(flat=False)
+        if request.method == "POST":
+            media = request.mimetype
+            if media == "application/x-www-form-urlencoded":
+                params.update(request.form.to_dict(flat=False))
+            elif media in ("application/sparql-query", UPDATE_TYPE):
+                key = "query" if media == "application/sparql-query" else "update"
+                params[key] = [request.get_data(cache=False).decode("utf-8", errors="replace")]
+            else:
+                return self.respond(error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a query as application/sparql-query "
+                                          "or application/x-www-form-urlencoded (query=...)"))
+        return self.respond(self.answer(params, request.headers.get("Accept")))
+
+    def refuse_view(self) -> Response:
+        """A write method on a query path, or anything on ``/update``."""
+        if request.path == "/update":
+            return self.respond(error(HTTPStatus.FORBIDDEN, READ_ONLY))
+        return self.respond(error(HTTPStatus.METHOD_NOT_ALLOWED, f"{READ_ONLY}; use GET or POST queries"),
+                            Allow="GET, POST")
+
+
+def init_sparql(app: Flask, endpoint: Endpoint) -> None:
+    """Register the query routes on ``app``, answered by ``endpoint``; errors become one
+    plain-text line; request bodies are capped at :data:`MAX_BODY` bytes."""
+    app.extensions[EXTENSION] = endpoint
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    for path in QUERY_PATHS:
+        app.add_url_rule(path, f"sparql{path}", endpoint.query_view, methods=["GET", "POST"])
+        app.add_url_rule(path, f"sparql-write{path}", endpoint.refuse_view, methods=_WRITES)
+    app.add_url_rule("/update", "sparql-update", endpoint.refuse_view, methods=["GET", "POST", *_WRITES])
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def _http_error(exc: HTTPException) -> Response:
+    """Framework errors (404, 405, 413...) as one plain-text line."""
+    status = exc.code or 500
+    message = {404: f"no such page {request.path}: queries go to /sparql",
+               413: f"request body over {MAX_BODY} bytes"}.get(status, f"{exc.name}: {exc.description}")
+    response = exc.get_response()
+    response.set_data((message + "\n").encode("utf-8"))
+    response.content_type = "text/plain; charset=utf-8"
+    return response
+
+
+def create_app(location: str | Path, timeout: float = 30.0, max_results: int = 10_000,
+               workers: int | None = None, allow_federation: bool = False) -> Flask:
+    """The endpoint's application over the store at ``location``, its workers started.
+
+    Args:
+        location: The store folder (opened read-only by each worker).
+        timeout: Seconds a query may take, waiting for a free worker included.
+        max_results: Rows (or triples) returned at most; more are cut and flagged.
+        workers: Query processes (default: two per core; see :mod:`graph.server.pool`).
+        allow_federation: Let ``SERVICE`` clauses through: the server then sends requests
+            to any URL a client names.
+
+    Raises:
+        StoreError: when there is no store at ``location``.
+        ClaimGraphError: when the limits are not positive.
+
+    Stop the workers with :func:`close_app`.
+    """
+    check_settings(location, timeout, max_results)
+    app = Flask(__name__)
+    pool = QueryPool(Path(location), workers or default_workers(), timeout)
+    init_sparql(app, Endpoint(pool, max_results, allow_federation))
+    help_text = (f"claimgraph SPARQL 1.1 endpoint (read-only) over {location}\n"
+                 f"query: GET or POST /sparql?query=...\n"
+                 f"timeout {timeout:g} s, at most {max_results} results\n")
+    app.add_url_rule("/", "help", lambda: Response(help_text, content_type="text/plain; charset=utf-8"))
+    return app
+
+
+def check_settings(location: str | Path, timeout: float, max_results: int) -> None:
+    """Raise unless ``location`` holds a store and the limits are positive.
+
+    Raises:
+        StoreError: when there is no store at ``location``.
+        ClaimGraphError: when the limits are not positive.
+    """
+    from graph.rdf.store import Store
+
+    if timeout <= 0 or max_results < 1:
+        raise ClaimGraphError("--timeout must be positive and --max-results at least 1")
+    if not isinstance(location, Path) and "://" in str(location):
+        raise StoreError("serve needs a local store folder; a remote SPARQL server already serves itself")
+    Store.open(location, create=False, read_only=True).close()  # a clear error if there is none
+
+
+def close_app(app: Flask) -> None:
+    """Stop the query workers of an app made by :func:`create_app`."""
+    endpoint = app.extensions.get(EXTENSION)
+    if endpoint is not None:
+        endpoint.pool.close()
+
+
+def default_workers() -> int:
+    """Query processes by default: two per core, so that short queries find a free worker
+    while long ones run."""
+    return 2 * cores()

@@ -1,0 +1,253 @@
+"""Query worker processes: each holds the store open read-only and answers one query at a time.
+
+Why processes: a query over the timeout must stop for certain, and only killing the
+process that runs it does that (pyoxigraph cannot cancel a query). Why more processes than
+cores: a long query holds its worker until it ends, so with one worker per core two long
+queries would leave every other client waiting. Here a query that has not answered within
+:data:`LONG_AFTER` seconds becomes *long*, and at most ``long_queries`` queries (half the
+workers by default) may be long at once: one more is stopped and answered 503 ("busy").
+The other workers therefore stay free for short queries, which the operating system
+schedules beside the long ones.
+
+A worker is never handed out unless its process is alive, and one whose pipe breaks (it
+died: killed, crashed, out of memory) is discarded; its replacement is started in the
+background. Workers are forked from a forkserver that has already imported the query code,
+so a replacement is ready in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from graph.errors import QueryError, StoreError
+from graph.rdf.results import GRAPH_TYPES, RESULT_TYPES, Dataset, is_graph, serialize
+from graph.server.protocol import Answer, content_type, error, negotiate
+
+#: Seconds after which a query counts as long (see the module docstring).
+LONG_AFTER = 1.0
+#: Seconds before replacing a worker that died without answering anything.
+RESPAWN_PAUSE = 1.0
+
+
+@dataclass
+class Request:
+    """A query as the worker needs it: text, dataset and the client's Accept header."""
+
+    query: str
+    accept: str | None
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    max_results: int = 10_000
+
+
+def answer(dataset: Dataset, request: Request) -> Answer:
+    """Run one query over ``dataset`` and serialise its result as negotiated (worker side).
+
+    Args:
+        dataset: The store, open read-only.
+        request: The query.
+
+    Returns:
+        The answer: results, or a one-line 400/406/500 error. Any failure costs only this
+        request: the worker goes on.
+    """
+    try:
+        result = dataset.query(request.query, request.default_graphs, request.named_graphs)
+        graph = is_graph(result)
+        offers = list(GRAPH_TYPES if graph else RESULT_TYPES)
+        media = negotiate(request.accept, offers)
+        if media is None:
+            kinds = "CONSTRUCT and DESCRIBE" if graph else "SELECT and ASK"
+            return error(HTTPStatus.NOT_ACCEPTABLE, f"{kinds} results are available as {', '.join(offers[:4])}")
+        body, truncated = serialize(result, media, request.max_results)
+        return Answer(200, content_type(media), body, truncated)
+    except QueryError as exc:
+        return error(HTTPStatus.BAD_REQUEST, str(exc))
+    except StoreError as exc:
+        return error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+    except Exception as exc:  # noqa: BLE001 - the process boundary: one request fails, not the worker
+        return error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {type(exc).__name__}: {exc}")
+
+
+def _worker_main(conn: Connection, location: str) -> None:
+    """A query worker: open the store read-only, then answer requests until the pipe closes."""
+    dataset = Dataset(location)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(answer(dataset, request))
+
+
+class _Worker:
+    """One query process and the parent's end of its pipe."""
+
+    def __init__(self, context: Any, location: str) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, location), daemon=True)
+        self.process.start()
+        child.close()
+        self.answered = 0
+
+    def send(self, request: Request) -> bool:
+        """Hand the worker a request; False when its pipe is broken."""
+        try:
+            self.conn.send(request)
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def receive(self, timeout: float) -> Answer | None:
+        """The answer, or None when none came within ``timeout`` seconds.
+
+        Raises:
+            EOFError: when the worker died.
+        """
+        try:
+            if not self.conn.poll(timeout):
+                return None
+            result = self.conn.recv()
+        except OSError as exc:
+            raise EOFError(str(exc)) from exc
+        self.answered += 1
+        return result
+
+    def kill(self) -> None:
+        self.process.kill()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+def _context() -> Any:
+    """Forked from a forkserver that imported this module (POSIX), spawned elsewhere."""
+    if os.name != "posix":
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+class QueryPool:
+    """Worker processes answering queries, each with the store open read-only.
+
+    Args:
+        location: The store folder.
+        workers: Processes.
+        timeout: Seconds a query may take, waiting for a free worker included.
+        long_queries: Queries allowed to run longer than :data:`LONG_AFTER` at once
+            (default: half the workers, at least one).
+    """
+
+    def __init__(self, location: Path, workers: int, timeout: float, long_queries: int | None = None) -> None:
+        self.location = str(location)
+        self.timeout = timeout
+        self.long_queries = long_queries or max(1, workers // 2)
+        self._long = threading.BoundedSemaphore(self.long_queries)
+        self._context = _context()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(workers):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self._context, self.location)
+        with self._lock:
+            if self._closed:
+                worker.stop()
+                return
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def run(self, request: Request) -> Answer:
+        """Answer one request within the timeout (waiting for a free worker counts)."""
+        deadline = time.monotonic() + self.timeout
+        worker = self._checkout(deadline)
+        if worker is None:
+            return error(HTTPStatus.SERVICE_UNAVAILABLE,
+                         f"busy: no query worker became free within {self.timeout:g} s; retry later")
+        if not worker.send(request):
+            self._retire(worker)
+            return error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; retry (it is being replaced)")
+        try:
+            result = self._await(worker, deadline)
+        except EOFError:
+            self._retire(worker)
+            return error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                         "the query worker died answering this query (it is being replaced)")
+        if isinstance(result, Answer):
+            self._idle.put(worker)
+            return result
+        self._retire(worker)
+        return error(HTTPStatus.SERVICE_UNAVAILABLE, result)
+
+    def _checkout(self, deadline: float) -> _Worker | None:
+        """An idle worker whose process is alive (dead ones are replaced); None at the deadline."""
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                return None
+            if worker.process.is_alive():
+                return worker
+            self._retire(worker)
+
+    def _await(self, worker: _Worker, deadline: float) -> Answer | str:
+        """The worker's answer, or why it is to be stopped (over the timeout, or one long
+        query too many)."""
+        first = worker.receive(min(LONG_AFTER, max(0.0, deadline - time.monotonic())))
+        if first is not None:
+            return first
+        if time.monotonic() >= deadline:
+            return f"query stopped: it ran longer than the {self.timeout:g} s timeout"
+        if not self._long.acquire(blocking=False):
+            return (f"busy: {self.long_queries} queries running longer than {LONG_AFTER:g} s already; "
+                    "this one was stopped, retry later")
+        try:
+            later = worker.receive(max(0.0, deadline - time.monotonic()))
+        finally:
+            self._long.release()
+        return later if later is not None else f"query stopped: it ran longer than the {self.timeout:g} s timeout"
+
+    def _retire(self, worker: _Worker) -> None:
+        """Kill ``worker`` now; reap it and start its replacement in the background (after a
+        pause when it never answered: a store that cannot be opened must not make the pool
+        start processes in a loop)."""
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+
+        def replace() -> None:
+            worker.stop()
+            if not worker.answered:
+                time.sleep(RESPAWN_PAUSE)
+            self._add()
+
+        threading.Thread(target=replace, name="claimgraph-respawn", daemon=True).start()
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for monitoring)."""
+        with self._lock:
+            return [w.process.pid for w in self._all if w.process.pid is not None]
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            self._closed = True
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()

@@ -171,5 +171,6 @@ def _adjustments(host: str, port: int, limits: Limits, workers: int) -> dict[str
     return {"host": host, "port": port, "threads": limits.threads or workers + 4,
             "max_request_body_size": limits.body + 1, "channel_timeout": limits.channel_timeout,
             "cleanup_interval": max(1, int(limits.channel_timeout / 2)),
-            "connection_limit": limits.connections, "backlog": limits.backlog,
+            "connection_limit": limits.connections + 2,  # waitress counts its listener and wake-up pipe
+            "backlog": limits.backlog,
             "ident": "claimgraph", "clear_untrusted_proxy_headers": True}

@@ -1,0 +1,206 @@
+"""Served query speed: `claimgraph serve` against the previous server and the Oxigraph server.
+
+All three serve the same store on loopback, each in its own process, measured in rounds
+that take turns (so load from other processes on the machine hits all of them alike):
+
+- p50 latency of a simple query, one client, sequential requests on one keep-alive connection;
+- requests/s with 16 concurrent clients (keep-alive connections), every answer checked 200.
+
+The previous server is ``graph/server.py`` as of commit ``BASELINE`` (read with ``git show``),
+the Oxigraph server is ``oxigraph serve-read-only --union-default-graph``. Figures are
+printed and written to ``benchmarks/serve.json``; copy them into ``benchmarks/RESULTS.md``.
+
+    .venv/bin/python benchmarks/serve.py --store ./graph-store --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+BASELINE = "23b681b"
+#: The same text for every server (the Oxigraph server predeclares no prefixes).
+QUERY = ("PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+         "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } LIMIT 10")
+PREVIOUS = """
+import sys
+sys.path.insert(0, {folder!r})
+from previous_server import SparqlServer
+if __name__ == "__main__":
+    SparqlServer({store!r}, port={port}).serve_forever()
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(name: str, store: Path, work: Path) -> tuple[subprocess.Popen, int, str]:
+    """Start server ``name`` on a free port; its process, port and query path."""
+    port = free_port()
+    if name == "oxigraph":
+        command = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(store),
+                   "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+        path = "/query"
+    elif name == "previous":
+        source = subprocess.run(["git", "show", f"{BASELINE}:graph/server.py"], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout
+        (work / "previous_server.py").write_text(source, "utf-8")
+        runner = work / "run_previous.py"
+        runner.write_text(PREVIOUS.format(folder=str(work), store=str(store), port=port), "utf-8")
+        command, path = [sys.executable, str(runner)], "/sparql"
+    else:
+        command, path = [str(BIN / "claimgraph"), "serve", "--store", str(store), "--port", str(port)], "/sparql"
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with Client(port, path) as client:
+                if client.get(QUERY) == 200:
+                    return process, port, path
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"{name} did not start on port {port}")
+
+
+class Client:
+    """One keep-alive HTTP/1.1 connection sending GET queries (minimal parsing, low overhead)."""
+
+    def __init__(self, port: int, path: str) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+        self.port, self.path = port, path
+        self.buffer = b""
+
+    def get(self, query: str) -> int:
+        target = f"{self.path}?{urllib.parse.urlencode({'query': query})}"
+        self.sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
+                          "Accept: application/sparql-results+json\r\n\r\n".encode())
+        while b"\r\n\r\n" not in self.buffer:
+            self._read()
+        head, _, self.buffer = self.buffer.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            while self._chunk():
+                pass
+        else:
+            self._take(int(headers.get("content-length", "0")))
+        return int(lines[0].split()[1])
+
+    def _chunk(self) -> int:
+        """Read one chunk of a chunked body; its size (0 ends the body)."""
+        while b"\r\n" not in self.buffer:
+            self._read()
+        size_line, _, self.buffer = self.buffer.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        self._take(size + 2)
+        return size
+
+    def _take(self, length: int) -> None:
+        while len(self.buffer) < length:
+            self._read()
+        self.buffer = self.buffer[length:]
+
+    def _read(self) -> None:
+        data = self.sock.recv(65536)
+        if not data:
+            raise OSError("connection closed")
+        self.buffer += data
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+
+
+def p50_ms(port: int, path: str, requests: int) -> float:
+    with Client(port, path) as client:
+        times = []
+        for _ in range(requests):
+            begin = time.perf_counter()
+            assert client.get(QUERY) == 200
+            times.append(time.perf_counter() - begin)
+    return statistics.median(times) * 1000
+
+
+def rate(port: int, path: str, clients: int, seconds: float) -> float:
+    """Requests/s answered 200 by ``clients`` concurrent keep-alive clients."""
+    counts = [0] * clients
+    failures: list[str] = []
+    stop = time.monotonic() + seconds
+
+    def run(i: int) -> None:
+        with Client(port, path) as client:
+            while time.monotonic() < stop:
+                status = client.get(QUERY)
+                if status != 200:
+                    failures.append(str(status))
+                    return
+                counts[i] += 1
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    begin = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise SystemExit(f"failed answers: {failures[:5]}")
+    return sum(counts) / (time.monotonic() - begin)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", type=Path, required=True, help="a built store (copied; not changed)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=400, help="sequential requests for the p50")
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of each throughput run")
+    parser.add_argument("--clients", type=int, default=16)
+    args = parser.parse_args()
+    names = ("claimgraph", "previous", "oxigraph")
+    figures: dict[str, dict[str, list[float]]] = {n: {"p50_ms": [], "rps": []} for n in names}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        store = work / "store"
+        shutil.copytree(args.store, store)
+        for round_ in range(args.rounds):
+            for name in names:
+                process, port, path = start(name, store, work)
+                try:
+                    p50_ms(port, path, 50)  # warm up
+                    figures[name]["p50_ms"].append(p50_ms(port, path, args.requests))
+                    figures[name]["rps"].append(rate(port, path, args.clients, args.seconds))
+                finally:
+                    process.terminate()
+                    process.wait(30)
+                print(f"round {round_ + 1} {name}: p50 {figures[name]['p50_ms'][-1]:.2f} ms, "
+                      f"{figures[name]['rps'][-1]:.0f} req/s", flush=True)
+    summary = {n: {k: statistics.median(v) for k, v in f.items()} for n, f in figures.items()}
+    ox = summary["oxigraph"]
+    for name in names:
+        s = summary[name]
+        print(f"{name:10s} p50 {s['p50_ms']:.2f} ms ({s['p50_ms'] / ox['p50_ms']:.2f}x oxigraph)  "
+              f"{s['rps']:.0f} req/s ({s['rps'] / ox['rps']:.2f}x oxigraph)")
+    out = {"query": QUERY, "clients": args.clients, "rounds": figures, "median": summary,
+           "store": str(args.store)}
+    (ROOT / "benchmarks" / "serve.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

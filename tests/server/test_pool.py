@@ -1,0 +1,82 @@
+"""The query workers: short queries answered beside long ones, dead workers never reused."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from graph.server import SparqlServer
+from graph.server.app import EXTENSION
+from graph.server.pool import QueryPool
+from tests.server.conftest import CHEAP, ENDLESS, ask
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def server(store_dir):
+    with SparqlServer(store_dir, port=0, workers=4, timeout=6) as running:
+        running.start()
+        yield running
+
+
+def _pool(server: SparqlServer) -> QueryPool:
+    return server.app.extensions[EXTENSION].pool
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().split(")")[1].split()[0] != "Z"
+
+
+def _gone(pids: set[int] | list[int], within: float) -> bool:
+    """True when every process of ``pids`` has exited within ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while any(_alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_short_queries_are_answered_while_long_ones_hold_every_worker(server):
+    pids = set(_pool(server).pids())
+    with ThreadPoolExecutor(4) as long_ones:
+        running = [long_ones.submit(ask, server.url, ENDLESS) for _ in range(4)]
+        short = [ask(server.url, CHEAP, timeout=3) for _ in range(10)]
+        finished = [future.result() for future in running]
+    assert [status for status, _ in short] == [200] * 10
+    assert sorted(body.split(b":")[0] for _, body in finished) == [b"busy"] * 2 + [b"query stopped"] * 2
+    stopped = pids - set(_pool(server).pids())
+    assert len(stopped) == 4 and _gone(stopped, within=5)
+
+
+@pytest.mark.parametrize("params", [
+    {"default_graph_uri": "not an iri"},
+    {"named_graph_uri": "<urn:x>"},
+    {"default_graph_uri": "relative/path"},
+])
+def test_a_malformed_graph_iri_costs_only_its_request(server, params):
+    status, body = ask(server.url, CHEAP, **params)
+    assert status == 400 and body.count(b"\n") == 1, body
+    with ThreadPoolExecutor(8) as clients:
+        statuses = list(clients.map(lambda _: ask(server.url, CHEAP)[0], range(50)))
+    assert statuses == [200] * 50
+
+
+def test_killed_workers_are_replaced_and_never_serve_again(server):
+    pids = _pool(server).pids()
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    assert _gone(pids, within=5)
+    with ThreadPoolExecutor(8) as clients:
+        statuses = list(clients.map(lambda _: ask(server.url, CHEAP)[0], range(50)))
+    assert statuses == [200] * 50

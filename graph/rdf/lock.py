@@ -54,10 +54,13 @@ def _refusal(location: Path, fd: int, shared: bool) -> str:
     """Why the lock on ``location`` cannot be taken: a writer holds it, or (when only a
     shared lock can be had) a server does."""
     if not shared and _can_share(fd):
-        return (f"the store at {location} is being served (claimgraph serve): stop the server, "
-                "then build or remove, then serve again")
-    action = "serve it" if shared else "try again"
-    return f"the store at {location} is being written by another claimgraph process (build or remove): {action} when it ends"
+        return (f"cannot open the store at {location} for writing: it is being served (claimgraph serve); "
+                "stop the server, then build or remove, then serve again")
+    if shared:
+        return (f"cannot serve the store at {location}: another claimgraph process (build or remove) "
+                "is writing to it; serve it when that ends")
+    return (f"cannot open the store at {location}: another claimgraph process (build or remove) "
+            "is writing to it; try again when that ends")
 
 
 def _can_share(fd: int) -> bool:

@@ -25,13 +25,14 @@ time.sleep(120)
 
 
 @pytest.mark.parametrize(("first", "second", "refusal"), [
-    (False, True, "being written by another claimgraph process .*: serve it when it ends"),
-    (True, False, "being served .*: stop the server, then build or remove, then serve again"),
-    (False, False, "being written by another claimgraph process .*: try again when it ends"),
+    (False, True, "cannot serve the store at {}: another .* is writing to it; serve it when that ends"),
+    (True, False, r"cannot open the store at {} for writing: it is being served \(claimgraph serve\); stop the "
+                  "server, then build or remove, then serve again"),
+    (False, False, "cannot open the store at {}: another .* is writing to it; try again when that ends"),
 ], ids=["serve while written", "write while served", "write while written"])
 def test_the_lock_refuses_the_other_mode_with_one_line(tmp_path, first, second, refusal):
     held = StoreLock(tmp_path, shared=first)
-    with pytest.raises(StoreError, match=f"^the store at {tmp_path} is {refusal}$"):
+    with pytest.raises(StoreError, match=f"^{refusal.format(tmp_path)}$"):
         StoreLock(tmp_path, shared=second)
     held.release()
     StoreLock(tmp_path, shared=second).release()
@@ -39,12 +40,12 @@ def test_the_lock_refuses_the_other_mode_with_one_line(tmp_path, first, second, 
 
 def test_servers_share_the_lock_and_a_writable_store_holds_it_until_closed(tmp_path):
     first, second = StoreLock(tmp_path, shared=True), StoreLock(tmp_path, shared=True)
-    with pytest.raises(StoreError, match="being served"):
+    with pytest.raises(StoreError, match="it is being served"):
         Store.open(tmp_path)
     first.release()
     second.release()
     store = Store.open(tmp_path / "store")
-    with pytest.raises(StoreError, match="being written"):
+    with pytest.raises(StoreError, match="is writing to it"):
         StoreLock(tmp_path / "store", shared=True)
     store.close()
     StoreLock(tmp_path / "store", shared=True).release()
@@ -78,8 +79,8 @@ def test_a_store_being_written_is_not_served_and_a_killed_writer_leaves_no_lock(
         refused = _serve(store_dir)
         _, err = refused.communicate(timeout=60)
         assert refused.returncode == 1
-        assert err.splitlines() == [f"claimgraph: error: the store at {store_dir} is being written by another "
-                                    "claimgraph process (build or remove): serve it when it ends"]
+        assert err.splitlines() == [f"claimgraph: error: cannot serve the store at {store_dir}: another "
+                                    "claimgraph process (build or remove) is writing to it; serve it when that ends"]
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(30)
@@ -101,9 +102,9 @@ def test_a_served_store_is_not_built_and_a_killed_server_leaves_no_lock(store_di
         build = subprocess.run([CLAIMGRAPH, "build", str(article), "--store", str(store_dir)],
                                capture_output=True, text=True, timeout=120)
         assert build.returncode == 1
-        assert build.stderr.splitlines() == [f"claimgraph: error: the store at {store_dir} is being served "
-                                             "(claimgraph serve): stop the server, then build or remove, "
-                                             "then serve again"]
+        assert build.stderr.splitlines() == [f"claimgraph: error: cannot open the store at {store_dir} for "
+                                             "writing: it is being served (claimgraph serve); stop the server, "
+                                             "then build or remove, then serve again"]
     finally:
         server.send_signal(signal.SIGKILL)
         server.wait(30)

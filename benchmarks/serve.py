@@ -8,7 +8,7 @@ that take turns (so load from other processes on the machine hits all of them al
 
 The previous server is ``graph/server.py`` as of commit ``BASELINE`` (read with ``git show``),
 the Oxigraph server is ``oxigraph serve-read-only --union-default-graph``. Figures are
-printed and written to ``benchmarks/serve.json``; copy them into ``benchmarks/RESULTS.md``.
+printed, written to ``benchmarks/serve.json`` and, as a section, to ``benchmarks/RESULTS.md``.
 
     .venv/bin/python benchmarks/serve.py --store ./graph-store --rounds 3
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -31,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 BASELINE = "23b681b"
+SECTION = "## Served queries: `claimgraph serve` vs the previous server and the Oxigraph server"
 #: The same text for every server (the Oxigraph server predeclares no prefixes).
 QUERY = ("PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
          "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } LIMIT 10")
@@ -129,13 +131,21 @@ class Client:
         self.sock.close()
 
 
-def p50_ms(port: int, path: str, requests: int) -> float:
-    with Client(port, path) as client:
-        times = []
+def p50_ms(port: int, path: str, requests: int, fresh: bool = False) -> float:
+    """Median latency of sequential requests on one keep-alive connection, or (``fresh``)
+    each on a new connection, as curl or urllib send them."""
+    times = []
+    client = Client(port, path)
+    try:
         for _ in range(requests):
             begin = time.perf_counter()
+            if fresh:
+                client.sock.close()
+                client = Client(port, path)
             assert client.get(QUERY) == 200
             times.append(time.perf_counter() - begin)
+    finally:
+        client.sock.close()
     return statistics.median(times) * 1000
 
 
@@ -174,7 +184,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     args = parser.parse_args()
     names = ("claimgraph", "previous", "oxigraph")
-    figures: dict[str, dict[str, list[float]]] = {n: {"p50_ms": [], "rps": []} for n in names}
+    figures: dict[str, dict[str, list[float]]] = {n: {"p50_ms": [], "p50_new_ms": [], "rps": []} for n in names}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         store = work / "store"
@@ -185,21 +195,51 @@ def main() -> None:
                 try:
                     p50_ms(port, path, 50)  # warm up
                     figures[name]["p50_ms"].append(p50_ms(port, path, args.requests))
+                    figures[name]["p50_new_ms"].append(p50_ms(port, path, args.requests, fresh=True))
                     figures[name]["rps"].append(rate(port, path, args.clients, args.seconds))
                 finally:
                     process.terminate()
                     process.wait(30)
-                print(f"round {round_ + 1} {name}: p50 {figures[name]['p50_ms'][-1]:.2f} ms, "
-                      f"{figures[name]['rps'][-1]:.0f} req/s", flush=True)
+                print(f"round {round_ + 1} {name}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in figures[name].items()),
+                      flush=True)
     summary = {n: {k: statistics.median(v) for k, v in f.items()} for n, f in figures.items()}
-    ox = summary["oxigraph"]
-    for name in names:
-        s = summary[name]
-        print(f"{name:10s} p50 {s['p50_ms']:.2f} ms ({s['p50_ms'] / ox['p50_ms']:.2f}x oxigraph)  "
-              f"{s['rps']:.0f} req/s ({s['rps'] / ox['rps']:.2f}x oxigraph)")
     out = {"query": QUERY, "clients": args.clients, "rounds": figures, "median": summary,
-           "store": str(args.store)}
+           "store": str(args.store), "load": os.getloadavg()}
     (ROOT / "benchmarks" / "serve.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+    table = render(out)
+    print(table)
+    write_section(table)
+
+
+def render(out: dict) -> str:
+    """The RESULTS.md section: medians over the rounds, and ratios to the Oxigraph server."""
+    ox = out["median"]["oxigraph"]
+    rows = [f"| {name} | {m['p50_ms']:.2f} ms ({m['p50_ms'] / ox['p50_ms']:.1f}x) | "
+            f"{m['p50_new_ms']:.2f} ms ({m['p50_new_ms'] / ox['p50_new_ms']:.1f}x) | "
+            f"{m['rps']:,.0f} ({m['rps'] / ox['rps']:.2f}x) |" for name, m in out["median"].items()]
+    load = " / ".join(f"{x:.1f}" for x in out["load"])
+    return "\n".join([
+        SECTION, "",
+        f"Written by `benchmarks/serve.py` (store `{out['store']}`, {len(out['rounds']['oxigraph']['rps'])} rounds "
+        f"taking turns, medians; ratios to the Oxigraph server in the same run). Query: a 10-row SELECT. "
+        f"p50 of sequential requests on one keep-alive connection, and each on a new connection (as curl "
+        f"sends them); requests/s with {out['clients']} concurrent keep-alive clients, all answered 200. "
+        f"Clients and servers share the 2 cores; load average at the end {load}.", "",
+        "| server | p50 keep-alive | p50 new connection | requests/s |", "|---|---|---|---|",
+        *rows, ""])
+
+
+def write_section(table: str) -> None:
+    """Put ``table`` in RESULTS.md in place of its previous version (or at the end)."""
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    text = results.read_text("utf-8")
+    start = text.find(SECTION)
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + table
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + table + (text[end + 1:] if end >= 0 else "")
+    results.write_text(text, "utf-8")
 
 
 if __name__ == "__main__":

@@ -102,9 +102,10 @@ class SparqlServer:
         self._thread: threading.Thread | None = None
         self._stopping = False
         self._lock: StoreLock | None = StoreLock(self.location, shared=True)
+        workers = workers or default_workers()
         try:
-            self.app = create_app(location, timeout, max_results, workers or default_workers(), allow_federation)
-            self._server = _Waitress(self.app, **_adjustments(host, port, limits, workers or default_workers()))
+            self.app = create_app(location, timeout, max_results, workers, allow_federation)
+            self._server = _Waitress(self.app, **_adjustments(host, port, limits, workers))
         except OSError as exc:
             self.close()
             raise ClaimGraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
@@ -119,15 +120,11 @@ class SparqlServer:
         return f"http://{self._server.effective_host}:{self._server.effective_port}/sparql"
 
     def serve_forever(self) -> None:
-        """Serve until :meth:`close` (or Ctrl-C)."""
+        """Serve until :meth:`close` is called (from another thread) or Ctrl-C."""
         server = self._server
         assert server is not None
-        try:
-            while not self._stopping:
-                server.asyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map,
-                                     use_poll=True, count=1)
-        finally:
-            _stop(server)
+        while not self._stopping:
+            server.asyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True, count=1)
 
     def start(self) -> SparqlServer:
         """Serve in a background thread (for tests and notebooks); :meth:`close` stops it."""
@@ -138,10 +135,10 @@ class SparqlServer:
     def close(self) -> None:
         """Stop serving, then stop the query workers and release the store."""
         self._stopping = True
-        if self._thread is not None and self._server is not None:
-            self._server.pull_trigger()
-            self._thread.join()
-        elif self._server is not None:
+        if self._server is not None:
+            if self._thread is not None:
+                self._server.pull_trigger()  # wake the loop, which then sees _stopping
+                self._thread.join()
             _stop(self._server)
         self._thread = self._server = None
         if self.app is not None:
@@ -159,7 +156,8 @@ class SparqlServer:
 
 
 def _stop(server: _Waitress) -> None:
-    """Close the listening socket and every connection, and stop the request threads."""
+    """Close the listening socket and every connection, and stop the request threads (once
+    the loop has stopped)."""
     for channel in list(server._map.values()):
         channel.close()
     server.task_dispatcher.shutdown()
@@ -173,4 +171,4 @@ def _adjustments(host: str, port: int, limits: Limits, workers: int) -> dict[str
             "cleanup_interval": max(1, int(limits.channel_timeout / 2)),
             "connection_limit": limits.connections + 2,  # waitress counts its listener and wake-up pipe
             "backlog": limits.backlog,
-            "ident": "claimgraph", "clear_untrusted_proxy_headers": True}
+            "ident": "claimgraph"}

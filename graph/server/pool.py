@@ -157,7 +157,7 @@ class QueryPool:
         self.long_queries = long_queries or max(1, workers // 2)
         self._long = threading.BoundedSemaphore(self.long_queries)
         self._context = _context()
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the most recent: warm caches
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False

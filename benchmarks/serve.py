@@ -204,11 +204,29 @@ def main() -> None:
                       flush=True)
     summary = {n: {k: statistics.median(v) for k, v in f.items()} for n, f in figures.items()}
     out = {"query": QUERY, "clients": args.clients, "rounds": figures, "median": summary,
-           "store": str(args.store), "load": os.getloadavg()}
+           "store": str(args.store), "service_check_us": service_check_us(), "load": os.getloadavg()}
     (ROOT / "benchmarks" / "serve.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
     table = render(out)
     print(table)
     write_section(table)
+
+
+def service_check_us() -> dict[str, float]:
+    """Median cost of refusing federation (``check_no_service``), in microseconds: for the
+    benchmark query (no ``service`` in it: a text scan) and for queries that mention the word
+    (parsed with rdflib)."""
+    from graph.server.federation import check_no_service
+
+    mentions = QUERY.replace("?name }", "?name . ?p rdfs:comment \"service\" }")
+    out = {}
+    for label, query, runs in (("without the word", QUERY, 2000), ("mentioning it", mentions, 50)):
+        times = []
+        for _ in range(runs):
+            begin = time.perf_counter()
+            check_no_service(query)
+            times.append(time.perf_counter() - begin)
+        out[label] = statistics.median(times) * 1e6
+    return out
 
 
 def render(out: dict) -> str:
@@ -226,7 +244,10 @@ def render(out: dict) -> str:
         f"sends them); requests/s with {out['clients']} concurrent keep-alive clients, all answered 200. "
         f"Clients and servers share the 2 cores; load average at the end {load}.", "",
         "| server | p50 keep-alive | p50 new connection | requests/s |", "|---|---|---|---|",
-        *rows, ""])
+        *rows, "",
+        "Refusing federation costs (median) " + ", ".join(f"{us:,.0f} µs for a query {label}"
+                                                         for label, us in out["service_check_us"].items())
+        + " (see `graph/server/federation.py`).", ""])
 
 
 def write_section(table: str) -> None:

@@ -15,9 +15,8 @@ from pathlib import Path
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import ClaimGraphError, QueryError, StoreError
+from graph.errors import ClaimGraphError, StoreError
 from graph.machine import cores
-from graph.server.federation import check_no_service
 from graph.server.pool import QueryPool, Request
 from graph.server.protocol import READ_ONLY, UPDATE_TYPE, Answer, error
 
@@ -51,13 +50,8 @@ class Endpoint:
         queries = params.get("query") or []
         if len(queries) != 1 or not queries[0].strip():
             return error(HTTPStatus.BAD_REQUEST, "give exactly one query (parameter `query`)")
-        if not self.allow_federation:
-            try:
-                check_no_service(queries[0])
-            except QueryError as exc:
-                return error(HTTPStatus.BAD_REQUEST, str(exc))
         return self.pool.run(Request(queries[0], accept, params.get("default-graph-uri", []),
-                                     params.get("named-graph-uri", []), self.max_results))
+                                     params.get("named-graph-uri", []), self.max_results, self.allow_federation))
 
     def respond(self, answer: Answer, **headers: str) -> Response:
         """``answer`` as a Flask response with the protocol's headers."""

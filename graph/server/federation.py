@@ -2,7 +2,9 @@
 
 A ``SERVICE`` clause makes the engine send HTTP requests to whatever URL the query names:
 from the server's machine, inside its network. The endpoint refuses such queries before
-they reach the engine (``claimgraph serve --allow-federation`` lets them through).
+they reach the engine (``claimgraph serve --allow-federation`` lets them through). The check
+runs in the query worker, so that parsing a long query takes that worker's time, bounded by
+the timeout, and holds up no other client.
 
 The check must not be fooled: a comment or a string literal saying ``SERVICE`` is no clause,
 while ``sErViCe``, ``SERVICE SILENT``, a prefixed or variable endpoint, a nested group or
@@ -43,11 +45,11 @@ def check_no_service(query: str) -> None:
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        tree = parseQuery(query)
-    except (ParseException, ValueError) as exc:
+        found = _has_service(parseQuery(query))
+    except (ParseException, ValueError, RecursionError) as exc:
         raise QueryError(f"{_REFUSED} (the query mentions SERVICE and could not be checked: "
-                         f"{' '.join(str(exc).split())})") from exc
-    if _has_service(tree):
+                         f"{' '.join(str(exc).split()) or type(exc).__name__})") from exc
+    if found:
         raise QueryError(_REFUSED)
 
 

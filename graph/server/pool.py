@@ -30,6 +30,7 @@ from typing import Any
 
 from graph.errors import QueryError, StoreError
 from graph.rdf.results import GRAPH_TYPES, RESULT_TYPES, Dataset, is_graph, serialize
+from graph.server.federation import check_no_service
 from graph.server.protocol import Answer, content_type, error, negotiate
 
 #: Seconds after which a query counts as long (see the module docstring).
@@ -47,6 +48,7 @@ class Request:
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     max_results: int = 10_000
+    allow_federation: bool = False
 
 
 def answer(dataset: Dataset, request: Request) -> Answer:
@@ -58,9 +60,13 @@ def answer(dataset: Dataset, request: Request) -> Answer:
 
     Returns:
         The answer: results, or a one-line 400/406/500 error. Any failure costs only this
-        request: the worker goes on.
+        request: the worker goes on. A federated query is refused here, before it reaches
+        the engine, unless the request allows it (parsing it takes the worker's time, under
+        the timeout, not the HTTP server's).
     """
     try:
+        if not request.allow_federation:
+            check_no_service(request.query)
         result = dataset.query(request.query, request.default_graphs, request.named_graphs)
         graph = is_graph(result)
         offers = list(GRAPH_TYPES if graph else RESULT_TYPES)

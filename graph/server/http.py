@@ -9,6 +9,7 @@ idle one (waitress alone closes only connections that send nothing).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -68,6 +69,11 @@ class _Waitress(TcpWSGIServer):
         for channel in list(self.active_channels.values()):
             if channel.request is not None and channel.request.started < cutoff:
                 channel.will_close = True
+
+
+#: waitress warns on every request that waits for a thread; under load that is the thread
+#: cap working as meant, and one line per request would flood the log.
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
 
 class SparqlServer:

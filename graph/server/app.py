@@ -130,11 +130,16 @@ def create_app(location: str | Path, timeout: float = 30.0, max_results: int = 1
     app = Flask(__name__)
     pool = QueryPool(Path(location), workers or default_workers(), timeout)
     init_sparql(app, Endpoint(pool, max_results, allow_federation))
-    help_text = (f"claimgraph SPARQL 1.1 endpoint (read-only) over {location}\n"
-                 f"query: GET or POST /sparql?query=...\n"
-                 f"timeout {timeout:g} s, at most {max_results} results\n")
-    app.add_url_rule("/", "help", lambda: Response(help_text, content_type="text/plain; charset=utf-8"))
+    _init_help(app, location, timeout, max_results)  # until the browsing app owns "/"
     return app
+
+
+def _init_help(app: Flask, location: str | Path, timeout: float, max_results: int) -> None:
+    """``GET /``: what this server is and where queries go, as plain text."""
+    text = (f"claimgraph SPARQL 1.1 endpoint (read-only) over {location}\n"
+            f"query: GET or POST /sparql?query=...\n"
+            f"timeout {timeout:g} s, at most {max_results} results\n")
+    app.add_url_rule("/", "help", lambda: Response(text, content_type="text/plain; charset=utf-8"))
 
 
 def check_settings(location: str | Path, timeout: float, max_results: int) -> None:

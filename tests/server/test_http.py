@@ -134,7 +134,9 @@ def test_clients_over_the_connection_limit_wait_until_one_closes(store_dir):
     with SparqlServer(store_dir, port=0, workers=1, limits=Limits(connections=3, channel_timeout=30)) as server:
         server.start()
         held = [_connect(server) for _ in range(3)]
-        assert all(sock.send(b"G") for sock in held)  # accepted: each holds a connection
+        for sock in held:  # answered, so accepted: each holds a connection, idle
+            sock.sendall(GET_CHEAP)
+            assert _status(sock) == 200
         with _connect(server, timeout=1.5) as waiting:
             waiting.sendall(GET_CHEAP)
             with pytest.raises(TimeoutError):

@@ -35,7 +35,7 @@ from graph.server.protocol import Answer, content_type, error, negotiate
 
 #: Seconds after which a query counts as long (see the module docstring).
 LONG_AFTER = 1.0
-#: Seconds before replacing a worker that died without answering anything.
+#: Seconds before replacing a worker that died by itself without answering anything.
 RESPAWN_PAUSE = 1.0
 
 
@@ -231,15 +231,16 @@ class QueryPool:
 
     def _retire(self, worker: _Worker) -> None:
         """Kill ``worker`` now; reap it and start its replacement in the background (after a
-        pause when it never answered: a store that cannot be opened must not make the pool
-        start processes in a loop)."""
+        pause when it died by itself without ever answering: a store that cannot be opened
+        must not make the pool start processes in a loop)."""
+        crashed = not worker.process.is_alive() and not worker.answered
         worker.kill()
         with self._lock:
             self._all.discard(worker)
 
         def replace() -> None:
             worker.stop()
-            if not worker.answered:
+            if crashed:
                 time.sleep(RESPAWN_PAUSE)
             self._add()
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from dataclasses import dataclass, field
@@ -233,14 +234,13 @@ class QueryPool:
         """Kill ``worker`` now; reap it and start its replacement in the background (after a
         pause when it died by itself without ever answering: a store that cannot be opened
         must not make the pool start processes in a loop)."""
-        crashed = not worker.process.is_alive() and not worker.answered
         worker.kill()
         with self._lock:
             self._all.discard(worker)
 
         def replace() -> None:
             worker.stop()
-            if crashed:
+            if worker.process.exitcode != -signal.SIGKILL and not worker.answered:  # it exited by itself
                 time.sleep(RESPAWN_PAUSE)
             self._add()
 

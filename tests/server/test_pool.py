@@ -11,7 +11,7 @@ import pytest
 
 from graph.server import SparqlServer
 from graph.server.app import EXTENSION
-from graph.server.pool import QueryPool
+from graph.server.pool import RESPAWN_PAUSE, QueryPool, Request
 from tests.server.conftest import CHEAP, ENDLESS, ask
 
 pytestmark = pytest.mark.slow
@@ -80,3 +80,15 @@ def test_killed_workers_are_replaced_and_never_serve_again(server):
     with ThreadPoolExecutor(8) as clients:
         statuses = list(clients.map(lambda _: ask(server.url, CHEAP)[0], range(50)))
     assert statuses == [200] * 50
+
+
+def test_workers_that_cannot_open_the_store_are_not_restarted_in_a_loop(tmp_path, capfd):
+    pool = QueryPool(tmp_path / "no-store", workers=1, timeout=1)
+    try:
+        deadline = time.monotonic() + 4
+        while time.monotonic() < deadline:
+            assert pool.run(Request(CHEAP, None)).status in (500, 503)
+    finally:
+        pool.close()
+    started = capfd.readouterr().err.count("no-store/CURRENT")  # each worker's one complaint
+    assert 1 <= started <= 4 / RESPAWN_PAUSE + 2

@@ -168,11 +168,13 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self.started = 0  # worker processes started so far (for monitoring)
         for _ in range(workers):
             self._add()
 
     def _add(self) -> None:
         worker = _Worker(self._context, self.location)
+        self.started += 1
         with self._lock:
             if self._closed:
                 worker.stop()

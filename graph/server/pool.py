@@ -174,8 +174,8 @@ class QueryPool:
 
     def _add(self) -> None:
         worker = _Worker(self._context, self.location)
-        self.started += 1
         with self._lock:
+            self.started += 1
             if self._closed:
                 worker.stop()
                 return

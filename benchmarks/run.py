@@ -33,6 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
 RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
+#: RESULTS.md from this line on belongs to the other benchmark scripts (serve.py, web.py, ...):
+#: a run of this one rewrites what is above it and keeps the rest.
+OTHERS_MARKER = "<!-- Sections below are written by the other scripts in benchmarks/; run.py keeps them. -->"
 PARTS = ("throughput", "scale", "query", "add")
 TARGETS = {"overhead": 1.15, "speedup": 1.7, "p50_ms": 50.0, "add_s": 2.0, "peak_gb": 2.5, "peak_growth": 1.2}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -735,7 +738,9 @@ def _say(line: str) -> None:
 
 def _save(args: argparse.Namespace, results: dict) -> None:
     Path(args.workdir, "results.json").write_text(json.dumps(results, indent=1, default=str))
-    RESULTS_MD.write_text(render(json.loads(json.dumps(results, default=str))), encoding="utf-8")
+    old = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.is_file() else ""
+    others = old[old.index(OTHERS_MARKER):] if OTHERS_MARKER in old else OTHERS_MARKER + "\n"
+    RESULTS_MD.write_text(render(json.loads(json.dumps(results, default=str))) + "\n" + others, encoding="utf-8")
 
 
 def _load_results(workdir: Path) -> dict:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from tests.extract.speech.cast import find, run
+from graph.extract.speech import find_speech
+from graph.records import Actors
+from tests.extract.speech.cast import Row, actors_of, find, run
 
 
 @pytest.mark.parametrize(("text", "content", "about", "not_about"), [
@@ -31,3 +35,57 @@ def test_about(nlp, text, content, about, not_about):
     assert about <= set(row[4])
     assert not (not_about & set(row[4]))
 
+
+
+def first_mentions_only(nlp, text: str, titles: dict[str, str] | None = None) -> list[Row]:
+    """Rows of ``text`` when the actors stage found each cast member once, by its full name
+    (no aliases): later mentions are left for the targets to find."""
+    actors = actors_of(text, titles)
+    entities = [replace(e, aliases=set(), mentions=e.mentions[:1]) for e in actors.entities]
+    speech = find_speech(nlp(text), Actors(entities, actors.roles))
+    names = {e.key: e.name for e in entities + speech.sources}
+    return [(s.kind, names.get(s.speaker), s.cue, s.text, [names[a] for a in s.about])
+            for s in speech.statements]
+
+
+@pytest.mark.parametrize(("text", "content", "about", "not_about"), [
+    # a surname written again without a mention
+    ("Tomas Berg resigned on Monday. Ana Ruiz said Berg had been treated unfairly.",
+     "Berg had been treated", {"Tomas Berg"}, set()),
+    # a place's name written again inside a quote
+    ("Lakeside flooded on Monday. “The farms of Lakeside need help now,” Ana Ruiz said.",
+     "need help now", {"Lakeside"}, set()),
+    # a name that runs on into a longer name is another name
+    ("Rivertown flooded on Monday. Ana Ruiz said Rivertown Mills had closed its gates.",
+     "Rivertown Mills had closed", set(), {"Rivertown"}),
+])
+def test_about_names_written_again(nlp, text, content, about, not_about):
+    row = find(first_mentions_only(nlp, text), content)
+    assert about <= set(row[4])
+    assert not (not_about & set(row[4]))
+
+
+@pytest.mark.parametrize(("text", "titles", "content", "about", "not_about"), [
+    # the subject written before a quoted fragment
+    ("Ana Ruiz said Tomas Berg “had done well”.", {}, "had done well", {"Tomas Berg"},
+     {"Ana Ruiz"}),
+    # the possessor before a quoted fragment: a person other than the speaker
+    ("Tomas Berg resigned on Monday. Omar Haddad praised his “courage and patience”.", {},
+     "courage and patience", {"Tomas Berg"}, {"Omar Haddad"}),
+    # a capitalised title after "the": the holder of that role
+    ("President Tomas Berg opened the port. Ana Ruiz said the President had acted too late.",
+     {"Tomas Berg": "President"}, "the President had acted", {"Tomas Berg"}, set()),
+    # "its", "itself", "they" in what an organisation said: that organisation
+    ("The Harbour Authority said it had reviewed itself.", {}, "had reviewed itself",
+     {"Harbour Authority"}, set()),
+    ("The Coastal Police said they had arrested two men.", {}, "had arrested two men",
+     {"Coastal Police"}, set()),
+    # ... but not in what a person said
+    ("Kofi Mensah said they had arrested two men.", {}, "had arrested two men", set(),
+     {"Kofi Mensah"}),
+])
+def test_about_referred(nlp, text, titles, content, about, not_about):
+    rows, _, _ = run(nlp, text, titles)
+    row = find(rows, content)
+    assert about <= set(row[4])
+    assert not (not_about & set(row[4]))

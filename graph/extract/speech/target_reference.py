@@ -1,0 +1,133 @@
+"""Reference for targets: the actors a statement's content points to without a mention.
+
+:mod:`graph.extract.reference` resolves pronouns and nominals for speakers and targets
+alike; these are the cases only targets need:
+
+- :func:`named_again`: a name the article already gave an actor, written again where the
+  actors stage left no mention ("Berg" in "said Berg had resigned", an organisation's
+  name inside a quote);
+- :func:`title_holder`: a capitalised title after "the" ("the President", "the Prime
+  Minister's office") -> the holder of a matching role;
+- :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
+  group) is reported to have said -> the speaker ("the agency said it had reviewed
+  itself").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph.extract import reference
+from graph.extract.reference import Discourse
+from graph.records import Entity, Span
+
+#: Kinds of the actors a name written again may refer to.
+NAMED_KINDS = frozenset({"Person", "Organization", "Place"})
+#: Shortest surname taken alone as a name ("Li" is too short to tell from other words).
+MIN_SURNAME = 3
+
+
+def named_again(discourse: Discourse, span: Span) -> list[str]:
+    """Keys of the actors whose names stand in ``span`` where no mention does, in text order.
+
+    A form is an entity's name, one of its aliases, or a person's surname (the last word of
+    a name of two words or more); it must be written with the same capitals, as whole
+    words (a single word opening a sentence only when tagged a proper noun), and not run
+    on into a longer name. Where two actors share the
+    form, the one named by it in full wins over one it is the surname of, then the one
+    mentioned last before it.
+
+    Args:
+        discourse: The article so far.
+        span: Where to look (a statement's content, a phrase).
+    """
+    ctx = discourse.context
+    text = ctx.text[span.begin:span.end]
+    found: dict[int, tuple[tuple[bool, int], str]] = {}
+    for entity in _named_entities(discourse):
+        for form, full in _forms(entity):
+            if form not in text:
+                continue
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+                at = span.begin + m.start()
+                if not _stands_alone(discourse, at, at + len(form)):
+                    continue
+                rank = (full, max((x.span.begin for x in entity.mentions if x.span.begin < at),
+                                  default=-1))
+                if at not in found or rank > found[at][0]:
+                    found[at] = (rank, entity.key)
+    keys: list[str] = []
+    for at in sorted(found):
+        if found[at][1] not in keys:
+            keys.append(found[at][1])
+    return keys
+
+
+def _named_entities(discourse: Discourse) -> Iterator[Entity]:
+    """The entities the actors stage found (not minted for descriptions) of a named kind."""
+    minted = {e.key for e in discourse.minted}
+    return (e for e in discourse.entities.values() if e.kind in NAMED_KINDS and e.key not in minted)
+
+
+def _forms(entity: Entity) -> Iterator[tuple[str, bool]]:
+    """An entity's written forms, each with True when it names the entity in full."""
+    for form in {entity.name, *entity.aliases}:
+        if form[:1].isupper() and len(form) >= 2:
+            yield form, True
+    words = entity.name.split()
+    if entity.kind == "Person" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME \
+            and words[-1][:1].isupper():
+        yield words[-1], False
+
+
+def _stands_alone(discourse: Discourse, begin: int, end: int) -> bool:
+    """True when the words at ``[begin, end)`` are a name with no mention on them, not part
+    of a longer capitalised name."""
+    ctx = discourse.context
+    doc = ctx.doc
+    first = doc[ctx.token_at(begin)]
+    last = doc[ctx.token_at(end - 1)]
+    if first.idx != begin or discourse.mention_at(first) is not None:
+        return False
+    if first.i == last.i and first.pos_ != "PROPN" and first.is_sent_start:
+        return False  # one capitalised word opening a sentence may be a common word
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    titles = ctx.words.referents.titles
+    return not (_name_word(before) and before.lower_ not in titles
+                and before.lower_ not in ctx.words.referents.person) and not _name_word(after)
+
+
+def _name_word(tok: Token | None) -> bool:
+    """True for a capitalised proper noun."""
+    return tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def title_holder(discourse: Discourse, token: Token) -> str | None:
+    """The holder of the role a capitalised title after "the" names ("the President")."""
+    ref = discourse.context.words.referents
+    if token.pos_ != "PROPN" or token.dep_ == "compound":
+        return None
+    if reference.title_head(discourse, token) not in ref.person | set(ref.titles.values()):
+        return None
+    if not any(t.lower_ == "the" and t.dep_ == "det" for t in token.lefts):
+        return None
+    return reference.role_holder(discourse, token)
+
+
+def speaker_pronoun(discourse: Discourse, token: Token, speaker: str | None) -> str | None:
+    """The speaker, when ``token`` is "its"/"itself" and the speaker an organisation, or a
+    form of "they" and the speaker an organisation or a group."""
+    if speaker is None or token.pos_ != "PRON":
+        return None
+    pronouns = discourse.context.words.pronouns
+    low = token.lower_
+    organisation = discourse.kind(speaker) == "Organization"
+    if low in pronouns.organization and low != "it":
+        return speaker if organisation else None
+    if low in pronouns.plural:
+        return speaker if organisation or discourse.is_plural(speaker) else None
+    return None

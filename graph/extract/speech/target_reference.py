@@ -8,6 +8,10 @@ alike; these are the cases only targets need:
   name inside a quote);
 - :func:`title_holder`: a capitalised title after "the" ("the President", "the Prime
   Minister's office") -> the holder of a matching role;
+- :func:`facility_named`: "the hotel", "the town's power plant" -> the place or
+  organisation named before whose name holds the noun;
+- :func:`named_instead`: an organisation minted for a bare description ("the network",
+  as a speaker was called) -> the named organisation in focus;
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
   group) is reported to have said -> the speaker ("the agency said it had reviewed
   itself").
@@ -22,6 +26,7 @@ from spacy.tokens import Token
 
 from graph.extract import reference
 from graph.extract.reference import Discourse
+from graph.lexicon import lexicon
 from graph.records import Entity, Span
 
 #: Kinds of the actors a name written again may refer to.
@@ -131,3 +136,36 @@ def speaker_pronoun(discourse: Discourse, token: Token, speaker: str | None) -> 
     if low in pronouns.plural:
         return speaker if organisation or discourse.is_plural(speaker) else None
     return None
+
+
+def facility_named(discourse: Discourse, token: Token) -> str | None:
+    """The place or organisation a definite facility noun refers to ("the hotel", "the
+    burning mosque", "the town's power plant"): the one named before it whose name holds
+    the noun (:attr:`~graph.lexicon.actors.ActorWords.facility_nouns`), mentioned last."""
+    noun = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.dep_ == "compound" or noun not in lexicon().actors.facility_nouns:
+        return None
+    if not any((t.dep_ == "det" and t.lower_ == "the") or t.dep_ == "poss" for t in token.lefts):
+        return None
+    best: tuple[int, str] | None = None
+    for entity in _named_entities(discourse):
+        if entity.kind == "Person" or not any(
+                noun in reference.strip_words(f) for f in (entity.name, *entity.aliases)):
+            continue
+        recent = max((m.span.begin for m in entity.mentions if m.span.begin < token.idx), default=-1)
+        if recent >= 0 and (best is None or recent > best[0]):
+            best = (recent, entity.key)
+    return best[1] if best else None
+
+
+def named_instead(discourse: Discourse, key: str, token: Token) -> str:
+    """``key``, or, when it is an organisation minted for a bare description ("the
+    network" a speaker was called), the named organisation most in focus at ``token``."""
+    entity = discourse.entities.get(key)
+    minted = {e.key for e in discourse.minted}
+    if entity is None or key not in minted or entity.kind != "Organization" \
+            or entity.name.lower() not in lexicon().actors.org_descriptions:
+        return key
+    named = reference.salient(discourse, token.idx, lambda e: e.kind == "Organization"
+                              and e.key not in minted, fallback=False)
+    return named or key

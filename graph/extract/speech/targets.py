@@ -5,7 +5,7 @@ stage left no mention; its pronouns and nominals resolved through
 :mod:`graph.extract.reference` and :mod:`.target_reference` ("I" in a direct quote is its
 speaker; "he" the last fitting person named before it in the content, else the one in
 focus; "its" in what an organisation said, that organisation; "the President" the holder
-of that role); the subject or possessor written just before a quoted fragment (said Berg
+of that role; "the hotel" the named place whose name holds the noun); the subject or possessor written just before a quoted fragment (said Berg
 "had done his best"; praised her "courage"); and the objects of a criticising or praising
 cue ("criticised Riverside officials").
 """
@@ -68,7 +68,10 @@ def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str |
             if draft.kind != "direct" else None
     if discourse.mention_at(tok) is not None:
         return None
-    return target_reference.title_holder(discourse, tok) or reference.nominal(discourse, tok, speaker)
+    key = target_reference.title_holder(discourse, tok) or reference.nominal(discourse, tok, speaker)
+    if key is None:
+        return target_reference.facility_named(discourse, tok)
+    return target_reference.named_instead(discourse, key, tok)
 
 
 def _content_pronoun(discourse: Discourse, draft: Draft, tok: Token) -> str | None:

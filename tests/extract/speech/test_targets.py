@@ -8,7 +8,7 @@ import pytest
 
 from graph.extract.speech import find_speech
 from graph.records import Actors
-from tests.extract.speech.cast import Row, actors_of, find, run
+from tests.extract.speech.cast import CAST, Row, actors_of, find, run
 
 
 @pytest.mark.parametrize(("text", "content", "about", "not_about"), [
@@ -89,3 +89,20 @@ def test_about_referred(nlp, text, titles, content, about, not_about):
     row = find(rows, content)
     assert about <= set(row[4])
     assert not (not_about & set(row[4]))
+
+
+@pytest.mark.parametrize(("text", "content", "about"), [
+    # a definite facility noun: the named place whose name holds it
+    ("Hotel Miramar burned on Monday. Ana Ruiz said the burning hotel had no alarms.",
+     "the burning hotel had no alarms", {"Hotel Miramar"}),
+    # an organisation a speaker called by its kind alone: the named one in focus
+    ("Northfield Broadcasting lost its licence on Monday. The network said the ruling was "
+     "unfair. Ana Ruiz said the network had broken the rules.", "the network had broken",
+     {"Northfield Broadcasting"}),
+])
+def test_about_described(nlp, monkeypatch, text, content, about):
+    monkeypatch.setitem(CAST, "Hotel Miramar", ("Place", ("Hotel Miramar",), None))
+    monkeypatch.setitem(CAST, "Northfield Broadcasting",
+                        ("Organization", ("Northfield Broadcasting",), None))
+    rows, _, _ = run(nlp, text)
+    assert about <= set(find(rows, content)[4])

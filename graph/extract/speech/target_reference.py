@@ -8,8 +8,8 @@ alike; these are the cases only targets need:
   name inside a quote);
 - :func:`title_holder`: a capitalised title after "the" ("the President", "the Prime
   Minister's office") -> the holder of a matching role;
-- :func:`facility_named`: "the hotel", "the town's power plant" -> the place or
-  organisation named before whose name holds the noun;
+- :func:`facility_named`: "the hotel", "the town's power plant", "Parliament" -> the
+  place or organisation named before whose name holds the noun;
 - :func:`named_instead`: an organisation minted for a bare description ("the network",
   as a speaker was called) -> the named organisation in focus;
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
@@ -116,7 +116,8 @@ def title_holder(discourse: Discourse, token: Token) -> str | None:
     ref = discourse.context.words.referents
     if token.pos_ != "PROPN" or token.dep_ == "compound":
         return None
-    if reference.title_head(discourse, token) not in ref.person | set(ref.titles.values()):
+    head = reference.title_head(discourse, token)
+    if head not in ref.person and head not in lexicon().actors.titles:
         return None
     if not any(t.lower_ == "the" and t.dep_ == "det" for t in token.lefts):
         return None
@@ -139,17 +140,26 @@ def speaker_pronoun(discourse: Discourse, token: Token, speaker: str | None) -> 
 
 
 def facility_named(discourse: Discourse, token: Token) -> str | None:
-    """The place or organisation a definite facility noun refers to ("the hotel", "the
-    burning mosque", "the town's power plant"): the one named before it whose name holds
-    the noun (:attr:`~graph.lexicon.actors.ActorWords.facility_nouns`), mentioned last."""
+    """The place or organisation a noun for its kind refers to: a definite facility noun
+    ("the hotel", "the burning mosque", "the town's power plant";
+    :attr:`~graph.lexicon.actors.ActorWords.facility_nouns`), or a capitalised organisation
+    head standing alone ("Parliament", "the Court"). It is the one named before whose name
+    holds the noun, mentioned last."""
+    words = lexicon().actors
     noun = token.lemma_.lower()
-    if token.pos_ != "NOUN" or token.dep_ == "compound" or noun not in lexicon().actors.facility_nouns:
+    if token.dep_ == "compound" or discourse.mention_at(token) is not None:
         return None
-    if not any((t.dep_ == "det" and t.lower_ == "the") or t.dep_ == "poss" for t in token.lefts):
+    determiners = [t for t in token.lefts if t.dep_ in ("det", "poss")]
+    definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in determiners)
+    if token.pos_ == "NOUN" and noun in words.facility_nouns and definite:
+        kinds = ("Place", "Organization")
+    elif token.text[:1].isupper() and token.lower_ in words.org_heads and (definite or not determiners):
+        kinds, noun = ("Organization",), token.lower_
+    else:
         return None
     best: tuple[int, str] | None = None
     for entity in _named_entities(discourse):
-        if entity.kind == "Person" or not any(
+        if entity.kind not in kinds or not any(
                 noun in reference.strip_words(f) for f in (entity.name, *entity.aliases)):
             continue
         recent = max((m.span.begin for m in entity.mentions if m.span.begin < token.idx), default=-1)

@@ -75,6 +75,9 @@ def test_about_names_written_again(nlp, text, content, about, not_about):
     # a capitalised title after "the": the holder of that role
     ("President Tomas Berg opened the port. Ana Ruiz said the President had acted too late.",
      {"Tomas Berg": "President"}, "the President had acted", {"Tomas Berg"}, set()),
+    # any title word of the title list
+    ("Queen Maria Okonkwo opened the bridge. Tomas Berg said the Queen had been misled.",
+     {"Maria Okonkwo": "Queen"}, "the Queen had been misled", {"Maria Okonkwo"}, set()),
     # "its", "itself", "they" in what an organisation said: that organisation
     ("The Harbour Authority said it had reviewed itself.", {}, "had reviewed itself",
      {"Harbour Authority"}, set()),
@@ -99,8 +102,13 @@ def test_about_referred(nlp, text, titles, content, about, not_about):
     ("Northfield Broadcasting lost its licence on Monday. The network said the ruling was "
      "unfair. Ana Ruiz said the network had broken the rules.", "the network had broken",
      {"Northfield Broadcasting"}),
+    # a capitalised organisation head standing alone: the organisation whose name holds it
+    ("The Parliament of Eastland met on Monday. Ana Ruiz said Parliament had failed the "
+     "farmers.", "Parliament had failed", {"Parliament of Eastland"}),
 ])
 def test_about_described(nlp, monkeypatch, text, content, about):
+    monkeypatch.setitem(CAST, "Parliament of Eastland",
+                        ("Organization", ("Parliament of Eastland",), None))
     monkeypatch.setitem(CAST, "Hotel Miramar", ("Place", ("Hotel Miramar",), None))
     monkeypatch.setitem(CAST, "Northfield Broadcasting",
                         ("Organization", ("Northfield Broadcasting",), None))

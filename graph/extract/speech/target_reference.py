@@ -12,6 +12,10 @@ alike; these are the cases only targets need:
   place or organisation named before whose name holds the noun;
 - :func:`named_instead`: an organisation minted for a bare description ("the network",
   as a speaker was called) -> the named organisation in focus;
+- :func:`described_person`: "the suspect", "the accused" -> the person in focus who is
+  neither a source nor a titled official;
+- :func:`person_pronoun`: "he", "her" inside the content -> the person, not the subject
+  of its own clause when it is an object, nor an organisation's unnamed spokesman;
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
   group) is reported to have said -> the speaker ("the agency said it had reviewed
   itself").
@@ -31,6 +35,10 @@ from graph.records import Entity, Span
 
 #: Kinds of the actors a name written again may refer to.
 NAMED_KINDS = frozenset({"Person", "Organization", "Place"})
+#: Sentences back that a description of a person ("the suspect") may reach.
+DESCRIPTION_LOOKBACK = 12
+#: Dependencies of a pronoun that is an object: it cannot be its clause's subject.
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 #: Shortest surname taken alone as a name ("Li" is too short to tell from other words).
 MIN_SURNAME = 3
 
@@ -179,3 +187,61 @@ def named_instead(discourse: Discourse, key: str, token: Token) -> str:
     named = reference.salient(discourse, token.idx, lambda e: e.kind == "Organization"
                               and e.key not in minted, fallback=False)
     return named or key
+
+
+def described_person(discourse: Discourse, token: Token, speaker: str | None) -> str | None:
+    """The person "the suspect", "the accused" (:attr:`~graph.lexicon.actors.ActorWords
+    .person_descriptions`) refers to: the most salient person named before it who has not
+    spoken and was given no title before it (the judge, the minister and the witnesses
+    around a suspect are not the suspect), looking further back than for pronouns."""
+    if token.lower_ not in lexicon().actors.person_descriptions or token.dep_ in ("compound", "amod"):
+        return None
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in token.lefts):
+        return None
+    sources = {e.key for e in discourse.events_before(token.idx) if e.rank == reference.RANK_SPEAKER}
+    sources |= {r.person for r in discourse.roles if r.span.begin < token.idx} | {speaker}
+    return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" and e.key not in sources,
+                             lookback=DESCRIPTION_LOOKBACK, fallback=False)
+
+
+def person_pronoun(discourse: Discourse, token: Token, earlier: list[str]) -> str | None:
+    """The person a he/she form inside a statement's content refers to.
+
+    The last fitting person named before it in the content (``earlier``), else the most
+    salient one; never the subject of its own clause when it is an object ("X was cruel
+    to her": not X), and never an unnamed source described as an organisation ("the
+    foundation said she ...").
+
+    Args:
+        discourse: The article so far.
+        token: The pronoun.
+        earlier: Keys of the people named before it in the content, in text order.
+    """
+    gender = discourse.context.words.pronouns.gender[token.lower_]
+    bound = _clause_subjects(discourse, token) if token.dep_ in OBJECT_DEPS else set()
+
+    def fits(entity: Entity) -> bool:
+        return (entity.kind in ("Person", "UnnamedSource") and entity.key not in bound
+                and not discourse.is_plural(entity.key) and _personal(entity)
+                and reference.entity_gender(entity) in (None, gender))
+
+    named = [k for k in earlier if fits(discourse.entities[k])]
+    return named[-1] if named else reference.salient(discourse, token.idx, fits)
+
+
+def _clause_subjects(discourse: Discourse, token: Token) -> set[str]:
+    """Keys of the actors named in the subject of the clause holding ``token``."""
+    head = token
+    while head.head.i != head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head
+    return {key for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+            if (key := discourse.mention_at(t)) is not None}
+
+
+def _personal(entity: Entity) -> bool:
+    """False for an unnamed source whose description is an organisation's ("the foundation")."""
+    if entity.kind != "UnnamedSource":
+        return True
+    words = reference.strip_words(entity.name)
+    actors = lexicon().actors
+    return not words or words[-1] not in actors.org_heads | actors.org_descriptions

@@ -5,7 +5,8 @@ stage left no mention; its pronouns and nominals resolved through
 :mod:`graph.extract.reference` and :mod:`.target_reference` ("I" in a direct quote is its
 speaker; "he" the last fitting person named before it in the content, else the one in
 focus; "its" in what an organisation said, that organisation; "the President" the holder
-of that role; "the hotel" the named place whose name holds the noun); the subject or possessor written just before a quoted fragment (said Berg
+of that role; "the suspect" the person in focus who neither spoke nor holds a title;
+"the hotel" the named place whose name holds the noun); the subject or possessor written just before a quoted fragment (said Berg
 "had done his best"; praised her "courage"); and the objects of a criticising or praising
 cue ("criticised Riverside officials").
 """
@@ -68,21 +69,19 @@ def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str |
             if draft.kind != "direct" else None
     if discourse.mention_at(tok) is not None:
         return None
-    key = target_reference.title_holder(discourse, tok) or reference.nominal(discourse, tok, speaker)
+    key = (target_reference.title_holder(discourse, tok)
+           or target_reference.described_person(discourse, tok, speaker)
+           or reference.nominal(discourse, tok, speaker))
     if key is None:
         return target_reference.facility_named(discourse, tok)
     return target_reference.named_instead(discourse, key, tok)
 
 
 def _content_pronoun(discourse: Discourse, draft: Draft, tok: Token) -> str | None:
-    """A he/she inside the content: the last fitting person named before it there, else the
-    person in focus."""
-    gender = discourse.context.words.pronouns.gender[tok.lower_]
+    """A he/she inside the content (:func:`.target_reference.person_pronoun`)."""
     earlier = [k for k in discourse.mentions_in(Span(draft.span.begin, tok.idx))
-               if discourse.kind(k) == "Person" and discourse.gender(k) in (None, gender)]
-    if earlier:
-        return earlier[-1]
-    return reference.pronoun(discourse, tok.lower_, tok.idx)
+               if discourse.kind(k) == "Person"]
+    return target_reference.person_pronoun(discourse, tok, earlier)
 
 
 def _before_fragment(discourse: Discourse, draft: Draft) -> Iterator[Token]:

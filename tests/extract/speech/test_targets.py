@@ -114,3 +114,23 @@ def test_about_described(nlp, monkeypatch, text, content, about):
                         ("Organization", ("Northfield Broadcasting",), None))
     rows, _, _ = run(nlp, text)
     assert about <= set(find(rows, content)[4])
+
+
+@pytest.mark.parametrize(("text", "titles", "content", "about", "not_about"), [
+    # "the suspect": not the titled judge named since, nor the speaker
+    ("Tomas Berg was arrested on Friday. Judge Lena Vogt ordered a new hearing on Monday. "
+     "Police said the suspect had fled the country.", {"Lena Vogt": "Judge"},
+     "the suspect had fled", {"Tomas Berg"}, {"Lena Vogt"}),
+    # an object pronoun is not the subject of its own clause
+    ("Ana Ruiz left the firm in May. Kofi Mensah said Sam Okafor had been rude to her.", {},
+     "had been rude to her", {"Ana Ruiz"}, set()),
+    # "she" is not an unnamed source described as an organisation
+    ("Ana Ruiz retired in May. A charity foundation said she had been unwell for years.", {},
+     "she had been unwell", {"Ana Ruiz"}, set()),
+])
+def test_about_people_referred(nlp, monkeypatch, text, titles, content, about, not_about):
+    monkeypatch.setitem(CAST, "Sam Okafor", ("Person", ("Sam Okafor",), None))
+    rows, _, _ = run(nlp, text, titles)
+    row = find(rows, content)
+    assert about <= set(row[4])
+    assert not (not_about & set(row[4]))

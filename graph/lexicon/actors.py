@@ -80,6 +80,8 @@ class ActorWords:
             ("company"), from ``org_descriptions.txt``.
         facility_nouns: Nouns that after "the" refer to the named place or organisation
             whose name holds them ("the hotel": Hotel Miramar), from ``facility_nouns.txt``.
+        naming_words: Words between a title and the name it gives ("a chef named Ann"),
+            from ``title_naming.txt``.
     """
 
     honorifics: Honorifics
@@ -104,6 +106,7 @@ class ActorWords:
     person_descriptions: frozenset[str]
     org_descriptions: frozenset[str]
     facility_nouns: frozenset[str]
+    naming_words: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -137,4 +140,5 @@ def load() -> ActorWords:
         not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
         person_descriptions=read_words("person_descriptions.txt"),
         org_descriptions=read_words("org_descriptions.txt"),
-        facility_nouns=read_words("facility_nouns.txt"))
+        facility_nouns=read_words("facility_nouns.txt"),
+        naming_words=read_words("title_naming.txt"))

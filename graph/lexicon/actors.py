@@ -82,6 +82,8 @@ class ActorWords:
             whose name holds them ("the hotel": Hotel Miramar), from ``facility_nouns.txt``.
         naming_words: Words between a title and the name it gives ("a chef named Ann"),
             from ``title_naming.txt``.
+        pair_words: Determiners by which a plural noun stands for the last two actors of
+            its kind ("both companies"), from ``pair_words.txt``.
     """
 
     honorifics: Honorifics
@@ -107,6 +109,7 @@ class ActorWords:
     org_descriptions: frozenset[str]
     facility_nouns: frozenset[str]
     naming_words: frozenset[str]
+    pair_words: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -141,4 +144,5 @@ def load() -> ActorWords:
         person_descriptions=read_words("person_descriptions.txt"),
         org_descriptions=read_words("org_descriptions.txt"),
         facility_nouns=read_words("facility_nouns.txt"),
-        naming_words=read_words("title_naming.txt"))
+        naming_words=read_words("title_naming.txt"),
+        pair_words=read_words("pair_words.txt"))

@@ -16,6 +16,9 @@ alike; these are the cases only targets need:
   neither a source nor a titled official;
 - :func:`person_pronoun`: "he", "her" inside the content -> the person, not the subject
   of its own clause when it is an object, nor an organisation's unnamed spokesman;
+- :func:`pair_named`: "both companies" -> the last two organisations named;
+- :func:`place_organisation`: "the Veltrian government" -> an organisation minted from the
+  phrase when no listed one fits;
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
   group) is reported to have said -> the speaker ("the agency said it had reviewed
   itself").
@@ -86,11 +89,17 @@ def _named_entities(discourse: Discourse) -> Iterator[Entity]:
 
 
 def _forms(entity: Entity) -> Iterator[tuple[str, bool]]:
-    """An entity's written forms, each with True when it names the entity in full."""
+    """An entity's written forms, each with True when it names the entity in full: its
+    name and aliases, a person's surname, and a site's name without its kind ("Fath" of
+    "Fath Airport")."""
     for form in {entity.name, *entity.aliases}:
         if form[:1].isupper() and len(form) >= 2:
             yield form, True
     words = entity.name.split()
+    if entity.kind != "Person" and len(words) >= 2 and words[-1].lower() in lexicon().actors.facility_nouns:
+        short = " ".join(w for w in words[:-1] if w[:1].isupper())
+        if short == " ".join(words[:-1]) and len(short) >= MIN_SURNAME:
+            yield short, False  # "Fath" for "Fath Airport"
     if entity.kind == "Person" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME \
             and words[-1][:1].isupper():
         yield words[-1], False
@@ -245,3 +254,41 @@ def _personal(entity: Entity) -> bool:
     words = reference.strip_words(entity.name)
     actors = lexicon().actors
     return not words or words[-1] not in actors.org_heads | actors.org_descriptions
+
+
+def pair_named(discourse: Discourse, token: Token) -> list[str]:
+    """The two organisations "both companies", "the two firms" refer to: the last two
+    named before it (:attr:`~graph.lexicon.actors.ActorWords.pair_words`)."""
+    ref = discourse.context.words.referents
+    words = lexicon().actors
+    if token.tag_ != "NNS" or not any(t.lower_ in words.pair_words for t in token.lefts):
+        return []
+    if token.lemma_.lower() not in ref.organization | words.org_descriptions:
+        return []
+    last: dict[str, int] = {}
+    for entity in _named_entities(discourse):
+        if entity.kind == "Organization":
+            begins = [m.span.begin for m in entity.mentions if m.span.begin < token.idx]
+            if begins:
+                last[entity.key] = max(begins)
+    return sorted(last, key=last.__getitem__)[-2:] if len(last) >= 2 else []
+
+
+def place_organisation(discourse: Discourse, token: Token) -> str | None:
+    """An organisation named by a place and an organisation noun that the actors stage did
+    not list ("the Veltrian government", "the Eastland police"), minted from the phrase."""
+    ref = discourse.context.words.referents
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ref.organization:
+        return None
+    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+    if not mods or not all(_names_place(discourse, t) for t in mods):
+        return None
+    return discourse.mint("Organization", Span(mods[0].idx, token.idx + len(token.text)))
+
+
+def _names_place(discourse: Discourse, token: Token) -> bool:
+    """True when the word is a mention of a place or a country's demonym."""
+    key = discourse.mention_at(token)
+    if key is not None:
+        return discourse.kind(key) == "Place"
+    return token.text[:1].isupper() and lexicon().places.of_demonym(token.text) is not None

@@ -6,7 +6,8 @@ stage left no mention; its pronouns and nominals resolved through
 speaker; "he" the last fitting person named before it in the content, else the one in
 focus; "its" in what an organisation said, that organisation; "the President" the holder
 of that role; "the suspect" the person in focus who neither spoke nor holds a title;
-"the hotel" the named place whose name holds the noun); the subject or possessor written just before a quoted fragment (said Berg
+"the hotel" the named place whose name holds the noun; "both companies" the last two
+organisations named; "the Veltrian government" an organisation minted from the phrase); the subject or possessor written just before a quoted fragment (said Berg
 "had done his best"; praised her "courage"); and the objects of a criticising or praising
 cue ("criticised Riverside officials").
 """
@@ -48,6 +49,7 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
         if tok.idx >= draft.span.end:
             break
         found.append(_token_target(discourse, draft, tok, speaker))
+        found.extend(target_reference.pair_named(discourse, tok))
     found.extend(_fragment_target(discourse, tok, speaker) for tok in _before_fragment(discourse, draft))
     found.extend(discourse.mention_at(obj) or _target_entity(discourse, obj) for obj in draft.targets)
     for key in found:
@@ -73,7 +75,8 @@ def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str |
            or target_reference.described_person(discourse, tok, speaker)
            or reference.nominal(discourse, tok, speaker))
     if key is None:
-        return target_reference.facility_named(discourse, tok)
+        return (target_reference.facility_named(discourse, tok)
+                or target_reference.place_organisation(discourse, tok))
     return target_reference.named_instead(discourse, key, tok)
 
 

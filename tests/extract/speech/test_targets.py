@@ -105,11 +105,22 @@ def test_about_referred(nlp, text, titles, content, about, not_about):
     # a capitalised organisation head standing alone: the organisation whose name holds it
     ("The Parliament of Eastland met on Monday. Ana Ruiz said Parliament had failed the "
      "farmers.", "Parliament had failed", {"Parliament of Eastland"}),
+    # "both companies": the last two organisations named
+    ("Northfield Broadcasting and the Harbour Authority signed a deal. The Water Ministry "
+     "objected. Ana Ruiz said both companies had ignored the rules.",
+     "both companies had ignored", {"Water Ministry", "Harbour Authority"}),
+    # a place and an organisation noun: an organisation minted from the phrase
+    ("Ana Ruiz said the Lakeside government had ignored the farmers.",
+     "had ignored the farmers", {"Lakeside government"}),
+    # a site's name without its kind
+    ("The Miramar Hotel burned on Monday. Ana Ruiz said the guests had left Miramar by noon.",
+     "had left Miramar", {"Miramar Hotel"}),
 ])
 def test_about_described(nlp, monkeypatch, text, content, about):
     monkeypatch.setitem(CAST, "Parliament of Eastland",
                         ("Organization", ("Parliament of Eastland",), None))
     monkeypatch.setitem(CAST, "Hotel Miramar", ("Place", ("Hotel Miramar",), None))
+    monkeypatch.setitem(CAST, "Miramar Hotel", ("Place", ("Miramar Hotel",), None))
     monkeypatch.setitem(CAST, "Northfield Broadcasting",
                         ("Organization", ("Northfield Broadcasting",), None))
     rows, _, _ = run(nlp, text)

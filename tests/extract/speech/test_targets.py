@@ -112,6 +112,9 @@ def test_about_referred(nlp, text, titles, content, about, not_about):
     # a place and an organisation noun: an organisation minted from the phrase
     ("Ana Ruiz said the Lakeside government had ignored the farmers.",
      "had ignored the farmers", {"Lakeside government"}),
+    # an institution's head standing bare: minted when no listed organisation holds it
+    ("Ana Ruiz said the plan would go to Cabinet next week.", "the plan would go to Cabinet",
+     {"Cabinet"}),
     # a site's name without its kind
     ("The Miramar Hotel burned on Monday. Ana Ruiz said the guests had left Miramar by noon.",
      "had left Miramar", {"Miramar Hotel"}),

@@ -84,6 +84,8 @@ class ActorWords:
             from ``title_naming.txt``.
         pair_words: Determiners by which a plural noun stands for the last two actors of
             its kind ("both companies"), from ``pair_words.txt``.
+        state_bodies: Nouns for a state's institutions ("government") that a place or
+            demonym before them makes an organisation, from ``state_bodies.txt``.
     """
 
     honorifics: Honorifics
@@ -110,6 +112,7 @@ class ActorWords:
     facility_nouns: frozenset[str]
     naming_words: frozenset[str]
     pair_words: frozenset[str]
+    state_bodies: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -145,4 +148,5 @@ def load() -> ActorWords:
         org_descriptions=read_words("org_descriptions.txt"),
         facility_nouns=read_words("facility_nouns.txt"),
         naming_words=read_words("title_naming.txt"),
-        pair_words=read_words("pair_words.txt"))
+        pair_words=read_words("pair_words.txt"),
+        state_bodies=read_words("state_bodies.txt"))

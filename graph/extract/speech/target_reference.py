@@ -17,8 +17,8 @@ alike; these are the cases only targets need:
 - :func:`person_pronoun`: "he", "her" inside the content -> the person, not the subject
   of its own clause when it is an object, nor an organisation's unnamed spokesman;
 - :func:`pair_named`: "both companies" -> the last two organisations named;
-- :func:`place_organisation`: "the Veltrian government", "Cabinet" -> an organisation
-  minted from the phrase when no listed one fits;
+- :func:`place_organisation`: "the Veltrian government", "Cabinet" (a state body,
+  ``state_bodies.txt``) -> an organisation minted from the phrase when no listed one fits;
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
   group) is reported to have said -> the speaker ("the agency said it had reviewed
   itself").
@@ -275,16 +275,17 @@ def pair_named(discourse: Discourse, token: Token) -> list[str]:
 
 
 def place_organisation(discourse: Discourse, token: Token) -> str | None:
-    """An organisation the actors stage did not list, minted from the phrase: a place and
-    an organisation noun ("the Veltrian government", "the Eastland police"), or an
-    institution's capitalised head standing bare inside a sentence ("report to Cabinet",
-    "passed by Congress") when no listed organisation's name holds it."""
-    ref = discourse.context.words.referents
-    if (token.text[:1].isupper() and token.lower_ in lexicon().actors.org_heads
-            and not token.is_sent_start and token.dep_ != "compound" and not list(token.lefts)
-            and discourse.mention_at(token) is None):
+    """An organisation the actors stage did not list, minted from the phrase, for a state
+    body (:attr:`~graph.lexicon.actors.ActorWords.state_bodies`) after a place or demonym
+    ("the Veltrian government", "the Eastland police"), or capitalised and standing bare
+    inside a sentence ("report to Cabinet") when no listed organisation's name holds it."""
+    if token.lower_ not in lexicon().actors.state_bodies or token.tag_ not in ("NN", "NNP") \
+            or discourse.mention_at(token) is not None:
+        return None
+    if token.text[:1].isupper() and not token.is_sent_start and token.dep_ != "compound" \
+            and not list(token.lefts):
         return discourse.mint("Organization", Span(token.idx, token.idx + len(token.text)))
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in ref.organization:
+    if any(t.dep_ == "cc" for t in token.children):
         return None
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
     if not mods or not all(_names_place(discourse, t) for t in mods):

@@ -148,3 +148,16 @@ def test_about_people_referred(nlp, monkeypatch, text, titles, content, about, n
     row = find(rows, content)
     assert about <= set(row[4])
     assert not (not_about & set(row[4]))
+
+
+@pytest.mark.parametrize(("text", "content", "not_about"), [
+    # only a state body makes a place's organisation; a plural or a company does not
+    ("Ana Ruiz said the Lakeside companies had ignored the rules.", "had ignored the rules",
+     {"Lakeside companies"}),
+    ("Ana Ruiz said Veltrian firms had ignored the rules.", "had ignored the rules",
+     {"Veltrian firms"}),
+])
+def test_about_not_minted(nlp, text, content, not_about):
+    rows, sources, _ = run(nlp, text)
+    assert not (not_about & set(find(rows, content)[4]))
+    assert not (not_about & {e.name for e in sources})

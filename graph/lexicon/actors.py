@@ -86,6 +86,8 @@ class ActorWords:
             its kind ("both companies"), from ``pair_words.txt``.
         state_bodies: Nouns for a state's institutions ("government") that a place or
             demonym before them makes an organisation, from ``state_bodies.txt``.
+        site_nouns: Nouns that after "the" refer to the site named last ("the building"),
+            from ``site_nouns.txt``.
     """
 
     honorifics: Honorifics
@@ -113,6 +115,7 @@ class ActorWords:
     naming_words: frozenset[str]
     pair_words: frozenset[str]
     state_bodies: frozenset[str]
+    site_nouns: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -149,4 +152,5 @@ def load() -> ActorWords:
         facility_nouns=read_words("facility_nouns.txt"),
         naming_words=read_words("title_naming.txt"),
         pair_words=read_words("pair_words.txt"),
-        state_bodies=read_words("state_bodies.txt"))
+        state_bodies=read_words("state_bodies.txt"),
+        site_nouns=read_words("site_nouns.txt"))

@@ -9,7 +9,8 @@ alike; these are the cases only targets need:
 - :func:`title_holder`: a capitalised title after "the" ("the President", "the Prime
   Minister's office") -> the holder of a matching role;
 - :func:`facility_named`: "the hotel", "the town's power plant", "Parliament" -> the
-  place or organisation named before whose name holds the noun;
+  place or organisation named before whose name holds the noun ("the building": any
+  facility noun);
 - :func:`named_instead`: an organisation minted for a bare description ("the network",
   as a speaker was called) -> the named organisation in focus;
 - :func:`described_person`: "the suspect", "the accused" -> the person in focus who is
@@ -49,12 +50,10 @@ MIN_SURNAME = 3
 def named_again(discourse: Discourse, span: Span) -> list[str]:
     """Keys of the actors whose names stand in ``span`` where no mention does, in text order.
 
-    A form is an entity's name, one of its aliases, or a person's surname (the last word of
-    a name of two words or more); it must be written with the same capitals, as whole
+    A form is one of :func:`_forms`; it must be written with the same capitals, as whole
     words (a single word opening a sentence only when tagged a proper noun), and not run
-    on into a longer name. Where two actors share the
-    form, the one named by it in full wins over one it is the surname of, then the one
-    mentioned last before it.
+    on into a longer name. Where two actors share the form, the one named by it in full
+    wins over one it is a short form of, then the one mentioned last before it.
 
     Args:
         discourse: The article so far.
@@ -149,7 +148,7 @@ def speaker_pronoun(discourse: Discourse, token: Token, speaker: str | None) -> 
     pronouns = discourse.context.words.pronouns
     low = token.lower_
     organisation = discourse.kind(speaker) == "Organization"
-    if low in pronouns.organization and low != "it":
+    if low in pronouns.organization and low != "it":  # a bare "it" is often impersonal
         return speaker if organisation else None
     if low in pronouns.plural:
         return speaker if organisation or discourse.is_plural(speaker) else None
@@ -161,23 +160,27 @@ def facility_named(discourse: Discourse, token: Token) -> str | None:
     ("the hotel", "the burning mosque", "the town's power plant";
     :attr:`~graph.lexicon.actors.ActorWords.facility_nouns`), or a capitalised organisation
     head standing alone ("Parliament", "the Court"). It is the one named before whose name
-    holds the noun, mentioned last."""
+    holds the noun, mentioned last; for a site noun ("the building", "the site";
+    :attr:`~graph.lexicon.actors.ActorWords.site_nouns`), the one whose name holds any
+    facility noun."""
     words = lexicon().actors
     noun = token.lemma_.lower()
     if token.dep_ == "compound" or discourse.mention_at(token) is not None:
         return None
     determiners = [t for t in token.lefts if t.dep_ in ("det", "poss")]
     definite = any(t.lower_ == "the" or t.dep_ == "poss" for t in determiners)
-    if token.pos_ == "NOUN" and noun in words.facility_nouns and definite:
-        kinds = ("Place", "Organization")
+    if token.pos_ == "NOUN" and noun in words.site_nouns and definite:
+        kinds, wanted = ("Place", "Organization"), words.facility_nouns
+    elif token.pos_ == "NOUN" and noun in words.facility_nouns and definite:
+        kinds, wanted = ("Place", "Organization"), frozenset({noun})
     elif token.text[:1].isupper() and token.lower_ in words.org_heads and (definite or not determiners):
-        kinds, noun = ("Organization",), token.lower_
+        kinds, wanted = ("Organization",), frozenset({token.lower_})
     else:
         return None
     best: tuple[int, str] | None = None
     for entity in _named_entities(discourse):
         if entity.kind not in kinds or not any(
-                noun in reference.strip_words(f) for f in (entity.name, *entity.aliases)):
+                wanted & set(reference.strip_words(f)) for f in (entity.name, *entity.aliases)):
             continue
         recent = max((m.span.begin for m in entity.mentions if m.span.begin < token.idx), default=-1)
         if recent >= 0 and (best is None or recent > best[0]):

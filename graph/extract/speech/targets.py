@@ -7,10 +7,10 @@ speaker; "he" the last fitting person named before it in the content, else the o
 focus; "its" in what an organisation said, that organisation; "the President" the holder
 of that role; "the suspect" the person in focus who neither spoke nor holds a title;
 "the hotel" the named place whose name holds the noun; "both companies" the last two
-organisations named; "the Veltrian government" an organisation minted from the phrase); the subject or possessor written just before a quoted fragment (said Berg
-"had done his best"; praised her "courage"); and the objects of a criticising or praising
-cue ("criticised Riverside officials").
-"""
+organisations named; "the Veltrian government" an organisation minted from the phrase);
+the subject or possessor written just before a quoted fragment (said Berg "had done his
+best"; praised her "courage"); and the objects of a criticising or praising cue
+("criticised Riverside officials")."""
 
 from __future__ import annotations
 

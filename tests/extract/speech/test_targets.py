@@ -102,6 +102,9 @@ def test_about_referred(nlp, text, titles, content, about, not_about):
     ("Northfield Broadcasting lost its licence on Monday. The network said the ruling was "
      "unfair. Ana Ruiz said the network had broken the rules.", "the network had broken",
      {"Northfield Broadcasting"}),
+    # a site noun: the place named last whose name holds a facility noun
+    ("The Miramar Hotel burned on Monday. Ana Ruiz said 80 guests were in the building.",
+     "were in the building", {"Miramar Hotel"}),
     # a capitalised organisation head standing alone: the organisation whose name holds it
     ("The Parliament of Eastland met on Monday. Ana Ruiz said Parliament had failed the "
      "farmers.", "Parliament had failed", {"Parliament of Eastland"}),

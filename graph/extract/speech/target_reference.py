@@ -20,6 +20,8 @@ alike; these are the cases only targets need:
 - :func:`pair_named`: "both companies" -> the last two organisations named;
 - :func:`place_organisation`: "the Veltrian government", "Cabinet" (a state body,
   ``state_bodies.txt``) -> an organisation minted from the phrase when no listed one fits;
+- :func:`people_pair`: "they", "them" -> the two people last named together, when no
+  organisation or group fits;
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
   group) is reported to have said -> the speaker ("the agency said it had reviewed
   itself").
@@ -302,3 +304,26 @@ def _names_place(discourse: Discourse, token: Token) -> bool:
     if key is not None:
         return discourse.kind(key) == "Place"
     return token.text[:1].isupper() and lexicon().places.of_demonym(token.text) is not None
+
+
+def people_pair(discourse: Discourse, token: Token, speaker: str | None) -> list[str]:
+    """The two people a form of "they" in reported words (not between quotation marks)
+    refers to when no organisation or group does and no plural noun stands before it in its
+    sentence: the last two named together ("A and B", "A and C B"), neither of them the
+    speaker."""
+    pronouns = discourse.context.words.pronouns
+    if token.pos_ != "PRON" or token.lower_ not in pronouns.plural \
+            or discourse.context.in_any_quote(token.idx) \
+            or any(t.tag_ in ("NNS", "NNPS") for t in token.sent if t.i < token.i) \
+            or reference.pronoun(discourse, token.lower_, token.idx) is not None:
+        return []
+    ctx = discourse.context
+    here = ctx.sentence_of(token.idx)
+    for tok in reversed(ctx.doc[:token.i]):
+        if here - ctx.sentence_of(tok.idx) > DESCRIPTION_LOOKBACK:
+            break
+        pair = [discourse.mention_at(tok.head), discourse.mention_at(tok)] if tok.dep_ == "conj" else []
+        if (len(pair) == 2 and None not in pair and pair[0] != pair[1] and speaker not in pair
+                and all(discourse.kind(k) == "Person" for k in pair if k is not None)):
+            return [k for k in pair if k is not None]
+    return []

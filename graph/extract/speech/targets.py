@@ -4,7 +4,8 @@ The content's mentions (unnamed sources aside) and the names it repeats where th
 stage left no mention; its pronouns and nominals resolved through
 :mod:`graph.extract.reference` and :mod:`.target_reference` ("I" in a direct quote is its
 speaker; "he" the last fitting person named before it in the content, else the one in
-focus; "its" in what an organisation said, that organisation; "the President" the holder
+focus; "its" in what an organisation said, that organisation; "they" in reported speech
+the two people last named together when no organisation or group fits; "the President" the holder
 of that role; "the suspect" the person in focus who neither spoke nor holds a title;
 "the hotel" the named place whose name holds the noun; "both companies" the last two
 organisations named; "the Veltrian government" an organisation minted from the phrase);
@@ -50,6 +51,8 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
             break
         found.append(_token_target(discourse, draft, tok, speaker))
         found.extend(target_reference.pair_named(discourse, tok))
+        if draft.kind != "direct" and target_reference.speaker_pronoun(discourse, tok, speaker) is None:
+            found.extend(target_reference.people_pair(discourse, tok, speaker))
     found.extend(_fragment_target(discourse, tok, speaker) for tok in _before_fragment(discourse, draft))
     found.extend(discourse.mention_at(obj) or _target_entity(discourse, obj) for obj in draft.targets)
     for key in found:

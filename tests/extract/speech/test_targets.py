@@ -141,6 +141,15 @@ def test_about_described(nlp, monkeypatch, text, content, about):
     # an object pronoun is not the subject of its own clause
     ("Ana Ruiz left the firm in May. Kofi Mensah said Sam Okafor had been rude to her.", {},
      "had been rude to her", {"Ana Ruiz"}, set()),
+    # "them" in reported words: the two people last named together
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. Kofi Mensah said the court had "
+     "treated them fairly.", {}, "had treated them fairly", {"Tomas Berg", "Ana Ruiz"},
+     {"Kofi Mensah"}),
+    # ... not when a plural noun before it may be meant, nor inside a quote
+    ("Tomas Berg and Ana Ruiz visited Lakeside. Kofi Mensah said the farmers had met them.",
+     {}, "the farmers had met them", set(), {"Tomas Berg", "Ana Ruiz"}),
+    ("Tomas Berg and Ana Ruiz left on Monday. “I will see them soon,” Kofi Mensah said.", {},
+     "I will see them soon", set(), {"Tomas Berg", "Ana Ruiz"}),
     # "she" is not an unnamed source described as an organisation
     ("Ana Ruiz retired in May. A charity foundation said she had been unwell for years.", {},
      "she had been unwell", {"Ana Ruiz"}, set()),

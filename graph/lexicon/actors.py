@@ -78,6 +78,16 @@ class ActorWords:
             from ``person_descriptions.txt``.
         org_descriptions: Nouns that after "the" refer to a named organisation by its kind
             ("company"), from ``org_descriptions.txt``.
+        facility_nouns: Nouns that after "the" refer to the named place or organisation
+            whose name holds them ("the hotel": Hotel Miramar), from ``facility_nouns.txt``.
+        naming_words: Words between a title and the name it gives ("a chef named Ann"),
+            from ``title_naming.txt``.
+        pair_words: Determiners by which a plural noun stands for the last two actors of
+            its kind ("both companies"), from ``pair_words.txt``.
+        state_bodies: Nouns for a state's institutions ("government") that a place or
+            demonym before them makes an organisation, from ``state_bodies.txt``.
+        site_nouns: Nouns that after "the" refer to the site named last ("the building"),
+            from ``site_nouns.txt``.
     """
 
     honorifics: Honorifics
@@ -101,6 +111,11 @@ class ActorWords:
     event_heads: frozenset[str]
     person_descriptions: frozenset[str]
     org_descriptions: frozenset[str]
+    facility_nouns: frozenset[str]
+    naming_words: frozenset[str]
+    pair_words: frozenset[str]
+    state_bodies: frozenset[str]
+    site_nouns: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -133,4 +148,9 @@ def load() -> ActorWords:
         appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"),
         not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
         person_descriptions=read_words("person_descriptions.txt"),
-        org_descriptions=read_words("org_descriptions.txt"))
+        org_descriptions=read_words("org_descriptions.txt"),
+        facility_nouns=read_words("facility_nouns.txt"),
+        naming_words=read_words("title_naming.txt"),
+        pair_words=read_words("pair_words.txt"),
+        state_bodies=read_words("state_bodies.txt"),
+        site_nouns=read_words("site_nouns.txt"))

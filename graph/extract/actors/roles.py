@@ -1,4 +1,5 @@
-"""The roles people hold: each title written before or after a person's name, with the
+"""The roles people hold: each title written before or after a person's name (or set off
+before it by a comma: "The chair of the board, Ann Lee, said"), with the
 organisation the title names ("RBA Secretary-General", "spokesperson for the Port
 Authority") or implies ("Water Minister" -> Ministry of Water).
 """
@@ -12,7 +13,8 @@ from spacy.tokens import Doc
 
 from graph.extract.actors.candidates import Candidate
 from graph.extract.actors.clusters import org_key
-from graph.extract.actors.titles import Title, honorific_start, title_after, titles_before
+from graph.extract.actors.titles import (Title, honorific_start, title_after, titles_before,
+                                         titles_set_off)
 from graph.extract.actors.tokens import char_span
 from graph.lexicon import lexicon
 from graph.records import Entity, Role, Span
@@ -46,8 +48,10 @@ def find_roles(doc: Doc, text: str, cands: Sequence[Candidate], entities: Sequen
         if person is None:
             continue
         found: list[tuple[Title, Entity | None]] = []
-        for t, lead in titles_before(doc, honorific_start(doc, text, c.start), orgs):
+        start = honorific_start(doc, text, c.start)
+        for t, lead in titles_before(doc, start, orgs):
             found.append((t, _cand_org(doc, lead, known) or _title_org(t, known)))
+        found.extend((t, _title_org(t, known)) for t in titles_set_off(doc, start))
         appos = title_after(doc, c.end, orgs, people)
         if appos:
             t, org = appos

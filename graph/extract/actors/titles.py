@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.extract.actors.candidates import Candidate
 from graph.extract.actors.tokens import (after_title_of, attached, is_cap, is_name_token,
@@ -75,7 +75,7 @@ def honorific_start(doc: Doc, text: str, start: int) -> int:
 def titles_before(doc: Doc, start: int, orgs: Sequence[Candidate] = ()
                   ) -> list[tuple[Title, Candidate | None]]:
     """Titles written before the name at token ``start`` ("Deputy Health Minister",
-    "X chief and Y chief").
+    "X chief and Y chief", "singer, actor and advocate").
 
     An organisation that opens the phrase ("RBA Secretary-General") is returned with the
     first title instead of being part of it.
@@ -86,14 +86,67 @@ def titles_before(doc: Doc, start: int, orgs: Sequence[Candidate] = ()
     lead = next((o for o in orgs if o.start <= first < o.end and o.end < start), None)
     if lead is not None:
         first = lead.end
-    titles: list[tuple[Title, Candidate | None]] = []
+    return [(t, lead if n == 0 else None) for n, t in enumerate(_segments(doc, first, start))]
+
+
+def titles_set_off(doc: Doc, start: int) -> list[Title]:
+    """Titles set off before the name at token ``start`` by a comma or by "named"
+    ("The president of the Harbour Board, Ann Lee, said"; "According to the town's first
+    selectman, Ann Lee, ..."; "a local chef named Ann").
+
+    The phrase before the comma must open its clause (a sentence start, punctuation, or
+    "according to"), so that "After meeting the president, Ann Lee said" gives nothing.
+    """
+    if start < 2:
+        return []
+    if doc[start - 1].lower_ in lexicon().actors.naming_words and is_title_head(doc, start - 2):
+        return [t for t, _ in titles_before(doc, start - 1)]
+    if doc[start - 1].text != ",":
+        return []
+    first = _set_off_start(doc, start - 1)
+    if first is None or doc[start - 2].ent_type_ == "PERSON" or not any(
+            is_title_head(doc, k) for k in range(first, start - 1)):
+        return []  # "According to Minister Ann Lee, Tom Berg ...": the title is Ann Lee's
+    while doc[first].pos_ == "DET":
+        first += 1  # "The", "A", "Another" opening the sentence
+    return _segments(doc, first, start - 1)
+
+
+def _set_off_start(doc: Doc, comma: int) -> int | None:
+    """Token index where a title phrase ending before token ``comma`` begins, when it
+    opens its clause; None otherwise."""
+    words = lexicon().actors
+    j = comma - 1
+    while j >= 0 and comma - j <= MAX_CHAIN and not doc[j].is_sent_start:
+        tok, nxt = doc[j], doc[j + 1]
+        inside_name = tok.lower_ in words.connectors and j > 0 and is_cap(doc[j - 1]) and (
+            is_cap(nxt) or (nxt.lower_ == "the" and is_cap(doc[j + 2])))
+        if not (attached(doc, j) or tok.text in words.possessives or inside_name
+                or tok.lower_ in words.title_preps | {"and"}
+                or tok.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"}):
+            break
+        j -= 1
+    if j < 0 or doc[j].is_sent_start and comma - j <= MAX_CHAIN and _phrase_word(doc[j]):
+        return max(j, 0)
+    opens = doc[j].is_punct or (doc[j].lower_ == "to" and j > 0 and doc[j - 1].lower_ == "according")
+    return j + 1 if opens and j + 1 < comma else None
+
+
+def _phrase_word(tok: Token) -> bool:
+    """True for a word that may open a title phrase at a sentence start."""
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ", "DET"} or is_cap(tok)
+
+
+def _segments(doc: Doc, first: int, end: int) -> list[Title]:
+    """The titles of tokens ``[first, end)``, split at "and" and at commas between two
+    titles ("singer, actor and animal rights advocate")."""
+    titles: list[Title] = []
     seg = first
-    for i in range(first, start + 1):
-        if i == start or doc[i].lower_ == "and":
+    for i in range(first, end + 1):
+        if i == end or doc[i].lower_ == "and" or doc[i].text == ",":
             if seg < i and any(is_title_head(doc, k) for k in range(seg, i)):
                 seg = _trim_title_start(doc, seg, i)
-                title = Title(doc[seg:i].text, doc[seg].idx, doc[i - 1].idx + len(doc[i - 1]))
-                titles.append((title, lead if not titles else None))
+                titles.append(Title(doc[seg:i].text, doc[seg].idx, doc[i - 1].idx + len(doc[i - 1])))
             seg = i + 1
     return titles
 
@@ -113,12 +166,13 @@ def _chain_start(doc: Doc, start: int) -> int:
             continue
         if (is_title_head(doc, j) or tok.lower_ in words.title_modifiers or is_name_token(tok)
                 or (tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.is_alpha and not tok.is_stop)
-                or (tok.lower_ in joins and j > 0)):
+                or (tok.lower_ in joins and j > 0)
+                or (tok.text == "," and j > 0 and is_title_head(doc, j - 1))):
             j -= 1
             continue
         break
     first = j + 1
-    while first < start and doc[first].lower_ in joins:
+    while first < start and (doc[first].lower_ in joins or doc[first].text == ","):
         first += 1
     return first
 
@@ -152,7 +206,8 @@ def _trim_title_start(doc: Doc, seg: int, end: int) -> int:
 def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[Candidate] = ()
                 ) -> tuple[Title, Candidate | None] | None:
     """A title in apposition after the name ending at token ``end`` ("X, spokesperson for
-    the Ministry of Y"), with the organisation candidate it names, if any.
+    the Ministry of Y", "X, who was the envoy to Y"), with the organisation candidate it
+    names, if any.
 
     A phrase that opens with a conjunction or names another person is a list, not an
     apposition.
@@ -161,6 +216,9 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ == "CCONJ":
         return None
     b = end + 1
+    if doc[b].lower_ in lexicon().speech.pronouns.relative and b + 2 < len(doc) \
+            and doc[b + 1].lemma_ == "be":
+        b += 2  # "X, who was the envoy to ..."
     if doc[b].lower_ in words.appos_articles:
         b += 1
     if b + 1 < len(doc) and doc[b + 1].text in words.possessives and is_cap(doc[b]):
@@ -184,7 +242,8 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
 
 def _title_end(doc: Doc, head: int, e: int, org: Candidate | None) -> int:
     """Token after the last word of an apposition's title whose head is token ``head``:
-    before the preposition that introduces its organisation, or before a cut word."""
+    before the preposition that introduces its organisation ("of", "from"), or before a
+    cut word."""
     words = lexicon().actors
     if org is not None:
         preps = [k for k in range(head + 1, org.start) if doc[k].lower_ in words.org_preps]
@@ -192,6 +251,7 @@ def _title_end(doc: Doc, head: int, e: int, org: Candidate | None) -> int:
     else:
         t_end = next((k for k in range(head + 1, e) if doc[k].lower_ in words.appos_cuts), e)
     while t_end > head + 1 and (doc[t_end - 1].is_punct or doc[t_end - 1].lower_ in words.connectors
+                                or doc[t_end - 1].lower_ in words.title_preps
                                 or doc[t_end - 1].lower_ == "the"):
         t_end -= 1
     return max(t_end, head + 1)

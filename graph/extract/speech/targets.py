@@ -1,20 +1,35 @@
 """What a statement is about: the actors its content names or refers to.
 
-The content's mentions (unnamed sources aside), its pronouns and nominals resolved through
-:mod:`graph.extract.reference` ("I" in a direct quote is its speaker; "he" the last fitting
-person named before it in the content, else the one in focus), and the objects of a
-criticising or praising cue ("criticised Riverside officials").
-"""
+The content's mentions (unnamed sources aside) and the names it repeats where the actors
+stage left no mention; its pronouns and nominals resolved through
+:mod:`graph.extract.reference` and :mod:`.target_reference` ("I" in a direct quote is its
+speaker; "he" the last fitting person named before it in the content, else the one in
+focus; "its" in what an organisation said, that organisation; "they" in reported speech
+the two people last named together when no organisation or group fits; "the President" the holder
+of that role; "the suspect" the person in focus who neither spoke nor holds a title;
+"the hotel" the named place whose name holds the noun; "both companies" the last two
+organisations named; "the Veltrian government" an organisation minted from the phrase);
+the subject or possessor written just before a quoted fragment (said Berg "had done his
+best"; praised her "courage"); and the objects of a criticising or praising cue
+("criticised Riverside officials")."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from graph.extract import reference
 from graph.extract.reference import Discourse
+from graph.extract.speech import target_reference
 from graph.extract.speech.context import Draft
 from graph.extract.speech.speakers import noun_phrase
 from graph.records import Span
+
+#: Dependencies of the words outside a quoted fragment that its content is about.
+FRAGMENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+#: Most tokens between such a word and the fragment's first word (the quotation mark).
+FRAGMENT_GAP = 3
 
 
 def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
@@ -29,37 +44,77 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
         Entity keys without repeats; an object named only by a description may be minted.
     """
     ctx = discourse.context
-    pronouns = ctx.words.pronouns
     keys = [k for k in discourse.mentions_in(draft.span) if discourse.kind(k) != "UnnamedSource"]
+    found = [*target_reference.named_again(discourse, draft.span)]
     for tok in ctx.doc[ctx.token_at(draft.span.begin):]:
         if tok.idx >= draft.span.end:
             break
-        low = tok.lower_
-        key = None
-        if low in pronouns.first_person and draft.kind == "direct":
-            key = speaker
-        elif low in pronouns.gender and tok.pos_ == "PRON":
-            key = _content_pronoun(discourse, draft, tok)
-        elif discourse.mention_at(tok) is None:
-            key = reference.nominal(discourse, tok, speaker)
-        if key is not None and key not in keys:
-            keys.append(key)
-    for obj in draft.targets:
-        key = discourse.mention_at(obj) or _target_entity(discourse, obj)
+        found.append(_token_target(discourse, draft, tok, speaker))
+        found.extend(target_reference.pair_named(discourse, tok))
+        if draft.kind != "direct" and target_reference.speaker_pronoun(discourse, tok, speaker) is None:
+            found.extend(target_reference.people_pair(discourse, tok, speaker))
+    found.extend(_fragment_target(discourse, tok, speaker) for tok in _before_fragment(discourse, draft))
+    found.extend(discourse.mention_at(obj) or _target_entity(discourse, obj) for obj in draft.targets)
+    for key in found:
         if key is not None and key not in keys:
             keys.append(key)
     return keys
 
 
+def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str | None) -> str | None:
+    """The actor one word of the content refers to, if any."""
+    pronouns = discourse.context.words.pronouns
+    low = tok.lower_
+    if low in pronouns.first_person and draft.kind == "direct":
+        return speaker
+    if low in pronouns.gender and tok.pos_ == "PRON":
+        return _content_pronoun(discourse, draft, tok)
+    if low in pronouns.organization or low in pronouns.plural:
+        return target_reference.speaker_pronoun(discourse, tok, speaker) \
+            if draft.kind != "direct" else None
+    if discourse.mention_at(tok) is not None:
+        return None
+    key = (target_reference.title_holder(discourse, tok)
+           or target_reference.described_person(discourse, tok, speaker)
+           or reference.nominal(discourse, tok, speaker))
+    if key is None:
+        return (target_reference.facility_named(discourse, tok)
+                or target_reference.place_organisation(discourse, tok))
+    return target_reference.named_instead(discourse, key, tok)
+
+
 def _content_pronoun(discourse: Discourse, draft: Draft, tok: Token) -> str | None:
-    """A he/she inside the content: the last fitting person named before it there, else the
-    person in focus."""
-    gender = discourse.context.words.pronouns.gender[tok.lower_]
+    """A he/she inside the content (:func:`.target_reference.person_pronoun`)."""
     earlier = [k for k in discourse.mentions_in(Span(draft.span.begin, tok.idx))
-               if discourse.kind(k) == "Person" and discourse.gender(k) in (None, gender)]
-    if earlier:
-        return earlier[-1]
-    return reference.pronoun(discourse, tok.lower_, tok.idx)
+               if discourse.kind(k) == "Person"]
+    return target_reference.person_pronoun(discourse, tok, earlier)
+
+
+def _before_fragment(discourse: Discourse, draft: Draft) -> Iterator[Token]:
+    """The subject or possessor of a quoted fragment's first words, written just before its
+    opening mark ("Berg" in said Berg "had resigned"; "her" in praised her "courage")."""
+    if draft.kind == "indirect":
+        return
+    ctx = discourse.context
+    first = ctx.token_at(draft.span.begin)
+    for tok in ctx.doc[first:]:
+        if tok.idx >= draft.span.end:
+            break
+        for child in tok.children:
+            if child.dep_ in FRAGMENT_DEPS and first - FRAGMENT_GAP <= child.i < first:
+                yield child
+
+
+def _fragment_target(discourse: Discourse, tok: Token, speaker: str | None) -> str | None:
+    """The actor a word before a quoted fragment names: its mention, a name written again,
+    or a pronoun's referent other than the speaker ("X praised her 'courage'")."""
+    named = discourse.mention_at(tok) or next(iter(target_reference.named_again(
+        discourse, Span(tok.left_edge.idx, tok.idx + len(tok.text)))), None)
+    if named is not None or tok.lower_ not in discourse.context.words.pronouns.gender:
+        return named
+    gender = discourse.context.words.pronouns.gender[tok.lower_]
+    return reference.salient(discourse, tok.idx, lambda e: e.kind == "Person" and e.key != speaker
+                             and reference.entity_gender(e) in (None, gender), fallback=False)
 
 
 def _target_entity(discourse: Discourse, obj: Token) -> str | None:

@@ -29,6 +29,11 @@ def _by_name(entities: list[Entity], name: str) -> Entity:
          "Nadia Farouk", {"spokesperson"}, "Port Authority"),
         ("Jonas Weber, a police officer, was arrested on Tuesday.", "Jonas Weber",
          {"police officer"}, None),
+        # a title set off before the name, and one after "who is"
+        ("The chair of the River Alliance, Chan Dara, said the dam was unsafe.", "Chan Dara",
+         {"chair of the River Alliance"}, "River Alliance"),
+        ("Lena Okafor, who is the spokesperson for the Port Authority, declined to comment.",
+         "Lena Okafor", {"spokesperson"}, "Port Authority"),
         ("Provincial police chief and border commander Ravi Sharma said the crossing was shut.",
          "Ravi Sharma", {"Provincial police chief", "border commander"}, None),
         ("Maria Lopes, head of the Water Quality Department at the Institute of Hydrology, "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.actors.candidates import find_candidates
-from graph.extract.actors.titles import honorific_before, honorific_start, title_after, titles_before
+from graph.extract.actors.titles import (honorific_before, honorific_start, title_after,
+                                         titles_before, titles_set_off)
 
 
 def _at(doc, word: str) -> int:
@@ -27,6 +28,10 @@ def _at(doc, word: str) -> int:
         # the title of the person named before belongs to that person
         ("Veltrian Prime Minister Tomas Berg and Energy Minister Lena Okafor signed the deal.",
          "Lena", ["Energy Minister"]),
+        # a list of titles with commas
+        ("Veltrian singer, actor, and animal rights advocate Mara Dunn died on Monday.", "Mara",
+         ["Veltrian singer", "actor", "animal rights advocate"]),
+        ("Board Member Ann Holloway led the inquiry.", "Ann", ["Board Member"]),
     ],
 )
 def test_titles_before(nlp, text, name, titles):
@@ -38,6 +43,33 @@ def test_titles_before(nlp, text, name, titles):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("The president of the Northern League for Clean Water, Jamel Okoro, said the plan "
+         "failed.", "Jamel", ["president of the Northern League for Clean Water"]),
+        ("According to Millbrook's first selectman, Chris Kerr, there were ten passengers.",
+         "Chris", ["Millbrook's first selectman"]),
+        ("A member of the Eastland Parliament, Sam Dilo said the plan failed.", "Sam",
+         ["member of the Eastland Parliament"]),
+        ("Riverside University water expert and former Eastland security official, Ana Reyes, "
+         "said it was fine.", "Ana", ["Riverside University water expert",
+                                      "former Eastland security official"]),
+        ("Another former Calder adviser, Tom Grey, also spoke.", "Tom", ["former Calder adviser"]),
+        ("He was stopped by a local chef named Ann Lee on the bridge.", "Ann", ["local chef"]),
+        # the phrase must open its clause, and end in no other person's name
+        ("After meeting the president, Ann Lee said the plan failed.", "Ann", []),
+        ("According to Prime Minister Ruth Calder, Tomas Berg had resigned.", "Tomas", []),
+    ],
+)
+def test_titles_set_off(nlp, text, name, titles):
+    doc = nlp(text)
+    found = titles_set_off(doc, _at(doc, name))
+    assert [t.text for t in found] == titles
+    for t in found:
+        assert text[t.begin:t.end] == t.text
+
+
+@pytest.mark.parametrize(
     ("text", "after", "title"),
     [
         # the organisation phrase after the title is not part of it
@@ -45,6 +77,10 @@ def test_titles_before(nlp, text, name, titles):
         ("Jonas Weber, a police officer, was arrested on Tuesday.", "Weber", "police officer"),
         ("Ann Lee, a judge in the capital, retired.", "Lee", "judge"),
         ("Ann Lee, who retired, spoke.", "Lee", None),
+        ("Ann Lee, who was the envoy to the coalition, spoke.", "Lee", "envoy to the coalition"),
+        # a preposition before an organisation the model did not find is not part of the title
+        ("Gary Moore, retail expert from Ridgeway University, said so.", "Moore", "expert"),
+        ("Ann Lee, a member of Parliament, said so.", "Lee", "member of Parliament"),
         ("Ann Lee, Tomas Berg and Amara Nwosu spoke.", "Lee", None),
     ],
 )

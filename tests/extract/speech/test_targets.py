@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from tests.extract.speech.cast import find, run
+from graph.extract.speech import find_speech
+from graph.records import Actors
+from tests.extract.speech.cast import CAST, Row, actors_of, find, run
 
 
 @pytest.mark.parametrize(("text", "content", "about", "not_about"), [
@@ -31,3 +35,141 @@ def test_about(nlp, text, content, about, not_about):
     assert about <= set(row[4])
     assert not (not_about & set(row[4]))
 
+
+
+def first_mentions_only(nlp, text: str, titles: dict[str, str] | None = None) -> list[Row]:
+    """Rows of ``text`` when the actors stage found each cast member once, by its full name
+    (no aliases): later mentions are left for the targets to find."""
+    actors = actors_of(text, titles)
+    entities = [replace(e, aliases=set(), mentions=e.mentions[:1]) for e in actors.entities]
+    speech = find_speech(nlp(text), Actors(entities, actors.roles))
+    names = {e.key: e.name for e in entities + speech.sources}
+    return [(s.kind, names.get(s.speaker), s.cue, s.text, [names[a] for a in s.about])
+            for s in speech.statements]
+
+
+@pytest.mark.parametrize(("text", "content", "about", "not_about"), [
+    # a surname written again without a mention
+    ("Tomas Berg resigned on Monday. Ana Ruiz said Berg had been treated unfairly.",
+     "Berg had been treated", {"Tomas Berg"}, set()),
+    # a place's name written again inside a quote
+    ("Lakeside flooded on Monday. “The farms of Lakeside need help now,” Ana Ruiz said.",
+     "need help now", {"Lakeside"}, set()),
+    # a name that runs on into a longer name is another name
+    ("Rivertown flooded on Monday. Ana Ruiz said Rivertown Mills had closed its gates.",
+     "Rivertown Mills had closed", set(), {"Rivertown"}),
+])
+def test_about_names_written_again(nlp, text, content, about, not_about):
+    row = find(first_mentions_only(nlp, text), content)
+    assert about <= set(row[4])
+    assert not (not_about & set(row[4]))
+
+
+@pytest.mark.parametrize(("text", "titles", "content", "about", "not_about"), [
+    # the subject written before a quoted fragment
+    ("Ana Ruiz said Tomas Berg “had done well”.", {}, "had done well", {"Tomas Berg"},
+     {"Ana Ruiz"}),
+    # the possessor before a quoted fragment: a person other than the speaker
+    ("Tomas Berg resigned on Monday. Omar Haddad praised his “courage and patience”.", {},
+     "courage and patience", {"Tomas Berg"}, {"Omar Haddad"}),
+    # a capitalised title after "the": the holder of that role
+    ("President Tomas Berg opened the port. Ana Ruiz said the President had acted too late.",
+     {"Tomas Berg": "President"}, "the President had acted", {"Tomas Berg"}, set()),
+    # any title word of the title list
+    ("Queen Maria Okonkwo opened the bridge. Tomas Berg said the Queen had been misled.",
+     {"Maria Okonkwo": "Queen"}, "the Queen had been misled", {"Maria Okonkwo"}, set()),
+    # "its", "itself", "they" in what an organisation said: that organisation
+    ("The Harbour Authority said it had reviewed itself.", {}, "had reviewed itself",
+     {"Harbour Authority"}, set()),
+    ("The Coastal Police said they had arrested two men.", {}, "had arrested two men",
+     {"Coastal Police"}, set()),
+    # ... but not in what a person said
+    ("Kofi Mensah said they had arrested two men.", {}, "had arrested two men", set(),
+     {"Kofi Mensah"}),
+])
+def test_about_referred(nlp, text, titles, content, about, not_about):
+    rows, _, _ = run(nlp, text, titles)
+    row = find(rows, content)
+    assert about <= set(row[4])
+    assert not (not_about & set(row[4]))
+
+
+@pytest.mark.parametrize(("text", "content", "about"), [
+    # a definite facility noun: the named place whose name holds it
+    ("Hotel Miramar burned on Monday. Ana Ruiz said the burning hotel had no alarms.",
+     "the burning hotel had no alarms", {"Hotel Miramar"}),
+    # an organisation a speaker called by its kind alone: the named one in focus
+    ("Northfield Broadcasting lost its licence on Monday. The network said the ruling was "
+     "unfair. Ana Ruiz said the network had broken the rules.", "the network had broken",
+     {"Northfield Broadcasting"}),
+    # a site noun: the place named last whose name holds a facility noun
+    ("The Miramar Hotel burned on Monday. Ana Ruiz said 80 guests were in the building.",
+     "were in the building", {"Miramar Hotel"}),
+    # a capitalised organisation head standing alone: the organisation whose name holds it
+    ("The Parliament of Eastland met on Monday. Ana Ruiz said Parliament had failed the "
+     "farmers.", "Parliament had failed", {"Parliament of Eastland"}),
+    # "both companies": the last two organisations named
+    ("Northfield Broadcasting and the Harbour Authority signed a deal. The Water Ministry "
+     "objected. Ana Ruiz said both companies had ignored the rules.",
+     "both companies had ignored", {"Water Ministry", "Harbour Authority"}),
+    # a place and an organisation noun: an organisation minted from the phrase
+    ("Ana Ruiz said the Lakeside government had ignored the farmers.",
+     "had ignored the farmers", {"Lakeside government"}),
+    # an institution's head standing bare: minted when no listed organisation holds it
+    ("Ana Ruiz said the plan would go to Cabinet next week.", "the plan would go to Cabinet",
+     {"Cabinet"}),
+    # a site's name without its kind
+    ("The Miramar Hotel burned on Monday. Ana Ruiz said the guests had left Miramar by noon.",
+     "had left Miramar", {"Miramar Hotel"}),
+])
+def test_about_described(nlp, monkeypatch, text, content, about):
+    monkeypatch.setitem(CAST, "Parliament of Eastland",
+                        ("Organization", ("Parliament of Eastland",), None))
+    monkeypatch.setitem(CAST, "Hotel Miramar", ("Place", ("Hotel Miramar",), None))
+    monkeypatch.setitem(CAST, "Miramar Hotel", ("Place", ("Miramar Hotel",), None))
+    monkeypatch.setitem(CAST, "Northfield Broadcasting",
+                        ("Organization", ("Northfield Broadcasting",), None))
+    rows, _, _ = run(nlp, text)
+    assert about <= set(find(rows, content)[4])
+
+
+@pytest.mark.parametrize(("text", "titles", "content", "about", "not_about"), [
+    # "the suspect": not the titled judge named since, nor the speaker
+    ("Tomas Berg was arrested on Friday. Judge Lena Vogt ordered a new hearing on Monday. "
+     "Police said the suspect had fled the country.", {"Lena Vogt": "Judge"},
+     "the suspect had fled", {"Tomas Berg"}, {"Lena Vogt"}),
+    # an object pronoun is not the subject of its own clause
+    ("Ana Ruiz left the firm in May. Kofi Mensah said Sam Okafor had been rude to her.", {},
+     "had been rude to her", {"Ana Ruiz"}, set()),
+    # "them" in reported words: the two people last named together
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. Kofi Mensah said the court had "
+     "treated them fairly.", {}, "had treated them fairly", {"Tomas Berg", "Ana Ruiz"},
+     {"Kofi Mensah"}),
+    # ... not when a plural noun before it may be meant, nor inside a quote
+    ("Tomas Berg and Ana Ruiz visited Lakeside. Kofi Mensah said the farmers had met them.",
+     {}, "the farmers had met them", set(), {"Tomas Berg", "Ana Ruiz"}),
+    ("Tomas Berg and Ana Ruiz left on Monday. “I will see them soon,” Kofi Mensah said.", {},
+     "I will see them soon", set(), {"Tomas Berg", "Ana Ruiz"}),
+    # "she" is not an unnamed source described as an organisation
+    ("Ana Ruiz retired in May. A charity foundation said she had been unwell for years.", {},
+     "she had been unwell", {"Ana Ruiz"}, set()),
+])
+def test_about_people_referred(nlp, monkeypatch, text, titles, content, about, not_about):
+    monkeypatch.setitem(CAST, "Sam Okafor", ("Person", ("Sam Okafor",), None))
+    rows, _, _ = run(nlp, text, titles)
+    row = find(rows, content)
+    assert about <= set(row[4])
+    assert not (not_about & set(row[4]))
+
+
+@pytest.mark.parametrize(("text", "content", "not_about"), [
+    # only a state body makes a place's organisation; a plural or a company does not
+    ("Ana Ruiz said the Lakeside companies had ignored the rules.", "had ignored the rules",
+     {"Lakeside companies"}),
+    ("Ana Ruiz said Veltrian firms had ignored the rules.", "had ignored the rules",
+     {"Veltrian firms"}),
+])
+def test_about_not_minted(nlp, text, content, not_about):
+    rows, sources, _ = run(nlp, text)
+    assert not (not_about & set(find(rows, content)[4]))
+    assert not (not_about & {e.name for e in sources})

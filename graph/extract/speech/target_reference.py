@@ -91,8 +91,8 @@ def _named_entities(discourse: Discourse) -> Iterator[Entity]:
 
 def _forms(entity: Entity) -> Iterator[tuple[str, bool]]:
     """An entity's written forms, each with True when it names the entity in full: its
-    name and aliases, a person's surname, and a site's name without its kind ("Fath" of
-    "Fath Airport")."""
+    name and aliases, a person's surname, and a site's name without its kind ("Kelby" of
+    "Kelby Airport")."""
     for form in {entity.name, *entity.aliases}:
         if form[:1].isupper() and len(form) >= 2:
             yield form, True
@@ -100,7 +100,7 @@ def _forms(entity: Entity) -> Iterator[tuple[str, bool]]:
     if entity.kind != "Person" and len(words) >= 2 and words[-1].lower() in lexicon().actors.facility_nouns:
         short = " ".join(w for w in words[:-1] if w[:1].isupper())
         if short == " ".join(words[:-1]) and len(short) >= MIN_SURNAME:
-            yield short, False  # "Fath" for "Fath Airport"
+            yield short, False  # "Kelby" for "Kelby Airport"
     if entity.kind == "Person" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME \
             and words[-1][:1].isupper():
         yield words[-1], False

@@ -204,4 +204,4 @@ def test_a_pruned_focus_view_keeps_the_focus(small_store: Store, tmp_path: Path)
     html = (tmp_path / "v.html").read_text(encoding="utf-8")
     drawn = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1)
     assert summary.nodes == 1 and summary.left_out > 0
-    assert [n["label"].split("\n")[0] for n in json.loads(drawn)] == ["Port Halden"]
+    assert [n["text"].split("\n")[0] for n in json.loads(drawn)] == ["Port Halden"]

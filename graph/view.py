@@ -95,6 +95,9 @@ KAMADA_KAWAI_MAX_NODES = 150
 #: NumPy solver and larger graphs with a sparse SciPy one, many times slower: too slow for
 #: drawing a page.
 SPRING_MAX_NODES = 499
+#: Spring layouts: the distance nodes settle at, times networkx's default (1 / sqrt(nodes));
+#: the default packs the best-connected actors so close that their labels cannot all fit.
+SPRING_DISTANCE = 8.0
 #: Spring layouts: a node at distance r (0..1) from the centre is moved to r ** SPREAD_POWER.
 SPREAD_POWER = 0.5
 #: Canvas units per sqrt(node) of a component's radius.
@@ -351,7 +354,8 @@ def _component_layout(C: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
     if len(C) <= KAMADA_KAWAI_MAX_NODES:
         return {n: (float(p[0]), float(p[1])) for n, p in nx.kamada_kawai_layout(C, weight=None).items()}
     if len(C) <= SPRING_MAX_NODES:
-        return _spread({n: (float(p[0]), float(p[1])) for n, p in nx.spring_layout(C, seed=seed).items()})
+        spring = nx.spring_layout(C, seed=seed, k=SPRING_DISTANCE / math.sqrt(len(C)))
+        return _spread({n: (float(p[0]), float(p[1])) for n, p in spring.items()})
     hub = max(C, key=lambda n: (C.degree(n), str(n)))
     rings = [sorted(layer, key=str) for layer in nx.bfs_layers(C, [hub])]
     return {n: (float(p[0]), float(p[1])) for n, p in nx.shell_layout(C, nlist=rings).items()}

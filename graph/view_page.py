@@ -3,10 +3,11 @@
 The script draws the node labels itself, on vis-network's canvas after each drawing, rather
 than letting vis-network draw them: at a fixed size on screen (each node's ``labelPx``,
 whatever the zoom), placed in order of importance (each node's ``rank``, 0 first, selected
-nodes before all) below, above, right or left of the node, and left out when the box would
-overlap a label already placed or leave the canvas. So the most important actors are named
-at the first zoom, more appear as one zooms in, and no two labels overlap. The labels
-placed in the last drawing are in ``window.cgLabels`` (boxes in CSS pixels of the canvas).
+nodes before all) below, above, beside or at a diagonal of the node, and left out when the box would
+overlap a label already placed or leave the canvas; a node's first title is added under its
+name where there is room. So the most important actors are named at the first zoom, more
+appear as one zooms in, and no two labels overlap. The label lines placed in the last
+drawing are in ``window.cgLabels`` (boxes in CSS pixels of the canvas).
 
 It also opens the first view with a margin for the labels, keeps every node at least a few
 pixels wide on screen, turns tooltips into elements, runs the legend filters and the
@@ -49,11 +50,16 @@ PAGE_JS = """
     return widths[text] * px;
   }
 
-  // Label placement: greedy in rank order, boxes indexed in a grid of CELL-pixel squares.
-  function boxes(c, r, lines, px) {
-    var w = Math.max.apply(null, lines.map(function (s) { return textWidth(s, px); })), h = lines.length * px * LINE;
-    return [[c.x - w / 2, c.y + r + GAP], [c.x - w / 2, c.y - r - GAP - h], [c.x + r + GAP, c.y - h / 2],
-            [c.x - r - GAP - w, c.y - h / 2]].map(function (p) { return {left: p[0], top: p[1], width: w, height: h}; });
+  // Label placement, greedy in rank order: first every name (below, above, beside or at a
+  // diagonal of its node), then the first title under the names that have room for it. Boxes
+  // are indexed in a grid of CELL-pixel squares.
+  function candidates(c, r, w, h) {
+    var d = r * 0.7 + GAP, s = r + GAP;
+    return [[c.x - w / 2, c.y + s, "center", true], [c.x - w / 2, c.y - s - h, "center", false],
+            [c.x + s, c.y - h / 2, "left", true], [c.x - s - w, c.y - h / 2, "right", true],
+            [c.x + d, c.y + d, "left", true], [c.x - d - w, c.y + d, "right", true],
+            [c.x + d, c.y - d - h, "left", false], [c.x - d - w, c.y - d - h, "right", false]]
+      .map(function (p) { return {left: p[0], top: p[1], width: w, height: h, align: p[2], under: p[3]}; });
   }
   function cells(b, visit) {
     for (var i = Math.floor((b.left - PAD) / CELL); i <= Math.floor((b.left + b.width + PAD) / CELL); i++) {
@@ -71,24 +77,33 @@ PAGE_JS = """
     var scale = network.getScale(), w = container.clientWidth, h = container.clientHeight;
     var pos = network.getPositions(), grid = {}, placed = [], selected = network.getSelectedNodes();
     var ids = selected.concat(order.filter(function (id) { return selected.indexOf(id) < 0; }));
+    function free(b) {
+      return b.left >= 0 && b.top >= 0 && b.left + b.width <= w && b.top + b.height <= h &&
+             !cells(b, function (k) { return (grid[k] || []).some(function (o) { return overlaps(b, o); }); });
+    }
+    function put(b) { cells(b, function (k) { (grid[k] = grid[k] || []).push(b); return false; }); placed.push(b); }
+    var names = [];
     ids.forEach(function (id) {
       var n = info[id];
       if (!n || hidden[id] || !pos[id] || !n.lines[0]) { return; }
       var c = network.canvasToDOM(pos[id]), forced = selected.indexOf(id) >= 0;
       if (c.x < -w || c.x > 2 * w || c.y < -h || c.y > 2 * h) { return; }
-      var variants = n.lines.length > 1 ? [n.lines, n.lines.slice(0, 1)] : [n.lines];
-      for (var v = 0; v < variants.length; v++) {
-        var found = boxes(c, n.drawn * scale, variants[v], n.px).filter(function (b) {
-          return forced || (b.left >= 0 && b.top >= 0 && b.left + b.width <= w && b.top + b.height <= h &&
-                            !cells(b, function (k) { return (grid[k] || []).some(function (o) { return overlaps(b, o); }); }));
-        })[0];
-        if (found) {
-          found.id = id; found.lines = variants[v]; found.px = n.px;
-          cells(found, function (k) { (grid[k] = grid[k] || []).push(found); return false; });
-          placed.push(found);
-          return;
-        }
+      var found = candidates(c, n.drawn * scale, textWidth(n.lines[0], n.px), n.px * LINE)
+        .filter(function (b) { return forced || free(b); })[0];
+      if (found) {
+        found.id = id; found.text = n.lines[0]; found.px = n.px;
+        put(found);
+        names.push(found);
       }
+    });
+    names.forEach(function (b) {
+      var n = info[b.id];
+      if (!b.under || n.lines.length < 2) { return; }
+      var tw = textWidth(n.lines[1], n.px);
+      var left = b.align === "center" ? b.left + (b.width - tw) / 2 : b.align === "left" ? b.left : b.left + b.width - tw;
+      var t = {id: b.id, text: n.lines[1], px: n.px, left: left, top: b.top + b.height, width: tw, height: b.height,
+               align: b.align, title: true};
+      if (free(t)) { put(t); }
     });
     return placed;
   }
@@ -96,16 +111,16 @@ PAGE_JS = """
     var scale = network.getScale();
     window.cgLabels = placeLabels();
     ctx.save();
-    ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
+    ctx.textBaseline = "top"; ctx.lineJoin = "round";
     ctx.strokeStyle = "rgba(255, 255, 255, 0.9)"; ctx.lineWidth = 3 / scale;
-    window.cgLabels.forEach(function (l) {
-      ctx.font = (l.px / scale) + "px " + FACE;
-      l.lines.forEach(function (line, i) {
-        var p = network.DOMtoCanvas({x: l.left + l.width / 2, y: l.top + i * l.px * LINE});
-        ctx.fillStyle = i === 0 ? "#222" : "#555";
-        ctx.strokeText(line, p.x, p.y);
-        ctx.fillText(line, p.x, p.y);
-      });
+    window.cgLabels.forEach(function (b) {
+      var x = b.align === "center" ? b.left + b.width / 2 : b.align === "left" ? b.left : b.left + b.width;
+      var p = network.DOMtoCanvas({x: x, y: b.top});
+      ctx.font = (b.px / scale) + "px " + FACE;
+      ctx.textAlign = b.align;
+      ctx.fillStyle = b.title ? "#555" : "#222";
+      ctx.strokeText(b.text, p.x, p.y);
+      ctx.fillText(b.text, p.x, p.y);
     });
     ctx.restore();
   });

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import html
 import math
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,7 +36,7 @@ from graph.query import find_article
 from graph.rdf._terms import iri
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import DEFAULT_BASE
-from graph.view_page import PAGE_CSS, PAGE_JS
+from graph.view_page import PAGE_CSS, PAGE_JS, controls, offline
 
 #: Node kind -> (legend label, colour, vis-network shape).
 KIND_STYLES: dict[str, tuple[str, str, str]] = {
@@ -124,15 +123,6 @@ class ViewSummary(NamedTuple):
     edges: int
     left_out: int
 
-
-_REMOTE_TAG = re.compile(
-    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
-    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
-    re.IGNORECASE)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
-_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:link|script)\b.*?-->", re.IGNORECASE | re.DOTALL)
-_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S+?(?=</script>|$)", re.MULTILINE)
-_ANY_RESOURCE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=""", re.IGNORECASE)
 
 def view_data(G: nx.MultiDiGraph, seed: int = 0, link_base: str | None = None,
               first: Iterable[str] = ()) -> dict[str, Any]:
@@ -246,10 +236,10 @@ def render_html(data: dict[str, Any], path: str | Path, title: str, note: str | 
     net.nodes = [_vis_item(n) for n in data["nodes"]]
     net.edges = [_vis_item(e) for e in data["edges"]]
     net.options = copy.deepcopy(VIS_OPTIONS)
-    page = _offline(net.generate_html())
+    page = offline(net.generate_html())
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
     page = page.replace("</head>", f"<style>{PAGE_CSS}</style>\n</head>", 1)
-    page = page.replace("<body>", "<body>\n" + _controls(data, title, note), 1)
+    page = page.replace("<body>", "<body>\n" + controls(data, title, note), 1)
     page = page.replace("</body>", f"<script>{PAGE_JS}</script>\n</body>", 1)
     out = Path(path)
     out.write_text(page, encoding="utf-8")
@@ -464,25 +454,6 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[st
     return {"kinds": kinds, "tags": acts + unknown + relations}
 
 
-def _controls(data: dict[str, Any], title: str, note: str | None) -> str:
-    """The bar above the graph: heading, note, search box, legend with filters, counts."""
-    e = html.escape
-    kinds = "".join(f"<label><input type='checkbox' name='cg-kind' value='{e(k['name'])}' checked>"
-                    f"<span class='cg-swatch' style='background:{e(k['color'])}'></span>{e(k['label'])}</label>"
-                    for k in data["legend"]["kinds"])
-    tags = "".join(f"<label><input type='checkbox' name='cg-tag' value='{e(t['name'])}' checked>"
-                   f"<span class='cg-line' style='background:{e(t['color'])}'></span>{e(t['label'])}</label>"
-                   for t in data["legend"]["tags"])
-    note_html = f"<p id='cg-note'>{e(note)}</p>" if note else ""
-    return (f"<div id='cg-bar'><h1>{e(title)}</h1>{note_html}"
-            "<form id='cg-search-form'><input id='cg-search' type='search' placeholder='Find an actor…' "
-            "aria-label='Find an actor'> <button type='submit'>Find</button>"
-            "<span id='cg-search-result'></span></form>"
-            f"<fieldset><legend>Actors</legend>{kinds}</fieldset>"
-            f"<fieldset><legend>Links</legend>{tags}</fieldset>"
-            f"<span id='cg-counts'>{len(data['nodes'])} actors, {len(data['edges'])} links</span></div>\n")
-
-
 def _vis_item(item: dict[str, Any]) -> dict[str, Any]:
     """A node or edge for pyvis: the HTML tooltip moves to ``tip`` (the page turns it into an
     element), so pyvis never sees a ``title`` (it switches to an innerHTML popup on "href");
@@ -492,22 +463,6 @@ def _vis_item(item: dict[str, Any]) -> dict[str, Any]:
     if "label" in item:
         out["text"] = item["label"]
     return out
-
-
-def _offline(page: str) -> str:
-    """``page`` without remote stylesheets/scripts, commented-out ones, the source-map
-    reference and pyvis's empty headings.
-
-    Raises:
-        RuntimeError: when a script, stylesheet or image is still loaded from anywhere (a pyvis
-            template change).
-    """
-    for pattern in (_REMOTE_TAG, _COMMENTED_TAGS, _SOURCE_MAP, _EMPTY_HEADING):
-        page = pattern.sub("", page)
-    leftover = _ANY_RESOURCE.search(page)
-    if leftover:
-        raise RuntimeError(f"the page still loads a resource: {leftover.group(0)[:80]}")
-    return page
 
 
 def _name(G: nx.MultiDiGraph, node: str) -> str:

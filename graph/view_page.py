@@ -1,10 +1,11 @@
-"""The stylesheet and script of the HTML view (:func:`graph.view.render_html` puts them in the page).
+"""The page around the view data (:func:`graph.view.render_html`): stylesheet, script, the bar of
+controls, and the check that the page loads nothing from the network.
 
 The script draws the node labels itself, on vis-network's canvas after each drawing, rather
 than letting vis-network draw them: at a fixed size on screen (each node's ``labelPx``,
 whatever the zoom), placed in order of importance (each node's ``rank``, 0 first, selected
-nodes before all) below, above, beside or at a diagonal of the node, and left out when the box would
-overlap a label already placed or leave the canvas; a node's first title is added under its
+nodes before all) below, above, beside or at a diagonal of the node (or one line further
+out), and left out when the box would overlap a label already placed or leave the canvas; a node's first title is added under its
 name where there is room. So the most important actors are named at the first zoom, more
 appear as one zooms in, and no two labels overlap. The label lines placed in the last
 drawing are in ``window.cgLabels`` (boxes in CSS pixels of the canvas).
@@ -16,6 +17,19 @@ page: anything else is ignored).
 """
 
 from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+_REMOTE_TAG = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
+    re.IGNORECASE)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:link|script)\b.*?-->", re.IGNORECASE | re.DOTALL)
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S+?(?=</script>|$)", re.MULTILINE)
+_ANY_RESOURCE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=""", re.IGNORECASE)
 
 PAGE_CSS = """
 body { margin: 0; font-family: sans-serif; }
@@ -51,15 +65,18 @@ PAGE_JS = """
   }
 
   // Label placement, greedy in rank order: first every name (below, above, beside or at a
-  // diagonal of its node), then the first title under the names that have room for it. Boxes
-  // are indexed in a grid of CELL-pixel squares.
+  // diagonal of its node; then the same one line further out), then the first title under the
+  // names that have room for it. Boxes are indexed in a grid of CELL-pixel squares.
   function candidates(c, r, w, h) {
-    var d = r * 0.7 + GAP, s = r + GAP;
-    return [[c.x - w / 2, c.y + s, "center", true], [c.x - w / 2, c.y - s - h, "center", false],
-            [c.x + s, c.y - h / 2, "left", true], [c.x - s - w, c.y - h / 2, "right", true],
-            [c.x + d, c.y + d, "left", true], [c.x - d - w, c.y + d, "right", true],
-            [c.x + d, c.y - d - h, "left", false], [c.x - d - w, c.y - d - h, "right", false]]
-      .map(function (p) { return {left: p[0], top: p[1], width: w, height: h, align: p[2], under: p[3]}; });
+    var out = [];
+    [0, h].forEach(function (further) {
+      var d = (r + further) * 0.7 + GAP, s = r + further + GAP;
+      out.push([c.x - w / 2, c.y + s, "center", true], [c.x - w / 2, c.y - s - h, "center", false],
+               [c.x + s, c.y - h / 2, "left", true], [c.x - s - w, c.y - h / 2, "right", true],
+               [c.x + d, c.y + d, "left", true], [c.x - d - w, c.y + d, "right", true],
+               [c.x + d, c.y - d - h, "left", false], [c.x - d - w, c.y - d - h, "right", false]);
+    });
+    return out.map(function (p) { return {left: p[0], top: p[1], width: w, height: h, align: p[2], under: p[3]}; });
   }
   function cells(b, visit) {
     for (var i = Math.floor((b.left - PAD) / CELL); i <= Math.floor((b.left + b.width + PAD) / CELL); i++) {
@@ -228,3 +245,38 @@ PAGE_JS = """
   network.redraw();
 })();
 """
+
+
+def controls(data: dict[str, Any], title: str, note: str | None) -> str:
+    """The bar above the graph: heading, note, search box, legend with filters, counts (text escaped)."""
+    e = html.escape
+    kinds = "".join(f"<label><input type='checkbox' name='cg-kind' value='{e(k['name'])}' checked>"
+                    f"<span class='cg-swatch' style='background:{e(k['color'])}'></span>{e(k['label'])}</label>"
+                    for k in data["legend"]["kinds"])
+    tags = "".join(f"<label><input type='checkbox' name='cg-tag' value='{e(t['name'])}' checked>"
+                   f"<span class='cg-line' style='background:{e(t['color'])}'></span>{e(t['label'])}</label>"
+                   for t in data["legend"]["tags"])
+    note_html = f"<p id='cg-note'>{e(note)}</p>" if note else ""
+    return (f"<div id='cg-bar'><h1>{e(title)}</h1>{note_html}"
+            "<form id='cg-search-form'><input id='cg-search' type='search' placeholder='Find an actor…' "
+            "aria-label='Find an actor'> <button type='submit'>Find</button>"
+            "<span id='cg-search-result'></span></form>"
+            f"<fieldset><legend>Actors</legend>{kinds}</fieldset>"
+            f"<fieldset><legend>Links</legend>{tags}</fieldset>"
+            f"<span id='cg-counts'>{len(data['nodes'])} actors, {len(data['edges'])} links</span></div>\n")
+
+
+def offline(page: str) -> str:
+    """``page`` without remote stylesheets/scripts, commented-out ones, the source-map
+    reference and pyvis's empty headings.
+
+    Raises:
+        RuntimeError: when a script, stylesheet or image is still loaded from anywhere (a pyvis
+            template change).
+    """
+    for pattern in (_REMOTE_TAG, _COMMENTED_TAGS, _SOURCE_MAP, _EMPTY_HEADING):
+        page = pattern.sub("", page)
+    leftover = _ANY_RESOURCE.search(page)
+    if leftover:
+        raise RuntimeError(f"the page still loads a resource: {leftover.group(0)[:80]}")
+    return page

@@ -76,7 +76,8 @@ def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
 
 def assert_readable(page: Page, top: int = TOP_LABELS) -> list[dict]:
     """At the current zoom: every label line drawn at >= 12 px inside the canvas, no two
-    overlapping, and the ``top`` best-ranked nodes named next to their node."""
+    overlapping, and the ``top`` best-ranked nodes named next to their node (at most one line
+    away from its edge)."""
     width, height = page.evaluate("[network.body.container.clientWidth, network.body.container.clientHeight]")
     boxes = drawn_labels(page)
     assert boxes and min(b["px"] for b in boxes) >= LABEL_PX_MIN - 0.01
@@ -86,7 +87,7 @@ def assert_readable(page: Page, top: int = TOP_LABELS) -> list[dict]:
     for node in page.evaluate(TOP_NODES, top):
         near = [b for b in boxes if b["text"] == node["name"] and
                 math.hypot(max(b["left"] - node["x"], 0, node["x"] - b["right"]),
-                           max(b["top"] - node["y"], 0, node["y"] - b["bottom"])) <= node["r"] + 10]
+                           max(b["top"] - node["y"], 0, node["y"] - b["bottom"])) <= node["r"] + 8 + 1.2 * b["px"]]
         assert near, f"no label next to {node!r}: {[b for b in boxes if b['text'] == node['name']]}"
     return boxes
 

@@ -124,16 +124,30 @@ PAGE_JS = """
     });
     return placed;
   }
+  // Placed again only when the view, the selection, the filters or a position changed (not
+  // for a redraw on hover).
+  var placedFor = null, changes = 0;
+  function bump() { changes++; }
+  network.on("dragging", bump);
+  network.on("dragEnd", bump);
+  function currentLabels() {
+    var v = network.getViewPosition();
+    var key = [network.getScale(), v.x, v.y, container.clientWidth, container.clientHeight,
+               network.getSelectedNodes().join(" "), changes].join("|");
+    if (key !== placedFor) { placedFor = key; window.cgLabels = placeLabels(); }
+    return window.cgLabels;
+  }
   network.on("afterDrawing", function (ctx) {
     var scale = network.getScale();
-    window.cgLabels = placeLabels();
+    currentLabels();
     ctx.save();
     ctx.textBaseline = "top"; ctx.lineJoin = "round";
     ctx.strokeStyle = "rgba(255, 255, 255, 0.9)"; ctx.lineWidth = 3 / scale;
     window.cgLabels.forEach(function (b) {
       var x = b.align === "center" ? b.left + b.width / 2 : b.align === "left" ? b.left : b.left + b.width;
       var p = network.DOMtoCanvas({x: x, y: b.top});
-      ctx.font = (b.px / scale) + "px " + FACE;
+      var font = (b.px / scale) + "px " + FACE;
+      if (ctx.font !== font) { ctx.font = font; }
       ctx.textAlign = b.align;
       ctx.fillStyle = b.title ? "#555" : "#222";
       ctx.strokeText(b.text, p.x, p.y);
@@ -205,6 +219,7 @@ PAGE_JS = """
   function applyFilters() {
     var kinds = checked("cg-kind"), tags = checked("cg-tag");
     hidden = {};
+    bump();
     nodes.get().forEach(function (n) { hidden[n.id] = kinds[n.kind] === false; });
     nodes.update(nodes.get().map(function (n) { return {id: n.id, hidden: hidden[n.id]}; }));
     edges.update(edges.get().map(function (e) {
@@ -229,7 +244,7 @@ PAGE_JS = """
   window.cgSearch = function (query) {
     var hit = find(query), out = document.getElementById("cg-search-result");
     if (!hit) { out.textContent = "no actor matches"; return null; }
-    if (hit.hidden) { hidden[hit.id] = false; nodes.update({id: hit.id, hidden: false}); }
+    if (hit.hidden) { hidden[hit.id] = false; bump(); nodes.update({id: hit.id, hidden: false}); }
     network.selectNodes([hit.id]);
     network.focus(hit.id, {scale: Math.max(network.getScale(), 1.2)});
     resize();

@@ -13,8 +13,9 @@ elements from that escaped HTML when they are first hovered (vis-network 9 shows
 ``title`` as plain text, so rich tooltips have to be elements). Labels drawn on the canvas
 are plain text. A node's link is the link base (checked by :func:`check_link_base`: http(s)
 or relative, never another scheme) and the percent-encoded path of its IRI; no name enters
-it, and the page opens only http(s) or relative links. The data sits in the page as JSON in which ``<``, ``>``, ``&`` and ``'`` are ``\\u`` escapes, so no
-``</script>`` in a quote can end the script block.
+it, and the page opens only http(s) or relative links. The data sits in the page as JSON in
+which ``<``, ``>``, ``&`` and ``'`` are ``\\u`` escapes, so no ``</script>`` in a quote can
+end the script block.
 """
 
 from __future__ import annotations
@@ -102,15 +103,17 @@ SPREAD_POWER = 0.5
 #: Canvas units per sqrt(node) of a component's radius.
 LAYOUT_SPACING = 110.0
 
+#: The headline of ``?article`` (bound), for the title of an article's view.
 HEADLINE_QUERY = """
 SELECT ?headline WHERE { GRAPH ?article { ?article schema:headline ?headline } } ORDER BY ?headline LIMIT 1"""
 
-#: vis-network options: physics off (positions come from Python), hover tooltips on.
+#: vis-network options: physics off (positions come from Python), hover tooltips on (labels are
+#: drawn by the page's script, :mod:`graph.view_page`).
 VIS_OPTIONS: dict[str, Any] = {
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-    "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+    "nodes": {"borderWidth": 1},
     "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
 }
 

@@ -187,9 +187,14 @@ PAGE_JS = """
     var ok = url.protocol === "http:" || url.protocol === "https:" || (relative && url.protocol === location.protocol);
     return ok ? url.href : null;
   }
+  // The whole window goes to the page (also when the view is embedded in a frame of the app);
+  // with Ctrl or Cmd, a new tab.
   network.on("click", function (p) {
     var target = p.nodes.length === 1 && info[p.nodes[0]] ? safeHref(info[p.nodes[0]].href) : null;
-    if (target) { window.location.assign(target); }
+    var key = p.event && p.event.srcEvent ? p.event.srcEvent : {};
+    if (!target) { return; }
+    if (key.ctrlKey || key.metaKey) { window.open(target, "_blank", "noopener"); return; }
+    try { window.top.location.href = target; } catch (blocked) { window.location.href = target; }
   });
   network.on("hoverNode", function (p) { if (safeHref((info[p.node] || {}).href)) { container.style.cursor = "pointer"; } });
   network.on("blurNode", function () { container.style.cursor = ""; });

@@ -211,6 +211,29 @@ def test_clicking_a_node_opens_its_page(browser: Browser, small_view: tuple[Path
     page.close()
 
 
+def test_a_node_in_a_frame_opens_its_page_in_the_whole_window(browser: Browser, small_view: tuple[Path, dict],
+                                                              tmp_path: Path) -> None:
+    """The app embeds the view in a frame: the actor's page replaces the app's page, not the frame."""
+    render_html(view_data(small_view[1]["graph"], link_base="http://127.0.0.1:9/id/"), tmp_path / "framed.html", "F")
+    outer = tmp_path / "outer.html"
+    outer.write_text("<!doctype html><title>app</title><iframe src='framed.html' width='1000' height='800'></iframe>",
+                     "utf-8")
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.route("http://127.0.0.1:9/**", lambda route: route.fulfill(body="the actor page", content_type="text/plain"))
+    page.goto(outer.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_function("window.cgDrawnAt !== undefined", timeout=60_000)
+    x, y = frame.evaluate("""(id) => {
+        const dom = network.canvasToDOM(network.getPositions([id])[id]);
+        const box = document.getElementById("mynetwork").getBoundingClientRect();
+        return [box.left + dom.x, box.top + dom.y];
+    }""", OKONKWO)
+    box = page.locator("iframe").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_url("http://127.0.0.1:9/id/person/maria-okonkwo", timeout=10_000)
+    page.close()
+
+
 @pytest.mark.parametrize("href", ["javascript:window.pwnedHref=1", "JAVASCRIPT:window.pwnedHref=1",
                                   "java\tscript:window.pwnedHref=1", " javascript:window.pwnedHref=1",
                                   "data:text/html,<script>window.opener.pwnedHref=1</script>"])

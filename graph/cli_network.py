@@ -22,29 +22,35 @@ from graph.cli_options import open_at, store_option
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Draw at most this many actors, the best connected (default: 300).")
 @click.option("--co-mentions", is_flag=True, help="Also link actors mentioned in the same article.")
+@click.option("--link-base", default=None, metavar="URL",
+              help="Clicking a node opens URL + the path of its IRI under the data base, e.g. "
+                   "http://127.0.0.1:8000/id/ for the pages of claimgraph serve (default: no links).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("claimgraph-view.html"), show_default=True, help="HTML file to write.")
 def view(store: str | None, focus: str | None, hops: int, article: str | None, max_nodes: int | None,
-         co_mentions: bool, output: Path) -> None:
+         co_mentions: bool, link_base: str | None, output: Path) -> None:
     """Draw the actors and who said what about whom as one self-contained HTML page.
 
     The page works offline and can be mailed: nodes are people, organisations and places
     (sized by how much they say and are talked about), edges are statements coloured by
-    speech act, memberships and (with --co-mentions) shared articles. Hover an edge for the
-    quotes, search for a name, filter by kind or speech act. Larger graphs are pruned to the
-    best-connected actors, and the page says how many were left out.
+    speech act, memberships and (with --co-mentions) shared articles. The most important
+    actors are named at the first zoom, more as one zooms in, and labels never overlap.
+    Hover an edge for the quotes, search for a name, filter by kind or speech act. Larger
+    graphs are pruned to the best-connected actors, and the page says how many were left out.
 
     \b
     Example:
       claimgraph view -o graph.html
       claimgraph view --focus "Lena Okafor" --hops 2 -o okafor.html
       claimgraph view --article 001_4eb9a2009ca0f220.txt -o article.html
+      claimgraph view --link-base http://127.0.0.1:8000/id/ -o linked.html
     """
     from graph.view import DEFAULT_MAX_NODES, write_view
 
     with open_at(store) as st:
         summary = write_view(st, output, focus=focus, hops=hops, article=article,
-                             max_nodes=max_nodes or DEFAULT_MAX_NODES, co_mentions=co_mentions)
+                             max_nodes=max_nodes or DEFAULT_MAX_NODES, co_mentions=co_mentions,
+                             link_base=link_base)
     left = f" ({summary.left_out} more left out: focus with --focus NAME)" if summary.left_out else ""
     click.echo(f"wrote {summary.path}: {summary.nodes} actors, {summary.edges} links{left}")
 

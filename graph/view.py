@@ -1,16 +1,21 @@
 """Interactive HTML views of an actor graph: data first, then rendering (like spaCy's displacy).
 
 :func:`view_data` turns a graph from :func:`graph.network.actor_graph` into plain dicts for
-vis-network (positions computed here, in Python, so the browser runs no physics);
-:func:`render_html` writes one self-contained page with pyvis: vis-network inlined, nothing
-fetched from the network, a legend that doubles as a filter, and a search box.
+vis-network (positions computed here, in Python, so the browser runs no physics; each node
+ranked by importance, with the size of its label on screen and, given a link base, the
+address of its page); :func:`render_html` writes one self-contained page with pyvis:
+vis-network inlined, nothing fetched from the network, a legend that doubles as a filter, a
+search box, and the script of :mod:`graph.view_page` that draws the labels without overlaps.
 
 Security: every text that comes from an article (names, titles, quotes, headlines) is passed
 through :func:`html.escape` before it enters a tooltip, and the page turns tooltips into DOM
 elements from that escaped HTML when they are first hovered (vis-network 9 shows a string
 ``title`` as plain text, so rich tooltips have to be elements). Labels drawn on the canvas
-are plain text. The data sits in the page as JSON in which ``<``, ``>``, ``&`` and ``'`` are ``\\u`` escapes, so no
-``</script>`` in a quote can end the script block.
+are plain text. A node's link is the link base (checked by :func:`check_link_base`: http(s)
+or relative, never another scheme) and the percent-encoded path of its IRI; no name enters
+it, and the page opens only http(s) or relative links. The data sits in the page as JSON in
+which ``<``, ``>``, ``&`` and ``'`` are ``\\u`` escapes, so no ``</script>`` in a quote can
+end the script block.
 """
 
 from __future__ import annotations
@@ -18,15 +23,21 @@ from __future__ import annotations
 import copy
 import html
 import math
-import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote, urlsplit
 
 import networkx as nx
 from pyvis.network import Network
 
+from graph.errors import ClaimGraphError
 from graph.network import actor_graph, find_node, prune
+from graph.query import find_article
+from graph.rdf._terms import iri
 from graph.rdf.base import GraphStore
+from graph.rdf.ids import DEFAULT_BASE
+from graph.view_page import PAGE_CSS, PAGE_JS, controls, offline
 
 #: Node kind -> (legend label, colour, vis-network shape).
 KIND_STYLES: dict[str, tuple[str, str, str]] = {
@@ -64,6 +75,10 @@ PRUNED_NOTE = ("{n} of {total} actors left out: only the {kept} best connected a
 #: Actors drawn at most by :func:`write_view`; more are pruned to the best connected.
 DEFAULT_MAX_NODES = 300
 
+#: Size on screen of a label (CSS pixels), for the least and the most important node.
+LABEL_PX_MIN = 12.0
+LABEL_PX_MAX = 16.0
+
 NODE_SIZE_BASE = 10.0
 NODE_SIZE_STEP = 4.0
 NODE_SIZE_MAX = 48.0
@@ -80,15 +95,25 @@ KAMADA_KAWAI_MAX_NODES = 150
 #: NumPy solver and larger graphs with a sparse SciPy one, many times slower: too slow for
 #: drawing a page.
 SPRING_MAX_NODES = 499
-#: Pixels per sqrt(node) of a component's radius.
+#: Spring layouts: the distance nodes settle at, times networkx's default (1 / sqrt(nodes));
+#: the default packs the best-connected actors so close that their labels cannot all fit.
+SPRING_DISTANCE = 8.0
+#: Spring layouts: a node at distance r (0..1) from the centre is moved to r ** SPREAD_POWER.
+SPREAD_POWER = 0.5
+#: Canvas units per sqrt(node) of a component's radius.
 LAYOUT_SPACING = 110.0
 
-#: vis-network options: physics off (positions come from Python), hover tooltips on.
+#: The headline of ``?article`` (bound), for the title of an article's view.
+HEADLINE_QUERY = """
+SELECT ?headline WHERE { GRAPH ?article { ?article schema:headline ?headline } } ORDER BY ?headline LIMIT 1"""
+
+#: vis-network options: physics off (positions come from Python), hover tooltips on (labels are
+#: drawn by the page's script, :mod:`graph.view_page`).
 VIS_OPTIONS: dict[str, Any] = {
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-    "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+    "nodes": {"borderWidth": 1},
     "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
 }
 
@@ -102,111 +127,32 @@ class ViewSummary(NamedTuple):
     left_out: int
 
 
-_REMOTE_TAG = re.compile(
-    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
-    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
-    re.IGNORECASE)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
-_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:link|script)\b.*?-->", re.IGNORECASE | re.DOTALL)
-_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=\S+?(?=</script>|$)", re.MULTILINE)
-_ANY_RESOURCE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=""", re.IGNORECASE)
-
-PAGE_CSS = """
-body { margin: 0; font-family: sans-serif; }
-#cg-bar { padding: 6px 12px; border-bottom: 1px solid #ddd; font-size: 14px; }
-#cg-bar h1 { font-size: 18px; margin: 4px 0; }
-#cg-bar fieldset { display: inline-block; border: 1px solid #ddd; margin: 2px 6px 2px 0; padding: 2px 8px; }
-#cg-bar label { margin-right: 8px; white-space: nowrap; }
-.cg-swatch { display: inline-block; width: 12px; height: 12px; margin-right: 3px; vertical-align: middle; }
-.cg-line { display: inline-block; width: 18px; height: 3px; margin-right: 3px; vertical-align: middle; }
-#cg-note { color: #a33; margin: 2px 0; }
-#cg-search-result { margin-left: 6px; color: #555; }
-#mynetwork { float: none !important; border: none !important; }
-div.vis-tooltip { white-space: normal; max-width: 440px; font-size: 13px; }
-.cg-tip .cg-q { margin-top: 4px; }
-"""
-
-PAGE_JS = """
-(function () {
-  // Tooltips become elements (vis-network shows a string title as plain text) when first
-  // hovered: converting them all up front would delay the first drawing of a large graph.
-  window.cgTip = function (markup) {
-    var box = document.createElement("div");
-    box.className = "cg-tip";
-    box.innerHTML = markup;  // built from html.escape()d text only
-    return box;
-  };
-  function ensureTip(items, id) {
-    var item = items.get(id);
-    if (item && !(item.title instanceof Element)) { items.update({id: id, title: window.cgTip(item.tip)}); }
-  }
-  network.on("hoverNode", function (p) { ensureTip(nodes, p.node); });
-  network.on("hoverEdge", function (p) { ensureTip(edges, p.edge); });
-
-  function checked(name) {
-    var on = {};
-    document.querySelectorAll("input[name=" + name + "]").forEach(function (box) {
-      on[box.value] = box.checked;
-    });
-    return on;
-  }
-  function applyFilters() {
-    var kinds = checked("cg-kind"), tags = checked("cg-tag");
-    nodes.update(nodes.get().map(function (n) { return {id: n.id, hidden: kinds[n.kind] === false}; }));
-    edges.update(edges.get().map(function (e) {
-      return {id: e.id, hidden: !e.tags.some(function (t) { return tags[t] !== false; })};
-    }));
-  }
-  document.querySelectorAll("input[name=cg-kind], input[name=cg-tag]").forEach(function (box) {
-    box.addEventListener("change", applyFilters);
-  });
-
-  function find(query) {
-    var q = query.trim().toLowerCase(), all = nodes.get(), hit = null;
-    if (!q) { return null; }
-    all.forEach(function (n) {
-      if (!hit && n.names.some(function (s) { return s.toLowerCase() === q; })) { hit = n; }
-    });
-    all.forEach(function (n) {
-      if (!hit && n.names.some(function (s) { return s.toLowerCase().indexOf(q) >= 0; })) { hit = n; }
-    });
-    return hit;
-  }
-  window.cgSearch = function (query) {
-    var hit = find(query), out = document.getElementById("cg-search-result");
-    if (!hit) { out.textContent = "no actor matches"; return null; }
-    if (hit.hidden) { nodes.update({id: hit.id, hidden: false}); }
-    network.selectNodes([hit.id]);
-    network.focus(hit.id, {scale: 1.2});
-    out.textContent = "found: " + hit.names[0];
-    return hit.id;
-  };
-  document.getElementById("cg-search-form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    window.cgSearch(document.getElementById("cg-search").value);
-  });
-  network.once("afterDrawing", function () { window.cgDrawnAt = performance.now(); });
-  network.redraw();
-})();
-"""
-
-
-def view_data(G: nx.MultiDiGraph, seed: int = 0) -> dict[str, Any]:
+def view_data(G: nx.MultiDiGraph, seed: int = 0, link_base: str | None = None,
+              first: Iterable[str] = ()) -> dict[str, Any]:
     """Nodes and edges of ``G`` as vis-network dicts, with positions, colours and tooltips.
 
     Args:
         G: An actor graph from :func:`graph.network.actor_graph` (possibly pruned).
         seed: Seed of the layout, for the same picture on every run.
+        link_base: Where the nodes' pages are (:func:`node_link`); None for no links.
+        first: Nodes ranked before all others (e.g. the focus of the view).
 
     Returns:
         ``{"nodes": [...], "edges": [...], "legend": {"kinds": [...], "tags": [...]}}``.
         A node has id, label (name and first title), title (escaped HTML tooltip), names
-        (label and aliases, for search), kind, color, shape, size, x, y. An edge has id,
-        from, to, relation, tags (its speech acts, or its relation), color, width, dashes,
-        title. Legend entries have name, label and color (and shape for kinds).
+        (label and aliases, for search), kind, color, shape, size, x, y, rank and labelPx
+        (:func:`label_ranks`), and href when it has a page. An edge has id, from, to,
+        relation, tags (its speech acts, or its relation), color, width, dashes, title.
+        Legend entries have name, label and color (and shape for kinds).
+
+    Raises:
+        ClaimGraphError: when ``link_base`` is not an http(s) or relative address.
     """
+    if link_base is not None:
+        check_link_base(link_base)
     positions = layout(G, seed)
-    nodes = [_node(n, G.nodes[n], positions[n]) for n in G]
+    ranks = label_ranks(G, first)
+    nodes = [_node(n, G.nodes[n], positions[n], ranks[n], link_base) for n in G]
     edges = [_edge(f"e{i}", u, v, key, d, G) for i, (u, v, key, d) in enumerate(G.edges(keys=True, data=True))]
     return {"nodes": nodes, "edges": edges, "legend": _legend(nodes, edges)}
 
@@ -221,21 +167,25 @@ def pruned_note(left_out: int, total: int) -> str | None:
     return PRUNED_NOTE.format(n=left_out, total=total, kept=total - left_out) if left_out > 0 else None
 
 
-def view_title(focus: str | None = None, hops: int = 1, article: str | None = None) -> str:
-    """The heading of a view: what it shows.
+def view_title(focus: str | None = None, hops: int = 1, article: str | None = None,
+               headline: str | None = None) -> str:
+    """The heading of a view: what it shows (an article by its headline when it has one).
 
     >>> view_title("Jane Roe", 2)
     'Who said what about whom: around Jane Roe (2 hops)'
+    >>> view_title(article="a1.txt", headline="Rain at last")
+    'Who said what about whom: in “Rain at last” (a1.txt)'
     """
+    in_article = f"in “{headline}” ({article})" if headline else f"in article {article}"
     parts = [f"around {focus} ({hops} hop{'s' if hops != 1 else ''})" if focus else "",
-             f"in article {article}" if article else ""]
+             in_article if article else ""]
     where = ", ".join(p for p in parts if p)
     return "Who said what about whom" + (f": {where}" if where else "")
 
 
 def write_view(store: GraphStore, path: str | Path, focus: str | None = None, hops: int = 1,
                article: str | None = None, max_nodes: int = DEFAULT_MAX_NODES,
-               co_mentions: bool = False) -> ViewSummary:
+               co_mentions: bool = False, link_base: str | None = None) -> ViewSummary:
     """Draw the store's actors (or one actor's neighbourhood, or one article) as one HTML page.
 
     Graphs with more than ``max_nodes`` actors are pruned to the best connected
@@ -249,17 +199,24 @@ def write_view(store: GraphStore, path: str | Path, focus: str | None = None, ho
         article: Only the facts of this article (IRI, source file or id).
         max_nodes: Actors drawn at most.
         co_mentions: Also link actors mentioned in the same article.
+        link_base: Clicking a node opens ``link_base`` + the path of its IRI under the data
+            base (:func:`node_link`); None (the default) for no links.
 
     Returns:
         Where the page was written and what it shows.
 
     Raises:
         QueryError: when no actor has the focus name or no article matches.
+        ClaimGraphError: when ``link_base`` is not an http(s) or relative address.
     """
+    if link_base is not None:
+        check_link_base(link_base)
     G = actor_graph(store, focus=focus, hops=hops, article=article, co_mentions=co_mentions)
-    drawn, left_out = prune(G, max_nodes, keep=[find_node(G, focus)] if focus else ())
-    data = view_data(drawn)
-    out = render_html(data, path, view_title(focus, hops, article), pruned_note(left_out, len(G)))
+    centre = [find_node(G, focus)] if focus else []
+    drawn, left_out = prune(G, max_nodes, keep=centre)
+    data = view_data(drawn, link_base=link_base, first=centre)
+    headline = article_headline(store, article) if article else None
+    out = render_html(data, path, view_title(focus, hops, article, headline), pruned_note(left_out, len(G)))
     return ViewSummary(out, len(data["nodes"]), len(data["edges"]), left_out)
 
 
@@ -282,14 +239,80 @@ def render_html(data: dict[str, Any], path: str | Path, title: str, note: str | 
     net.nodes = [_vis_item(n) for n in data["nodes"]]
     net.edges = [_vis_item(e) for e in data["edges"]]
     net.options = copy.deepcopy(VIS_OPTIONS)
-    page = _offline(net.generate_html())
+    page = offline(net.generate_html())
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
     page = page.replace("</head>", f"<style>{PAGE_CSS}</style>\n</head>", 1)
-    page = page.replace("<body>", "<body>\n" + _controls(data, title, note), 1)
+    page = page.replace("<body>", "<body>\n" + controls(data, title, note), 1)
     page = page.replace("</body>", f"<script>{PAGE_JS}</script>\n</body>", 1)
     out = Path(path)
     out.write_text(page, encoding="utf-8")
     return out
+
+
+def article_headline(store: GraphStore, article: str) -> str | None:
+    """The headline of the article given by its IRI, id or source file, if it has one.
+
+    Raises:
+        QueryError: when no article matches.
+    """
+    rows = store.select(HEADLINE_QUERY, article=iri(find_article(store, article)))
+    return str(rows[0]["headline"]) if rows else None
+
+
+def label_ranks(G: nx.Graph, first: Iterable[str] = ()) -> dict[Any, tuple[int, float]]:
+    """Each node's rank by importance (0 first) and the size of its label on screen.
+
+    Importance is the statements by and about the actor plus its number of neighbours;
+    ``first`` come before all. Label sizes grow with the square root of importance from
+    :data:`LABEL_PX_MIN` to :data:`LABEL_PX_MAX` (``first`` get the largest).
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("c", "b")])
+    >>> G.nodes["b"]["n_about"] = 2
+    >>> label_ranks(G)
+    {'b': (0, 16.0), 'a': (1, 14.0), 'c': (2, 14.0)}
+    """
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    score = {n: G.nodes[n].get("n_said", 0) + G.nodes[n].get("n_about", 0) + len(set(U[n]) - {n}) for n in G}
+    top = set(first)
+    peak = max(score.values(), default=0) or 1
+    ordered = sorted(G, key=lambda n: (n not in top, -score[n], _name(G, n), str(n)))
+    size = {n: LABEL_PX_MAX if n in top else LABEL_PX_MIN + (LABEL_PX_MAX - LABEL_PX_MIN) * math.sqrt(score[n] / peak)
+            for n in G}
+    return {n: (i, round(size[n], 1)) for i, n in enumerate(ordered)}
+
+
+def check_link_base(link_base: str) -> str:
+    """``link_base`` if it is an http(s) address or a relative one.
+
+    >>> check_link_base("/id/")
+    '/id/'
+
+    Raises:
+        ClaimGraphError: for another scheme (``javascript:``, ``data:``...), an http(s)
+            address without a host, or spaces and control characters.
+    """
+    parts = urlsplit(link_base)
+    bad = (any(c.isspace() or ord(c) < 32 or c in '"<>\\`' for c in link_base)
+           or parts.scheme not in ("", "http", "https") or (parts.scheme != "" and not parts.netloc))
+    if bad:
+        raise ClaimGraphError(f"link base {link_base!r} is not an http(s) or relative address: "
+                              "give one like /id/ or http://127.0.0.1:8000/id/")
+    return link_base
+
+
+def node_link(node: str, link_base: str, base: str = DEFAULT_BASE) -> str | None:
+    """The address of a node's page: ``link_base`` and the path of its IRI under ``base``,
+    percent-encoded (a server decoding the path once gets the IRI's path back), or None
+    for an IRI outside ``base``.
+
+    >>> node_link("https://w3id.org/claimgraph/id/person/jane-roe", "/id/")
+    '/id/person/jane-roe'
+    >>> node_link("https://w3id.org/claimgraph/id/article/a%20b/source/1-5", "/id/")
+    '/id/article/a%2520b/source/1-5'
+    """
+    if not node.startswith(base):
+        return None
+    return link_base + quote(node[len(base):], safe="/-._~")
 
 
 def layout(G: nx.Graph, seed: int = 0) -> dict[Any, tuple[float, float]]:
@@ -324,22 +347,41 @@ def _component_layout(C: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
     if len(C) <= KAMADA_KAWAI_MAX_NODES:
         return {n: (float(p[0]), float(p[1])) for n, p in nx.kamada_kawai_layout(C, weight=None).items()}
     if len(C) <= SPRING_MAX_NODES:
-        return {n: (float(p[0]), float(p[1])) for n, p in nx.spring_layout(C, seed=seed).items()}
+        spring = nx.spring_layout(C, seed=seed, k=SPRING_DISTANCE / math.sqrt(len(C)))
+        return _spread({n: (float(p[0]), float(p[1])) for n, p in spring.items()})
     hub = max(C, key=lambda n: (C.degree(n), str(n)))
     rings = [sorted(layer, key=str) for layer in nx.bfs_layers(C, [hub])]
     return {n: (float(p[0]), float(p[1])) for n, p in nx.shell_layout(C, nlist=rings).items()}
 
 
-def _node(node: str, attrs: dict[str, Any], position: tuple[float, float]) -> dict[str, Any]:
+def _spread(positions: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
+    """Positions moved away from their centre, distance r to r ** :data:`SPREAD_POWER` (within
+    [-1, 1]): a spring layout packs the best-connected actors in a dense core, where no label
+    would fit."""
+    cx = sum(x for x, _ in positions.values()) / len(positions)
+    cy = sum(y for _, y in positions.values()) / len(positions)
+    far = max(math.hypot(x - cx, y - cy) for x, y in positions.values()) or 1.0
+    out = {}
+    for n, (x, y) in positions.items():
+        r = math.hypot(x - cx, y - cy) / far
+        k = r ** SPREAD_POWER / r if r > 0 else 0.0
+        out[n] = ((x - cx) / far * k, (y - cy) / far * k)
+    return out
+
+
+def _node(node: str, attrs: dict[str, Any], position: tuple[float, float], rank: tuple[int, float],
+          link_base: str | None) -> dict[str, Any]:
     kind = attrs.get("kind", "")
     _, colour, shape = KIND_STYLES.get(kind, DEFAULT_KIND_STYLE)
     label = str(attrs.get("label") or node)
     titles = attrs.get("titles") or []
     n = attrs.get("n_said", 0) + attrs.get("n_about", 0)
+    href = node_link(node, link_base) if link_base is not None else None
     return {"id": node, "label": label + (f"\n{titles[0]}" if titles else ""), "title": _node_tip(attrs, label),
             "names": [label, *attrs.get("aliases", [])], "kind": kind, "color": colour, "shape": shape,
             "size": round(min(NODE_SIZE_MAX, NODE_SIZE_BASE + NODE_SIZE_STEP * math.sqrt(n)), 1),
-            "x": position[0], "y": position[1]}
+            "x": position[0], "y": position[1], "rank": rank[0], "labelPx": rank[1],
+            **({"href": href} if href else {})}
 
 
 def _node_tip(attrs: dict[str, Any], label: str) -> str:
@@ -415,52 +457,21 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[st
     return {"kinds": kinds, "tags": acts + unknown + relations}
 
 
-def _controls(data: dict[str, Any], title: str, note: str | None) -> str:
-    """The bar above the graph: heading, note, search box, legend with filters, counts."""
-    e = html.escape
-    kinds = "".join(f"<label><input type='checkbox' name='cg-kind' value='{e(k['name'])}' checked>"
-                    f"<span class='cg-swatch' style='background:{e(k['color'])}'></span>{e(k['label'])}</label>"
-                    for k in data["legend"]["kinds"])
-    tags = "".join(f"<label><input type='checkbox' name='cg-tag' value='{e(t['name'])}' checked>"
-                   f"<span class='cg-line' style='background:{e(t['color'])}'></span>{e(t['label'])}</label>"
-                   for t in data["legend"]["tags"])
-    note_html = f"<p id='cg-note'>{e(note)}</p>" if note else ""
-    return (f"<div id='cg-bar'><h1>{e(title)}</h1>{note_html}"
-            "<form id='cg-search-form'><input id='cg-search' type='search' placeholder='Find an actor…' "
-            "aria-label='Find an actor'> <button type='submit'>Find</button>"
-            "<span id='cg-search-result'></span></form>"
-            f"<fieldset><legend>Actors</legend>{kinds}</fieldset>"
-            f"<fieldset><legend>Links</legend>{tags}</fieldset>"
-            f"<span id='cg-counts'>{len(data['nodes'])} actors, {len(data['edges'])} links</span></div>\n")
-
-
 def _vis_item(item: dict[str, Any]) -> dict[str, Any]:
     """A node or edge for pyvis: the HTML tooltip moves to ``tip`` (the page turns it into an
-    element), so pyvis never sees a ``title`` (it switches to an innerHTML popup on "href")."""
-    out = {k: v for k, v in item.items() if k != "title"}
+    element), so pyvis never sees a ``title`` (it switches to an innerHTML popup on "href");
+    a node's label moves to ``text`` (the page's script draws it, not vis-network)."""
+    out = {k: v for k, v in item.items() if k not in ("title", "label")}
     out["tip"] = item.get("title", "")
+    if "label" in item:
+        out["text"] = item["label"]
     return out
-
-
-def _offline(page: str) -> str:
-    """``page`` without remote stylesheets/scripts, commented-out ones, the source-map
-    reference and pyvis's empty headings.
-
-    Raises:
-        RuntimeError: when a script, stylesheet or image is still loaded from anywhere (a pyvis
-            template change).
-    """
-    for pattern in (_REMOTE_TAG, _COMMENTED_TAGS, _SOURCE_MAP, _EMPTY_HEADING):
-        page = pattern.sub("", page)
-    leftover = _ANY_RESOURCE.search(page)
-    if leftover:
-        raise RuntimeError(f"the page still loads a resource: {leftover.group(0)[:80]}")
-    return page
 
 
 def _name(G: nx.MultiDiGraph, node: str) -> str:
     return str(G.nodes[node].get("label") or node)
 
 
-__all__ = ["ACT_COLOURS", "DEFAULT_MAX_NODES", "KIND_STYLES", "PRUNED_NOTE", "VIS_OPTIONS", "ViewSummary",
-           "layout", "pruned_note", "render_html", "view_data", "view_title", "write_view"]
+__all__ = ["ACT_COLOURS", "DEFAULT_MAX_NODES", "KIND_STYLES", "LABEL_PX_MAX", "LABEL_PX_MIN", "PRUNED_NOTE",
+           "VIS_OPTIONS", "ViewSummary", "article_headline", "check_link_base", "label_ranks", "layout",
+           "node_link", "pruned_note", "render_html", "view_data", "view_title", "write_view"]

@@ -33,6 +33,7 @@ def run(*args: str) -> tuple[int, str, str]:
     (["--focus", "Eastvale", "--hops", "1"], 3, 2, 0),
     (["--article", "a2.txt"], 5, 5, 0),
     (["--co-mentions"], 11, 42, 0),
+    (["--link-base", "/id/"], 11, 15, 0),
 ])
 def test_view_writes_the_page_and_says_where(store: str, tmp_path: Path, options: list[str], nodes: int,
                                              edges: int, left_out: int) -> None:
@@ -44,6 +45,7 @@ def test_view_writes_the_page_and_says_where(store: str, tmp_path: Path, options
     page = out.read_text("utf-8")
     assert f"{nodes} actors, {edges} links" in page
     assert (f"{left_out} of 11 actors left out" in page) == bool(left_out)
+    assert ('"href": "/id/person/maria-okonkwo"' in page) == ("--link-base" in options)
 
 
 def test_view_help_states_the_default_max_nodes() -> None:
@@ -56,6 +58,7 @@ def test_view_help_states_the_default_max_nodes() -> None:
     (["path", "Maria Okonkwo", "Jon Baker"], "no actor named 'Jon Baker' in the graph; did you mean 'Jon Bakker', "),
     (["path", "Nobody", "Maria Okonkwo"], "no actor named 'Nobody'"),
     (["view", "--hops", "-1"], "Invalid value for '--hops'"),
+    (["view", "--link-base", "javascript:alert(1)//"], "link base 'javascript:alert(1)//' is not an http(s) or "),
     (["network", "--format", "dot"], "Invalid value for '--format'"),
     (["central", "--top", "0"], "Invalid value for '--top'"),
 ])

@@ -9,11 +9,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.errors import QueryError
+from graph.errors import ClaimGraphError, QueryError
 from graph.rdf.store import Store
-from graph.view import (ACT_COLOURS, KIND_STYLES, ViewSummary, layout, pruned_note, render_html, view_data,
-                        view_title, write_view)
-from tests.helpers import EVIL, FERREIRA, LINDQVIST, OKONKWO, TRANSPORT
+from graph.view import (ACT_COLOURS, KIND_STYLES, LABEL_PX_MAX, LABEL_PX_MIN, ViewSummary, check_link_base,
+                        label_ranks, layout, node_link, pruned_note, render_html, view_data, view_title, write_view)
+from tests.helpers import (BAKKER, EASTVALE, EVIL, FERREIRA, HALDEN, HOSTILE, ID, LINDQVIST, OKONKWO, SMALL, TRANSPORT,
+                           trig_store)
 
 #: Markup from HOSTILE (and from the page title and note) that must not appear unescaped.
 PAYLOADS = ("<img src=x", "<script>window.pwned", "<svg onload", "<b onmouseover", "<a href=x>", "<i>bad</i>")
@@ -82,6 +83,60 @@ def test_node_sizes_grow_with_statements(small_graph: nx.MultiDiGraph) -> None:
     assert nodes[OKONKWO]["size"] == nodes[FERREIRA]["size"] > nodes[TRANSPORT]["size"] > union["size"]
 
 
+@pytest.mark.parametrize("first, top", [
+    ((), [OKONKWO, FERREIRA, TRANSPORT]),
+    ((EASTVALE,), [EASTVALE, OKONKWO, FERREIRA]),
+])
+def test_label_ranks_put_the_most_quoted_first(small_graph: nx.MultiDiGraph, first: tuple, top: list) -> None:
+    ranks = label_ranks(small_graph, first)
+    assert sorted(ranks, key=lambda n: ranks[n][0])[:3] == top
+    assert sorted(r for r, _ in ranks.values()) == list(range(len(small_graph)))
+    assert ranks[top[0]][1] == LABEL_PX_MAX
+    assert all(LABEL_PX_MIN <= px <= LABEL_PX_MAX for _, px in ranks.values())
+    assert ranks[top[0]][1] > ranks[HALDEN][1]
+
+
+def test_nodes_carry_rank_and_label_size(small_graph: nx.MultiDiGraph) -> None:
+    nodes = by_id(view_data(small_graph, first=[BAKKER])["nodes"])
+    assert (nodes[BAKKER]["rank"], nodes[BAKKER]["labelPx"]) == (0, LABEL_PX_MAX)
+    assert nodes[OKONKWO]["rank"] == 1 and "href" not in nodes[OKONKWO]
+
+
+@pytest.mark.parametrize("link_base", ["/id/", "id/", "../id/", "http://127.0.0.1:8000/id/", "https://example.org/x/",
+                                       "?page=", ""])
+def test_link_bases_accepted(link_base: str) -> None:
+    assert check_link_base(link_base) == link_base
+
+
+@pytest.mark.parametrize("link_base", ["javascript:alert(1)//", "JavaScript:alert(1)//", "java\tscript:alert(1)//",
+                                       " javascript:alert(1)//", "data:text/html,<b>x</b>", "vbscript:x",
+                                       "file:///etc/", "http:///id/", "/id/\"><script>", "/id/\u2028", "/i d/"])
+def test_link_bases_refused(link_base: str) -> None:
+    with pytest.raises(ClaimGraphError, match="is not an http.s. or relative address"):
+        check_link_base(link_base)
+
+
+@pytest.mark.parametrize("node, link_base, expected", [
+    (OKONKWO, "/id/", "/id/person/maria-okonkwo"),
+    (OKONKWO, "http://127.0.0.1:8000/id/", "http://127.0.0.1:8000/id/person/maria-okonkwo"),
+    (ID + "article/a%2Fb/source/3-9", "/id/", "/id/article/a%252Fb/source/3-9"),
+    (ID + "person/\u00e9lise-roe", "/id/", "/id/person/%C3%A9lise-roe"),
+    (ID + 'person/x"><script>alert(1)</script>', "/id/", "/id/person/x%22%3E%3Cscript%3Ealert%281%29%3C/script%3E"),
+    (ID + "person/javascript:alert(1)", "", "person/javascript%3Aalert%281%29"),
+    ("https://example.org/person/jane-roe", "/id/", None),
+])
+def test_node_link(node: str, link_base: str, expected: str | None) -> None:
+    assert node_link(node, link_base) == expected
+
+
+def test_view_data_links_nodes_and_refuses_bad_bases(small_graph: nx.MultiDiGraph) -> None:
+    nodes = by_id(view_data(small_graph, link_base="/id/")["nodes"])
+    assert nodes[OKONKWO]["href"] == "/id/person/maria-okonkwo"
+    assert all(n["href"].startswith("/id/") for n in nodes.values())
+    with pytest.raises(ClaimGraphError):
+        view_data(small_graph, link_base="javascript:alert(1)//")
+
+
 def test_search_names(small_graph: nx.MultiDiGraph) -> None:
     assert by_id(view_data(small_graph)["nodes"])[OKONKWO]["names"] == ["Maria Okonkwo", "Ms. Okonkwo", "Okonkwo"]
 
@@ -138,12 +193,31 @@ def test_view_title(focus: str | None, hops: int, article: str | None, expected:
     assert view_title(focus, hops, article) == expected
 
 
+@pytest.mark.parametrize("article, heading", [
+    ("a1", "<h1>Who said what about whom: in “Port strike enters its second week” (a1)</h1>"),
+    ("a2.txt", "<h1>Who said what about whom: in “Minister defends budget cuts” (a2.txt)</h1>"),
+    ("a3", "<h1>Who said what about whom: in article a3</h1>"),
+])
+def test_article_views_are_titled_by_headline(small_store: Store, tmp_path: Path, article: str,
+                                              heading: str) -> None:
+    page = write_view(small_store, tmp_path / "v.html", article=article).path.read_text("utf-8")
+    assert heading in page
+
+
+def test_a_hostile_headline_stays_text_in_the_title(tmp_path: Path) -> None:
+    with trig_store(tmp_path / "store", SMALL.read_text("utf-8"), HOSTILE) as store:
+        page = write_view(store, tmp_path / "v.html", article="evil").path.read_text("utf-8")
+    assert "<h1>Who said what about whom: in “&lt;svg onload=&quot;window.pwnedHeadline=1&quot;&gt;" in page
+    assert "<svg" not in page.split("<body>")[1]
+
+
 @pytest.mark.parametrize("options, nodes, edges, left_out, heading", [
     ({}, 11, 15, 0, "Who said what about whom"),
     ({"max_nodes": 3}, 3, 3, 8, "Who said what about whom"),
     ({"focus": "dwu"}, 3, 3, 0, "around dwu (1 hop)"),
     ({"article": "a3"}, 4, 3, 0, "in article a3"),
     ({"co_mentions": True}, 11, 42, 0, "Who said what about whom"),
+    ({"link_base": "/id/"}, 11, 15, 0, '"href": "/id/person/maria-okonkwo"'),
 ])
 def test_write_view(small_store: Store, tmp_path: Path, options: dict, nodes: int, edges: int, left_out: int,
                     heading: str) -> None:
@@ -204,4 +278,11 @@ def test_a_pruned_focus_view_keeps_the_focus(small_store: Store, tmp_path: Path)
     html = (tmp_path / "v.html").read_text(encoding="utf-8")
     drawn = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1)
     assert summary.nodes == 1 and summary.left_out > 0
-    assert [n["label"].split("\n")[0] for n in json.loads(drawn)] == ["Port Halden"]
+    assert [(n["text"].split("\n")[0], n["rank"]) for n in json.loads(drawn)] == [("Port Halden", 0)]
+
+
+def test_a_focus_view_ranks_the_focus_first(small_store: Store, tmp_path: Path) -> None:
+    write_view(small_store, tmp_path / "v.html", focus="Eastvale", hops=1)
+    html = (tmp_path / "v.html").read_text(encoding="utf-8")
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
+    assert min(nodes, key=lambda n: n["rank"])["id"] == EASTVALE

@@ -1,12 +1,15 @@
 """The HTML view in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
 
 Every network request is blocked: the page must work offline. Checks the drawn counts, the
-search box, the filters, edge tooltips, that no markup from article text runs, and the time
-to a drawn layout. :func:`write_screenshot` also makes the README picture.
+search box, the filters, edge tooltips, that no markup from article text runs, the labels at
+the first zoom (read from the canvas's own text calls: size on screen, place, no overlaps),
+node links, and the time to a drawn layout. :func:`write_screenshot` also makes the README
+picture.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +20,8 @@ from playwright.sync_api import Browser, Page
 
 from graph.network import actor_graph
 from graph.rdf.store import Store
-from graph.view import render_html, view_data, write_view
+from graph.view import LABEL_PX_MIN, render_html, view_data, write_view
+from tests.conftest import WIKINEWS, needs_shared
 from tests.helpers import (EVIL, HOSTILE, ID, LINDQVIST, OKONKWO, SMALL, chromium, open_page, trig_store,
                            write_screenshot)
 
@@ -26,6 +30,66 @@ pytestmark = pytest.mark.slow
 #: Flags each hostile payload would set if it ran.
 PWNED = ["pwnedHeadline", "pwnedName", "pwnedAlias", "pwnedTitle", "pwnedQuote", "pwnedQuoteImg", "pwnedNote",
          "pwnedPage"]
+
+
+#: Nodes whose labels must be drawn at the first zoom: this many of the best ranked.
+TOP_LABELS = 10
+
+#: Records the text the next drawing puts on the graph's canvas: each call's text, its font
+#: size and width on screen and the top-centre of its box, in CSS pixels of the canvas.
+DRAWN_TEXT = """() => new Promise(resolve => {
+    const log = [], fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+        if (this.canvas.closest("#mynetwork")) {
+            const t = this.getTransform(), r = window.devicePixelRatio || 1;
+            log.push({text: text, px: parseFloat(this.font) * t.a / r, width: this.measureText(text).width * t.a / r,
+                      x: (t.a * x + t.e) / r, y: (t.d * y + t.f) / r, align: this.textAlign,
+                      baseline: this.textBaseline});
+        }
+        return fill.apply(this, arguments);
+    };
+    network.once("afterDrawing", () => { CanvasRenderingContext2D.prototype.fillText = fill; resolve(log); });
+    network.redraw();
+})"""
+
+#: The best-ranked nodes: text, centre and radius on screen (CSS pixels of the canvas).
+TOP_NODES = """(k) => nodes.get().sort((a, b) => a.rank - b.rank).slice(0, k).map(n => {
+    const c = network.canvasToDOM(network.getPositions([n.id])[n.id]);
+    return {id: n.id, name: n.text.split("\\n")[0], x: c.x, y: c.y, r: n.size * network.getScale()};
+})"""
+
+
+def drawn_labels(page: Page) -> list[dict]:
+    """The label lines drawn at the current zoom, as boxes on screen (left, top, right, bottom)."""
+    lines = page.evaluate(DRAWN_TEXT)
+    assert {t["baseline"] for t in lines} <= {"top"}
+    shift = {"left": 0.0, "center": 0.5, "right": 1.0}
+    return [{**t, "left": t["x"] - shift[t["align"]] * t["width"], "right": t["x"] + (1 - shift[t["align"]]) * t["width"],
+             "top": t["y"], "bottom": t["y"] + t["px"]} for t in lines]
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of boxes that overlap."""
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
+def assert_readable(page: Page, top: int = TOP_LABELS) -> list[dict]:
+    """At the current zoom: every label line drawn at >= 12 px inside the canvas, no two
+    overlapping, and the ``top`` best-ranked nodes named next to their node (at most one line
+    away from its edge)."""
+    width, height = page.evaluate("[network.body.container.clientWidth, network.body.container.clientHeight]")
+    boxes = drawn_labels(page)
+    assert boxes and min(b["px"] for b in boxes) >= LABEL_PX_MIN - 0.01
+    assert [b["text"] for b in boxes if b["left"] < -1 or b["top"] < -1 or b["right"] > width + 1
+            or b["bottom"] > height + 1] == []
+    assert overlapping(boxes) == []
+    for node in page.evaluate(TOP_NODES, top):
+        near = [b for b in boxes if b["text"] == node["name"] and
+                math.hypot(max(b["left"] - node["x"], 0, node["x"] - b["right"]),
+                           max(b["top"] - node["y"], 0, node["y"] - b["bottom"])) <= node["r"] + 8 + 1.2 * b["px"]]
+        assert near, f"no label next to {node!r}: {[b for b in boxes if b['text'] == node['name']]}"
+    return boxes
 
 
 def hover_edge(page: Page, edge_id: str) -> str:
@@ -53,8 +117,9 @@ def small_view(tmp_path_factory) -> tuple[Path, dict]:
     """The small store's view: its HTML file and its data."""
     folder = tmp_path_factory.mktemp("view")
     with trig_store(folder / "store", SMALL.read_text("utf-8")) as store:
-        data = view_data(actor_graph(store))
-    return render_html(data, folder / "small.html", title="Small"), data
+        G = actor_graph(store)
+    data = view_data(G)
+    return render_html(data, folder / "small.html", title="Small"), {**data, "graph": G}
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +141,126 @@ def seed_view(tmp_path_factory, seed_store: Path) -> tuple[Path, dict]:
         html = write_view(store, folder / "seeds.html").path
         data = view_data(actor_graph(store))
     return html, data
+
+
+@pytest.fixture(scope="module")
+def wikinews_views(tmp_path_factory, nlp) -> dict[str, Path]:
+    """The full view and the busiest person's view of the Wikinews corpus, built once."""
+    from graph.pipeline import build
+
+    folder = tmp_path_factory.mktemp("wikinews-views")
+    with Store.open(folder / "store", create=True) as store:
+        assert build([WIKINEWS], store, nlp=nlp).ok
+        G = actor_graph(store)
+        people = [n for n in G if G.nodes[n]["kind"] == "Person"]
+        busiest = max(people, key=lambda n: (G.nodes[n]["n_said"] + G.nodes[n]["n_about"], n))
+        return {"full": write_view(store, folder / "full.html").path,
+                "busiest": write_view(store, folder / "busiest.html", focus=G.nodes[busiest]["label"]).path}
+
+
+@pytest.mark.parametrize("width, height, top", [(1280, 900, TOP_LABELS), (800, 600, 4)])
+def test_seed_labels_readable_at_first_zoom(browser: Browser, seed_view: tuple[Path, dict], width: int,
+                                            height: int, top: int) -> None:
+    page, log = open_page(browser, seed_view[0], width, height)
+    assert_readable(page, top)
+    assert log == {"errors": [], "blocked": []}
+    page.close()
+
+
+@needs_shared(WIKINEWS)
+@pytest.mark.parametrize("view", ["full", "busiest"])
+def test_wikinews_labels_readable_at_first_zoom(browser: Browser, wikinews_views: dict[str, Path], view: str) -> None:
+    page, log = open_page(browser, wikinews_views[view])
+    first = assert_readable(page)
+    page.mouse.move(640, 600)
+    page.mouse.wheel(0, -600)
+    page.wait_for_function("network.getScale() > 0", timeout=5_000)
+    page.evaluate("network.moveTo({scale: network.getScale() * 3})")
+    zoomed = drawn_labels(page)
+    assert overlapping(zoomed) == [] and min(b["px"] for b in zoomed) >= LABEL_PX_MIN - 0.01
+    assert len(zoomed) > 0 and len(first) > 20
+    assert log == {"errors": [], "blocked": []}
+    page.close()
+
+
+def test_more_labels_as_one_zooms_in(browser: Browser, seed_view: tuple[Path, dict]) -> None:
+    """Zoomed in on the best-ranked node, labels left out at the first zoom appear, still apart."""
+    page, _ = open_page(browser, seed_view[0], 800, 600)
+    first = {b["text"] for b in drawn_labels(page)}
+    assert len(first) < sum(len(n["label"].split("\n")) for n in seed_view[1]["nodes"])
+    page.evaluate("""network.moveTo({position: network.getPositions([nodes.get().find(n => n.rank === 0).id])
+                                             [nodes.get().find(n => n.rank === 0).id], scale: network.getScale() * 3})""")
+    closer = drawn_labels(page)
+    assert {b["text"] for b in closer} - first
+    assert overlapping(closer) == [] and min(b["px"] for b in closer) >= LABEL_PX_MIN - 0.01
+    page.close()
+
+
+@pytest.mark.parametrize("link_base", ["http://127.0.0.1:9/id/", "../app/id/"])
+def test_clicking_a_node_opens_its_page(browser: Browser, small_view: tuple[Path, dict], tmp_path: Path,
+                                        link_base: str) -> None:
+    html = render_html(view_data(small_view[1]["graph"], link_base=link_base), tmp_path / "linked.html", "Linked")
+    page, log = open_page(browser, html)
+    page.route("http://127.0.0.1:9/**", lambda route: route.fulfill(body="the actor page", content_type="text/plain"))
+    page.route("file://**/app/**", lambda route: route.fulfill(body="the actor page", content_type="text/plain"))
+    click_node(page, OKONKWO)
+    expected = {"http://127.0.0.1:9/id/": "http://127.0.0.1:9/id/person/maria-okonkwo",
+                "../app/id/": (tmp_path.parent / "app" / "id" / "person" / "maria-okonkwo").as_uri()}[link_base]
+    page.wait_for_url(expected, timeout=10_000)
+    assert page.text_content("body") == "the actor page" and log["errors"] == []
+    page.close()
+
+
+def test_a_node_in_a_frame_opens_its_page_in_the_whole_window(browser: Browser, small_view: tuple[Path, dict],
+                                                              tmp_path: Path) -> None:
+    """The app embeds the view in a frame: the actor's page replaces the app's page, not the frame."""
+    render_html(view_data(small_view[1]["graph"], link_base="http://127.0.0.1:9/id/"), tmp_path / "framed.html", "F")
+    outer = tmp_path / "outer.html"
+    outer.write_text("<!doctype html><title>app</title><iframe src='framed.html' width='1000' height='800'></iframe>",
+                     "utf-8")
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.route("http://127.0.0.1:9/**", lambda route: route.fulfill(body="the actor page", content_type="text/plain"))
+    page.goto(outer.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_function("window.cgDrawnAt !== undefined", timeout=60_000)
+    x, y = frame.evaluate("""(id) => {
+        const dom = network.canvasToDOM(network.getPositions([id])[id]);
+        const box = document.getElementById("mynetwork").getBoundingClientRect();
+        return [box.left + dom.x, box.top + dom.y];
+    }""", OKONKWO)
+    box = page.locator("iframe").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_url("http://127.0.0.1:9/id/person/maria-okonkwo", timeout=10_000)
+    page.close()
+
+
+@pytest.mark.parametrize("href", ["javascript:window.pwnedHref=1", "JAVASCRIPT:window.pwnedHref=1",
+                                  "java\tscript:window.pwnedHref=1", " javascript:window.pwnedHref=1",
+                                  "data:text/html,<script>window.opener.pwnedHref=1</script>"])
+def test_a_node_never_opens_another_scheme(browser: Browser, small_view: tuple[Path, dict], tmp_path: Path,
+                                           href: str) -> None:
+    """Even a page whose data were tampered with opens only http(s) or relative links."""
+    data = view_data(small_view[1]["graph"])
+    for node in data["nodes"]:
+        node["href"] = href
+    html = render_html(data, tmp_path / "tampered.html", "Tampered")
+    page, log = open_page(browser, html)
+    click_node(page, OKONKWO)
+    page.wait_for_timeout(500)
+    assert page.url == html.as_uri()
+    assert page.evaluate("[window.pwnedHref, network.getSelectedNodes()]") == [None, [OKONKWO]]
+    assert log["errors"] == []
+    page.close()
+
+
+def click_node(page: Page, node: str) -> None:
+    """Click the centre of a node."""
+    x, y = page.evaluate("""(id) => {
+        const dom = network.canvasToDOM(network.getPositions([id])[id]);
+        const box = document.getElementById("mynetwork").getBoundingClientRect();
+        return [box.left + dom.x, box.top + dom.y];
+    }""", node)
+    page.mouse.click(x, y)
 
 
 def test_seed_view_offline(browser: Browser, seed_view: tuple[Path, dict]) -> None:

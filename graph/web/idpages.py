@@ -82,7 +82,14 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
         "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=len(rows), page=page,
         pages=max(1, -(-len(rows) // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),
         acts=sorted({str(r["act"]) for r in every if r.get("act")}),
-        outlets=sorted({str(r["outlet"]) for r in every if r.get("outlet")}))
+        outlets=sorted({str(r["outlet"]) for r in every if r.get("outlet")}),
+        articles=_mentioned(actor.iri))
+
+
+def _mentioned(node: str) -> list[dict]:
+    """The articles mentioning an actor, newest first, each with its number of mentions."""
+    counts = reads.mentioned_in(site().store, node)
+    return [{**a, "mentions": counts[a["article"]]} for a in site().articles if a["article"] in counts]
 
 
 def _download(rows: list[dict], fmt: str, actor: reads.Actor) -> flask.Response:

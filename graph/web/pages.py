@@ -70,7 +70,8 @@ def search() -> str:
     exact, partial, headlines, suggestions = [], [], [], []
     if q:
         folded = q.casefold()
-        exact = sorted(set(actors_named(s.store, q)))
+        exact = sorted(set(actors_named(s.store, q)) | {str(r["actor"]) for r in s.names
+                                                         if str(r["name"]).casefold() == folded})
         seen = set(exact)
         for row in s.names:
             if str(row["actor"]) not in seen and folded in str(row["name"]).casefold():

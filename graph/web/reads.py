@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from graph.entity import SECTIONS
 from graph.query import load_query
-from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DEFAULT_GRAPH, END, IS_STRING, JOB_TITLE, LABEL, MEMBER_OF,
-                              KIND_CLASSES, Value, iri, text_graph, to_python)
+from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DEFAULT_GRAPH, END, IS_STRING, JOB_TITLE, KIND_CLASSES, LABEL,
+                              MEMBER_OF, MENTIONS, REFERS_TO, Value, iri, text_graph, to_python)
 from graph.rdf.base import GraphStore
 
 Row = dict[str, Value]
@@ -24,6 +24,9 @@ Row = dict[str, Value]
 KINDS: dict[str, str] = {cls.value: kind for kind, cls in KIND_CLASSES.items()}
 #: Statements shown on one page of an actor's statements.
 PAGE_SIZE = 25
+#: The sections of :data:`graph.entity.SECTIONS` an actor page reads with their named query
+#: (its statements and articles are read from the indexes: :func:`actor_statements`, :func:`mentioned_in`).
+ACTOR_SECTIONS = ("names", "roles", "evidence")
 #: Statements a CSV or JSON download holds at most.
 DOWNLOAD_LIMIT = 10_000
 
@@ -67,8 +70,8 @@ class Actor:
         aliases: Every other name (``skos:altLabel``).
         titles: Its job titles.
         organizations: (IRI, label) of the organisations it is a member of.
-        sections: The :data:`graph.entity.SECTIONS` rows but statements: ``names``,
-            ``roles`` (titles over time, oldest first), ``articles``, ``evidence``.
+        sections: The :data:`graph.entity.SECTIONS` rows of :data:`ACTOR_SECTIONS`:
+            ``names``, ``roles`` (titles over time, oldest first), ``evidence``.
     """
 
     iri: str
@@ -127,9 +130,20 @@ def actor(store: GraphStore, node: str) -> Actor | None:
         return None
     members = sorted(set(props[MEMBER_OF.value]))
     names = actors(store, members)
-    sections = {key: store.select(load_query(q), actor=iri(node)) for key, q in SECTIONS.items() if key != "statements"}
+    sections = {key: store.select(load_query(q), actor=iri(node)) for key, q in SECTIONS.items()
+                if key in ACTOR_SECTIONS}
     return Actor(node, min(props[LABEL.value]), kind, sorted(set(props[ALT_LABEL.value])),
                  sorted(set(props[JOB_TITLE.value])), [(m, names.get(m, (m, ""))[0]) for m in members], sections)
+
+
+def mentioned_in(store: GraphStore, node: str) -> dict[str, int]:
+    """Article IRI -> how many times it mentions the actor ``node`` (from the indexes, not a
+    grouped query, whose cost grows with the articles)."""
+    counts: dict[str, int] = dict.fromkeys((q.subject.value for q in store.quads(None, MENTIONS, iri(node), None)), 0)
+    for q in store.quads(None, REFERS_TO, iri(node), None):
+        if q.graph_name.value in counts:
+            counts[q.graph_name.value] += 1
+    return counts
 
 
 def actor_statements(store: GraphStore, node: str) -> list[Row]:

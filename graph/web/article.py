@@ -61,6 +61,10 @@ class Segment:
         """The CSS classes of the piece: ``cg-<kind>`` and ``cg-<style>`` of each mark."""
         return " ".join(dict.fromkeys(c for m in self.marks for c in (f"cg-{m.kind}", f"cg-{m.style}") if c != "cg-"))
 
+    def covers(self, node: str) -> bool:
+        """True when one of the piece's marks is of the IRI ``node``."""
+        return bool(node) and any(m.node == node for m in self.marks)
+
     @property
     def link(self) -> Mark | None:
         """The innermost mark with a page, which a click on the piece opens."""

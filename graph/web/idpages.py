@@ -148,14 +148,18 @@ def _permalink(node: str, article: str) -> str:
 
 def _graph_view(actor: reads.Actor) -> flask.Response:
     """The actor's neighbourhood (one hop) drawn by :mod:`graph.view`, as a page of its own."""
+    response = flask.Response(site().remember("graph " + actor.iri, lambda: _draw(actor)), mimetype="text/html")
+    response.headers["Content-Security-Policy"] = GRAPH_CSP
+    return response
+
+
+def _draw(actor: reads.Actor) -> str:
     G = site().actor_graph
     if actor.iri not in G:
-        return flask.Response("no statements link this actor to another", mimetype="text/plain")
+        return "<!doctype html><title>No neighbours</title><p>No statement links this actor to another.</p>"
     near = neighbourhood(G, [actor.iri], 1)
     drawn, left_out = prune(near, DEFAULT_MAX_NODES, keep=[actor.iri])
     with tempfile.TemporaryDirectory() as folder:
-        html = render_html(view_data(drawn), Path(folder) / "view.html", f"Around {actor.label}",
-                           pruned_note(left_out, len(near))).read_text("utf-8")
-    response = flask.Response(html, mimetype="text/html")
-    response.headers["Content-Security-Policy"] = GRAPH_CSP
-    return response
+        path = render_html(view_data(drawn), Path(folder) / "view.html", f"Around {actor.label}",
+                           pruned_note(left_out, len(near)))
+        return path.read_text("utf-8")

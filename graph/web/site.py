@@ -8,6 +8,7 @@ neighbourhood views) are read once, on first use, and kept.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from graph.web import reads
 from graph.web.paths import base_of, to_path
 
 _LOCK = threading.Lock()
+#: Pages :meth:`Site.remember` keeps (the most recently used).
+REMEMBERED = 64
 
 
 class Site:
@@ -37,6 +40,7 @@ class Site:
     def __init__(self, location: Path, base: str | None = None) -> None:
         self.store: GraphStore = open_store(location, read_only=True)
         self.base = base or base_of(self.store.articles()[:1])
+        self._remembered: OrderedDict[str, Any] = OrderedDict()
 
     def link(self, node: object) -> str | None:
         """The app page of the IRI ``node``, or None when it has none."""
@@ -48,6 +52,20 @@ class Site:
             if name not in self.__dict__:
                 self.__dict__[name] = read()
             return self.__dict__[name]
+
+    def remember(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, kept for the next request with this key (the :data:`REMEMBERED` most
+        recently used are kept): for pages that cost much to draw, like the neighbourhood views."""
+        with _LOCK:
+            if key in self._remembered:
+                self._remembered.move_to_end(key)
+                return self._remembered[key]
+        value = make()
+        with _LOCK:
+            self._remembered[key] = value
+            while len(self._remembered) > REMEMBERED:
+                self._remembered.popitem(last=False)
+        return value
 
     @property
     def counts(self) -> dict[str, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
+from html.parser import HTMLParser
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +45,33 @@ HOSTILE_ARTICLES: dict[str, tuple[str, dict]] = {
         {"title": "Council budget \u2028 grows", "date": "2024-03-05", "url": "https://news.example.org/council"},
     ),
 }
+
+
+class _Marked(HTMLParser):
+    """Collects the text inside the elements of class ``cg-at`` (the outlined span)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth, self.found = 0, []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.depth or "cg-at" in (dict(attrs).get("class") or "").split():
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(0, self.depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.found.append(data)
+
+
+def marked_text(html: str) -> str:
+    """The text of a page's outlined span (``?at=``), its pieces joined."""
+    parser = _Marked()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.found)
 
 
 def make_app(store: Path) -> flask.Flask:

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from tests.helpers import trig_store
-from tests.web.conftest import make_app
+from tests.web.conftest import make_app, marked_text
 
 BASE = "https://w3id.org/claimgraph/id/"
 NAME = "Ada <img src=x onerror=window.pwnedName=1> Marsh"
@@ -97,6 +97,7 @@ def client(tmp_path_factory):
     (f"/id/article/d1/statement/{Q_BEGIN}-{Q_END}", 200, ["Statement by", "In context", "cg-at"]),
     (f"/id/article/d1/statistic/{S_BEGIN}-{S_BEGIN + 9}", 200, ["5 percent costs"]),
     (f"/id/article/d1/role/{R_BEGIN}-{R_BEGIN + 14}", 200, ["water minister"]),
+    ("/id/person/ada-marsh/graph", 200, ["vis-network"]),
     ("/roles", 200, ["water minister"]),
     ("/roles?title=Water+Minister", 200, ["1 role,"]),
     ("/conflicts", 200, ["No conflicting figures"]),
@@ -123,26 +124,8 @@ def test_pages_forbid_inline_script(client, url):
 
 def test_article_marks_give_the_exact_span(client):
     """The pieces marked as the statement, joined, are the stored text between its offsets."""
-    from html.parser import HTMLParser
-
-    class Marked(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.depth, self.found = 0, []
-
-        def handle_starttag(self, tag, attrs):
-            self.depth += 1 if self.depth or "cg-at" in (dict(attrs).get("class") or "").split() else 0
-
-        def handle_endtag(self, tag):
-            self.depth = max(0, self.depth - 1)
-
-        def handle_data(self, data):
-            if self.depth:
-                self.found.append(data)
-
-    parser = Marked()
-    parser.feed(client.get(f"/id/article/d1?at={STATEMENT}").get_data(as_text=True))
-    assert "".join(parser.found) == TEXT[Q_BEGIN:Q_END] == QUOTE
+    html = client.get(f"/id/article/d1?at={STATEMENT}").get_data(as_text=True)
+    assert marked_text(html) == TEXT[Q_BEGIN:Q_END] == QUOTE
 
 
 def test_unsafe_address_is_no_link(client):

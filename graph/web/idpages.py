@@ -111,7 +111,7 @@ def _download(rows: list[dict], fmt: str, actor: reads.Actor) -> flask.Response:
 
 def _article_page(article: str) -> str:
     s = site()
-    meta = next((a for a in s.articles if a["article"] == article), {"article": article})
+    meta = s.article(article)
     text, boilerplate = reads.article_text(s.store, article)
     nodes = reads.describe(s.store, article)
     found = _found(nodes)
@@ -129,7 +129,7 @@ def _found(nodes: dict[str, dict[str, list]]) -> text_marks.Found:
 
 def _permalink(node: str, article: str) -> str:
     s = site()
-    meta = next((a for a in s.articles if a["article"] == article), {"article": article})
+    meta = s.article(article)
     nodes = reads.describe(s.store, article)
     found = _found({node: nodes[node]} | {n: p for n, p in nodes.items() if "/mention/" in n})
     row = next((r for rows in (found.statements, found.statistics, found.roles) for r in rows if r["iri"] == node), None)

@@ -77,6 +77,11 @@ class Site:
         """Every article, newest first (:func:`graph.web.reads.articles`)."""
         return self._once("_articles", lambda: reads.articles(self.store))
 
+    def article(self, node: str) -> dict:
+        """The row of :attr:`articles` of the article ``node`` (just its IRI when unknown)."""
+        by_iri = self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
+        return by_iri.get(node, {"article": node})
+
     @property
     def speakers(self) -> list[dict]:
         """The most quoted named actors."""

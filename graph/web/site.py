@@ -24,7 +24,7 @@ from graph.rdf.open import open_store
 from graph.web import reads
 from graph.web.paths import base_of, to_path
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # reentrant: a list read once may be built from another
 #: Pages :meth:`Site.remember` keeps (the most recently used).
 REMEMBERED = 64
 

@@ -107,15 +107,18 @@ def top_speakers(store: GraphStore) -> list[Row]:
 
 
 def actors(store: GraphStore, iris: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """Actor IRI -> (label, kind) for each of ``iris`` that has a label, in one query."""
-    wanted = sorted(set(iris))
-    if not wanted:
-        return {}
+    """Actor IRI -> (label, kind) for each of ``iris`` that has a label in the default graph.
+
+    Read with two index lookups per actor: a query binding every actor of a long article
+    to ``VALUES`` cost more than the rest of its page.
+    """
     out: dict[str, tuple[str, str]] = {}
-    for row in store.select(load_query("web_actors"), actor=[iri(a) for a in wanted]):
-        kind = KINDS.get(str(row.get("kindIri") or ""), "")
-        if kind or str(row["actor"]) not in out:
-            out[str(row["actor"])] = (str(row["label"]), kind)
+    for node in sorted(set(iris)):
+        labels = sorted(q.object.value for q in store.quads(iri(node), LABEL, None, DEFAULT_GRAPH))
+        if labels:
+            kinds = sorted(KINDS[q.object.value] for q in store.quads(iri(node), A, None, DEFAULT_GRAPH)
+                           if q.object.value in KINDS)
+            out[node] = (labels[0], kinds[0] if kinds else "")
     return out
 
 

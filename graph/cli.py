@@ -108,8 +108,11 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
               help="File to write (default: standard output).")
 @click.option("--with-index", is_flag=True,
               help="Also write the resolver's private name index graphs (urn:claimgraph:index:...).")
-def export(store: str | None, fmt: str, output: Path | None, with_index: bool) -> None:
-    """Write the whole graph in an RDF format (without the private name index, unless asked).
+@click.option("--with-text", is_flag=True,
+              help="Also write the articles' texts, the private text graphs (urn:claimgraph:text:...).")
+def export(store: str | None, fmt: str, output: Path | None, with_index: bool, with_text: bool) -> None:
+    """Write the whole graph in an RDF format (without the private name index and the
+    articles' texts, unless asked).
 
     \b
     Example:
@@ -118,9 +121,9 @@ def export(store: str | None, fmt: str, output: Path | None, with_index: bool) -
     with open_at(store) as st:
         if output:
             with output.open("wb") as out:
-                st.export(fmt, out, with_index)
+                st.export(fmt, out, with_index, with_text)
         else:
-            st.export(fmt, sys.stdout.buffer, with_index)
+            st.export(fmt, sys.stdout.buffer, with_index, with_text)
 
 
 @main.command()

@@ -26,7 +26,7 @@ from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, JOB_TITLE, LABEL, LOC
                               Quad, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, to_quads
+from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, text_quads, to_quads
 from graph.rdf.name_index import (index_graph, index_moves, index_quads, indexed_actors, read_context,
                                   read_descriptions)
 from graph.records import ArticleRecord
@@ -50,7 +50,7 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
         overrides: The user's joins and splits.
 
     Returns:
-        The quads written to the article's graph and to its index graph.
+        The quads written to the article's graph, its index graph and its text graph.
     """
     article = ids.article(record.article.id)
     before = indexed_actors(store, article)
@@ -60,6 +60,7 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     actors = actor_iris(resolved, ids)
     quads = to_quads(resolved, ids, evidence=False)  # descriptions and evidence are reconciled below
     quads += index_quads(record, actors, resolved.labels, article)
+    quads += text_quads(record.article, ids)
     store.replace_article(article, quads)
     now = {actor.value for actor in actors.values()}
     _reconcile(store, context, resolution, ids, extra=before | {d.ref for d in own} | now)

@@ -179,11 +179,21 @@ def did_you_mean(wanted: str, names: list[str]) -> str:
     >>> did_you_mean("zzz", ["Eve"])
     ''
     """
+    close = close_names(wanted, names)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def close_names(wanted: str, names: list[str]) -> list[str]:
+    """The ``names`` closest to ``wanted``, case-insensitively: similar spellings first, then
+    the names containing it, :data:`SUGGESTIONS` at most (what :func:`did_you_mean` lists).
+
+    >>> close_names("okafor", ["Lena Okafor", "Okafur", "Eve"])
+    ['Okafur', 'Lena Okafor']
+    """
     folded = {n.casefold(): n for n in sorted(set(names), reverse=True)}
     close = [folded[n] for n in difflib.get_close_matches(wanted.casefold(), sorted(folded), n=3, cutoff=0.6)]
     close += [n for f, n in sorted(folded.items()) if wanted.casefold() in f and n not in close]
-    close = close[:SUGGESTIONS]
-    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return close[:SUGGESTIONS]
 
 
 def find_article(store: GraphStore, article: str) -> str:

@@ -12,14 +12,16 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from graph.rdf._terms import PREFIX_MAP, is_index_graph
+from graph.rdf._terms import PREFIX_MAP, is_index_graph, is_text_graph
 
 #: The formats :func:`export_dataset` writes.
 EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld")
 
 
-def export_dataset(dataset: ox.Store, fmt: str, out: BinaryIO, with_index: bool = False) -> None:
-    """Write every quad of ``dataset`` to ``out``, sorted, the private index graphs only when asked.
+def export_dataset(dataset: ox.Store, fmt: str, out: BinaryIO, with_index: bool = False,
+                   with_text: bool = False) -> None:
+    """Write every quad of ``dataset`` to ``out``, sorted, the private index and text graphs
+    only when asked.
 
     Args:
         dataset: The quads (an on-disk or in-memory pyoxigraph store).
@@ -27,35 +29,39 @@ def export_dataset(dataset: ox.Store, fmt: str, out: BinaryIO, with_index: bool 
             triples) or ``"jsonld"`` (every graph, compacted with the cg: prefixes).
         out: A binary stream.
         with_index: Include the name index graphs (:func:`graph.rdf._terms.index_graph`).
+        with_text: Include the text graphs (:func:`graph.rdf._terms.text_graph`).
 
     Raises:
         ValueError: when ``fmt`` is not one of :data:`EXPORT_FORMATS`.
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: expected one of {sorted(EXPORT_FORMATS)}")
+    graphs = _graphs(dataset, with_index, with_text)
     if fmt == "jsonld":
-        out.write(_jsonld(ox.serialize(_sorted_quads(dataset, with_index), format=ox.RdfFormat.N_QUADS)))
+        out.write(_jsonld(ox.serialize(_sorted_quads(dataset, graphs), format=ox.RdfFormat.N_QUADS)))
     elif fmt == "turtle":
-        ox.serialize(_sorted_union(dataset, with_index), out, ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
+        ox.serialize(_sorted_union(dataset, graphs), out, ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
     else:
         rdf_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
-        ox.serialize(_sorted_quads(dataset, with_index), out, rdf_format, prefixes=PREFIX_MAP)
+        ox.serialize(_sorted_quads(dataset, graphs), out, rdf_format, prefixes=PREFIX_MAP)
 
 
-def _graphs(dataset: ox.Store, with_index: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
-    """The default graph, then each named graph (index graphs only ``with_index``), sorted."""
-    named = sorted((g for g in dataset.named_graphs() if with_index or not is_index_graph(g)), key=str)
+def _graphs(dataset: ox.Store, with_index: bool, with_text: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
+    """The default graph, then each named graph (index graphs only ``with_index``, text
+    graphs only ``with_text``), sorted."""
+    named = sorted((g for g in dataset.named_graphs()
+                    if (with_index or not is_index_graph(g)) and (with_text or not is_text_graph(g))), key=str)
     return [ox.DefaultGraph(), *named]
 
 
-def _sorted_quads(dataset: ox.Store, with_index: bool) -> Iterator[ox.Quad]:
-    """Every quad: default graph first, then each named graph, each sorted."""
-    for graph in _graphs(dataset, with_index):
+def _sorted_quads(dataset: ox.Store, graphs: list[ox.NamedNode | ox.DefaultGraph]) -> Iterator[ox.Quad]:
+    """Every quad of ``graphs`` (default graph first, then each named graph), each sorted."""
+    for graph in graphs:
         yield from sorted(dataset.quads_for_pattern(None, None, None, graph), key=_quad_key)
 
 
-def _sorted_union(dataset: ox.Store, with_index: bool) -> list[ox.Triple]:
-    return sorted({q.triple for graph in _graphs(dataset, with_index)
+def _sorted_union(dataset: ox.Store, graphs: list[ox.NamedNode | ox.DefaultGraph]) -> list[ox.Triple]:
+    return sorted({q.triple for graph in graphs
                    for q in dataset.quads_for_pattern(None, None, None, graph)}, key=_quad_key)
 
 

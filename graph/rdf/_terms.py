@@ -83,6 +83,46 @@ def is_index_graph(graph: object) -> bool:
     return isinstance(graph, ox.NamedNode) and graph.value.startswith(INDEX_GRAPH_PREFIX)
 
 
+#: The private IRI prefix of the text graphs: an article's text graph (the text its offsets
+#: index, and its boilerplate spans) is named by this prefix followed by the article IRI.
+#: Exports leave these graphs out unless asked.
+TEXT_GRAPH_PREFIX = "urn:claimgraph:text:"
+
+
+def text_graph(article: str) -> ox.NamedNode:
+    """The private graph holding an article's text (``nif:isString`` of its ``nif:Context``);
+    its name is :data:`TEXT_GRAPH_PREFIX` + the article IRI.
+
+    >>> text_graph("https://example.org/article/a").value
+    'urn:claimgraph:text:https://example.org/article/a'
+    """
+    return ox.NamedNode(TEXT_GRAPH_PREFIX + article)
+
+
+def is_text_graph(graph: object) -> bool:
+    """True when ``graph`` names a private text graph.
+
+    >>> is_text_graph(text_graph("https://example.org/article/a")), is_text_graph(index_graph("x"))
+    (True, False)
+    """
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(TEXT_GRAPH_PREFIX)
+
+
+def own_graphs(article: str) -> tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]:
+    """Every graph that belongs to one article: its public graph, its index graph and its
+    text graph (what replacing or removing the article replaces or drops)."""
+    return ox.NamedNode(article), index_graph(article), text_graph(article)
+
+
+def is_private_graph(graph: object) -> bool:
+    """True when ``graph`` is an index or text graph (not an article's public graph).
+
+    >>> is_private_graph(text_graph("a")), is_private_graph(index_graph("a")), is_private_graph(iri("https://a"))
+    (True, True, False)
+    """
+    return is_index_graph(graph) or is_text_graph(graph)
+
+
 def is_iri(node: object) -> bool:
     """True when ``node`` is an IRI (not a literal, blank node or the default graph).
 
@@ -114,6 +154,8 @@ LOCAL_KIND, LOCAL_LABEL, INDEX_OF = term("cg:localKind"), term("cg:localLabel"),
 #: Every predicate of the resolver's private name index (:mod:`graph.rdf.name_index`).
 INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
 XSD_DECIMAL = term("xsd:decimal")
+CONTEXT, IS_STRING, REFERENCE_CONTEXT = term("nif:Context"), term("nif:isString"), term("nif:referenceContext")
+BOILERPLATE = term("cg:Boilerplate")
 
 #: Entity kind -> its RDF class.
 KIND_CLASSES: MappingProxyType[str, ox.NamedNode] = MappingProxyType({

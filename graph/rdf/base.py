@@ -33,17 +33,17 @@ class GraphStore(Protocol):
         """True when writes are refused."""
 
     def articles(self) -> list[str]:
-        """IRIs of the articles in the store (its named graphs but the index graphs), sorted."""
+        """IRIs of the articles in the store (its named graphs but the index and text graphs), sorted."""
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not in the store."""
 
     def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
-        """Replace an article's named graph and its index graph with ``quads``; default-graph
+        """Replace an article's named graph, its index graph and its text graph with ``quads``; default-graph
         quads among them are added."""
 
     def remove_article(self, article_iri: str) -> None:
-        """Drop an article's named graph and its index graph (default-graph facts are kept)."""
+        """Drop an article's named graph, its index graph and its text graph (default-graph facts are kept)."""
 
     def quads(self, subject: Term | None = None, predicate: NamedNode | None = None,
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
@@ -69,9 +69,10 @@ class GraphStore(Protocol):
             QueryError: when the query is malformed or not a SELECT.
         """
 
-    def export(self, fmt: str, out: BinaryIO, with_index: bool = False) -> None:
+    def export(self, fmt: str, out: BinaryIO, with_index: bool = False, with_text: bool = False) -> None:
         """Write every quad to ``out``, sorted, in one of
-        :data:`graph.rdf._export.EXPORT_FORMATS`; the private index graphs only ``with_index``."""
+        :data:`graph.rdf._export.EXPORT_FORMATS`; the private index graphs only ``with_index``,
+        the private text graphs only ``with_text``."""
 
     def optimize(self) -> None:
         """Compact the storage, when the store manages its own."""

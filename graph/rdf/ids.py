@@ -5,7 +5,8 @@ The scheme (relative to a configurable base, by default :data:`DEFAULT_BASE`)::
     article/<article-id>                       an article, also the named graph of its facts
     person/<slug>  organization/<slug>  place/<slug>      named actors, by canonical name
     article/<id>/source/<begin>-<end>          an unnamed source, by its first mention
-    article/<id>/statement/<begin>-<end>       likewise statistic/, role/, mention/
+    article/<id>/statement/<begin>-<end>       likewise statistic/, role/, mention/, boilerplate/
+    article/<id>/text                          the article's text (in its private text graph)
     evidence/<slug(actor)>/<slug(alias)>       why an alias was merged into an actor
 
 The same input always gives the same IRI, on every run and every machine.
@@ -110,6 +111,14 @@ class Ids:
     def mention(self, article_id: str, span: Span) -> str:
         """The IRI of one mention of an entity."""
         return self._in_article(article_id, "mention", span)
+
+    def text(self, article_id: str) -> str:
+        """The IRI of an article's text (its ``nif:Context``, in the private text graph)."""
+        return f"{self.article(article_id)}/text"
+
+    def boilerplate(self, article_id: str, span: Span) -> str:
+        """The IRI of a stretch of an article's text that is not article content."""
+        return self._in_article(article_id, "boilerplate", span)
 
     def evidence(self, actor_iri: str, alias: str) -> str:
         """The IRI of the evidence that ``alias`` names the actor ``actor_iri``.

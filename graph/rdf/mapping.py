@@ -11,12 +11,13 @@ from collections.abc import Iterator
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE,
+from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, BOILERPLATE, CONTENT_HASH,
+                              CONTEXT, CUE, IS_STRING, REFERENCE_CONTEXT,
                               DATE_PUBLISHED, DERIVED_FROM, END, HAS_ROLE, HEADLINE, JOB_TITLE,
                               LABEL, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE,
                               MERGED_INTO, NEWS_ARTICLE, ORGANIZATION, PERIOD, QUALIFIER, QUOTE_CLASSES, REASON,
                               REFERS_TO, ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
-                              UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term)
+                              UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term, text_graph)
 from graph.rdf.ids import Ids
 from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, Statement, Statistic
 
@@ -28,7 +29,8 @@ def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[
     """Map one resolved article to quads.
 
     The article's facts go in the named graph whose name is the article IRI: the article
-    node, its mentions, roles, statements, statistics and ``schema:mentions``. What is true
+    node, its mentions, roles, statements, statistics and ``schema:mentions`` (its text goes
+    in its private text graph: :func:`text_quads`). What is true
     of an actor whatever the article (its type, labels, titles, memberships) is not among
     them: :func:`description_quads` writes it once, in the default graph. The resolver's merge
     evidence goes in the default graph. Records that point to unknown entity keys lose only
@@ -68,6 +70,22 @@ def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]
             yield Quad(s, p, o, graph)
     if evidence:
         yield from evidence_quads(resolved.merges, ids)
+
+
+def text_quads(article: Article, ids: Ids) -> list[Quad]:
+    """The article's private text graph (:func:`graph.rdf._terms.text_graph`): the text its
+    offsets index, as ``nif:isString`` of a ``nif:Context``, and its boilerplate spans
+    (``cg:Boilerplate``), so that the browsing app can show every span in place. Exports
+    leave this graph out unless asked (``export --with-text``).
+    """
+    graph = text_graph(ids.article(article.id))
+    context = NamedNode(ids.text(article.id))
+    quads = [Quad(context, A, CONTEXT, graph), Quad(context, IS_STRING, Literal(article.text), graph)]
+    for span in article.boilerplate:
+        node = NamedNode(ids.boilerplate(article.id, span))
+        quads += [Quad(node, A, BOILERPLATE, graph), Quad(node, REFERENCE_CONTEXT, context, graph),
+                  Quad(node, BEGIN, Literal(span.begin), graph), Quad(node, END, Literal(span.end), graph)]
+    return quads
 
 
 def actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:

@@ -31,6 +31,7 @@ class CG(DefinedNamespace):
     Statistic: URIRef  # A figure stated in an article.
     SpeechAct: URIRef  # What a statement does: assert, warn, order, criticise...
     Role: URIRef  # A title held by a person, as stated in one article.
+    Boilerplate: URIRef  # A stretch of text that is not article content (text graph only).
     Mention: URIRef  # One occurrence of an entity in an article.
     MergeEvidence: URIRef  # Why a name or mention was merged into an actor.
 

@@ -30,8 +30,8 @@ from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
                                content_hash_query, describe_query, drop_update, pattern_query)
-from graph.rdf._terms import (PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value, index_graph,
-                              is_index_graph, to_python)
+from graph.rdf._terms import (PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value,
+                              is_private_graph, own_graphs, to_python)
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -111,9 +111,9 @@ class RemoteStore:
         return f"RemoteStore({self.location!r}, read_only={self.read_only})"
 
     def articles(self) -> list[str]:
-        """IRIs of the articles' named graphs on the server (not the index graphs), sorted."""
+        """IRIs of the articles' named graphs on the server (not the index or text graphs), sorted."""
         rows = self._select(NAMED_GRAPHS, union=False)
-        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_index_graph(r["g"]))
+        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_private_graph(r["g"]))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""
@@ -121,14 +121,14 @@ class RemoteStore:
         return rows[0]["h"].value if rows else None
 
     def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
-        """Replace an article's named graph and its index graph (one ``PUT`` each); add its
+        """Replace an article's named graph, its index graph and its text graph (one ``PUT`` each); add its
         default-graph quads (``POST``).
 
         Raises:
             StoreError: when the store is read-only or the server refuses the write.
         """
         self._check_writable()
-        own = (ox.NamedNode(article_iri), index_graph(article_iri))
+        own = own_graphs(article_iri)
         by_graph: dict[GraphName, list[ox.Triple]] = {graph: [] for graph in own}
         for quad in quads:
             by_graph.setdefault(quad.graph_name, []).append(quad.triple)
@@ -139,13 +139,13 @@ class RemoteStore:
                 self._request(self._graph_url(graph), "PUT" if replace else "POST", body, _N_TRIPLES)
 
     def remove_article(self, article_iri: str) -> None:
-        """Drop an article's named graph and its index graph (default-graph facts are kept).
+        """Drop an article's named graph, its index graph and its text graph (default-graph facts are kept).
 
         Raises:
             StoreError: when the store is read-only or the server refuses.
         """
         self._check_writable()
-        update = " ;\n".join(drop_update(g) for g in (ox.NamedNode(article_iri), index_graph(article_iri)))
+        update = " ;\n".join(drop_update(g) for g in own_graphs(article_iri))
         self._request(self._endpoints["update"], "POST", update.encode(), _SPARQL_UPDATE)
 
     def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
@@ -210,9 +210,9 @@ class RemoteStore:
         names = [v.value for v in results.variables]
         return [{n: to_python(row[n]) for n in names} for row in results]
 
-    def export(self, fmt: str, out: BinaryIO, with_index: bool = False) -> None:
+    def export(self, fmt: str, out: BinaryIO, with_index: bool = False, with_text: bool = False) -> None:
         """Write every quad on the server to ``out``, sorted as the embedded store's export is
-        (the private index graphs only ``with_index``).
+        (the private index graphs only ``with_index``, the text graphs only ``with_text``).
 
         The quads are fetched with one query into memory first.
 
@@ -223,7 +223,7 @@ class RemoteStore:
         local = ox.Store()
         local.extend(ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph())
                      for r in self._select(ALL_QUADS, union=False))
-        export_dataset(local, fmt, out, with_index)
+        export_dataset(local, fmt, out, with_index, with_text)
 
     def optimize(self) -> None:
         """Nothing to do: the server manages its own storage."""

@@ -22,7 +22,7 @@ from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import bind_values, change_update, drop_update, replace_update
 from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
-                              index_graph, is_index_graph, to_python)
+                              is_private_graph, own_graphs, to_python)
 from graph.rdf.lock import StoreLock
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
@@ -122,7 +122,7 @@ class Store:
     def articles(self) -> list[str]:
         """IRIs of the articles in the store (its named graphs), sorted."""
         return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and not is_index_graph(g))
+                      if isinstance(g, ox.NamedNode) and not is_private_graph(g))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not in the store."""
@@ -132,7 +132,8 @@ class Store:
         return None
 
     def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
-        """Replace an article's named graph and its index graph with ``quads``, all or nothing.
+        """Replace an article's named graph, its index graph and its text graph with ``quads``,
+        all or nothing.
 
         ``quads`` may also hold default-graph quads: they are added, and default-graph
         quads already there are kept. If ``quads`` raises while being read,
@@ -150,21 +151,22 @@ class Store:
         graph = ox.NamedNode(article_iri)
         try:
             if self._store.contains_named_graph(graph):
-                self._store.update(replace_update((graph, index_graph(article_iri)), batch))
+                self._store.update(replace_update(own_graphs(article_iri), batch))
             else:
                 self._store.extend(batch)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write {article_iri} to the store: {_one_line(e)}") from e
 
     def remove_article(self, article_iri: str) -> None:
-        """Drop an article's named graph and its index graph (default-graph facts are kept).
+        """Drop an article's named graph, its index graph and its text graph (default-graph facts
+        are kept).
 
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
         self._check_writable()
         try:
-            self._store.update(" ;\n".join(drop_update(g) for g in (ox.NamedNode(article_iri), index_graph(article_iri))))
+            self._store.update(" ;\n".join(drop_update(g) for g in own_graphs(article_iri)))
         except OSError as e:
             raise StoreError(f"cannot remove {article_iri}: {_one_line(e)}") from e
 
@@ -257,7 +259,7 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 
-    def export(self, fmt: str, out: BinaryIO, with_index: bool = False) -> None:
+    def export(self, fmt: str, out: BinaryIO, with_index: bool = False, with_text: bool = False) -> None:
         """Write the store to ``out``, sorted, so equal stores give identical bytes.
 
         Args:
@@ -265,11 +267,12 @@ class Store:
                 triples) or ``"jsonld"`` (every graph, compacted with the cg: prefixes).
             out: A binary stream.
             with_index: Include the private name index graphs.
+            with_text: Include the private text graphs (the articles' texts).
 
         Raises:
             ValueError: when ``fmt`` is not one of :data:`graph.rdf._export.EXPORT_FORMATS`.
         """
-        export_dataset(self._store, fmt, out, with_index)
+        export_dataset(self._store, fmt, out, with_index, with_text)
 
     def optimize(self) -> None:
         """Compact the on-disk indexes; run after a large build to speed up queries."""

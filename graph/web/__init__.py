@@ -1,0 +1,50 @@
+"""The browsing app: server-rendered pages over a read-only store, in the spirit of
+Datasette for SQLite.
+
+:func:`init_app` registers the pages on an existing Flask app (``claimgraph serve`` runs
+them beside the SPARQL endpoint, in the same process): ``/`` (search, counts, most quoted
+actors, latest articles), ``/search``, ``/id/...`` (a page for every actor, article,
+statement, statistic and role IRI under the data base), ``/conflicts``, ``/roles``,
+``/query-editor`` and the app's own assets under ``/static/claimgraph/``.
+
+Security: the templates are Jinja2 with autoescaping (no HTML is assembled in Python), only
+``http(s)`` addresses from articles become links, and every page is sent with a Content
+Security Policy that allows scripts, styles and frames from the app itself only, so that
+markup in an article stays text even if it reached the page unescaped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask
+
+from graph.web.site import Site
+
+#: Where :func:`init_app` keeps the :class:`~graph.web.site.Site` in ``app.extensions``.
+EXTENSION = "claimgraph_web"
+
+
+def init_app(app: flask.Flask, location: Path) -> None:
+    """Register the browsing app's pages on ``app``, reading the store at ``location``.
+
+    Args:
+        app: The Flask app to add the pages to.
+        location: The store folder; it is opened read-only for as long as the app runs.
+            ``app.config["CLAIMGRAPH_BASE"]`` may give the data base of its IRIs (read
+            from the articles' IRIs otherwise).
+
+    Raises:
+        StoreError: when there is no store at ``location`` or it cannot be opened.
+    """
+    from graph.web.idpages import ids
+    from graph.web.pages import pages
+
+    app.extensions[EXTENSION] = Site(location, app.config.get("CLAIMGRAPH_BASE"))
+    app.register_blueprint(pages)
+    app.register_blueprint(ids)
+
+
+def site() -> Site:
+    """The site of the app handling the current request."""
+    return flask.current_app.extensions[EXTENSION]

@@ -1,0 +1,116 @@
+"""The browsing app's state: one read-only store and what its pages read again and again.
+
+The store is opened read-only and never changes while the app runs, so the lists every
+search or listing needs (names, articles, roles, conflicts, the whole actor graph for the
+neighbourhood views) are read once, on first use, and kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.conflicts import Conflict, conflicts
+from graph.entity import roles
+from graph.network import actor_graph
+from graph.query import load_query, stats
+from graph.rdf.base import GraphStore
+from graph.rdf.open import open_store
+from graph.web import reads
+from graph.web.paths import base_of, to_path
+
+_LOCK = threading.RLock()  # reentrant: a list read once may be built from another
+#: Pages :meth:`Site.remember` keeps (the most recently used).
+REMEMBERED = 64
+
+
+class Site:
+    """The store behind the pages, its data base, and the lists read once.
+
+    Args:
+        location: The store folder (opened read-only).
+        base: The data base of its IRIs; read from its article IRIs when None.
+    """
+
+    def __init__(self, location: Path, base: str | None = None) -> None:
+        self.store: GraphStore = open_store(location, read_only=True)
+        self.base = base or base_of(self.store.articles()[:1])
+        self._remembered: OrderedDict[str, Any] = OrderedDict()
+
+    def link(self, node: object) -> str | None:
+        """The app page of the IRI ``node``, or None when it has none."""
+        return to_path(str(node), self.base) if node else None
+
+    def _once(self, name: str, read: Callable[[], Any]) -> Any:
+        """``read()`` computed once per site, even when two requests ask at the same time."""
+        with _LOCK:
+            if name not in self.__dict__:
+                self.__dict__[name] = read()
+            return self.__dict__[name]
+
+    def remember(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, kept for the next request with this key (the :data:`REMEMBERED` most
+        recently used are kept): for pages that cost much to draw, like the neighbourhood views."""
+        with _LOCK:
+            if key in self._remembered:
+                self._remembered.move_to_end(key)
+                return self._remembered[key]
+        value = make()
+        with _LOCK:
+            self._remembered[key] = value
+            while len(self._remembered) > REMEMBERED:
+                self._remembered.popitem(last=False)
+        return value
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Articles, people, organisations, places, sources, statements, statistics."""
+        return self._once("_counts", lambda: stats(self.store))
+
+    @property
+    def articles(self) -> list[dict]:
+        """Every article, newest first (:func:`graph.web.reads.articles`)."""
+        return self._once("_articles", lambda: reads.articles(self.store))
+
+    def article(self, node: str) -> dict:
+        """The row of :attr:`articles` of the article ``node`` (just its IRI when unknown)."""
+        by_iri = self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
+        return by_iri.get(node, {"article": node})
+
+    @property
+    def speakers(self) -> list[dict]:
+        """The most quoted named actors."""
+        return self._once("_speakers", lambda: reads.top_speakers(self.store))
+
+    @property
+    def names(self) -> list[dict]:
+        """Every label and alias of a person, organisation or place: ``name``, ``actor``,
+        ``label``, ``kind``."""
+        def read() -> list[dict]:
+            rows = self.store.select(load_query("web_names"))
+            return [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")} for r in rows]
+        return self._once("_names", read)
+
+    @property
+    def roles(self) -> list[dict]:
+        """Who held which title when (:func:`graph.entity.roles`)."""
+        return self._once("_roles", lambda: roles(self.store))
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """Conflicting figures (:func:`graph.conflicts.conflicts`)."""
+        return self._once("_conflicts", lambda: conflicts(self.store))
+
+    @property
+    def actor_graph(self) -> nx.MultiDiGraph:
+        """The whole actor graph, for the neighbourhood views."""
+        return self._once("_graph", lambda: actor_graph(self.store))
+
+    def close(self) -> None:
+        """Release the store."""
+        self.store.close()

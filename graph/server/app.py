@@ -3,7 +3,7 @@
 :func:`create_app` builds the whole application; :func:`init_sparql` registers the query
 routes (``/sparql`` and ``/query``, and ``/update``, which refuses) on any Flask app, so
 other routes (a browsing app) can live beside them. Everything else is for those routes:
-``GET /`` is a short help text until the browsing app takes over the root.
+``GET /`` and the other pages are the browsing app's (:mod:`graph.web`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from graph.errors import ClaimGraphError, StoreError
 from graph.machine import cores
 from graph.server.pool import QueryPool, Request
 from graph.server.protocol import READ_ONLY, UPDATE_TYPE, Answer, error
+from graph.web import EXTENSION as WEB_EXTENSION
+from graph.web import init_app
 
 #: Paths answering queries.
 QUERY_PATHS = ("/sparql", "/query")
@@ -100,7 +102,7 @@ def init_sparql(app: Flask, endpoint: Endpoint) -> None:
 def _http_error(exc: HTTPException) -> Response:
     """Framework errors (404, 405, 413...) as one plain-text line."""
     status = exc.code or 500
-    message = {404: f"no such page {request.path}: queries go to /sparql",
+    message = {404: f"no such page {request.path}: the pages start at /, queries go to /sparql",
                413: f"request body over {MAX_BODY} bytes"}.get(status, f"{exc.name}: {exc.description}")
     response = exc.get_response()
     response.set_data((message + "\n").encode("utf-8"))
@@ -130,16 +132,8 @@ def create_app(location: str | Path, timeout: float = 30.0, max_results: int = 1
     app = Flask(__name__)
     pool = QueryPool(Path(location), workers or default_workers(), timeout)
     init_sparql(app, Endpoint(pool, max_results, allow_federation))
-    _init_help(app, location, timeout, max_results)  # until the browsing app owns "/"
+    init_app(app, Path(location))  # the browsing app's pages: "/", "/id/...", "/search", ...
     return app
-
-
-def _init_help(app: Flask, location: str | Path, timeout: float, max_results: int) -> None:
-    """``GET /``: what this server is and where queries go, as plain text."""
-    text = (f"claimgraph SPARQL 1.1 endpoint (read-only) over {location}\n"
-            f"query: GET or POST /sparql?query=...\n"
-            f"timeout {timeout:g} s, at most {max_results} results\n")
-    app.add_url_rule("/", "help", lambda: Response(text, content_type="text/plain; charset=utf-8"))
 
 
 def check_settings(location: str | Path, timeout: float, max_results: int) -> None:
@@ -163,6 +157,9 @@ def close_app(app: Flask) -> None:
     endpoint = app.extensions.get(EXTENSION)
     if endpoint is not None:
         endpoint.pool.close()
+    pages = app.extensions.get(WEB_EXTENSION)
+    if pages is not None:
+        pages.close()
 
 
 def default_workers() -> int:

@@ -25,6 +25,8 @@ from graph.lexicon import lexicon
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the model gives a known place's name when it reads it as a group ("Punjab" as NORP).
+PLACE_GROUP_LABELS = frozenset({"NORP"})
 #: Entity labels that complete a title ("Secretary of State") rather than begin a name.
 COMPLEMENT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
 _CAP = r"[A-Z][\w’'-]*"
@@ -159,7 +161,8 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
             kind = "Person"
         elif ent.label_ in ORG_LABELS:
             kind = "Organization"
-        elif ent.label_ in PLACE_LABELS:
+        elif ent.label_ in PLACE_LABELS or (ent.label_ in PLACE_GROUP_LABELS
+                                            and lexicon().places.is_place(ent.text)):
             kind = "Place"
         else:
             continue

@@ -57,8 +57,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
-    if place_after(doc, e) or (cand.kind in ("Person", "") and not (cand.strong or cand.speaker)
-                               and lexicon().places.canonical(toks.text)):
+    if place_after(doc, e) or _known_place(cand, toks.text):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None
@@ -73,6 +72,18 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def _known_place(cand: Candidate, name: str) -> bool:
+    """True when a candidate without person evidence names a known place: a country
+    whatever the model said ("Kenya" tagged ORG or PERSON, "Kenya said"); a region or a
+    city ("Gujarat", "Amman") unless the model took it for a person or it speaks."""
+    places = lexicon().places
+    if cand.strong:
+        return False
+    if cand.speaker:
+        return cand.kind != "Person" and places.canonical(name) is not None
+    return places.is_place(name)
 
 
 def not_an_actor(toks: DocSpan) -> bool:

@@ -44,6 +44,10 @@ def test_classify_leaves_no_overlap(nlp):
     [
         ("Flooding hit villages in Battambor province on Sunday.", "Battambor", "Place"),
         ("The Finance Ministry said the rules start in May.", "Ministry of Finance", "Organization"),
+        # known places the model types otherwise: ORG, PERSON, NORP
+        ("Exports from Mozambique rose after the deal with Cameroon was signed.", "Cameroon", "Place"),
+        ("Rains flooded farms across Haryana and Punjab this week, officials said.", "Haryana", "Place"),
+        ("Growers in Punjab expect a smaller harvest this year.", "Punjab", "Place"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):

@@ -7,7 +7,8 @@ The official and common names of each country come from pycountry (ISO 3166);
 and the demonyms, and its first column is the name a country is shown by. Other known
 places (regions, states, provinces and districts from pycountry's ISO 3166-2 subdivisions,
 capitals and large cities from ``major_places.txt``) only tell that a name is a place;
-``not_place_names.txt`` keeps the common words among them out.
+``not_place_names.txt`` keeps the common words among them out. ``place_heads.txt`` holds
+the last words that make any name a place ("Kelby Airport").
 """
 
 from __future__ import annotations
@@ -47,11 +48,14 @@ class PlaceNames:
         names: Folded name, variant or abbreviation -> the name the country is shown by.
         demonyms: Folded demonym ("british") -> the name the country is shown by.
         regions: Other known places, folded: subdivisions, capitals and large cities.
+        heads: Last words that make a name a place ("bridge", "airport"), from
+            ``place_heads.txt``.
     """
 
     names: Mapping[str, str]
     demonyms: Mapping[str, str]
     regions: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
 
     def canonical(self, name: str) -> str | None:
         """The name a country written ``name`` is shown by, or None when it is not one.
@@ -105,7 +109,8 @@ def load() -> PlaceNames:
         countries[shown] = forms
         demonyms.update({fold(d): shown for d in filter(None, people.split("|"))})
     names = {fold(f): shown for shown, forms in countries.items() for f in forms | {shown}}
-    return PlaceNames(MappingProxyType(names), MappingProxyType(demonyms), _regions())
+    return PlaceNames(MappingProxyType(names), MappingProxyType(demonyms), _regions(),
+                      read_words("place_heads.txt"))
 
 
 def _regions() -> frozenset[str]:

@@ -45,3 +45,8 @@ def test_every_row_names_one_country():
 ])
 def test_is_place(name, known):
     assert lexicon().places.is_place(name) is known
+
+
+def test_place_heads_are_lowercase_words():
+    heads = lexicon().places.heads
+    assert {"bridge", "airport", "river"} <= heads and "authority" not in heads

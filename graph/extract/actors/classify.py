@@ -57,7 +57,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
-    if place_after(doc, e) or _known_place(cand, toks.text):
+    if place_after(doc, e) or _known_place(cand, toks.text) or _place_head(toks):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None
@@ -75,15 +75,27 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
 
 
 def _known_place(cand: Candidate, name: str) -> bool:
-    """True when a candidate without person evidence names a known place: a country
-    whatever the model said ("Kenya" tagged ORG or PERSON, "Kenya said"); a region or a
-    city ("Gujarat", "Amman") unless the model took it for a person or it speaks."""
+    """True when a candidate names a known place (:meth:`PlaceNames.is_place
+    <graph.lexicon.places.PlaceNames.is_place>`): whatever the model said when it did not
+    take it for a person ("Kenya" tagged ORG, "Kenya said", "in Kenya, minister Ann Lee
+    said"); a name the model took for a person, or found in no entity, only without
+    person evidence (a title, an honorific, a reporting verb), and only a country when it
+    speaks."""
     places = lexicon().places
+    if cand.kind not in ("Person", ""):
+        return places.is_place(name)
     if cand.strong:
         return False
     if cand.speaker:
         return cand.kind != "Person" and places.canonical(name) is not None
     return places.is_place(name)
+
+
+def _place_head(toks: DocSpan) -> bool:
+    """True for a name of two words or more ending on a place word ("Harbour Bridge",
+    "Kelby Airport") that holds no organisation head ("Port Authority")."""
+    return (len(toks) > 1 and is_cap(toks[-1]) and toks[-1].lower_ in lexicon().places.heads
+            and not any(is_org_head(t) for t in toks))
 
 
 def not_an_actor(toks: DocSpan) -> bool:

@@ -48,6 +48,12 @@ def test_classify_leaves_no_overlap(nlp):
         ("Exports from Mozambique rose after the deal with Cameroon was signed.", "Cameroon", "Place"),
         ("Rains flooded farms across Haryana and Punjab this week, officials said.", "Haryana", "Place"),
         ("Growers in Punjab expect a smaller harvest this year.", "Punjab", "Place"),
+        ("Kenya is not at risk of default like Sri Lanka, Kenyan Finance Minister Ann Wairimu said.",
+         "Sri Lanka", "Place"),  # a title in apposition does not make a country a person
+        # a last word that makes a name a place
+        ("Traffic stopped on the Marlow Harbour Bridge after the crash.", "Marlow Harbour Bridge", "Place"),
+        ("Tourists crowded the Kelby Museum on Sunday.", "Kelby Museum", "Place"),
+        ("The Harbour Authority closed the port.", "Harbour Authority", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):

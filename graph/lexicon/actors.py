@@ -78,6 +78,8 @@ class ActorWords:
             from ``person_descriptions.txt``.
         org_descriptions: Nouns that after "the" refer to a named organisation by its kind
             ("company"), from ``org_descriptions.txt``.
+        institutions: Organisation heads that name an institution alone ("Congress"), from
+            ``institutions.txt``.
     """
 
     honorifics: Honorifics
@@ -101,6 +103,7 @@ class ActorWords:
     event_heads: frozenset[str]
     person_descriptions: frozenset[str]
     org_descriptions: frozenset[str]
+    institutions: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -133,4 +136,5 @@ def load() -> ActorWords:
         appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"),
         not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
         person_descriptions=read_words("person_descriptions.txt"),
-        org_descriptions=read_words("org_descriptions.txt"))
+        org_descriptions=read_words("org_descriptions.txt"),
+        institutions=read_words("institutions.txt"))

@@ -60,7 +60,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if place_after(doc, e) or _known_place(cand, toks.text) or _place_head(toks):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
-        return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None
+        alone = len(toks) == 1 and toks[0].lower_ in lexicon().actors.institutions
+        return "Organization" if len(toks) > 1 or cand.kind == "Organization" or alone else None
     shaped = person_shaped(doc, s, e)
     if cand.kind == "Person" and len(toks) == 1 and e < len(doc) and is_title_head(doc, e):
         return None

@@ -54,6 +54,9 @@ def test_classify_leaves_no_overlap(nlp):
         ("Traffic stopped on the Marlow Harbour Bridge after the crash.", "Marlow Harbour Bridge", "Place"),
         ("Tourists crowded the Kelby Museum on Sunday.", "Kelby Museum", "Place"),
         ("The Harbour Authority closed the port.", "Harbour Authority", "Organization"),
+        # an institution named by its head alone
+        ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
+        ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):

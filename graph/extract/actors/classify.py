@@ -57,6 +57,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
+    if cand.kind != "Person" and _title_phrase(doc, toks):
+        return None
     if place_after(doc, e) or _known_place(cand, toks.text) or _place_head(toks):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
@@ -90,6 +92,14 @@ def _known_place(cand: Candidate, name: str) -> bool:
     if cand.speaker:
         return cand.kind != "Person" and places.canonical(name) is not None
     return places.is_place(name)
+
+
+def _title_phrase(doc: Doc, toks: DocSpan) -> bool:
+    """True for a job title taken for a name ("Minister of Health", "Comptroller General",
+    "Deputy Regional Governor"): its head word, the last before any connector, is a title
+    and not an organisation head."""
+    cut = next((t.i for t in toks[1:] if t.lower_ in lexicon().actors.connectors), toks.end)
+    return is_title_head(doc, cut - 1) and not is_org_head(doc[cut - 1])
 
 
 def _place_head(toks: DocSpan) -> bool:

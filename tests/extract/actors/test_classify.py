@@ -123,6 +123,7 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Clinics tested for COVID-19 all week.", "COVID-19"),
         ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
         ("Ultimately, the bridge was closed.", "Ultimately"),
+        ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

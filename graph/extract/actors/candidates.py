@@ -77,6 +77,7 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
         text: ``doc.text``.
         ents: ``tuple(doc.ents)``.
     """
+    ents = _joined_people(doc, ents)
     name_runs = list(_name_runs(doc))
     orgs = [Candidate(s, e, "Organization") for s, e in _org_runs(doc, name_runs)]
     orgs += list(_ministry_cands(doc, text))
@@ -127,11 +128,35 @@ def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: i
             start = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                          end - 1)
         elif (is_title_head(doc, start) or doc[start].lower_ in words.title_modifiers
-              or doc[start].is_punct):
+              or doc[start].is_punct or _affiliation(doc, start)):
             start += 1
         else:
             break
     return start
+
+
+def _affiliation(doc: Doc, i: int) -> bool:
+    """True for a word of group or party before a person's name ("Republican Ann Lee",
+    "Kenyan Ann Lee"): tagged NORP by the model, or a demonym, before a PERSON entity."""
+    tok = doc[i]
+    return (i + 1 < len(doc) and doc[i + 1].ent_type_ in PERSON_LABELS
+            and (tok.ent_type_ in PLACE_GROUP_LABELS or bool(lexicon().places.of_demonym(tok.text))))
+
+
+def _joined_people(doc: Doc, ents: tuple[DocSpan, ...]) -> tuple[DocSpan, ...]:
+    """The entities with two person names the model split but nothing separates joined
+    into one ("Youssef El Amine" + "Ben Omar"), unless the first holds a title
+    ("Veltria Representative" + "Lena Okafor")."""
+    out: list[DocSpan] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (last is not None and last.label_ in PERSON_LABELS and ent.label_ in PERSON_LABELS
+                and last.end == ent.start and "\n" not in doc[last.end - 1].whitespace_
+                and not any(is_title_head(doc, k) for k in range(last.start, last.end))):
+            out[-1] = DocSpan(doc, last.start, ent.end, label=last.label_)
+        else:
+            out.append(ent)
+    return tuple(out)
 
 
 def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> int:

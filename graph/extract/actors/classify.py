@@ -145,16 +145,21 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
                        ) -> list[Candidate]:
     """Second look at kinds once the article's full person names are known.
 
-    A one-word place or organisation that is a person's family name (or that speaks and is
-    a near spelling of a name) becomes that person; an org or place span ending in a full
-    person name ("Ostland Ann Lee") becomes the person; a one-word "person" with no context
-    that is a word of an organisation or place name ("Kelby" of "Kelby Cathedral") is dropped.
+    A two- or three-word organisation or place shaped like a person's name whose last word
+    stands alone elsewhere as a person or a speaker ("Ann Lee" tagged ORG, then "Lee
+    said") is that person. Then a one-word place or organisation that is a person's
+    family name (or that speaks and is a near spelling of a name) becomes that person; an
+    org or place span ending in a full person name ("Ostland Ann Lee") becomes the person;
+    a one-word "person" with no context that is a word of an organisation or place name
+    ("Kelby" of "Kelby Cathedral") is dropped.
 
     Args:
         doc: The parsed article.
         cands: The classified candidates.
         fulls: The lowercased words of each person's longest name of two words or more.
     """
+    cands, named = _people_by_lone_word(doc, cands)
+    fulls = [*fulls, *named]
     lasts = {f[-1] for f in fulls}
     words = {t for f in fulls for t in f}
     other = {t.lower_ for c in cands if c.kind != "Person" for t in doc[c.start:c.end]}
@@ -173,3 +178,21 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
             continue
         kept.append(c)
     return kept
+
+
+def _people_by_lone_word(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Candidate], list[list[str]]]:
+    """The candidates with person-shaped names of two or three words made people when
+    their last word stands alone as a person or a speaker (not a country), and the words
+    of those names; known places stay places."""
+    places = lexicon().places
+    lone = {doc[c.start].lower_ for c in cands if c.end - c.start == 1 and (
+        c.kind == "Person" or (c.speaker and places.canonical(doc[c.start].text) is None))}
+    out, named = [], []
+    for c in cands:
+        toks = [t.lower_ for t in doc[c.start:c.end]]
+        if (c.kind != "Person" and 2 <= len(toks) <= 3 and toks[-1] in lone
+                and person_shaped(doc, c.start, c.end) and not places.is_place(doc[c.start:c.end].text)):
+            c = replace(c, kind="Person")
+            named.append(toks)
+        out.append(c)
+    return out, named

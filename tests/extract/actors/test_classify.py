@@ -58,6 +58,9 @@ def test_classify_leaves_no_overlap(nlp):
         ("Republican Ann Whitfield, the current governor, has until May to decide.",
          "Ann Whitfield", "Person"),
         ("Protests grew under Youssef El Amine Ben Omar's rule.", "Youssef El Amine Ben Omar", "Person"),
+        # a name the model took for an organisation, whose last word is a person elsewhere
+        ("One resident told Paul Rivera of the local station the quake was long. Rivera said more came.",
+         "Paul Rivera", "Person"),
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),

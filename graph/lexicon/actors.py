@@ -80,6 +80,8 @@ class ActorWords:
             ("company"), from ``org_descriptions.txt``.
         institutions: Organisation heads that name an institution alone ("Congress"), from
             ``institutions.txt``.
+        abbreviations: All-capitals words that name no actor ("CEO", "GDP"), from
+            ``common_abbreviations.txt``.
     """
 
     honorifics: Honorifics
@@ -104,6 +106,7 @@ class ActorWords:
     person_descriptions: frozenset[str]
     org_descriptions: frozenset[str]
     institutions: frozenset[str]
+    abbreviations: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -137,4 +140,5 @@ def load() -> ActorWords:
         not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
         person_descriptions=read_words("person_descriptions.txt"),
         org_descriptions=read_words("org_descriptions.txt"),
-        institutions=read_words("institutions.txt"))
+        institutions=read_words("institutions.txt"),
+        abbreviations=read_words("common_abbreviations.txt"))

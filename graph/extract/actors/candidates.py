@@ -11,6 +11,7 @@ titles and honorifics written before a person's name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -88,8 +89,31 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
         s = strip_person_prefix(doc, text, ents, s, e) if s < e else s
         if s < e and person_shaped(doc, s, e) and not (e < len(doc) and is_title_head(doc, e)):
             runs.append(Candidate(s, e, ""))
+    runs += [Candidate(i, i + 1, "Organization") for i in _acronyms(doc)]
     spacy_cover = {(c.start, c.end) for c in spacy}
     return Candidates(orgs, spacy + [r for r in runs if (r.start, r.end) not in spacy_cover])
+
+
+def _acronyms(doc: Doc) -> Iterator[int]:
+    """Tokens that are acronyms of an organisation the model did not tag ("NWA"): three to
+    six capital letters, not a common abbreviation ("CEO"), a stop word or a word the
+    article also writes in lowercase ("SKILLS"), not glued to another word by a hyphen, not
+    in a line written in capitals (a headline, a dateline)."""
+    words = lexicon().actors
+    lower = {tok.text for tok in doc if tok.text.islower()}
+    seen = Counter(tok.text for tok in doc if tok.text.isupper())
+    for tok in doc:
+        t = tok.text
+        if not (3 <= len(t) <= 6 and t.isalpha() and t.isupper()) or tok.ent_type_ or tok.is_stop:
+            continue
+        if tok.lower_ in lower or _glued(doc, tok.i) or seen[t] < 2:
+            continue
+        if t.lower() in words.abbreviations or t.lower() in words.not_actor_names:
+            continue
+        line = [w for w in tok.sent if w.is_alpha]
+        if sum(w.text.isupper() for w in line) * 2 >= len(line):
+            continue
+        yield tok.i
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -157,6 +181,12 @@ def _joined_people(doc: Doc, ents: tuple[DocSpan, ...]) -> tuple[DocSpan, ...]:
         else:
             out.append(ent)
     return tuple(out)
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is glued by a hyphen or slash to a neighbour ("ABS-CBN")."""
+    return ((i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in {"-", "/"})
+            or (i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in {"-", "/"}))
 
 
 def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> int:

@@ -61,6 +61,9 @@ def test_classify_leaves_no_overlap(nlp):
         # a name the model took for an organisation, whose last word is a person elsewhere
         ("One resident told Paul Rivera of the local station the quake was long. Rivera said more came.",
          "Paul Rivera", "Person"),
+        # an acronym the model did not tag, written twice
+        ("Talks between TRKA and the council ended. TRKA will meet again.", "TRKA", "Organization"),
+        ("Supporters of the AKRP gathered outside. The AKRP wants a vote.", "AKRP", "Organization"),
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
@@ -131,6 +134,9 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
         ("Ultimately, the bridge was closed.", "Ultimately"),
         ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
+        ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
+        ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis
+        ("Talks between TRKA and the council ended.", "TRKA"),  # an acronym written once
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

@@ -91,7 +91,41 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
             runs.append(Candidate(s, e, ""))
     runs += [Candidate(i, i + 1, "Organization") for i in _acronyms(doc)]
     spacy_cover = {(c.start, c.end) for c in spacy}
-    return Candidates(orgs, spacy + [r for r in runs if (r.start, r.end) not in spacy_cover])
+    names = spacy + [r for r in runs if (r.start, r.end) not in spacy_cover]
+    line = dateline_place(doc)
+    if line is not None:
+        names = [c for c in names if c.end <= line[0] or c.start >= line[1]]
+        names.append(Candidate(line[0], line[1], "Place", "DATELINE"))
+    return Candidates(orgs, names)
+
+
+#: Marks that end the place of a dateline ("AMMAN —", "Kelby -", "KELBY, May 3").
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
+#: Paragraphs at the top of an article where a dateline may open one.
+DATELINE_PARAGRAPHS = 3
+
+
+def dateline_place(doc: Doc) -> tuple[int, int] | None:
+    """The token range of the place a dateline opens the article with, if any: one to
+    four capitalised words opening one of the first paragraphs, followed by a dash, a
+    colon or (in capitals) a comma: a known place ("Amman - The council", "AMMAN:"), or
+    any name in capitals before a dash or a comma ("KELBY — ", "KELBY, May 3"). A colon
+    after an unknown name may be a speaker label ("OKAFOR: We will"); a hyphen glued to
+    the next word is part of a name ("Yoon Suk-yeol")."""
+    starts = [t.i for t in doc if t.is_alpha and (t.i == 0 or "\n" in doc[t.i - 1].whitespace_
+                                                  or "\n" in doc[t.i - 1].text)]
+    for i in starts[:DATELINE_PARAGRAPHS]:
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text[0].isupper():
+            j += 1
+        if j == i or j >= len(doc) or doc[j].text not in DATELINE_MARKS:
+            continue
+        mark, caps = doc[j].text, all(t.text.isupper() for t in doc[i:j])
+        known = lexicon().places.is_place(doc[i:j].text)
+        dash = mark in {"—", "–", "--"} or (mark == "-" and bool(doc[j].whitespace_))
+        if (dash or (mark == "," and caps) or mark == ":") and (known or (caps and mark != ":")):
+            return i, j
+    return None
 
 
 def _acronyms(doc: Doc) -> Iterator[int]:

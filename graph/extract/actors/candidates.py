@@ -92,11 +92,22 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
     runs += [Candidate(i, i + 1, "Organization") for i in _acronyms(doc)]
     spacy_cover = {(c.start, c.end) for c in spacy}
     names = spacy + [r for r in runs if (r.start, r.end) not in spacy_cover]
+    places = list(_place_pairs(doc))
     line = dateline_place(doc)
     if line is not None:
-        names = [c for c in names if c.end <= line[0] or c.start >= line[1]]
-        names.append(Candidate(line[0], line[1], "Place", "DATELINE"))
-    return Candidates(orgs, names)
+        places.append(Candidate(line[0], line[1], "Place", "DATELINE"))
+    names = [c for c in names if all(c.end <= p.start or c.start >= p.end for p in places)]
+    return Candidates(orgs, names + places)
+
+
+def _place_pairs(doc: Doc) -> Iterator[Candidate]:
+    """Two known places joined by a hyphen ("the Kenya-Uganda border"), as two places."""
+    places = lexicon().places
+    for i in range(len(doc) - 2):
+        if (attached(doc, i + 1) and doc[i].is_alpha and doc[i + 2].is_alpha
+                and places.is_place(doc[i].text) and places.is_place(doc[i + 2].text)):
+            yield Candidate(i, i + 1, "Place", "PAIR")
+            yield Candidate(i + 2, i + 3, "Place", "PAIR")
 
 
 #: Marks that end the place of a dateline ("AMMAN —", "Kelby -", "KELBY, May 3").

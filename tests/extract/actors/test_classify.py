@@ -64,6 +64,8 @@ def test_classify_leaves_no_overlap(nlp):
         # an acronym the model did not tag, written twice
         ("Talks between TRKA and the council ended. TRKA will meet again.", "TRKA", "Organization"),
         ("Supporters of the AKRP gathered outside. The AKRP wants a vote.", "AKRP", "Organization"),
+        # two places joined by a hyphen
+        ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from graph.lexicon._files import read_table, read_words
+from graph.lexicon._files import read_lines, read_table, read_words
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,8 @@ class ActorWords:
             ``institutions.txt``.
         abbreviations: All-capitals words that name no actor ("CEO", "GDP"), from
             ``common_abbreviations.txt``.
+        particles: Lowercase particles inside a person's name ("bin", "van"), as written,
+            from ``name_particles.txt``.
     """
 
     honorifics: Honorifics
@@ -107,6 +109,7 @@ class ActorWords:
     org_descriptions: frozenset[str]
     institutions: frozenset[str]
     abbreviations: frozenset[str]
+    particles: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -141,4 +144,5 @@ def load() -> ActorWords:
         person_descriptions=read_words("person_descriptions.txt"),
         org_descriptions=read_words("org_descriptions.txt"),
         institutions=read_words("institutions.txt"),
-        abbreviations=read_words("common_abbreviations.txt"))
+        abbreviations=read_words("common_abbreviations.txt"),
+        particles=frozenset(read_lines("name_particles.txt")))

@@ -177,11 +177,14 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def person_shaped(doc: Doc, start: int, end: int) -> bool:
     """True when tokens ``[start, end)`` look like a person's name: one to four capitalised
-    words, no organisation head, not a lone acronym."""
+    words (with lowercase particles between them and parts glued by hyphens: "Abdul bin
+    Khalid Al-Rashid", "Kim Min-jun"), no organisation head, not a lone acronym."""
     toks = doc[start:end]
     glued = {t.i for t in toks[1:] if t.is_alpha and not doc[t.i - 1].whitespace_}
-    return (1 <= len(toks) <= 4
-            and all(is_name_token(t) or attached(doc, t.i) or t.i in glued for t in toks)
+    inner = {t.i for t in toks[1:-1] if t.text in lexicon().actors.particles}
+    words = [t for t in toks if t.i not in glued | inner and not attached(doc, t.i)]
+    return (1 <= len(words) <= 4
+            and all(is_name_token(t) or attached(doc, t.i) or t.i in glued | inner for t in toks)
             and not any(is_org_head(t) for t in toks)
             and not (len(toks) == 1 and toks[0].text.isupper()))
 
@@ -282,6 +285,7 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                     kind, start = "Person", named
             if kind == "Person":
                 start = strip_person_prefix(doc, text, ents, start, end)
+                end = _extend_name(doc, start, end)
             if start < end:
                 yield Candidate(start, end, kind, ent.label_)
 
@@ -323,6 +327,8 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
                 j += 1
             elif attached(doc, j) and is_name_token(doc[j + 1]):
                 j += 1
+            elif not has_head and name_joint(doc, start, j):
+                j += name_joint(doc, start, j)
             elif (has_head and tok.lower_ in connectors and j + 1 < len(doc)
                   and not (tok.lower_ == "and" and _next_has_head(doc, j + 1))
                   and (is_name_token(doc[j + 1])
@@ -335,6 +341,37 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
                 break
         yield start, j
         i = max(j, i + 1)
+
+
+def name_joint(doc: Doc, start: int, j: int) -> int:
+    """How many tokens from ``j`` carry a person's name begun at ``start`` on to its next
+    word: a lowercase particle before a capitalised word ("bin" in "Abdul bin Khalid"), or
+    a hyphen and the lowercase part of a given name after two words ("-jun" in "Kim
+    Min-jun", not "-based" in "Kenya-based"); 0 when the name does not go on."""
+    if j + 1 >= len(doc):
+        return 0
+    nxt = doc[j + 1]
+    if doc[j].text in lexicon().actors.particles:
+        return 1 if is_name_token(nxt) or (attached(doc, j + 1) and j + 2 < len(doc)
+                                           and is_name_token(doc[j + 2])) else 0
+    if (attached(doc, j) and nxt.is_alpha and nxt.text.islower() and j - start >= 2
+            and nxt.tag_ not in {"VBN", "VBD", "VBG"}):
+        return 2
+    return 0
+
+
+def _extend_name(doc: Doc, start: int, end: int) -> int:
+    """The end of a person's name the model cut at a particle or a hyphen ("Ana" of "Ana
+    de Souza", "Kim Min" of "Kim Min-jun")."""
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        step = name_joint(doc, start, end)
+        if not step:
+            break
+        end += step
+        while (end < len(doc) and (is_name_token(doc[end]) or attached(doc, end))
+               and not is_title_head(doc, end) and "\n" not in doc[end - 1].whitespace_):
+            end += 1
+    return end
 
 
 def _next_has_head(doc: Doc, j: int) -> bool:

@@ -77,6 +77,9 @@ def test_trim(nlp, text, expected):
         ("NWA", False),
         ("National Police", False),
         ("Ann Mary Jo Lee Smith", False),
+        ("Abdul bin Khalid Al-Rashid", True),      # a particle and a hyphen inside
+        ("Kim Min-jun", True),                     # the lowercase part of a given name
+        ("Ana van", False),                        # a particle ends no name
     ],
 )
 def test_person_shaped(nlp, text, shaped):

@@ -64,6 +64,9 @@ def test_classify_leaves_no_overlap(nlp):
         # an acronym the model did not tag, written twice
         ("Talks between TRKA and the council ended. TRKA will meet again.", "TRKA", "Organization"),
         ("Supporters of the AKRP gathered outside. The AKRP wants a vote.", "AKRP", "Organization"),
+        # names with particles and hyphenated given names, whole
+        ("President Yoon Suk-yeol met the envoy on Monday.", "Yoon Suk-yeol", "Person"),
+        ("The envoy Lena van der Berg arrived on Monday.", "Lena van der Berg", "Person"),
         # two places joined by a hyphen
         ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone

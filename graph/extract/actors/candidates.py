@@ -375,9 +375,13 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
 
 
 def _next_has_head(doc: Doc, j: int) -> bool:
-    """True when the capitalised words from token ``j`` hold an org head or start with "the"
-    (so "X Police and the Coast Guard" are two organisations)."""
-    if doc[j].lower_ == "the":
+    """True when the capitalised words from token ``j`` hold an org head, start with "the"
+    or begin a person's full name (so "X Police and the Coast Guard" are two organisations,
+    and "X Association and Ann Lee" an organisation and a person)."""
+    if doc[j].lower_ == "the" or (doc[j].ent_type_ in PERSON_LABELS and doc[j].ent_iob_ == "B"
+                                  and j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I"):
+        return True
+    if lexicon().actors.honorifics.prefix.match(doc[j:j + 3].text):
         return True
     k = j
     while k < len(doc) and is_name_token(doc[k]):

@@ -67,6 +67,11 @@ def test_classify_leaves_no_overlap(nlp):
         # names with particles and hyphenated given names, whole
         ("President Yoon Suk-yeol met the envoy on Monday.", "Yoon Suk-yeol", "Person"),
         ("The envoy Lena van der Berg arrived on Monday.", "Lena van der Berg", "Person"),
+        # "and" before a person's name ends an organisation's name
+        ("A report by the Kelby Growers Association and Dr Ann Whitfield was published.",
+         "Ann Whitfield", "Person"),
+        ("The Ministry of Trade and Industry said exports rose.", "Ministry of Trade and Industry",
+         "Organization"),
         # two places joined by a hyphen
         ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone

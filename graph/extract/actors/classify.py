@@ -17,7 +17,7 @@ from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
-                                         place_after, reporting_subject)
+                                         place_after, place_before, reporting_subject)
 from graph.lexicon import lexicon
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
@@ -59,7 +59,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None
     if cand.kind != "Person" and _title_phrase(doc, toks):
         return None
-    if place_after(doc, e) or _known_place(cand, toks.text) or _place_head(toks):
+    if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
+            or _place_head(toks)):
         return "Place"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         alone = len(toks) == 1 and toks[0].lower_ in lexicon().actors.institutions

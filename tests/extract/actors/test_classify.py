@@ -72,6 +72,7 @@ def test_classify_leaves_no_overlap(nlp):
          "Ann Whitfield", "Person"),
         ("The Ministry of Trade and Industry said exports rose.", "Ministry of Trade and Industry",
          "Organization"),
+        ("Flooding hit the district of Oldbridge.", "Oldbridge", "Place"),  # "TYPE of X"
         # two places joined by a hyphen
         ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone

@@ -40,7 +40,19 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         if kind:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs]
-    return _without_overlaps(orgs + pool)
+    return _places_agree(doc, _without_overlaps(orgs + pool))
+
+
+def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with every mention of a name that the text or the lexicon shows to
+    be a place somewhere in the article a place too, unless it holds an organisation head
+    or has person evidence ("Kelby" tagged ORG where "the town of Kelby" was read). A
+    place only by the model's label does not count: news names some places as actors
+    ("the Holy See")."""
+    places = {doc[c.start:c.end].text.lower() for c in cands if c.kind == "Place" and _place_shown(doc, c)}
+    return [replace(c, kind="Place") if (
+        c.kind != "Place" and doc[c.start:c.end].text.lower() in places and not (c.strong or c.speaker)
+        and not any(is_org_head(t) for t in doc[c.start:c.end])) else c for c in cands]
 
 
 def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
@@ -93,6 +105,13 @@ def _known_place(cand: Candidate, name: str) -> bool:
     if cand.speaker:
         return cand.kind != "Person" and places.canonical(name) is not None
     return places.is_place(name)
+
+
+def _place_shown(doc: Doc, cand: Candidate) -> bool:
+    """True when a place candidate is a place by its context, its words or the lexicon."""
+    toks = doc[cand.start:cand.end]
+    return (cand.label in {"DATELINE", "PAIR"} or place_after(doc, cand.end) or place_before(doc, cand.start)
+            or lexicon().places.is_place(toks.text) or _place_head(toks))
 
 
 def _title_phrase(doc: Doc, toks: DocSpan) -> bool:

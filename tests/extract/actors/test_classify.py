@@ -177,3 +177,15 @@ def test_organisations_with_event_words_stay(nlp, text, name, kind):
 def test_titled_names_are_people(nlp, text, person):
     ents = find_actors(nlp(text)).entities
     assert {e.name: e.kind for e in ents}.get(person) == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Flooding hit the district of Oldbridge on Monday. Officials in Oldbridge said roads were cut.",
+         "Oldbridge"),
+    ],
+)
+def test_a_place_is_a_place_in_every_mention(nlp, text, name):
+    ents = [e for e in find_actors(nlp(text)).entities if e.name == name]
+    assert [e.kind for e in ents] == ["Place"] and len(ents[0].mentions) == 2

@@ -116,6 +116,17 @@ DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
 DATELINE_PARAGRAPHS = 3
 
 
+def _paragraph_starts(doc: Doc, n: int) -> list[int]:
+    """The first word of each of the first ``n`` paragraphs (lines) that open with one."""
+    starts: list[int] = []
+    for tok in doc:
+        if tok.is_alpha and (tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or "\n" in doc[tok.i - 1].text):
+            starts.append(tok.i)
+            if len(starts) == n:
+                break
+    return starts
+
+
 def dateline_place(doc: Doc) -> tuple[int, int] | None:
     """The token range of the place a dateline opens the article with, if any: one to
     four capitalised words opening one of the first paragraphs, followed by a dash, a
@@ -123,9 +134,7 @@ def dateline_place(doc: Doc) -> tuple[int, int] | None:
     any name in capitals before a dash or a comma ("KELBY — ", "KELBY, May 3"). A colon
     after an unknown name may be a speaker label ("OKAFOR: We will"); a hyphen glued to
     the next word is part of a name ("Yoon Suk-yeol")."""
-    starts = [t.i for t in doc if t.is_alpha and (t.i == 0 or "\n" in doc[t.i - 1].whitespace_
-                                                  or "\n" in doc[t.i - 1].text)]
-    for i in starts[:DATELINE_PARAGRAPHS]:
+    for i in _paragraph_starts(doc, DATELINE_PARAGRAPHS):
         j = i
         while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text[0].isupper():
             j += 1
@@ -145,20 +154,19 @@ def _acronyms(doc: Doc) -> Iterator[int]:
     article also writes in lowercase ("SKILLS"), not glued to another word by a hyphen, not
     in a line written in capitals (a headline, a dateline)."""
     words = lexicon().actors
-    lower = {tok.text for tok in doc if tok.text.islower()}
-    seen = Counter(tok.text for tok in doc if tok.text.isupper())
-    for tok in doc:
-        t = tok.text
-        if not (3 <= len(t) <= 6 and t.isalpha() and t.isupper()) or tok.ent_type_ or tok.is_stop:
-            continue
-        if tok.lower_ in lower or _glued(doc, tok.i) or seen[t] < 2:
+    texts = [tok.text for tok in doc]
+    lower = {t for t in texts if t.islower()}
+    seen = Counter(t for t in texts if 3 <= len(t) <= 6 and t.isalpha() and t.isupper())
+    for i in (i for i, t in enumerate(texts) if seen[t] >= 2):
+        tok, t = doc[i], texts[i]
+        if tok.ent_type_ or tok.is_stop or t.lower() in lower or _glued(doc, i):
             continue
         if t.lower() in words.abbreviations or t.lower() in words.not_actor_names:
             continue
         line = [w for w in tok.sent if w.is_alpha]
         if sum(w.text.isupper() for w in line) * 2 >= len(line):
             continue
-        yield tok.i
+        yield i
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

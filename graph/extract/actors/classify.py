@@ -74,6 +74,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
             or _place_head(toks)):
         return "Place"
+    if _described_org(doc, cand):
+        return "Organization"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         alone = len(toks) == 1 and toks[0].lower_ in lexicon().actors.institutions
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" or alone else None
@@ -112,6 +114,19 @@ def _place_shown(doc: Doc, cand: Candidate) -> bool:
     toks = doc[cand.start:cand.end]
     return (cand.label in {"DATELINE", "PAIR"} or place_after(doc, cand.end) or place_before(doc, cand.start)
             or lexicon().places.is_place(toks.text) or _place_head(toks))
+
+
+def _described_org(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words right after a lowercase noun that describes an
+    organisation ("supermarket Kelby", "broadcaster Tamsin TV", "store chains Kelby and
+    Marlow"), with no person evidence."""
+    s = cand.start
+    before = doc[s - 1] if s else None
+    if before is not None and before.lower_ == "and" and s >= 3:
+        before = doc[s - 3] if doc[s - 2].ent_type_ or doc[s - 2].text[:1].isupper() else None
+    return (before is not None and before.text.islower() and not cand.strong
+            and before.lemma_.lower() in lexicon().actors.org_descriptions
+            and cand.end - cand.start <= 3)
 
 
 def _title_phrase(doc: Doc, toks: DocSpan) -> bool:

@@ -73,6 +73,9 @@ def test_classify_leaves_no_overlap(nlp):
         ("The Ministry of Trade and Industry said exports rose.", "Ministry of Trade and Industry",
          "Organization"),
         ("Flooding hit the district of Oldbridge.", "Oldbridge", "Place"),  # "TYPE of X"
+        # a name after a noun that describes an organisation
+        ("The retailer Okonkwo cut prices, and store chains Velmart and Kelbridge followed.",
+         "Okonkwo", "Organization"),
         # two places joined by a hyphen
         ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone

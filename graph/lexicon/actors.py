@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from graph.lexicon._files import read_table, read_words
+from graph.lexicon._files import read_lines, read_table, read_words
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,12 @@ class ActorWords:
             demonym before them makes an organisation, from ``state_bodies.txt``.
         site_nouns: Nouns that after "the" refer to the site named last ("the building"),
             from ``site_nouns.txt``.
+        institutions: Organisation heads that name an institution alone ("Congress"), from
+            ``institutions.txt``.
+        abbreviations: All-capitals words that name no actor ("CEO", "GDP"), from
+            ``common_abbreviations.txt``.
+        particles: Lowercase particles inside a person's name ("bin", "van"), as written,
+            from ``name_particles.txt``.
     """
 
     honorifics: Honorifics
@@ -116,6 +122,9 @@ class ActorWords:
     pair_words: frozenset[str]
     state_bodies: frozenset[str]
     site_nouns: frozenset[str]
+    institutions: frozenset[str]
+    abbreviations: frozenset[str]
+    particles: frozenset[str]
 
 
 def _honorifics() -> Honorifics:
@@ -153,4 +162,7 @@ def load() -> ActorWords:
         naming_words=read_words("title_naming.txt"),
         pair_words=read_words("pair_words.txt"),
         state_bodies=read_words("state_bodies.txt"),
-        site_nouns=read_words("site_nouns.txt"))
+        site_nouns=read_words("site_nouns.txt"),
+        institutions=read_words("institutions.txt"),
+        abbreviations=read_words("common_abbreviations.txt"),
+        particles=frozenset(read_lines("name_particles.txt")))

@@ -33,3 +33,20 @@ def test_of_demonym(word, place):
 def test_every_row_names_one_country():
     shown = set(lexicon().places.names.values())
     assert set(lexicon().places.demonyms.values()) <= shown
+
+
+@pytest.mark.parametrize(("name", "known"), [
+    ("Viet Nam", True),            # a country
+    ("Gujarat", True), ("Quintana Roo", True), ("Yaoundé", True), ("Yaounde", True),  # subdivisions
+    ("Amman", True), ("Kuala Lumpur", True),   # capitals (major_places.txt)
+    ("Central", False), ("Southern", False),   # regions' names that are common words
+    ("Ra", False),                              # too short to trust
+    ("Oldbridge", False),
+])
+def test_is_place(name, known):
+    assert lexicon().places.is_place(name) is known
+
+
+def test_place_heads_are_lowercase_words():
+    heads = lexicon().places.heads
+    assert {"bridge", "airport", "river"} <= heads and "authority" not in heads

@@ -11,6 +11,7 @@ titles and honorifics written before a person's name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -25,6 +26,8 @@ from graph.lexicon import lexicon
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the model gives a known place's name when it reads it as a group ("Punjab" as NORP).
+PLACE_GROUP_LABELS = frozenset({"NORP"})
 #: Entity labels that complete a title ("Secretary of State") rather than begin a name.
 COMPLEMENT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
 _CAP = r"[A-Z][\w’'-]*"
@@ -75,6 +78,7 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
         text: ``doc.text``.
         ents: ``tuple(doc.ents)``.
     """
+    ents = _joined_people(doc, ents)
     name_runs = list(_name_runs(doc))
     orgs = [Candidate(s, e, "Organization") for s, e in _org_runs(doc, name_runs)]
     orgs += list(_ministry_cands(doc, text))
@@ -85,8 +89,84 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
         s = strip_person_prefix(doc, text, ents, s, e) if s < e else s
         if s < e and person_shaped(doc, s, e) and not (e < len(doc) and is_title_head(doc, e)):
             runs.append(Candidate(s, e, ""))
+    runs += [Candidate(i, i + 1, "Organization") for i in _acronyms(doc)]
     spacy_cover = {(c.start, c.end) for c in spacy}
-    return Candidates(orgs, spacy + [r for r in runs if (r.start, r.end) not in spacy_cover])
+    names = spacy + [r for r in runs if (r.start, r.end) not in spacy_cover]
+    places = list(_place_pairs(doc))
+    line = dateline_place(doc)
+    if line is not None:
+        places.append(Candidate(line[0], line[1], "Place", "DATELINE"))
+    names = [c for c in names if all(c.end <= p.start or c.start >= p.end for p in places)]
+    return Candidates(orgs, names + places)
+
+
+def _place_pairs(doc: Doc) -> Iterator[Candidate]:
+    """Two known places joined by a hyphen ("the Kenya-Uganda border"), as two places."""
+    places = lexicon().places
+    for i in range(len(doc) - 2):
+        if (attached(doc, i + 1) and doc[i].is_alpha and doc[i + 2].is_alpha
+                and places.is_place(doc[i].text) and places.is_place(doc[i + 2].text)):
+            yield Candidate(i, i + 1, "Place", "PAIR")
+            yield Candidate(i + 2, i + 3, "Place", "PAIR")
+
+
+#: Marks that end the place of a dateline ("AMMAN —", "Kelby -", "KELBY, May 3").
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
+#: Paragraphs at the top of an article where a dateline may open one.
+DATELINE_PARAGRAPHS = 3
+
+
+def _paragraph_starts(doc: Doc, n: int) -> list[int]:
+    """The first word of each of the first ``n`` paragraphs (lines) that open with one."""
+    starts: list[int] = []
+    for tok in doc:
+        if tok.is_alpha and (tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or "\n" in doc[tok.i - 1].text):
+            starts.append(tok.i)
+            if len(starts) == n:
+                break
+    return starts
+
+
+def dateline_place(doc: Doc) -> tuple[int, int] | None:
+    """The token range of the place a dateline opens the article with, if any: one to
+    four capitalised words opening one of the first paragraphs, followed by a dash, a
+    colon or (in capitals) a comma: a known place ("Amman - The council", "AMMAN:"), or
+    any name in capitals before a dash or a comma ("KELBY — ", "KELBY, May 3"). A colon
+    after an unknown name may be a speaker label ("OKAFOR: We will"); a hyphen glued to
+    the next word is part of a name ("Yoon Suk-yeol")."""
+    for i in _paragraph_starts(doc, DATELINE_PARAGRAPHS):
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_alpha and doc[j].text[0].isupper():
+            j += 1
+        if j == i or j >= len(doc) or doc[j].text not in DATELINE_MARKS:
+            continue
+        mark, caps = doc[j].text, all(t.text.isupper() for t in doc[i:j])
+        known = lexicon().places.is_place(doc[i:j].text)
+        dash = mark in {"—", "–", "--"} or (mark == "-" and bool(doc[j].whitespace_))
+        if (dash or (mark == "," and caps) or mark == ":") and (known or (caps and mark != ":")):
+            return i, j
+    return None
+
+
+def _acronyms(doc: Doc) -> Iterator[int]:
+    """Tokens that are acronyms of an organisation the model did not tag ("NWA"): three to
+    six capital letters, not a common abbreviation ("CEO"), a stop word or a word the
+    article also writes in lowercase ("SKILLS"), not glued to another word by a hyphen, not
+    in a line written in capitals (a headline, a dateline)."""
+    words = lexicon().actors
+    texts = [tok.text for tok in doc]
+    lower = {t for t in texts if t.islower()}
+    seen = Counter(t for t in texts if 3 <= len(t) <= 6 and t.isalpha() and t.isupper())
+    for i in (i for i, t in enumerate(texts) if seen[t] >= 2):
+        tok, t = doc[i], texts[i]
+        if tok.ent_type_ or tok.is_stop or t.lower() in lower or _glued(doc, i):
+            continue
+        if t.lower() in words.abbreviations or t.lower() in words.not_actor_names:
+            continue
+        line = [w for w in tok.sent if w.is_alpha]
+        if sum(w.text.isupper() for w in line) * 2 >= len(line):
+            continue
+        yield i
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -105,11 +185,14 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def person_shaped(doc: Doc, start: int, end: int) -> bool:
     """True when tokens ``[start, end)`` look like a person's name: one to four capitalised
-    words, no organisation head, not a lone acronym."""
+    words (with lowercase particles between them and parts glued by hyphens: "Abdul bin
+    Khalid Al-Rashid", "Kim Min-jun"), no organisation head, not a lone acronym."""
     toks = doc[start:end]
     glued = {t.i for t in toks[1:] if t.is_alpha and not doc[t.i - 1].whitespace_}
-    return (1 <= len(toks) <= 4
-            and all(is_name_token(t) or attached(doc, t.i) or t.i in glued for t in toks)
+    inner = {t.i for t in toks[1:-1] if t.text in lexicon().actors.particles}
+    words = [t for t in toks if t.i not in glued | inner and not attached(doc, t.i)]
+    return (1 <= len(words) <= 4
+            and all(is_name_token(t) or attached(doc, t.i) or t.i in glued | inner for t in toks)
             and not any(is_org_head(t) for t in toks)
             and not (len(toks) == 1 and toks[0].text.isupper()))
 
@@ -125,11 +208,41 @@ def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: i
             start = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                          end - 1)
         elif (is_title_head(doc, start) or doc[start].lower_ in words.title_modifiers
-              or doc[start].is_punct):
+              or doc[start].is_punct or _affiliation(doc, start)):
             start += 1
         else:
             break
     return start
+
+
+def _affiliation(doc: Doc, i: int) -> bool:
+    """True for a word of group or party before a person's name ("Republican Ann Lee",
+    "Kenyan Ann Lee"): tagged NORP by the model, or a demonym, before a PERSON entity."""
+    tok = doc[i]
+    return (i + 1 < len(doc) and doc[i + 1].ent_type_ in PERSON_LABELS
+            and (tok.ent_type_ in PLACE_GROUP_LABELS or bool(lexicon().places.of_demonym(tok.text))))
+
+
+def _joined_people(doc: Doc, ents: tuple[DocSpan, ...]) -> tuple[DocSpan, ...]:
+    """The entities with two person names the model split but nothing separates joined
+    into one ("Youssef El Amine" + "Ben Omar"), unless the first holds a title
+    ("Veltria Representative" + "Lena Okafor")."""
+    out: list[DocSpan] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (last is not None and last.label_ in PERSON_LABELS and ent.label_ in PERSON_LABELS
+                and last.end == ent.start and "\n" not in doc[last.end - 1].whitespace_
+                and not any(is_title_head(doc, k) for k in range(last.start, last.end))):
+            out[-1] = DocSpan(doc, last.start, ent.end, label=last.label_)
+        else:
+            out.append(ent)
+    return tuple(out)
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is glued by a hyphen or slash to a neighbour ("ABS-CBN")."""
+    return ((i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in {"-", "/"})
+            or (i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in {"-", "/"}))
 
 
 def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
@@ -159,7 +272,8 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
             kind = "Person"
         elif ent.label_ in ORG_LABELS:
             kind = "Organization"
-        elif ent.label_ in PLACE_LABELS:
+        elif ent.label_ in PLACE_LABELS or (ent.label_ in PLACE_GROUP_LABELS
+                                            and lexicon().places.is_place(ent.text)):
             kind = "Place"
         else:
             continue
@@ -179,6 +293,7 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                     kind, start = "Person", named
             if kind == "Person":
                 start = strip_person_prefix(doc, text, ents, start, end)
+                end = _extend_name(doc, start, end)
             if start < end:
                 yield Candidate(start, end, kind, ent.label_)
 
@@ -220,6 +335,8 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
                 j += 1
             elif attached(doc, j) and is_name_token(doc[j + 1]):
                 j += 1
+            elif not has_head and name_joint(doc, start, j):
+                j += name_joint(doc, start, j)
             elif (has_head and tok.lower_ in connectors and j + 1 < len(doc)
                   and not (tok.lower_ == "and" and _next_has_head(doc, j + 1))
                   and (is_name_token(doc[j + 1])
@@ -234,10 +351,45 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
         i = max(j, i + 1)
 
 
+def name_joint(doc: Doc, start: int, j: int) -> int:
+    """How many tokens from ``j`` carry a person's name begun at ``start`` on to its next
+    word: a lowercase particle before a capitalised word ("bin" in "Abdul bin Khalid"), or
+    a hyphen and the lowercase part of a given name after two words ("-jun" in "Kim
+    Min-jun", not "-based" in "Kenya-based"); 0 when the name does not go on."""
+    if j + 1 >= len(doc):
+        return 0
+    nxt = doc[j + 1]
+    if doc[j].text in lexicon().actors.particles:
+        return 1 if is_name_token(nxt) or (attached(doc, j + 1) and j + 2 < len(doc)
+                                           and is_name_token(doc[j + 2])) else 0
+    if (attached(doc, j) and nxt.is_alpha and nxt.text.islower() and j - start >= 2
+            and nxt.tag_ not in {"VBN", "VBD", "VBG"}):
+        return 2
+    return 0
+
+
+def _extend_name(doc: Doc, start: int, end: int) -> int:
+    """The end of a person's name the model cut at a particle or a hyphen ("Ana" of "Ana
+    de Souza", "Kim Min" of "Kim Min-jun")."""
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        step = name_joint(doc, start, end)
+        if not step:
+            break
+        end += step
+        while (end < len(doc) and (is_name_token(doc[end]) or attached(doc, end))
+               and not is_title_head(doc, end) and "\n" not in doc[end - 1].whitespace_):
+            end += 1
+    return end
+
+
 def _next_has_head(doc: Doc, j: int) -> bool:
-    """True when the capitalised words from token ``j`` hold an org head or start with "the"
-    (so "X Police and the Coast Guard" are two organisations)."""
-    if doc[j].lower_ == "the":
+    """True when the capitalised words from token ``j`` hold an org head, start with "the"
+    or begin a person's full name (so "X Police and the Coast Guard" are two organisations,
+    and "X Association and Ann Lee" an organisation and a person)."""
+    if doc[j].lower_ == "the" or (doc[j].ent_type_ in PERSON_LABELS and doc[j].ent_iob_ == "B"
+                                  and j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I"):
+        return True
+    if lexicon().actors.honorifics.prefix.match(doc[j:j + 3].text):
         return True
     k = j
     while k < len(doc) and is_name_token(doc[k]):

@@ -17,7 +17,7 @@ from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
-                                         place_after, reporting_subject)
+                                         place_after, place_before, reporting_subject)
 from graph.lexicon import lexicon
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
@@ -40,7 +40,19 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         if kind:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs]
-    return _without_overlaps(orgs + pool)
+    return _places_agree(doc, _without_overlaps(orgs + pool))
+
+
+def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with every mention of a name that the text or the lexicon shows to
+    be a place somewhere in the article a place too, unless it holds an organisation head
+    or has person evidence ("Kelby" tagged ORG where "the town of Kelby" was read). A
+    place only by the model's label does not count: news names some places as actors
+    ("the Holy See")."""
+    places = {doc[c.start:c.end].text.lower() for c in cands if c.kind == "Place" and _place_shown(doc, c)}
+    return [replace(c, kind="Place") if (
+        c.kind != "Place" and doc[c.start:c.end].text.lower() in places and not (c.strong or c.speaker)
+        and not any(is_org_head(t) for t in doc[c.start:c.end])) else c for c in cands]
 
 
 def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
@@ -57,11 +69,16 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
-    if place_after(doc, e) or (cand.kind in ("Person", "") and not (cand.strong or cand.speaker)
-                               and lexicon().places.canonical(toks.text)):
+    if cand.kind != "Person" and _title_phrase(doc, toks):
+        return None
+    if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
+            or _place_head(toks)):
         return "Place"
+    if _described_org(doc, cand):
+        return "Organization"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
-        return "Organization" if len(toks) > 1 or cand.kind == "Organization" else None
+        alone = len(toks) == 1 and toks[0].lower_ in lexicon().actors.institutions
+        return "Organization" if len(toks) > 1 or cand.kind == "Organization" or alone else None
     shaped = person_shaped(doc, s, e)
     if cand.kind == "Person" and len(toks) == 1 and e < len(doc) and is_title_head(doc, e):
         return None
@@ -73,6 +90,58 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def _known_place(cand: Candidate, name: str) -> bool:
+    """True when a candidate names a known place (:meth:`PlaceNames.is_place
+    <graph.lexicon.places.PlaceNames.is_place>`): whatever the model said when it did not
+    take it for a person ("Kenya" tagged ORG, "Kenya said", "in Kenya, minister Ann Lee
+    said"); a name the model took for a person, or found in no entity, only without
+    person evidence (a title, an honorific, a reporting verb), and only a country when it
+    speaks."""
+    places = lexicon().places
+    if cand.kind not in ("Person", ""):
+        return places.is_place(name)
+    if cand.strong:
+        return False
+    if cand.speaker:
+        return cand.kind != "Person" and places.canonical(name) is not None
+    return places.is_place(name)
+
+
+def _place_shown(doc: Doc, cand: Candidate) -> bool:
+    """True when a place candidate is a place by its context, its words or the lexicon."""
+    toks = doc[cand.start:cand.end]
+    return (cand.label in {"DATELINE", "PAIR"} or place_after(doc, cand.end) or place_before(doc, cand.start)
+            or lexicon().places.is_place(toks.text) or _place_head(toks))
+
+
+def _described_org(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words right after a lowercase noun that describes an
+    organisation ("supermarket Kelby", "broadcaster Tamsin TV", "store chains Kelby and
+    Marlow"), with no person evidence."""
+    s = cand.start
+    before = doc[s - 1] if s else None
+    if before is not None and before.lower_ == "and" and s >= 3:
+        before = doc[s - 3] if doc[s - 2].ent_type_ or doc[s - 2].text[:1].isupper() else None
+    return (before is not None and before.text.islower() and not cand.strong
+            and before.lemma_.lower() in lexicon().actors.org_descriptions
+            and cand.end - cand.start <= 3)
+
+
+def _title_phrase(doc: Doc, toks: DocSpan) -> bool:
+    """True for a job title taken for a name ("Minister of Health", "Comptroller General",
+    "Deputy Regional Governor"): its head word, the last before any connector, is a title
+    and not an organisation head."""
+    cut = next((t.i for t in toks[1:] if t.lower_ in lexicon().actors.connectors), toks.end)
+    return is_title_head(doc, cut - 1) and not is_org_head(doc[cut - 1])
+
+
+def _place_head(toks: DocSpan) -> bool:
+    """True for a name of two words or more ending on a place word ("Harbour Bridge",
+    "Kelby Airport") that holds no organisation head ("Port Authority")."""
+    return (len(toks) > 1 and is_cap(toks[-1]) and toks[-1].lower_ in lexicon().places.heads
+            and not any(is_org_head(t) for t in toks))
 
 
 def not_an_actor(toks: DocSpan) -> bool:
@@ -111,16 +180,21 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
                        ) -> list[Candidate]:
     """Second look at kinds once the article's full person names are known.
 
-    A one-word place or organisation that is a person's family name (or that speaks and is
-    a near spelling of a name) becomes that person; an org or place span ending in a full
-    person name ("Ostland Ann Lee") becomes the person; a one-word "person" with no context
-    that is a word of an organisation or place name ("Kelby" of "Kelby Cathedral") is dropped.
+    A two- or three-word organisation or place shaped like a person's name whose last word
+    stands alone elsewhere as a person or a speaker ("Ann Lee" tagged ORG, then "Lee
+    said") is that person. Then a one-word place or organisation that is a person's
+    family name (or that speaks and is a near spelling of a name) becomes that person; an
+    org or place span ending in a full person name ("Ostland Ann Lee") becomes the person;
+    a one-word "person" with no context that is a word of an organisation or place name
+    ("Kelby" of "Kelby Cathedral") is dropped.
 
     Args:
         doc: The parsed article.
         cands: The classified candidates.
         fulls: The lowercased words of each person's longest name of two words or more.
     """
+    cands, named = _people_by_lone_word(doc, cands)
+    fulls = [*fulls, *named]
     lasts = {f[-1] for f in fulls}
     words = {t for f in fulls for t in f}
     other = {t.lower_ for c in cands if c.kind != "Person" for t in doc[c.start:c.end]}
@@ -139,3 +213,21 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
             continue
         kept.append(c)
     return kept
+
+
+def _people_by_lone_word(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Candidate], list[list[str]]]:
+    """The candidates with person-shaped names of two or three words made people when
+    their last word stands alone as a person or a speaker (not a country), and the words
+    of those names; known places stay places."""
+    places = lexicon().places
+    lone = {doc[c.start].lower_ for c in cands if c.end - c.start == 1 and (
+        c.kind == "Person" or (c.speaker and places.canonical(doc[c.start].text) is None))}
+    out, named = [], []
+    for c in cands:
+        toks = [t.lower_ for t in doc[c.start:c.end]]
+        if (c.kind != "Person" and 2 <= len(toks) <= 3 and toks[-1] in lone
+                and person_shaped(doc, c.start, c.end) and not places.is_place(doc[c.start:c.end].text)):
+            c = replace(c, kind="Person")
+            named.append(toks)
+        out.append(c)
+    return out, named

@@ -207,7 +207,8 @@ def org_clusters(doc: Doc, cands: Sequence[Candidate]) -> list[Cluster]:
         i = by_key.get(key)
         if i is None and len(name.split()) == 1:
             i = _org_by_head(clusters, name)
-            if i is None and is_org_head(doc[o.start]) and not name.isupper():
+            if (i is None and is_org_head(doc[o.start]) and not name.isupper()
+                    and name.lower() not in lexicon().actors.institutions):
                 continue
             if i is not None:
                 clusters[i] = clusters[i].adding(evidence=[(name, "short name")])

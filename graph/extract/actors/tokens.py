@@ -85,6 +85,13 @@ def place_after(doc: Doc, end: int) -> bool:
     return False
 
 
+def place_before(doc: Doc, start: int) -> bool:
+    """True when a lowercase place-type noun and "of" come before ("the town of Marlow",
+    "the province of Kelby")."""
+    return (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text.islower()
+            and doc[start - 2].lower_ in lexicon().actors.place_types)
+
+
 def reporting_subject(doc: Doc, start: int, end: int) -> bool:
     """True when a token of ``[start, end)`` is the subject of a reporting verb ("X said")."""
     verbs = lexicon().speech.reporting_verbs

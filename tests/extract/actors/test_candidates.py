@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.actors.candidates import find_candidates, person_shaped, trim
+from graph.extract.actors.candidates import dateline_place, find_candidates, person_shaped, trim
 
 
 def _find(nlp, text: str):
@@ -77,8 +77,29 @@ def test_trim(nlp, text, expected):
         ("NWA", False),
         ("National Police", False),
         ("Ann Mary Jo Lee Smith", False),
+        ("Abdul bin Khalid Al-Rashid", True),      # a particle and a hyphen inside
+        ("Kim Min-jun", True),                     # the lowercase part of a given name
+        ("Ana van", False),                        # a particle ends no name
     ],
 )
 def test_person_shaped(nlp, text, shaped):
     doc = nlp(text)
     assert person_shaped(doc, 0, len(doc)) is shaped
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("OLDBRIDGE — The council approved the budget on Monday.", "OLDBRIDGE"),
+        ("KELBY, May 3 — Ministers met on Sunday.", "KELBY"),
+        ("Amman - Ministers met on Sunday to discuss water.", "Amman"),
+        ("Headline of the day\n\nAMMAN: Ministers met on Sunday to discuss water.", "AMMAN"),
+        ("OKAFOR: We will rebuild the pier.", None),        # a speaker label
+        ("Lena Okafor-Smith said the pier would be rebuilt.", None),
+        ("Kelby - Ministers met on Sunday.", None),          # an unknown name, not in capitals
+    ],
+)
+def test_dateline_place(nlp, text, place):
+    doc = nlp(text)
+    found = dateline_place(doc)
+    assert (doc[found[0]:found[1]].text if found else None) == place

@@ -44,6 +44,43 @@ def test_classify_leaves_no_overlap(nlp):
     [
         ("Flooding hit villages in Battambor province on Sunday.", "Battambor", "Place"),
         ("The Finance Ministry said the rules start in May.", "Ministry of Finance", "Organization"),
+        # known places the model types otherwise: ORG, PERSON, NORP
+        ("Exports from Mozambique rose after the deal with Cameroon was signed.", "Cameroon", "Place"),
+        ("Rains flooded farms across Haryana and Punjab this week, officials said.", "Haryana", "Place"),
+        ("Growers in Punjab expect a smaller harvest this year.", "Punjab", "Place"),
+        ("Kenya is not at risk of default like Sri Lanka, Kenyan Finance Minister Ann Wairimu said.",
+         "Sri Lanka", "Place"),  # a title in apposition does not make a country a person
+        # a last word that makes a name a place
+        ("Traffic stopped on the Marlow Harbour Bridge after the crash.", "Marlow Harbour Bridge", "Place"),
+        ("Tourists crowded the Kelby Museum on Sunday.", "Kelby Museum", "Place"),
+        ("The Harbour Authority closed the port.", "Harbour Authority", "Organization"),
+        # a party or group word before a name is no part of it; a name the model split is one
+        ("Republican Ann Whitfield, the current governor, has until May to decide.",
+         "Ann Whitfield", "Person"),
+        ("Protests grew under Youssef El Amine Ben Omar's rule.", "Youssef El Amine Ben Omar", "Person"),
+        # a name the model took for an organisation, whose last word is a person elsewhere
+        ("One resident told Paul Rivera of the local station the quake was long. Rivera said more came.",
+         "Paul Rivera", "Person"),
+        # an acronym the model did not tag, written twice
+        ("Talks between TRKA and the council ended. TRKA will meet again.", "TRKA", "Organization"),
+        ("Supporters of the AKRP gathered outside. The AKRP wants a vote.", "AKRP", "Organization"),
+        # names with particles and hyphenated given names, whole
+        ("President Yoon Suk-yeol met the envoy on Monday.", "Yoon Suk-yeol", "Person"),
+        ("The envoy Lena van der Berg arrived on Monday.", "Lena van der Berg", "Person"),
+        # "and" before a person's name ends an organisation's name
+        ("A report by the Kelby Growers Association and Dr Ann Whitfield was published.",
+         "Ann Whitfield", "Person"),
+        ("The Ministry of Trade and Industry said exports rose.", "Ministry of Trade and Industry",
+         "Organization"),
+        ("Flooding hit the district of Oldbridge.", "Oldbridge", "Place"),  # "TYPE of X"
+        # a name after a noun that describes an organisation
+        ("The retailer Okonkwo cut prices, and store chains Velmart and Kelbridge followed.",
+         "Okonkwo", "Organization"),
+        # two places joined by a hyphen
+        ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
+        # an institution named by its head alone
+        ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
+        ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):
@@ -110,6 +147,10 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Clinics tested for COVID-19 all week.", "COVID-19"),
         ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
         ("Ultimately, the bridge was closed.", "Ultimately"),
+        ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
+        ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
+        ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis
+        ("Talks between TRKA and the council ended.", "TRKA"),  # an acronym written once
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
@@ -139,3 +180,15 @@ def test_organisations_with_event_words_stay(nlp, text, name, kind):
 def test_titled_names_are_people(nlp, text, person):
     ents = find_actors(nlp(text)).entities
     assert {e.name: e.kind for e in ents}.get(person) == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Flooding hit the district of Oldbridge on Monday. Officials in Oldbridge said roads were cut.",
+         "Oldbridge"),
+    ],
+)
+def test_a_place_is_a_place_in_every_mention(nlp, text, name):
+    ents = [e for e in find_actors(nlp(text)).entities if e.name == name]
+    assert [e.kind for e in ents] == ["Place"] and len(ents[0].mentions) == 2

@@ -28,6 +28,8 @@ def test_is_title_head(nlp, text, index, expected):
         ("met Amara in March", 3, False, False),  # a month is never a name
         ("the National Police said", 2, True, True),
         ("the police said", 1, False, False),
+        ("shares of Kelvane Holdings rose", 3, True, True),   # a company form
+        ("Tamsin Okafor GmbH signed", 2, True, True),
     ],
 )
 def test_name_and_org_heads(nlp, text, index, name, org):

@@ -35,7 +35,9 @@ its graph, and the article of each entry is its graph's name: :func:`index_graph
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+import pyoxigraph as ox
 
 from graph.rdf._terms import (INDEX_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
                               ORGANIZATION, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode, Quad, index_graph, iri)
@@ -209,20 +211,39 @@ def _kind(facts: dict[NamedNode, set[str]]) -> str | None:
     return next((_KINDS[t] for t in sorted(facts.get(LOCAL_KIND, ())) if t in _KINDS), None)
 
 
-def read_descriptions(store: GraphStore, actors: Iterable[str]) -> Facts:
+def read_descriptions(store: GraphStore, actors: Iterable[str],
+                      replaced: Mapping[NamedNode, list[Quad]] | None = None) -> Facts:
     """What the articles say of each of ``actors``: for each, the classes (``cg:localKind``),
     names (``cg:localName``) and own labels (``cg:localLabel``) of its index entries (found
     by ``cg:indexOf``), and the
     titles (``cg:title``) and organisations (``org:organization``) of its role nodes, keyed
     by those predicates. Actors no article names are left out. One query.
+
+    Args:
+        store: The store.
+        actors: Actor IRIs.
+        replaced: Named graphs read as these quads instead of what the store holds (a
+            write computed but not applied yet, so that it can be applied in one transaction).
     """
     values = " ".join(str(iri(a)) for a in sorted(actors))
     if not values:
         return {}
-    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
-    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in (TITLE, ORGANIZATION))
-    sparql = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} }}"
+    replaced = replaced or {}
+    skip = f"FILTER(?g NOT IN ({', '.join(str(g) for g in replaced)}))" if replaced else ""
+    rows = list(store.query(_description_query(values, skip)))
+    if replaced:
+        pending = ox.Store()
+        pending.extend(q for quads in replaced.values() for q in quads)
+        rows += pending.query(_description_query(values, ""))
     facts: Facts = {}
-    for row in store.query(sparql):
+    for row in rows:
         facts.setdefault(row["s"].value, {}).setdefault(row["p"], set()).add(row["o"])
     return {actor: f for actor, f in facts.items() if LOCAL_KIND in f}
+
+
+def _description_query(values: str, where: str) -> str:
+    """The query of :func:`read_descriptions` for the actor IRIs ``values``, with ``where``
+    added to its graph pattern."""
+    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
+    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in (TITLE, ORGANIZATION))
+    return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} {where} }}"

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
-from graph.rdf._sparql import bind_values, change_update, drop_update, replace_update
+from graph.rdf._sparql import bind_values, change_update
 from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
                               index_graph, is_index_graph, to_python)
 
@@ -138,16 +138,7 @@ class Store:
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
-        self._check_writable()
-        batch = list(quads)
-        graph = ox.NamedNode(article_iri)
-        try:
-            if self._store.contains_named_graph(graph):
-                self._store.update(replace_update((graph, index_graph(article_iri)), batch))
-            else:
-                self._store.extend(batch)
-        except (OSError, SyntaxError) as e:
-            raise StoreError(f"cannot write {article_iri} to the store: {_one_line(e)}") from e
+        self.change((), quads, drop=(ox.NamedNode(article_iri), index_graph(article_iri)))
 
     def remove_article(self, article_iri: str) -> None:
         """Drop an article's named graph and its index graph (default-graph facts are kept).
@@ -155,11 +146,7 @@ class Store:
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
-        self._check_writable()
-        try:
-            self._store.update(" ;\n".join(drop_update(g) for g in (ox.NamedNode(article_iri), index_graph(article_iri))))
-        except OSError as e:
-            raise StoreError(f"cannot remove {article_iri}: {_one_line(e)}") from e
+        self.change((), (), drop=(ox.NamedNode(article_iri), index_graph(article_iri)))
 
     def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
@@ -183,21 +170,23 @@ class Store:
         """
         return {(s, g): self.quads(ox.NamedNode(s), None, None, ox.NamedNode(g)) for s, g in dict.fromkeys(nodes)}
 
-    def change(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Remove some quads and add others, all or nothing.
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
+        """Drop some named graphs, then remove some quads and add others: one transaction,
+        all or nothing (an interrupted write leaves the store as it was).
 
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
         self._check_writable()
-        remove, add = list(remove), list(add)
         try:
-            if not remove:  # extend() is atomic too, and skips writing and parsing SPARQL
+            remove, add = list(remove), list(add)
+            drop = [g for g in drop if self._store.contains_named_graph(g)]
+            if not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
                 self._store.extend(add)
             else:
-                self._store.update(change_update(remove, add))
+                self._store.update(change_update(remove, add, drop))
         except (OSError, SyntaxError) as e:
-            raise StoreError(f"cannot write to the store: {_one_line(e)}") from e
+            raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
 
     def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.

@@ -34,7 +34,7 @@ from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, to_quads
 from graph.rdf.name_index import (index_moves, index_quads, indexed_actors, read_context,
-                                  read_descriptions)
+                                  read_descriptions, source_quads, stored_source)
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
 from graph.resolve.cluster import cluster
@@ -69,6 +69,7 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     pending = _Pending()
     for graph in (iri(article), index_graph(article)):
         pending.replace(graph, [q for q in quads if q.graph_name == graph])
+    pending.edit(stored_source(store, article), source_quads(record.article, article))
     now = {actor.value for actor in actors.values()}
     _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own} | now)
     pending.apply(store)
@@ -98,6 +99,7 @@ def remove_article(store: GraphStore, article: str, ids: Ids, overrides: Overrid
     pending = _Pending()
     for graph in (iri(article_iri), index_graph(article_iri)):
         pending.replace(graph, [])
+    pending.edit(stored_source(store, article_iri), [])
     _reconcile(store, pending, context, cluster(context, ids, overrides), ids, extra=before)
     pending.apply(store)
     return article_iri
@@ -144,8 +146,8 @@ class _Pending:
         self.add += add
         self.graphs[graph] = [q for q in stored if q not in gone] + add
 
-    def change_default(self, remove: list[Quad], add: list[Quad]) -> None:
-        """Remove some default-graph quads and add others (no read sees them before the write)."""
+    def edit(self, remove: list[Quad], add: list[Quad]) -> None:
+        """Remove some quads and add others, in graphs that no read sees before the write."""
         self.remove += remove
         self.add += add
 
@@ -223,7 +225,7 @@ def _refresh_descriptions(store: GraphStore, pending: _Pending, actors: set[str]
     labels = {q.subject.value: q.object.value for q in old
               if q.predicate == LABEL and LOCAL_LABEL not in facts.get(q.subject.value, {})}
     labels.update({a.iri: a.label for a in resolution.assignments.values()})
-    pending.change_default(*_diff(old, set(description_quads(facts, labels))))
+    pending.edit(*_diff(old, set(description_quads(facts, labels))))
 
 
 def _refresh_evidence(store: GraphStore, pending: _Pending, actors: set[str], resolution: Resolution,
@@ -235,7 +237,7 @@ def _refresh_evidence(store: GraphStore, pending: _Pending, actors: set[str], re
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?a {{ {values} }} ?e {MERGED_INTO} ?a . ?e ?p ?o }}")
     old = {Quad(row["e"], row["p"], row["o"], DEFAULT_GRAPH) for row in rows}
     new = set(evidence_quads({a: resolution.evidence[a] for a in actors if a in resolution.evidence}, ids))
-    pending.change_default(*_diff(old, new))
+    pending.edit(*_diff(old, new))
 
 
 def _members_of(store: GraphStore, organizations: set[str]) -> set[str]:

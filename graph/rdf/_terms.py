@@ -83,6 +83,21 @@ def is_index_graph(graph: object) -> bool:
     return isinstance(graph, ox.NamedNode) and graph.value.startswith(INDEX_GRAPH_PREFIX)
 
 
+#: The private graph of the store's own records (the layout version, the file each article
+#: was read from): never exported, never an article.
+STORE_GRAPH = ox.NamedNode("urn:claimgraph:store")
+_PRIVATE_PREFIX = "urn:claimgraph:"
+
+
+def is_private_graph(graph: object) -> bool:
+    """True when ``graph`` names a private graph: an index graph or :data:`STORE_GRAPH`.
+
+    >>> is_private_graph(STORE_GRAPH), is_private_graph(iri("https://example.org/article/a"))
+    (True, False)
+    """
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(_PRIVATE_PREFIX)
+
+
 def is_iri(node: object) -> bool:
     """True when ``node`` is an IRI (not a literal, blank node or the default graph).
 
@@ -112,6 +127,7 @@ ALIAS, REASON = term("cg:alias"), term("cg:reason")
 LOCAL_NAME, NAME_KEY, LOCAL_REASON = term("cg:localName"), term("cg:nameKey"), term("cg:localReason")
 LOCAL_KIND, LOCAL_LABEL, INDEX_OF = term("cg:localKind"), term("cg:localLabel"), term("cg:indexOf")
 #: Every predicate of the resolver's private name index (:mod:`graph.rdf.name_index`).
+SOURCE_KEY = term("cg:sourceKey")
 INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
 XSD_DECIMAL = term("xsd:decimal")
 

@@ -18,6 +18,10 @@ the union of graphs does not repeat the index once per article. The entry has:
 - ``cg:localLabel``: the label of an actor local to the article (unnamed sources, actors
   known only by a common noun), which no resolution gives.
 
+The store's private graph (:data:`~graph.rdf._terms.STORE_GRAPH`) holds, for each article,
+``cg:sourceKey``: a digest of the path of the file it was read from (:func:`source_key`),
+which tells apart same-named files; no export holds it.
+
 Only private predicates on private subjects, so that the union of all graphs never repeats a public fact. The
 titles and memberships are read from the article's role nodes, which the public graph holds.
 
@@ -40,14 +44,15 @@ from collections.abc import Iterable, Mapping
 import pyoxigraph as ox
 
 from graph.rdf._terms import (INDEX_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
-                              ORGANIZATION, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode, Quad, index_graph, iri)
+                              ORGANIZATION, SOURCE_FILE, SOURCE_KEY, STORE_GRAPH, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode,
+                              Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
-from graph.records import ArticleRecord
+from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
-           "read_context", "read_descriptions"]
+__all__ = ["Facts", "holds_other_file", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
+           "read_context", "read_descriptions", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _SEP = ": "
@@ -137,6 +142,40 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
         quads += [Quad(node, LOCAL_REASON, Literal(reason + _SEP + alias), graph)
                   for alias, reason in sorted(reasons.get(actor, ()))]
     return quads
+
+
+def source_quads(article: Article, article_iri: str) -> list[Quad]:
+    """The store's record of the file the article was read from (:func:`source_key`), in
+    :data:`~graph.rdf._terms.STORE_GRAPH`, on the article's index graph name; none for a
+    JSONL record."""
+    node = index_graph(article_iri)
+    return [Quad(node, SOURCE_KEY, Literal(source_key(article.path)), STORE_GRAPH)] if article.path else []
+
+
+def stored_source(store: GraphStore, article_iri: str) -> list[Quad]:
+    """The quads of :func:`source_quads` that the store holds for an article."""
+    return store.quads(index_graph(article_iri), SOURCE_KEY, None, STORE_GRAPH)
+
+
+def source_key(path: str) -> str:
+    """The ``cg:sourceKey`` of a file: a digest of its resolved path, which stays private.
+
+    >>> len(source_key("/news/deskA/report.txt"))
+    64
+    """
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()
+
+
+def holds_other_file(store: GraphStore, article_iri: str, article: Article) -> bool:
+    """True when the store holds, under this IRI, an article read from another file than
+    ``article``: another ``cg:sourceFile``, or the same name in another folder (another
+    ``cg:sourceKey``; a JSONL record has none and is told apart by its id alone)."""
+    graph = iri(article_iri)
+    rows = store.query(f"SELECT ?f ?k WHERE {{ GRAPH {graph} {{ {graph} {SOURCE_FILE} ?f }} "
+                       f"OPTIONAL {{ GRAPH {STORE_GRAPH} {{ {index_graph(article_iri)} {SOURCE_KEY} ?k }} }} }}")
+    key = source_key(article.path) if article.path else None
+    return any(row["f"].value != article.source_file or (row["k"].value if row["k"] else None) != key
+               for row in rows)
 
 
 def indexed_actors(store: GraphStore, article: str) -> set[str]:

@@ -31,7 +31,7 @@ from graph.rdf._export import export_dataset
 from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
                                content_hash_query, describe_query, pattern_query)
 from graph.rdf._terms import (PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value, index_graph,
-                              is_index_graph, to_python)
+                              is_private_graph, to_python)
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -113,7 +113,7 @@ class RemoteStore:
     def articles(self) -> list[str]:
         """IRIs of the articles' named graphs on the server (not the index graphs), sorted."""
         rows = self._select(NAMED_GRAPHS, union=False)
-        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_index_graph(r["g"]))
+        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_private_graph(r["g"]))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""

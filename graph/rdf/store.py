@@ -22,7 +22,7 @@ from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import bind_values, change_update
 from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
-                              index_graph, is_index_graph, to_python)
+                              index_graph, is_private_graph, to_python)
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 
@@ -115,7 +115,7 @@ class Store:
     def articles(self) -> list[str]:
         """IRIs of the articles in the store (its named graphs), sorted."""
         return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and not is_index_graph(g))
+                      if isinstance(g, ox.NamedNode) and not is_private_graph(g))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not in the store."""

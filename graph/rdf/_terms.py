@@ -87,6 +87,10 @@ def is_index_graph(graph: object) -> bool:
 #: was read from): never exported, never an article.
 STORE_GRAPH = ox.NamedNode("urn:claimgraph:store")
 _PRIVATE_PREFIX = "urn:claimgraph:"
+#: The layout of the stores this version reads and writes, in :data:`STORE_GRAPH` as
+#: ``cg:layoutVersion``: 2 added that graph (1: the stores before it, which have none).
+LAYOUT_VERSION = 2
+LAYOUT = term("cg:layoutVersion")
 
 
 def is_private_graph(graph: object) -> bool:

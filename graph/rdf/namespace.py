@@ -69,6 +69,7 @@ class CG(DefinedNamespace):
     localReason: URIRef  # Why extraction merged an actor's names in one article (identity input).
     localKind: URIRef  # The class an article gives an actor (identity input, index only).
     localLabel: URIRef  # The label of an actor local to one article (index only).
+    layoutVersion: URIRef  # The layout of a store (its private store graph).
     sourceKey: URIRef  # A digest of the path of the file an article was read from (index only).
 
 

@@ -21,8 +21,8 @@ import pyoxigraph as ox
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import bind_values, change_update
-from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
-                              index_graph, is_private_graph, to_python)
+from graph.rdf._terms import (CONTENT_HASH, LAYOUT, LAYOUT_VERSION, PREFIX_MAP, STORE_GRAPH, Binding, GraphName,
+                              Quad, QueryResult, Term, Value, index_graph, is_private_graph, to_python)
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 
@@ -64,7 +64,10 @@ class Store:
         except (OSError, RuntimeError) as e:
             raise StoreError(f"cannot open the store at {path} (is another claimgraph process "
                              f"writing to it?): {_one_line(e)}") from e
-        return cls(inner, path, read_only)
+        store = cls(inner, path, read_only)
+        del inner  # a refused store is closed: the error's traceback must not hold it open
+        store._check_layout()
+        return store
 
     def close(self) -> None:
         """Release the store (and its lock); further use raises :class:`StoreError`.
@@ -257,6 +260,25 @@ class Store:
         """Compact the on-disk indexes; run after a large build to speed up queries."""
         self._check_writable()
         self._store.optimize()
+
+    def _check_layout(self) -> None:
+        """Mark a new (empty) store with :data:`~graph.rdf._terms.LAYOUT_VERSION`; refuse,
+        closed, a store of another layout.
+
+        Raises:
+            StoreError: when the store was written by a claimgraph of another layout.
+        """
+        found = {q.object.value for q in self._store.quads_for_pattern(STORE_GRAPH, LAYOUT, None, STORE_GRAPH)}
+        if found == {str(LAYOUT_VERSION)}:
+            return
+        if not found and next(self._store.quads_for_pattern(None, None, None, None), None) is None:
+            if not self.read_only:
+                self._store.add(ox.Quad(STORE_GRAPH, LAYOUT, ox.Literal(LAYOUT_VERSION), STORE_GRAPH))
+            return
+        self._inner = None
+        raise StoreError(f"the store at {self.location} has layout {', '.join(sorted(found)) or 1} and this "
+                         f"claimgraph reads layout {LAYOUT_VERSION}: rebuild it (`claimgraph build FILES "
+                         "--store NEW_FOLDER`)")
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -60,7 +60,8 @@ class BuildReport:
         errors: One line per input that could not be built, naming it and the problem.
         statements: Statements written.
         statistics: Statistics written.
-        quads: Quads written.
+        quads: Quads in the store when the build ended, in every graph (``len(store)``,
+            the ``quads`` of :func:`graph.query.stats`).
         words: Words parsed.
         seconds: Wall time.
     """
@@ -165,6 +166,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
                 if not parsing_here:  # here, spaCy's next batch would only fault the pages back in
                     memory.trim()
                 held = memory.resident()
+    report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -191,7 +193,7 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
         try:
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
-            quads = write_article(store, record, ids, overrides)
+            write_article(store, record, ids, overrides)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             _stop_if_disk_full(exc, article, report)
             fail(_error_line(article, exc))
@@ -199,7 +201,6 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
             (report.updated if existed else report.added).append(article.id)
             report.statements += len(record.statements)
             report.statistics += len(record.statistics)
-            report.quads += len(quads)
             report.words += result.words
         if progress:
             progress(1)

@@ -18,8 +18,10 @@ from graph.rdf._terms import CONTENT_HASH, Binding, Term, Value, iri, to_term
 
 #: Every quad: the default graph's and each named graph's (``?g`` unbound for the default).
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-#: How many quads there are, as ``?n``.
-COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+#: How many quads there are, as ``?n``: each named graph's, and the default graph's that no
+#: named graph holds (so that a server whose default graph is the union counts each once).
+COUNT_QUADS = ("SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } "
+               "UNION { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } }")
 #: The named graphs holding at least one triple, as ``?g``.
 NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 

@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 
 from graph.overrides import Overrides
 from graph.query import find_article
-from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, JOB_TITLE, LABEL, LOCAL_LABEL, MEMBER_OF, MERGED_INTO,
+from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, GOVERNMENT_OF, INDEX_OF, JOB_TITLE, LABEL, LOCAL_LABEL, MEMBER_OF, MERGED_INTO,
                               NamedNode, Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, to_quads
-from graph.rdf.name_index import (index_moves, index_quads, indexed_actors, read_context,
+from graph.rdf.name_index import (government_quads, index_moves, index_quads, indexed_actors, read_context,
                                   read_descriptions, source_quads, stored_source)
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
@@ -42,7 +42,7 @@ from graph.resolve.descriptors import Descriptor, descriptors_of
 from graph.resolve.names import lookup_keys
 
 #: The predicates of an actor's default-graph description (:func:`graph.rdf.mapping.description_quads`).
-DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF)
+DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF, GOVERNMENT_OF)
 
 
 def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
@@ -65,12 +65,12 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     resolved, resolution = resolve(record, ids, context, overrides)
     actors = actor_iris(resolved, ids)
     quads = to_quads(resolved, ids, evidence=False)  # descriptions and evidence are reconciled below
-    quads += index_quads(record, actors, resolved.labels, article)
+    quads += index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
     pending = _Pending()
     for graph in (iri(article), index_graph(article)):
         pending.replace(graph, [q for q in quads if q.graph_name == graph])
     pending.edit(stored_source(store, article), source_quads(record.article, article))
-    now = {actor.value for actor in actors.values()}
+    now = {q.object.value for q in quads if q.predicate == INDEX_OF}
     _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own} | now)
     pending.apply(store)
     return quads
@@ -195,6 +195,7 @@ def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], 
     for article, ds in sorted(by_article.items()):
         moves = {d.ref: resolution.assignments[d.key].iri for d in ds if resolution.assignments[d.key].iri != d.ref}
         renamed |= set(moves)
+        moves |= {Ids.government(old): Ids.government(new) for old, new in moves.items()}  # a place's follows it
         if moves:
             for graph, renames in ((iri(article), moves), (index_graph(article), index_moves(article, moves))):
                 stored = store.quads(None, None, None, graph)
@@ -207,6 +208,7 @@ def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], 
                  if resolution.assignments[d.key].iri != d.ref]
         touched = {a.iri for key, a in resolution.assignments.items() if key not in known}
         touched |= {actor for pair in moved for actor in pair}
+    touched |= {Ids.government(a) for a in touched}  # a place's government follows it
     actors = touched | set(extra) | _members_of(store, renamed)
     _refresh_descriptions(store, pending, actors, resolution)
     _refresh_evidence(store, pending, actors, resolution, ids)

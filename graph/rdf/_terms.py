@@ -122,6 +122,7 @@ SOURCE_FILE, CONTENT_HASH = term("cg:sourceFile"), term("cg:contentHash")
 MENTION, REFERS_TO = term("cg:Mention"), term("cg:refersTo")
 ROLE, MEMBER, TITLE, HAS_ROLE = term("cg:Role"), term("org:member"), term("cg:title"), term("cg:hasRole")
 JOB_TITLE, ORGANIZATION, MEMBER_OF = term("schema:jobTitle"), term("org:organization"), term("org:memberOf")
+GOVERNMENT_OF, LOCAL_GOVERNMENT_OF = term("cg:governmentOf"), term("cg:localGovernmentOf")
 VALID_AT = term("cg:validAt")
 STATEMENT, CUE, SPEECH_ACT = term("cg:Statement"), term("cg:cue"), term("cg:speechAct")
 STATISTIC, VALUE, UNIT_TEXT = term("cg:Statistic"), term("schema:value"), term("schema:unitText")
@@ -132,7 +133,8 @@ LOCAL_NAME, NAME_KEY, LOCAL_REASON = term("cg:localName"), term("cg:nameKey"), t
 LOCAL_KIND, LOCAL_LABEL, INDEX_OF = term("cg:localKind"), term("cg:localLabel"), term("cg:indexOf")
 #: Every predicate of the resolver's private name index (:mod:`graph.rdf.name_index`).
 SOURCE_KEY = term("cg:sourceKey")
-INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
+INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL,
+                              LOCAL_GOVERNMENT_OF))
 XSD_DECIMAL = term("xsd:decimal")
 
 #: Entity kind -> its RDF class.

@@ -43,15 +43,16 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from graph.rdf._terms import (INDEX_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
+from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
                               ORGANIZATION, SOURCE_FILE, SOURCE_KEY, STORE_GRAPH, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode,
                               Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
+from graph.rdf.ids import Ids
 from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "holds_other_file", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
+__all__ = ["Facts", "government_quads", "holds_other_file", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
            "read_context", "read_descriptions", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
@@ -59,7 +60,10 @@ _SEP = ": "
 #: What is read about each actor of the context, in every article's index graph.
 _READ = (LOCAL_NAME, LOCAL_REASON, LOCAL_KIND)
 #: What is read about each actor of a description: index entries, and the role nodes'.
-_DESCRIBE = (LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL)
+_DESCRIBE = (LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL, LOCAL_GOVERNMENT_OF)
+#: The label of the government of a place, from the article's name for the place.
+GOVERNMENT_LABEL = "Government of {}"
+ORGANIZATION_CLASS = KIND_CLASSES["Organization"]
 #: Actor IRI -> predicate -> values: what the articles say of it (see :func:`read_descriptions`).
 Facts = dict[str, dict[NamedNode, set]]
 
@@ -141,6 +145,31 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
             quads += [Quad(node, NAME_KEY, Literal(k), graph) for k in sorted(keys)]
         quads += [Quad(node, LOCAL_REASON, Literal(reason + _SEP + alias), graph)
                   for alias, reason in sorted(reasons.get(actor, ()))]
+    return quads
+
+
+def government_quads(record: ArticleRecord, actors: dict[str, NamedNode], article: str) -> list[Quad]:
+    """The index entries of the governments of the places that speak in an article
+    (``Britain warned``; :func:`graph.rdf.mapping.speaker_iris`): an organisation local to
+    each place (no ``cg:nameKey``: identity never reads it), named by the place's names in
+    the article, labelled "Government of" the article's name for the place, with
+    ``cg:localGovernmentOf`` the place (``cg:governmentOf`` in its description). Its default-graph description is rebuilt from these like
+    any actor's, so it follows the place through renames and removals.
+    """
+    graph = index_graph(article)
+    speaking = {s.speaker for s in record.statements} | {s.source for s in record.statistics}
+    places: dict[str, list] = {}
+    for e in record.entities:
+        if e.kind == "Place" and e.key in speaking and e.key in actors:
+            places.setdefault(actors[e.key].value, []).append(e)
+    quads = []
+    for place, entities in sorted(places.items()):
+        government = Ids.government(place)
+        node = index_entry(article, government)
+        quads += [Quad(node, INDEX_OF, iri(government), graph), Quad(node, LOCAL_KIND, ORGANIZATION_CLASS, graph),
+                  Quad(node, LOCAL_GOVERNMENT_OF, iri(place), graph),
+                  Quad(node, LOCAL_LABEL, Literal(GOVERNMENT_LABEL.format(min(e.name for e in entities))), graph)]
+        quads += [Quad(node, LOCAL_NAME, Literal(n), graph) for n in sorted({n for e in entities for n in entity_names(e)})]
     return quads
 
 

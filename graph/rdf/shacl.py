@@ -41,41 +41,47 @@ class Violation:
 
 @dataclass(frozen=True)
 class Check:
-    """One compiled constraint: the query selecting its violations (``?f``), and what to
-    report for each."""
+    """Compiled constraints on one path (or on the focus node itself, ``path`` None): a query
+    selecting each violating focus node ``?f`` with ``?bad``, the space-separated indexes in
+    ``constraints`` of the constraints it violates."""
 
     sparql: str
     path: str | None
-    constraint: str
+    constraints: tuple[str, ...]
     message: str
 
 
 def compile_shapes(shapes: Graph, ontology: Graph) -> list[Check]:
-    """Every constraint of every node shape of ``shapes`` as a :class:`Check`.
+    """The constraints of every node shape of ``shapes`` as :class:`Check` queries: per
+    shape, one for the focus node's own constraints; per property, one for the constraints
+    on each value, one for the counts, one per ``sh:lessThanOrEquals``.
 
     Raises:
         ValueError: when a shape uses a path or a constraint that is not compiled.
     """
-    classes = _subclasses(ontology)
-    classes.update({c: {c} for c in set(ontology.objects(None, RDF.type)) - set(classes)})
-    members = {cls: {str(i) for c in subs for i in ontology.subjects(RDF.type, c)} for cls, subs in classes.items()}
-    classes = Classes(classes, members)
+    below = _subclasses(ontology)
+    below.update({c: {c} for c in set(ontology.objects(None, RDF.type)) - set(below)})
+    members = {cls: {str(i) for c in subs for i in ontology.subjects(RDF.type, c)} for cls, subs in below.items()}
+    classes = Classes(below, members)
     checks = []
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
         target = _target(shapes, shape, classes)
-        message = str(shapes.value(shape, SH.message) or "")
-        for constraint, value in _constraints(shapes, shape):
-            checks.append(_value_check(target, None, "?f", constraint, value, shapes, classes, message))
+        own = list(_constraints(shapes, shape))
+        if own:
+            checks.append(_values_check(target, None, own, shapes, classes, str(shapes.value(shape, SH.message) or "")))
         for prop in sorted(shapes.objects(shape, SH.property), key=str):
             path = shapes.value(prop, SH.path)
             if not isinstance(path, URIRef):
                 raise ValueError(f"shapes.ttl: {prop} has a path that is not one property: not compiled to SPARQL")
             text = str(shapes.value(prop, SH.message) or "")
-            for constraint, value in _constraints(shapes, prop):
-                if constraint in _COUNTS:
-                    checks.append(_count_check(target, path, constraint, int(value), text))
-                else:
-                    checks.append(_value_check(target, path, "?v", constraint, value, shapes, classes, text))
+            constraints = list(_constraints(shapes, prop))
+            counts = [(c, int(v)) for c, v in constraints if c in _COUNTS]
+            values = [(c, v) for c, v in constraints if c not in _COUNTS and c != SH.lessThanOrEquals]
+            if counts:
+                checks.append(_count_check(target, path, counts, text))
+            if values:
+                checks.append(_values_check(target, path, values, shapes, classes, text))
+            checks += [_less_check(target, path, v, text) for c, v in constraints if c == SH.lessThanOrEquals]
     return checks
 
 
@@ -111,35 +117,47 @@ class Classes:
 
 
 def _instance_of(node: str, cls: Node, classes: Classes) -> str:
-    """The graph pattern saying that ``node`` is an instance of ``cls`` (or of a subclass) in the data."""
-    values = " ".join(f"<{c}>" for c in sorted(classes.below.get(cls, {cls}), key=str))
-    return f"{node} a ?type . VALUES ?type {{ {values} }}"
+    """The graph pattern saying that ``node`` is an instance of ``cls`` (or of a subclass)
+    in the data (its class variable is named after ``node``, so patterns can nest)."""
+    below = sorted(classes.below.get(cls, {cls}), key=str)
+    if len(below) == 1:
+        return f"{node} a <{below[0]}>"
+    var = f"?class_{node[1:]}"
+    return f"{node} a {var} . VALUES {var} {{ {' '.join(f'<{c}>' for c in below)} }}"
 
 
 def _target(shapes: Graph, shape: Node, classes: Classes) -> str:
-    """A subquery selecting each focus node of ``shape`` once, as ``?f``."""
+    """A group pattern binding the focus nodes of ``shape`` to ``?f`` (maybe more than once:
+    the checks count distinct values and report distinct violations)."""
     branches = [f"{{ {_instance_of('?f', cls, classes)} }}" for cls in sorted(shapes.objects(shape, SH.targetClass))]
     branches += [f"{{ ?f <{p}> ?any }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf))]
     if not branches:
         raise ValueError(f"shapes.ttl: {shape} has no sh:targetClass or sh:targetSubjectsOf: not compiled to SPARQL")
-    return f"{{ SELECT DISTINCT ?f WHERE {{ {' UNION '.join(branches)} }} }}"
+    return f"{{ {' UNION '.join(branches)} }}"
 
 
-def _count_check(target: str, path: URIRef, constraint: URIRef, bound: int, message: str) -> Check:
-    sparql = (f"SELECT ?f WHERE {{ {target} OPTIONAL {{ ?f <{path}> ?v }} }} "
-              f"GROUP BY ?f HAVING (COUNT(DISTINCT ?v) {_COUNTS[constraint]} {bound})")
-    return Check(sparql, str(path), _name(constraint), message)
+def _count_check(target: str, path: URIRef, counts: list[tuple[URIRef, int]], message: str) -> Check:
+    tests = [f"COUNT(DISTINCT ?v) {_COUNTS[c]} {bound}" for c, bound in counts]
+    bad = ", ".join(f'IF({t}, "{i} ", "")' for i, t in enumerate(tests))
+    sparql = (f"SELECT ?f (CONCAT({bad}, \"\") AS ?bad) WHERE {{ {target} OPTIONAL {{ ?f <{path}> ?v }} }} "
+              f"GROUP BY ?f HAVING ({' || '.join(tests)})")
+    return Check(sparql, str(path), tuple(_name(c) for c, _ in counts), message)
 
 
-def _value_check(target: str, path: URIRef | None, value: str, constraint: URIRef, argument: Node,
-                 shapes: Graph, classes: Classes, message: str) -> Check:
+def _values_check(target: str, path: URIRef | None, constraints: list[tuple[URIRef, Node]], shapes: Graph,
+                  classes: Classes, message: str) -> Check:
+    """The check of each value (of ``path``, or the focus node itself) against ``constraints``."""
+    value = "?v" if path is not None else "?f"
     values = f"?f <{path}> ?v ." if path is not None else ""
-    if constraint == SH.lessThanOrEquals:
-        test = f"?f <{argument}> ?w FILTER(!COALESCE({value} <= ?w, false))"
-    else:
-        test = f"FILTER(!({_ok(value, constraint, argument, shapes, classes)}))"
-    sparql = f"SELECT DISTINCT ?f WHERE {{ {target} {values} {test} }}"
-    return Check(sparql, str(path) if path is not None else None, _name(constraint), message)
+    bad = ", ".join(f'IF(COALESCE({_ok(value, c, a, shapes, classes)}, false), "", "{i} ")'
+                    for i, (c, a) in enumerate(constraints))
+    sparql = f'SELECT ?f ?bad WHERE {{ {target} {values} BIND(CONCAT({bad}, "") AS ?bad) FILTER(?bad != "") }}'
+    return Check(sparql, str(path) if path is not None else None, tuple(_name(c) for c, _ in constraints), message)
+
+
+def _less_check(target: str, path: URIRef, other: Node, message: str) -> Check:
+    sparql = f'SELECT ?f ("0" AS ?bad) WHERE {{ {target} ?f <{path}> ?v . ?f <{other}> ?w FILTER(!COALESCE(?v <= ?w, false)) }}'
+    return Check(sparql, str(path), ("sh:lessThanOrEquals",), message)
 
 
 def _ok(v: str, constraint: URIRef, argument: Node, shapes: Graph, classes: Classes) -> str:

@@ -48,8 +48,8 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
 
 def violations(query: Callable[[str], Iterable]) -> list[Violation]:
     """Every violation found by running the compiled shapes with ``query`` (a store's), sorted."""
-    found = {Violation(row["f"].value, check.path, check.constraint, check.message)
-             for check in checks() for row in query(check.sparql)}
+    found = {Violation(row["f"].value, check.path, check.constraints[int(i)], check.message)
+             for check in checks() for row in query(check.sparql) for i in row["bad"].value.split()}
     return sorted(found)
 
 

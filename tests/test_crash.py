@@ -55,6 +55,9 @@ class Faulty:
     def __init__(self, inner: object, at: int, how: str) -> None:
         self.inner, self.at, self.how, self.writes = inner, at, how, 0
 
+    def __len__(self) -> int:
+        return len(self.inner)
+
     def __getattr__(self, name: str) -> object:
         method = getattr(self.inner, name)
         if name not in WRITES:

@@ -96,6 +96,7 @@ def _subclasses(ontology: Graph) -> dict[Node, set[Node]]:
     below: dict[Node, set[Node]] = {}
     for sub, sup in ontology.subject_objects(RDFS.subClassOf):
         below.setdefault(sup, set()).add(sub)
+
     def closure(cls: Node) -> set[Node]:
         seen, todo = {cls}, [cls]
         while todo:

@@ -195,10 +195,8 @@ def stats(store: str | None) -> None:
 
     with open_at(store) as st:
         counts = run_stats(st)
-        quads = len(st)
     for key, value in counts.items():
-        click.echo(f"{key.replace('_', ' '):16s} {value}")
-    click.echo(f"{'quads':16s} {quads}")
+        click.echo(f"{key.replace('_', ' '):20s} {value}")
 
 
 @main.command()

@@ -14,21 +14,27 @@ article naming it, and from the resolution. So adding an article then removing i
 store as it was, and the order of the articles does not matter. The reads are batched (one
 query for the candidates and their descriptors, one each for the descriptions and evidence
 to replace), so their number and cost follow the actors touched, never the size of the store.
+
+Every write (an article with what it changes in the others, a removal, a re-resolution) is
+computed first, reading the store as the write will leave it, then applied in one transaction
+(:class:`_Pending`): a crash leaves the store as it was before or after the write, so a rerun
+of an interrupted build or removal finishes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from graph.overrides import Overrides
 from graph.query import find_article
-from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, JOB_TITLE, LABEL, LOCAL_LABEL, MEMBER_OF, MERGED_INTO,
-                              Quad, iri)
+from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, GOVERNMENT_OF, INDEX_OF, JOB_TITLE, LABEL, LOCAL_LABEL, MEMBER_OF, MERGED_INTO,
+                              NamedNode, Quad, index_graph, iri, own_graphs)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, text_quads, to_quads
-from graph.rdf.name_index import (index_graph, index_moves, index_quads, indexed_actors, read_context,
-                                  read_descriptions)
+from graph.rdf.name_index import (government_quads, index_moves, index_quads, indexed_actors, read_context,
+                                  read_descriptions, source_quads, stored_source)
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
 from graph.resolve.cluster import cluster
@@ -36,7 +42,7 @@ from graph.resolve.descriptors import Descriptor, descriptors_of
 from graph.resolve.names import lookup_keys
 
 #: The predicates of an actor's default-graph description (:func:`graph.rdf.mapping.description_quads`).
-DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF)
+DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF, GOVERNMENT_OF)
 
 
 def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
@@ -59,11 +65,15 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     resolved, resolution = resolve(record, ids, context, overrides)
     actors = actor_iris(resolved, ids)
     quads = to_quads(resolved, ids, evidence=False)  # descriptions and evidence are reconciled below
-    quads += index_quads(record, actors, resolved.labels, article)
+    quads += index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
     quads += text_quads(record.article, ids)
-    store.replace_article(article, quads)
-    now = {actor.value for actor in actors.values()}
-    _reconcile(store, context, resolution, ids, extra=before | {d.ref for d in own} | now)
+    pending = _Pending()
+    for graph in own_graphs(article):
+        pending.replace(graph, [q for q in quads if q.graph_name == graph])
+    pending.edit(stored_source(store, article), source_quads(record.article, article))
+    now = {q.object.value for q in quads if q.predicate == INDEX_OF}
+    _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own} | now)
+    pending.apply(store)
     return quads
 
 
@@ -87,8 +97,12 @@ def remove_article(store: GraphStore, article: str, ids: Ids, overrides: Overrid
     before = indexed_actors(store, article_iri)
     own, _ = _split(read_context(store, (), article=article_iri), article_iri)
     _, context = _split(read_context(store, _keys(own), actors={d.ref for d in own}), article_iri)
-    store.remove_article(article_iri)
-    _reconcile(store, context, cluster(context, ids, overrides), ids, extra=before)
+    pending = _Pending()
+    for graph in own_graphs(article_iri):
+        pending.replace(graph, [])
+    pending.edit(stored_source(store, article_iri), [])
+    _reconcile(store, pending, context, cluster(context, ids, overrides), ids, extra=before)
+    pending.apply(store)
     return article_iri
 
 
@@ -96,7 +110,51 @@ def reconcile_names(store: GraphStore, names: Iterable[str], ids: Ids, overrides
     """Re-resolve every actor known by one of these names (after the overrides changed)."""
     context = read_context(store, {fold(n) for n in names} - {""})
     if context:
-        _reconcile(store, context, cluster(context, ids, overrides), ids, refresh_all=True)
+        pending = _Pending()
+        _reconcile(store, pending, context, cluster(context, ids, overrides), ids, refresh_all=True)
+        pending.apply(store)
+
+
+@dataclass
+class _Pending:
+    """The changes of one write (an article, a removal, a re-resolution), gathered so that
+    they are applied in one transaction: a crash leaves the store as it was before or after
+    the write, never between its parts.
+
+    Attributes:
+        drop: Named graphs dropped first.
+        remove: Quads removed.
+        add: Quads added.
+        graphs: The content each dropped or changed named graph will have, for the reads
+            made before the write is applied (:func:`graph.rdf.name_index.read_descriptions`).
+    """
+
+    drop: list[NamedNode] = field(default_factory=list)
+    remove: list[Quad] = field(default_factory=list)
+    add: list[Quad] = field(default_factory=list)
+    graphs: dict[NamedNode, list[Quad]] = field(default_factory=dict)
+
+    def replace(self, graph: NamedNode, quads: list[Quad]) -> None:
+        """Replace a named graph's content with ``quads``."""
+        self.drop.append(graph)
+        self.add += quads
+        self.graphs[graph] = quads
+
+    def change(self, graph: NamedNode, stored: list[Quad], remove: list[Quad], add: list[Quad]) -> None:
+        """Change a named graph holding ``stored``: remove some of its quads, add others."""
+        gone = set(remove)
+        self.remove += remove
+        self.add += add
+        self.graphs[graph] = [q for q in stored if q not in gone] + add
+
+    def edit(self, remove: list[Quad], add: list[Quad]) -> None:
+        """Remove some quads and add others, in graphs that no read sees before the write."""
+        self.remove += remove
+        self.add += add
+
+    def apply(self, store: GraphStore) -> None:
+        """Write the changes, in one transaction."""
+        store.change(self.remove, self.add, self.drop)
 
 
 # ---------------------------------------------------------------- what to read
@@ -125,9 +183,9 @@ def _split(descriptors: list[Descriptor], article: str) -> tuple[list[Descriptor
 # ---------------------------------------------------------------- writing
 
 
-def _reconcile(store: GraphStore, context: list[Descriptor], resolution: Resolution, ids: Ids,
-               extra: Iterable[str] = (), refresh_all: bool = False) -> None:
-    """Rename the actors of the stored articles whose actors changed IRI, and rebuild the
+def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], resolution: Resolution,
+               ids: Ids, extra: Iterable[str] = (), refresh_all: bool = False) -> None:
+    """Add to ``pending`` the renaming of the actors of the stored articles whose actors changed IRI, and rebuild the
     description and merge evidence of the actors that gained or lost a member (of every
     actor in ``context`` with ``refresh_all``, for overrides, which may change why members
     joined), and of ``extra``."""
@@ -138,9 +196,11 @@ def _reconcile(store: GraphStore, context: list[Descriptor], resolution: Resolut
     for article, ds in sorted(by_article.items()):
         moves = {d.ref: resolution.assignments[d.key].iri for d in ds if resolution.assignments[d.key].iri != d.ref}
         renamed |= set(moves)
+        moves |= {Ids.government(old): Ids.government(new) for old, new in moves.items()}  # a place's follows it
         if moves:
             for graph, renames in ((iri(article), moves), (index_graph(article), index_moves(article, moves))):
-                store.change(*rename_actors(store.quads(None, None, None, graph), graph, renames))
+                stored = store.quads(None, None, None, graph)
+                pending.change(graph, stored, *rename_actors(stored, graph, renames))
     if refresh_all:
         touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()}
     else:  # an actor's description follows from its members: only actors that gained or lost one
@@ -149,36 +209,38 @@ def _reconcile(store: GraphStore, context: list[Descriptor], resolution: Resolut
                  if resolution.assignments[d.key].iri != d.ref]
         touched = {a.iri for key, a in resolution.assignments.items() if key not in known}
         touched |= {actor for pair in moved for actor in pair}
+    touched |= {Ids.government(a) for a in touched}  # a place's government follows it
     actors = touched | set(extra) | _members_of(store, renamed)
-    _refresh_descriptions(store, actors, resolution)
-    _refresh_evidence(store, actors, resolution, ids)
+    _refresh_descriptions(store, pending, actors, resolution)
+    _refresh_evidence(store, pending, actors, resolution, ids)
 
 
-def _refresh_descriptions(store: GraphStore, actors: set[str], resolution: Resolution) -> None:
-    """Replace the default-graph description of these actors by the one their articles give.
+def _refresh_descriptions(store: GraphStore, pending: _Pending, actors: set[str], resolution: Resolution) -> None:
+    """Add to ``pending`` the replacement of the default-graph description of these actors by the one their articles give.
 
     The label is the resolution's; an actor it does not cover keeps the label it has (a
     member of a renamed organisation), unless it is local to its article (``cg:localLabel``).
     """
     if not actors:
         return
-    facts = read_descriptions(store, actors)
+    facts = read_descriptions(store, actors, pending.graphs)
     old = _stored(store, actors, DESCRIPTION)
     labels = {q.subject.value: q.object.value for q in old
               if q.predicate == LABEL and LOCAL_LABEL not in facts.get(q.subject.value, {})}
     labels.update({a.iri: a.label for a in resolution.assignments.values()})
-    store.change(*_diff(old, set(description_quads(facts, labels))))
+    pending.edit(*_diff(old, set(description_quads(facts, labels))))
 
 
-def _refresh_evidence(store: GraphStore, actors: set[str], resolution: Resolution, ids: Ids) -> None:
-    """Replace the default-graph evidence of these actors by the resolution's."""
+def _refresh_evidence(store: GraphStore, pending: _Pending, actors: set[str], resolution: Resolution,
+                      ids: Ids) -> None:
+    """Add to ``pending`` the replacement of the default-graph evidence of these actors by the resolution's."""
     if not actors:
         return
     values = " ".join(str(iri(a)) for a in sorted(actors))
     rows = store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?a {{ {values} }} ?e {MERGED_INTO} ?a . ?e ?p ?o }}")
     old = {Quad(row["e"], row["p"], row["o"], DEFAULT_GRAPH) for row in rows}
     new = set(evidence_quads({a: resolution.evidence[a] for a in actors if a in resolution.evidence}, ids))
-    store.change(*_diff(old, new))
+    pending.edit(*_diff(old, new))
 
 
 def _members_of(store: GraphStore, organizations: set[str]) -> set[str]:

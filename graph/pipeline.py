@@ -24,9 +24,9 @@ from graph.identity import reconcile_names, write_article
 from graph.ingest import Manifest, iter_articles
 from graph.overrides import Overrides
 from graph.parallel import Extracted, LocalExecutor, open_executor
-from graph.rdf._terms import iri as term_iri
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
+from graph.rdf.name_index import holds_other_file
 from graph.records import Article
 
 #: Articles per batch read, checked against the store and, less the unchanged ones, sent to
@@ -60,7 +60,8 @@ class BuildReport:
         errors: One line per input that could not be built, naming it and the problem.
         statements: Statements written.
         statistics: Statistics written.
-        quads: Quads written.
+        quads: Quads in the store when the build ended, in every graph (``len(store)``,
+            the ``quads`` of :func:`graph.query.stats`).
         words: Words parsed.
         seconds: Wall time.
     """
@@ -165,26 +166,22 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
                 if not parsing_here:  # here, spaCy's next batch would only fault the pages back in
                     memory.trim()
                 held = memory.resident()
+    report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _own_id(article: Article, store: GraphStore, ids: Ids) -> Article:
-    """The article under an id that no other source's article holds in the store.
+    """The article under an id that no other file's article holds in the store.
 
-    An article whose id is stored with another ``cg:sourceFile`` (``report.md`` built
-    after ``report.txt``) is a different file, never an update of it: it takes the first
-    free id of ``ID-2``, ``ID-3``, ...
+    An article whose id is stored for another file (``report.md`` built after
+    ``report.txt``, or ``deskB/report.txt`` after ``deskA/report.txt``:
+    :func:`graph.rdf.name_index.holds_other_file`) is a different file, never an update of
+    it: it takes the first free id of ``ID-2``, ``ID-3``, ...
     """
     candidates = chain([article.id], (f"{article.id}-{n}" for n in count(2)))
-    ident = next(i for i in candidates if _free_for(store, ids.article(i), article.source_file))
+    ident = next(i for i in candidates if not holds_other_file(store, ids.article(i), article))
     return article if ident == article.id else replace(article, id=ident)
-
-
-def _free_for(store: GraphStore, iri: str, source: str) -> bool:
-    """True when no article has this IRI, or the one that has it was read from ``source``."""
-    rows = store.select("SELECT ?f WHERE { GRAPH ?a { ?a cg:sourceFile ?f } }", a=term_iri(iri))
-    return not rows or rows[0]["f"] == source
 
 
 def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, overrides: Overrides,
@@ -196,7 +193,7 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
         try:
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
-            quads = write_article(store, record, ids, overrides)
+            write_article(store, record, ids, overrides)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             _stop_if_disk_full(exc, article, report)
             fail(_error_line(article, exc))
@@ -204,7 +201,6 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
             (report.updated if existed else report.added).append(article.id)
             report.statements += len(record.statements)
             report.statistics += len(record.statistics)
-            report.quads += len(quads)
             report.words += result.words
         if progress:
             progress(1)

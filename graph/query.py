@@ -215,9 +215,15 @@ def find_article(store: GraphStore, article: str) -> str:
 
 
 def stats(store: GraphStore) -> dict[str, int]:
-    """Counts of articles, people, organisations, places, sources, statements, statistics."""
-    rows = store.select(load_query("stats"))
-    return {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
+    """Counts of articles, people, organisations, places, sources, statements, statistics,
+    and of quads: in the article graphs, the default graph, the private graphs, and in all
+    (``quads``, which is ``len(store)``), the same embedded and served."""
+    counts = {}
+    for name in ("stats", "quads"):
+        rows = store.select(load_query(name))
+        counts.update({k: int(v or 0) for k, v in rows[0].items()} if rows else {})
+    counts["quads"] = sum(v for k, v in counts.items() if k.endswith("_quads"))
+    return counts
 
 
 def run(store: GraphStore, sparql: str, fmt: str = "table") -> str:

@@ -58,6 +58,8 @@ class Article:
         author: Byline, when known.
         boilerplate: Spans that are not article text (navigation, captions, credits,
             teasers, byline, headline); extraction ignores them.
+        path: The file it was read from, resolved (None for a JSONL record, whose id is
+            given): tells apart same-named files of different folders; never published.
     """
 
     id: str
@@ -71,6 +73,7 @@ class Article:
     publisher: str | None = None
     author: str | None = None
     boilerplate: list[Span] = field(default_factory=list)
+    path: str | None = None
 
     def masked_text(self) -> str:
         """The text with every boilerplate span blanked out, keeping its length and newlines.

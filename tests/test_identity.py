@@ -16,7 +16,8 @@ from graph.rdf.ids import Ids
 from graph.rdf.name_index import index_graph
 from graph.rdf.namespace import CG, RDF, RDFS, SKOS
 from graph.rdf.store import Store
-from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
+from graph.rdf.validate import validate
+from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span, Statement
 from graph.resolve.descriptors import Descriptor
 
 from .conftest import SEEDS
@@ -215,3 +216,52 @@ def test_memberships_follow_a_renamed_organisation(tmp_path, order):
         labels = [q.object.value for q in store.quads(person, ox.NamedNode(str(RDFS.label)), None, None)]
     assert members == roles == orgs, (members, roles, orgs)
     assert labels == ["Lena Okafor"]  # the member keeps its label
+
+
+def _place_speaks(article_id: str, place: str, aliases: set[str]) -> ArticleRecord:
+    """An article in which a place "warned" something."""
+    text = f"{place} warned that the bridge would close. Harbour fees rise."
+    entity = Entity("e0", "Place", place, set(aliases), [Mention(Span(0, len(place)), place)])
+    begin = text.index("the bridge")
+    statement = Statement("indirect", Span(begin, begin + 26), text[begin:begin + 26], "e0", "warn", "warn")
+    return ArticleRecord(Article(article_id, f"{article_id}.txt", text), [entity], statements=[statement])
+
+
+def _export_all(store: Store) -> bytes:
+    out = io.BytesIO()
+    store.export("nquads", out, with_index=True)
+    return out.getvalue()
+
+
+def test_a_place_that_speaks_stands_for_its_government(tmp_path):
+    with Store.open(tmp_path / "s") as store:
+        write_article(store, _place_speaks("a1", "Eastvale", set()), Ids())
+        rows = store.select("""SELECT ?gov ?label ?place ?alt WHERE {
+            ?s prov:wasAttributedTo ?gov . ?gov a schema:Organization ; rdfs:label ?label ;
+            cg:governmentOf ?place ; skos:altLabel ?alt . ?place a schema:Place . ?s schema:text ?t }""")
+        conforms, report = validate(store)
+    assert conforms, report
+    place = "https://w3id.org/claimgraph/id/place/eastvale"
+    assert rows == [{"gov": place + "/government", "label": "Government of Eastvale", "place": place,
+                     "alt": "Eastvale"}]
+
+
+@pytest.mark.parametrize("removed", [None, "a1", "a2"])
+def test_a_government_follows_its_place_in_any_order_and_after_removal(tmp_path, removed):
+    records = [_place_speaks("a1", "Eastvale", set()), _place_speaks("a2", "Republic of Eastvale", {"Eastvale"})]
+    exports = []
+    for n, order in enumerate((records, records[::-1])):
+        with Store.open(tmp_path / f"s{n}") as store:
+            for rec in order:
+                write_article(store, rec, Ids())
+            if removed:
+                remove_article(store, removed, Ids())
+            exports.append(_export_all(store))
+    kept = [r for r in records if r.article.id != removed]
+    with Store.open(tmp_path / "kept") as store:
+        for rec in kept:
+            write_article(store, rec, Ids())
+        exports.append(_export_all(store))
+        governments = store.select("SELECT ?g ?p WHERE { ?g cg:governmentOf ?p }")
+    assert exports[0] == exports[1] == exports[2]
+    assert len(governments) == len(kept)  # two places: a short name does not join a place

@@ -76,11 +76,12 @@ def test_building_twice_changes_nothing(seed_store, tmp_path, nlp):
     assert _export(copy) == before
 
 
-def test_editing_one_article_replaces_only_its_graph(seed_store, tmp_path, nlp):
-    folder = tmp_path / "seeds"
+def test_editing_one_article_replaces_only_its_graph(tmp_path, nlp):
+    folder = tmp_path / "seeds"  # a copy, built from where it is: a file is known by its path
     shutil.copytree(SEEDS, folder)
     store_path = tmp_path / "store"
-    shutil.copytree(seed_store, store_path)
+    with Store.open(store_path) as store:
+        assert build([folder], store, nlp=nlp).ok
     before = _graphs(_export(store_path))
     edited = sorted(folder.glob("*.txt"))[1]
     edited.write_text(edited.read_text("utf-8") + "\nThe minister said the review would end soon.\n", "utf-8")
@@ -164,20 +165,22 @@ def test_a_failed_build_keeps_what_was_stored(seed_store, tmp_path, nlp):
 
 @pytest.mark.parametrize(("first", "second", "ids"), [
     ("deskA/report.txt", "deskB/report.md", {"report", "report-2"}),   # another source: kept apart
+    ("deskA/report.txt", "deskB/report.txt", {"report", "report-2"}),  # same name, another folder
     ("deskA/report.txt", "deskA/report.txt", {"report"}),              # the same file: an update
 ])
 def test_a_later_build_never_replaces_another_files_article(tmp_path, nlp, first, second, ids):
-    for n, name in enumerate((first, second)):
-        path = tmp_path / "in" / str(n) / name
-        path.parent.mkdir(parents=True)
-        path.write_text(f"Story {n}\n\nThe harbour master said pier {n} would close on Monday.\n",
-                        encoding="utf-8")
     with Store.open(tmp_path / "store", create=True) as store:
-        for n, name in enumerate((first, second)):
-            report = build([tmp_path / "in" / str(n) / name], store, nlp=nlp)
+        for n, name in enumerate((first, second, second)):  # the second file is built, edited, built again
+            path = tmp_path / "in" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"Story {n}\n\nThe harbour master said pier {n} would close on Monday.\n",
+                            encoding="utf-8")
+            report = build([path], store, nlp=nlp)
             assert report.ok, report.errors
         stored = {row["a"].rsplit("/", 1)[1] for row in store.select("SELECT ?a WHERE { ?a cg:sourceFile ?f }")}
+        headlines = {row["h"] for row in store.select("SELECT ?h WHERE { ?a schema:headline ?h }")}
     assert stored == ids
+    assert headlines == ({"Story 2"} if len(ids) == 1 else {"Story 0", "Story 2"})
 
 
 class _FullDisk:

@@ -12,6 +12,7 @@ import pytest
 from graph.errors import QueryError
 from graph.query import (FORMATS, actor_names, actors_named, did_you_mean, find_article, format_table, load_query,
                          run, said, stats)
+from graph.rdf._terms import iri
 from graph.rdf.store import Store
 from tests.helpers import ID, LINDQVIST, OKONKWO, UNION
 
@@ -26,6 +27,9 @@ def test_stats_counts_what_was_built(store):
     counts = stats(store)
     assert counts["articles"] == 5
     assert counts["people"] >= 10 and counts["statements"] >= 40 and counts["statistics"] >= 10
+    assert counts["quads"] == len(store) == sum(counts[f"{g}_graph_quads"] for g in ("article", "default", "private"))
+    assert counts["article_graph_quads"] == sum(len(store.quads(graph=iri(a))) for a in store.articles())
+    assert counts["private_graph_quads"] > 0 and counts["default_graph_quads"] > 0
 
 
 @pytest.mark.slow

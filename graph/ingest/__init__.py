@@ -86,7 +86,7 @@ def read_article(path: Path, given: Metadata = Metadata()) -> Article:
     reader = READERS.get(suffix)
     if reader is None:
         raise InputError(str(path), _unsupported(path))
-    return reader(path, given)
+    return replace(reader(path, given), path=str(path.resolve()))
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from graph.rdf._terms import PREFIX_MAP, is_index_graph, is_text_graph
+from graph.rdf._terms import PREFIX_MAP, is_index_graph, is_private_graph, is_text_graph
 
 #: The formats :func:`export_dataset` writes.
 EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld")
@@ -47,10 +47,11 @@ def export_dataset(dataset: ox.Store, fmt: str, out: BinaryIO, with_index: bool 
 
 
 def _graphs(dataset: ox.Store, with_index: bool, with_text: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
-    """The default graph, then each named graph (index graphs only ``with_index``, text
-    graphs only ``with_text``), sorted."""
+    """The default graph, then each article graph (index graphs only ``with_index``, text
+    graphs only ``with_text``), sorted; never :data:`graph.rdf._terms.STORE_GRAPH`."""
     named = sorted((g for g in dataset.named_graphs()
-                    if (with_index or not is_index_graph(g)) and (with_text or not is_text_graph(g))), key=str)
+                    if not is_private_graph(g) or (with_index and is_index_graph(g))
+                    or (with_text and is_text_graph(g))), key=str)
     return [ox.DefaultGraph(), *named]
 
 

@@ -18,8 +18,10 @@ from graph.rdf._terms import CONTENT_HASH, Binding, Term, Value, iri, to_term
 
 #: Every quad: the default graph's and each named graph's (``?g`` unbound for the default).
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-#: How many quads there are, as ``?n``.
-COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+#: How many quads there are, as ``?n``: each named graph's, and the default graph's that no
+#: named graph holds (so that a server whose default graph is the union counts each once).
+COUNT_QUADS = ("SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } "
+               "UNION { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } }")
 #: The named graphs holding at least one triple, as ``?g``.
 NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -110,22 +112,17 @@ def data_block(quads: Iterable[ox.Quad]) -> str:
                      for name, lines in by_graph.items())
 
 
-def replace_update(graphs: Iterable[ox.NamedNode], quads: list[ox.Quad]) -> str:
-    """One SPARQL update (one transaction) dropping ``graphs`` and inserting ``quads``."""
-    drops = "".join(f"DROP SILENT GRAPH {graph} ;\n" for graph in graphs)
-    return drops + "INSERT DATA {\n" + data_block(quads) + "\n}"
+def change_update(remove: list[ox.Quad], add: list[ox.Quad], drop: Iterable[ox.NamedNode] = ()) -> str:
+    """One SPARQL update (one transaction) dropping the graphs ``drop``, then deleting
+    ``remove`` and inserting ``add`` (empty when all three are).
 
-
-def change_update(remove: list[ox.Quad], add: list[ox.Quad]) -> str:
-    """One SPARQL update deleting ``remove`` and inserting ``add`` (empty when both are)."""
-    parts = [f"{verb} DATA {{\n{data_block(batch)}\n}}"
-             for verb, batch in (("DELETE", remove), ("INSERT", add)) if batch]
+    >>> change_update([], [], [ox.NamedNode("http://e/g")])
+    'DROP SILENT GRAPH <http://e/g>'
+    """
+    parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
+    parts += [f"{verb} DATA {{\n{data_block(batch)}\n}}"
+              for verb, batch in (("DELETE", remove), ("INSERT", add)) if batch]
     return " ;\n".join(parts)
-
-
-def drop_update(graph: ox.NamedNode) -> str:
-    """The update dropping one named graph (nothing when it does not exist)."""
-    return f"DROP SILENT GRAPH {graph}"
 
 
 def content_hash_query(article: ox.NamedNode) -> str:

@@ -114,13 +114,25 @@ def own_graphs(article: str) -> tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]:
     return ox.NamedNode(article), index_graph(article), text_graph(article)
 
 
-def is_private_graph(graph: object) -> bool:
-    """True when ``graph`` is an index or text graph (not an article's public graph).
+#: The private graph of the store's own records (the layout version, the file each article
+#: was read from): never exported, never an article.
+STORE_GRAPH = ox.NamedNode("urn:claimgraph:store")
+_PRIVATE_PREFIX = "urn:claimgraph:"
+#: The layout of the stores this version reads and writes, in :data:`STORE_GRAPH` as
+#: ``cg:layoutVersion``: 2 added that graph (1: the stores before it, which have none).
+LAYOUT_VERSION = 2
+LAYOUT = term("cg:layoutVersion")
 
-    >>> is_private_graph(text_graph("a")), is_private_graph(index_graph("a")), is_private_graph(iri("https://a"))
-    (True, True, False)
+
+def is_private_graph(graph: object) -> bool:
+    """True when ``graph`` names a private graph: an index graph, a text graph or :data:`STORE_GRAPH`.
+
+    >>> is_private_graph(STORE_GRAPH), is_private_graph(text_graph("a")), is_private_graph(index_graph("a"))
+    (True, True, True)
+    >>> is_private_graph(iri("https://example.org/article/a"))
+    False
     """
-    return is_index_graph(graph) or is_text_graph(graph)
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(_PRIVATE_PREFIX)
 
 
 def is_iri(node: object) -> bool:
@@ -143,6 +155,7 @@ SOURCE_FILE, CONTENT_HASH = term("cg:sourceFile"), term("cg:contentHash")
 MENTION, REFERS_TO = term("cg:Mention"), term("cg:refersTo")
 ROLE, MEMBER, TITLE, HAS_ROLE = term("cg:Role"), term("org:member"), term("cg:title"), term("cg:hasRole")
 JOB_TITLE, ORGANIZATION, MEMBER_OF = term("schema:jobTitle"), term("org:organization"), term("org:memberOf")
+GOVERNMENT_OF, LOCAL_GOVERNMENT_OF = term("cg:governmentOf"), term("cg:localGovernmentOf")
 VALID_AT = term("cg:validAt")
 STATEMENT, CUE, SPEECH_ACT = term("cg:Statement"), term("cg:cue"), term("cg:speechAct")
 STATISTIC, VALUE, UNIT_TEXT = term("cg:Statistic"), term("schema:value"), term("schema:unitText")
@@ -152,7 +165,9 @@ ALIAS, REASON = term("cg:alias"), term("cg:reason")
 LOCAL_NAME, NAME_KEY, LOCAL_REASON = term("cg:localName"), term("cg:nameKey"), term("cg:localReason")
 LOCAL_KIND, LOCAL_LABEL, INDEX_OF = term("cg:localKind"), term("cg:localLabel"), term("cg:indexOf")
 #: Every predicate of the resolver's private name index (:mod:`graph.rdf.name_index`).
-INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL))
+SOURCE_KEY = term("cg:sourceKey")
+INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL,
+                              LOCAL_GOVERNMENT_OF))
 XSD_DECIMAL = term("xsd:decimal")
 CONTEXT, IS_STRING, REFERENCE_CONTEXT = term("nif:Context"), term("nif:isString"), term("nif:referenceContext")
 BOILERPLATE = term("cg:Boilerplate")

@@ -130,5 +130,15 @@ class Ids:
         digest = hashlib.sha256(alias.encode("utf-8")).hexdigest()[:8]
         return f"{self.base}evidence/{slug(local)}/{slug(alias)}-{digest}"
 
+    @staticmethod
+    def government(place_iri: str) -> str:
+        """The IRI of the government of a place: the speaker of what the place "said"
+        (``Britain warned``), an organisation that follows its place's IRI.
+
+        >>> Ids.government("https://w3id.org/claimgraph/id/place/eastvale")
+        'https://w3id.org/claimgraph/id/place/eastvale/government'
+        """
+        return f"{place_iri}/government"
+
     def _in_article(self, article_id: str, kind: str, span: Span) -> str:
         return f"{self.article(article_id)}/{kind}/{span.begin}-{span.end}"

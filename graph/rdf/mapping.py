@@ -13,7 +13,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, BOILERPLATE, CONTENT_HASH,
                               CONTEXT, CUE, IS_STRING, REFERENCE_CONTEXT,
-                              DATE_PUBLISHED, DERIVED_FROM, END, HAS_ROLE, HEADLINE, JOB_TITLE,
+                              DATE_PUBLISHED, DERIVED_FROM, END, GOVERNMENT_OF, HAS_ROLE, LOCAL_GOVERNMENT_OF, HEADLINE, JOB_TITLE,
                               LABEL, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, MEASURE, MEMBER, MEMBER_OF, MENTION, MENTIONS, MERGE_EVIDENCE,
                               MERGED_INTO, NEWS_ARTICLE, ORGANIZATION, PERIOD, QUALIFIER, QUOTE_CLASSES, REASON,
                               REFERS_TO, ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
@@ -62,11 +62,12 @@ def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]
     for role in resolved.record.roles:
         for s, p, o in _role_triples(role, actors, article, graph, ids):
             yield Quad(s, p, o, graph)
+    speakers = speaker_iris(resolved.record.entities, actors)
     for statement in resolved.record.statements:
-        for s, p, o in _statement_triples(statement, actors, graph, ids, article.id):
+        for s, p, o in _statement_triples(statement, actors, speakers, graph, ids, article.id):
             yield Quad(s, p, o, graph)
     for statistic in resolved.record.statistics:
-        for s, p, o in _statistic_triples(statistic, actors, graph, ids, article.id):
+        for s, p, o in _statistic_triples(statistic, speakers, graph, ids, article.id):
             yield Quad(s, p, o, graph)
     if evidence:
         yield from evidence_quads(resolved.merges, ids)
@@ -92,6 +93,14 @@ def actor_iris(resolved: ResolvedRecord, ids: Ids) -> dict[str, NamedNode]:
     """Entity key -> actor IRI: the resolver's, or one minted here when it gave none."""
     return {e.key: NamedNode(resolved.iris.get(e.key) or _fallback_iri(e, resolved.record.article.id, ids))
             for e in resolved.record.entities}
+
+
+def speaker_iris(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[str, NamedNode]:
+    """Entity key -> the IRI a statement or statistic of that entity is attributed to: the
+    actor, or for a place (``Britain warned``) its government (:meth:`Ids.government`), an
+    organisation, since only people, organisations and unnamed sources speak."""
+    return {e.key: NamedNode(Ids.government(actors[e.key].value)) if e.kind == "Place" else actors[e.key]
+            for e in entities}
 
 
 def _fallback_iri(entity: Entity, article_id: str, ids: Ids) -> str:
@@ -171,8 +180,8 @@ def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, gr
     yield from _provenance(node, graph, role.span)
 
 
-def _statement_triples(statement: Statement, actors: dict[str, NamedNode], graph: NamedNode, ids: Ids,
-                       article_id: str) -> Iterator[tuple]:
+def _statement_triples(statement: Statement, actors: dict[str, NamedNode], speakers: dict[str, NamedNode],
+                       graph: NamedNode, ids: Ids, article_id: str) -> Iterator[tuple]:
     if not statement.text.strip():
         return
     node = NamedNode(ids.statement(article_id, statement.span))
@@ -180,8 +189,8 @@ def _statement_triples(statement: Statement, actors: dict[str, NamedNode], graph
     if statement.kind in QUOTE_CLASSES:
         yield node, A, QUOTE_CLASSES[statement.kind]
     yield node, TEXT, Literal(statement.text)
-    if statement.speaker in actors:
-        yield node, ATTRIBUTED_TO, actors[statement.speaker]
+    if statement.speaker in speakers:
+        yield node, ATTRIBUTED_TO, speakers[statement.speaker]
     if statement.cue:
         yield node, CUE, Literal(statement.cue)
     if statement.speech_act in SPEECH_ACTS:
@@ -192,7 +201,7 @@ def _statement_triples(statement: Statement, actors: dict[str, NamedNode], graph
     yield from _provenance(node, graph, statement.span)
 
 
-def _statistic_triples(statistic: Statistic, actors: dict[str, NamedNode], graph: NamedNode, ids: Ids,
+def _statistic_triples(statistic: Statistic, speakers: dict[str, NamedNode], graph: NamedNode, ids: Ids,
                        article_id: str) -> Iterator[tuple]:
     try:
         value = literal_value(statistic.value)
@@ -206,8 +215,8 @@ def _statistic_triples(statistic: Statistic, actors: dict[str, NamedNode], graph
         text = getattr(statistic, field)
         if text:
             yield node, prop, Literal(text)
-    if statistic.source in actors:
-        yield node, ATTRIBUTED_TO, actors[statistic.source]
+    if statistic.source in speakers:
+        yield node, ATTRIBUTED_TO, speakers[statistic.source]
     yield node, TEXT, Literal(statistic.text)
     yield from _provenance(node, graph, statistic.span)
 
@@ -277,6 +286,8 @@ def _description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str,
             yield Quad(node, JOB_TITLE, title, graph)
         for organization in sorted(f.get(ORGANIZATION, ()), key=str):
             yield Quad(node, MEMBER_OF, organization, graph)
+        for place in sorted(f.get(LOCAL_GOVERNMENT_OF, ()), key=str):
+            yield Quad(node, GOVERNMENT_OF, place, graph)
 
 
 def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, str]) -> tuple[list[Quad], list[Quad]]:

@@ -18,6 +18,10 @@ the union of graphs does not repeat the index once per article. The entry has:
 - ``cg:localLabel``: the label of an actor local to the article (unnamed sources, actors
   known only by a common noun), which no resolution gives.
 
+The store's private graph (:data:`~graph.rdf._terms.STORE_GRAPH`) holds, for each article,
+``cg:sourceKey``: a digest of the path of the file it was read from (:func:`source_key`),
+which tells apart same-named files; no export holds it.
+
 Only private predicates on private subjects, so that the union of all graphs never repeats a public fact. The
 titles and memberships are read from the article's role nodes, which the public graph holds.
 
@@ -35,24 +39,31 @@ its graph, and the article of each entry is its graph's name: :func:`index_graph
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from graph.rdf._terms import (INDEX_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
-                              ORGANIZATION, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode, Quad, index_graph, iri)
+import pyoxigraph as ox
+
+from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
+                              ORGANIZATION, SOURCE_FILE, SOURCE_KEY, STORE_GRAPH, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode,
+                              Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
-from graph.records import ArticleRecord
+from graph.rdf.ids import Ids
+from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
-           "read_context", "read_descriptions"]
+__all__ = ["Facts", "government_quads", "holds_other_file", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
+           "read_context", "read_descriptions", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _SEP = ": "
 #: What is read about each actor of the context, in every article's index graph.
 _READ = (LOCAL_NAME, LOCAL_REASON, LOCAL_KIND)
 #: What is read about each actor of a description: index entries, and the role nodes'.
-_DESCRIBE = (LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL)
+_DESCRIBE = (LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL, LOCAL_GOVERNMENT_OF)
+#: The label of the government of a place, from the article's name for the place.
+GOVERNMENT_LABEL = "Government of {}"
+ORGANIZATION_CLASS = KIND_CLASSES["Organization"]
 #: Actor IRI -> predicate -> values: what the articles say of it (see :func:`read_descriptions`).
 Facts = dict[str, dict[NamedNode, set]]
 
@@ -137,6 +148,65 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
     return quads
 
 
+def government_quads(record: ArticleRecord, actors: dict[str, NamedNode], article: str) -> list[Quad]:
+    """The index entries of the governments of the places that speak in an article
+    (``Britain warned``; :func:`graph.rdf.mapping.speaker_iris`): an organisation local to
+    each place (no ``cg:nameKey``: identity never reads it), named by the place's names in
+    the article, labelled "Government of" the article's name for the place, with
+    ``cg:localGovernmentOf`` the place (``cg:governmentOf`` in its description). Its default-graph description is rebuilt from these like
+    any actor's, so it follows the place through renames and removals.
+    """
+    graph = index_graph(article)
+    speaking = {s.speaker for s in record.statements} | {s.source for s in record.statistics}
+    places: dict[str, list] = {}
+    for e in record.entities:
+        if e.kind == "Place" and e.key in speaking and e.key in actors:
+            places.setdefault(actors[e.key].value, []).append(e)
+    quads = []
+    for place, entities in sorted(places.items()):
+        government = Ids.government(place)
+        node = index_entry(article, government)
+        quads += [Quad(node, INDEX_OF, iri(government), graph), Quad(node, LOCAL_KIND, ORGANIZATION_CLASS, graph),
+                  Quad(node, LOCAL_GOVERNMENT_OF, iri(place), graph),
+                  Quad(node, LOCAL_LABEL, Literal(GOVERNMENT_LABEL.format(min(e.name for e in entities))), graph)]
+        quads += [Quad(node, LOCAL_NAME, Literal(n), graph) for n in sorted({n for e in entities for n in entity_names(e)})]
+    return quads
+
+
+def source_quads(article: Article, article_iri: str) -> list[Quad]:
+    """The store's record of the file the article was read from (:func:`source_key`), in
+    :data:`~graph.rdf._terms.STORE_GRAPH`, on the article's index graph name; none for a
+    JSONL record."""
+    node = index_graph(article_iri)
+    return [Quad(node, SOURCE_KEY, Literal(source_key(article.path)), STORE_GRAPH)] if article.path else []
+
+
+def stored_source(store: GraphStore, article_iri: str) -> list[Quad]:
+    """The quads of :func:`source_quads` that the store holds for an article."""
+    return store.quads(index_graph(article_iri), SOURCE_KEY, None, STORE_GRAPH)
+
+
+def source_key(path: str) -> str:
+    """The ``cg:sourceKey`` of a file: a digest of its resolved path, which stays private.
+
+    >>> len(source_key("/news/deskA/report.txt"))
+    64
+    """
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()
+
+
+def holds_other_file(store: GraphStore, article_iri: str, article: Article) -> bool:
+    """True when the store holds, under this IRI, an article read from another file than
+    ``article``: another ``cg:sourceFile``, or the same name in another folder (another
+    ``cg:sourceKey``; a JSONL record has none and is told apart by its id alone)."""
+    graph = iri(article_iri)
+    rows = store.query(f"SELECT ?f ?k WHERE {{ GRAPH {graph} {{ {graph} {SOURCE_FILE} ?f }} "
+                       f"OPTIONAL {{ GRAPH {STORE_GRAPH} {{ {index_graph(article_iri)} {SOURCE_KEY} ?k }} }} }}")
+    key = source_key(article.path) if article.path else None
+    return any(row["f"].value != article.source_file or (row["k"].value if row["k"] else None) != key
+               for row in rows)
+
+
 def indexed_actors(store: GraphStore, article: str) -> set[str]:
     """IRIs of every actor an article's index graph holds (none when it is not stored)."""
     return {q.object.value for q in store.quads(None, INDEX_OF, None, index_graph(article))}
@@ -209,20 +279,39 @@ def _kind(facts: dict[NamedNode, set[str]]) -> str | None:
     return next((_KINDS[t] for t in sorted(facts.get(LOCAL_KIND, ())) if t in _KINDS), None)
 
 
-def read_descriptions(store: GraphStore, actors: Iterable[str]) -> Facts:
+def read_descriptions(store: GraphStore, actors: Iterable[str],
+                      replaced: Mapping[NamedNode, list[Quad]] | None = None) -> Facts:
     """What the articles say of each of ``actors``: for each, the classes (``cg:localKind``),
     names (``cg:localName``) and own labels (``cg:localLabel``) of its index entries (found
     by ``cg:indexOf``), and the
     titles (``cg:title``) and organisations (``org:organization``) of its role nodes, keyed
     by those predicates. Actors no article names are left out. One query.
+
+    Args:
+        store: The store.
+        actors: Actor IRIs.
+        replaced: Named graphs read as these quads instead of what the store holds (a
+            write computed but not applied yet, so that it can be applied in one transaction).
     """
     values = " ".join(str(iri(a)) for a in sorted(actors))
     if not values:
         return {}
-    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
-    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in (TITLE, ORGANIZATION))
-    sparql = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} }}"
+    replaced = replaced or {}
+    skip = f"FILTER(?g NOT IN ({', '.join(str(g) for g in replaced)}))" if replaced else ""
+    rows = list(store.query(_description_query(values, skip)))
+    if replaced:
+        pending = ox.Store()
+        pending.extend(q for quads in replaced.values() for q in quads)
+        rows += pending.query(_description_query(values, ""))
     facts: Facts = {}
-    for row in store.query(sparql):
+    for row in rows:
         facts.setdefault(row["s"].value, {}).setdefault(row["p"], set()).add(row["o"])
     return {actor: f for actor, f in facts.items() if LOCAL_KIND in f}
+
+
+def _description_query(values: str, where: str) -> str:
+    """The query of :func:`read_descriptions` for the actor IRIs ``values``, with ``where``
+    added to its graph pattern."""
+    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
+    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in (TITLE, ORGANIZATION))
+    return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} {where} }}"

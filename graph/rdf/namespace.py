@@ -60,6 +60,7 @@ class CG(DefinedNamespace):
     title: URIRef  # A role's title, as written.
     validAt: URIRef  # When a role was stated to hold (the article's date).
     hasRole: URIRef  # Person -> cg:Role.
+    governmentOf: URIRef  # The government of a place that speaks -> the place.
     refersTo: URIRef  # Mention -> the entity it names.
     mergedInto: URIRef  # Merge evidence -> the actor.
     alias: URIRef  # The name merged.
@@ -70,6 +71,9 @@ class CG(DefinedNamespace):
     localReason: URIRef  # Why extraction merged an actor's names in one article (identity input).
     localKind: URIRef  # The class an article gives an actor (identity input, index only).
     localLabel: URIRef  # The label of an actor local to one article (index only).
+    localGovernmentOf: URIRef  # The place of a government's index entry (index only).
+    layoutVersion: URIRef  # The layout of a store (its private store graph).
+    sourceKey: URIRef  # A digest of the path of the file an article was read from (index only).
 
 
 SCHEMA = SDO

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
-                               content_hash_query, describe_query, drop_update, pattern_query)
+                               content_hash_query, describe_query, pattern_query)
 from graph.rdf._terms import (PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value,
                               is_private_graph, own_graphs, to_python)
 
@@ -144,9 +144,7 @@ class RemoteStore:
         Raises:
             StoreError: when the store is read-only or the server refuses.
         """
-        self._check_writable()
-        update = " ;\n".join(drop_update(g) for g in own_graphs(article_iri))
-        self._request(self._endpoints["update"], "POST", update.encode(), _SPARQL_UPDATE)
+        self.change((), (), drop=own_graphs(article_iri))
 
     def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
@@ -174,14 +172,15 @@ class RemoteStore:
                 out[(r["s"].value, r["g"].value)].append(ox.Quad(r["s"], r["p"], r["o"], r["g"]))
         return out
 
-    def change(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Remove some quads and add others, in one SPARQL Update request.
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
+        """Drop some named graphs, then remove some quads and add others, in one SPARQL
+        Update request (one transaction on the server).
 
         Raises:
             StoreError: when the store is read-only or the server refuses the write.
         """
         self._check_writable()
-        update = change_update(list(remove), list(add))
+        update = change_update(list(remove), list(add), drop)
         if update:
             self._request(self._endpoints["update"], "POST", update.encode("utf-8"), _SPARQL_UPDATE)
 

@@ -20,9 +20,9 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
-from graph.rdf._sparql import bind_values, change_update, drop_update, replace_update
-from graph.rdf._terms import (CONTENT_HASH, PREFIX_MAP, Binding, GraphName, Quad, QueryResult, Term, Value,
-                              is_private_graph, own_graphs, to_python)
+from graph.rdf._sparql import bind_values, change_update
+from graph.rdf._terms import (CONTENT_HASH, LAYOUT, LAYOUT_VERSION, PREFIX_MAP, STORE_GRAPH, Binding, GraphName,
+                              Quad, QueryResult, Term, Value, is_private_graph, own_graphs, to_python)
 from graph.rdf.lock import StoreLock
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
@@ -69,7 +69,15 @@ class Store:
                 lock.release()
             raise StoreError(f"cannot open the store at {path} (is another claimgraph process "
                              f"writing to it?): {_one_line(e)}") from e
-        return cls(inner, path, read_only, lock)
+        store = cls(inner, path, read_only, lock)
+        del inner  # a refused store is closed: the error's traceback must not hold it open
+        try:
+            store._check_layout()
+        except StoreError:
+            if lock is not None:
+                lock.release()
+            raise
+        return store
 
     def close(self) -> None:
         """Release the store (and its lock); further use raises :class:`StoreError`.
@@ -146,16 +154,7 @@ class Store:
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
-        self._check_writable()
-        batch = list(quads)
-        graph = ox.NamedNode(article_iri)
-        try:
-            if self._store.contains_named_graph(graph):
-                self._store.update(replace_update(own_graphs(article_iri), batch))
-            else:
-                self._store.extend(batch)
-        except (OSError, SyntaxError) as e:
-            raise StoreError(f"cannot write {article_iri} to the store: {_one_line(e)}") from e
+        self.change((), quads, drop=own_graphs(article_iri))
 
     def remove_article(self, article_iri: str) -> None:
         """Drop an article's named graph, its index graph and its text graph (default-graph facts
@@ -164,11 +163,7 @@ class Store:
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
-        self._check_writable()
-        try:
-            self._store.update(" ;\n".join(drop_update(g) for g in own_graphs(article_iri)))
-        except OSError as e:
-            raise StoreError(f"cannot remove {article_iri}: {_one_line(e)}") from e
+        self.change((), (), drop=own_graphs(article_iri))
 
     def quads(self, subject: Term | None = None, predicate: ox.NamedNode | None = None,
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
@@ -192,21 +187,23 @@ class Store:
         """
         return {(s, g): self.quads(ox.NamedNode(s), None, None, ox.NamedNode(g)) for s, g in dict.fromkeys(nodes)}
 
-    def change(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Remove some quads and add others, all or nothing.
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
+        """Drop some named graphs, then remove some quads and add others: one transaction,
+        all or nothing (an interrupted write leaves the store as it was).
 
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
         self._check_writable()
-        remove, add = list(remove), list(add)
         try:
-            if not remove:  # extend() is atomic too, and skips writing and parsing SPARQL
+            remove, add = list(remove), list(add)
+            drop = [g for g in drop if self._store.contains_named_graph(g)]
+            if not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
                 self._store.extend(add)
             else:
-                self._store.update(change_update(remove, add))
+                self._store.update(change_update(remove, add, drop))
         except (OSError, SyntaxError) as e:
-            raise StoreError(f"cannot write to the store: {_one_line(e)}") from e
+            raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
 
     def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
@@ -278,6 +275,25 @@ class Store:
         """Compact the on-disk indexes; run after a large build to speed up queries."""
         self._check_writable()
         self._store.optimize()
+
+    def _check_layout(self) -> None:
+        """Mark a new (empty) store with :data:`~graph.rdf._terms.LAYOUT_VERSION`; refuse,
+        closed, a store of another layout.
+
+        Raises:
+            StoreError: when the store was written by a claimgraph of another layout.
+        """
+        found = {q.object.value for q in self._store.quads_for_pattern(STORE_GRAPH, LAYOUT, None, STORE_GRAPH)}
+        if found == {str(LAYOUT_VERSION)}:
+            return
+        if not found and next(self._store.quads_for_pattern(None, None, None, None), None) is None:
+            if not self.read_only:
+                self._store.add(ox.Quad(STORE_GRAPH, LAYOUT, ox.Literal(LAYOUT_VERSION), STORE_GRAPH))
+            return
+        self._inner = None
+        raise StoreError(f"the store at {self.location} has layout {', '.join(sorted(found)) or 1} and this "
+                         f"claimgraph reads layout {LAYOUT_VERSION}: rebuild it (`claimgraph build FILES "
+                         "--store NEW_FOLDER`)")
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -7,7 +7,7 @@ import pytest
 
 from graph.errors import QueryError
 from graph.rdf._sparql import (bind_values, change_update, content_hash_query, data_block, describe_query,
-                               drop_update, pattern_query, replace_update, where_brace)
+                               pattern_query, where_brace)
 
 S, P = ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p")
 G1, G2 = ox.NamedNode("http://e/g1"), ox.NamedNode("http://e/g2")
@@ -79,9 +79,9 @@ def test_change_update(remove: list, add: list, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    (replace_update([G1], [IN_G1]),
+    (change_update([], [IN_G1], [G1]),
      'DROP SILENT GRAPH <http://e/g1> ;\nINSERT DATA {\nGRAPH <http://e/g1> {\n<http://e/s> <http://e/p> "one" .\n}\n}'),
-    (drop_update(G1), "DROP SILENT GRAPH <http://e/g1>"),
+    (change_update([], [], [G1]), "DROP SILENT GRAPH <http://e/g1>"),
     (content_hash_query(G1), "SELECT ?h WHERE { GRAPH <http://e/g1> { <http://e/g1> "
                              "<https://w3id.org/claimgraph/ontology#contentHash> ?h } } LIMIT 1"),
     (describe_query([("http://e/s", "http://e/g1"), ("http://e/t", "http://e/g2")]),

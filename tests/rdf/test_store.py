@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph
 from graph.errors import QueryError, StoreError
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import to_quads
-from graph.rdf._terms import to_python
+from graph.rdf._terms import STORE_GRAPH, to_python
 from graph.rdf._export import EXPORT_FORMATS
 from graph.rdf.store import Store
 from graph.records import ResolvedRecord
@@ -126,10 +126,11 @@ def test_export_is_deterministic(tmp_path: Path, make_record, fmt: str) -> None:
 def test_export_parses_back(store: Store, fmt: str, ox_format, rdflib_format: str, with_graphs: bool) -> None:
     data = export(store, fmt)
     quads = list(ox.parse(data, ox_format))
-    union = {q.triple for q in store._store}
+    stored = [q for q in store._store if q.graph_name != STORE_GRAPH]  # the private store graph is never exported
+    union = {q.triple for q in stored}
     assert {q.triple for q in quads} == union
     if with_graphs:
-        assert {str(q) for q in quads} == {str(q) for q in store._store}
+        assert {str(q) for q in quads} == {str(q) for q in stored}
     parsed = Dataset() if with_graphs else Graph()
     parsed.parse(data=data, format=rdflib_format)
     assert len(set(parsed.triples((None, None, None))) if not with_graphs
@@ -220,6 +221,35 @@ def test_missing_store(tmp_path: Path, create: bool, read_only: bool) -> None:
     assert not (tmp_path / "nowhere").exists()
 
 
+_OLD_FACT = ox.Quad(ox.NamedNode(A1), ox.NamedNode(A1 + "#p"), ox.Literal("x"), ox.NamedNode(A1))
+_STORE_NODE = ox.NamedNode("urn:claimgraph:store")
+_LAYOUT = ox.NamedNode("https://w3id.org/claimgraph/ontology#layoutVersion")
+
+
+@pytest.mark.parametrize(("quads", "message"), [
+    ([_OLD_FACT], "has layout 1 and this claimgraph reads layout 2: rebuild it"),  # before the layout mark
+    ([_OLD_FACT, ox.Quad(_STORE_NODE, _LAYOUT, ox.Literal(3), _STORE_NODE)], "has layout 3 .* rebuild it"),
+])
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_store_of_another_layout_is_refused_in_one_line(tmp_path: Path, quads, message, read_only) -> None:
+    old = ox.Store(str(tmp_path / "old"))
+    old.extend(quads)
+    old.flush()
+    del old
+    with pytest.raises(StoreError, match=message) as error:
+        Store.open(tmp_path / "old", read_only=read_only)
+    assert "\n" not in str(error.value)
+    with pytest.raises(StoreError, match=message):  # refused, and released: not locked by the first try
+        Store.open(tmp_path / "old")
+
+
+def test_a_new_store_is_marked_with_its_layout(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "new") as store:
+        assert store.quads(_STORE_NODE, _LAYOUT, None, None) == [ox.Quad(_STORE_NODE, _LAYOUT, ox.Literal(2), _STORE_NODE)]
+    with Store.open(tmp_path / "new", read_only=True) as store:
+        assert store.articles() == []
+
+
 @pytest.mark.parametrize("create", [True, False])
 def test_folder_with_other_files_is_not_a_store(tmp_path: Path, create: bool) -> None:
     (tmp_path / "notes.txt").write_text("mine")
@@ -230,7 +260,7 @@ def test_folder_with_other_files_is_not_a_store(tmp_path: Path, create: bool) ->
 
 def test_empty_folder_becomes_a_store(tmp_path: Path) -> None:
     with Store.open(tmp_path) as st:
-        assert len(st) == 0
+        assert st.articles() == [] and len(st) == 1  # the layout mark
     Store.open(tmp_path, create=False).close()
 
 

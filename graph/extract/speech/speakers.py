@@ -173,9 +173,11 @@ def _describes(token: Token, quantifiers: frozenset[str]) -> bool:
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
     """A person named in the subject phrase: by apposition, or as its last words.
 
-    "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe.
+    "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe. A name
+    before a common noun only modifies it ("Roe supporters", "a Roe adviser", "the Roe
+    campaign" are not Jane Roe): see :func:`_name_modifies`.
     """
-    near = [t for t in token.children if t.dep_ in CORE_DEPS]
+    near = [t for t in token.children if t.dep_ in CORE_DEPS and not _name_modifies(token, t)]
     for child in near:
         for t in child.subtree:
             key = discourse.mention_at(t)
@@ -186,6 +188,11 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
         last = last.nbor(-1)
     key = discourse.mention_at(last)
     return key if key is not None and discourse.kind(key) == "Person" else None
+
+
+def _name_modifies(head: Token, child: Token) -> bool:
+    """True when ``child`` is a word before the common noun ``head`` that it modifies."""
+    return head.pos_ == "NOUN" and child.i < head.i and child.dep_ != "appos"
 
 
 def _by_name(discourse: Discourse, token: Token) -> str | None:
@@ -227,6 +234,8 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
         key = reference.role_holder(discourse, token) if definite else None
         return key or _unnamed(discourse, token)
     if noun in ref.organization or lemma in ref.organization:
+        if any(discourse.kind(discourse.mention_at(t) or "") == "Person" for t in token.lefts):
+            return discourse.mint("Organization", noun_phrase(token, with_preps=False))  # "the Roe campaign"
         return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
                 or discourse.mint("Organization", noun_phrase(token, with_preps=False)))
     if noun in ref.document or lemma in ref.document:

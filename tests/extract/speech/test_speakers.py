@@ -197,3 +197,17 @@ def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
 def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, content, source):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == source
+
+
+@pytest.mark.parametrize(("text", "content", "source", "kind"), [
+    ("Okonkwo supporters said the levee vote had been rigged.", "the levee vote had been rigged",
+     "Okonkwo supporters", "UnnamedSource"),
+    ("A senior Okonkwo adviser said the levee would be finished in May.",
+     "the levee would be finished", "A senior Okonkwo adviser", "UnnamedSource"),
+    ("The Okonkwo administration said the levee would be finished in May.",
+     "the levee would be finished", "Okonkwo administration", "Organization"),
+])
+def test_name_before_a_common_noun_only_modifies_it(nlp, text, content, source, kind):
+    rows, sources, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+    assert [s.kind for s in sources if s.name == source] == [kind]

@@ -173,7 +173,7 @@ class Discourse:
         self.last_speaker = key
         self._add_event(at, key, RANK_SPEAKER)
 
-    def mint(self, kind: str, span: Span, plural: bool = False) -> str:
+    def mint(self, kind: str, span: Span, plural: bool = False, name: str | None = None) -> str:
         """The key of a created entity for the phrase at ``span``, reusing an earlier one
         with the same words (articles aside).
 
@@ -183,16 +183,18 @@ class Discourse:
                 entity list lacks).
             span: Where the phrase stands; it becomes a mention.
             plural: True for a group ("officials"): "they" may refer to it.
+            name: The entity's name when the phrase does not describe it ("I" for "the
+                writer"); by default the phrase.
         """
         text = self.context.text[span.begin:span.end]
-        ident = _identity(text)
+        ident = _identity(name or text)
         mention = Mention(span, text)
         key = next((e.key for e in self.minted if e.kind == kind and _identity(e.name) == ident),
                    None)
         if key is not None:
             self.entities[key].mentions.append(mention)
         else:
-            name = text if kind == "UnnamedSource" else without_article(text)
+            name = name or (text if kind == "UnnamedSource" else without_article(text))
             key = f"s{len(self.minted)}"
             entity = Entity(key, kind, name.strip(), mentions=[mention])  # type: ignore[arg-type]
             self.minted.append(entity)

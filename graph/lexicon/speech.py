@@ -18,7 +18,8 @@ Rows = Iterable[tuple[str, ...]]
 
 #: How much of a cue's complement is its content (see ``cues.tsv``).
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
-PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
+PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
+                   "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
@@ -79,6 +80,11 @@ class Pronouns:
         plural: Forms of "they".
         relative: "who", "which", ...
         first_person: Forms of "I".
+        first_plural: Forms of "we".
+        indefinite: "someone", "those", ...: an unnamed source.
+        writer: How the article's writer is described when "I" or "we" outside quotes names
+            them ("the writer").
+        answer: Labels of an interview's answers ("A: ...").
     """
 
     gender: Mapping[str, str]
@@ -86,6 +92,10 @@ class Pronouns:
     plural: frozenset[str]
     relative: frozenset[str]
     first_person: frozenset[str]
+    first_plural: frozenset[str]
+    indefinite: frozenset[str]
+    writer: str
+    answer: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -171,8 +181,10 @@ def _grouped(rows: Rows, valid: tuple[str, ...], where: str) -> dict[str, frozen
 def _pronouns(rows: Rows) -> Pronouns:
     groups = _grouped(rows, PRONOUN_CLASSES, "pronouns.tsv")
     gender = {word: "m" for word in groups["male"]} | {word: "f" for word in groups["female"]}
+    (writer,) = groups["writer"]
     return Pronouns(MappingProxyType(gender), groups["organization"], groups["plural"],
-                    groups["relative"], groups["first-person"])
+                    groups["relative"], groups["first-person"], groups["first-plural"],
+                    groups["indefinite"], writer, groups["answer"])
 
 
 def load() -> SpeechWords:

@@ -63,9 +63,14 @@ def test_pronoun_gender(word, gender):
 
 @pytest.mark.parametrize(("field", "word"), [
     ("organization", "its"), ("plural", "them"), ("relative", "who"), ("first_person", "my"),
+    ("first_plural", "we"), ("indefinite", "those"), ("answer", "a"),
 ])
 def test_pronoun_classes(field, word):
     assert word in getattr(lexicon().speech.pronouns, field)
+
+
+def test_writer_description():
+    assert lexicon().speech.pronouns.writer == "the writer"
 
 
 @pytest.mark.parametrize(("field", "word"), [

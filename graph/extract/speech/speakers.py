@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
+from graph.lexicon.speech import SpeechWords
 from graph.records import Span
 
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
@@ -29,6 +30,10 @@ DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
+#: Paragraphs after a transcript line whose "I" is still the speaker of its label.
+LABEL_REACH = 2
+#: Sentences before "they" searched for the plural subject it refers to.
+PLURAL_LOOKBACK = 2
 
 
 # -- the subject phrase ----------------------------------------------------------------------
@@ -121,6 +126,8 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         An entity key, or None when the phrase names no actor.
     """
     words = discourse.context.words
+    if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
+        return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
@@ -133,12 +140,10 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if token.lower_ in words.quantifiers and token.pos_ in ("PRON", "ADJ", "ADV", "DET") \
             and token.dep_ in SPEAKER_DEPS:
         return _unnamed(discourse, token)  # "most said", "some argue"
+    if token.lower_ in words.pronouns.indefinite and token.dep_ in SPEAKER_DEPS:
+        return _unnamed(discourse, token)  # "someone said", "those polled said"
     if token.pos_ == "PRON" or token.lower_ in words.pronouns.gender:
-        if token.lower_ in words.pronouns.relative and token.head.dep_ == "relcl":
-            antecedent = token.head.head
-            return resolve(discourse, antecedent) or (
-                _unnamed(discourse, antecedent) if _describes(antecedent, words.quantifiers) else None)
-        return reference.pronoun(discourse, token.lower_, token.idx)
+        return _pronoun_speaker(discourse, token)
     if token.lower_ in words.referents.evidence or token.lemma_.lower() in words.referents.evidence:
         return _evidence_author(discourse, token) or _unnamed(discourse, token)
     key = _person_in_phrase(discourse, token)
@@ -148,24 +153,94 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         key = _by_name(discourse, token) or _nominal(discourse, token)
     elif token.pos_ == "NOUN":
         key = _nominal(discourse, token)
-    if key is None and _describes_speaker(token, words.quantifiers):
+    if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
 
 
-def _describes_speaker(token: Token, quantifiers: frozenset[str]) -> bool:
+def _labels(ctx: Context, token: Token) -> bool:
+    """True when ``token`` is the head of its paragraph's speaker label."""
+    label = ctx.labels.get(ctx.paragraph_of(token.idx))
+    return label is not None and label.head.i == token.i
+
+
+def _pronoun_speaker(discourse: Discourse, token: Token) -> str | None:
+    """The actor a pronoun subject refers to: a relative pronoun's antecedent ("officials
+    who said"), the speaker "I" or "we" stands for (:func:`_first_person`), the actor
+    :func:`graph.extract.reference.pronoun` finds, else for "they" the plural subject just
+    before (:func:`_plural_antecedent`)."""
+    words = discourse.context.words
+    low = token.lower_
+    if low in words.pronouns.relative and token.head.dep_ == "relcl":
+        antecedent = token.head.head
+        return resolve(discourse, antecedent) or (
+            _unnamed(discourse, antecedent) if _describes(antecedent, words) else None)
+    if low in words.pronouns.first_person or low in words.pronouns.first_plural:
+        return _first_person(discourse, token)
+    key = reference.pronoun(discourse, low, token.idx)
+    if key is None and low in words.pronouns.plural:
+        key = _plural_antecedent(discourse, token)
+    return key
+
+
+def _first_person(discourse: Discourse, token: Token) -> str | None:
+    """Who "I" or "we" outside quotes is: in a transcript line or the lines that go on from
+    it (up to :data:`LABEL_REACH` paragraphs), the speaker its label names, or the person in
+    focus when the label names no one ("A: I think ..." in an interview); elsewhere the
+    article's writer, an unnamed source ("I think the levee will hold" in a column)."""
+    ctx = discourse.context
+    para = ctx.paragraph_of(token.idx)
+    for index in range(para, max(-1, para - LABEL_REACH - 1), -1):
+        label = ctx.labels.get(index)
+        if label is not None:
+            return resolve(discourse, label.head) or reference.salient_person(discourse, token.idx)
+    span = Span(token.idx, token.idx + len(token.text))
+    return discourse.mint("UnnamedSource", span, name=ctx.words.pronouns.writer)
+
+
+def _plural_antecedent(discourse: Discourse, token: Token) -> str | None:
+    """The group "they" refers to when no organisation or known group fits: the nearest
+    plural noun subject before it, outside quotes, in its sentence or the
+    :data:`PLURAL_LOOKBACK` before ("Farmers met on Monday. They said ..."), or a
+    coordination of subjects ("the mayor and her aides")."""
+    ctx = discourse.context
+    first = ctx.sentence_of(token.idx) - PLURAL_LOOKBACK
+    for t in reversed(ctx.doc[:token.i]):
+        if ctx.sentence_of(t.idx) < first:
+            return None
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN") \
+                or discourse.in_quote(t.idx):
+            continue
+        coordinated = any(c.dep_ == "conj" for c in t.children)
+        if t.tag_ not in ("NNS", "NNPS") and not coordinated:
+            continue
+        key = discourse.mention_at(t)
+        if key is not None and (discourse.kind(key) == "Organization" or discourse.is_plural(key)):
+            return key
+        if coordinated:
+            end = t.right_edge.idx + len(t.right_edge.text)
+            return discourse.mint("UnnamedSource", Span(t.left_edge.idx, end), plural=True)
+        if key is None:
+            return _unnamed(discourse, t)
+    return None
+
+
+def _describes_speaker(token: Token, words: SpeechWords) -> bool:
     """True when a phrase that names no actor still describes the one speaking: the subject
     or "according to" object of the cue, as :func:`_describes` says."""
-    return token.dep_ in SPEAKER_DEPS and _describes(token, quantifiers)
+    return token.dep_ in SPEAKER_DEPS and _describes(token, words)
 
 
-def _describes(token: Token, quantifiers: frozenset[str]) -> bool:
-    """True for a phrase that describes someone: headed by a number, a quantity ("half",
-    "sixty percent of the farmers") or a noun with a determiner or in the plural ("most
-    voters", "the lawsuit"), never a bare singular ("voting")."""
+def _describes(token: Token, words: SpeechWords) -> bool:
+    """True for a phrase that describes someone: an indefinite pronoun ("those"), or one
+    headed by a number, a quantity ("half", "sixty percent of the farmers") or a noun with a
+    determiner or in the plural ("most voters", "the lawsuit"), never a bare singular
+    ("voting")."""
+    if token.lower_ in words.pronouns.indefinite:
+        return True
     if token.pos_ not in DESCRIBED_POS:
         return False
-    return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in quantifiers
+    return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in words.quantifiers
             or any(t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
             or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights))
 

@@ -211,3 +211,22 @@ def test_name_before_a_common_noun_only_modifies_it(nlp, text, content, source, 
     rows, sources, _ = run(nlp, text)
     assert find(rows, content)[1] == source
     assert [s.kind for s in sources if s.name == source] == [kind]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("I think the levee will hold through the winter.", "the levee will hold", "the writer"),
+    ("We believe the ferry should run all winter.", "the ferry should run all winter",
+     "the writer"),
+    ("Tomas Berg runs the ferry.\n\nQ: Will the ferry run?\n\nA: I think the ferry will run "
+     "all winter.\n\nQ: And the fares?\n\nA: The fares will stay as they are.",
+     "the ferry will run all winter", "Tomas Berg"),
+    ("Farmers met in Lakeside on Monday. They said the levee was too low.",
+     "the levee was too low", "Farmers"),
+    ("Maria Okonkwo and Tomas Berg toured the dam on Monday. They said repairs would start "
+     "soon.", "repairs would start soon", "Maria Okonkwo and Tomas Berg"),
+    ("Someone said the gate had been left open.", "the gate had been left open", "Someone"),
+    ("Those who live near the dam say the water is rising.", "the water is rising", "Those"),
+])
+def test_pronoun_speakers_without_a_named_antecedent(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker

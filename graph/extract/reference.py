@@ -12,12 +12,14 @@ The functions below read a Discourse:
   (gender, organisation, plural);
 - :func:`salient_person`, :func:`salient_subject`: the actor in focus at a position;
 - :func:`role_holder`: "the minister", "the premier" -> the holder of a matching role;
+- :func:`kin`: "the mother" -> the most salient woman named before;
 - :func:`organisation_named`: "the ministry" -> the last named organisation it fits;
 - :func:`nominal`: a nominal inside a statement's content -> the place, role holder or
   organisation it refers to (a demonym, "British", to its country: :func:`place_named`).
 
-Salience: within the nearest sentence (up to a lookback) that mentions a fitting actor, the
-last speaker wins, then the subject of the main clause, then any subject, then any mention.
+Salience: within the nearest sentence (up to a lookback) that mentions a fitting actor, an
+actor speaking there wins, then the subject of the main clause, then any subject, then the
+last speaker mentioned in another role, then any mention.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ if TYPE_CHECKING:  # the speech stage imports this module
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 5
 PLACE_LOOKBACK = 4
+KIN_LOOKBACK = 2
 
 # salience ranks: lower wins within the nearest sentence holding a candidate
-RANK_SPEAKER, RANK_MAIN_SUBJECT, RANK_LAST_SPEAKER, RANK_SUBJECT, RANK_OTHER = range(5)
+RANK_SPEAKER, RANK_MAIN_SUBJECT, RANK_SUBJECT, RANK_LAST_SPEAKER, RANK_OTHER = range(5)
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
@@ -103,6 +106,7 @@ class Discourse:
     minted: list[Entity] = field(default_factory=list)
     last_speaker: str | None = None
     _plural: set[str] = field(default_factory=set)
+    _genders: dict[str, str] = field(default_factory=dict)
     _mentions: list[tuple[int, int, str]] = field(default_factory=list)
     _begins: list[int] = field(default_factory=list)  # where each of _mentions begins
     _reach: list[int] = field(default_factory=list)  # the furthest end of _mentions[:i + 1]
@@ -131,9 +135,16 @@ class Discourse:
         return entity.kind if entity else None
 
     def gender(self, key: str) -> str | None:
-        """The gender of the entity with this key, when known."""
+        """The gender of the entity with this key, when known: as found, or as learnt from
+        the article ("the father said" resolved to it)."""
         entity = self.entities.get(key)
-        return entity_gender(entity) if entity else None
+        return self._genders.get(key) or (entity_gender(entity) if entity else None)
+
+    def learn_gender(self, key: str | None, gender: str | None) -> None:
+        """Note the gender a family noun resolved to ``key`` shows ("the father"), when the
+        entity's own is unknown."""
+        if key is not None and gender is not None and self.gender(key) is None:
+            self._genders[key] = gender
 
     def mentions_in(self, span: Span) -> list[str]:
         """Keys of entities mentioned wholly inside ``span``, in order, without repeats."""
@@ -278,6 +289,17 @@ def salient_subject(discourse: Discourse, at: int, kind: str) -> str | None:
     return None
 
 
+def kin(discourse: Discourse, token: Token) -> str | None:
+    """The person a definite family noun names ("the mother said"): the most salient person
+    named before it whose gender fits (:attr:`~graph.lexicon.speech.Referents.kin`)."""
+    gender = discourse.context.words.referents.kin.get(token.lower_)
+    if gender is None or [t.lower_ for t in token.lefts] != ["the"]:
+        return None
+    return salient(discourse, token.idx, lambda e: e.kind == "Person"
+                   and discourse.gender(e.key) in (None, gender), lookback=KIN_LOOKBACK,
+                   fallback=False)
+
+
 def pronoun(discourse: Discourse, word: str, at: int) -> str | None:
     """The actor a third-person pronoun standing at character ``at`` refers to.
 
@@ -294,7 +316,7 @@ def pronoun(discourse: Discourse, word: str, at: int) -> str | None:
     if word in pronouns.gender:
         gender = pronouns.gender[word]
         return salient(discourse, at, lambda e: e.kind in ("Person", "UnnamedSource")
-                       and not discourse.is_plural(e.key) and entity_gender(e) in (None, gender))
+                       and not discourse.is_plural(e.key) and discourse.gender(e.key) in (None, gender))
     if word in pronouns.organization:
         return salient(discourse, at, lambda e: e.kind == "Organization", lookback=3)
     if word in pronouns.plural:

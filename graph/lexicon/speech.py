@@ -60,6 +60,8 @@ class Referents:
             an organisation noun names their author ("poll", "study").
         place: Nouns that refer back to the place last named ("the province").
         titles: Title word or phrase -> canonical form ("premier" = "prime minister").
+        kin: A family noun that after "the" refers to a person the article named -> that
+            person's gender ("the mother": "f").
     """
 
     person: frozenset[str]
@@ -68,6 +70,7 @@ class Referents:
     evidence: frozenset[str]
     place: frozenset[str]
     titles: Mapping[str, str]
+    kin: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -160,14 +163,17 @@ def referents_from_rows(rows: Rows) -> Referents:
     """
     kinds: dict[str, set[str]] = {kind: set() for kind in REFERENT_KINDS}
     titles: dict[str, str] = {}
+    kin: dict[str, str] = {}
     for row in rows:
         word, kind, canonical = (list(row) + ["-", "-"])[:3]
         if kind == "title":
             titles[word.lower()] = canonical.lower()
+        elif kind == "kin":
+            kin[word.lower()] = _check(canonical, ("m", "f"), "kin gender", "referents")
         else:
             kinds[_check(kind, kinds, "unknown kind", "referents")].add(word.lower())
     return Referents(*(frozenset(kinds[kind]) for kind in REFERENT_KINDS),
-                     titles=MappingProxyType(titles))
+                     titles=MappingProxyType(titles), kin=MappingProxyType(kin))
 
 
 def _grouped(rows: Rows, valid: tuple[str, ...], where: str) -> dict[str, frozenset[str]]:

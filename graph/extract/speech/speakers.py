@@ -47,15 +47,17 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     """
     para = ctx.paragraph_at(verb.idx)
     for _ in range(MAX_CLIMB):
+        quoted = ctx.in_any_quote(verb.idx)
+        subjects = [c for c in verb.children if para.begin <= c.idx < para.end
+                    and not quoted and (c.dep_ == "nsubj" or (
+                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
+        if subjects and verb.lemma_ in ctx.words.cues:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
         for child in verb.children:
             if child.lower_ == "according" and child.dep_ == "prep":
                 pobj = according_object(child)
                 if pobj is not None:
                     return pobj
-        quoted = ctx.in_any_quote(verb.idx)
-        subjects = [c for c in verb.children if para.begin <= c.idx < para.end
-                    and not quoted and (c.dep_ == "nsubj" or (
-                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ == "relcl" and not quoted:
@@ -133,6 +135,9 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         key = _person_in_phrase(discourse, token) or key
     if key is not None:
         return key
+    key = _apposed_actor(discourse, token)
+    if key is not None:
+        return key
     group = _partitive_group(token, words.quantifiers)
     if group is not None and (group.lower_ in words.referents.person
                               or group.lemma_.lower() in words.referents.person):
@@ -156,6 +161,17 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
+
+
+def _apposed_actor(discourse: Discourse, token: Token) -> str | None:
+    """The person or organisation an apposition names ("one of the groups, the Green
+    Network, said")."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            key = discourse.mention_at(child)
+            if key is not None and discourse.kind(key) in ("Person", "Organization"):
+                return key
+    return None
 
 
 def _labels(ctx: Context, token: Token) -> bool:
@@ -305,6 +321,11 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
     ref = words.referents
     definite = not any(t.lower_ in words.indefinite for t in token.lefts) and not (
         token.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in token.lefts))
+    if noun in ref.kin:
+        key = reference.kin(discourse, token)
+        if key is not None:
+            discourse.learn_gender(key, ref.kin[noun])
+            return key
     if noun in ref.person or lemma in ref.person or reference.title_head(discourse, token) in ref.person:
         key = reference.role_holder(discourse, token) if definite else None
         return key or _unnamed(discourse, token)
@@ -351,8 +372,17 @@ def _evidence_author(discourse: Discourse, token: Token) -> str | None:
 
 def _org_in_phrase(discourse: Discourse, token: Token) -> str | None:
     """The author named in the phrase itself ("a Harbour Authority report", "a
-    statement from the ministry"), never inside a relative clause or a quote."""
+    statement from the ministry", "a statement issued by the ministry"), never inside a
+    relative clause or a quote."""
     preps = discourse.context.words.author_preps
+    for agent in (a for c in token.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"):
+        for obj in agent.children:  # "a statement released by the ministry"
+            if obj.dep_ == "pobj" and not discourse.in_quote(obj.idx):
+                key = discourse.mention_at(obj)
+                if key is None and obj.lemma_.lower() in discourse.context.words.referents.organization:
+                    key = _nominal(discourse, obj)  # "... by the minister's office"
+                if discourse.kind(key or "") in ("Organization", "Person"):
+                    return key
     parts = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in preps]
     parts += [*token.lefts, token]
     for part in parts:

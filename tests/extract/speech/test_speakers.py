@@ -230,3 +230,32 @@ def test_name_before_a_common_noun_only_modifies_it(nlp, text, content, source, 
 def test_pronoun_speakers_without_a_named_antecedent(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("One of the agencies, the Harbour Authority, said the port would reopen in May.",
+     "the port would reopen", "Harbour Authority"),
+    ("Maria Okonkwo concluded, according to the minutes, that the levee was too weak.",
+     "the levee was too weak", "Maria Okonkwo"),
+    ("According to a statement issued by the Water Ministry, the dam is safe.", "the dam is safe",
+     "Water Ministry"),
+    ("Kofi Mensah said the dam was safe. It was the first visit that Tomas Berg made since the "
+     "flood damaged Kofi Mensah's farm.\n\n“The dam will hold,” he said.", "The dam will hold",
+     "Tomas Berg"),
+])
+def test_speaker_named_around_the_subject(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Tomas Berg and Maria Okonkwo were sentenced on Monday. The mother said she was sorry.",
+     "she was sorry", "Maria Okonkwo"),
+    ("Tomas Berg and Maria Okonkwo were sentenced on Monday. The father said he was sorry.",
+     "he was sorry", "Tomas Berg"),
+    ("Tomas Berg was sentenced on Monday. The mother said she was sorry.", "she was sorry",
+     "The mother"),
+])
+def test_family_noun_names_a_person_of_its_gender(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker

@@ -10,7 +10,8 @@ The functions below read a Discourse:
 
 - :func:`pronoun`: "he", "she", "it", "they" -> the most salient earlier actor that fits
   (gender, organisation, plural);
-- :func:`salient_person`, :func:`salient_subject`: the actor in focus at a position;
+- :func:`salient_person`, :func:`salient_subject`, :func:`introduced_speaker`: the actor in
+  focus at a position;
 - :func:`role_holder`: "the minister", "the premier" -> the holder of a matching role;
 - :func:`kin`: "the mother" -> the most salient woman named before;
 - :func:`organisation_named`: "the ministry" -> the last named organisation it fits;
@@ -287,6 +288,17 @@ def salient_subject(discourse: Discourse, at: int, kind: str) -> str | None:
                 and discourse.kind(event.key) == kind:
             return event.key
     return None
+
+
+def introduced_speaker(discourse: Discourse, at: int) -> str | None:
+    """The person or unnamed source that spoke or was the main subject of the sentence just
+    before ``at`` in the same paragraph ("Roe defended the plan. “It will work.”")."""
+    ctx = discourse.context
+    here = ctx.sentence_of(at)
+    candidates = [e for e in discourse.events_before(at) if e.sentence == here - 1
+                  and e.rank <= RANK_MAIN_SUBJECT and ctx.paragraph_of(e.begin) == ctx.paragraph_of(at)
+                  and discourse.kind(e.key) in ("Person", "UnnamedSource")]
+    return min(candidates, key=lambda e: (e.rank, e.begin)).key if candidates else None
 
 
 def kin(discourse: Discourse, token: Token) -> str | None:

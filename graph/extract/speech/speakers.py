@@ -28,6 +28,7 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 #: lawsuit", "two-thirds of the delegates"): an unnamed source.
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
 #: Paragraphs after a transcript line whose "I" is still the speaker of its label.
@@ -46,6 +47,9 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     relative clauses ("X, who said") and "X was quoted as saying".
     """
     para = ctx.paragraph_at(verb.idx)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None  # "Asked whether ..., Roe said": Roe was asked, someone else asked
     for _ in range(MAX_CLIMB):
         quoted = ctx.in_any_quote(verb.idx)
         subjects = [c for c in verb.children if para.begin <= c.idx < para.end
@@ -434,6 +438,8 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             found[i] = block_speaker[draft.block]
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
+            if draft.kind == "direct" and found[i] is None:  # a subject that names no one
+                found[i] = _block_speaker(discourse, drafts, draft, para, last_para)
             if draft.kind == "direct" and draft.block not in block_speaker:
                 block_speaker[draft.block] = found[i]
         if found[i] is not None:
@@ -445,14 +451,18 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
 def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,
                    last_para: int) -> str | None:
     """The speaker of an unattributed quote: the attributed speaker of its block, else a
-    person in its sentence, else the last speaker if it spoke in this or the previous
-    paragraph, else the person in focus."""
+    person in its sentence, else the person the sentence before introduced (its main
+    subject, in the same paragraph), else the last speaker if it spoke in this or the
+    previous paragraph, else the person in focus."""
     for other in drafts:
         if other.block == draft.block and other.kind == "direct" and other.subject is not None:
             return resolve(discourse, other.subject)
     same_sentence = reference.salient_person(discourse, draft.anchor, lookback=0)
     if same_sentence is not None:
         return same_sentence
+    introduced = reference.introduced_speaker(discourse, draft.anchor)
+    if introduced is not None:
+        return introduced
     if para - last_para <= 1 and discourse.last_speaker is not None:
         return discourse.last_speaker
     return reference.salient_person(discourse, draft.anchor)

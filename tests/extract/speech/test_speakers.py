@@ -259,3 +259,15 @@ def test_speaker_named_around_the_subject(nlp, text, content, speaker):
 def test_family_noun_names_a_person_of_its_gender(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
+
+
+def test_who_was_asked_is_not_who_asked(nlp):
+    rows, _, _ = run(nlp, "Asked whether the levee would hold, Tomas Berg shrugged.")
+    assert [r for r in rows if r[1] == "Tomas Berg"] == []
+
+
+def test_quote_after_a_sentence_introducing_its_speaker(nlp):
+    text = ("Kofi Mensah said the dam was safe. Maria Okonkwo defended the plan. “It will work "
+            "for everyone in the valley.”")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "It will work for everyone")[1] == "Maria Okonkwo"

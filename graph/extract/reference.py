@@ -9,7 +9,7 @@ through it, so that later pronouns can refer to them.
 The functions below read a Discourse:
 
 - :func:`pronoun`: "he", "she", "it", "they" -> the most salient earlier actor that fits
-  (gender, organisation, plural);
+  (gender; organisation or document for "it"; plural);
 - :func:`salient_person`, :func:`salient_subject`, :func:`introduced_speaker`: the actor in
   focus at a position;
 - :func:`role_holder`: "the minister", "the premier" -> the holder of a matching role;
@@ -330,11 +330,21 @@ def pronoun(discourse: Discourse, word: str, at: int) -> str | None:
         return salient(discourse, at, lambda e: e.kind in ("Person", "UnnamedSource")
                        and not discourse.is_plural(e.key) and discourse.gender(e.key) in (None, gender))
     if word in pronouns.organization:
-        return salient(discourse, at, lambda e: e.kind == "Organization", lookback=3)
+        return salient(discourse, at, lambda e: e.kind == "Organization" or _is_writing(discourse, e),
+                       lookback=3)
     if word in pronouns.plural:
         return salient(discourse, at, lambda e: e.kind == "Organization" or discourse.is_plural(e.key),
                        lookback=2)
     return None
+
+
+def _is_writing(discourse: Discourse, entity: Entity) -> bool:
+    """True for an unnamed source that is a document or evidence ("the report", "a new
+    poll"), which "it" may refer to."""
+    ref = discourse.context.words.referents
+    words = strip_words(entity.name)
+    return entity.kind == "UnnamedSource" and bool(words) and (
+        words[-1] in ref.document or words[-1] in ref.evidence)
 
 
 # -- nominals --------------------------------------------------------------------------------

@@ -271,3 +271,10 @@ def test_quote_after_a_sentence_introducing_its_speaker(nlp):
             "for everyone in the valley.”")
     rows, _, _ = run(nlp, text)
     assert find(rows, "It will work for everyone")[1] == "Maria Okonkwo"
+
+
+def test_it_refers_to_a_document_that_spoke(nlp):
+    text = ("A new harbour survey shows that most fishermen want a second pier. It also found "
+            "that the ferry runs too rarely.")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "the ferry runs too rarely")[1] == "A new harbour survey"

@@ -9,15 +9,18 @@ through it, so that later pronouns can refer to them.
 The functions below read a Discourse:
 
 - :func:`pronoun`: "he", "she", "it", "they" -> the most salient earlier actor that fits
-  (gender, organisation, plural);
-- :func:`salient_person`, :func:`salient_subject`: the actor in focus at a position;
+  (gender; organisation or document for "it"; plural);
+- :func:`salient_person`, :func:`salient_subject`, :func:`introduced_speaker`: the actor in
+  focus at a position;
 - :func:`role_holder`: "the minister", "the premier" -> the holder of a matching role;
+- :func:`kin`: "the mother" -> the most salient woman named before;
 - :func:`organisation_named`: "the ministry" -> the last named organisation it fits;
 - :func:`nominal`: a nominal inside a statement's content -> the place, role holder or
   organisation it refers to (a demonym, "British", to its country: :func:`place_named`).
 
-Salience: within the nearest sentence (up to a lookback) that mentions a fitting actor, the
-last speaker wins, then the subject of the main clause, then any subject, then any mention.
+Salience: within the nearest sentence (up to a lookback) that mentions a fitting actor, an
+actor speaking there wins, then the subject of the main clause, then any subject, then the
+last speaker mentioned in another role, then any mention.
 """
 
 from __future__ import annotations
@@ -40,9 +43,10 @@ if TYPE_CHECKING:  # the speech stage imports this module
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 5
 PLACE_LOOKBACK = 4
+KIN_LOOKBACK = 2
 
 # salience ranks: lower wins within the nearest sentence holding a candidate
-RANK_SPEAKER, RANK_MAIN_SUBJECT, RANK_LAST_SPEAKER, RANK_SUBJECT, RANK_OTHER = range(5)
+RANK_SPEAKER, RANK_MAIN_SUBJECT, RANK_SUBJECT, RANK_LAST_SPEAKER, RANK_OTHER = range(5)
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
@@ -103,6 +107,7 @@ class Discourse:
     minted: list[Entity] = field(default_factory=list)
     last_speaker: str | None = None
     _plural: set[str] = field(default_factory=set)
+    _genders: dict[str, str] = field(default_factory=dict)
     _mentions: list[tuple[int, int, str]] = field(default_factory=list)
     _begins: list[int] = field(default_factory=list)  # where each of _mentions begins
     _reach: list[int] = field(default_factory=list)  # the furthest end of _mentions[:i + 1]
@@ -131,9 +136,16 @@ class Discourse:
         return entity.kind if entity else None
 
     def gender(self, key: str) -> str | None:
-        """The gender of the entity with this key, when known."""
+        """The gender of the entity with this key, when known: as found, or as learnt from
+        the article ("the father said" resolved to it)."""
         entity = self.entities.get(key)
-        return entity_gender(entity) if entity else None
+        return self._genders.get(key) or (entity_gender(entity) if entity else None)
+
+    def learn_gender(self, key: str | None, gender: str | None) -> None:
+        """Note the gender a family noun resolved to ``key`` shows ("the father"), when the
+        entity's own is unknown."""
+        if key is not None and gender is not None and self.gender(key) is None:
+            self._genders[key] = gender
 
     def mentions_in(self, span: Span) -> list[str]:
         """Keys of entities mentioned wholly inside ``span``, in order, without repeats."""
@@ -173,7 +185,7 @@ class Discourse:
         self.last_speaker = key
         self._add_event(at, key, RANK_SPEAKER)
 
-    def mint(self, kind: str, span: Span, plural: bool = False) -> str:
+    def mint(self, kind: str, span: Span, plural: bool = False, name: str | None = None) -> str:
         """The key of a created entity for the phrase at ``span``, reusing an earlier one
         with the same words (articles aside).
 
@@ -183,16 +195,18 @@ class Discourse:
                 entity list lacks).
             span: Where the phrase stands; it becomes a mention.
             plural: True for a group ("officials"): "they" may refer to it.
+            name: The entity's name when the phrase does not describe it ("I" for "the
+                writer"); by default the phrase.
         """
         text = self.context.text[span.begin:span.end]
-        ident = _identity(text)
+        ident = _identity(name or text)
         mention = Mention(span, text)
         key = next((e.key for e in self.minted if e.kind == kind and _identity(e.name) == ident),
                    None)
         if key is not None:
             self.entities[key].mentions.append(mention)
         else:
-            name = text if kind == "UnnamedSource" else without_article(text)
+            name = name or (text if kind == "UnnamedSource" else without_article(text))
             key = f"s{len(self.minted)}"
             entity = Entity(key, kind, name.strip(), mentions=[mention])  # type: ignore[arg-type]
             self.minted.append(entity)
@@ -276,6 +290,28 @@ def salient_subject(discourse: Discourse, at: int, kind: str) -> str | None:
     return None
 
 
+def introduced_speaker(discourse: Discourse, at: int) -> str | None:
+    """The person or unnamed source that spoke or was the main subject of the sentence just
+    before ``at`` in the same paragraph ("Roe defended the plan. “It will work.”")."""
+    ctx = discourse.context
+    here = ctx.sentence_of(at)
+    candidates = [e for e in discourse.events_before(at) if e.sentence == here - 1
+                  and e.rank <= RANK_MAIN_SUBJECT and ctx.paragraph_of(e.begin) == ctx.paragraph_of(at)
+                  and discourse.kind(e.key) in ("Person", "UnnamedSource")]
+    return min(candidates, key=lambda e: (e.rank, e.begin)).key if candidates else None
+
+
+def kin(discourse: Discourse, token: Token) -> str | None:
+    """The person a definite family noun names ("the mother said"): the most salient person
+    named before it whose gender fits (:attr:`~graph.lexicon.speech.Referents.kin`)."""
+    gender = discourse.context.words.referents.kin.get(token.lower_)
+    if gender is None or [t.lower_ for t in token.lefts] != ["the"]:
+        return None
+    return salient(discourse, token.idx, lambda e: e.kind == "Person"
+                   and discourse.gender(e.key) in (None, gender), lookback=KIN_LOOKBACK,
+                   fallback=False)
+
+
 def pronoun(discourse: Discourse, word: str, at: int) -> str | None:
     """The actor a third-person pronoun standing at character ``at`` refers to.
 
@@ -292,13 +328,23 @@ def pronoun(discourse: Discourse, word: str, at: int) -> str | None:
     if word in pronouns.gender:
         gender = pronouns.gender[word]
         return salient(discourse, at, lambda e: e.kind in ("Person", "UnnamedSource")
-                       and not discourse.is_plural(e.key) and entity_gender(e) in (None, gender))
+                       and not discourse.is_plural(e.key) and discourse.gender(e.key) in (None, gender))
     if word in pronouns.organization:
-        return salient(discourse, at, lambda e: e.kind == "Organization", lookback=3)
+        return salient(discourse, at, lambda e: e.kind == "Organization" or _is_writing(discourse, e),
+                       lookback=3)
     if word in pronouns.plural:
         return salient(discourse, at, lambda e: e.kind == "Organization" or discourse.is_plural(e.key),
                        lookback=2)
     return None
+
+
+def _is_writing(discourse: Discourse, entity: Entity) -> bool:
+    """True for an unnamed source that is a document or evidence ("the report", "a new
+    poll"), which "it" may refer to."""
+    ref = discourse.context.words.referents
+    words = strip_words(entity.name)
+    return entity.kind == "UnnamedSource" and bool(words) and (
+        words[-1] in ref.document or words[-1] in ref.evidence)
 
 
 # -- nominals --------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ Rows = Iterable[tuple[str, ...]]
 
 #: How much of a cue's complement is its content (see ``cues.tsv``).
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
-PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
+PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
+                   "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
@@ -59,6 +60,8 @@ class Referents:
             an organisation noun names their author ("poll", "study").
         place: Nouns that refer back to the place last named ("the province").
         titles: Title word or phrase -> canonical form ("premier" = "prime minister").
+        kin: A family noun that after "the" refers to a person the article named -> that
+            person's gender ("the mother": "f").
     """
 
     person: frozenset[str]
@@ -67,6 +70,7 @@ class Referents:
     evidence: frozenset[str]
     place: frozenset[str]
     titles: Mapping[str, str]
+    kin: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,11 @@ class Pronouns:
         plural: Forms of "they".
         relative: "who", "which", ...
         first_person: Forms of "I".
+        first_plural: Forms of "we".
+        indefinite: "someone", "those", ...: an unnamed source.
+        writer: How the article's writer is described when "I" or "we" outside quotes names
+            them ("the writer").
+        answer: Labels of an interview's answers ("A: ...").
     """
 
     gender: Mapping[str, str]
@@ -86,6 +95,10 @@ class Pronouns:
     plural: frozenset[str]
     relative: frozenset[str]
     first_person: frozenset[str]
+    first_plural: frozenset[str]
+    indefinite: frozenset[str]
+    writer: str
+    answer: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -150,14 +163,17 @@ def referents_from_rows(rows: Rows) -> Referents:
     """
     kinds: dict[str, set[str]] = {kind: set() for kind in REFERENT_KINDS}
     titles: dict[str, str] = {}
+    kin: dict[str, str] = {}
     for row in rows:
         word, kind, canonical = (list(row) + ["-", "-"])[:3]
         if kind == "title":
             titles[word.lower()] = canonical.lower()
+        elif kind == "kin":
+            kin[word.lower()] = _check(canonical, ("m", "f"), "kin gender", "referents")
         else:
             kinds[_check(kind, kinds, "unknown kind", "referents")].add(word.lower())
     return Referents(*(frozenset(kinds[kind]) for kind in REFERENT_KINDS),
-                     titles=MappingProxyType(titles))
+                     titles=MappingProxyType(titles), kin=MappingProxyType(kin))
 
 
 def _grouped(rows: Rows, valid: tuple[str, ...], where: str) -> dict[str, frozenset[str]]:
@@ -171,8 +187,10 @@ def _grouped(rows: Rows, valid: tuple[str, ...], where: str) -> dict[str, frozen
 def _pronouns(rows: Rows) -> Pronouns:
     groups = _grouped(rows, PRONOUN_CLASSES, "pronouns.tsv")
     gender = {word: "m" for word in groups["male"]} | {word: "f" for word in groups["female"]}
+    (writer,) = groups["writer"]
     return Pronouns(MappingProxyType(gender), groups["organization"], groups["plural"],
-                    groups["relative"], groups["first-person"])
+                    groups["relative"], groups["first-person"], groups["first-plural"],
+                    groups["indefinite"], writer, groups["answer"])
 
 
 def load() -> SpeechWords:

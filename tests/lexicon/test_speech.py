@@ -48,6 +48,12 @@ def test_referents_kinds():
     assert {"province", "city", "country"} <= ref.place
     assert ref.titles["prime minister"] == ref.titles["premier"]
     assert ref.titles["spokesman"] == ref.titles["spokeswoman"] == "spokesperson"
+    assert (ref.kin["mother"], ref.kin["father"]) == ("f", "m")
+
+
+def test_referents_reject_unknown_kin_gender():
+    with pytest.raises(ValueError, match="kin gender 'x'"):
+        referents_from_rows([("aunt", "kin", "x")])
 
 
 def test_referents_reject_unknown_kind():
@@ -63,9 +69,14 @@ def test_pronoun_gender(word, gender):
 
 @pytest.mark.parametrize(("field", "word"), [
     ("organization", "its"), ("plural", "them"), ("relative", "who"), ("first_person", "my"),
+    ("first_plural", "we"), ("indefinite", "those"), ("answer", "a"),
 ])
 def test_pronoun_classes(field, word):
     assert word in getattr(lexicon().speech.pronouns, field)
+
+
+def test_writer_description():
+    assert lexicon().speech.pronouns.writer == "the writer"
 
 
 @pytest.mark.parametrize(("field", "word"), [

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
+from graph.lexicon.speech import SpeechWords
 from graph.records import Span
 
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
@@ -27,8 +28,13 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 #: lawsuit", "two-thirds of the delegates"): an unnamed source.
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
+#: Paragraphs after a transcript line whose "I" is still the speaker of its label.
+LABEL_REACH = 2
+#: Sentences before "they" searched for the plural subject it refers to.
+PLURAL_LOOKBACK = 2
 
 
 # -- the subject phrase ----------------------------------------------------------------------
@@ -41,16 +47,21 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     relative clauses ("X, who said") and "X was quoted as saying".
     """
     para = ctx.paragraph_at(verb.idx)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None  # "Asked whether ..., Roe said": Roe was asked, someone else asked
     for _ in range(MAX_CLIMB):
+        quoted = ctx.in_any_quote(verb.idx)
+        subjects = [c for c in verb.children if para.begin <= c.idx < para.end
+                    and not quoted and (c.dep_ == "nsubj" or (
+                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
+        if subjects and verb.lemma_ in ctx.words.cues:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
         for child in verb.children:
             if child.lower_ == "according" and child.dep_ == "prep":
                 pobj = according_object(child)
                 if pobj is not None:
                     return pobj
-        quoted = ctx.in_any_quote(verb.idx)
-        subjects = [c for c in verb.children if para.begin <= c.idx < para.end
-                    and not quoted and (c.dep_ == "nsubj" or (
-                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ == "relcl" and not quoted:
@@ -121,9 +132,14 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         An entity key, or None when the phrase names no actor.
     """
     words = discourse.context.words
+    if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
+        return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
+    if key is not None:
+        return key
+    key = _apposed_actor(discourse, token)
     if key is not None:
         return key
     group = _partitive_group(token, words.quantifiers)
@@ -133,12 +149,10 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if token.lower_ in words.quantifiers and token.pos_ in ("PRON", "ADJ", "ADV", "DET") \
             and token.dep_ in SPEAKER_DEPS:
         return _unnamed(discourse, token)  # "most said", "some argue"
+    if token.lower_ in words.pronouns.indefinite and token.dep_ in SPEAKER_DEPS:
+        return _unnamed(discourse, token)  # "someone said", "those polled said"
     if token.pos_ == "PRON" or token.lower_ in words.pronouns.gender:
-        if token.lower_ in words.pronouns.relative and token.head.dep_ == "relcl":
-            antecedent = token.head.head
-            return resolve(discourse, antecedent) or (
-                _unnamed(discourse, antecedent) if _describes(antecedent, words.quantifiers) else None)
-        return reference.pronoun(discourse, token.lower_, token.idx)
+        return _pronoun_speaker(discourse, token)
     if token.lower_ in words.referents.evidence or token.lemma_.lower() in words.referents.evidence:
         return _evidence_author(discourse, token) or _unnamed(discourse, token)
     key = _person_in_phrase(discourse, token)
@@ -148,24 +162,105 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         key = _by_name(discourse, token) or _nominal(discourse, token)
     elif token.pos_ == "NOUN":
         key = _nominal(discourse, token)
-    if key is None and _describes_speaker(token, words.quantifiers):
+    if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
 
 
-def _describes_speaker(token: Token, quantifiers: frozenset[str]) -> bool:
+def _apposed_actor(discourse: Discourse, token: Token) -> str | None:
+    """The person or organisation an apposition names ("one of the groups, the Green
+    Network, said")."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            key = discourse.mention_at(child)
+            if key is not None and discourse.kind(key) in ("Person", "Organization"):
+                return key
+    return None
+
+
+def _labels(ctx: Context, token: Token) -> bool:
+    """True when ``token`` is the head of its paragraph's speaker label."""
+    label = ctx.labels.get(ctx.paragraph_of(token.idx))
+    return label is not None and label.head.i == token.i
+
+
+def _pronoun_speaker(discourse: Discourse, token: Token) -> str | None:
+    """The actor a pronoun subject refers to: a relative pronoun's antecedent ("officials
+    who said"), the speaker "I" or "we" stands for (:func:`_first_person`), the actor
+    :func:`graph.extract.reference.pronoun` finds, else for "they" the plural subject just
+    before (:func:`_plural_antecedent`)."""
+    words = discourse.context.words
+    low = token.lower_
+    if low in words.pronouns.relative and token.head.dep_ == "relcl":
+        antecedent = token.head.head
+        return resolve(discourse, antecedent) or (
+            _unnamed(discourse, antecedent) if _describes(antecedent, words) else None)
+    if low in words.pronouns.first_person or low in words.pronouns.first_plural:
+        return _first_person(discourse, token)
+    key = reference.pronoun(discourse, low, token.idx)
+    if key is None and low in words.pronouns.plural:
+        key = _plural_antecedent(discourse, token)
+    return key
+
+
+def _first_person(discourse: Discourse, token: Token) -> str | None:
+    """Who "I" or "we" outside quotes is: in a transcript line or the lines that go on from
+    it (up to :data:`LABEL_REACH` paragraphs), the speaker its label names, or the person in
+    focus when the label names no one ("A: I think ..." in an interview); elsewhere the
+    article's writer, an unnamed source ("I think the levee will hold" in a column)."""
+    ctx = discourse.context
+    para = ctx.paragraph_of(token.idx)
+    for index in range(para, max(-1, para - LABEL_REACH - 1), -1):
+        label = ctx.labels.get(index)
+        if label is not None:
+            return resolve(discourse, label.head) or reference.salient_person(discourse, token.idx)
+    span = Span(token.idx, token.idx + len(token.text))
+    return discourse.mint("UnnamedSource", span, name=ctx.words.pronouns.writer)
+
+
+def _plural_antecedent(discourse: Discourse, token: Token) -> str | None:
+    """The group "they" refers to when no organisation or known group fits: the nearest
+    plural noun subject before it, outside quotes, in its sentence or the
+    :data:`PLURAL_LOOKBACK` before ("Farmers met on Monday. They said ..."), or a
+    coordination of subjects ("the mayor and her aides")."""
+    ctx = discourse.context
+    first = ctx.sentence_of(token.idx) - PLURAL_LOOKBACK
+    for t in reversed(ctx.doc[:token.i]):
+        if ctx.sentence_of(t.idx) < first:
+            return None
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN") \
+                or discourse.in_quote(t.idx):
+            continue
+        coordinated = any(c.dep_ == "conj" for c in t.children)
+        if t.tag_ not in ("NNS", "NNPS") and not coordinated:
+            continue
+        key = discourse.mention_at(t)
+        if key is not None and (discourse.kind(key) == "Organization" or discourse.is_plural(key)):
+            return key
+        if coordinated:
+            end = t.right_edge.idx + len(t.right_edge.text)
+            return discourse.mint("UnnamedSource", Span(t.left_edge.idx, end), plural=True)
+        if key is None:
+            return _unnamed(discourse, t)
+    return None
+
+
+def _describes_speaker(token: Token, words: SpeechWords) -> bool:
     """True when a phrase that names no actor still describes the one speaking: the subject
     or "according to" object of the cue, as :func:`_describes` says."""
-    return token.dep_ in SPEAKER_DEPS and _describes(token, quantifiers)
+    return token.dep_ in SPEAKER_DEPS and _describes(token, words)
 
 
-def _describes(token: Token, quantifiers: frozenset[str]) -> bool:
-    """True for a phrase that describes someone: headed by a number, a quantity ("half",
-    "sixty percent of the farmers") or a noun with a determiner or in the plural ("most
-    voters", "the lawsuit"), never a bare singular ("voting")."""
+def _describes(token: Token, words: SpeechWords) -> bool:
+    """True for a phrase that describes someone: an indefinite pronoun ("those"), or one
+    headed by a number, a quantity ("half", "sixty percent of the farmers") or a noun with a
+    determiner or in the plural ("most voters", "the lawsuit"), never a bare singular
+    ("voting")."""
+    if token.lower_ in words.pronouns.indefinite:
+        return True
     if token.pos_ not in DESCRIBED_POS:
         return False
-    return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in quantifiers
+    return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in words.quantifiers
             or any(t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
             or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights))
 
@@ -173,9 +268,11 @@ def _describes(token: Token, quantifiers: frozenset[str]) -> bool:
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
     """A person named in the subject phrase: by apposition, or as its last words.
 
-    "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe.
+    "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe. A name
+    before a common noun only modifies it ("Roe supporters", "a Roe adviser", "the Roe
+    campaign" are not Jane Roe): see :func:`_name_modifies`.
     """
-    near = [t for t in token.children if t.dep_ in CORE_DEPS]
+    near = [t for t in token.children if t.dep_ in CORE_DEPS and not _name_modifies(token, t)]
     for child in near:
         for t in child.subtree:
             key = discourse.mention_at(t)
@@ -186,6 +283,11 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
         last = last.nbor(-1)
     key = discourse.mention_at(last)
     return key if key is not None and discourse.kind(key) == "Person" else None
+
+
+def _name_modifies(head: Token, child: Token) -> bool:
+    """True when ``child`` is a word before the common noun ``head`` that it modifies."""
+    return head.pos_ == "NOUN" and child.i < head.i and child.dep_ != "appos"
 
 
 def _by_name(discourse: Discourse, token: Token) -> str | None:
@@ -223,10 +325,17 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
     ref = words.referents
     definite = not any(t.lower_ in words.indefinite for t in token.lefts) and not (
         token.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in token.lefts))
+    if noun in ref.kin:
+        key = reference.kin(discourse, token)
+        if key is not None:
+            discourse.learn_gender(key, ref.kin[noun])
+            return key
     if noun in ref.person or lemma in ref.person or reference.title_head(discourse, token) in ref.person:
         key = reference.role_holder(discourse, token) if definite else None
         return key or _unnamed(discourse, token)
     if noun in ref.organization or lemma in ref.organization:
+        if any(discourse.kind(discourse.mention_at(t) or "") == "Person" for t in token.lefts):
+            return discourse.mint("Organization", noun_phrase(token, with_preps=False))  # "the Roe campaign"
         return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
                 or discourse.mint("Organization", noun_phrase(token, with_preps=False)))
     if noun in ref.document or lemma in ref.document:
@@ -267,8 +376,17 @@ def _evidence_author(discourse: Discourse, token: Token) -> str | None:
 
 def _org_in_phrase(discourse: Discourse, token: Token) -> str | None:
     """The author named in the phrase itself ("a Harbour Authority report", "a
-    statement from the ministry"), never inside a relative clause or a quote."""
+    statement from the ministry", "a statement issued by the ministry"), never inside a
+    relative clause or a quote."""
     preps = discourse.context.words.author_preps
+    for agent in (a for c in token.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"):
+        for obj in agent.children:  # "a statement released by the ministry"
+            if obj.dep_ == "pobj" and not discourse.in_quote(obj.idx):
+                key = discourse.mention_at(obj)
+                if key is None and obj.lemma_.lower() in discourse.context.words.referents.organization:
+                    key = _nominal(discourse, obj)  # "... by the minister's office"
+                if discourse.kind(key or "") in ("Organization", "Person"):
+                    return key
     parts = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in preps]
     parts += [*token.lefts, token]
     for part in parts:
@@ -320,6 +438,8 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             found[i] = block_speaker[draft.block]
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
+            if draft.kind == "direct" and found[i] is None:  # a subject that names no one
+                found[i] = _block_speaker(discourse, drafts, draft, para, last_para)
             if draft.kind == "direct" and draft.block not in block_speaker:
                 block_speaker[draft.block] = found[i]
         if found[i] is not None:
@@ -331,14 +451,18 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
 def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,
                    last_para: int) -> str | None:
     """The speaker of an unattributed quote: the attributed speaker of its block, else a
-    person in its sentence, else the last speaker if it spoke in this or the previous
-    paragraph, else the person in focus."""
+    person in its sentence, else the person the sentence before introduced (its main
+    subject, in the same paragraph), else the last speaker if it spoke in this or the
+    previous paragraph, else the person in focus."""
     for other in drafts:
         if other.block == draft.block and other.kind == "direct" and other.subject is not None:
             return resolve(discourse, other.subject)
     same_sentence = reference.salient_person(discourse, draft.anchor, lookback=0)
     if same_sentence is not None:
         return same_sentence
+    introduced = reference.introduced_speaker(discourse, draft.anchor)
+    if introduced is not None:
+        return introduced
     if para - last_para <= 1 and discourse.last_speaker is not None:
         return discourse.last_speaker
     return reference.salient_person(discourse, draft.anchor)

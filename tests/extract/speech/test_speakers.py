@@ -197,3 +197,84 @@ def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
 def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, content, source):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == source
+
+
+@pytest.mark.parametrize(("text", "content", "source", "kind"), [
+    ("Okonkwo supporters said the levee vote had been rigged.", "the levee vote had been rigged",
+     "Okonkwo supporters", "UnnamedSource"),
+    ("A senior Okonkwo adviser said the levee would be finished in May.",
+     "the levee would be finished", "A senior Okonkwo adviser", "UnnamedSource"),
+    ("The Okonkwo administration said the levee would be finished in May.",
+     "the levee would be finished", "Okonkwo administration", "Organization"),
+])
+def test_name_before_a_common_noun_only_modifies_it(nlp, text, content, source, kind):
+    rows, sources, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+    assert [s.kind for s in sources if s.name == source] == [kind]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("I think the levee will hold through the winter.", "the levee will hold", "the writer"),
+    ("We believe the ferry should run all winter.", "the ferry should run all winter",
+     "the writer"),
+    ("Tomas Berg runs the ferry.\n\nQ: Will the ferry run?\n\nA: I think the ferry will run "
+     "all winter.\n\nQ: And the fares?\n\nA: The fares will stay as they are.",
+     "the ferry will run all winter", "Tomas Berg"),
+    ("Farmers met in Lakeside on Monday. They said the levee was too low.",
+     "the levee was too low", "Farmers"),
+    ("Maria Okonkwo and Tomas Berg toured the dam on Monday. They said repairs would start "
+     "soon.", "repairs would start soon", "Maria Okonkwo and Tomas Berg"),
+    ("Someone said the gate had been left open.", "the gate had been left open", "Someone"),
+    ("Those who live near the dam say the water is rising.", "the water is rising", "Those"),
+])
+def test_pronoun_speakers_without_a_named_antecedent(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("One of the agencies, the Harbour Authority, said the port would reopen in May.",
+     "the port would reopen", "Harbour Authority"),
+    ("Maria Okonkwo concluded, according to the minutes, that the levee was too weak.",
+     "the levee was too weak", "Maria Okonkwo"),
+    ("According to a statement issued by the Water Ministry, the dam is safe.", "the dam is safe",
+     "Water Ministry"),
+    ("Kofi Mensah said the dam was safe. It was the first visit that Tomas Berg made since the "
+     "flood damaged Kofi Mensah's farm.\n\n“The dam will hold,” he said.", "The dam will hold",
+     "Tomas Berg"),
+])
+def test_speaker_named_around_the_subject(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Tomas Berg and Maria Okonkwo were sentenced on Monday. The mother said she was sorry.",
+     "she was sorry", "Maria Okonkwo"),
+    ("Tomas Berg and Maria Okonkwo were sentenced on Monday. The father said he was sorry.",
+     "he was sorry", "Tomas Berg"),
+    ("Tomas Berg was sentenced on Monday. The mother said she was sorry.", "she was sorry",
+     "The mother"),
+])
+def test_family_noun_names_a_person_of_its_gender(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+def test_who_was_asked_is_not_who_asked(nlp):
+    rows, _, _ = run(nlp, "Asked whether the levee would hold, Tomas Berg shrugged.")
+    assert [r for r in rows if r[1] == "Tomas Berg"] == []
+
+
+def test_quote_after_a_sentence_introducing_its_speaker(nlp):
+    text = ("Kofi Mensah said the dam was safe. Maria Okonkwo defended the plan. “It will work "
+            "for everyone in the valley.”")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "It will work for everyone")[1] == "Maria Okonkwo"
+
+
+def test_it_refers_to_a_document_that_spoke(nlp):
+    text = ("A new harbour survey shows that most fishermen want a second pier. It also found "
+            "that the ferry runs too rarely.")
+    rows, _, _ = run(nlp, text)
+    assert find(rows, "the ferry runs too rarely")[1] == "A new harbour survey"

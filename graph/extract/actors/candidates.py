@@ -226,12 +226,15 @@ def _affiliation(doc: Doc, i: int) -> bool:
 def _joined_people(doc: Doc, ents: tuple[DocSpan, ...]) -> tuple[DocSpan, ...]:
     """The entities with two person names the model split but nothing separates joined
     into one ("Youssef El Amine" + "Ben Omar"), unless the first holds a title
-    ("Veltria Representative" + "Lena Okafor")."""
+    ("Veltria Representative" + "Lena Okafor") or a word no name holds (a possessive or a
+    lowercase word: "Velo province's" + "Kanta Marr" are two)."""
+    particles = lexicon().actors.particles
     out: list[DocSpan] = []
     for ent in ents:
         last = out[-1] if out else None
         if (last is not None and last.label_ in PERSON_LABELS and ent.label_ in PERSON_LABELS
                 and last.end == ent.start and "\n" not in doc[last.end - 1].whitespace_
+                and all(t.text[:1].isupper() or t.text in particles for t in last)
                 and not any(is_title_head(doc, k) for k in range(last.start, last.end))):
             out[-1] = DocSpan(doc, last.start, ent.end, label=last.label_)
         else:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from graph.extract.actors.candidates import dateline_place, find_candidates, person_shaped, trim
+from graph.extract.actors.candidates import _joined_people, dateline_place, find_candidates, person_shaped, trim
 
 
 def _find(nlp, text: str):
@@ -103,3 +104,18 @@ def test_dateline_place(nlp, text, place):
     doc = nlp(text)
     found = dateline_place(doc)
     assert (doc[found[0]:found[1]].text if found else None) == place
+
+
+@pytest.mark.parametrize(("words", "people", "joined"), [
+    # two person entities the model split with nothing between them are one name
+    (["Rafiq", "El", "Amin", "Bel", "Omar", "spoke"], [(0, 3), (3, 5)], [(0, 5)]),
+    # ... but not when the first ends in a possessive or holds a lowercase word
+    (["Velo", "province", "’s", "Kanta", "Marr", "district"], [(0, 3), (3, 5)], [(0, 3), (3, 5)]),
+    (["Lena", "Okafor", "’s", "Tomas", "Reyes", "left"], [(0, 3), (3, 5)], [(0, 3), (3, 5)]),
+])
+def test_joined_people(nlp, words, people, joined):
+    tags = ["O"] * len(words)
+    for start, end in people:
+        tags[start:end] = ["B-PERSON"] + ["I-PERSON"] * (end - start - 1)
+    doc = Doc(nlp.vocab, words=words, ents=tags)
+    assert [(e.start, e.end) for e in _joined_people(doc, tuple(doc.ents))] == joined

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.cues import cue_candidates, is_passive, match_cue
+from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
 from graph.extract.speech.quotes import Quoting
 from graph.extract.speech.speakers import according_object, subject_of
 from graph.lexicon.speech import Cue
@@ -29,7 +29,10 @@ PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 #: A participle modifying a noun reports nothing ("the pledged delegates").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
-MIN_CONTENT_TOKENS = 3
+MIN_LABEL_WORDS = 3
+#: What a content needs at least one of: a word that names or states something (never a
+#: lone preposition or date: "talked about it" has content, "cited on Monday" none).
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "NUM", "ADJ"})
 MIN_CLAUSE_OBJECT = 5
 FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TRIM = ",;:—–-\"“”"
@@ -71,7 +74,7 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         span = _trim(ctx.text, Span(label.colon.end, ctx.paragraphs[index].end))
         checked = _mixed_or_trimmed(ctx, quoting, span)
         words = ctx.text[checked[1].begin:checked[1].end].split() if checked else []
-        if checked is not None and len(words) >= MIN_CONTENT_TOKENS:
+        if checked is not None and len(words) >= MIN_LABEL_WORDS:
             drafts.append(Draft(checked[0], checked[1], cue, label.colon.begin, label.head,
                                 label.colon, speech_act=cue.speech_act))
     return drafts
@@ -83,7 +86,7 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     if not tokens or subject is None:
         return None
     span = _char_span(tokens)
-    if span is None or len([t for t in tokens if not t.is_punct]) < MIN_CONTENT_TOKENS:
+    if span is None or not any(_substantive(t) for t in tokens):
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
     if checked is None or not checked[1]:
@@ -96,6 +99,11 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
     return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
                  targets=tuple(objects))
+
+
+def _substantive(token: Token) -> bool:
+    """True for a word that can carry a content on its own (see :data:`CONTENT_POS`)."""
+    return token.pos_ in CONTENT_POS and token.ent_type_ not in TIME_LABELS
 
 
 def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> list[Token] | None:

@@ -121,6 +121,21 @@ def test_cues_without_their_content_report_nothing(nlp, text):
     assert rows == []
 
 
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Lena Vogt endorsed Omar Haddad.", "endorse", "Omar Haddad"),
+    ("Tomas Berg criticised the decision.", "criticise", "the decision"),
+    ("Maria Okonkwo denied it.", "deny", "it"),
+])
+def test_short_contents_count(nlp, text, cue, content):
+    rows, _, _ = run(nlp, text)
+    assert [(r[2], r[3]) for r in rows] == [(cue, content)]
+
+
+def test_no_content_of_a_lone_preposition_or_date(nlp):
+    rows, _, _ = run(nlp, "Lena Vogt announced on Friday.")
+    assert rows == []
+
+
 def test_quoted_fragment_makes_statement_mixed(nlp):
     text = "Maria Okonkwo said the new dam was “a disaster” for the farmers of Lakeside."
     rows, _, _ = run(nlp, text)

@@ -19,6 +19,10 @@ from graph.lexicon.speech import Cue
 CUE_POS = frozenset({VERB, AUX})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Verb endings and what replaces them in the base form, tried in order when the model's
+#: lemma is no cue ("hoping" -> "hope", "argues" -> "argue").
+INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
+               ("es", "e"), ("es", ""), ("s", ""))
 
 
 def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None] | None:
@@ -37,7 +41,7 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
         return (cue, doc[token.i + 1]) if cue else None
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token, cues)
     for child in token.children:
         phrase = f"{lemma} {child.lower_}"
         if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues \
@@ -46,6 +50,19 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
     return None
+
+
+def verb_lemma(token: Token, cues: Mapping[str, Cue]) -> str:
+    """The token's lemma, or the cue its inflected form stands for when the model's lemma
+    is wrong ("hopes" taken for a form of "hop", "seemed" left as it is)."""
+    lemma = token.lemma_.lower()
+    if lemma in cues:
+        return lemma
+    word = token.lower_
+    for suffix, ending in INFLECTIONS:
+        if word.endswith(suffix) and word[:len(word) - len(suffix)] + ending in cues:
+            return word[:len(word) - len(suffix)] + ending
+    return lemma
 
 
 def _names_a_time(prep: Token) -> bool:

@@ -101,6 +101,20 @@ def test_no_reported_speech_without_actor_or_clause(nlp, text):
      "to discuss the future of the pier"),
     ("Lena Vogt sees the new toll as a tax on the poor.", "see as", "characterise",
      "the new toll as a tax on the poor"),
+    ("Lena Vogt hopes to rebuild the old pier next spring.", "hope", "believe",
+     "rebuild the old pier next spring"),
+    ("Tomas Berg touted the new ferry service to Rivertown.", "tout", "praise",
+     "the new ferry service to Rivertown"),
+    ("Lena Vogt backed the plan to rebuild the old pier.", "back", "support",
+     "the plan to rebuild the old pier"),
+    ("Tomas Berg voiced concern about the state of the pumps.", "voice", "assert",
+     "concern about the state of the pumps"),
+    ("Tomas Berg likened the new toll to a tax on the poor.", "liken", "characterise",
+     "the new toll to a tax on the poor"),
+    ("Lena Vogt decided to rebuild the old pier next spring.", "decide", "intend",
+     "rebuild the old pier next spring"),
+    ("Lena Vogt pushed for a new pier in Rivertown.", "push for", "order",
+     "a new pier in Rivertown"),
 ])
 def test_new_cue_classes(nlp, text, cue, act, content):
     rows, _, statements = run(nlp, text)

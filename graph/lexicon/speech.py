@@ -20,7 +20,7 @@ Rows = Iterable[tuple[str, ...]]
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
-             "quoting-verb", "target-act", "default-cue")
+             "quoting-verb", "target-act", "default-cue", "active-only")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -99,7 +99,8 @@ class SpeechWords:
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
-        quoting_verbs, target_acts: The words of each use in ``speech_words.tsv``.
+        quoting_verbs, target_acts, active_only: The words of each use in
+            ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
 
@@ -116,6 +117,7 @@ class SpeechWords:
     quoting_verbs: frozenset[str]
     target_acts: frozenset[str]
     default_cue: Cue
+    active_only: frozenset[str] = frozenset()
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -187,6 +189,8 @@ def load() -> SpeechWords:
         _check(act, SPEECH_ACTS, "target act", "speech_words.tsv")
     (default,) = words["default-cue"]
     _check(default, cues, "default cue", "speech_words.tsv")
+    for cue in words["active-only"]:
+        _check(cue, cues, "active-only cue", "speech_words.tsv")
     return SpeechWords(
         reporting_verbs=read_words("reporting_verbs.txt"), cues=MappingProxyType(cues),
         referents=referents_from_rows(read_table("referents.tsv")),
@@ -194,4 +198,5 @@ def load() -> SpeechWords:
         quantifiers=words["quantifier"], name_glue=words["name-glue"],
         author_preps=words["author-prep"], np_preps=words["np-prep"],
         content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
-        target_acts=words["target-act"], default_cue=cues[default])
+        target_acts=words["target-act"], default_cue=cues[default],
+        active_only=words["active-only"])

@@ -5,7 +5,9 @@ its object, infinitive or prepositional complement ("criticised X for …", "urg
 for "as" cues an object with what it is called ("called the plan a disaster"),
 with the rest of the clause it governs; "according to X" takes the clause it modifies, and
 a cue set into a clause ("The plan, she said, will fail") the whole clause around it, and a
-speaker label (:mod:`.colons`) the rest of its paragraph. The
+speaker label (:mod:`.colons`) the rest of its paragraph. A passive cue takes its clause
+without the agent, who speaks ("the plan was criticised by X as too costly"); without an
+agent the statement has no speaker ("the council is expected to approve it"). The
 content stops at the paragraph and before any direct quote it runs into; a quoted fragment
 inside it makes the statement "mixed".
 """
@@ -29,10 +31,19 @@ PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 #: A participle modifying a noun reports nothing ("the pledged delegates").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+#: Children of a passive cue that are no complement ("it" and "was" of "it was said", "by
+#: X", ","): a passive cue reports only with a complement ("is expected to win").
+PASSIVE_SKIP = frozenset({"nsubjpass", "nsubj", "aux", "auxpass", "agent", "punct", "neg",
+                          "advmod", "mark"})
+#: Children before a passive cue that belong to its content ("the council is not expected").
+PASSIVE_SUBJECT_SIDE = frozenset({"nsubjpass", "nsubj", "aux", "auxpass", "neg", "advmod"})
 MIN_LABEL_WORDS = 3
 #: What a content needs at least one of: a word that names or states something (never a
 #: lone preposition or date: "talked about it" has content, "cited on Monday" none).
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "NUM", "ADJ"})
+#: A content of fewer words needs a name, pronoun or number (see ``_holds_content``).
+MIN_PLAIN_WORDS = 3
+NAME_POS = frozenset({"PROPN", "PRON", "NUM"})
 MIN_CLAUSE_OBJECT = 5
 FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TRIM = ",;:—–-\"“”"
@@ -55,7 +66,9 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
             tokens = _according_content(ctx, tok)
             subject = according_object(tok)
         elif is_passive(tok):
-            continue
+            if not _reports_in_passive(ctx, tok, cue):
+                continue
+            tokens, subject = _passive_content(ctx, tok), _agent(tok)
         else:
             tokens = _content(ctx, tok, cue, particle)
             subject = subject_of(ctx, tok)
@@ -63,6 +76,33 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who a passive cue names as its speaker ("was criticised by Jane Roe")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _reports_in_passive(ctx: Context, verb: Token, cue: Cue) -> bool:
+    """True for a passive cue that reports: not an "active-only" cue, not "as" set before
+    it ("as reported", "as it is known"), and with a complement of its own."""
+    if cue.phrase in ctx.words.active_only or any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return any(_substantive(t) for c in verb.children if c.dep_ not in PASSIVE_SKIP
+               for t in c.subtree)
+
+
+def _passive_content(ctx: Context, verb: Token) -> list[Token]:
+    """The clause of a passive cue without its agent or what stands before its subject: who
+    or what it is about and what is said of it ("the plan was criticised by X as too
+    costly"; "after the vote, the council is expected to approve it")."""
+    skip = {t.i for c in verb.children if c.dep_ == "agent" or (
+        c.i < verb.i and c.dep_ not in PASSIVE_SUBJECT_SIDE) for t in c.subtree}
+    return _in_paragraph(ctx, verb, [t for t in verb.subtree if t.i not in skip])
 
 
 def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
@@ -83,13 +123,13 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
 def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
            tokens: list[Token] | None, subject: Token | None) -> Draft | None:
     """The draft of a cue's content, or None when it is too short or inside a quote."""
-    if not tokens or subject is None:
+    if not tokens or (subject is None and not is_passive(tok)):
         return None
     span = _char_span(tokens)
-    if span is None or not any(_substantive(t) for t in tokens):
+    if span is None:
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
-    if checked is None or not checked[1]:
+    if checked is None or not checked[1] or not _holds_content(ctx, tok, checked[1]):
         return None
     kind, span = checked
     act = cue.speech_act
@@ -99,6 +139,19 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
     return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
                  targets=tuple(objects))
+
+
+def _holds_content(ctx: Context, cue: Token, span: Span) -> bool:
+    """True when the words of ``span`` other than the cue carry a content: a word of
+    :data:`CONTENT_POS` that is no date, and in a content of one or two words a name, a
+    pronoun, a number or a noun with its determiner ("endorsed Jane Roe", "denied it",
+    "criticised the decision"; never "attacked others")."""
+    words = [t for t in ctx.doc[ctx.token_at(span.begin):ctx.token_at(span.end - 1) + 1]
+             if t.i != cue.i and not (t.is_punct or t.is_space)]
+    if len(words) < MIN_PLAIN_WORDS:
+        return any(_substantive(t) and (t.pos_ in NAME_POS or (t.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") for c in t.children))) for t in words)
+    return any(_substantive(t) for t in words)
 
 
 def _substantive(token: Token) -> bool:

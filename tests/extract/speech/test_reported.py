@@ -70,7 +70,6 @@ def test_reported_speech(nlp, text, cue, act, content, speaker):
 
 
 @pytest.mark.parametrize("text", [
-    "The committee was told that the pumps had failed.",
     "The storm added three days to the journey.",
     "Engineers ordered new pumps from abroad.",
 ])
@@ -145,8 +144,41 @@ def test_short_contents_count(nlp, text, cue, content):
     assert [(r[2], r[3]) for r in rows] == [(cue, content)]
 
 
-def test_no_content_of_a_lone_preposition_or_date(nlp):
-    rows, _, _ = run(nlp, "Lena Vogt announced on Friday.")
+@pytest.mark.parametrize("text", [
+    "Lena Vogt announced on Friday.",
+    "Tomas Berg attacked others.",
+    "Lena Vogt expressed disappointment.",
+])
+def test_no_content_of_a_lone_preposition_date_or_bare_noun(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert rows == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
+    ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise",
+     "The new toll was criticised by Lena Vogt as a tax on the poor", "Lena Vogt"),
+    ("The council is expected to approve the new pier on Friday.", "expect",
+     "The council is expected to approve the new pier on Friday", None),
+    ("After the storm, the council is expected to approve the new pier.", "expect",
+     "the council is expected to approve the new pier", None),
+    ("The committee was told that the pumps had failed.", "tell",
+     "The committee was told that the pumps had failed", None),
+    ("Tomas Berg was asked about the state of the pumps.", "ask",
+     "Tomas Berg was asked about the state of the pumps", None),
+])
+def test_passive_cues(nlp, text, cue, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in rows] == [(cue, content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Votes were cast in Rivertown on Monday.",
+    "The old pier, as it is known in Rivertown, will close.",
+    "The race in Rivertown was called.",
+    "The ferry is supposed to leave at noon.",
+])
+def test_passives_that_report_nothing(nlp, text):
+    rows, _, _ = run(nlp, text)
     assert rows == []
 
 

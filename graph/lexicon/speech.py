@@ -96,6 +96,7 @@ class SpeechWords:
         reporting_verbs: Lemmas of verbs whose subject is usually a person or organisation
             speaking, from ``reporting_verbs.txt``.
         cues: Cue phrase (lowercase) -> :class:`Cue`.
+        nominal_cues: Noun -> :class:`Cue` (content "object"), from ``nominal_cues.tsv``.
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
@@ -117,7 +118,8 @@ class SpeechWords:
     quoting_verbs: frozenset[str]
     target_acts: frozenset[str]
     default_cue: Cue
-    active_only: frozenset[str] = frozenset()
+    active_only: frozenset[str]
+    nominal_cues: Mapping[str, Cue]
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -142,6 +144,17 @@ def cues_from_rows(rows: Rows) -> dict[str, Cue]:
             _check(xact, SPEECH_ACTS, "xcomp class", where)
         cues[phrase.lower()] = Cue(phrase.lower(), act, content, None if xact == "-" else xact)
     return cues
+
+
+def nominal_cues_from_rows(rows: Rows) -> dict[str, Cue]:
+    """The nominal cues from ``noun<TAB>speech act`` rows.
+
+    Raises:
+        ValueError: when a row names an unknown speech act.
+    """
+    return {noun.lower(): Cue(noun.lower(), _check(act, SPEECH_ACTS, "speech act",
+                                                   f"nominal_cues row {number}"), "object")
+            for number, (noun, act) in enumerate(rows, 1)}
 
 
 def referents_from_rows(rows: Rows) -> Referents:
@@ -199,4 +212,5 @@ def load() -> SpeechWords:
         author_preps=words["author-prep"], np_preps=words["np-prep"],
         content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
         target_acts=words["target-act"], default_cue=cues[default],
-        active_only=words["active-only"])
+        active_only=words["active-only"],
+        nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))))

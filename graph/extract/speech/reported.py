@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
+from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting
 from graph.extract.speech.speakers import according_object, subject_of
 from graph.lexicon.speech import Cue
@@ -75,6 +76,10 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
         if draft is not None:
             drafts.append(draft)
+    for noun, cue, speaker, tokens in nominal_cues(ctx):
+        if noun.i not in used and not quoting.direct_at(noun.idx):
+            draft = _draft(ctx, quoting, noun, noun, cue, _in_paragraph(ctx, noun, tokens), speaker)
+            drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
 
 

@@ -42,10 +42,9 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
     if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = verb_lemma(token, cues)
-    for child in token.children:
+    for child in _particles(token):
         phrase = f"{lemma} {child.lower_}"
-        if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues \
-                and not _names_a_time(child):
+        if child.i > token.i and phrase in cues and not _names_a_time(child):
             return cues[phrase], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
@@ -63,6 +62,15 @@ def verb_lemma(token: Token, cues: Mapping[str, Cue]) -> str:
         if word.endswith(suffix) and word[:len(word) - len(suffix)] + ending in cues:
             return word[:len(word) - len(suffix)] + ending
     return lemma
+
+
+def _particles(verb: Token) -> list[Token]:
+    """The particles and prepositions of a verb, and the conjunction opening a clause it
+    governs ("for" of "called for the toll to be cut")."""
+    found = [c for c in verb.children if c.dep_ in ("prt", "prep")]
+    found += [m for c in verb.children if c.dep_ in ("advcl", "ccomp")
+              for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i]
+    return found
 
 
 def _names_a_time(prep: Token) -> bool:

@@ -29,6 +29,8 @@ from graph.records import Span
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
 #: What a characterising cue calls its object ("called it a disaster").
 PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+#: Dependents of a characterised object that, quoted, are what it is called.
+QUOTED_NAME_DEPS = frozenset({"acl", "amod", "relcl", "npadvmod", "advmod", "nmod"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 #: A participle modifying a noun reports nothing ("the pledged delegates").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
@@ -176,7 +178,9 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
     if not targets and cue.content == "as":
-        targets = _characterisation(verb, children)
+        targets = _characterisation(ctx, verb, children)
+    if not targets and cue.content == "as" and cue.xcomp_act:  # "called to ban cars"
+        targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if not targets and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return _in_paragraph(ctx, verb, verb.head.subtree)  # "The plan, she said, will fail."
     if not targets:
@@ -188,7 +192,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
             c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
         end = max([end] + [c.right_edge.i for c in tail])
     tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
-    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether"):
+    if tokens and tokens[0].dep_ == "mark" and (
+            tokens[0].lower_ in ("that", "whether") or tokens[0] is particle):
         tokens = tokens[1:]
     return tokens
 
@@ -215,19 +220,23 @@ def _object_content(ctx: Context, verb: Token, children: list[Token],
                 targets.extend(g for g in c.children if g.dep_ == "pobj")
             else:
                 targets.append(c)
-    if particle is not None:
+    if particle is not None and particle.dep_ == "mark":
+        targets.append(particle.head)  # "called for the toll to be cut"
+    elif particle is not None:
         targets.extend(g for g in particle.children if g.dep_ == "pobj")
     return targets
 
 
-def _characterisation(verb: Token, children: list[Token]) -> list[Token]:
+def _characterisation(ctx: Context, verb: Token, children: list[Token]) -> list[Token]:
     """The object and what the cue calls it ("the plan" and "a disaster" of "called the plan
     a disaster", "it" and "as reckless" of "described it as reckless"; the parser may hang
-    the name on the object: "called the plan “a farce”"); nothing without both."""
+    the name on the object: "called the plan “a farce”", "called the vote “rigged”");
+    nothing without both."""
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     predicates = [c for c in children if c.i > verb.i and (
         c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))]
-    predicates += [c for o in objects for c in o.rights if c.dep_ == "appos"]
+    predicates += [c for o in objects for c in o.rights if c.dep_ == "appos" or (
+        c.dep_ in QUOTED_NAME_DEPS and ctx.in_any_quote(c.idx))]
     return objects + predicates if objects and predicates else []
 
 

@@ -114,6 +114,12 @@ def test_no_reported_speech_without_actor_or_clause(nlp, text):
      "rebuild the old pier next spring"),
     ("Lena Vogt pushed for a new pier in Rivertown.", "push for", "order",
      "a new pier in Rivertown"),
+    ("Lena Vogt called the plan “rigged” in a speech.", "call", "characterise",
+     "the plan “rigged"),
+    ("Lena Vogt has called for the toll to be cut by half.", "call for", "order",
+     "the toll to be cut by half"),
+    ("Lena Vogt called to ban cars from the old town.", "call", "order",
+     "ban cars from the old town"),
 ])
 def test_new_cue_classes(nlp, text, cue, act, content):
     rows, _, statements = run(nlp, text)

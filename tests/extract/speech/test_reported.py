@@ -120,6 +120,12 @@ def test_no_reported_speech_without_actor_or_clause(nlp, text):
      "the toll to be cut by half"),
     ("Lena Vogt called to ban cars from the old town.", "call", "order",
      "ban cars from the old town"),
+    ("Tomas Berg agreed with the council about the new toll.", "agree", "assert",
+     "the council about the new toll"),
+    ("Lena Vogt responded to the criticism of the new toll.", "respond", "assert",
+     "the criticism of the new toll"),
+    ("Tomas Berg mentioned the broken pumps at the meeting.", "mention", "assert",
+     "the broken pumps"),
 ])
 def test_new_cue_classes(nlp, text, cue, act, content):
     rows, _, statements = run(nlp, text)

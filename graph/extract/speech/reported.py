@@ -44,7 +44,8 @@ MIN_LABEL_WORDS = 3
 #: What a content needs at least one of: a word that names or states something (never a
 #: lone preposition or date: "talked about it" has content, "cited on Monday" none).
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "NUM", "ADJ"})
-#: A content of fewer words needs a name, pronoun or number (see ``_holds_content``).
+#: A content of fewer words needs a name, pronoun, number, determined noun or a verb with
+#: another word (see ``_holds_content``).
 MIN_PLAIN_WORDS = 3
 NAME_POS = frozenset({"PROPN", "PRON", "NUM"})
 MIN_CLAUSE_OBJECT = 5
@@ -151,13 +152,15 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
 def _holds_content(ctx: Context, cue: Token, span: Span) -> bool:
     """True when the words of ``span`` other than the cue carry a content: a word of
     :data:`CONTENT_POS` that is no date, and in a content of one or two words a name, a
-    pronoun, a number or a noun with its determiner ("endorsed Jane Roe", "denied it",
-    "criticised the decision"; never "attacked others")."""
+    pronoun, a number, a noun with its determiner or a verb with another word ("endorsed
+    Jane Roe", "denied it", "criticised the decision", "vowed to fight on"; never "attacked
+    others" or "declined to comment")."""
     words = [t for t in ctx.doc[ctx.token_at(span.begin):ctx.token_at(span.end - 1) + 1]
              if t.i != cue.i and not (t.is_punct or t.is_space)]
     if len(words) < MIN_PLAIN_WORDS:
         return any(_substantive(t) and (t.pos_ in NAME_POS or (t.pos_ == "NOUN" and any(
-            c.dep_ in ("det", "poss") for c in t.children))) for t in words)
+            c.dep_ in ("det", "poss") for c in t.children)) or (
+            t.pos_ == "VERB" and len(words) > 1)) for t in words)
     return any(_substantive(t) for t in words)
 
 
@@ -192,10 +195,21 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
             c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
         end = max([end] + [c.right_edge.i for c in tail])
     tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
-    if tokens and tokens[0].dep_ == "mark" and (
-            tokens[0].lower_ in ("that", "whether") or tokens[0] is particle):
+    if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | None) -> bool:
+    """True for the word that only introduces a content: its conjunction ("that",
+    "whether", "for" of "called for X to ..."), the preposition of an object cue ("about"
+    of "warned about the floods") or the "to" of its infinitive ("to" of "vowed to
+    rebuild")."""
+    if first.dep_ == "mark":
+        return first.lower_ in ("that", "whether") or first is particle
+    if first.dep_ == "prep":
+        return first.head == verb and first.lower_ in ctx.words.content_preps
+    return first.dep_ == "aux" and first.lower_ == "to" and first.head.head == verb
 
 
 def _holds_clause(child: Token) -> bool:

@@ -29,6 +29,12 @@ from graph.records import Span
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
 #: What a characterising cue calls its object ("called it a disaster").
 PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+#: Saying verbs that attribute the clause they are set into with "as" ("As she said, ..."),
+#: and the only dependents such a verb has.
+AS_CUES = frozenset({"say", "note", "write", "put", "explain", "argue", "report", "tell",
+                     "predict", "warn", "claim", "suggest", "state"})
+BARE_DEPS = frozenset({"nsubj", "mark", "aux", "advmod", "punct", "npadvmod", "neg", "dative",
+                       "prt", "prep"})
 #: Dependents of a characterised object that, quoted, are what it is called.
 QUOTED_NAME_DEPS = frozenset({"acl", "amod", "relcl", "npadvmod", "advmod", "nmod"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
@@ -184,8 +190,10 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
         targets = _characterisation(ctx, verb, children)
     if not targets and cue.content == "as" and cue.xcomp_act:  # "called to ban cars"
         targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
-    if not targets and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        return _in_paragraph(ctx, verb, verb.head.subtree)  # "The plan, she said, will fail."
+    if not targets and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.dep_ == "parataxis" or _as_she_said(verb, children)):
+        own = {t.i for t in verb.subtree}  # "The plan, she said, will fail."; "As she said, …"
+        return _in_paragraph(ctx, verb, [t for t in verb.head.subtree if t.i not in own])
     if not targets:
         return None
     begin = min(t.left_edge.i for t in targets)
@@ -210,6 +218,14 @@ def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | No
     if first.dep_ == "prep":
         return first.head == verb and first.lower_ in ctx.words.content_preps
     return first.dep_ == "aux" and first.lower_ == "to" and first.head.head == verb
+
+
+def _as_she_said(verb: Token, children: list[Token]) -> bool:
+    """True for a bare saying verb opened by "as" that attributes its main clause ("As she
+    said, the plan will fail"); never a temporal "as" ("as the talks continue")."""
+    return (verb.dep_ == "advcl" and verb.lemma_ in AS_CUES
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+            and all(c.dep_ in BARE_DEPS for c in children))
 
 
 def _holds_clause(child: Token) -> bool:

@@ -58,6 +58,8 @@ from tests.extract.speech.cast import find, run
      "say", "assert", "nobody had maintained them", "Tomas Berg"),
     ("Ana Ruiz said dredging it could open the harbour to bigger ships next year.",
      "say", "assert", "could open the harbour to bigger ships", "Ana Ruiz"),
+    ("As Ana Ruiz said, the ferry would stop running in June.",
+     "say", "assert", "the ferry would stop running in June", "Ana Ruiz"),
 ])
 def test_reported_speech(nlp, text, cue, act, content, speaker):
     rows, _, statements = run(nlp, text)
@@ -140,6 +142,7 @@ def test_new_cue_classes(nlp, text, cue, act, content):
     "Lena Vogt saw the old pier collapse in the storm.",
     "Lena Vogt continued to raise money for the old pier all winter.",
     "A harbour official, who declined to be named, spoke to reporters in Rivertown.",
+    "As the talks continue, the ferry will stop running in June.",
 ])
 def test_cues_without_their_content_report_nothing(nlp, text):
     rows, _, _ = run(nlp, text)
@@ -198,6 +201,7 @@ def test_passive_cues(nlp, text, cue, content, speaker):
     "The old pier, as it is known in Rivertown, will close.",
     "The race in Rivertown was called.",
     "The ferry is supposed to leave at noon.",
+    "Ana Lee was dismissed by the Harbour Authority in June.",
 ])
 def test_passives_that_report_nothing(nlp, text):
     rows, _, _ = run(nlp, text)

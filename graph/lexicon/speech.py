@@ -21,7 +21,7 @@ CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
                    "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
-             "quoting-verb", "target-act", "default-cue")
+             "quoting-verb", "target-act", "default-cue", "active-only")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -109,10 +109,12 @@ class SpeechWords:
         reporting_verbs: Lemmas of verbs whose subject is usually a person or organisation
             speaking, from ``reporting_verbs.txt``.
         cues: Cue phrase (lowercase) -> :class:`Cue`.
+        nominal_cues: Noun -> :class:`Cue` (content "object"), from ``nominal_cues.tsv``.
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
-        quoting_verbs, target_acts: The words of each use in ``speech_words.tsv``.
+        quoting_verbs, target_acts, active_only: The words of each use in
+            ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
 
@@ -129,6 +131,8 @@ class SpeechWords:
     quoting_verbs: frozenset[str]
     target_acts: frozenset[str]
     default_cue: Cue
+    active_only: frozenset[str]
+    nominal_cues: Mapping[str, Cue]
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -153,6 +157,17 @@ def cues_from_rows(rows: Rows) -> dict[str, Cue]:
             _check(xact, SPEECH_ACTS, "xcomp class", where)
         cues[phrase.lower()] = Cue(phrase.lower(), act, content, None if xact == "-" else xact)
     return cues
+
+
+def nominal_cues_from_rows(rows: Rows) -> dict[str, Cue]:
+    """The nominal cues from ``noun<TAB>speech act`` rows.
+
+    Raises:
+        ValueError: when a row names an unknown speech act.
+    """
+    return {noun.lower(): Cue(noun.lower(), _check(act, SPEECH_ACTS, "speech act",
+                                                   f"nominal_cues row {number}"), "object")
+            for number, (noun, act) in enumerate(rows, 1)}
 
 
 def referents_from_rows(rows: Rows) -> Referents:
@@ -205,6 +220,8 @@ def load() -> SpeechWords:
         _check(act, SPEECH_ACTS, "target act", "speech_words.tsv")
     (default,) = words["default-cue"]
     _check(default, cues, "default cue", "speech_words.tsv")
+    for cue in words["active-only"]:
+        _check(cue, cues, "active-only cue", "speech_words.tsv")
     return SpeechWords(
         reporting_verbs=read_words("reporting_verbs.txt"), cues=MappingProxyType(cues),
         referents=referents_from_rows(read_table("referents.tsv")),
@@ -212,4 +229,6 @@ def load() -> SpeechWords:
         quantifiers=words["quantifier"], name_glue=words["name-glue"],
         author_preps=words["author-prep"], np_preps=words["np-prep"],
         content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
-        target_acts=words["target-act"], default_cue=cues[default])
+        target_acts=words["target-act"], default_cue=cues[default],
+        active_only=words["active-only"],
+        nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))))

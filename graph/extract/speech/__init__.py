@@ -39,7 +39,8 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
             never changed.
 
     Returns:
-        The statements in text order (reported ones only when their speaker is known), and
+        The statements in text order (reported ones only when their speaker is known or
+        the text states none: "the council is expected to approve it"), and
         the entities minted for speakers or targets the actors lacked, keyed "s0", "s1", ...
     """
     ctx = Context.of(doc)
@@ -50,7 +51,7 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
     statements = []
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].span.begin):
         draft, speaker = drafts[i], found[i]
-        if speaker is None and draft.kind != "direct":
+        if speaker is None and draft.kind != "direct" and draft.subject is not None:
             continue
         statements.append(Statement(draft.kind, draft.span,  # type: ignore[arg-type]
                                     ctx.text[draft.span.begin:draft.span.end], speaker,

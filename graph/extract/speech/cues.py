@@ -19,6 +19,10 @@ from graph.lexicon.speech import Cue
 CUE_POS = frozenset({VERB, AUX})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Verb endings and what replaces them in the base form, tried in order when the model's
+#: lemma is no cue ("hoping" -> "hope", "argues" -> "argue").
+INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
+               ("es", "e"), ("es", ""), ("s", ""))
 
 
 def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None] | None:
@@ -37,15 +41,36 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
         return (cue, doc[token.i + 1]) if cue else None
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = token.lemma_.lower()
-    for child in token.children:
+    lemma = verb_lemma(token, cues)
+    for child in _particles(token):
         phrase = f"{lemma} {child.lower_}"
-        if child.dep_ in ("prt", "prep") and child.i > token.i and phrase in cues \
-                and not _names_a_time(child):
+        if child.i > token.i and phrase in cues and not _names_a_time(child):
             return cues[phrase], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
     return None
+
+
+def verb_lemma(token: Token, cues: Mapping[str, Cue]) -> str:
+    """The token's lemma, or the cue its inflected form stands for when the model's lemma
+    is wrong ("hopes" taken for a form of "hop", "seemed" left as it is)."""
+    lemma = token.lemma_.lower()
+    if lemma in cues:
+        return lemma
+    word = token.lower_
+    for suffix, ending in INFLECTIONS:
+        if word.endswith(suffix) and word[:len(word) - len(suffix)] + ending in cues:
+            return word[:len(word) - len(suffix)] + ending
+    return lemma
+
+
+def _particles(verb: Token) -> list[Token]:
+    """The particles and prepositions of a verb, and the conjunction opening a clause it
+    governs ("for" of "called for the toll to be cut")."""
+    found = [c for c in verb.children if c.dep_ in ("prt", "prep")]
+    found += [m for c in verb.children if c.dep_ in ("advcl", "ccomp")
+              for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i]
+    return found
 
 
 def _names_a_time(prep: Token) -> bool:

@@ -5,7 +5,9 @@ its object, infinitive or prepositional complement ("criticised X for …", "urg
 for "as" cues an object with what it is called ("called the plan a disaster"),
 with the rest of the clause it governs; "according to X" takes the clause it modifies, and
 a cue set into a clause ("The plan, she said, will fail") the whole clause around it, and a
-speaker label (:mod:`.colons`) the rest of its paragraph. The
+speaker label (:mod:`.colons`) the rest of its paragraph. A passive cue takes its clause
+without the agent, who speaks ("the plan was criticised by X as too costly"); without an
+agent the statement has no speaker ("the council is expected to approve it"). The
 content stops at the paragraph and before any direct quote it runs into; a quoted fragment
 inside it makes the statement "mixed".
 """
@@ -17,7 +19,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.cues import cue_candidates, is_passive, match_cue
+from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
+from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting
 from graph.extract.speech.speakers import according_object, subject_of
 from graph.lexicon.speech import Cue
@@ -26,10 +29,31 @@ from graph.records import Span
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
 #: What a characterising cue calls its object ("called it a disaster").
 PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+#: Saying verbs that attribute the clause they are set into with "as" ("As she said, ..."),
+#: and the only dependents such a verb has.
+AS_CUES = frozenset({"say", "note", "write", "put", "explain", "argue", "report", "tell",
+                     "predict", "warn", "claim", "suggest", "state"})
+BARE_DEPS = frozenset({"nsubj", "mark", "aux", "advmod", "punct", "npadvmod", "neg", "dative",
+                       "prt", "prep"})
+#: Dependents of a characterised object that, quoted, are what it is called.
+QUOTED_NAME_DEPS = frozenset({"acl", "amod", "relcl", "npadvmod", "advmod", "nmod"})
 TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 #: A participle modifying a noun reports nothing ("the pledged delegates").
 MODIFIER_DEPS = frozenset({"amod", "compound"})
-MIN_CONTENT_TOKENS = 3
+#: Children of a passive cue that are no complement ("it" and "was" of "it was said", "by
+#: X", ","): a passive cue reports only with a complement ("is expected to win").
+PASSIVE_SKIP = frozenset({"nsubjpass", "nsubj", "aux", "auxpass", "agent", "punct", "neg",
+                          "advmod", "mark"})
+#: Children before a passive cue that belong to its content ("the council is not expected").
+PASSIVE_SUBJECT_SIDE = frozenset({"nsubjpass", "nsubj", "aux", "auxpass", "neg", "advmod"})
+MIN_LABEL_WORDS = 3
+#: What a content needs at least one of: a word that names or states something (never a
+#: lone preposition or date: "talked about it" has content, "cited on Monday" none).
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "NUM", "ADJ"})
+#: A content of fewer words needs a name, pronoun, number, determined noun or a verb with
+#: another word (see ``_holds_content``).
+MIN_PLAIN_WORDS = 3
+NAME_POS = frozenset({"PROPN", "PRON", "NUM"})
 MIN_CLAUSE_OBJECT = 5
 FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TRIM = ",;:—–-\"“”"
@@ -52,14 +76,47 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
             tokens = _according_content(ctx, tok)
             subject = according_object(tok)
         elif is_passive(tok):
-            continue
+            if not _reports_in_passive(ctx, tok, cue):
+                continue
+            tokens, subject = _passive_content(ctx, tok), _agent(tok)
         else:
             tokens = _content(ctx, tok, cue, particle)
             subject = subject_of(ctx, tok)
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
         if draft is not None:
             drafts.append(draft)
+    for noun, cue, speaker, tokens in nominal_cues(ctx):
+        if noun.i not in used and not quoting.direct_at(noun.idx):
+            draft = _draft(ctx, quoting, noun, noun, cue, _in_paragraph(ctx, noun, tokens), speaker)
+            drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who a passive cue names as its speaker ("was criticised by Jane Roe")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _reports_in_passive(ctx: Context, verb: Token, cue: Cue) -> bool:
+    """True for a passive cue that reports: not an "active-only" cue, not "as" set before
+    it ("as reported", "as it is known"), and with a complement of its own."""
+    if cue.phrase in ctx.words.active_only or any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return any(_substantive(t) for c in verb.children if c.dep_ not in PASSIVE_SKIP
+               for t in c.subtree)
+
+
+def _passive_content(ctx: Context, verb: Token) -> list[Token]:
+    """The clause of a passive cue without its agent or what stands before its subject: who
+    or what it is about and what is said of it ("the plan was criticised by X as too
+    costly"; "after the vote, the council is expected to approve it")."""
+    skip = {t.i for c in verb.children if c.dep_ == "agent" or (
+        c.i < verb.i and c.dep_ not in PASSIVE_SUBJECT_SIDE) for t in c.subtree}
+    return _in_paragraph(ctx, verb, [t for t in verb.subtree if t.i not in skip])
 
 
 def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
@@ -71,7 +128,7 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         span = _trim(ctx.text, Span(label.colon.end, ctx.paragraphs[index].end))
         checked = _mixed_or_trimmed(ctx, quoting, span)
         words = ctx.text[checked[1].begin:checked[1].end].split() if checked else []
-        if checked is not None and len(words) >= MIN_CONTENT_TOKENS:
+        if checked is not None and len(words) >= MIN_LABEL_WORDS:
             drafts.append(Draft(checked[0], checked[1], cue, label.colon.begin, label.head,
                                 label.colon, speech_act=cue.speech_act))
     return drafts
@@ -80,13 +137,13 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
 def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
            tokens: list[Token] | None, subject: Token | None) -> Draft | None:
     """The draft of a cue's content, or None when it is too short or inside a quote."""
-    if not tokens or subject is None:
+    if not tokens or (subject is None and not is_passive(tok)):
         return None
     span = _char_span(tokens)
-    if span is None or len([t for t in tokens if not t.is_punct]) < MIN_CONTENT_TOKENS:
+    if span is None:
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
-    if checked is None or not checked[1]:
+    if checked is None or not checked[1] or not _holds_content(ctx, tok, checked[1]):
         return None
     kind, span = checked
     act = cue.speech_act
@@ -96,6 +153,26 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
     return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
                  targets=tuple(objects))
+
+
+def _holds_content(ctx: Context, cue: Token, span: Span) -> bool:
+    """True when the words of ``span`` other than the cue carry a content: a word of
+    :data:`CONTENT_POS` that is no date, and in a content of one or two words a name, a
+    pronoun, a number, a noun with its determiner or a verb with another word ("endorsed
+    Jane Roe", "denied it", "criticised the decision", "vowed to fight on"; never "attacked
+    others" or "declined to comment")."""
+    words = [t for t in ctx.doc[ctx.token_at(span.begin):ctx.token_at(span.end - 1) + 1]
+             if t.i != cue.i and not (t.is_punct or t.is_space)]
+    if len(words) < MIN_PLAIN_WORDS:
+        return any(_substantive(t) and (t.pos_ in NAME_POS or (t.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") for c in t.children)) or (
+            t.pos_ == "VERB" and len(words) > 1)) for t in words)
+    return any(_substantive(t) for t in words)
+
+
+def _substantive(token: Token) -> bool:
+    """True for a word that can carry a content on its own (see :data:`CONTENT_POS`)."""
+    return token.pos_ in CONTENT_POS and token.ent_type_ not in TIME_LABELS
 
 
 def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> list[Token] | None:
@@ -110,9 +187,13 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if not targets and cue.content == "object":
         targets = _object_content(ctx, verb, children, particle)
     if not targets and cue.content == "as":
-        targets = _characterisation(verb, children)
-    if not targets and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        return _in_paragraph(ctx, verb, verb.head.subtree)  # "The plan, she said, will fail."
+        targets = _characterisation(ctx, verb, children)
+    if not targets and cue.content == "as" and cue.xcomp_act:  # "called to ban cars"
+        targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not targets and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.dep_ == "parataxis" or _as_she_said(verb, children)):
+        own = {t.i for t in verb.subtree}  # "The plan, she said, will fail."; "As she said, …"
+        return _in_paragraph(ctx, verb, [t for t in verb.head.subtree if t.i not in own])
     if not targets:
         return None
     begin = min(t.left_edge.i for t in targets)
@@ -122,9 +203,29 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
             c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
         end = max([end] + [c.right_edge.i for c in tail])
     tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
-    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether"):
+    if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | None) -> bool:
+    """True for the word that only introduces a content: its conjunction ("that",
+    "whether", "for" of "called for X to ..."), the preposition of an object cue ("about"
+    of "warned about the floods") or the "to" of its infinitive ("to" of "vowed to
+    rebuild")."""
+    if first.dep_ == "mark":
+        return first.lower_ in ("that", "whether") or first is particle
+    if first.dep_ == "prep":
+        return first.head == verb and first.lower_ in ctx.words.content_preps
+    return first.dep_ == "aux" and first.lower_ == "to" and first.head.head == verb
+
+
+def _as_she_said(verb: Token, children: list[Token]) -> bool:
+    """True for a bare saying verb opened by "as" that attributes its main clause ("As she
+    said, the plan will fail"); never a temporal "as" ("as the talks continue")."""
+    return (verb.dep_ == "advcl" and verb.lemma_ in AS_CUES
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+            and all(c.dep_ in BARE_DEPS for c in children))
 
 
 def _holds_clause(child: Token) -> bool:
@@ -149,19 +250,23 @@ def _object_content(ctx: Context, verb: Token, children: list[Token],
                 targets.extend(g for g in c.children if g.dep_ == "pobj")
             else:
                 targets.append(c)
-    if particle is not None:
+    if particle is not None and particle.dep_ == "mark":
+        targets.append(particle.head)  # "called for the toll to be cut"
+    elif particle is not None:
         targets.extend(g for g in particle.children if g.dep_ == "pobj")
     return targets
 
 
-def _characterisation(verb: Token, children: list[Token]) -> list[Token]:
+def _characterisation(ctx: Context, verb: Token, children: list[Token]) -> list[Token]:
     """The object and what the cue calls it ("the plan" and "a disaster" of "called the plan
     a disaster", "it" and "as reckless" of "described it as reckless"; the parser may hang
-    the name on the object: "called the plan “a farce”"); nothing without both."""
+    the name on the object: "called the plan “a farce”", "called the vote “rigged”");
+    nothing without both."""
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     predicates = [c for c in children if c.i > verb.i and (
         c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))]
-    predicates += [c for o in objects for c in o.rights if c.dep_ == "appos"]
+    predicates += [c for o in objects for c in o.rights if c.dep_ == "appos" or (
+        c.dep_ in QUOTED_NAME_DEPS and ctx.in_any_quote(c.idx))]
     return objects + predicates if objects and predicates else []
 
 

@@ -16,6 +16,9 @@ from graph.lexicon import lexicon
     ("He pointed at the map.", 1, None),
     ("According to her, it failed.", 0, "according to"),
     ("The report said so.", 2, "say"),
+    ("She hopes to win.", 1, "hope"),
+    ("She was hoping to win.", 2, "hope"),
+    ("He hoped for rain.", 1, "hope"),
 ])
 def test_match_cue(nlp, text, index, phrase):
     found = match_cue(nlp(text)[index], lexicon().speech.cues)

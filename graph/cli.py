@@ -256,7 +256,7 @@ def evaluate(gold: Path, texts: Path, errors: bool, store: str | None) -> None:
                    "client names, from inside your network.")
 def serve(store: str | None, host: str, port: int, timeout: float, max_results: int,
           workers: int | None, allow_federation: bool) -> None:
-    """Serve the store as a read-only SPARQL 1.1 endpoint (GET and POST on /sparql).
+    """Serve the store read-only: pages to browse it (/) and a SPARQL 1.1 endpoint (/sparql).
 
     Results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle, N-Triples, RDF/XML or
     JSON-LD, by the Accept header. SPARQL Update and (unless allowed) federated queries
@@ -273,7 +273,9 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_results: 
 
     with SparqlServer(store or default_store_path(), host, port, timeout, max_results, workers,
                       allow_federation) as server:
-        click.echo(f"serving {server.location} read-only at {server.url} (Ctrl-C to stop)", err=True)
+        home = server.url.rsplit("/", 1)[0] + "/"
+        click.echo(f"serving {server.location} read-only: browse {home} , SPARQL endpoint {server.url} "
+                   "(Ctrl-C to stop)", err=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

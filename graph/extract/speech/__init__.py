@@ -57,4 +57,16 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
                                     ctx.text[draft.span.begin:draft.span.end], speaker,
                                     draft.cue.phrase, draft.speech_act,
                                     about(discourse, draft, speaker), draft.cue_span))
-    return Speech(statements, discourse.minted)
+    return Speech(_one_per_span(statements), discourse.minted)
+
+
+def _one_per_span(statements: list[Statement]) -> list[Statement]:
+    """One statement per content span, whose offsets make its IRI: the first with a speaker
+    ("Nine are confirmed dead, the mayor told reporters": *told*, not the agentless passive
+    *confirmed*), else the first."""
+    best: dict[tuple[int, int], Statement] = {}
+    for statement in statements:
+        key = (statement.span.begin, statement.span.end)
+        if key not in best or (best[key].speaker is None and statement.speaker is not None):
+            best[key] = statement
+    return [s for s in statements if best[(s.span.begin, s.span.end)] is s]

@@ -53,3 +53,15 @@ def test_statements_in_text_order(nlp):
     statements = find_speech(nlp(text), actors_of(text)).statements
     assert [s.span.begin for s in statements] == sorted(s.span.begin for s in statements)
     assert [s.kind for s in statements] == ["indirect", "direct", "indirect"]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # an agentless passive cue and a reporting verb over one content: the one with a speaker
+    ("Eleven people are confirmed dead, the mayor told reporters on Sunday.", "tell"),
+    ("Nine ferries were reported missing, the coast guard told the radio.", "tell"),
+])
+def test_one_statement_per_span(nlp, text, cue):
+    _, _, statements = run(nlp, text)
+    spans = [(s.span.begin, s.span.end) for s in statements]
+    assert len(spans) == len(set(spans)) and spans
+    assert statements[0].cue == cue and statements[0].speaker is not None

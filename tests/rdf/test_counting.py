@@ -25,6 +25,7 @@ from graph.query import stats
 from graph.rdf._terms import PREFIXES
 from graph.rdf.open import open_store
 from graph.rdf.store import Store
+from graph.rdf.validate import validate
 from graph.server import SparqlServer
 
 from ..conftest import WIKINEWS, needs_shared
@@ -134,6 +135,13 @@ def wikinews_store(tmp_path_factory, nlp) -> Path:
     with Store.open(location) as store:
         assert build([WIKINEWS], store, nlp=nlp).ok
     return location
+
+
+@needs_shared(WIKINEWS)
+def test_the_wikinews_store_conforms_to_the_shapes(wikinews_store):
+    with Store.open(wikinews_store, read_only=True) as store:
+        conforms, report = validate(store)
+    assert conforms, report
 
 
 @needs_shared(WIKINEWS)

@@ -59,7 +59,11 @@ def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]
     for entity in resolved.record.entities:
         for s, p, o in _mention_triples(entity, actors[entity.key], graph, ids, article.id):
             yield Quad(s, p, o, graph)
-    for role in resolved.record.roles:
+    role_spans: set[tuple[int, int]] = set()
+    for role in resolved.record.roles:  # a role's IRI is its span: the first role read there
+        if (role.span.begin, role.span.end) in role_spans:
+            continue
+        role_spans.add((role.span.begin, role.span.end))
         for s, p, o in _role_triples(role, actors, article, graph, ids):
             yield Quad(s, p, o, graph)
     speakers = speaker_iris(resolved.record.entities, actors)

@@ -116,6 +116,12 @@ def test_bad_date_and_url_are_tolerated(resolved: ResolvedRecord) -> None:
     # a role with an empty title is dropped
     (lambda r: r.record.roles.append(Role("e1", " ", None, Span(3, 5))),
      ARTICLE + "/role/3-5", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", []),
+    # two roles read from one title phrase: one role node, the first holder
+    (lambda r: (r.record.entities.append(Entity("e6", "Person", "Tom Park")),
+                r.record.roles.extend([Role("e1", "former mayor", None, Span(3, 5)),
+                                       Role("e6", "former mayor", None, Span(3, 5))])),
+     ARTICLE + "/role/3-5", "http://www.w3.org/ns/org#member",
+     ["<https://w3id.org/claimgraph/id/person/lena-okafor>"]),
     # an unknown speech act is left out
     (lambda r: r.record.statements.append(Statement("direct", Span(0, 7), "Harbour", "e1", "mutter", "mumble")),
      ARTICLE + "/statement/0-7", "https://w3id.org/claimgraph/ontology#speechAct", []),

@@ -10,6 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: demo test test-fast wheel-check install browser score clean
 
 demo: install
+	@mkdir -p $(OUT)
 	$(BIN)/claimgraph build seeds --store $(STORE)
 	$(BIN)/claimgraph stats --store $(STORE)
 	$(BIN)/claimgraph export --store $(STORE) --format nquads -o $(OUT)/seeds.nq

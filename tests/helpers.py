@@ -11,6 +11,12 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -176,3 +182,35 @@ def assert_isomorphic(expected: Dataset, actual: Dataset) -> None:
                             + "".join(f"    {t}\n" for t in sorted(missing.triples((None, None, None))))
                             + "  extra:\n" + "".join(f"    {t}\n" for t in sorted(extra.triples((None, None, None)))))
     assert not problems, "\n".join(problems)
+
+
+#: The Oxigraph server of the ``oxigraph`` wheel, beside this Python.
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+
+
+def free_port() -> int:
+    """A TCP port on the loopback nobody listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(*args: str, tries: int = 300) -> Iterator[str]:
+    """An Oxigraph server run with ``args`` (e.g. ``"serve", "--location", DIR``) on a free
+    port, once it answers; its URL. Stopped on exit."""
+    port = free_port()
+    process = subprocess.Popen([OXIGRAPH, *args, "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(tries):
+            try:
+                urllib.request.urlopen(f"{url}query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -5,11 +5,6 @@ client asks (SPARQLWrapper, rdflib's SPARQLStore, claimgraph's own remote store)
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,11 +23,12 @@ from graph.rdf.store import Store
 from graph.rdf.validate import validate
 from graph.server import SparqlServer
 
+from tests.helpers import oxigraph_server
+
 from ..conftest import WIKINEWS, needs_shared
 
 pytestmark = pytest.mark.slow
 
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 
 #: Queries without DISTINCT that must return each row once: the README's, counts, lookups.
 #: Each projects the nodes its rows are about, so that two equal facts of two articles are
@@ -69,31 +65,12 @@ BUSIEST = """SELECT ?a WHERE { GRAPH ?g { ?g schema:mentions ?a } }
              GROUP BY ?a ORDER BY DESC(COUNT(?g)) ?a LIMIT 1"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def oxigraph(location: Path) -> Iterator[str]:
     """An Oxigraph server serving a store read-only, its default graph the union of all
     graphs (as ``claimgraph serve`` does); its URL."""
-    port = _free_port()
-    process = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(location), "--union-default-graph",
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"{url}query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with oxigraph_server("serve-read-only", "--location", str(location), "--union-default-graph") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 @contextmanager

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,10 +16,11 @@ from graph.rdf.open import open_store
 from graph.rdf.remote import RemoteStore, endpoints, is_remote
 from graph.rdf.store import Store
 
+from tests.helpers import free_port, oxigraph_server
+
 from ..conftest import WIKINEWS, needs_shared, wikinews
 
 CORPUS = wikinews(5)
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 G = ox.NamedNode("https://example.org/id/article/t1")
 S = ox.NamedNode("https://example.org/id/person/ada")
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -58,32 +53,13 @@ def test_is_remote_by_the_location_form(location, remote):
 
 def test_an_unreachable_server_is_one_clear_error():
     with pytest.raises(StoreError, match="cannot reach the store"):
-        open_store(f"http://127.0.0.1:{_free_port()}/")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        open_store(f"http://127.0.0.1:{free_port()}/")
 
 
 @pytest.fixture
 def server(tmp_path):
-    port = _free_port()
-    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "oxigraph"),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with oxigraph_server("serve", "--location", str(tmp_path / "oxigraph"), tries=100) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 def test_open_store_picks_the_kind_by_the_location(server, tmp_path):

@@ -151,6 +151,10 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
         ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis
         ("Talks between TRKA and the council ended.", "TRKA"),  # an acronym written once
+        ("Leaders met at the Veltria Growth Summit in May.", "Veltria Growth Summit"),
+        ("The Oldbridge Trade Agreement took effect in May.", "Oldbridge Trade Agreement"),
+        ("She won the Marlow Poetry Prize last year.", "Marlow Poetry Prize"),
+        ("Crowds came to the Kelby Harvest Festival on Sunday.", "Kelby Harvest Festival"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

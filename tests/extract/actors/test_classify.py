@@ -147,6 +147,7 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Clinics tested for COVID-19 all week.", "COVID-19"),
         ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
         ("Ultimately, the bridge was closed.", "Ultimately"),
+        ("Email From Minister Leaks To Press", "Email"),  # a common noun taken for a person
         ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
         ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
         ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis

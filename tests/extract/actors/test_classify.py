@@ -148,6 +148,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
         ("Ultimately, the bridge was closed.", "Ultimately"),
         ("Email From Minister Leaks To Press", "Email"),  # a common noun taken for a person
+        ("Islam and Buddhism are taught at the Kelby school.", "Islam"),  # a religion
+        ("First Nations leaders met the council.", "First Nations"),  # a people as a whole
         ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
         ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
         ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis

@@ -81,6 +81,9 @@ def test_classify_leaves_no_overlap(nlp):
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
+        # a newspaper, by the last word of its name
+        ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
+         "Kelby Morning Post", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):

@@ -311,6 +311,8 @@ def _by_name(discourse: Discourse, token: Token) -> str | None:
         ent = next((e for e in discourse.context.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             return discourse.mint("Person", Span(ent.start_char, ent.end_char))
+    if token.ent_type_ == "NORP" and lexicon().places.of_demonym(token.text):
+        return _unnamed(discourse, token)  # "Iraqis said", "most Veltrians say": people, no body
     if token.ent_type_ in ("ORG", "NORP", "GPE") and \
             token.lower_ not in discourse.context.words.referents.person:
         return discourse.mint("Organization", noun_phrase(token, with_preps=False))

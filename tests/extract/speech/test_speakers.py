@@ -210,6 +210,10 @@ def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, conten
      "minister's office", "Organization"),
     ("The Ostland government said the plant would close in May.", "the plant would close",
      "Ostland government", "Organization"),
+    ("Most Germans said the new bridge was too expensive.", "the new bridge was too expensive",
+     "Most Germans", "UnnamedSource"),  # a people speaking, no body
+    ("Kenyans told reporters the new bridge was too expensive.", "the new bridge was too expensive",
+     "Kenyans", "UnnamedSource"),
 ])
 def test_bodies_described_without_a_name_are_unnamed_unless_state_institutions(nlp, text, content,
                                                                                source, kind):

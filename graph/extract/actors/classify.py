@@ -22,6 +22,9 @@ from graph.lexicon import lexicon
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
 NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
+#: Parts of speech of a lone word the model took for a person that is a common word
+#: ("Cattle", "Barbaric" in a title-case line) unless a title or a reporting verb shows a person.
+COMMON_POS = frozenset({"NOUN", "ADJ", "NUM"})
 
 
 def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
@@ -81,6 +84,9 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" or alone else None
     shaped = person_shaped(doc, s, e)
     if cand.kind == "Person" and len(toks) == 1 and e < len(doc) and is_title_head(doc, e):
+        return None
+    if cand.kind == "Person" and len(toks) == 1 and toks[0].pos_ in COMMON_POS and not (
+            cand.strong or cand.speaker):
         return None
     if cand.kind == "Person":
         loose = all(is_cap(t) and t.is_alpha for t in toks) and not toks.text.isupper()

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
+from graph.lexicon import lexicon
 from graph.lexicon.speech import SpeechWords
 from graph.records import Span
 
@@ -310,6 +311,8 @@ def _by_name(discourse: Discourse, token: Token) -> str | None:
         ent = next((e for e in discourse.context.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             return discourse.mint("Person", Span(ent.start_char, ent.end_char))
+    if token.ent_type_ == "NORP" and lexicon().places.of_demonym(token.text):
+        return _unnamed(discourse, token)  # "Iraqis said", "most Veltrians say": people, no body
     if token.ent_type_ in ("ORG", "NORP", "GPE") and \
             token.lower_ not in discourse.context.words.referents.person:
         return discourse.mint("Organization", noun_phrase(token, with_preps=False))
@@ -337,11 +340,26 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
         if any(discourse.kind(discourse.mention_at(t) or "") == "Person" for t in token.lefts):
             return discourse.mint("Organization", noun_phrase(token, with_preps=False))  # "the Roe campaign"
         return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
-                or discourse.mint("Organization", noun_phrase(token, with_preps=False)))
+                or _described_body(discourse, token))
     if noun in ref.document or lemma in ref.document:
         return (_org_in_phrase(discourse, token) or _org_noun_before(discourse, token)
                 or reference.salient_subject(discourse, token.idx, "Organization"))
     return None
+
+
+def _described_body(discourse: Discourse, token: Token) -> str:
+    """A body the text names only by description: an organisation when a word of the
+    phrase is a name ("the Harbour Authority", "the Ostland government") or an owner
+    ("the minister's office"), or when it is a state's institution ("the government",
+    "police"), which stands for the one of the country the article is about; else an
+    unnamed source ("the company", "the group"), which is no organisation actor."""
+    span = noun_phrase(token, with_preps=False)
+    named = any(t.pos_ == "PROPN" or t.ent_type_ or t.dep_ == "poss" for t in token.subtree
+                if span.begin <= t.idx < span.end and t.i != token.i)
+    if named or token.lemma_.lower() in lexicon().actors.state_bodies or (
+            token.pos_ == "PROPN" and token.i != token.sent.start):
+        return discourse.mint("Organization", span)
+    return discourse.mint("UnnamedSource", span, plural=token.tag_ in ("NNS", "NNPS"))
 
 
 def _org_noun_before(discourse: Discourse, token: Token, lowercase_only: bool = False) -> str | None:

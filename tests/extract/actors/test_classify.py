@@ -81,6 +81,9 @@ def test_classify_leaves_no_overlap(nlp):
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
+        # a newspaper, by the last word of its name
+        ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
+         "Kelby Morning Post", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):
@@ -147,10 +150,17 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Clinics tested for COVID-19 all week.", "COVID-19"),
         ("Shocked Veltrian farmers and Ugandan traders marched to the square.", "Ugandan"),
         ("Ultimately, the bridge was closed.", "Ultimately"),
+        ("Email From Minister Leaks To Press", "Email"),  # a common noun taken for a person
+        ("Islam and Buddhism are taught at the Kelby school.", "Islam"),  # a religion
+        ("First Nations leaders met the council.", "First Nations"),  # a people as a whole
         ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
         ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
         ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis
         ("Talks between TRKA and the council ended.", "TRKA"),  # an acronym written once
+        ("Leaders met at the Veltria Growth Summit in May.", "Veltria Growth Summit"),
+        ("The Oldbridge Trade Agreement took effect in May.", "Oldbridge Trade Agreement"),
+        ("She won the Marlow Poetry Prize last year.", "Marlow Poetry Prize"),
+        ("Crowds came to the Kelby Harvest Festival on Sunday.", "Kelby Harvest Festival"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

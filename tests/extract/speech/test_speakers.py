@@ -200,6 +200,29 @@ def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, conten
 
 
 @pytest.mark.parametrize(("text", "content", "source", "kind"), [
+    ("The company said the plant would close in May.", "the plant would close", "The company",
+     "UnnamedSource"),
+    ("The group said its members would march on Friday.", "its members would march",
+     "The group", "UnnamedSource"),
+    ("The government said the plant would close in May.", "the plant would close", "government",
+     "Organization"),
+    ("The minister's office said the plant would close in May.", "the plant would close",
+     "minister's office", "Organization"),
+    ("The Ostland government said the plant would close in May.", "the plant would close",
+     "Ostland government", "Organization"),
+    ("Most Germans said the new bridge was too expensive.", "the new bridge was too expensive",
+     "Most Germans", "UnnamedSource"),  # a people speaking, no body
+    ("Kenyans told reporters the new bridge was too expensive.", "the new bridge was too expensive",
+     "Kenyans", "UnnamedSource"),
+])
+def test_bodies_described_without_a_name_are_unnamed_unless_state_institutions(nlp, text, content,
+                                                                               source, kind):
+    rows, sources, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+    assert [s.kind for s in sources if s.name == source] == [kind]
+
+
+@pytest.mark.parametrize(("text", "content", "source", "kind"), [
     ("Okonkwo supporters said the levee vote had been rigged.", "the levee vote had been rigged",
      "Okonkwo supporters", "UnnamedSource"),
     ("A senior Okonkwo adviser said the levee would be finished in May.",

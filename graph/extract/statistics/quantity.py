@@ -56,9 +56,12 @@ def _counts_on_its_own(doc: Doc, num: Number) -> bool:
     """True when a number word of two or more stands for the things it counts: the subject
     or object of a verb ("police arrested three", "two of the victims died", "fewer than
     two hundred came") or the figure after a qualifier ("over a thousand were hurt"), not
-    after "the" ("the two met")."""
+    after a definite or demonstrative word ("the two met", "these three recovered"), which
+    refers back to people already counted."""
     last = doc[num.end - 1]
-    if num.value < 2 or (num.start > 0 and doc[num.start - 1].lower_ == "the"):
+    before = doc[num.start - 1] if num.start > 0 else None
+    if num.value < 2 or (before is not None and (
+            "Def" in before.morph.get("Definite") or "Dem" in before.morph.get("PronType"))):
         return False
     return last.dep_ in _ALONE_DEPS or (
         last.dep_ == "pobj" and last.head.lower_ in lexicon().numbers.qualifiers)

@@ -18,6 +18,7 @@ import pytest
         "Tickets went to winner #4 and nobody else.",
         "The drive took three hours.",
         "The two met on Monday.",
+        "By Friday these three had recovered.",
         "The storm killed one and left.",
     ],
 )

@@ -255,14 +255,14 @@ def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -
     Foreign Affairs Lena Okafor". Zero when no "TITLE of" precedes the run."""
     if end - start < 2 or not after_title_of(doc, start):
         return 0
-    for ent in ents:
-        if start < ent.start < end and ent.end == end and ent.label_ in PERSON_LABELS:
-            return ent.start - start
-    first = doc[start]
+    first, n = doc[start], 0
     if first.ent_iob_ == "B" and first.ent_type_ in COMPLEMENT_LABELS:
         n = next((k for k in range(start + 1, end) if doc[k].ent_iob_ != "I"), end) - start
-        if n < end - start:
-            return n
+    for ent in ents:
+        if start < ent.start < end and ent.end == end and ent.label_ in PERSON_LABELS:
+            return n if 0 < n < ent.start - start else ent.start - start  # "Mayor of Lyon Ann" + "Lee"
+    if 0 < n < end - start:
+        return n
     for n in (3, 2, 1):
         if n < end - start and doc[start:start + n].text.lower() in lexicon().actors.ministry_domains:
             return n

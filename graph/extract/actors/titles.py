@@ -252,7 +252,8 @@ def _title_end(doc: Doc, head: int, e: int, org: Candidate | None) -> int:
         t_end = next((k for k in range(head + 1, e) if doc[k].lower_ in words.appos_cuts), e)
     while t_end > head + 1 and (doc[t_end - 1].is_punct or doc[t_end - 1].lower_ in words.connectors
                                 or doc[t_end - 1].lower_ in words.title_preps
-                                or doc[t_end - 1].lower_ == "the"):
+                                or doc[t_end - 1].lower_ == "the"
+                                or doc[t_end - 1].tag_ == "TO"):  # "the third president to be"
         t_end -= 1
     return max(t_end, head + 1)
 

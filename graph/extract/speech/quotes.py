@@ -141,8 +141,8 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     for tok in window:
         found = match_cue(tok, cues)
         if found is None:
-            if tok.pos_ in ("VERB", "AUX"):
-                return None  # the sentence goes on with another verb first
+            if tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ"):
+                return None  # the sentence goes on with another verb or clause first
             continue
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx
                                   and not ctx.in_any_quote(c.idx) for c in tok.children):

@@ -44,7 +44,27 @@ def is_quantity(doc: Doc, text: str, num: Number, unit: Unit | None) -> bool:
         return False
     if num.end < len(doc) and doc[num.end].lower_ in lexicon().numbers.uses["age-marker"]:
         return False
-    return not (unit.unit == COUNT and not DIGITS.match(tok.text))
+    return not (unit.unit == COUNT and unit.noun is None and not DIGITS.match(tok.text)
+                and not _counts_on_its_own(doc, num))
+
+
+#: Dependencies of a number word that stands for what it counts ("police arrested three").
+_ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _counts_on_its_own(doc: Doc, num: Number) -> bool:
+    """True when a number word of two or more stands for the things it counts: the subject
+    or object of a verb ("police arrested three", "two of the victims died", "fewer than
+    two hundred came") or the figure after a qualifier ("over a thousand were hurt"), not
+    after a definite or demonstrative word ("the two met", "these three recovered"), which
+    refers back to people already counted."""
+    last = doc[num.end - 1]
+    before = doc[num.start - 1] if num.start > 0 else None
+    if num.value < 2 or (before is not None and (
+            "Def" in before.morph.get("Definite") or "Dem" in before.morph.get("PronType"))):
+        return False
+    return last.dep_ in _ALONE_DEPS or (
+        last.dep_ == "pobj" and last.head.lower_ in lexicon().numbers.qualifiers)
 
 
 def in_code(text: str, begin: int, end: int) -> bool:

@@ -76,6 +76,9 @@ def test_classify_leaves_no_overlap(nlp):
         # a name after a noun that describes an organisation
         ("The retailer Okonkwo cut prices, and store chains Velmart and Kelbridge followed.",
          "Okonkwo", "Organization"),
+        ("Greek daily Marakoni said the two countries had to speed up talks.", "Marakoni",
+         "Organization"),
+        ("The website Doralin published the leaked memo.", "Doralin", "Organization"),
         # two places joined by a hyphen
         ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone

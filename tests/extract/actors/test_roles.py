@@ -50,6 +50,11 @@ def _by_name(entities: list[Entity], name: str) -> Entity:
          {"President of Veltria"}, None),
         ("Mayor of Dunmere Paul Avery said the tram would run.", "Paul Avery",
          {"Mayor of Dunmere"}, None),
+        # the model tags only the surname: the first name is not part of the title
+        ("\"We are safe,\" tweeted Mayor of Madrid Sadiq Haddad.", "Sadiq Haddad",
+         {"Mayor of Madrid"}, None),
+        ("\"Stay calm,\" said Mayor of Toronto Imran Khan.", "Imran Khan",
+         {"Mayor of Toronto"}, None),
         ("United States Senator from Vermont Ruth Calder won the vote.", "Ruth Calder",
          {"United States Senator from Vermont"}, None),
         # "Prime Minister" implies no ministry

@@ -82,6 +82,9 @@ def test_titles_set_off(nlp, text, name, titles):
         ("Gary Moore, retail expert from Ridgeway University, said so.", "Moore", "expert"),
         ("Ann Lee, a member of Parliament, said so.", "Lee", "member of Parliament"),
         ("Ann Lee, Tomas Berg and Amara Nwosu spoke.", "Lee", None),
+        # an infinitive after the title is not part of it; "prime" belongs to "prime minister"
+        ("Ann Lee, the first president to be recalled, spoke.", "Lee", "president"),
+        ("It was urged by Ann Lee, the current prime minister, on Monday.", "Lee", "prime minister"),
     ],
 )
 def test_title_after(nlp, text, after, title):

@@ -34,6 +34,9 @@ from tests.extract.speech.cast import find, run
     ("The Harbour Authority opened the port. Tomas Berg wrote of the opening, “It was a fine "
      "day for Rivertown”, recalling their first meeting.", "It was a fine day for Rivertown",
      "Tomas Berg"),
+    # a cue after "while"/"and" is another clause's, not the quote's
+    ("Lena Vogt told reporters the mayor \"was a kind man,\" while Tomas Berg noted his "
+     "\"patience\" online.", "was a kind man", "Lena Vogt"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

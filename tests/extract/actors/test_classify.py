@@ -59,13 +59,13 @@ def test_classify_leaves_no_overlap(nlp):
          "Ann Whitfield", "Person"),
         ("Protests grew under Youssef El Amine Ben Omar's rule.", "Youssef El Amine Ben Omar", "Person"),
         # a name the model took for an organisation, whose last word is a person elsewhere
-        ("One resident told Paul Rivera of the local station the quake was long. Rivera said more came.",
-         "Paul Rivera", "Person"),
+        ("One resident told Nico Marrow of the local station the storm was loud. Marrow said more came.",
+         "Nico Marrow", "Person"),
         # an acronym the model did not tag, written twice
         ("Talks between TRKA and the council ended. TRKA will meet again.", "TRKA", "Organization"),
         ("Supporters of the AKRP gathered outside. The AKRP wants a vote.", "AKRP", "Organization"),
         # names with particles and hyphenated given names, whole
-        ("President Yoon Suk-yeol met the envoy on Monday.", "Yoon Suk-yeol", "Person"),
+        ("President Park Ji-hoon met the envoy on Monday.", "Park Ji-hoon", "Person"),
         ("The envoy Lena van der Berg arrived on Monday.", "Lena van der Berg", "Person"),
         # "and" before a person's name ends an organisation's name
         ("A report by the Kelby Growers Association and Dr Ann Whitfield was published.",

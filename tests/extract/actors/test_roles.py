@@ -53,7 +53,7 @@ def _by_name(entities: list[Entity], name: str) -> Entity:
         # the model tags only the surname: the first name is not part of the title
         ("\"We are safe,\" tweeted Mayor of Madrid Sadiq Haddad.", "Sadiq Haddad",
          {"Mayor of Madrid"}, None),
-        ("\"Stay calm,\" said Mayor of Toronto Imran Khan.", "Imran Khan",
+        ("\"Stay calm,\" said Mayor of Toronto Imran Mirza.", "Imran Mirza",
          {"Mayor of Toronto"}, None),
         ("United States Senator from Vermont Ruth Calder won the vote.", "Ruth Calder",
          {"United States Senator from Vermont"}, None),

@@ -138,8 +138,7 @@ def pattern_query(subject: Term | None, predicate: ox.NamedNode | None, obj: Ter
     >>> pattern_query(None, ox.NamedNode("http://e/p"), None, ox.DefaultGraph())
     'SELECT * WHERE { ?s <http://e/p> ?o }'
     """
-    fixed = {"s": subject, "p": predicate, "o": obj}
-    pattern = " ".join(str(t) if t is not None else f"?{v}" for v, t in fixed.items())
+    pattern = triple_pattern(subject, predicate, obj)
     if graph is None:
         where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
     elif isinstance(graph, ox.DefaultGraph):
@@ -147,6 +146,16 @@ def pattern_query(subject: Term | None, predicate: ox.NamedNode | None, obj: Ter
     else:
         where = f"GRAPH {graph} {{ {pattern} }}"
     return f"SELECT * WHERE {{ {where} }}"
+
+
+def triple_pattern(subject: Term | None, predicate: ox.NamedNode | None, obj: Term | None) -> str:
+    """One triple pattern; its unbound positions are ``?s ?p ?o``.
+
+    >>> triple_pattern(None, ox.NamedNode("http://e/p"), None)
+    '?s <http://e/p> ?o'
+    """
+    fixed = {"s": subject, "p": predicate, "o": obj}
+    return " ".join(str(t) if t is not None else f"?{v}" for v, t in fixed.items())
 
 
 def describe_query(pairs: Iterable[tuple[str, str]]) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import BinaryIO
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -95,6 +95,20 @@ def own_graphs_query(stand_in: ox.NamedNode, pattern: str, select: str = "*") ->
                           for prefix in (INDEX_GRAPH_PREFIX, TEXT_GRAPH_PREFIX))
     return (f"SELECT {select} WHERE {{ GRAPH ?g {{ {pattern} }} FILTER (?g IN ({stand_in}, {STORE_GRAPH}) "
             f"|| {private} || EXISTS {{ GRAPH ?g {{ ?g {CONTENT_HASH} ?own_hash }} }}) }}")
+
+
+def truncation(headers: Mapping[str, str]) -> str | None:
+    """The header by which a server says it cut an answer short, if it did: ``claimgraph
+    serve``'s ``X-Result-Truncated: true``, or Virtuoso's ``X-SPARQL-MaxRows`` (sent only
+    when its row cap cut the answer).
+
+    >>> truncation({"X-SPARQL-MaxRows": "10000"}), truncation({"X-Result-Truncated": "false"})
+    ('X-SPARQL-MaxRows: 10000', None)
+    """
+    if str(headers.get("X-Result-Truncated", "")).lower().startswith("true"):
+        return "X-Result-Truncated"
+    rows = headers.get("X-SPARQL-MaxRows")
+    return f"X-SPARQL-MaxRows: {rows}" if rows is not None else None
 
 
 class RemoteStore:
@@ -314,9 +328,10 @@ class RemoteStore:
                                          headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                if response.headers.get("X-Result-Truncated", "").lower().startswith("true"):
-                    raise StoreError(f"{self.location} cut the results short (X-Result-Truncated): "
-                                     "raise the server's result cap (claimgraph serve --max-results)")
+                cut = truncation(response.headers)
+                if cut:
+                    raise StoreError(f"{self.location} cut the results short ({cut}): raise the server's result "
+                                     "cap (claimgraph serve --max-results; Virtuoso: ResultSetMaxRows)")
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read().decode("utf-8", "replace").split())[:500]

@@ -5,6 +5,7 @@ the embedded store built from the same articles."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.errors import StoreError
 from graph.pipeline import build
 from graph.rdf.open import open_store
 
@@ -95,3 +97,10 @@ def test_building_the_same_articles_again_changes_nothing(built_server, nlp):
         again = build([SEEDS], store, nlp=nlp)
     assert len(again.skipped) == 5 and not again.added
     assert _run(built_server, "export") == before
+
+
+@pytest.mark.parametrize("built_server", ["virtuoso"], indirect=True)
+def test_an_answer_the_server_cut_short_is_an_error(built_server):
+    capped = built_server.replace("query=sparql&", "query=sparql%3Fmaxrows%3D100&")
+    with open_store(capped) as store, pytest.raises(StoreError, match="cut the results short .X-SPARQL-MaxRows: 100"):
+        store.export("nquads", io.BytesIO())

@@ -10,6 +10,7 @@ import json
 import os
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -23,6 +24,7 @@ from tests.helpers import VIRTUOSO, oxigraph_server, virtuoso_server
 from ..conftest import SEEDS
 
 SERVERS = ("oxigraph", "virtuoso")
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
 
 def _start(kind: str, folder: Path):
@@ -97,6 +99,20 @@ def test_building_the_same_articles_again_changes_nothing(built_server, nlp):
         again = build([SEEDS], store, nlp=nlp)
     assert len(again.skipped) == 5 and not again.added
     assert _run(built_server, "export") == before
+
+
+def test_a_server_takes_a_change_larger_than_one_data_block(built_server):
+    graph = ox.NamedNode("https://example.org/id/article/scratch")
+    quads = [ox.Quad(ox.NamedNode(f"https://example.org/id/person/p{i}"), LABEL, ox.Literal(f"name {i}", language="en"),
+                     graph) for i in range(6000)]
+    with open_store(built_server) as store:
+        try:
+            store.change([], quads)
+            assert len(store.quads(None, LABEL, None, graph)) == 6000
+            store.change(quads[:5500], [])
+            assert len(store.quads(None, LABEL, None, graph)) == 500
+        finally:
+            store.remove_article(graph.value)
 
 
 @pytest.mark.parametrize("built_server", ["virtuoso"], indirect=True)

@@ -122,7 +122,7 @@ def main() -> None:
     if not args.seeds_only:
         if not WIKINEWS.exists():
             raise SystemExit(f"needs the Wikinews corpus at {WIKINEWS} (or --seeds-only)")
-        corpora["wikinews (295)"] = [WIKINEWS]
+        corpora["wikinews (295)"] = sorted(WIKINEWS.glob("*.txt"))
     text = section(measure(corpora))
     print(text)
     if args.write:

@@ -7,7 +7,7 @@ STORE  ?= claimgraph-store
 OUT    ?= out
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test test-fast wheel-check install browser score clean
+.PHONY: demo test test-fast wheel-check install browser virtuoso score clean
 
 demo: install
 	@mkdir -p $(OUT)
@@ -17,7 +17,7 @@ demo: install
 	$(BIN)/claimgraph view --store $(STORE) -o $(OUT)/seeds.html
 	@echo "graph: $(STORE)/  export: $(OUT)/seeds.nq  view: $(OUT)/seeds.html (open it in a browser)"
 
-test: install browser
+test: install browser virtuoso
 	$(BIN)/python -m pytest
 
 # Unit tests: no spaCy model, browser, built store or server (see tests/conftest.py).
@@ -41,6 +41,13 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's Virtuoso 7, the second SPARQL server the remote-store tests start (never as a
+# service). Without root or sudo its tests skip and say why (on CI, where $$CI is set, they fail).
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource-7 >/dev/null; } || \
+		echo "make virtuoso: could not install virtuoso-opensource-7 (needs root or sudo): its tests will skip"
 
 # Build the seeds into a scratch store and score them against the gold.
 score: install

@@ -4,6 +4,7 @@
   IRIs of its actors; a hostile article whose every text carries markup;
 - :func:`trig_store`, a store made from TriG texts;
 - :func:`assert_isomorphic`, golden-graph comparison with a readable diff;
+- :func:`oxigraph_server` and :func:`virtuoso_server`, SPARQL servers started for a test;
 - the headless Chromium launcher (Debian's ``/usr/bin/chromium`` driven by Playwright,
   never a downloaded browser) and :func:`open_page`, which loads a view with every network
   request blocked; also used by ``scripts/screenshot.py``.
@@ -214,3 +215,79 @@ def oxigraph_server(*args: str, tries: int = 300) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(10)
+
+
+#: Debian's Virtuoso 7 server and its SQL client (``make virtuoso`` installs them).
+VIRTUOSO, ISQL = "/usr/bin/virtuoso-t", "/usr/bin/isql-vt"
+#: A Virtuoso configuration for one test run: its files in the run's folder, loopback ports,
+#: no result-row cap and no query time limit (both would cut answers short), few threads.
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = .
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 100000000
+MaxQueryExecutionTime = 0
+MaxQueryCostEstimationTime = 0
+"""
+#: The claimgraph location of a Virtuoso server (``{url}``: its root URL): its SPARQL endpoint
+#: takes queries and updates, its Graph Store endpoint whole graphs; a named graph stands for
+#: the default graph, which Virtuoso cannot write.
+VIRTUOSO_LOCATION = "{url}?query=sparql&update=sparql&store=sparql-graph-crud&default=urn:claimgraph:default"
+
+
+@contextmanager
+def virtuoso_server(folder: Path, seconds: float = 300.0) -> Iterator[str]:
+    """A Virtuoso server with its database in ``folder`` (ports chosen free, in the
+    foreground, never the system service), SPARQL Update granted to its public endpoint,
+    once it answers; its claimgraph location (:data:`VIRTUOSO_LOCATION`). Stopped on exit.
+
+    Raises:
+        RuntimeError: when it does not answer within ``seconds`` (its log is in ``folder``).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port), "utf-8")
+    process = subprocess.Popen([VIRTUOSO, "+foreground", "+configfile", str(ini)], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}/"
+    try:
+        _wait_for(f"{url}sparql?query=ASK%7B%7D", seconds, folder / "virtuoso.log")
+        subprocess.run([ISQL, f"127.0.0.1:{sql_port}", "dba", "dba",
+                        'exec=GRANT SPARQL_UPDATE TO "SPARQL";'], check=True, capture_output=True, timeout=60)
+        yield VIRTUOSO_LOCATION.format(url=url)
+    finally:
+        process.terminate()
+        process.wait(60)
+
+
+def _wait_for(url: str, seconds: float, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the server at {url} did not answer within {seconds:.0f} s: see {log}")

@@ -102,6 +102,11 @@ def where_brace(sparql: str) -> int | None:
     return None
 
 
+#: Quads per ``INSERT DATA``/``DELETE DATA`` operation: Virtuoso 7's SPARQL parser refuses
+#: one of about 5,000 triples ("memory exhausted"); several operations in one request pass.
+DATA_CHUNK = 2000
+
+
 def data_block(quads: Iterable[ox.Quad]) -> str:
     """The body of an ``INSERT DATA``/``DELETE DATA`` block, grouped by graph."""
     by_graph: dict[str, list[str]] = {}
@@ -114,14 +119,15 @@ def data_block(quads: Iterable[ox.Quad]) -> str:
 
 def change_update(remove: list[ox.Quad], add: list[ox.Quad], drop: Iterable[ox.NamedNode] = ()) -> str:
     """One SPARQL update (one transaction) dropping the graphs ``drop``, then deleting
-    ``remove`` and inserting ``add`` (empty when all three are).
+    ``remove`` and inserting ``add`` (empty when all three are), at most :data:`DATA_CHUNK`
+    quads per ``DELETE DATA``/``INSERT DATA`` operation.
 
     >>> change_update([], [], [ox.NamedNode("http://e/g")])
     'DROP SILENT GRAPH <http://e/g>'
     """
     parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
-    parts += [f"{verb} DATA {{\n{data_block(batch)}\n}}"
-              for verb, batch in (("DELETE", remove), ("INSERT", add)) if batch]
+    parts += [f"{verb} DATA {{\n{data_block(batch[i:i + DATA_CHUNK])}\n}}"
+              for verb, batch in (("DELETE", remove), ("INSERT", add)) for i in range(0, len(batch), DATA_CHUNK)]
     return " ;\n".join(parts)
 
 
@@ -138,8 +144,7 @@ def pattern_query(subject: Term | None, predicate: ox.NamedNode | None, obj: Ter
     >>> pattern_query(None, ox.NamedNode("http://e/p"), None, ox.DefaultGraph())
     'SELECT * WHERE { ?s <http://e/p> ?o }'
     """
-    fixed = {"s": subject, "p": predicate, "o": obj}
-    pattern = " ".join(str(t) if t is not None else f"?{v}" for v, t in fixed.items())
+    pattern = triple_pattern(subject, predicate, obj)
     if graph is None:
         where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
     elif isinstance(graph, ox.DefaultGraph):
@@ -147,6 +152,16 @@ def pattern_query(subject: Term | None, predicate: ox.NamedNode | None, obj: Ter
     else:
         where = f"GRAPH {graph} {{ {pattern} }}"
     return f"SELECT * WHERE {{ {where} }}"
+
+
+def triple_pattern(subject: Term | None, predicate: ox.NamedNode | None, obj: Term | None) -> str:
+    """One triple pattern; its unbound positions are ``?s ?p ?o``.
+
+    >>> triple_pattern(None, ox.NamedNode("http://e/p"), None)
+    '?s <http://e/p> ?o'
+    """
+    fixed = {"s": subject, "p": predicate, "o": obj}
+    return " ".join(str(t) if t is not None else f"?{v}" for v, t in fixed.items())
 
 
 def describe_query(pairs: Iterable[tuple[str, str]]) -> str:

@@ -14,13 +14,21 @@ under it) and may be named in the URL's query string for other servers::
 Queries ask for the union of all graphs as their default graph with Oxigraph's
 ``union-default-graph`` parameter; on other servers configure that on the server (Fuseki:
 ``tdb2:unionDefaultGraph true``).
+
+A server whose default graph is already the union of its graphs and cannot be written
+(Virtuoso) needs a named graph to stand for the default graph, named by ``default=IRI`` in
+the query string; the store then keeps its default-graph quads there and reads only its own
+graphs (that one, the private ones and the article graphs, which hold their own
+``cg:contentHash``), never the server's system graphs::
+
+    http://127.0.0.1:8890/?query=sparql&update=sparql&store=sparql-graph-crud&default=urn:claimgraph:default
 """
 
 from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import BinaryIO
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -29,12 +37,15 @@ import pyoxigraph as ox
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
 from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
-                               content_hash_query, describe_query, pattern_query)
-from graph.rdf._terms import (PREFIXES, Binding, GraphName, Quad, QueryResult, Term, Value,
-                              is_private_graph, own_graphs, to_python)
+                               content_hash_query, describe_query, pattern_query, triple_pattern)
+from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
+                              Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
+                              own_graphs, to_python)
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
+#: The location option naming the graph that stands for the default graph (see the module doc).
+DEFAULT_OPTION = "default"
 #: (subject, graph) pairs read per request by :meth:`RemoteStore.describe`.
 DESCRIBE_CHUNK = 500
 _RESULTS_JSON = "application/sparql-results+json"
@@ -58,11 +69,46 @@ def endpoints(location: str) -> dict[str, str]:
     url = urlsplit(location)
     base = urlunsplit((url.scheme, url.netloc, url.path.rstrip("/") + "/", "", ""))
     given = {k: v[-1] for k, v in parse_qs(url.query).items()}
-    unknown = set(given) - set(DEFAULT_ENDPOINTS)
+    unknown = set(given) - set(DEFAULT_ENDPOINTS) - {DEFAULT_OPTION}
     if unknown:
         raise StoreError(f"unknown endpoint name {sorted(unknown)[0]!r} in {location}: "
-                         f"use {', '.join(DEFAULT_ENDPOINTS)}")
+                         f"use {', '.join(DEFAULT_ENDPOINTS)} (or {DEFAULT_OPTION}=IRI)")
     return {k: urljoin(base, given.get(k, v)) for k, v in DEFAULT_ENDPOINTS.items()}
+
+
+def default_stand_in(location: str) -> ox.NamedNode | None:
+    """The named graph standing for the default graph, when the location names one.
+
+    >>> default_stand_in("http://h:8890/?query=sparql&default=urn:x:default")
+    <NamedNode value=urn:x:default>
+    >>> default_stand_in("http://h:7878/") is None
+    True
+    """
+    given = parse_qs(urlsplit(location).query).get(DEFAULT_OPTION)
+    return ox.NamedNode(given[-1]) if given else None
+
+
+def own_graphs_query(stand_in: ox.NamedNode, pattern: str, select: str = "*") -> str:
+    """A query matching ``pattern`` in the store's own graphs only (as ``?g``): the default
+    graph's stand-in, the private graphs and the article graphs."""
+    private = " || ".join(f"STRSTARTS(STR(?g), {ox.Literal(prefix)})"
+                          for prefix in (INDEX_GRAPH_PREFIX, TEXT_GRAPH_PREFIX))
+    return (f"SELECT {select} WHERE {{ GRAPH ?g {{ {pattern} }} FILTER (?g IN ({stand_in}, {STORE_GRAPH}) "
+            f"|| {private} || EXISTS {{ GRAPH ?g {{ ?g {CONTENT_HASH} ?own_hash }} }}) }}")
+
+
+def truncation(headers: Mapping[str, str]) -> str | None:
+    """The header by which a server says it cut an answer short, if it did: ``claimgraph
+    serve``'s ``X-Result-Truncated: true``, or Virtuoso's ``X-SPARQL-MaxRows`` (sent only
+    when its row cap cut the answer).
+
+    >>> truncation({"X-SPARQL-MaxRows": "10000"}), truncation({"X-Result-Truncated": "false"})
+    ('X-SPARQL-MaxRows: 10000', None)
+    """
+    if str(headers.get("X-Result-Truncated", "")).lower().startswith("true"):
+        return "X-Result-Truncated"
+    rows = headers.get("X-SPARQL-MaxRows")
+    return f"X-SPARQL-MaxRows: {rows}" if rows is not None else None
 
 
 class RemoteStore:
@@ -76,6 +122,7 @@ class RemoteStore:
         self.read_only = read_only
         self.timeout = timeout
         self._endpoints = endpoints(location)
+        self._stand_in = default_stand_in(location)
         self._open = True
 
     @classmethod
@@ -104,7 +151,8 @@ class RemoteStore:
         self.close()
 
     def __len__(self) -> int:
-        rows = self._select(COUNT_QUADS, union=False)
+        rows = self._select(COUNT_QUADS if self._stand_in is None else
+                            own_graphs_query(self._stand_in, "?s ?p ?o", "(COUNT(*) AS ?n)"), union=False)
         return int(rows[0]["n"].value) if rows else 0
 
     def __repr__(self) -> str:
@@ -112,8 +160,10 @@ class RemoteStore:
 
     def articles(self) -> list[str]:
         """IRIs of the articles' named graphs on the server (not the index or text graphs), sorted."""
-        rows = self._select(NAMED_GRAPHS, union=False)
-        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_private_graph(r["g"]))
+        rows = self._select(NAMED_GRAPHS if self._stand_in is None else
+                            own_graphs_query(self._stand_in, "?s ?p ?o", "DISTINCT ?g"), union=False)
+        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_private_graph(r["g"])
+                      and r["g"] != self._stand_in)
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""
@@ -154,9 +204,12 @@ class RemoteStore:
             StoreError: when the server cannot be reached.
         """
         fixed = {"s": subject, "p": predicate, "o": obj}
-        rows = self._select(pattern_query(subject, predicate, obj, graph), union=False)
+        if self._stand_in is not None and graph is None:
+            query = own_graphs_query(self._stand_in, triple_pattern(subject, predicate, obj))
+        else:
+            query = pattern_query(subject, predicate, obj, self._stored_graph(graph) if graph is not None else None)
         return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
-                        graph if graph is not None else r["g"] or ox.DefaultGraph()) for r in rows]
+                        graph if graph is not None else self._read_graph(r["g"])) for r in self._select(query, union=False)]
 
     def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
         """Every quad about each (subject IRI, graph IRI) pair, in one request per
@@ -180,7 +233,7 @@ class RemoteStore:
             StoreError: when the store is read-only or the server refuses the write.
         """
         self._check_writable()
-        update = change_update(list(remove), list(add), drop)
+        update = change_update([self._stored(q) for q in remove], [self._stored(q) for q in add], drop)
         if update:
             self._request(self._endpoints["update"], "POST", update.encode("utf-8"), _SPARQL_UPDATE)
 
@@ -220,8 +273,8 @@ class RemoteStore:
             StoreError: when the server cannot be reached.
         """
         local = ox.Store()
-        local.extend(ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph())
-                     for r in self._select(ALL_QUADS, union=False))
+        query = ALL_QUADS if self._stand_in is None else own_graphs_query(self._stand_in, "?s ?p ?o")
+        local.extend(ox.Quad(r["s"], r["p"], r["o"], self._read_graph(r["g"])) for r in self._select(query, union=False))
         export_dataset(local, fmt, out, with_index, with_text)
 
     def optimize(self) -> None:
@@ -231,7 +284,21 @@ class RemoteStore:
         if self.read_only:
             raise StoreError(f"the store at {self.location} is open read-only")
 
+    def _stored_graph(self, graph: GraphName) -> GraphName:
+        """Where the server keeps ``graph``: the stand-in for the default graph when there is one."""
+        return self._stand_in if isinstance(graph, ox.DefaultGraph) and self._stand_in is not None else graph
+
+    def _stored(self, quad: Quad) -> Quad:
+        if self._stand_in is None or not isinstance(quad.graph_name, ox.DefaultGraph):
+            return quad
+        return ox.Quad(quad.subject, quad.predicate, quad.object, self._stand_in)
+
+    def _read_graph(self, graph: ox.NamedNode | None) -> GraphName:
+        """The graph a result row's ``?g`` names: the default graph when unbound or the stand-in."""
+        return ox.DefaultGraph() if graph is None or graph == self._stand_in else graph
+
     def _graph_url(self, graph: GraphName) -> str:
+        graph = self._stored_graph(graph)
         query = "default" if isinstance(graph, ox.DefaultGraph) else urlencode({"graph": graph.value})
         return f"{self._endpoints['store']}?{query}"
 
@@ -261,9 +328,10 @@ class RemoteStore:
                                          headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                if response.headers.get("X-Result-Truncated", "").lower().startswith("true"):
-                    raise StoreError(f"{self.location} cut the results short (X-Result-Truncated): "
-                                     "raise the server's result cap (claimgraph serve --max-results)")
+                cut = truncation(response.headers)
+                if cut:
+                    raise StoreError(f"{self.location} cut the results short ({cut}): raise the server's result "
+                                     "cap (claimgraph serve --max-results; Virtuoso: ResultSetMaxRows)")
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read().decode("utf-8", "replace").split())[:500]

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
-from graph.rdf._sparql import (bind_values, change_update, content_hash_query, data_block, describe_query,
+from graph.rdf._sparql import (DATA_CHUNK, bind_values, change_update, content_hash_query, data_block, describe_query,
                                pattern_query, where_brace)
 
 S, P = ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p")
@@ -76,6 +76,17 @@ def test_data_block(quads: list, expected: str) -> None:
 ])
 def test_change_update(remove: list, add: list, expected: str) -> None:
     assert change_update(remove, add) == expected
+
+
+@pytest.mark.parametrize(("remove", "add", "operations"), [
+    (0, DATA_CHUNK, ["INSERT"]),
+    (DATA_CHUNK + 1, 2 * DATA_CHUNK + 1, ["DELETE"] * 2 + ["INSERT"] * 3),
+])
+def test_change_update_splits_large_data_blocks(remove: int, add: int, operations: list) -> None:
+    quads = [ox.Quad(ox.NamedNode(f"http://e/s{i}"), P, ox.Literal(i), G1) for i in range(max(remove, add))]
+    text = change_update(quads[:remove], quads[:add])
+    assert [op.split()[0] for op in text.split(" ;\n")] == operations
+    assert text.count(" .\n") == remove + add
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,0 +1,122 @@
+"""Remote stores on two independent SPARQL servers, started here: the Oxigraph server and
+Debian's Virtuoso 7 (``make virtuoso`` installs it). Each is built into from the seeds once
+per run; its export and the answers of ``said``, ``entity`` and ``view`` must equal those of
+the embedded store built from the same articles."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.errors import StoreError
+from graph.pipeline import build
+from graph.rdf.open import open_store
+
+from tests.helpers import VIRTUOSO, oxigraph_server, virtuoso_server
+
+from ..conftest import SEEDS
+
+SERVERS = ("oxigraph", "virtuoso")
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def _start(kind: str, folder: Path):
+    if kind == "oxigraph":
+        return oxigraph_server("serve", "--location", str(folder))
+    if not Path(VIRTUOSO).exists():
+        reason = f"needs Debian's virtuoso-opensource-7 ({VIRTUOSO}): run `make virtuoso` (root or sudo)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return virtuoso_server(folder)
+
+
+@pytest.fixture(scope="session", params=SERVERS)
+def built_server(request, tmp_path_factory, nlp):
+    """The location of a server (one of :data:`SERVERS`) built from the seeds (treat as read-only)."""
+    with _start(request.param, tmp_path_factory.mktemp(request.param)) as location:
+        with open_store(location) as store:
+            report = build([SEEDS], store, nlp=nlp)
+        assert report.ok and len(report.added) == 5, report.errors
+        yield location
+
+
+def _run(store: object, *args: str) -> str:
+    result = CliRunner().invoke(main, [*args, "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _speakers(store: object) -> list[str]:
+    return sorted({row["speaker"] for row in json.loads(_run(store, "said", "--format", "json"))})
+
+
+@pytest.mark.parametrize("options", [(), ("--with-index", "--with-text"), ("--format", "trig")])
+def test_a_server_exports_the_quads_of_the_embedded_build(built_server, seed_store, options):
+    exported = _run(built_server, "export", *options)
+    assert exported.count("\n") > 1000
+    assert exported == _run(seed_store, "export", *options)
+
+
+@pytest.mark.parametrize("command", [("said", "--format", "json"), ("said", "--by", "{speaker}"),
+                                     ("said", "--about", "{speaker}"), ("entity", "{speaker}", "--format", "json")])
+def test_a_server_answers_as_the_embedded_store(built_server, seed_store, command):
+    speaker = _speakers(seed_store)[0]
+    args = [arg.format(speaker=speaker) for arg in command]
+    assert _run(built_server, *args).replace(built_server, "STORE") == _run(seed_store, *args).replace(str(seed_store), "STORE")
+
+
+def test_a_server_counts_as_the_embedded_store_but_its_layout_record(built_server, seed_store, request):
+    # The embedded store keeps one quad of its own in urn:claimgraph:store (its layout
+    # version); a server holds the articles' quads only.
+    if request.node.callspec.params["built_server"] == "virtuoso":
+        pytest.xfail("graph/queries/quads.rq counts Virtuoso's system graphs as article graphs and "
+                     "the default graph's stand-in as a private graph (left to do)")
+    served, embedded = (dict(line.rsplit(None, 1) for line in _run(store, "stats").splitlines())
+                        for store in (built_server, seed_store))
+    assert {k: int(v) for k, v in served.items()} == {
+        k: int(v) - (k in ("private graph quads", "quads")) for k, v in embedded.items()}
+
+
+def test_a_server_draws_the_view_of_the_embedded_store(built_server, seed_store, tmp_path):
+    pages = [tmp_path / "remote.html", tmp_path / "embedded.html"]
+    for store, page in zip((built_server, seed_store), pages):
+        _run(store, "view", "-o", str(page))
+    assert pages[0].stat().st_size > 10_000
+    assert pages[0].read_text("utf-8") == pages[1].read_text("utf-8")
+
+
+def test_building_the_same_articles_again_changes_nothing(built_server, nlp):
+    before = _run(built_server, "export")
+    with open_store(built_server) as store:
+        again = build([SEEDS], store, nlp=nlp)
+    assert len(again.skipped) == 5 and not again.added
+    assert _run(built_server, "export") == before
+
+
+def test_a_server_takes_a_change_larger_than_one_data_block(built_server):
+    graph = ox.NamedNode("https://example.org/id/article/scratch")
+    quads = [ox.Quad(ox.NamedNode(f"https://example.org/id/person/p{i}"), LABEL, ox.Literal(f"name {i}", language="en"),
+                     graph) for i in range(6000)]
+    with open_store(built_server) as store:
+        try:
+            store.change([], quads)
+            assert len(store.quads(None, LABEL, None, graph)) == 6000
+            store.change(quads[:5500], [])
+            assert len(store.quads(None, LABEL, None, graph)) == 500
+        finally:
+            store.remove_article(graph.value)
+
+
+@pytest.mark.parametrize("built_server", ["virtuoso"], indirect=True)
+def test_an_answer_the_server_cut_short_is_an_error(built_server):
+    capped = built_server.replace("query=sparql&", "query=sparql%3Fmaxrows%3D100&")
+    with open_store(capped) as store, pytest.raises(StoreError, match="cut the results short .X-SPARQL-MaxRows: 100"):
+        store.export("nquads", io.BytesIO())

@@ -218,10 +218,9 @@ def stats(store: GraphStore) -> dict[str, int]:
     """Counts of articles, people, organisations, places, sources, statements, statistics,
     and of quads: in the article graphs, the default graph, the private graphs, and in all
     (``quads``, which is ``len(store)``), the same embedded and served."""
-    counts = {}
-    for name in ("stats", "quads"):
-        rows = store.select(load_query(name))
-        counts.update({k: int(v or 0) for k, v in rows[0].items()} if rows else {})
+    rows = store.select(load_query("stats"))
+    counts = {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
+    counts.update(store.quad_counts())
     counts["quads"] = sum(v for k, v in counts.items() if k.endswith("_quads"))
     return counts
 

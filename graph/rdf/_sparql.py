@@ -22,6 +22,19 @@ ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o
 #: named graph holds (so that a server whose default graph is the union counts each once).
 COUNT_QUADS = ("SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } "
                "UNION { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } }")
+#: How many quads the store holds, where: in the articles' named graphs, in the default graph
+#: (actor descriptions, merge evidence) and in the private graphs (name index, store records,
+#: under ``urn:claimgraph:``). Right whether the default graph is the union of all graphs (the
+#: embedded store, ``claimgraph serve``) or only itself (an Oxigraph server): a triple of the
+#: default graph is counted when no named graph holds it.
+QUAD_COUNTS = """SELECT ?article_graph_quads ?default_graph_quads ?private_graph_quads WHERE {
+  { SELECT (COUNT(*) AS ?article_graph_quads)
+    WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), "urn:claimgraph:")) } }
+  { SELECT (COUNT(*) AS ?private_graph_quads)
+    WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:claimgraph:")) } }
+  { SELECT (COUNT(*) AS ?default_graph_quads)
+    WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } }
+}"""
 #: The named graphs holding at least one triple, as ``?g``.
 NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 

@@ -88,5 +88,10 @@ class GraphStore(Protocol):
 
     def __exit__(self, *exc: object) -> None: ...
 
+    def quad_counts(self) -> dict[str, int]:
+        """How many quads the articles' graphs, the default graph and the private graphs hold
+        (``article_graph_quads``, ``default_graph_quads``, ``private_graph_quads``)."""
+        ...
+
     def __len__(self) -> int:
         """How many quads the store holds."""

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
-from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, bind_values, change_update,
+from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
                                content_hash_query, describe_query, pattern_query, triple_pattern)
 from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
                               Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
@@ -154,6 +154,22 @@ class RemoteStore:
         rows = self._select(COUNT_QUADS if self._stand_in is None else
                             own_graphs_query(self._stand_in, "?s ?p ?o", "(COUNT(*) AS ?n)"), union=False)
         return int(rows[0]["n"].value) if rows else 0
+
+    def quad_counts(self) -> dict[str, int]:
+        """How many quads the articles' graphs, the default graph and the private graphs hold.
+
+        With a stand-in for the default graph (Virtuoso), only the store's own graphs count, so
+        the server's system graphs do not; the stand-in's quads are the default graph's.
+        """
+        if self._stand_in is None:
+            return {k: int(v or 0) for k, v in self.select(QUAD_COUNTS)[0].items()}
+        counts = dict.fromkeys(("article_graph_quads", "default_graph_quads", "private_graph_quads"), 0)
+        query = own_graphs_query(self._stand_in, "?s ?p ?o", "?g (COUNT(*) AS ?n)") + " GROUP BY ?g"
+        for row in self._select(query, union=False):
+            graph, n = row["g"], int(row["n"].value)
+            where = ("default" if graph == self._stand_in else "private" if is_private_graph(graph) else "article")
+            counts[f"{where}_graph_quads"] += n
+        return counts
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.location!r}, read_only={self.read_only})"

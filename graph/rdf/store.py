@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
-from graph.rdf._sparql import bind_values, change_update
+from graph.rdf._sparql import QUAD_COUNTS, bind_values, change_update
 from graph.rdf._terms import (CONTENT_HASH, LAYOUT, LAYOUT_VERSION, PREFIX_MAP, STORE_GRAPH, Binding, GraphName,
                               Quad, QueryResult, Term, Value, is_private_graph, own_graphs, to_python)
 from graph.rdf.lock import StoreLock
@@ -117,6 +117,10 @@ class Store:
 
     def __len__(self) -> int:
         return len(self._store)
+
+    def quad_counts(self) -> dict[str, int]:
+        """How many quads the articles' graphs, the default graph and the private graphs hold."""
+        return {k: int(v or 0) for k, v in self.select(QUAD_COUNTS)[0].items()}
 
     def __repr__(self) -> str:
         return f"Store({str(self.location)!r}, read_only={self.read_only})"

@@ -29,7 +29,7 @@ def _parameters(function: object) -> list[tuple[str, object, object]]:
 def test_the_interface_is_what_the_code_uses():
     assert MEMBERS == sorted([
         "__enter__", "__exit__", "__len__", "article_hash", "articles", "change", "checkpoint", "close",
-        "describe", "export", "location", "optimize", "query", "quads", "read_only", "remove_article",
+        "describe", "export", "location", "optimize", "quad_counts", "query", "quads", "read_only", "remove_article",
         "replace_article", "select"])
 
 

@@ -17,8 +17,9 @@ demo: install
 	$(BIN)/claimgraph view --store $(STORE) -o $(OUT)/seeds.html
 	@echo "graph: $(STORE)/  export: $(OUT)/seeds.nq  view: $(OUT)/seeds.html (open it in a browser)"
 
+# Both tiers on two workers; --dist loadgroup (pyproject) keeps the Wikinews tests on one.
 test: install browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Unit tests: no spaCy model, browser, built store or server (see tests/conftest.py).
 test-fast: install

@@ -17,8 +17,9 @@ demo: install
 	$(BIN)/claimgraph view --store $(STORE) -o $(OUT)/seeds.html
 	@echo "graph: $(STORE)/  export: $(OUT)/seeds.nq  view: $(OUT)/seeds.html (open it in a browser)"
 
+# Both tiers on two workers (pytest-xdist); each worker builds the shared Wikinews store once.
 test: install browser virtuoso
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Unit tests: no spaCy model, browser, built store or server (see tests/conftest.py).
 test-fast: install

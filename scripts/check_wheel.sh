@@ -31,7 +31,8 @@ EOF_PY
 
 echo "check_wheel: installing $(basename "$WHEEL") into a fresh venv"
 "$PYTHON" -m venv "$TMP/venv"
-"$TMP/venv/bin/pip" install --quiet "$WHEEL"
+# --no-compile: the throwaway venv compiles only the modules the check imports, as it runs
+"$TMP/venv/bin/pip" install --quiet --no-compile "$WHEEL"
 
 cd "$TMP"
 where="$("$TMP/venv/bin/python" -c 'import graph; print(graph.__file__)')"

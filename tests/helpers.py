@@ -2,7 +2,8 @@
 
 - the small fixture store (``tests/fixtures/small.trig``, three invented articles) and the
   IRIs of its actors; a hostile article whose every text carries markup;
-- :func:`trig_store`, a store made from TriG texts;
+- :func:`trig_store`, a store made from TriG texts; :func:`build_store`, a store built
+  from article files with the real pipeline;
 - :func:`assert_isomorphic`, golden-graph comparison with a readable diff;
 - :func:`oxigraph_server` and :func:`virtuoso_server`, SPARQL servers started for a test;
 - the headless Chromium launcher (Debian's ``/usr/bin/chromium`` driven by Playwright,
@@ -36,6 +37,7 @@ from graph.rdf.store import Store
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+    from graph.pipeline import BuildReport
     from graph.records import ResolvedRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -187,6 +189,20 @@ def assert_isomorphic(expected: Dataset, actual: Dataset) -> None:
 
 #: The Oxigraph server of the ``oxigraph`` wheel, beside this Python.
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+
+
+def build_store(sources: list[Path], location: Path, nlp, manifest: Path | None = None) -> BuildReport:
+    """Build ``sources`` with the real pipeline into a new store at ``location``, optimised
+    (``manifest``: a ``--metadata`` file of dates and addresses). Returns the build's report,
+    asserted to have no error."""
+    from graph.ingest.manifest import read_manifest
+    from graph.pipeline import build
+
+    with Store.open(location, create=True) as store:
+        report = build(sources, store, nlp=nlp, metadata=read_manifest(manifest) if manifest else None)
+        store.optimize()
+    assert report.ok, report.errors
+    return report
 
 
 def free_port() -> int:

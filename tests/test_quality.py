@@ -8,7 +8,6 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.evaluate import score
 from graph.ingest import SUFFIXES
-from graph.pipeline import build
 from graph.rdf.store import Store
 
 from .conftest import GOLD, SEEDS, WIKINEWS, needs_shared
@@ -49,9 +48,8 @@ def test_evaluate_command_prints_the_metrics(seed_store):
 
 
 @needs_shared(WIKINEWS)
-def test_every_wikinews_article_builds_without_error(tmp_path, nlp):
-    with Store.open(tmp_path / "store", create=True) as store:
-        report = build([WIKINEWS], store, nlp=nlp)
+def test_every_wikinews_article_builds_without_error(wikinews_build):
+    report = wikinews_build.report
     assert report.errors == []
     inputs = [p for p in WIKINEWS.iterdir() if p.suffix in SUFFIXES]
     assert len(report.added) == len(inputs) and len(inputs) >= 295

@@ -144,13 +144,10 @@ def seed_view(tmp_path_factory, seed_store: Path) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def wikinews_views(tmp_path_factory, nlp) -> dict[str, Path]:
-    """The full view and the busiest person's view of the Wikinews corpus, built once."""
-    from graph.pipeline import build
-
+def wikinews_views(tmp_path_factory, wikinews_store: Path) -> dict[str, Path]:
+    """The full view and the busiest person's view of the Wikinews corpus."""
     folder = tmp_path_factory.mktemp("wikinews-views")
-    with Store.open(folder / "store", create=True) as store:
-        assert build([WIKINEWS], store, nlp=nlp).ok
+    with Store.open(wikinews_store, read_only=True) as store:
         G = actor_graph(store)
         people = [n for n in G if G.nodes[n]["kind"] == "Person"]
         busiest = max(people, key=lambda n: (G.nodes[n]["n_said"] + G.nodes[n]["n_about"], n))

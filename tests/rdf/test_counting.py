@@ -15,7 +15,6 @@ from rdflib import URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from graph.pipeline import build
 from graph.query import stats
 from graph.rdf._terms import PREFIXES
 from graph.rdf.open import open_store
@@ -103,15 +102,6 @@ def _rows_wrapper(endpoint: str, sparql: str) -> list[tuple]:
 def _assert_once(rows: list[tuple], what: str) -> None:
     duplicates = len(rows) - len(set(rows))
     assert rows and not duplicates, f"{what}: {duplicates} duplicate rows of {len(rows)}"
-
-
-@pytest.fixture(scope="module")
-def wikinews_store(tmp_path_factory, nlp) -> Path:
-    """The Wikinews corpus, built once for this module."""
-    location = tmp_path_factory.mktemp("wikinews") / "store"
-    with Store.open(location) as store:
-        assert build([WIKINEWS], store, nlp=nlp).ok
-    return location
 
 
 @needs_shared(WIKINEWS)

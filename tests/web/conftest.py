@@ -3,8 +3,7 @@
 - :func:`make_app` puts the app's pages on a new Flask app, as ``claimgraph serve`` will;
 - :func:`served` runs an app on a free loopback port in a thread (waitress, the server
   ``claimgraph serve`` uses) and yields its address;
-- ``wikinews_store``: the 295 Wikinews articles (``../shared``), built once per session with
-  their manifest (dates and addresses), skipped when absent;
+- ``wikinews_store`` comes from ``tests/conftest.py`` (the 295 Wikinews articles, built once);
 - ``hostile_store``: invented articles whose text, headline, names and address carry markup,
   script and ``javascript:`` links, built with the real pipeline.
 """
@@ -23,7 +22,7 @@ import pytest
 import waitress
 
 import graph.web
-from tests.conftest import WIKINEWS
+from tests.helpers import build_store
 
 #: Flags each hostile payload would set if it ran.
 PWNED = ("pwnedText", "pwnedImg", "pwnedHeadline", "pwnedName", "pwnedQuote", "pwnedUrl", "pwnedSvg")
@@ -94,26 +93,6 @@ def served(app: flask.Flask) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def _build(sources: list[Path], location: Path, nlp, manifest: Path | None = None) -> Path:
-    from graph.ingest.manifest import read_manifest
-    from graph.pipeline import build
-    from graph.rdf.store import Store
-
-    with Store.open(location, create=True) as store:
-        report = build(sources, store, nlp=nlp, metadata=read_manifest(manifest) if manifest else None)
-        store.optimize()
-    assert report.ok, report.errors
-    return location
-
-
-@pytest.fixture(scope="session")
-def wikinews_store(tmp_path_factory, nlp) -> Path:
-    """The Wikinews store (built once per session; treat as read-only)."""
-    if not WIKINEWS.exists():
-        pytest.skip(f"needs ../shared/corpora/wikinews: not found at {WIKINEWS}")
-    return _build([WIKINEWS], tmp_path_factory.mktemp("wikinews") / "store", nlp, WIKINEWS / "manifest.tsv")
-
-
 @pytest.fixture(scope="session")
 def hostile_store(tmp_path_factory, nlp) -> Path:
     """A store of the :data:`HOSTILE_ARTICLES`, built with the real pipeline."""
@@ -121,4 +100,6 @@ def hostile_store(tmp_path_factory, nlp) -> Path:
     for stem, (text, meta) in HOSTILE_ARTICLES.items():
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
         (folder / f"{stem}.json").write_text(json.dumps(meta), encoding="utf-8")
-    return _build([folder], tmp_path_factory.mktemp("hostile") / "store", nlp)
+    location = tmp_path_factory.mktemp("hostile") / "store"
+    build_store([folder], location, nlp)
+    return location

@@ -209,15 +209,14 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
 
 
 def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | None) -> bool:
-    """True for the word that only introduces a content: its conjunction ("that",
-    "whether", "for" of "called for X to ..."), the preposition of an object cue ("about"
-    of "warned about the floods") or the "to" of its infinitive ("to" of "vowed to
+    """True for the word that only introduces a content: the particle of a phrasal cue
+    ("for" of "called for X to ...") or the preposition of an object cue ("about" of
+    "warned about the floods"). A conjunction ("that", "whether") or the "to" of an
+    infinitive stays: it belongs to the content ("said that it will rain", "vowed to
     rebuild")."""
     if first.dep_ == "mark":
-        return first.lower_ in ("that", "whether") or first is particle
-    if first.dep_ == "prep":
-        return first.head == verb and first.lower_ in ctx.words.content_preps
-    return first.dep_ == "aux" and first.lower_ == "to" and first.head.head == verb
+        return first is particle
+    return first.dep_ == "prep" and first.head == verb and first.lower_ in ctx.words.content_preps
 
 
 def _as_she_said(verb: Token, children: list[Token]) -> bool:

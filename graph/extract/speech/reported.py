@@ -199,13 +199,23 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     begin = min(t.left_edge.i for t in targets)
     end = max(t.right_edge.i for t in targets)
     if begin > verb.i:
-        tail = [c for c in children if c.i > end and (
+        tail = [c for c in children if c.i > end and not _aside(c) and (
             c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
         end = max([end] + [c.right_edge.i for c in tail])
     tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _aside(child: Token) -> bool:
+    """True for what a cue adds after its content, set off by a comma: a participle ("…,
+    saying the rest was personal") or "according to" (its own attribution)."""
+    if child.dep_ == "prep" and child.lower_ == "according":
+        return True
+    previous = child.left_edge.nbor(-1) if child.left_edge.i > 0 else None
+    return (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and previous is not None
+            and previous.text == "," and not any(c.dep_ == "mark" for c in child.children))
 
 
 def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | None) -> bool:

@@ -181,6 +181,17 @@ def test_content_keeps_its_conjunction_not_the_cue_preposition(nlp, text, conten
     assert [r[3] for r in rows] == [content]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("Lena Vogt criticised the plan for the harbour, pointing to the cost of the new pier.",
+     "the plan for the harbour"),
+    ("Tomas Berg urged the council to rebuild the pier, according to the minutes.",
+     "the council to rebuild the pier"),
+])
+def test_content_without_the_aside_of_its_cue(nlp, text, content):
+    rows, _, _ = run(nlp, text)
+    assert content in [r[3] for r in rows]
+
+
 @pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
     ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise",
      "The new toll was criticised by Lena Vogt as a tax on the poor", "Lena Vogt"),

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
+from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting
 from graph.extract.speech.speakers import according_object, subject_of
@@ -317,9 +318,19 @@ def _mixed_or_trimmed(ctx: Context, quoting: Quoting, span: Span) -> tuple[str, 
             if q.outer.begin <= span.begin:
                 return None
             span = _drop_trailing_cue(ctx, _trim(ctx.text, Span(span.begin, q.outer.begin)))
-    kind = "mixed" if any(span.begin <= f.span.begin < span.end for f in quoting.fragments) \
-        else "indirect"
-    return kind, span
+    inside = [f for f in quoting.fragments if span.begin <= f.span.begin < span.end]
+    if not inside:
+        return "indirect", span
+    return "mixed", _with_marks(span, inside)
+
+
+def _with_marks(span: Span, fragments: list[Quote]) -> Span:
+    """``span`` with the marks of the quoted fragments it opens or closes in, as in the
+    article ("called him a “loser.”", not "called him a “loser")."""
+    begin = min([span.begin] + [f.outer.begin for f in fragments if f.span.begin == span.begin])
+    end = max([span.end] + [f.outer.end for f in fragments
+                            if f.closed and f.span.begin < span.end <= f.outer.end])
+    return Span(begin, end)
 
 
 def _drop_trailing_cue(ctx: Context, span: Span) -> Span:

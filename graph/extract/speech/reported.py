@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
+from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting
 from graph.extract.speech.speakers import according_object, subject_of
@@ -199,7 +200,7 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     begin = min(t.left_edge.i for t in targets)
     end = max(t.right_edge.i for t in targets)
     if begin > verb.i:
-        tail = [c for c in children if c.i > end and (
+        tail = [c for c in children if c.i > end and not _aside(c) and (
             c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
         end = max([end] + [c.right_edge.i for c in tail])
     tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
@@ -208,16 +209,25 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     return tokens
 
 
+def _aside(child: Token) -> bool:
+    """True for what a cue adds after its content, set off by a comma: a participle ("…,
+    saying the rest was personal") or "according to" (its own attribution)."""
+    if child.dep_ == "prep" and child.lower_ == "according":
+        return True
+    previous = child.left_edge.nbor(-1) if child.left_edge.i > 0 else None
+    return (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and previous is not None
+            and previous.text == "," and not any(c.dep_ == "mark" for c in child.children))
+
+
 def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | None) -> bool:
-    """True for the word that only introduces a content: its conjunction ("that",
-    "whether", "for" of "called for X to ..."), the preposition of an object cue ("about"
-    of "warned about the floods") or the "to" of its infinitive ("to" of "vowed to
+    """True for the word that only introduces a content: the particle of a phrasal cue
+    ("for" of "called for X to ...") or the preposition of an object cue ("about" of
+    "warned about the floods"). A conjunction ("that", "whether") or the "to" of an
+    infinitive stays: it belongs to the content ("said that it will rain", "vowed to
     rebuild")."""
     if first.dep_ == "mark":
-        return first.lower_ in ("that", "whether") or first is particle
-    if first.dep_ == "prep":
-        return first.head == verb and first.lower_ in ctx.words.content_preps
-    return first.dep_ == "aux" and first.lower_ == "to" and first.head.head == verb
+        return first is particle
+    return first.dep_ == "prep" and first.head == verb and first.lower_ in ctx.words.content_preps
 
 
 def _as_she_said(verb: Token, children: list[Token]) -> bool:
@@ -308,9 +318,19 @@ def _mixed_or_trimmed(ctx: Context, quoting: Quoting, span: Span) -> tuple[str, 
             if q.outer.begin <= span.begin:
                 return None
             span = _drop_trailing_cue(ctx, _trim(ctx.text, Span(span.begin, q.outer.begin)))
-    kind = "mixed" if any(span.begin <= f.span.begin < span.end for f in quoting.fragments) \
-        else "indirect"
-    return kind, span
+    inside = [f for f in quoting.fragments if span.begin <= f.span.begin < span.end]
+    if not inside:
+        return "indirect", span
+    return "mixed", _with_marks(span, inside)
+
+
+def _with_marks(span: Span, fragments: list[Quote]) -> Span:
+    """``span`` with the marks of the quoted fragments it opens or closes in, as in the
+    article ("called him a “loser.”", not "called him a “loser")."""
+    begin = min([span.begin] + [f.outer.begin for f in fragments if f.span.begin == span.begin])
+    end = max([span.end] + [f.outer.end for f in fragments
+                            if f.closed and f.span.begin < span.end <= f.outer.end])
+    return Span(begin, end)
 
 
 def _drop_trailing_cue(ctx: Context, span: Span) -> Span:

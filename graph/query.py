@@ -104,7 +104,7 @@ def _said_pages(store: GraphStore, sparql: str, bindings: dict, limit: int | Non
 def _said_rows(store: GraphStore, found: list[tuple[str, str]]) -> list[dict]:
     """The rows of ``said`` for the (statement, article) pairs ``found``, in their order."""
     statements = {key: _by_predicate(quads) for key, quads in store.describe(found).items()}
-    articles = {key[1]: _by_predicate(quads) for key, quads in store.describe((g, g) for _, g in found).items()}
+    articles = {g: _article_fields(store, g) for g in dict.fromkeys(g for _, g in found)}
     labels = _labels(store, {t for props in statements.values()
                              for t in (*props.get(ATTRIBUTED_TO, ()), *props.get(ABOUT, ()))})
     rows = []
@@ -129,6 +129,13 @@ def _labels(store: GraphStore, actors: set[NamedNode]) -> dict[str, str]:
         return {}
     rows = store.select("SELECT ?actor ?label WHERE { ?actor rdfs:label ?label }", actor=sorted(actors, key=str))
     return {str(row["actor"]): str(row["label"]) for row in rows}
+
+
+def _article_fields(store: GraphStore, article: str) -> dict[NamedNode, list]:
+    """The source file, headline and date of ``article``, each read from the indexes (not its
+    whole description, which lists every actor it mentions)."""
+    node = iri(article)
+    return {p: [q.object for q in store.quads(node, p, None, node)] for p in (SOURCE_FILE, HEADLINE, DATE_PUBLISHED)}
 
 
 def _by_predicate(quads: list[Quad]) -> dict[NamedNode, list]:

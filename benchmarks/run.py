@@ -457,6 +457,8 @@ def _workloads(store) -> dict[str, list[dict]]:
         "2-hop path": [{"person": r["p"]} for r in sample(speakers)],
         "said --by (busiest)": [{"by": busiest_speaker[1]}],
         "said --about (busiest)": [{"about": busiest_target}],
+        "said --by (busiest, every row)": [{"by": busiest_speaker[1], "limit": None}],
+        "said --about (busiest, every row)": [{"about": busiest_target, "limit": None}],
         "2-hop path (busiest)": [{"person": busiest_speaker[0]}],
         "every statistic of a year": [{"year": busiest_year}],
     }
@@ -468,9 +470,9 @@ def _query_call(label: str, store, values: dict) -> int:
 
     from graph import query
 
-    how = {**QUERIES, **BULK}[label.removesuffix(" (busiest)")]
+    how = {**QUERIES, **BULK}[label.removesuffix(" (busiest)").removesuffix(" (busiest, every row)")]
     if how == "said":
-        return len(query.said(store, **values))
+        return sum(1 for _ in query.said(store, **values))
     if how == "actors_named":
         return len(query.actors_named(store, values["name"]))
     bindings = {k: ox.NamedNode(v) if k == "person" else v for k, v in values.items()}
@@ -695,7 +697,9 @@ def _render_query(q: dict | None) -> list[str]:
             f"cycling through up to {q['workload']} values sampled from the store (seeded) in proportion "
             "to what it holds on them: the speaker or target of a random statement, the measure and "
             "year of a random statistic, so busy actors are asked about more often, as users would. The "
-            "\"(busiest)\" rows repeat the query for the actor with the most statements (worst case), "
+            "`said` returns its first page (50 rows, newest first); \"(busiest)\" rows repeat the query "
+            "for the actor with the most statements (worst case), \"(busiest, every row)\" streams its whole answer "
+            "(`--limit 0`), "
             "and the bulk row returns every statistic of the busiest year; neither has a target. "
             "Embedded: `graph.query` on the store in this process. Served: the same calls through "
             "`RemoteStore` against `claimgraph serve` over HTTP.", "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -155,31 +156,51 @@ def query(sparql: str | None, file: Path | None, fmt: str, store: str | None) ->
 @main.command()
 @click.option("--by", "by", default=None, help="Speaker's name or alias (case-insensitive).")
 @click.option("--about", "about", default=None, help="Target's name or alias (case-insensitive).")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Statements shown at most, newest first; 0 streams every one.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Statements skipped first (the next page starts at offset + limit).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @store_option
-def said(by: str | None, about: str | None, fmt: str, store: str | None) -> None:
-    """Who said what about whom, with speaker, cue, quote, article and offsets.
+def said(by: str | None, about: str | None, limit: int, offset: int, fmt: str, store: str | None) -> None:
+    """Who said what about whom, newest first, with speaker, cue, quote, article and offsets.
 
     \b
     Example:
       claimgraph said --by "Lena Okafor"
-      claimgraph said --about "National Police" --format json
+      claimgraph said --about "National Police" --offset 50
+      claimgraph said --about "National Police" --limit 0 --format json
     """
     from graph.query import said as run_said
 
     with open_at(store) as st:
-        rows = run_said(st, by=by, about=about)
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
-        return
-    for r in rows:
+        rows = run_said(st, by=by, about=about, limit=limit or None, offset=offset)
+        shown = _json_rows(rows) if fmt == "json" else _text_rows(rows)
+    if fmt == "text":
+        more = f"; the next ones with --offset {offset + limit}" if limit and shown == limit else ""
+        click.echo(f"({shown} statement{'s' if shown != 1 else ''}{more})")
+
+
+def _text_rows(rows: Iterable[dict]) -> int:
+    """Echo ``said`` rows as text as they come; how many there were."""
+    count = 0
+    for count, r in enumerate(rows, 1):
         act = f", {r['act']}" if r.get("act") else ""
         click.echo(f"{r.get('speaker') or '(unknown speaker)'} [{r['cue']}{act}, {r['kind']}] "
-                   f"{r['article']}:{r['begin']}-{r['end']}")
+                   f"{r.get('date') or 'undated'} {r['article']}:{r['begin']}-{r['end']}")
         click.echo(f"  “{r['text']}”")
         if r.get("about"):
             click.echo(f"  about: {r['about']}")
-    click.echo(f"({len(rows)} statement{'s' if len(rows) != 1 else ''})")
+    return count
+
+
+def _json_rows(rows: Iterable[dict]) -> int:
+    """Echo ``said`` rows as one JSON array, a row at a time as they come; how many there were."""
+    count = 0
+    for count, r in enumerate(rows, 1):
+        click.echo(("[\n" if count == 1 else ",\n") + json.dumps(r, indent=1, ensure_ascii=False, default=str), nl=False)
+    click.echo("\n]" if count else "[]")
+    return count
 
 
 @main.command()

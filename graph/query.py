@@ -5,7 +5,8 @@ query as a bound value (keyword arguments of :meth:`Store.select`, which the sto
 as an escaped ``VALUES`` row, since oxigraph's own substitutions refuse variables that are
 not projected) or an index lookup as a term (:meth:`Store.quads`). The only text spliced
 into a query is the ``VALUES`` block of candidate IRIs that :func:`actors_named` found in
-the store, written by pyoxigraph. The PREFIX lines come from one place,
+the store, written by pyoxigraph, and the integers of ``said``'s ``LIMIT`` and ``OFFSET``.
+The PREFIX lines come from one place,
 :data:`graph.rdf.namespace.PREFIXES`, added by the store.
 """
 
@@ -15,14 +16,16 @@ import csv
 import difflib
 import io
 import json
+from collections.abc import Iterator
+from itertools import islice
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import unquote
 
 from graph.errors import QueryError
 from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, INDEX_OF, LABEL,
-                              LOCAL_NAME, NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, STATEMENT, TEXT, NamedNode,
-                              Quad, iri, is_iri, to_term)
+                              LOCAL_NAME, NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, TEXT, NamedNode,
+                              Quad, iri, to_python, to_term)
 from graph.rdf.base import GraphStore
 from graph.rdf.results import boolean, is_graph, serialize, solutions
 from graph.resolve import fold
@@ -31,6 +34,10 @@ FORMATS = ("table", "csv", "tsv", "json")
 #: How many close names a "did you mean" hint lists at most.
 SUGGESTIONS = 5
 _QUOTE_KINDS = frozenset(QUOTE_CLASSES.values())
+#: Rows ``said`` returns by default (its first page).
+SAID_LIMIT = 50
+#: Rows ``said`` reads per query when it streams every row.
+SAID_BATCH = 500
 
 
 @lru_cache(maxsize=None)
@@ -46,57 +53,74 @@ def load_query(name: str) -> str:
         raise QueryError(f"no named query {name!r}") from exc
 
 
-def said(store: GraphStore, by: str | None = None, about: str | None = None) -> list[dict]:
-    """Who said what about whom.
+def said(store: GraphStore, by: str | None = None, about: str | None = None,
+         limit: int | None = SAID_LIMIT, offset: int = 0) -> Iterator[dict]:
+    """Who said what about whom, newest first, a page at a time.
 
-    The actors are looked up by name first; their statements are then found from the
-    indexes and read with :meth:`~graph.rdf.store.Store.describe`, the actors' labels from
-    the default graph. Once the subjects are known, reading their quads
-    straight from the indexes costs less than evaluating one SPARQL join over the same
-    patterns (measured in ``benchmarks/RESULTS.md``).
+    The actors are looked up by name first; the page is then chosen, sorted and cut in
+    SPARQL (``said_page.rq``: ``ORDER BY`` the article's date, newest first, then article
+    and position, with ``LIMIT`` and ``OFFSET``), so that the first page of a busy actor
+    costs one sorted query, not a read of every statement. Only the page's statements are
+    read in full, with :meth:`~graph.rdf.store.Store.describe`, their actors' labels from
+    the default graph.
 
     Args:
         store: The graph.
         by: Only statements by an actor with this name or alias (case-insensitive).
         about: Only statements about an actor with this name or alias.
+        limit: Rows at most (:data:`SAID_LIMIT` by default); None for every row, read
+            :data:`SAID_BATCH` at a time, so that the whole answer streams.
+        offset: Rows skipped first.
 
     Raises:
-        QueryError: when ``by`` or ``about`` names no actor (:func:`require_actors`).
+        QueryError: when ``by`` or ``about`` names no actor (:func:`require_actors`), or
+            ``limit`` or ``offset`` is negative.
 
-    Returns:
+    Yields:
         One dict per statement: speaker, cue, act, kind, text, about (target labels joined
-        by "; "), article, headline, date, begin, end, statement (IRI), ordered by article
-        and position.
+        by "; "), article, headline, date, begin, end, statement (IRI).
     """
-    found: set[tuple[str, str]] | None = None
-    for name, predicate in ((by, ATTRIBUTED_TO), (about, ABOUT)):
-        if name:
-            pairs = {(q.subject.value, q.graph_name.value) for actor in require_actors(store, name)
-                     for q in store.quads(None, predicate, iri(actor), None) if is_iri(q.graph_name)}
-            found = pairs if found is None else found & pairs
-    if found is None:
-        found = {(q.subject.value, q.graph_name.value) for q in store.quads(None, A, STATEMENT, None)
-                 if is_iri(q.graph_name)}
-    statements = {key: _by_predicate(quads) for key, quads in store.describe(sorted(found)).items()}
-    articles = {key[1]: _by_predicate(quads) for key, quads in store.describe((g, g) for _, g in sorted(found)).items()}
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError(f"said: limit and offset cannot be negative (got {limit} and {offset})")
+    names = {key: name for key, name in (("by", by), ("about", about)) if name}
+    bindings = {key: [iri(actor) for actor in require_actors(store, name)] for key, name in names.items()}
+    lines = load_query("said_page").splitlines(keepends=True)
+    sparql = "".join(line for line in lines if line.rpartition("#")[2].strip() not in ("by", "about") - names.keys())
+    return _said_pages(store, sparql, bindings, limit, offset)
+
+
+def _said_pages(store: GraphStore, sparql: str, bindings: dict, limit: int | None, offset: int) -> Iterator[dict]:
+    """The rows of the page query ``sparql`` from ``offset``, ``limit`` at most (None: all):
+    one query, whose solutions are read lazily and described :data:`SAID_BATCH` at a time."""
+    if limit == 0:
+        return
+    cut = f"LIMIT {limit} " if limit is not None else ""
+    solutions = iter(store.query(f"{sparql}{cut}OFFSET {offset}", bindings))
+    while batch := [(str(to_python(s["statement"])), str(to_python(s["article"])))
+                    for s in islice(solutions, SAID_BATCH)]:
+        yield from _said_rows(store, batch)
+
+
+def _said_rows(store: GraphStore, found: list[tuple[str, str]]) -> list[dict]:
+    """The rows of ``said`` for the (statement, article) pairs ``found``, in their order."""
+    statements = {key: _by_predicate(quads) for key, quads in store.describe(found).items()}
+    articles = {g: _article_fields(store, g) for g in dict.fromkeys(g for _, g in found)}
     labels = _labels(store, {t for props in statements.values()
                              for t in (*props.get(ATTRIBUTED_TO, ()), *props.get(ABOUT, ()))})
     rows = []
-    for (statement, graph), props in statements.items():
-        kind = next((t.value.rpartition("#")[2] for t in props.get(A, ()) if t in _QUOTE_KINDS), None)
-        if kind is None:
-            continue
-        article = articles[graph]
+    for statement, graph in found:
+        props, article = statements.get((statement, graph), {}), articles.get(graph, {})
         rows.append({
             "speaker": next((labels.get(t.value) for t in props.get(ATTRIBUTED_TO, ())), None),
             "cue": _first(props, CUE), "act": (_first(props, SPEECH_ACT) or "").rpartition("#")[2].lower() or None,
-            "kind": kind, "text": _first(props, TEXT),
+            "kind": next((t.value.rpartition("#")[2] for t in props.get(A, ()) if t in _QUOTE_KINDS), None),
+            "text": _first(props, TEXT),
             "about": "; ".join(sorted({labels[t.value] for t in props.get(ABOUT, ()) if t.value in labels})) or None,
             "article": _first(article, SOURCE_FILE), "headline": _first(article, HEADLINE),
             "date": _first(article, DATE_PUBLISHED), "begin": int(_first(props, BEGIN)), "end": int(_first(props, END)),
             "statement": statement,
         })
-    return sorted(rows, key=lambda r: (r["article"], r["begin"], r["statement"]))
+    return rows
 
 
 def _labels(store: GraphStore, actors: set[NamedNode]) -> dict[str, str]:
@@ -105,6 +129,13 @@ def _labels(store: GraphStore, actors: set[NamedNode]) -> dict[str, str]:
         return {}
     rows = store.select("SELECT ?actor ?label WHERE { ?actor rdfs:label ?label }", actor=sorted(actors, key=str))
     return {str(row["actor"]): str(row["label"]) for row in rows}
+
+
+def _article_fields(store: GraphStore, article: str) -> dict[NamedNode, list]:
+    """The source file, headline and date of ``article``, each read from the indexes (not its
+    whole description, which lists every actor it mentions)."""
+    node = iri(article)
+    return {p: [q.object for q in store.quads(node, p, None, node)] for p in (SOURCE_FILE, HEADLINE, DATE_PUBLISHED)}
 
 
 def _by_predicate(quads: list[Quad]) -> dict[NamedNode, list]:

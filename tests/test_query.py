@@ -6,12 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pytest
+from click.testing import CliRunner
 
+import graph.query
+from graph.cli import main
 from graph.errors import QueryError
-from graph.query import (FORMATS, actor_names, actors_named, did_you_mean, find_article, format_table, load_query,
-                         run, said, stats)
+from graph.query import (FORMATS, SAID_LIMIT, actor_names, actors_named, did_you_mean, find_article, format_table,
+                         load_query, run, said, stats)
 from graph.rdf._terms import iri
 from graph.rdf.store import Store
 from tests.helpers import ID, LINDQVIST, OKONKWO, UNION
@@ -34,7 +38,7 @@ def test_stats_counts_what_was_built(store):
 
 @pytest.mark.slow
 def test_said_without_filters_lists_every_statement(store):
-    rows = said(store)
+    rows = list(said(store, limit=None))
     assert len(rows) == stats(store)["statements"]
     for r in rows:
         assert r["text"] and r["cue"] and r["kind"] in ("DirectQuote", "IndirectQuote", "MixedQuote")
@@ -43,16 +47,16 @@ def test_said_without_filters_lists_every_statement(store):
 
 @pytest.mark.slow
 def test_said_by_matches_aliases_case_insensitively(store):
-    speakers = {r["speaker"] for r in said(store) if r["speaker"]}
+    speakers = {r["speaker"] for r in said(store, limit=None) if r["speaker"]}
     name = sorted(speakers)[0]
-    by_label = said(store, by=name.upper())
+    by_label = list(said(store, by=name.upper()))
     assert by_label and {r["speaker"] for r in by_label} == {name}
 
 
 @pytest.mark.slow
 def test_every_speaker_and_target_is_found_by_its_label(store):
     """Through the name index for resolved actors and the label itself for local ones."""
-    rows = said(store)
+    rows = list(said(store, limit=None))
     labels = {r["speaker"] for r in rows if r["speaker"]} | {t for r in rows if r["about"] for t in r["about"].split("; ")}
     assert len(labels) > 20
     missing = [label for label in sorted(labels)
@@ -62,11 +66,97 @@ def test_every_speaker_and_target_is_found_by_its_label(store):
 
 @pytest.mark.slow
 def test_said_about_filters_on_targets(store):
-    rows = [r for r in said(store) if r["about"]]
-    target = rows[0]["about"].split("; ")[0]
-    about = said(store, about=target.lower())
+    every = list(said(store, limit=None))
+    target = next(r["about"] for r in every if r["about"]).split("; ")[0]
+    about = list(said(store, about=target.lower(), limit=None))
     assert about and all(target in r["about"] for r in about)
-    assert len(about) < len(said(store))
+    assert len(about) < len(every)
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({}, ["a3/100-140", "a3/200-240", "a3/300-330", "a2/100-140", "a2/200-230", "a2/300-340", "a2/400-430",
+          "a1/100-150", "a1/200-240", "a1/300-350", "a1/400-450"]),
+    ({"by": "Maria Okonkwo"}, ["a3/300-330", "a2/200-230", "a1/200-240"]),
+    ({"about": "Ministry of Transport"}, ["a3/200-240", "a2/100-140", "a1/400-450"]),
+    ({"by": "ms. okonkwo", "about": "Ana Ferreira"}, ["a2/200-230"]),
+    ({"limit": 2, "offset": 6}, ["a2/400-430", "a1/100-150"]),
+])
+def test_said_is_newest_first_then_by_article_and_position(small_store, filters, expected):
+    rows = list(said(small_store, **filters))
+    assert [r["statement"].removeprefix(ID + "article/").replace("/statement/", "/") for r in rows] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("page", "expected"), [
+    ({}, slice(0, SAID_LIMIT)),
+    ({"limit": 10}, slice(0, 10)),
+    ({"limit": 10, "offset": 5}, slice(5, 15)),
+    ({"offset": 100}, slice(100, 100 + SAID_LIMIT)),
+    ({"limit": None}, slice(None)),
+    ({"limit": None, "offset": 110}, slice(110, None)),
+    ({"limit": 0}, slice(0, 0)),
+    ({"offset": 10_000}, slice(0, 0)),
+])
+def test_said_pages_are_slices_of_the_whole_answer(store, page, expected):
+    every = list(said(store, limit=None))
+    assert len(every) > 100 > SAID_LIMIT, "the seed store is too small to page"
+    assert list(said(store, **page)) == every[expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("filters", [{"by": "by"}, {"about": "about"}, {"by": "by", "about": "about"}])
+@pytest.mark.parametrize(("limit", "offset"), [(3, 0), (3, 2), (None, 1)])
+def test_said_filtered_pages_are_slices_of_the_filtered_answer(store, filters, limit, offset):
+    row = next(r for r in said(store, limit=None) if r["speaker"] and r["about"])
+    names = {"by": row["speaker"], "about": row["about"].split("; ")[0]}
+    chosen = {key: names[key] for key in filters}
+    every = list(said(store, **chosen, limit=None))
+    assert every and row in every
+    assert list(said(store, **chosen, limit=limit, offset=offset)) == every[offset:None if limit is None else offset + limit]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("batch", [1, 7, 1000])
+def test_said_streams_every_row_a_batch_at_a_time(store, batch, monkeypatch):
+    every = list(said(store, limit=None))
+    monkeypatch.setattr(graph.query, "SAID_BATCH", batch)
+    rows = said(store, limit=None)
+    assert isinstance(rows, Iterator) and next(rows) == every[0]
+    assert [every[0], *rows] == every
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (5, -1)])
+def test_said_refuses_negative_pages(limit, offset):
+    with pytest.raises(QueryError, match="cannot be negative"):
+        said(None, limit=limit, offset=offset)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "first", "shown"), [
+    ([], 0, SAID_LIMIT),
+    (["--limit", "3"], 0, 3),
+    (["--limit", "3", "--offset", "4"], 4, 3),
+    (["--limit", "0"], 0, None),
+    (["--limit", "0", "--offset", "100"], 100, None),
+])
+def test_said_command_pages_and_streams_json(store, seed_store, args, first, shown):
+    every = list(said(store, limit=None))
+    result = CliRunner().invoke(main, ["said", "--store", str(seed_store), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    expected = every[first:None if shown is None else first + shown]
+    assert json.loads(result.output) == json.loads(json.dumps(expected, default=str))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "footer"), [
+    (["--limit", "2"], "(2 statements; the next ones with --offset 2)"),
+    (["--limit", "2", "--offset", "6"], "(2 statements; the next ones with --offset 8)"),
+    (["--offset", "10000"], "(0 statements)"),
+])
+def test_said_command_says_where_the_next_page_starts(seed_store, args, footer):
+    result = CliRunner().invoke(main, ["said", "--store", str(seed_store), *args])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == footer
 
 
 @pytest.mark.slow

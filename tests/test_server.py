@@ -125,17 +125,17 @@ def test_claimgraph_reads_a_served_store_as_a_remote_store(seed_store):
     from graph.rdf.store import Store
 
     with Store.open(seed_store, create=False, read_only=True) as local:
-        expected = said(local)
-        by = said(local, by=expected[0]["speaker"])
+        expected = list(said(local, limit=None))
+        by = list(said(local, by=expected[0]["speaker"]))
     with SparqlServer(seed_store, port=0, workers=1) as running:
         running.start()
         remote = RemoteStore.open(running.url.removesuffix("sparql"), read_only=True)
-        assert said(remote) == expected
-        assert said(remote, by=expected[0]["speaker"]) == by
+        assert list(said(remote, limit=None)) == expected
+        assert list(said(remote, by=expected[0]["speaker"])) == by
     with SparqlServer(seed_store, port=0, workers=1, max_results=CAP) as capped:
         capped.start()
         with pytest.raises(StoreError, match="max-results"):
-            said(RemoteStore.open(capped.url.removesuffix("sparql"), read_only=True))
+            list(said(RemoteStore.open(capped.url.removesuffix("sparql"), read_only=True), limit=None))
 
 
 @pytest.mark.slow

@@ -71,18 +71,18 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     s, args = site(), flask.request.args
     chosen = reads.StatementFilter(*(args.get(k, "").strip()[:40] for k in ("relation", "act", "since", "until",
                                                                             "outlet")))
-    every = reads.actor_statements(s.store, actor.iri)
-    rows = [r for r in every if chosen.keeps(r)]
-    fmt = args.get("format")
-    if fmt in ("csv", "json"):
-        return _download(rows[:reads.DOWNLOAD_LIMIT], fmt, actor)
-    page = page_number(len(rows), reads.PAGE_SIZE)
-    shown = rows[(page - 1) * reads.PAGE_SIZE:page * reads.PAGE_SIZE]
+    if args.get("format") in ("csv", "json"):
+        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT)
+        return _download(rows, args["format"], actor)
+    facets = reads.actor_facets(s.store, actor.iri)
+    total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
+    page = page_number(total, reads.PAGE_SIZE)
+    shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE)
     return flask.render_template(
-        "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=len(rows), page=page,
-        pages=max(1, -(-len(rows) // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),
-        acts=sorted({str(r["act"]) for r in every if r.get("act")}),
-        outlets=sorted({str(r["outlet"]) for r in every if r.get("outlet")}),
+        "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=total, page=page,
+        pages=max(1, -(-total // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),
+        acts=sorted({str(f["act"]) for f in facets if f.get("act")}),
+        outlets=sorted({str(f["outlet"]) for f in facets if f.get("outlet")}),
         articles=_mentioned(actor.iri))
 
 

@@ -25,7 +25,7 @@ KINDS: dict[str, str] = {cls.value: kind for kind, cls in KIND_CLASSES.items()}
 #: Statements shown on one page of an actor's statements.
 PAGE_SIZE = 25
 #: The sections of :data:`graph.entity.SECTIONS` an actor page reads with their named query
-#: (its statements and articles are read from the indexes: :func:`actor_statements`, :func:`mentioned_in`).
+#: (its statements a page at a time, :func:`actor_statements`; its articles from the indexes, :func:`mentioned_in`).
 ACTOR_SECTIONS = ("names", "roles", "evidence")
 #: Statements a CSV or JSON download holds at most.
 DOWNLOAD_LIMIT = 10_000
@@ -50,7 +50,8 @@ class StatementFilter:
     outlet: str = ""
 
     def keeps(self, row: Row) -> bool:
-        """True when ``row`` (a statement of :func:`actor_statements`) passes every filter."""
+        """True when ``row`` (a statement of :func:`actor_statements`, or a count of
+        :func:`actor_facets`) passes every filter, as ``web_actor_statements.rq`` filters."""
         date = str(row.get("date") or "")
         return ((not self.relation or row["relation"] == self.relation)
                 and (not self.act or row.get("act") == self.act)
@@ -149,11 +150,20 @@ def mentioned_in(store: GraphStore, node: str) -> dict[str, int]:
     return counts
 
 
-def actor_statements(store: GraphStore, node: str) -> list[Row]:
-    """Every statement by or about the actor ``node``, one row per statement and relation
-    (see ``web_actor_statements.rq``, plus ``outlet``), by date, article and position."""
-    rows = [{**r, "outlet": outlet(r)} for r in store.select(load_query("web_actor_statements"), actor=iri(node))]
-    return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r["article"]), int(r["begin"]), str(r["relation"])))
+def actor_statements(store: GraphStore, node: str, chosen: StatementFilter, limit: int, offset: int = 0) -> list[Row]:
+    """A page of the statements by or about the actor ``node`` that ``chosen`` keeps, one row
+    per statement and relation, newest first: filtered, sorted and cut in SPARQL
+    (``web_actor_statements.rq``), so that a page costs the same however busy the actor."""
+    sparql = f"{load_query('web_actor_statements')}LIMIT {int(limit)} OFFSET {int(offset)}"
+    return store.select(sparql, actor=iri(node), wantRelation=chosen.relation, wantAct=chosen.act,
+                        since=chosen.since, until=chosen.until, wantOutlet=chosen.outlet)
+
+
+def actor_facets(store: GraphStore, node: str) -> list[Row]:
+    """The statements by and about the actor ``node`` counted by ``relation``, ``act``,
+    ``date`` and ``outlet`` (``statements``): what its page offers to filter by, and how
+    many statements a filter keeps (:meth:`StatementFilter.keeps` on each row)."""
+    return store.select(load_query("web_actor_facets"), actor=iri(node))
 
 
 def targets(store: GraphStore, statements: Iterable[str]) -> dict[str, list[tuple[str, str]]]:

@@ -1,0 +1,99 @@
+"""What the browsing app reads: an actor's statements a page at a time, filtered and sorted
+in SPARQL, and the counts its filters offer, over an invented store of four articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.web.reads import StatementFilter, actor_facets, actor_statements, outlet
+from tests.helpers import trig_store
+
+BASE = "https://w3id.org/claimgraph/id/"
+ADA = BASE + "person/ada-vell"
+#: Article -> (date, publisher, address); each says four things by or about Ada Vell.
+ARTICLES = {
+    "n1": ("2024-01-05", "Harbour Herald", None),
+    "n2": ("2024-02-10", None, "https://user@News.Example.org:8080/story?x=1"),
+    "n3": (None, None, "not an address"),
+    "n4": ("2024-02-28", None, "http://wire.example.net"),
+}
+#: Statement offset -> (relation to Ada, speech act or None).
+STATEMENTS = {10: ("by", "warn"), 20: ("about", "praise"), 30: ("by", None), 40: ("about", "warn")}
+
+
+def _article(name: str, date: str | None, publisher: str | None, url: str | None) -> str:
+    facts = [f'schema:datePublished "{date}"^^xsd:date' if date else "",
+             f'schema:publisher "{publisher}"' if publisher else "", f'schema:url "{url}"' if url else ""]
+    lines = [f"<article/{name}> a schema:NewsArticle ; schema:headline \"Story {name}\" "
+             + "".join(f"; {f} " for f in facts if f) + "."]
+    for begin, (relation, act) in STATEMENTS.items():
+        who = ("prov:wasAttributedTo <person/ada-vell> ; schema:about <person/bo-rask>" if relation == "by"
+               else "prov:wasAttributedTo <person/bo-rask> ; schema:about <person/ada-vell>")
+        lines.append(f"<article/{name}/statement/{begin}-{begin + 5}> a cg:Statement , cg:IndirectQuote ; "
+                     f"schema:text \"words {name} {begin}\" ; prov:wasDerivedFrom <article/{name}> ; "
+                     f"nif:beginIndex {begin} ; nif:endIndex {begin + 5} ; cg:cue \"say\" ; {who}"
+                     + (f" ; cg:speechAct cg:{act.capitalize()}" if act else "") + " .")
+    return f"<article/{name}> {{\n" + "\n".join(lines) + "\n}\n"
+
+
+TRIG = f"""
+@prefix cg: <https://w3id.org/claimgraph/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <{BASE}> .
+<person/ada-vell> a schema:Person ; rdfs:label "Ada Vell" .
+<person/bo-rask> a schema:Person ; rdfs:label "Bo Rask" .
+""" + "".join(_article(name, *facts) for name, facts in ARTICLES.items())
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    with trig_store(tmp_path_factory.mktemp("reads") / "store", TRIG) as st:
+        yield st
+
+
+def _ids(rows: list[dict]) -> list[str]:
+    return [str(r["statement"]).removeprefix(BASE + "article/").replace("/statement/", "/").rpartition("-")[0]
+            for r in rows]
+
+
+#: Every statement, newest article first (the undated one last), then by position.
+NEWEST_FIRST = [f"{a}/{b}" for a in ("n4", "n2", "n1", "n3") for b in STATEMENTS]
+
+
+@pytest.mark.parametrize(("chosen", "limit", "offset", "expected"), [
+    (StatementFilter(), 100, 0, NEWEST_FIRST),
+    (StatementFilter(), 5, 0, NEWEST_FIRST[:5]),
+    (StatementFilter(), 5, 5, NEWEST_FIRST[5:10]),
+    (StatementFilter(), 5, 15, NEWEST_FIRST[15:]),
+    (StatementFilter(), 5, 40, []),
+    (StatementFilter(relation="by"), 3, 1, ["n4/30", "n2/10", "n2/30"]),
+    (StatementFilter(act="warn"), 100, 0, [i for i in NEWEST_FIRST if i.endswith(("/10", "/40"))]),
+    (StatementFilter(since="2024-02"), 100, 0, NEWEST_FIRST[:8]),
+    (StatementFilter(until="2024-01"), 100, 0, NEWEST_FIRST[8:12]),
+    (StatementFilter(since="2024-02-11", until="2024"), 100, 0, NEWEST_FIRST[:4]),
+    (StatementFilter(outlet="news.example.org"), 2, 2, ["n2/30", "n2/40"]),
+    (StatementFilter(outlet="Harbour Herald", relation="about", act="praise"), 100, 0, ["n1/20"]),
+    (StatementFilter(outlet="nobody"), 100, 0, []),
+])
+def test_actor_statements_are_filtered_sorted_and_cut_in_sparql(store, chosen, limit, offset, expected):
+    assert _ids(actor_statements(store, ADA, chosen, limit, offset)) == expected
+
+
+@pytest.mark.parametrize("chosen", [
+    StatementFilter(), StatementFilter(relation="about"), StatementFilter(act="warn", since="2024-02"),
+    StatementFilter(until="2024-02-10"), StatementFilter(outlet="wire.example.net"), StatementFilter(act="assert"),
+])
+def test_facets_count_what_the_pages_show(store, chosen):
+    counted = sum(int(f["statements"]) for f in actor_facets(store, ADA) if chosen.keeps(f))
+    assert counted == len(actor_statements(store, ADA, chosen, 1000))
+
+
+@pytest.mark.parametrize("article", sorted(ARTICLES))
+def test_the_outlet_in_sparql_is_the_outlet_in_python(store, article):
+    _, publisher, url = ARTICLES[article]
+    rows = [r for r in actor_statements(store, ADA, StatementFilter(), 1000) if f"/article/{article}/" in r["statement"]]
+    assert rows and {r["outlet"] for r in rows} == {outlet({"publisher": publisher, "url": url})}

@@ -139,4 +139,4 @@ def test_conflict_found_and_agreement_not_reported(tmp_path, nlp):
         ("kilogram", "2020", "customs", "budget")]
     first, second = found[0].first, found[0].second
     assert (first.text, first.source, second.text, second.source) == (
-        "1.5 tonnes of cocaine", "Ministry of Interior", "around 3 tons of cocaine", "customs agency")
+        "1.5 tonnes of cocaine", "Ministry of Interior", "around 3 tons of cocaine", "The customs agency")

@@ -21,6 +21,7 @@ and written to ``benchmarks/RESULTS.md`` in this script's own section.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import pickle
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
 from run import MONTHS, SYLLABLES, VARIANTS, _common_words, _du, machine, wikinews_files  # noqa: E402
 
@@ -110,12 +111,20 @@ def stream(base: list, count: int, rename: Renamer) -> Iterator[list]:
         yield batch
 
 
-def fill(store_dir: Path, base: list, sizes: list[int], window: int) -> list[dict]:
-    """Grow one store through every size; the rate, memory and size at each."""
+def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | None = None) -> list[dict]:
+    """Grow one store through every size; the rate, memory and size at each.
+
+    Args:
+        store_dir: The embedded store's folder (the server's, with ``url``).
+        base: The records replayed.
+        sizes: Store sizes at which to measure.
+        window: Articles the rate at each size is measured over.
+        url: Write into the SPARQL server at this URL instead of an embedded store.
+    """
     from graph.overrides import Overrides
     from graph.pipeline import BuildReport, write_batches
     from graph.rdf.ids import Ids
-    from graph.rdf.store import Store
+    from graph.rdf.open import open_store
 
     rename = Renamer(_common_words(wikinews_files()))
     rows: list[dict] = []
@@ -143,14 +152,30 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int) -> list[dic
         if written % 1000 == 0:
             _say(f"{written} written")
 
-    shutil.rmtree(store_dir, ignore_errors=True)
+    if url is None:
+        shutil.rmtree(store_dir, ignore_errors=True)
     report = BuildReport()
-    with Store.open(store_dir) as store:
+    with open_store(url or store_dir) as store:
         marks[0], cpu[0] = time.perf_counter(), time.process_time()
         write_batches(stream(base, max(sizes), rename), store, Ids(), Overrides(), report, _say, progress)
         if report.errors:
             raise RuntimeError(f"{len(report.errors)} articles failed, first: {report.errors[0]}")
     return rows
+
+
+def remote_ratio(workdir: Path, base: list, count: int) -> dict:
+    """Seconds to write ``count`` replayed articles into an embedded store and into an
+    Oxigraph server on loopback (the ``oxigraph`` binary beside the venv's python), side by side."""
+    from tests.helpers import oxigraph_server
+
+    embedded = fill(workdir / "ratio-embedded", base, [count], count)[0]
+    server_dir = workdir / "ratio-server"
+    shutil.rmtree(server_dir, ignore_errors=True)
+    with contextlib.contextmanager(oxigraph_server)("serve", "--location", str(server_dir)) as url:
+        remote = fill(server_dir, base, [count], count, url=url)[0]
+    shutil.rmtree(workdir / "ratio-embedded", ignore_errors=True)
+    return {"articles": count, "embedded_s": embedded["seconds"], "remote_s": remote["seconds"],
+            "ratio": remote["seconds"] / embedded["seconds"]}
 
 
 def _peak_rss() -> int:
@@ -162,7 +187,7 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def render(rows: list[dict], commit: str, load: tuple) -> str:
+def render(rows: list[dict], remote: dict | None, commit: str, load: tuple) -> str:
     """The RESULTS.md section."""
     lines = [SECTION, "",
              f"Commit {commit}, {machine()['cores']} cores, load average {' / '.join(f'{x:.1f}' for x in load)} at the end. "
@@ -187,6 +212,10 @@ def render(rows: list[dict], commit: str, load: tuple) -> str:
                      f"slowest rate {min(r['rate'] for r in rows):.1f} articles/s (target >= {TARGETS['rate']:.0f}: "
                      f"{'yes' if min(r['rate'] for r in rows) >= TARGETS['rate'] else 'no'}).")
         lines.append("")
+    if remote:
+        lines += [f"Into an Oxigraph server on loopback vs the embedded store, {remote['articles']:,} articles from "
+                  f"empty: {remote['remote_s']:.1f} s vs {remote['embedded_s']:.1f} s, {remote['ratio']:.2f}x "
+                  f"(target <= 1.3: {'yes' if remote['ratio'] <= 1.3 else 'no'}).", ""]
     return "\n".join(lines)
 
 
@@ -213,6 +242,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "claimgraph-writer"))
     parser.add_argument("--keep", action="store_true",
                         help="keep the store as WORKDIR/store-N (N the largest size: run.py --only query reads it)")
+    parser.add_argument("--remote", type=int, default=0,
+                        help="also write this many articles into an Oxigraph server and into an embedded store, timed")
     parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args(argv)
     sizes = sorted(int(n) for n in args.sizes.split(",") if n)
@@ -220,12 +251,13 @@ def main(argv: list[str]) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     base = records(workdir)
     store_dir = workdir / f"store-{sizes[-1]}"
+    remote = remote_ratio(workdir, base, args.remote) if args.remote else None
     rows = fill(store_dir, base, sizes, args.window)
     if not args.keep:
         shutil.rmtree(store_dir, ignore_errors=True)
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
-    table = render(rows, commit, os.getloadavg())
+    table = render(rows, remote, commit, os.getloadavg())
     print(table)
     if not args.no_results:
         write_section(table)

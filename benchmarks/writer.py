@@ -21,7 +21,6 @@ and written to ``benchmarks/RESULTS.md`` in this script's own section.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import hashlib
 import pickle
@@ -171,7 +170,7 @@ def remote_ratio(workdir: Path, base: list, count: int) -> dict:
     embedded = fill(workdir / "ratio-embedded", base, [count], count)[0]
     server_dir = workdir / "ratio-server"
     shutil.rmtree(server_dir, ignore_errors=True)
-    with contextlib.contextmanager(oxigraph_server)("serve", "--location", str(server_dir)) as url:
+    with oxigraph_server("serve", "--location", str(server_dir)) as url:
         remote = fill(server_dir, base, [count], count, url=url)[0]
     shutil.rmtree(workdir / "ratio-embedded", ignore_errors=True)
     return {"articles": count, "embedded_s": embedded["seconds"], "remote_s": remote["seconds"],

@@ -156,16 +156,9 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
                 todo.append(item)
         return todo
 
-    held = memory.resident()
     with open_executor(workers, dask, nlp) as executor:
-        parsing_here = isinstance(executor, LocalExecutor)
-        for results in executor.map(todo_batches()):
-            _build_batch(results, store, ids, overrides, report, fail, progress, stored)
-            if memory.resident() - held > CHECKPOINT_GROWTH:
-                store.checkpoint()
-                if not parsing_here:  # here, spaCy's next batch would only fault the pages back in
-                    memory.trim()
-                held = memory.resident()
+        write_batches(executor.map(todo_batches()), store, ids, overrides, report, fail, progress, stored,
+                      trim=not isinstance(executor, LocalExecutor))
     report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -182,6 +175,36 @@ def _own_id(article: Article, store: GraphStore, ids: Ids) -> Article:
     candidates = chain([article.id], (f"{article.id}-{n}" for n in count(2)))
     ident = next(i for i in candidates if not holds_other_file(store, ids.article(i), article))
     return article if ident == article.id else replace(article, id=ident)
+
+
+def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Ids, overrides: Overrides,
+                  report: BuildReport, fail: Callable[[str], None], progress: Progress | None = None,
+                  stored: dict[str, bool] | None = None, trim: bool = False) -> None:
+    """Write extracted articles to the store, batch after batch, checkpointing the store as
+    the writing process grows (:data:`CHECKPOINT_GROWTH`): the writing half of :func:`build`,
+    also driven alone by ``benchmarks/writer.py`` with records extracted once.
+
+    Args:
+        batches: The extracted articles, in input order.
+        store: The store (writable).
+        ids: The IRI minter.
+        overrides: The user's joins and splits.
+        report: Where what was written and what failed is counted.
+        fail: Called with the error line of each article that could not be written.
+        progress: Called with the number of articles finished since the last call.
+        stored: Article id -> already in the store (an update rather than an addition).
+        trim: Hand freed memory back to the system at each checkpoint (when extraction
+            runs elsewhere; here, spaCy's next batch would only fault the pages back in).
+    """
+    stored = {} if stored is None else stored
+    held = memory.resident()
+    for results in batches:
+        _build_batch(results, store, ids, overrides, report, fail, progress, stored)
+        if memory.resident() - held > CHECKPOINT_GROWTH:
+            store.checkpoint()
+            if trim:
+                memory.trim()
+            held = memory.resident()
 
 
 def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, overrides: Overrides,

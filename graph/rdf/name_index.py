@@ -39,9 +39,8 @@ its graph, and the article of each entry is its graph's name: :func:`index_graph
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
-
-import pyoxigraph as ox
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 
 from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
                               ORGANIZATION, SOURCE_FILE, SOURCE_KEY, STORE_GRAPH, TITLE, INDEX_GRAPH_PREFIX, Literal, NamedNode,
@@ -61,6 +60,8 @@ _SEP = ": "
 _READ = (LOCAL_NAME, LOCAL_REASON, LOCAL_KIND)
 #: What is read about each actor of a description: index entries, and the role nodes'.
 _DESCRIBE = (LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL, LOCAL_GOVERNMENT_OF)
+#: ... and of its role nodes.
+_ROLE_FACTS = (TITLE, ORGANIZATION)
 #: The label of the government of a place, from the article's name for the place.
 GOVERNMENT_LABEL = "Government of {}"
 ORGANIZATION_CLASS = KIND_CLASSES["Organization"]
@@ -293,25 +294,35 @@ def read_descriptions(store: GraphStore, actors: Iterable[str],
         replaced: Named graphs read as these quads instead of what the store holds (a
             write computed but not applied yet, so that it can be applied in one transaction).
     """
+    actors = set(actors)
     values = " ".join(str(iri(a)) for a in sorted(actors))
     if not values:
         return {}
     replaced = replaced or {}
     skip = f"FILTER(?g NOT IN ({', '.join(str(g) for g in replaced)}))" if replaced else ""
-    rows = list(store.query(_description_query(values, skip)))
-    if replaced:
-        pending = ox.Store()
-        pending.extend(q for quads in replaced.values() for q in quads)
-        rows += pending.query(_description_query(values, ""))
+    rows = ((row["s"].value, row["p"], row["o"]) for row in store.query(_description_query(values, skip)))
     facts: Facts = {}
-    for row in rows:
-        facts.setdefault(row["s"].value, {}).setdefault(row["p"], set()).add(row["o"])
+    for actor, predicate, value in chain(rows, *(_graph_facts(quads, actors) for quads in replaced.values())):
+        facts.setdefault(actor, {}).setdefault(predicate, set()).add(value)
     return {actor: f for actor, f in facts.items() if LOCAL_KIND in f}
+
+
+def _graph_facts(quads: list[Quad], actors: set[str]) -> Iterator[tuple[str, NamedNode, object]]:
+    """What one graph's ``quads`` say of ``actors``, as (actor, predicate, value): what
+    :func:`_description_query` matches in it, found without a store (for a write not applied yet)."""
+    of: dict[tuple[NamedNode, object], set[str]] = {}  # (link, node) -> the actors it is an entry or a role of
+    for q in quads:
+        if q.predicate in (INDEX_OF, MEMBER) and isinstance(q.object, NamedNode) and q.object.value in actors:
+            of.setdefault((q.predicate, q.subject), set()).add(q.object.value)
+    for q in quads:
+        link = INDEX_OF if q.predicate in _DESCRIBE else MEMBER if q.predicate in _ROLE_FACTS else None
+        for actor in of.get((link, q.subject), ()) if link is not None else ():
+            yield actor, q.predicate, q.object
 
 
 def _description_query(values: str, where: str) -> str:
     """The query of :func:`read_descriptions` for the actor IRIs ``values``, with ``where``
     added to its graph pattern."""
     index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
-    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in (TITLE, ORGANIZATION))
+    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _ROLE_FACTS)
     return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} {where} }}"

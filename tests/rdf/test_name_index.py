@@ -10,8 +10,8 @@ import pytest
 from graph.identity import write_article
 from graph.rdf.ids import Ids
 from graph.rdf._terms import INDEX_OF, INDEX_PREDICATES
-from graph.rdf.mapping import actor_iris
-from graph.rdf.name_index import index_graph, index_quads, read_context
+from graph.rdf.mapping import actor_iris, to_quads
+from graph.rdf.name_index import index_graph, index_quads, read_context, read_descriptions
 from graph.rdf.store import Store
 from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
 from graph.resolve import resolve
@@ -68,6 +68,30 @@ def test_index_reads_back_as_the_article_descriptors(tmp_path, people):
                            frozenset(r.title for r in rec.roles if r.person == e.key), frozenset(e.evidence))
                 for e in rec.entities}
     assert set(stored) == expected
+
+
+@pytest.mark.parametrize("stored, people", [
+    ([], [("Lena Okafor", {"Okafor"}, [("Okafor", "short name")], "mayor")]),
+    # the stored version of the article names other people, with other titles: none of it is read
+    ([("Lena Okafor", set(), [], "judge"), ("Ade Okafor", set(), [], None)],
+     [("Lena Okafor", {"Ms. Okafor"}, [("Ms. Okafor", "honorific")], "mayor"), ("Femi Adeyemi", set(), [], "judge")]),
+])
+def test_descriptions_of_a_write_not_applied_read_as_once_applied(tmp_path, stored, people):
+    rec = record("a1", people)
+    resolved, _ = resolve(rec, IDS)
+    actors = actor_iris(resolved, IDS)
+    article = IDS.article("a1")
+    quads = to_quads(resolved, IDS, evidence=False) + index_quads(rec, actors, resolved.labels, article)
+    graphs = {g: [q for q in quads if q.graph_name == g] for g in {q.graph_name for q in quads}}
+    wanted = {a.value for a in actors.values()} | {IDS.actor("Person", "Ade Okafor")}
+    with Store.open(tmp_path / "s") as store:
+        if stored:
+            write_article(store, record("a1", stored), IDS)
+        pending = read_descriptions(store, wanted, graphs)
+        store.change((), quads, drop=list(graphs))
+        applied = read_descriptions(store, wanted)
+    assert pending == applied
+    assert {len(facts) for facts in pending.values()} >= {3}  # kind, name, label (and title)
 
 
 def test_actors_known_only_by_a_common_noun_have_no_keys():

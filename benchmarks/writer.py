@@ -1,0 +1,266 @@
+"""Writer throughput (issue 18): identity, mapping and writing, extraction excluded.
+
+The 295 Wikinews articles are parsed and extracted once (records pickled in the workdir);
+then copies of their records are replayed through the writing half of a build
+(:func:`graph.pipeline.write_batches`) into one embedded store, growing it to each size
+asked for. Copy ``k`` of an article renames the capitalised words of its names that are not
+common words after variant ``k % VARIANTS`` (as ``benchmarks/run.py`` does to texts), so
+identities recur across copies and frequent actors ("United States" style names, made of
+common words) grow with the store, as in a real corpus.
+
+For each size the rate is measured over the last ``--window`` articles written before the
+store reached it (the rate at that size, not the average since the start), with the peak
+resident memory of the process so far and the store's size on disk. The ratios (rate at the
+largest size vs the smallest, peak memory at the largest vs the second largest) are printed
+and written to ``benchmarks/RESULTS.md`` in this script's own section.
+
+    .venv/bin/python benchmarks/writer.py --sizes 1000,10000 --workdir /tmp/cg-writer
+    .venv/bin/python benchmarks/writer.py --sizes 1000,10000,100000 --keep
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import pickle
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
+
+from run import MONTHS, SYLLABLES, VARIANTS, _common_words, _du, machine, wikinews_files  # noqa: E402
+
+SECTION = "## Writer throughput (issue 18): records replayed into stores of growing size"
+TARGETS = {"rate": 100.0, "rate_ratio": 0.8, "memory_ratio": 1.2}
+#: Articles per batch handed to the writer, as a build's extraction batches.
+BATCH = 16
+
+
+def records(workdir: Path) -> list:
+    """The extracted records of the Wikinews articles, parsed once and cached in ``workdir``."""
+    cache = workdir / "records.pkl"
+    if cache.is_file():
+        return pickle.loads(cache.read_bytes())
+    from graph.extract import extract, parse
+    from graph.ingest import iter_articles
+    from graph.nlp import load_nlp
+
+    articles = [a for a in iter_articles(wikinews_files()) if not isinstance(a, Exception)]
+    found = [extract(article, doc) for article, doc in parse(articles, load_nlp())]
+    cache.write_bytes(pickle.dumps(found))
+    return found
+
+
+class Renamer:
+    """Names of copy ``k``: capitalised uncommon words renamed after variant ``k % VARIANTS``."""
+
+    def __init__(self, common: set[str]) -> None:
+        self.common = common
+
+    def __call__(self, text: str, copy: int) -> str:
+        if copy == 0:
+            return text
+        variant = copy % VARIANTS
+
+        def name(match: re.Match) -> str:
+            word = match.group()
+            if word.lower() in self.common or word in MONTHS:
+                return word
+            digest = hashlib.sha256(f"{word}/{variant}".encode()).digest()
+            return "".join(SYLLABLES[b % len(SYLLABLES)] for b in digest[: 2 + len(word) // 4]).capitalize()
+
+        return re.sub(r"\b[A-Z][a-z]{2,}\b", name, text)
+
+
+def replayed(record, copy: int, rename: Renamer):
+    """Copy ``copy`` of a record: its own id and file, its names varied (spans kept)."""
+    if copy == 0:
+        return record
+    r = dataclasses.replace
+    article = record.article
+    stem = article.source_file.rsplit(".", 1)[0]
+    article = r(article, id=f"{article.id}-v{copy:04d}", source_file=f"{stem}-v{copy:04d}.txt", path=None)
+    entities = [r(e, name=rename(e.name, copy), aliases={rename(a, copy) for a in e.aliases},
+                  mentions=[r(m, text=rename(m.text, copy)) for m in e.mentions],
+                  evidence=[(rename(a, copy), why) for a, why in e.evidence]) for e in record.entities]
+    return r(record, article=article, entities=entities)
+
+
+def stream(base: list, count: int, rename: Renamer) -> Iterator[list]:
+    """``count`` replayed records as extraction results, in batches of :data:`BATCH`."""
+    from graph.parallel import Extracted
+
+    batch = []
+    for n in range(count):
+        copy, index = divmod(n, len(base))
+        record = replayed(base[index], copy, rename)
+        batch.append(Extracted(record.article, record, words=0))
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | None = None) -> list[dict]:
+    """Grow one store through every size; the rate, memory and size at each.
+
+    Args:
+        store_dir: The embedded store's folder (the server's, with ``url``).
+        base: The records replayed.
+        sizes: Store sizes at which to measure.
+        window: Articles the rate at each size is measured over.
+        url: Write into the SPARQL server at this URL instead of an embedded store.
+    """
+    from graph.overrides import Overrides
+    from graph.pipeline import BuildReport, write_batches
+    from graph.rdf.ids import Ids
+    from graph.rdf.open import open_store
+
+    rename = Renamer(_common_words(wikinews_files()))
+    rows: list[dict] = []
+    marks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
+    written = 0
+    todo = sorted(sizes)
+
+    def progress(n: int) -> None:
+        nonlocal written
+        written += n
+        now = time.perf_counter()
+        marks[written] = now
+        cpu[written] = time.process_time()
+        while todo and written >= todo[0]:
+            size = todo.pop(0)
+            start = max(0, size - min(window, size))
+            rows.append({"articles": size, "window": size - start, "seconds": now - marks[start],
+                         "rate": (size - start) / (now - marks[start]), "peak_rss": _peak_rss(),
+                         "cpu_ms": 1000 * (cpu[written] - cpu[start]) / (size - start),
+                         "store_bytes": _du(store_dir)})
+            _say(f"{size:>7} articles: {rows[-1]['rate']:.1f} articles/s over the last {size - start}, "
+                 f"{rows[-1]['cpu_ms']:.0f} ms CPU each, "
+                 f"peak {rows[-1]['peak_rss'] / 2**20:.0f} MiB, store {rows[-1]['store_bytes'] / 2**20:.0f} MiB")
+        if written % 1000 == 0:
+            _say(f"{written} written")
+
+    if url is None:
+        shutil.rmtree(store_dir, ignore_errors=True)
+    report = BuildReport()
+    with open_store(url or store_dir) as store:
+        marks[0], cpu[0] = time.perf_counter(), time.process_time()
+        write_batches(stream(base, max(sizes), rename), store, Ids(), Overrides(), report, _say, progress)
+        if report.errors:
+            raise RuntimeError(f"{len(report.errors)} articles failed, first: {report.errors[0]}")
+    return rows
+
+
+def remote_ratio(workdir: Path, base: list, count: int) -> dict:
+    """Seconds to write ``count`` replayed articles into an embedded store and into an
+    Oxigraph server on loopback (the ``oxigraph`` binary beside the venv's python), side by side."""
+    from tests.helpers import oxigraph_server
+
+    embedded = fill(workdir / "ratio-embedded", base, [count], count)[0]
+    server_dir = workdir / "ratio-server"
+    shutil.rmtree(server_dir, ignore_errors=True)
+    with oxigraph_server("serve", "--location", str(server_dir)) as url:
+        remote = fill(server_dir, base, [count], count, url=url)[0]
+    shutil.rmtree(workdir / "ratio-embedded", ignore_errors=True)
+    return {"articles": count, "embedded_s": embedded["seconds"], "remote_s": remote["seconds"],
+            "ratio": remote["seconds"] / embedded["seconds"]}
+
+
+def _peak_rss() -> int:
+    """This process's peak resident memory, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def render(rows: list[dict], remote: dict | None, commit: str, load: tuple) -> str:
+    """The RESULTS.md section."""
+    lines = [SECTION, "",
+             f"Commit {commit}, {machine()['cores']} cores, load average {' / '.join(f'{x:.1f}' for x in load)} at the end. "
+             "Records of the 295 Wikinews articles extracted once and replayed with varied names "
+             "(`benchmarks/writer.py`) through `graph.pipeline.write_batches` into one embedded store; "
+             "the rate at each size is over the last articles written before it, with the writer's CPU "
+             "time per article (the machine is shared: CPU time is the steadier figure).", "",
+             "| articles | rate (articles/s) | CPU per article | over | peak memory | store size |",
+             "|---|---|---|---|---|---|"]
+    for row in rows:
+        lines.append(f"| {row['articles']:,} | {row['rate']:.1f} | {row['cpu_ms']:.1f} ms | last {row['window']:,} | "
+                     f"{row['peak_rss'] / 2**20:,.0f} MiB | {row['store_bytes'] / 2**20:,.0f} MiB |")
+    lines.append("")
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        ratio = last["rate"] / first["rate"]
+        memory = last["peak_rss"] / rows[-2]["peak_rss"]
+        lines.append(f"Rate at {last['articles']:,} vs {first['articles']:,}: {ratio:.2f}x (target >= "
+                     f"{TARGETS['rate_ratio']}: {'yes' if ratio >= TARGETS['rate_ratio'] else 'no'}); "
+                     f"peak memory at {last['articles']:,} vs {rows[-2]['articles']:,}: {memory:.2f}x (target <= "
+                     f"{TARGETS['memory_ratio']}: {'yes' if memory <= TARGETS['memory_ratio'] else 'no'}); "
+                     f"slowest rate {min(r['rate'] for r in rows):.1f} articles/s (target >= {TARGETS['rate']:.0f}: "
+                     f"{'yes' if min(r['rate'] for r in rows) >= TARGETS['rate'] else 'no'}).")
+        lines.append("")
+    if remote:
+        lines += [f"Into an Oxigraph server on loopback vs the embedded store, {remote['articles']:,} articles from "
+                  f"empty: {remote['remote_s']:.1f} s vs {remote['embedded_s']:.1f} s, {remote['ratio']:.2f}x "
+                  f"(target <= 1.3: {'yes' if remote['ratio'] <= 1.3 else 'no'}).", ""]
+    return "\n".join(lines)
+
+
+def write_section(table: str) -> None:
+    """Put ``table`` in RESULTS.md in place of its previous version (or at the end)."""
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    text = results.read_text("utf-8")
+    start = text.find(SECTION)
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + table
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + table + (text[end + 1:] if end >= 0 else "")
+    results.write_text(text, "utf-8")
+
+
+def main(argv: list[str]) -> None:
+    import os
+    import subprocess
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="store sizes, in articles")
+    parser.add_argument("--window", type=int, default=1000, help="articles the rate at each size is measured over")
+    parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "claimgraph-writer"))
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the store as WORKDIR/store-N (N the largest size: run.py --only query reads it)")
+    parser.add_argument("--remote", type=int, default=0,
+                        help="also write this many articles into an Oxigraph server and into an embedded store, timed")
+    parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(n) for n in args.sizes.split(",") if n)
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    base = records(workdir)
+    store_dir = workdir / f"store-{sizes[-1]}"
+    remote = remote_ratio(workdir, base, args.remote) if args.remote else None
+    rows = fill(store_dir, base, sizes, args.window)
+    if not args.keep:
+        shutil.rmtree(store_dir, ignore_errors=True)
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    table = render(rows, remote, commit, os.getloadavg())
+    print(table)
+    if not args.no_results:
+        write_section(table)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -28,6 +28,14 @@ from tests.extract.speech.cast import CAST, Row, actors_of, find, run
      "well.", "the coastal police had done well", {"Coastal Police"}, set()),
     ("Tomas Berg flew to Rivertown on Monday. He said the city had run out of water.",
      "the city had run out of water", {"Rivertown"}, set()),
+    # an organisation description as the cue's object: another organisation than the speaker
+    ("The Harbour Authority shut the port. The Water Ministry ordered the agency to reopen it.",
+     "the agency to reopen it", {"Harbour Authority"}, {"Water Ministry"}),
+    ("The Harbour Authority shut the port. The Water Ministry criticised the agency for it.",
+     "the agency for it", {"Harbour Authority"}, {"Water Ministry"}),
+    # as the subject of the content it may still be the speaker
+    ("The Harbour Authority shut the port. The Water Ministry said the agency would help.",
+     "the agency would help", {"Water Ministry"}, {"Harbour Authority"}),
 ])
 def test_about(nlp, text, content, about, not_about):
     rows, _, _ = run(nlp, text)

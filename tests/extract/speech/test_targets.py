@@ -181,3 +181,22 @@ def test_about_not_minted(nlp, text, content, not_about):
     rows, sources, _ = run(nlp, text)
     assert not (not_about & set(find(rows, content)[4]))
     assert not (not_about & {e.name for e in sources})
+
+
+@pytest.mark.parametrize(("text", "content", "about"), [
+    # a participle cue set aside after another cue: the targets of the main content
+    ("The Harbour Authority closed the port. Ana Ruiz condemned the decision of the authority, "
+     "calling the move “reckless” and “a betrayal”.", "the move “reckless”", {"Harbour Authority"}),
+    ("Ana Ruiz condemned the closure by the Harbour Authority, describing it as “reckless”.",
+     "reckless", {"Harbour Authority"}),
+    # a finite verb joined to the cue is a statement of its own
+    ("Ana Ruiz praised the Harbour Authority and said the new rules were working.",
+     "the new rules were working", set()),
+    # an aside that adds a clause of its own, or a participle before the cue
+    ("Ana Ruiz praised the Harbour Authority, adding that the new rules were working.",
+     "the new rules were working", set()),
+    ("Refusing to resign, Ana Ruiz criticised the Harbour Authority.", "to resign", set()),
+])
+def test_about_aside(nlp, text, content, about):
+    rows, _, _ = run(nlp, text)
+    assert set(find(rows, content)[4]) == about

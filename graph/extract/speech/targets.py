@@ -73,7 +73,8 @@ def aside_about(ctx: Context, drafts: list[Draft], statements: list[Statement]
     cue is an aside to: a participle cue after another cue of the same speaker, taking an
     object rather than a clause ("Ruiz condemned the closure by the Harbour Authority,
     calling it reckless": what "it" is called is the authority's closure; not "adding that
-    ...", nor a participle before the cue, "Refusing to resign, Ruiz said ...").
+    ...", nor a participle before the cue, "Refusing to resign, Ruiz said ...", nor one
+    whose object is a person's pronoun, "describing him as ...").
 
     Args:
         ctx: The article.
@@ -97,7 +98,8 @@ def _carried(ctx: Context, draft: Draft, statement: Statement, by_cue: dict[int,
     main = by_cue.get(cue.head.i)
     if (cue.tag_ != "VBG" or cue.dep_ not in ASIDE_DEPS or cue.i < cue.head.i
             or draft.cue.content not in ASIDE_CONTENT or main is None
-            or main.speaker != statement.speaker):
+            or main.speaker != statement.speaker
+            or any(c.lower_ in ctx.words.pronouns.gender for c in cue.children)):
         return statement
     return replace(statement, about=list(main.about))
 

@@ -196,6 +196,8 @@ def test_about_not_minted(nlp, text, content, not_about):
     ("Ana Ruiz praised the Harbour Authority, adding that the new rules were working.",
      "the new rules were working", set()),
     ("Refusing to resign, Ana Ruiz criticised the Harbour Authority.", "to resign", set()),
+    ("Ana Ruiz criticised the Harbour Authority, describing him as “a coward”.", "a coward",
+     set()),
 ])
 def test_about_aside(nlp, text, content, about):
     rows, _, _ = run(nlp, text)

@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # the speech stage imports this module
     from graph.extract.speech.context import Context
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of an object: a description there names another actor than its verb's subject.
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 LOOKBACK_SENTENCES = 5
 PLACE_LOOKBACK = 4
 KIN_LOOKBACK = 2
@@ -444,9 +446,9 @@ def nominal(discourse: Discourse, token: Token, speaker: str | None) -> str | No
     if token.pos_ == "NOUN" and (noun in ref.person or title_head(discourse, token) in ref.person):
         return role_holder(discourse, token) if determiners[:1] == ["the"] else None
     if noun not in ref.organization and token.lemma_.lower() not in ref.organization:
-        return _described_organisation(discourse, token, head, determiners)
+        return _described_organisation(discourse, token, head, determiners, speaker)
     return _organisation_fitting(discourse, token, head, determiners, speaker) or (
-        _described_organisation(discourse, token, head, determiners))
+        _described_organisation(discourse, token, head, determiners, speaker))
 
 
 def _described(discourse: Discourse, token: Token, head: Token, determiners: list[str],
@@ -461,14 +463,19 @@ def _described(discourse: Discourse, token: Token, head: Token, determiners: lis
 
 
 def _described_organisation(discourse: Discourse, token: Token, head: Token,
-                            determiners: list[str]) -> str | None:
+                            determiners: list[str], speaker: str | None) -> str | None:
     """The organisation "the company" (:attr:`~graph.lexicon.actors.ActorWords.org_descriptions`)
-    refers to when no organisation's name fits it: the most salient one named before it."""
+    refers to when no organisation's name fits it: the most salient one named before it.
+
+    As the object of a verb ("ordered the company to close") the description names another
+    actor than the speaker, who is that verb's subject; as a subject ("said the company
+    would close") it may be the speaker itself."""
     if (head.i != token.i or determiners[:1] != ["the"]
             or token.lemma_.lower() not in lexicon().actors.org_descriptions):
         return None
-    return salient(discourse, token.idx, lambda e: e.kind == "Organization", lookback=2,
-                   fallback=False)
+    other = token.dep_ in OBJECT_DEPS
+    return salient(discourse, token.idx, lambda e: e.kind == "Organization"
+                   and not (other and e.key == speaker), lookback=2, fallback=False)
 
 
 def _organisation_fitting(discourse: Discourse, token: Token, head: Token, determiners: list[str],

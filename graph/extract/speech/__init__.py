@@ -24,7 +24,7 @@ from graph.extract.speech.context import Context
 from graph.extract.speech.quotes import direct_drafts, read_quotes
 from graph.extract.speech.reported import reported_drafts
 from graph.extract.speech.speakers import speakers
-from graph.extract.speech.targets import about
+from graph.extract.speech.targets import about, aside_about
 from graph.records import Actors, Speech, Statement
 
 __all__ = ["find_speech"]
@@ -48,16 +48,17 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
     discourse = Discourse.start(ctx, actors, [q.outer for q in quoting.direct])
     drafts = direct_drafts(ctx, quoting) + reported_drafts(ctx, quoting)
     found = speakers(discourse, drafts)
-    statements = []
+    kept, statements = [], []
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].span.begin):
         draft, speaker = drafts[i], found[i]
         if speaker is None and draft.kind != "direct" and draft.subject is not None:
             continue
+        kept.append(draft)
         statements.append(Statement(draft.kind, draft.span,  # type: ignore[arg-type]
                                     ctx.text[draft.span.begin:draft.span.end], speaker,
                                     draft.cue.phrase, draft.speech_act,
                                     about(discourse, draft, speaker), draft.cue_span))
-    return Speech(_one_per_span(statements), discourse.minted)
+    return Speech(_one_per_span(aside_about(ctx, kept, statements)), discourse.minted)
 
 
 def _one_per_span(statements: list[Statement]) -> list[Statement]:

@@ -16,20 +16,26 @@ best"; praised her "courage"); and the objects of a criticising or praising cue
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from graph.extract import reference
 from graph.extract.reference import Discourse
 from graph.extract.speech import target_reference
-from graph.extract.speech.context import Draft
+from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.speakers import noun_phrase
-from graph.records import Span
+from graph.records import Span, Statement
 
 #: Dependencies of the words outside a quoted fragment that its content is about.
 FRAGMENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 #: Most tokens between such a word and the fragment's first word (the quotation mark).
 FRAGMENT_GAP = 3
+#: Dependency of a participle cue set aside after another cue ("condemned X, calling it ...").
+ASIDE_DEPS = frozenset({"advcl", "conj"})
+#: Contents of such a cue that name what it speaks of (an object, "as" what it is called),
+#: not a new clause ("adding that ...").
+ASIDE_CONTENT = frozenset({"object", "as"})
 
 
 def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
@@ -59,6 +65,43 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
         if key is not None and key not in keys:
             keys.append(key)
     return keys
+
+
+def aside_about(ctx: Context, drafts: list[Draft], statements: list[Statement]
+                ) -> list[Statement]:
+    """Statements whose content names no actor, given the targets of the statement their
+    cue is an aside to: a participle cue after another cue of the same speaker, taking an
+    object rather than a clause ("Ruiz condemned the closure by the Harbour Authority,
+    calling it reckless": what "it" is called is the authority's closure; not "adding that
+    ...", nor a participle before the cue, "Refusing to resign, Ruiz said ...", nor one
+    whose object is a person's pronoun, "describing him as ...").
+
+    Args:
+        ctx: The article.
+        drafts: The drafts, one for each statement.
+        statements: The statements, in the drafts' order.
+
+    Returns:
+        New statements, the others unchanged.
+    """
+    by_cue = {ctx.token_at(d.cue_span.begin): s for d, s in zip(drafts, statements)
+              if d.cue_span is not None and s.about}
+    return [_carried(ctx, d, s, by_cue) for d, s in zip(drafts, statements)]
+
+
+def _carried(ctx: Context, draft: Draft, statement: Statement, by_cue: dict[int, Statement]
+             ) -> Statement:
+    """The statement, given the targets of the one its participle cue is an aside to."""
+    if statement.about or draft.cue_span is None or statement.speaker is None:
+        return statement
+    cue = ctx.doc[ctx.token_at(draft.cue_span.begin)]
+    main = by_cue.get(cue.head.i)
+    if (cue.tag_ != "VBG" or cue.dep_ not in ASIDE_DEPS or cue.i < cue.head.i
+            or draft.cue.content not in ASIDE_CONTENT or main is None
+            or main.speaker != statement.speaker
+            or any(c.lower_ in ctx.words.pronouns.gender for c in cue.children)):
+        return statement
+    return replace(statement, about=list(main.about))
 
 
 def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str | None) -> str | None:

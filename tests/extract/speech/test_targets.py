@@ -28,6 +28,14 @@ from tests.extract.speech.cast import CAST, Row, actors_of, find, run
      "well.", "the coastal police had done well", {"Coastal Police"}, set()),
     ("Tomas Berg flew to Rivertown on Monday. He said the city had run out of water.",
      "the city had run out of water", {"Rivertown"}, set()),
+    # an organisation description as the cue's object: another organisation than the speaker
+    ("The Harbour Authority shut the port. The Water Ministry ordered the agency to reopen it.",
+     "the agency to reopen it", {"Harbour Authority"}, {"Water Ministry"}),
+    ("The Harbour Authority shut the port. The Water Ministry criticised the agency for it.",
+     "the agency for it", {"Harbour Authority"}, {"Water Ministry"}),
+    # as the subject of the content it may still be the speaker
+    ("The Harbour Authority shut the port. The Water Ministry said the agency would help.",
+     "the agency would help", {"Water Ministry"}, {"Harbour Authority"}),
 ])
 def test_about(nlp, text, content, about, not_about):
     rows, _, _ = run(nlp, text)
@@ -173,3 +181,24 @@ def test_about_not_minted(nlp, text, content, not_about):
     rows, sources, _ = run(nlp, text)
     assert not (not_about & set(find(rows, content)[4]))
     assert not (not_about & {e.name for e in sources})
+
+
+@pytest.mark.parametrize(("text", "content", "about"), [
+    # a participle cue set aside after another cue: the targets of the main content
+    ("The Harbour Authority closed the port. Ana Ruiz condemned the decision of the authority, "
+     "calling the move “reckless” and “a betrayal”.", "the move “reckless”", {"Harbour Authority"}),
+    ("Ana Ruiz condemned the closure by the Harbour Authority, describing it as “reckless”.",
+     "reckless", {"Harbour Authority"}),
+    # a finite verb joined to the cue is a statement of its own
+    ("Ana Ruiz praised the Harbour Authority and said the new rules were working.",
+     "the new rules were working", set()),
+    # an aside that adds a clause of its own, or a participle before the cue
+    ("Ana Ruiz praised the Harbour Authority, adding that the new rules were working.",
+     "the new rules were working", set()),
+    ("Refusing to resign, Ana Ruiz criticised the Harbour Authority.", "to resign", set()),
+    ("Ana Ruiz criticised the Harbour Authority, describing him as “a coward”.", "a coward",
+     set()),
+])
+def test_about_aside(nlp, text, content, about):
+    rows, _, _ = run(nlp, text)
+    assert set(find(rows, content)[4]) == about

@@ -74,7 +74,7 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     if args.get("format") in ("csv", "json"):
         rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT)
         return _download(rows, args["format"], actor)
-    facets = reads.actor_facets(s.store, actor.iri)
+    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri))
     total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
     page = page_number(total, reads.PAGE_SIZE)
     shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE)
@@ -88,7 +88,7 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
 
 def _mentioned(node: str) -> list[dict]:
     """The articles mentioning an actor, newest first, each with its number of mentions."""
-    counts = reads.mentioned_in(site().store, node)
+    counts = site().remember("mentioned " + node, lambda: reads.mentioned_in(site().store, node))
     return [{**a, "mentions": counts[a["article"]]} for a in site().articles if a["article"] in counts]
 
 

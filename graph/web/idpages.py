@@ -8,11 +8,12 @@ import csv
 import io
 import json
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import flask
+import networkx as nx
 
-from graph.network import neighbourhood, prune
 from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, DERIVED_FROM, MEMBER, NEWS_ARTICLE, ORGANIZATION, REFERS_TO,
                               iri)
 from graph.view import DEFAULT_MAX_NODES, pruned_note, render_html, view_data
@@ -74,7 +75,7 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     if args.get("format") in ("csv", "json"):
         rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT)
         return _download(rows, args["format"], actor)
-    facets = reads.actor_facets(s.store, actor.iri)
+    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri))
     total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
     page = page_number(total, reads.PAGE_SIZE)
     shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE)
@@ -88,8 +89,16 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
 
 def _mentioned(node: str) -> list[dict]:
     """The articles mentioning an actor, newest first, each with its number of mentions."""
-    counts = reads.mentioned_in(site().store, node)
+    counts = site().remember("mentioned " + node, lambda: reads.mentioned_in(site().store, node))
     return [{**a, "mentions": counts[a["article"]]} for a in site().articles if a["article"] in counts]
+
+
+def _counterparts(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The actors linked to ``node`` in ``G``, most links first (then by IRI): the view keeps
+    the first, read from ``node``'s own edges rather than ranking its whole neighbourhood."""
+    links: Counter[str] = Counter(n for _, n in G.out_edges(node)) + Counter(n for n, _ in G.in_edges(node))
+    links.pop(node, None)
+    return sorted(links, key=lambda n: (-links[n], n))
 
 
 def _download(rows: list[dict], fmt: str, actor: reads.Actor) -> flask.Response:
@@ -157,9 +166,10 @@ def _draw(actor: reads.Actor) -> str:
     G = site().actor_graph
     if actor.iri not in G:
         return "<!doctype html><title>No neighbours</title><p>No statement links this actor to another.</p>"
-    near = neighbourhood(G, [actor.iri], 1)
-    drawn, left_out = prune(near, DEFAULT_MAX_NODES, keep=[actor.iri])
+    counterparts = _counterparts(G, actor.iri)
+    kept = counterparts[:DEFAULT_MAX_NODES - 1]
+    drawn = G.subgraph([actor.iri, *kept]).copy()
     with tempfile.TemporaryDirectory() as folder:
         path = render_html(view_data(drawn), Path(folder) / "view.html", f"Around {actor.label}",
-                           pruned_note(left_out, len(near)))
+                           pruned_note(len(counterparts) - len(kept), len(counterparts) + 1))
         return path.read_text("utf-8")

@@ -55,7 +55,8 @@ class Site:
 
     def remember(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, kept for the next request with this key (the :data:`REMEMBERED` most
-        recently used are kept): for pages that cost much to draw, like the neighbourhood views."""
+        recently used are kept): for what costs much to read or draw and cannot change (the store
+        is read-only), like the neighbourhood views and a busy actor's filter counts."""
         with _LOCK:
             if key in self._remembered:
                 self._remembered.move_to_end(key)

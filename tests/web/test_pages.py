@@ -8,8 +8,10 @@ import csv
 import io
 import json
 
+import networkx as nx
 import pytest
 
+from graph.web import idpages
 from tests.helpers import trig_store
 from tests.web.conftest import make_app, marked_text
 
@@ -140,3 +142,12 @@ def test_downloads_hold_the_filtered_statements(client, fmt):
     rows = list(csv.DictReader(io.StringIO(body))) if fmt == "csv" else json.loads(body)
     assert [(r["statement"], r["text"], str(r["begin"])) for r in rows] == [(STATEMENT, QUOTE, str(Q_BEGIN))]
     assert "attachment" in response.headers["Content-Disposition"]
+
+
+@pytest.mark.parametrize(("edges", "expected"), [
+    ([("a", "b"), ("c", "a"), ("a", "c"), ("b", "c")], ["c", "b"]),
+    ([("a", "a"), ("d", "a"), ("a", "b")], ["b", "d"]),
+    ([("a", "a")], []),
+])
+def test_a_neighbourhood_view_keeps_the_counterparts_most_linked_to_the_actor(edges, expected):
+    assert idpages._counterparts(nx.MultiDiGraph(edges), "a") == expected

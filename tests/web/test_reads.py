@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.web.reads import StatementFilter, actor_facets, actor_statements, outlet
+from graph.web.reads import StatementFilter, _keeps, actor_facets, actor_statements, outlet
 from tests.helpers import trig_store
 
 BASE = "https://w3id.org/claimgraph/id/"
@@ -81,6 +81,38 @@ NEWEST_FIRST = [f"{a}/{b}" for a in ("n4", "n2", "n1", "n3") for b in STATEMENTS
 ])
 def test_actor_statements_are_filtered_sorted_and_cut_in_sparql(store, chosen, limit, offset, expected):
     assert _ids(actor_statements(store, ADA, chosen, limit, offset)) == expected
+
+
+@pytest.mark.parametrize(("chosen", "size"), [
+    (StatementFilter(), 1), (StatementFilter(), 3), (StatementFilter(), 7), (StatementFilter(act="warn"), 3),
+    (StatementFilter(since="2024-02", relation="by"), 2), (StatementFilter(outlet="wire.example.net"), 3),
+])
+def test_pages_of_both_relations_merge_in_order(store, chosen, size):
+    whole = actor_statements(store, ADA, chosen, 1000)
+    pages = [r for start in range(0, len(whole) + size, size) for r in actor_statements(store, ADA, chosen, size, start)]
+    assert [(r["statement"], r["relation"]) for r in pages] == [(r["statement"], r["relation"]) for r in whole]
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [
+    (StatementFilter(), {"text": "words n4 10", "end": 15, "cue": "say", "kind": "indirect", "act": "warn",
+                         "speaker": "Ada Vell", "headline": "Story n4", "outlet": "wire.example.net"}),
+    (StatementFilter(relation="about"), {"text": "words n4 20", "act": "praise", "speaker": "Bo Rask",
+                                         "date": "2024-02-28", "relation": "about"}),
+])
+def test_a_page_reads_every_column_of_its_rows(store, chosen, expected):
+    row = actor_statements(store, ADA, chosen, 1)[0]
+    assert {k: row[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(("marker", "relation", "asked", "expected"), [
+    ("by", "by", {}, True),
+    ("about", "by", {}, False),
+    ("act", "about", {"act": ""}, False),
+    ("act", "about", {"act": "warn"}, True),
+    ("?statement a cg:Statement .", "by", {"act": ""}, True),
+])
+def test_only_the_lines_of_the_relation_and_the_asked_filters_are_kept(marker, relation, asked, expected):
+    assert _keeps(marker, relation, asked) is expected
 
 
 @pytest.mark.parametrize("chosen", [

@@ -441,9 +441,10 @@ def _workloads(store) -> dict[str, list[dict]]:
     def sample(rows: list[dict]) -> list[dict]:
         return pick.sample(rows, min(WORKLOAD, len(rows)))
 
-    speakers = store.select("""SELECT ?p ?name WHERE { GRAPH ?g { ?s prov:wasAttributedTo ?p .
-        ?p a schema:Person ; rdfs:label ?name } }""")
-    targets = store.select("SELECT ?t ?name WHERE { GRAPH ?g { ?s schema:about ?t . ?t rdfs:label ?name } }")
+    # statements are in the article graphs, the actors' types and labels in the default graph
+    speakers = store.select("""SELECT ?p ?name WHERE { GRAPH ?g { ?s prov:wasAttributedTo ?p }
+        ?p a schema:Person ; rdfs:label ?name }""")
+    targets = store.select("SELECT ?t ?name WHERE { GRAPH ?g { ?s schema:about ?t } ?t rdfs:label ?name }")
     measures = store.select("""SELECT ?measure ?year WHERE { ?stat cg:measure ?measure ; prov:wasDerivedFrom ?a .
         ?a schema:datePublished ?d BIND(YEAR(?d) AS ?year) }""")
     busiest_speaker = Counter((r["p"], r["name"]) for r in speakers).most_common(1)[0][0]

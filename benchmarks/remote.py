@@ -25,10 +25,9 @@ sys.path.insert(0, str(ROOT))
 from graph.nlp import load_nlp  # noqa: E402
 from graph.pipeline import build  # noqa: E402
 from graph.rdf.open import open_store  # noqa: E402
+from results_md import RESULTS_MD, write_section  # noqa: E402
 from tests.helpers import oxigraph_server, virtuoso_server  # noqa: E402
 
-RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
-MARKER = "<!-- Sections below are written by the other scripts in benchmarks/; run.py keeps them. -->"
 HEADING = "## Building into SPARQL servers on loopback (`benchmarks/remote.py`)"
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
 TARGET = 1.3
@@ -98,21 +97,6 @@ def section(seconds: dict[str, dict[str, float]]) -> str:
         "per graph written, per-article identity reads).", ""])
 
 
-def write(text: str) -> None:
-    """Replace this script's section below the marker of RESULTS.md (or append it)."""
-    current = RESULTS_MD.read_text("utf-8")
-    head, marker, others = current.partition(MARKER)
-    if not marker:
-        raise SystemExit(f"{RESULTS_MD}: marker not found: {MARKER}")
-    start = others.find(HEADING)
-    if start < 0:
-        others = others.rstrip("\n") + "\n\n" + text
-    else:
-        end = others.find("\n## ", start + len(HEADING))
-        others = others[:start] + text + (others[end + 1:] if end >= 0 else "")
-    RESULTS_MD.write_text(head + marker + others, "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds-only", action="store_true", help="skip the Wikinews corpus")
@@ -126,7 +110,7 @@ def main() -> None:
     text = section(measure(corpora))
     print(text)
     if args.write:
-        write(text)
+        write_section(HEADING, text)
 
 
 if __name__ == "__main__":

@@ -30,12 +30,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from results_md import MARKER
+
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
 RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
 #: RESULTS.md from this line on belongs to the other benchmark scripts (serve.py, web.py, ...):
 #: a run of this one rewrites what is above it and keeps the rest.
-OTHERS_MARKER = "<!-- Sections below are written by the other scripts in benchmarks/; run.py keeps them. -->"
+OTHERS_MARKER = MARKER
 PARTS = ("throughput", "scale", "query", "add")
 TARGETS = {"overhead": 1.15, "speedup": 1.7, "p50_ms": 50.0, "add_s": 2.0, "peak_gb": 2.5, "peak_growth": 1.2}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

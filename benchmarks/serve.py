@@ -29,6 +29,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from results_md import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 BASELINE = "23b681b"
@@ -185,7 +187,7 @@ def main() -> None:
     parser.add_argument("--render", action="store_true", help="only rewrite the RESULTS.md section from serve.json")
     args = parser.parse_args()
     if args.render:
-        write_section(render(json.loads((ROOT / "benchmarks" / "serve.json").read_text("utf-8"))))
+        write_section(SECTION, render(json.loads((ROOT / "benchmarks" / "serve.json").read_text("utf-8"))))
         return
     if args.store is None:
         parser.error("--store is required")
@@ -214,7 +216,7 @@ def main() -> None:
     (ROOT / "benchmarks" / "serve.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
     table = render(out)
     print(table)
-    write_section(table)
+    write_section(SECTION, table)
 
 
 def service_check_us() -> dict[str, float]:
@@ -265,19 +267,6 @@ def render(out: dict) -> str:
 
 def _yes(met: bool) -> str:
     return "yes" if met else "no"
-
-
-def write_section(table: str) -> None:
-    """Put ``table`` in RESULTS.md in place of its previous version (or at the end)."""
-    results = ROOT / "benchmarks" / "RESULTS.md"
-    text = results.read_text("utf-8")
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + table
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + table + (text[end + 1:] if end >= 0 else "")
-    results.write_text(text, "utf-8")
 
 
 if __name__ == "__main__":

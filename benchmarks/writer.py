@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 
+from results_md import write_section  # noqa: E402
 from run import MONTHS, SYLLABLES, VARIANTS, _common_words, _du, machine, wikinews_files  # noqa: E402
 
 SECTION = "## Writer throughput (issue 18): records replayed into stores of growing size"
@@ -218,19 +219,6 @@ def render(rows: list[dict], remote: dict | None, commit: str, load: tuple) -> s
     return "\n".join(lines)
 
 
-def write_section(table: str) -> None:
-    """Put ``table`` in RESULTS.md in place of its previous version (or at the end)."""
-    results = ROOT / "benchmarks" / "RESULTS.md"
-    text = results.read_text("utf-8")
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + table
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + table + (text[end + 1:] if end >= 0 else "")
-    results.write_text(text, "utf-8")
-
-
 def main(argv: list[str]) -> None:
     import os
     import subprocess
@@ -259,7 +247,7 @@ def main(argv: list[str]) -> None:
     table = render(rows, remote, commit, os.getloadavg())
     print(table)
     if not args.no_results:
-        write_section(table)
+        write_section(SECTION, table)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ def is_quantity(doc: Doc, text: str, num: Number, unit: Unit | None) -> bool:
     if _is_year(doc, num, unit, measured) or _is_label(doc, num) or in_code(text, tok.idx, tok.idx + len(tok)):
         return False
     word = word_value(tok)
-    if word is not None and word.kind == "unit" and word.value == 1 and not (measured or unit.unit == PERSON):
+    if word is not None and word.kind == "unit" and word.value == 1 \
+            and not (measured or unit.unit == PERSON or _is_rate(doc, unit)):
         return False
     if num.end < len(doc) and doc[num.end].lower_ in lexicon().numbers.uses["age-marker"]:
         return False
@@ -67,6 +68,12 @@ def _counts_on_its_own(doc: Doc, num: Number) -> bool:
         return False
     return last.dep_ in _ALONE_DEPS or (
         last.dep_ == "pobj" and last.head.lower_ in lexicon().numbers.qualifiers)
+
+
+def _is_rate(doc: Doc, unit: Unit) -> bool:
+    """True when the counted noun is followed by a rate word ("one pack per order")."""
+    return unit.noun is not None and unit.noun.i + 1 < len(doc) \
+        and doc[unit.noun.i + 1].lower_ in lexicon().numbers.uses["rate"]
 
 
 def _is_duration(doc: Doc, num: Number, unit: Unit) -> bool:

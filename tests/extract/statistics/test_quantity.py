@@ -22,6 +22,7 @@ import pytest
         "Two years ago the plant closed.",
         "The plant closed and reopened three weeks later.",
         "The trial lasted a year.",
+        "He sold one car to the firm.",
         "The two met on Monday.",
         "By Friday these three had recovered.",
         "The storm killed one and left.",
@@ -41,6 +42,8 @@ def test_not_statistics(stats, text):
         ("Two of the miners died.", 2),
         ("Fewer than two hundred came to the fair.", 200),
         ("Over a thousand were hurt.", 1000),
+        # "one" of a rate or limit
+        ("The shop limited sales to one pack per customer.", 1),
     ],
 )
 def test_number_words_that_count(stats, text, value):

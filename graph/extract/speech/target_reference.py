@@ -193,8 +193,8 @@ def speaker_group(discourse: Discourse, speaker: str | None) -> str | None:
     orgs = [r.organization for r in roles if r.organization]
     if orgs:
         return orgs[-1]
-    places = lexicon().places
-    countries = (places.of_demonym(word) for r in roles for word in r.title.split() if word[:1].isupper())
+    demonyms = (word for r in roles for word in r.title.split() if word[:1].isupper())
+    countries = (lexicon().places.of_demonym(word) for word in demonyms)
     return next((key for c in countries if c is not None
                  and (key := reference.place_named(discourse, c)) is not None), None)
 

@@ -9,7 +9,8 @@ to; "its" in what an organisation said, that organisation; "they" in reported sp
 the two people last named together when no organisation or group fits; "the President" the holder
 of that role; "the suspect" the person in focus who neither spoke nor holds a title;
 "the hotel" the named place whose name holds the noun; "both companies" the last two
-organisations named; "some stores" in what an organisation said, that organisation; "the Veltrian government" an organisation minted from the phrase);
+organisations named; "some stores" in what an organisation said, that organisation; "the
+Veltrian government" an organisation minted from the phrase);
 the subject or possessor written just before a quoted fragment (said Berg "had done his
 best"; praised her "courage"); and the objects of a criticising, praising, ordering or
 characterising cue ("criticised Riverside officials", "ordered the accused to remain",

@@ -58,6 +58,8 @@ def test_number_words_that_count(stats, text, value):
         ("She led the party for 37 years.", 37, "year"),
         ("He will be eligible for parole in 25 years.", 25, "year"),
         ("Police arrived 36 minutes after the first call.", 36, "minute"),
+        # a light year is a distance
+        ("The star lies 195 light years from the sun.", 195, "light year"),
     ],
 )
 def test_durations(stats, text, value, unit):

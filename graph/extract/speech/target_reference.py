@@ -57,6 +57,8 @@ RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 #: Most steps from a relative pronoun up to the clause it opens ("which ... refused to
 #: repatriate": the pronoun hangs on the verb inside the clause).
 RELATIVE_STEPS = 3
+#: Determiners that make a noun for two people refer to a pair named before ("the couple").
+PAIR_DETERMINERS = frozenset({"the", "their"})
 #: Shortest surname taken alone as a name ("Li" is too short to tell from other words).
 MIN_SURNAME = 3
 
@@ -402,7 +404,10 @@ def _pair_pronoun(discourse: Discourse, token: Token) -> bool:
 
 
 def _pair_noun(token: Token) -> bool:
-    """True for a definite noun for two people ("the couple", "their parents";
-    :attr:`~graph.lexicon.actors.ActorWords.pair_nouns`)."""
-    return token.pos_ == "NOUN" and token.lower_ in lexicon().actors.pair_nouns and any(
-        t.lower_ == "the" or t.dep_ == "poss" for t in token.lefts)
+    """True for a noun for two people made definite by "the" or "their" ("the couple",
+    "their parents"; :attr:`~graph.lexicon.actors.ActorWords.pair_nouns`), when no plural
+    noun before it in its sentence may be whose they are ("the pupils said their
+    parents ..."); not "her parents", who are someone's own."""
+    return (token.pos_ == "NOUN" and token.lower_ in lexicon().actors.pair_nouns
+            and any(t.lower_ in PAIR_DETERMINERS for t in token.lefts)
+            and not any(t.tag_ in ("NNS", "NNPS") for t in token.sent if t.i < token.i))

@@ -115,7 +115,7 @@ def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str |
     low = tok.lower_
     if low in pronouns.first_person and draft.kind == "direct":
         return speaker
-    if low in pronouns.first_plural and draft.kind == "direct":
+    if low in pronouns.first_plural and tok.pos_ == "PRON" and draft.kind == "direct":
         return target_reference.speaker_group(discourse, speaker)
     if low in pronouns.gender and tok.pos_ == "PRON":
         return _content_pronoun(discourse, draft, tok)
@@ -188,7 +188,10 @@ def _object_target(discourse: Discourse, draft: Draft, obj: Token, speaker: str 
                    ) -> str | None:
     """The actor the object of a cue names: the one criticised, praised, ordered or
     characterised ("ordered the accused to remain", "described him as 'reckless'"), by its
-    mention, its name written again, a pronoun, a description, or a group minted from it."""
+    mention, its name written again, a pronoun (a reflexive one: the speaker), a
+    description, or a group minted from it."""
+    if "Yes" in obj.morph.get("Reflex"):
+        return speaker  # "describes himself as ..."
     key = _fragment_target(discourse, obj, speaker) or _target_entity(discourse, obj)
     if key is None and obj.pos_ != "PRON":
         key = _token_target(discourse, draft, obj, speaker)

@@ -228,6 +228,15 @@ def test_about_aside(nlp, text, content, about):
     # a definite noun for two people: the last two named together, however far back
     ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. The farmers went home. Kofi Mensah "
      "said the couple had left the country.", {}, "the couple had left", {"Tomas Berg", "Ana Ruiz"}),
+    # ... not someone's own parents, nor those of a group named before them
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. Lena Vogt said her parents had "
+     "left the country.", {}, "her parents had left", {"Lena Vogt"}),
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. Lena Vogt said the pupils and "
+     "their parents had left the country.", {}, "their parents had left", set()),
+    # "US" in capitals is a country, not "us"; a reflexive object is the speaker
+    ("“Few US firms have come,” the Harbour Authority said.", {}, "Few US firms", set()),
+    ("Tomas Berg described himself as a “reluctant leader”.", {}, "reluctant leader",
+     {"Tomas Berg"}),
 ])
 def test_about_reference(nlp, monkeypatch, text, titles, content, about):
     monkeypatch.setitem(CAST, "Norway", ("Place", ("Norway",), None))

@@ -40,7 +40,7 @@ def is_quantity(doc: Doc, text: str, num: Number, unit: Unit | None) -> bool:
     if _is_year(doc, num, unit, measured) or _is_label(doc, num) or in_code(text, tok.idx, tok.idx + len(tok)):
         return False
     word = word_value(tok)
-    if word is not None and word.kind == "unit" and word.value == 1 \
+    if word is not None and word.kind == "unit" and num.value == 1 \
             and not (measured or unit.unit == PERSON or _is_rate(doc, unit)):
         return False
     if num.end < len(doc) and doc[num.end].lower_ in lexicon().numbers.uses["age-marker"]:

@@ -84,10 +84,14 @@ class ActorWords:
             from ``title_naming.txt``.
         pair_words: Determiners by which a plural noun stands for the last two actors of
             its kind ("both companies"), from ``pair_words.txt``.
+        pair_nouns: Nouns that, made definite, stand for the last two people named together
+            ("the couple"), from ``pair_nouns.txt``.
         state_bodies: Nouns for a state's institutions ("government") that a place or
             demonym before them makes an organisation, from ``state_bodies.txt``.
         site_nouns: Nouns that after "the" refer to the site named last ("the building"),
             from ``site_nouns.txt``.
+        org_parts: Nouns for an organisation's own parts or people ("stores", "staff"),
+            from ``org_parts.txt``.
         institutions: Organisation heads that name an institution alone ("Congress"), from
             ``institutions.txt``.
         abbreviations: All-capitals words that name no actor ("CEO", "GDP"), from
@@ -120,8 +124,10 @@ class ActorWords:
     facility_nouns: frozenset[str]
     naming_words: frozenset[str]
     pair_words: frozenset[str]
+    pair_nouns: frozenset[str]
     state_bodies: frozenset[str]
     site_nouns: frozenset[str]
+    org_parts: frozenset[str]
     institutions: frozenset[str]
     abbreviations: frozenset[str]
     particles: frozenset[str]
@@ -161,8 +167,10 @@ def load() -> ActorWords:
         facility_nouns=read_words("facility_nouns.txt"),
         naming_words=read_words("title_naming.txt"),
         pair_words=read_words("pair_words.txt"),
+        pair_nouns=read_words("pair_nouns.txt"),
         state_bodies=read_words("state_bodies.txt"),
         site_nouns=read_words("site_nouns.txt"),
+        org_parts=read_words("org_parts.txt"),
         institutions=read_words("institutions.txt"),
         abbreviations=read_words("common_abbreviations.txt"),
         particles=frozenset(read_lines("name_particles.txt")))

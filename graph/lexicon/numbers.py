@@ -17,7 +17,7 @@ NUMBER_KINDS = ("unit", "scale", "article")
 UNIT_POSITIONS = ("prefix", "suffix")
 #: Uses of the function words in ``statistic_words.tsv``.
 WORD_USES = ("measure-prep", "amount-noun", "light-verb", "unit-link", "open-range", "source-phrase",
-             "age-marker", "no-article", "year-lead")
+             "age-marker", "duration", "not-duration", "rate", "no-article", "year-lead")
 _FLAGS = {"yes": True, "no": False}
 
 

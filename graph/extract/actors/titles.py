@@ -231,6 +231,7 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     if not heads:
         return None
     head = heads[-1]
+    b = _after_kin(doc, b, head)
     if any(doc[k].pos_ in {"VERB", "AUX", "PRON", "NUM"} for k in range(b, head)):
         return None
     org = next((o for o in reversed(orgs) if b <= o.start and o.end <= e and o.start > head), None)
@@ -238,6 +239,18 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     first = _trim_title_start(doc, b, t_end)
     span = doc[first:t_end]
     return Title(span.text, span.start_char, span.end_char), org
+
+
+def _after_kin(doc: Doc, b: int, head: int) -> int:
+    """Where the title of an apposition starting at token ``b`` begins when a description
+    with a possessive pronoun comes first, joined by "and" ("his wife and the chairwoman of
+    ..."): after that "and" and its article; else ``b``."""
+    owned = [k for k in range(b, head) if doc[k].tag_ == "PRP$"]
+    joins = [k for k in range(owned[-1], head) if doc[k].lower_ == "and"] if owned else []
+    if not joins:
+        return b
+    b = joins[-1] + 1
+    return b + 1 if doc[b].lower_ in lexicon().actors.appos_articles else b
 
 
 def _title_end(doc: Doc, head: int, e: int, org: Candidate | None) -> int:

@@ -20,8 +20,15 @@ alike; these are the cases only targets need:
 - :func:`pair_named`: "both companies" -> the last two organisations named;
 - :func:`place_organisation`: "the Veltrian government", "Cabinet" (a state body,
   ``state_bodies.txt``) -> an organisation minted from the phrase when no listed one fits;
-- :func:`people_pair`: "they", "them" -> the two people last named together, when no
-  organisation or group fits;
+- :func:`people_pair`: "they", "them", "the couple" -> the two people last named together,
+  when no organisation or group fits;
+- :func:`speaker_group`: "we", "our" in a direct quote -> the speaker when an
+  organisation, else the organisation of the speaker's role ("we" of a police inspector);
+- :func:`antecedent`: a relative pronoun in the content -> the actors named in the noun
+  phrase its clause modifies, when that stands before the content ("Berg, who was
+  described as ...");
+- :func:`speaker_part`: "some stores", "staff" in what an organisation said -> that
+  organisation (``org_parts.txt``);
 - :func:`speaker_pronoun`: "its", "itself", "they", "their" in what an organisation (or a
   group) is reported to have said -> the speaker ("the agency said it had reviewed
   itself").
@@ -45,6 +52,13 @@ NAMED_KINDS = frozenset({"Person", "Organization", "Place"})
 DESCRIPTION_LOOKBACK = 12
 #: Dependencies of a pronoun that is an object: it cannot be its clause's subject.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+#: Tags of a relative pronoun ("who", "which", a relative "that").
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+#: Most steps from a relative pronoun up to the clause it opens ("which ... refused to
+#: repatriate": the pronoun hangs on the verb inside the clause).
+RELATIVE_STEPS = 3
+#: Determiners that make a noun for two people refer to a pair named before ("the couple").
+PAIR_DETERMINERS = frozenset({"the", "their"})
 #: Shortest surname taken alone as a name ("Li" is too short to tell from other words).
 MIN_SURNAME = 3
 
@@ -142,6 +156,19 @@ def title_holder(discourse: Discourse, token: Token) -> str | None:
     return reference.role_holder(discourse, token)
 
 
+def speaker_part(discourse: Discourse, token: Token, speaker: str | None) -> str | None:
+    """The speaker, when it is an organisation and ``token`` a noun for an organisation's
+    own parts or people (:attr:`~graph.lexicon.actors.ActorWords.org_parts`) that no
+    possessor, name or mention before it gives to another owner ("the chain said some
+    stores had closed"; not "rival stores' staff", "Eastland factories")."""
+    if speaker is None or discourse.kind(speaker) != "Organization" or token.pos_ != "NOUN" \
+            or token.dep_ == "compound" or token.lemma_.lower() not in lexicon().actors.org_parts:
+        return None
+    owned = any(t.dep_ in ("poss", "compound") or t.pos_ == "PROPN" or discourse.mention_at(t)
+                for t in token.lefts)
+    return None if owned else speaker
+
+
 def speaker_pronoun(discourse: Discourse, token: Token, speaker: str | None) -> str | None:
     """The speaker, when ``token`` is "its"/"itself" and the speaker an organisation, or a
     form of "they" and the speaker an organisation or a group."""
@@ -155,6 +182,46 @@ def speaker_pronoun(discourse: Discourse, token: Token, speaker: str | None) -> 
     if low in pronouns.plural:
         return speaker if organisation or discourse.is_plural(speaker) else None
     return None
+
+
+def speaker_group(discourse: Discourse, speaker: str | None) -> str | None:
+    """The group "we" in a speaker's own words stands for: the speaker when an organisation,
+    else the organisation of the speaker's last role that names one, else the country a
+    demonym in one of its titles names, when the article names it ("our islands" of the
+    Veltrian prime minister: Veltria)."""
+    if speaker is None or discourse.kind(speaker) == "Organization":
+        return speaker
+    roles = [r for r in discourse.roles if r.person == speaker]
+    orgs = [r.organization for r in roles if r.organization]
+    if orgs:
+        return orgs[-1]
+    demonyms = (word for r in roles for word in r.title.split() if word[:1].isupper())
+    countries = (lexicon().places.of_demonym(word) for word in demonyms)
+    return next((key for c in countries if c is not None
+                 and (key := reference.place_named(discourse, c)) is not None), None)
+
+
+def antecedent(discourse: Discourse, token: Token, span: Span) -> list[str]:
+    """Keys of the actors named in the noun phrase that the relative clause ``token`` opens
+    modifies ("Berg" for "who" in "Berg, who was described as ..."; "Eastland" for "which"
+    in "Eastland fighters, which ..."), when that phrase ends before ``span``."""
+    if token.lower_ not in discourse.context.words.pronouns.relative \
+            or token.tag_ not in RELATIVE_TAGS:
+        return []
+    clause = token
+    for _ in range(RELATIVE_STEPS):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.idx + len(noun.text) > span.begin:
+        return []
+    keys: list[str] = []
+    for tok in noun.doc[noun.left_edge.i:noun.i + 1]:
+        key = discourse.mention_at(tok)
+        if key is not None and key not in keys and discourse.kind(key) != "UnnamedSource":
+            keys.append(key)
+    return keys
 
 
 def facility_named(discourse: Discourse, token: Token) -> str | None:
@@ -310,20 +377,37 @@ def people_pair(discourse: Discourse, token: Token, speaker: str | None) -> list
     """The two people a form of "they" in reported words (not between quotation marks)
     refers to when no organisation or group does and no plural noun stands before it in its
     sentence: the last two named together ("A and B", "A and C B"), neither of them the
-    speaker."""
-    pronouns = discourse.context.words.pronouns
-    if token.pos_ != "PRON" or token.lower_ not in pronouns.plural \
-            or discourse.context.in_any_quote(token.idx) \
-            or any(t.tag_ in ("NNS", "NNPS") for t in token.sent if t.i < token.i) \
-            or reference.pronoun(discourse, token.lower_, token.idx) is not None:
+    speaker; likewise a definite noun for two people ("the couple", "their parents"), which
+    may reach back to the start of the article."""
+    noun = _pair_noun(token)
+    if not (noun or _pair_pronoun(discourse, token)):
         return []
     ctx = discourse.context
     here = ctx.sentence_of(token.idx)
     for tok in reversed(ctx.doc[:token.i]):
-        if here - ctx.sentence_of(tok.idx) > DESCRIPTION_LOOKBACK:
+        if not noun and here - ctx.sentence_of(tok.idx) > DESCRIPTION_LOOKBACK:
             break
         pair = [discourse.mention_at(tok.head), discourse.mention_at(tok)] if tok.dep_ == "conj" else []
         if (len(pair) == 2 and None not in pair and pair[0] != pair[1] and speaker not in pair
                 and all(discourse.kind(k) == "Person" for k in pair if k is not None)):
             return [k for k in pair if k is not None]
     return []
+
+
+def _pair_pronoun(discourse: Discourse, token: Token) -> bool:
+    """True for a form of "they" in reported words that no organisation, group or plural
+    noun before it in its sentence may be meant by."""
+    return (token.pos_ == "PRON" and token.lower_ in discourse.context.words.pronouns.plural
+            and not discourse.context.in_any_quote(token.idx)
+            and not any(t.tag_ in ("NNS", "NNPS") for t in token.sent if t.i < token.i)
+            and reference.pronoun(discourse, token.lower_, token.idx) is None)
+
+
+def _pair_noun(token: Token) -> bool:
+    """True for a noun for two people made definite by "the" or "their" ("the couple",
+    "their parents"; :attr:`~graph.lexicon.actors.ActorWords.pair_nouns`), when no plural
+    noun before it in its sentence may be whose they are ("the pupils said their
+    parents ..."); not "her parents", who are someone's own."""
+    return (token.pos_ == "NOUN" and token.lower_ in lexicon().actors.pair_nouns
+            and any(t.lower_ in PAIR_DETERMINERS for t in token.lefts)
+            and not any(t.tag_ in ("NNS", "NNPS") for t in token.sent if t.i < token.i))

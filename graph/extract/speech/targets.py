@@ -3,15 +3,18 @@
 The content's mentions (unnamed sources aside) and the names it repeats where the actors
 stage left no mention; its pronouns and nominals resolved through
 :mod:`graph.extract.reference` and :mod:`.target_reference` ("I" in a direct quote is its
-speaker; "he" the last fitting person named before it in the content, else the one in
-focus; "its" in what an organisation said, that organisation; "they" in reported speech
+speaker, "we" there the speaker's organisation; "he" the last fitting person named before
+it in the content, else the one in focus; "who" opening the content the actor it relates
+to; "its" in what an organisation said, that organisation; "they" in reported speech
 the two people last named together when no organisation or group fits; "the President" the holder
 of that role; "the suspect" the person in focus who neither spoke nor holds a title;
 "the hotel" the named place whose name holds the noun; "both companies" the last two
-organisations named; "the Veltrian government" an organisation minted from the phrase);
+organisations named; "some stores" in what an organisation said, that organisation; "the
+Veltrian government" an organisation minted from the phrase);
 the subject or possessor written just before a quoted fragment (said Berg "had done his
-best"; praised her "courage"); and the objects of a criticising or praising cue
-("criticised Riverside officials")."""
+best"; praised her "courage"); and the objects of a criticising, praising, ordering or
+characterising cue ("criticised Riverside officials", "ordered the accused to remain",
+"described him as 'emerging'")."""
 
 from __future__ import annotations
 
@@ -57,10 +60,12 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
             break
         found.append(_token_target(discourse, draft, tok, speaker))
         found.extend(target_reference.pair_named(discourse, tok))
+        found.extend(target_reference.antecedent(discourse, tok, draft.span))
         if draft.kind != "direct" and target_reference.speaker_pronoun(discourse, tok, speaker) is None:
             found.extend(target_reference.people_pair(discourse, tok, speaker))
     found.extend(_fragment_target(discourse, tok, speaker) for tok in _before_fragment(discourse, draft))
-    found.extend(discourse.mention_at(obj) or _target_entity(discourse, obj) for obj in draft.targets)
+    objects = draft.targets or _quote_cue_objects(discourse, draft)
+    found.extend(_object_target(discourse, draft, obj, speaker) for obj in objects)
     for key in found:
         if key is not None and key not in keys:
             keys.append(key)
@@ -110,6 +115,8 @@ def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str |
     low = tok.lower_
     if low in pronouns.first_person and draft.kind == "direct":
         return speaker
+    if low in pronouns.first_plural and tok.pos_ == "PRON" and draft.kind == "direct":
+        return target_reference.speaker_group(discourse, speaker)
     if low in pronouns.gender and tok.pos_ == "PRON":
         return _content_pronoun(discourse, draft, tok)
     if low in pronouns.organization or low in pronouns.plural:
@@ -122,7 +129,8 @@ def _token_target(discourse: Discourse, draft: Draft, tok: Token, speaker: str |
            or reference.nominal(discourse, tok, speaker))
     if key is None:
         return (target_reference.facility_named(discourse, tok)
-                or target_reference.place_organisation(discourse, tok))
+                or target_reference.place_organisation(discourse, tok)
+                or target_reference.speaker_part(discourse, tok, speaker))
     return target_reference.named_instead(discourse, key, tok)
 
 
@@ -135,7 +143,9 @@ def _content_pronoun(discourse: Discourse, draft: Draft, tok: Token) -> str | No
 
 def _before_fragment(discourse: Discourse, draft: Draft) -> Iterator[Token]:
     """The subject or possessor of a quoted fragment's first words, written just before its
-    opening mark ("Berg" in said Berg "had resigned"; "her" in praised her "courage")."""
+    opening mark ("Berg" in said Berg "had resigned"; "her" in praised her "courage"), the
+    possessor of such a subject, however long the phrase it heads when it ends at the mark
+    ("Berg" in found Berg's advice to the board "was unlawful")."""
     if draft.kind == "indirect":
         return
     ctx = discourse.context
@@ -144,8 +154,10 @@ def _before_fragment(discourse: Discourse, draft: Draft) -> Iterator[Token]:
         if tok.idx >= draft.span.end:
             break
         for child in tok.children:
-            if child.dep_ in FRAGMENT_DEPS and first - FRAGMENT_GAP <= child.i < first:
+            if child.dep_ in FRAGMENT_DEPS and child.i < first and (
+                    child.i >= first - FRAGMENT_GAP or child.right_edge.i >= first - FRAGMENT_GAP):
                 yield child
+                yield from (c for c in child.children if c.dep_ == "poss")
 
 
 def _fragment_target(discourse: Discourse, tok: Token, speaker: str | None) -> str | None:
@@ -158,6 +170,32 @@ def _fragment_target(discourse: Discourse, tok: Token, speaker: str | None) -> s
     gender = discourse.context.words.pronouns.gender[tok.lower_]
     return reference.salient(discourse, tok.idx, lambda e: e.kind == "Person" and e.key != speaker
                              and reference.entity_gender(e) in (None, gender), fallback=False)
+
+
+def _quote_cue_objects(discourse: Discourse, draft: Draft) -> list[Token]:
+    """The direct objects of a quote's cue when its speech act takes its object as target
+    (described Berg as an "emerging" leader), outside the quote."""
+    ctx = discourse.context
+    if draft.kind == "indirect" or draft.cue_span is None \
+            or draft.speech_act not in ctx.words.target_acts:
+        return []
+    cue = ctx.doc[ctx.token_at(draft.cue_span.begin)]
+    return [c for c in cue.children if c.dep_ == "dobj"
+            and not draft.span.begin <= c.idx < draft.span.end]
+
+
+def _object_target(discourse: Discourse, draft: Draft, obj: Token, speaker: str | None
+                   ) -> str | None:
+    """The actor the object of a cue names: the one criticised, praised, ordered or
+    characterised ("ordered the accused to remain", "described him as 'reckless'"), by its
+    mention, its name written again, a pronoun (a reflexive one: the speaker), a
+    description, or a group minted from it."""
+    if "Yes" in obj.morph.get("Reflex"):
+        return speaker  # "describes himself as ..."
+    key = _fragment_target(discourse, obj, speaker) or _target_entity(discourse, obj)
+    if key is None and obj.pos_ != "PRON":
+        key = _token_target(discourse, draft, obj, speaker)
+    return key
 
 
 def _target_entity(discourse: Discourse, obj: Token) -> str | None:

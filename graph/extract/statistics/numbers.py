@@ -1,5 +1,6 @@
 """Numbers in a Doc: digits ("12,840", "2.8") and number words ("three", "a"), with the
-scale words after them ("2.8 million") and compound tens ("thirty-five")."""
+scale words after them ("2.8 million"), compound tens ("thirty-five") and halves
+("three-and-a-half million", "a million and a half")."""
 
 from __future__ import annotations
 
@@ -46,15 +47,21 @@ def read_number(doc: Doc, i: int) -> Number | None:
     Decimal('2800000.0')
     """
     tok = doc[i]
+    last = Decimal(1)  # the place of the last word read: "half" is half of it
     if DIGITS.match(tok.text):
         value, article = Decimal(tok.text.replace(",", "")), False
     else:
         word = word_value(tok)
-        if word is None or word.kind == "scale":
-            return None
+        if word is None or (word.kind == "scale" and not _and_a_half(doc, i + 1)):
+            return None  # a scale word opens a number only as "million-and-a-half"
         value, article = word.value, word.kind == "article"
+        last = value if word.kind == "scale" else last
     j = i + 1
     while j < len(doc):
+        half = _and_a_half(doc, j)
+        if half:  # "three-and-a-half", "a million and a half": half of the last word
+            value, j = value + last / 2, half
+            continue
         if doc[j].text == "-" and j + 1 < len(doc) and not doc[j - 1].whitespace_:
             unit = word_value(doc[j + 1])
             if unit and unit.kind == "unit" and _whole_tens(value) and unit.value < 10:
@@ -63,8 +70,23 @@ def read_number(doc: Doc, i: int) -> Number | None:
         word = word_value(doc[j])
         if word is None or word.kind != "scale":
             break
-        value, j, article = value * word.value, j + 1, False
+        value, j, article, last = value * word.value, j + 1, False, word.value
     return Number(i, j, value, article)
+
+
+#: The words of "and a half" after a number, hyphens aside.
+AND_A_HALF = (("and",), ("a", "an"), ("half",))
+
+
+def _and_a_half(doc: Doc, j: int) -> int:
+    """The token index after "and a half" or "-and-a-half" starting at ``j``, else 0."""
+    for words in AND_A_HALF:
+        if j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in words:
+            return 0
+        j += 1
+    return j
 
 
 def find_numbers(doc: Doc) -> list[Number]:

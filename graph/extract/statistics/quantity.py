@@ -1,5 +1,5 @@
 """Which numbers are quantities: not years, dates, times, ordinals, ages, labels ("street
-12"), phone numbers or codes, nor numbers inside names."""
+12"), phone numbers or codes, nor numbers inside names; a duration ("for 37 years") is."""
 
 from __future__ import annotations
 
@@ -40,9 +40,12 @@ def is_quantity(doc: Doc, text: str, num: Number, unit: Unit | None) -> bool:
     if _is_year(doc, num, unit, measured) or _is_label(doc, num) or in_code(text, tok.idx, tok.idx + len(tok)):
         return False
     word = word_value(tok)
-    if word is not None and word.kind == "unit" and word.value == 1 and not (measured or unit.unit == PERSON):
+    if word is not None and word.kind == "unit" and num.value == 1 \
+            and not (measured or unit.unit == PERSON or _is_rate(doc, unit)):
         return False
     if num.end < len(doc) and doc[num.end].lower_ in lexicon().numbers.uses["age-marker"]:
+        return False
+    if unit.unit in lexicon().numbers.uses["duration"] and not _is_duration(doc, num, unit):
         return False
     return not (unit.unit == COUNT and unit.noun is None and not DIGITS.match(tok.text)
                 and not _counts_on_its_own(doc, num))
@@ -65,6 +68,23 @@ def _counts_on_its_own(doc: Doc, num: Number) -> bool:
         return False
     return last.dep_ in _ALONE_DEPS or (
         last.dep_ == "pobj" and last.head.lower_ in lexicon().numbers.qualifiers)
+
+
+def _is_rate(doc: Doc, unit: Unit) -> bool:
+    """True when the counted noun is followed by a rate word ("one pack per order")."""
+    return unit.noun is not None and unit.noun.i + 1 < len(doc) \
+        and doc[unit.noun.i + 1].lower_ in lexicon().numbers.uses["rate"]
+
+
+def _is_duration(doc: Doc, num: Number, unit: Unit) -> bool:
+    """True when a number with a unit of time states how long something lasts ("for 37
+    years", "36 minutes after"): more than one (not "a year", "one day"), and neither an
+    age nor a point in time ("68 years old", "aged 68", "two years ago")."""
+    if num.value <= 1:
+        return False
+    near = {t.lower_ for t in doc[max(num.start - 1, 0):num.start]}
+    near |= {t.lower_ for t in doc[unit.end:unit.end + 2]}
+    return not near & set(lexicon().numbers.uses["not-duration"])
 
 
 def in_code(text: str, begin: int, end: int) -> bool:

@@ -85,6 +85,10 @@ def test_titles_set_off(nlp, text, name, titles):
         # an infinitive after the title is not part of it; "prime" belongs to "prime minister"
         ("Ann Lee, the first president to be recalled, spoke.", "Lee", "president"),
         ("It was urged by Ann Lee, the current prime minister, on Monday.", "Lee", "prime minister"),
+        # a description of kin first: the title after "and"
+        ("Ann Lee, his sister and the chairwoman of the River Alliance, said so.", "Lee",
+         "chairwoman"),
+        ("Ann Lee, his sister, said so.", "Lee", None),
     ],
 )
 def test_title_after(nlp, text, after, title):

@@ -202,3 +202,43 @@ def test_about_not_minted(nlp, text, content, not_about):
 def test_about_aside(nlp, text, content, about):
     rows, _, _ = run(nlp, text)
     assert set(find(rows, content)[4]) == about
+
+
+@pytest.mark.parametrize(("text", "titles", "content", "about"), [
+    # "we" in a direct quote: the organisation speaking, or the country of its speaker's title
+    ("“We have told the regulator about the leak,” the Harbour Authority said.", {},
+     "We have told the regulator", {"Harbour Authority"}),
+    ("Tomas Berg flew to Norway on Monday. “Our islands are safe,” said Norwegian prime "
+     "minister Tomas Berg.", {"Tomas Berg": "Norwegian prime minister"}, "Our islands are safe",
+     {"Norway"}),
+    # a relative pronoun opening the content: the actors of the phrase its clause modifies
+    ("Ana Ruiz spoke about Tomas Berg, who was described as “reckless” by the Coastal Police.",
+     {}, "who was described as", {"Tomas Berg"}),
+    # the possessor of a subject phrase that ends at a quoted fragment
+    ("The court found Tomas Berg's advice to the board “was motivated by an improper purpose”.",
+     {}, "was motivated by an improper purpose", {"Tomas Berg"}),
+    # the object of a characterising cue, outside the quote
+    ("The Water Ministry described Tomas Berg as an “emerging” leader.", {}, "emerging",
+     {"Tomas Berg"}),
+    # an organisation's own parts in what it said; not when a name gives them another owner
+    ("The Harbour Authority said some offices would close on Monday.", {},
+     "some offices would close", {"Harbour Authority"}),
+    ("The Harbour Authority said Rivertown stores would close on Monday.", {},
+     "Rivertown stores would close", {"Rivertown"}),
+    # a definite noun for two people: the last two named together, however far back
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. The farmers went home. Kofi Mensah "
+     "said the couple had left the country.", {}, "the couple had left", {"Tomas Berg", "Ana Ruiz"}),
+    # ... not someone's own parents, nor those of a group named before them
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. Lena Vogt said her parents had "
+     "left the country.", {}, "her parents had left", {"Lena Vogt"}),
+    ("A judge sentenced Tomas Berg and Ana Ruiz on Monday. Lena Vogt said the pupils and "
+     "their parents had left the country.", {}, "their parents had left", set()),
+    # "US" in capitals is a country, not "us"; a reflexive object is the speaker
+    ("“Few US firms have come,” the Harbour Authority said.", {}, "Few US firms", set()),
+    ("Tomas Berg described himself as a “reluctant leader”.", {}, "reluctant leader",
+     {"Tomas Berg"}),
+])
+def test_about_reference(nlp, monkeypatch, text, titles, content, about):
+    monkeypatch.setitem(CAST, "Norway", ("Place", ("Norway",), None))
+    rows, _, _ = run(nlp, text, titles)
+    assert set(find(rows, content)[4]) == about

@@ -21,6 +21,11 @@ from graph.extract.statistics.numbers import find_numbers
         ("The vault held 10000000000000000000000000000000-five bars.",
          [("10000000000000000000000000000000-five", "1E+31")]),
         ("Nobody came.", []),
+        # "and a half": half of the last word's place, hyphenated or not
+        ("The camp held three-and-a-half million people.", [("three-and-a-half million", "3500000.0")]),
+        ("The march drew a million and a half people.", [("a million and a half", "1500000")]),
+        ("Another million-and-a-half signed up.", [("million-and-a-half", "1500000")]),
+        ("They walked for 2 and a half hours.", [("2 and a half", "2.5")]),
     ],
 )
 def test_find_numbers(nlp, text, numbers):

@@ -16,7 +16,13 @@ import pytest
         "One of them said nothing.",
         "The 45-year-old driver was arrested.",
         "Tickets went to winner #4 and nobody else.",
-        "The drive took three hours.",
+        # ages and points in time are not durations, nor is a single unit of time
+        "He was 68 years old when he retired.",
+        "She was elected mayor, aged 52, in the spring.",
+        "Two years ago the plant closed.",
+        "The plant closed and reopened three weeks later.",
+        "The trial lasted a year.",
+        "He sold one car to the firm.",
         "The two met on Monday.",
         "By Friday these three had recovered.",
         "The storm killed one and left.",
@@ -36,7 +42,25 @@ def test_not_statistics(stats, text):
         ("Two of the miners died.", 2),
         ("Fewer than two hundred came to the fair.", 200),
         ("Over a thousand were hurt.", 1000),
+        # "one" of a rate or limit
+        ("The shop limited sales to one pack per customer.", 1),
     ],
 )
 def test_number_words_that_count(stats, text, value):
     assert [int(s.value) for s in stats(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a duration is a figure: how long something lasts or will take
+        ("The drive took three hours.", 3, "hour"),
+        ("She led the party for 37 years.", 37, "year"),
+        ("He will be eligible for parole in 25 years.", 25, "year"),
+        ("Police arrived 36 minutes after the first call.", 36, "minute"),
+        # a light year is a distance
+        ("The star lies 195 light years from the sun.", 195, "light year"),
+    ],
+)
+def test_durations(stats, text, value, unit):
+    assert [(int(s.value), s.unit) for s in stats(text)] == [(value, unit)]

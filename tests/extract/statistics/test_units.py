@@ -14,6 +14,9 @@ import pytest
         ("Customs officers seized nearly three tonnes of heroin.", "3", "tonne"),
         ("Inspectors found over a tonne of cocaine in the truck.", "1", "tonne"),
         ("The firm paid $4 million in fines.", "4000000", "USD"),
+        ("The firm paid seven million US dollars in fines.", "7000000", "USD"),
+        # "one" with a scale word is no lone "one"
+        ("Police offered a one million US dollar reward.", "1000000", "USD"),
         ("Unemployment rose by 19% in the north.", "19", "percent"),
         ("Turnout fell to 72 percent this spring.", "72", "percent"),
         ("The agency registered 2.8 million vehicles.", "2800000", "vehicle"),

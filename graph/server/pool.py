@@ -17,9 +17,11 @@ so a replacement is ready in a fraction of a second.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import queue
+import select
 import signal
 import threading
 import time
@@ -105,6 +107,14 @@ class _Worker:
         self.process.start()
         child.close()
         self.answered = 0
+        # poll objects made once: multiprocessing's poll() and is_alive() build a selector per call
+        self._answer, self._exit = select.poll(), select.poll()
+        self._answer.register(self.conn.fileno(), select.POLLIN)
+        self._exit.register(self.process.sentinel, select.POLLIN)
+
+    def alive(self) -> bool:
+        """True while the worker's process runs."""
+        return not self._exit.poll(0)
 
     def send(self, request: Request) -> bool:
         """Hand the worker a request; False when its pipe is broken."""
@@ -121,7 +131,7 @@ class _Worker:
             EOFError: when the worker died.
         """
         try:
-            if not self.conn.poll(timeout):
+            if not self._answer.poll(math.ceil(timeout * 1000)):
                 return None
             result = self.conn.recv()
         except OSError as exc:
@@ -211,7 +221,7 @@ class QueryPool:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 return None
-            if worker.process.is_alive():
+            if worker.alive():
                 return worker
             self._retire(worker)
 

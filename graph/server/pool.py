@@ -207,7 +207,7 @@ class QueryPool:
         first query long, and one long query too many is stopped)."""
         if worker.ready():
             self._idle.put(worker)
-        else:
+        elif not self._closed:  # it died starting (closing the pool stops the starting ones too)
             self._retire(worker)
 
     def run(self, request: Request) -> Answer:

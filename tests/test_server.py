@@ -195,6 +195,19 @@ def test_bad_requests_get_a_4xx(server, query, accept, status):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("query", [PERSONS, 'SELECT ?x WHERE { BIND("é + ü & ?=" AS ?x) }', "SELECT ?x WHERE { ?x",
+                                   "ASK { ?s ?p ?o }"], ids=["cut", "non-ASCII", "malformed", "ask"])
+def test_get_answers_as_post_does(server, query):
+    # GET queries are answered in front of Flask (QueryGets), POST ones by its routes
+    form = urllib.parse.urlencode({"query": query}).encode()
+    got, posted = _get(server, query), _http(server.url, "POST", form,
+                                             {"Content-Type": "application/x-www-form-urlencoded"})
+    keep = ("Content-Type", "Vary", "X-Result-Truncated", "Content-Length")
+    seen = [(status, {k: headers.get(k) for k in keep}, body) for status, headers, body in (got, posted)]
+    assert seen[0] == seen[1]
+
+
+@pytest.mark.slow
 def test_results_beyond_the_cap_are_cut_and_flagged(server):
     status, headers, body = _get(server, PERSONS, "application/sparql-results+json")
     assert status == 200

@@ -7,7 +7,7 @@ server's quads into memory). rdflib, needed only for JSON-LD, is imported on fir
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -46,13 +46,22 @@ def export_dataset(dataset: ox.Store, fmt: str, out: BinaryIO, with_index: bool 
         ox.serialize(_sorted_quads(dataset, graphs), out, rdf_format, prefixes=PREFIX_MAP)
 
 
+def exported_graphs(named: Iterable[ox.NamedNode], with_index: bool, with_text: bool) -> list[ox.NamedNode]:
+    """The named graphs of ``named`` an export writes, sorted: each article graph, the index
+    graphs only ``with_index``, the text graphs only ``with_text``; never
+    :data:`graph.rdf._terms.STORE_GRAPH`.
+
+    >>> [g.value for g in exported_graphs([ox.NamedNode("urn:claimgraph:index:a"), ox.NamedNode("https://e/a")],
+    ...                                   with_index=False, with_text=False)]
+    ['https://e/a']
+    """
+    return sorted((g for g in named if not is_private_graph(g) or (with_index and is_index_graph(g))
+                   or (with_text and is_text_graph(g))), key=str)
+
+
 def _graphs(dataset: ox.Store, with_index: bool, with_text: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
-    """The default graph, then each article graph (index graphs only ``with_index``, text
-    graphs only ``with_text``), sorted; never :data:`graph.rdf._terms.STORE_GRAPH`."""
-    named = sorted((g for g in dataset.named_graphs()
-                    if not is_private_graph(g) or (with_index and is_index_graph(g))
-                    or (with_text and is_text_graph(g))), key=str)
-    return [ox.DefaultGraph(), *named]
+    """The default graph, then the graphs :func:`exported_graphs` keeps."""
+    return [ox.DefaultGraph(), *exported_graphs(dataset.named_graphs(), with_index, with_text)]
 
 
 def _sorted_quads(dataset: ox.Store, graphs: list[ox.NamedNode | ox.DefaultGraph]) -> Iterator[ox.Quad]:

@@ -16,8 +16,6 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.rdf._terms import CONTENT_HASH, Binding, Term, Value, iri, to_term
 
-#: Every quad: the default graph's and each named graph's (``?g`` unbound for the default).
-ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 #: How many quads there are, as ``?n``: each named graph's, and the default graph's that no
 #: named graph holds (so that a server whose default graph is the union counts each once).
 COUNT_QUADS = ("SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } "

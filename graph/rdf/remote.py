@@ -35,8 +35,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
-from graph.rdf._export import export_dataset
-from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
+from graph.rdf._export import EXPORT_FORMATS, export_dataset, exported_graphs
+from graph.rdf._sparql import (COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
                                content_hash_query, describe_query, pattern_query, triple_pattern)
 from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
                               Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
@@ -176,10 +176,7 @@ class RemoteStore:
 
     def articles(self) -> list[str]:
         """IRIs of the articles' named graphs on the server (not the index or text graphs), sorted."""
-        rows = self._select(NAMED_GRAPHS if self._stand_in is None else
-                            own_graphs_query(self._stand_in, "?s ?p ?o", "DISTINCT ?g"), union=False)
-        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode) and not is_private_graph(r["g"])
-                      and r["g"] != self._stand_in)
+        return sorted(g.value for g in self._named_graphs() if not is_private_graph(g))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""
@@ -282,19 +279,30 @@ class RemoteStore:
         """Write every quad on the server to ``out``, sorted as the embedded store's export is
         (the private index graphs only ``with_index``, the text graphs only ``with_text``).
 
-        The quads are fetched with one query into memory first.
+        The quads are read into memory first, one request per graph exported (the default
+        graph, then each named graph), so that no single answer has to carry the whole store
+        within the request timeout; graphs left out of the export are not read.
 
         Raises:
             ValueError: when ``fmt`` is not an export format.
             StoreError: when the server cannot be reached.
         """
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}: expected one of {sorted(EXPORT_FORMATS)}")
         local = ox.Store()
-        query = ALL_QUADS if self._stand_in is None else own_graphs_query(self._stand_in, "?s ?p ?o")
-        local.extend(ox.Quad(r["s"], r["p"], r["o"], self._read_graph(r["g"])) for r in self._select(query, union=False))
+        for graph in [ox.DefaultGraph(), *exported_graphs(self._named_graphs(), with_index, with_text)]:
+            local.extend(self.quads(graph=graph))
         export_dataset(local, fmt, out, with_index, with_text)
 
     def optimize(self) -> None:
         """Nothing to do: the server manages its own storage."""
+
+    def _named_graphs(self) -> list[ox.NamedNode]:
+        """The named graphs holding quads, the default graph's stand-in excluded (with a
+        stand-in, the store's own graphs only)."""
+        rows = self._select(NAMED_GRAPHS if self._stand_in is None else
+                            own_graphs_query(self._stand_in, "?s ?p ?o", "DISTINCT ?g"), union=False)
+        return [r["g"] for r in rows if isinstance(r["g"], ox.NamedNode) and r["g"] != self._stand_in]
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -5,6 +5,7 @@ read-only dataset the endpoint's workers query.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import MappingProxyType
@@ -119,17 +120,48 @@ def _serialize_triples(result: ox.QueryTriples, fmt: ox.RdfFormat, cap: int | No
 
 
 def _capped_solutions(result: ox.QuerySolutions, cap: int) -> tuple[ox.QuerySolutions, bool]:
-    """The first ``cap`` solutions, re-read from TSV (whose terms are N-Triples, so lossless)."""
-    names = [v.value for v in result.variables]
-    lines = ["\t".join(f"?{n}" for n in names)]
-    truncated = False
-    for count, row in enumerate(result):
-        if count >= cap:
-            truncated = True
-            break
-        lines.append("\t".join("" if row[n] is None else str(row[n]) for n in names))
-    tsv = ("\n".join(lines) + "\n").encode("utf-8")
+    """The first ``cap`` solutions, re-read from TSV (whose terms are N-Triples, so lossless).
+
+    pyoxigraph writes the TSV (one line per row: its terms escape line breaks) into a
+    :class:`_Lines`, which stops it once a row beyond the cap arrives.
+    """
+    lines = _Lines(cap + 1)  # the header line, then the rows
+    try:
+        result.serialize(lines, format=ox.QueryResultsFormat.TSV)
+    except Exception:
+        if not lines.full:
+            raise
+    tsv, truncated = lines.text()
     return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV), truncated
+
+
+class _Lines(io.RawIOBase):
+    """A writable stream keeping the first ``keep`` lines written; it raises on the line after them."""
+
+    def __init__(self, keep: int) -> None:
+        super().__init__()
+        self.keep, self.lines, self.full = keep, 0, False
+        self._parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        chunk = bytes(data)
+        self._parts.append(chunk)
+        self.lines += chunk.count(b"\n")
+        if self.lines > self.keep:
+            self.full = True
+            raise BufferError("result cap reached")
+        return len(data)
+
+    def text(self) -> tuple[bytes, bool]:
+        """The kept lines, and whether more were written."""
+        data = b"".join(self._parts)
+        if not self.full:
+            return data, False
+        kept = data.split(b"\n")[:self.keep]
+        return b"\n".join(kept) + b"\n", True
 
 
 @contextmanager

@@ -8,9 +8,12 @@ other routes (a browsing app) can live beside them. Everything else is for those
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
@@ -55,12 +58,16 @@ class Endpoint:
         return self.pool.run(Request(queries[0], accept, params.get("default-graph-uri", []),
                                      params.get("named-graph-uri", []), self.max_results, self.allow_federation))
 
+    def headers(self, answer: Answer) -> list[tuple[str, str]]:
+        """The protocol's headers for ``answer``."""
+        headers = [("Content-Type", answer.content_type), ("Vary", "Accept")]
+        if answer.truncated:
+            headers.append(("X-Result-Truncated", f"true; cap={self.max_results}"))
+        return headers
+
     def respond(self, answer: Answer, **headers: str) -> Response:
         """``answer`` as a Flask response with the protocol's headers."""
-        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
-        response.headers["Vary"] = "Accept"
-        if answer.truncated:
-            response.headers["X-Result-Truncated"] = f"true; cap={self.max_results}"
+        response = Response(answer.body, status=answer.status, headers=self.headers(answer))
         response.headers.update(headers)
         return response
 
@@ -87,10 +94,39 @@ class Endpoint:
                             Allow="GET, POST")
 
 
+class QueryGets:
+    """WSGI middleware answering ``GET`` on the query paths itself, before Flask.
+
+    A query sent with ``GET`` needs no body, form or routing: answering it here spares every
+    query the framework's request and response objects, the larger part of a short query's
+    cost in the HTTP server. Every other request goes to the Flask app, whose query routes
+    give the same answers (and take the ``POST`` forms).
+
+    Args:
+        app: The WSGI application behind it (Flask's ``wsgi_app``).
+        endpoint: The query routes' :class:`Endpoint`.
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], endpoint: Endpoint) -> None:
+        self.app, self.endpoint = app, endpoint
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in QUERY_PATHS:
+            return self.app(environ, start_response)
+        query_string = environ.get("QUERY_STRING", "").encode("latin-1", "replace").decode("utf-8", "replace")
+        params = parse_qs(query_string, keep_blank_values=True, errors="replace")  # as Flask's request.args
+        answer = self.endpoint.answer(params, environ.get("HTTP_ACCEPT"))
+        start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}",
+                       [*self.endpoint.headers(answer), ("Content-Length", str(len(answer.body)))])
+        return [answer.body]
+
+
 def init_sparql(app: Flask, endpoint: Endpoint) -> None:
-    """Register the query routes on ``app``, answered by ``endpoint``; errors become one
-    plain-text line; request bodies are capped at :data:`MAX_BODY` bytes."""
+    """Register the query routes on ``app``, answered by ``endpoint`` (``GET`` queries by
+    :class:`QueryGets`, in front of the app); errors become one plain-text line; request
+    bodies are capped at :data:`MAX_BODY` bytes."""
     app.extensions[EXTENSION] = endpoint
+    app.wsgi_app = QueryGets(app.wsgi_app, endpoint)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     for path in QUERY_PATHS:
         app.add_url_rule(path, f"sparql{path}", endpoint.query_view, methods=["GET", "POST"])

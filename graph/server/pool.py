@@ -9,17 +9,19 @@ workers by default) may be long at once: one more is stopped and answered 503 ("
 The other workers therefore stay free for short queries, which the operating system
 schedules beside the long ones.
 
-A worker is never handed out unless its process is alive, and one whose pipe breaks (it
-died: killed, crashed, out of memory) is discarded; its replacement is started in the
-background. Workers are forked from a forkserver that has already imported the query code,
+A worker is handed out only once it has opened the store, and never unless its process is
+alive; one whose pipe breaks (it died: killed, crashed, out of memory) is discarded; its
+replacement is started in the background. Workers are forked from a forkserver that has already imported the query code,
 so a replacement is ready in a fraction of a second.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import queue
+import select
 import signal
 import threading
 import time
@@ -86,8 +88,10 @@ def answer(dataset: Dataset, request: Request) -> Answer:
 
 
 def _worker_main(conn: Connection, location: str) -> None:
-    """A query worker: open the store read-only, then answer requests until the pipe closes."""
+    """A query worker: open the store read-only, say so (``None``), then answer requests
+    until the pipe closes."""
     dataset = Dataset(location)
+    conn.send(None)
     while True:
         try:
             request = conn.recv()
@@ -105,6 +109,21 @@ class _Worker:
         self.process.start()
         child.close()
         self.answered = 0
+        # poll objects made once: multiprocessing's poll() and is_alive() build a selector per call
+        self._answer, self._exit = select.poll(), select.poll()
+        self._answer.register(self.conn.fileno(), select.POLLIN)
+        self._exit.register(self.process.sentinel, select.POLLIN)
+
+    def alive(self) -> bool:
+        """True while the worker's process runs."""
+        return not self._exit.poll(0)
+
+    def ready(self) -> bool:
+        """Wait until the worker has opened the store; False when it died first."""
+        try:
+            return self.conn.recv() is None
+        except (EOFError, OSError):
+            return False
 
     def send(self, request: Request) -> bool:
         """Hand the worker a request; False when its pipe is broken."""
@@ -121,7 +140,7 @@ class _Worker:
             EOFError: when the worker died.
         """
         try:
-            if not self.conn.poll(timeout):
+            if not self._answer.poll(math.ceil(timeout * 1000)):
                 return None
             result = self.conn.recv()
         except OSError as exc:
@@ -180,7 +199,16 @@ class QueryPool:
                 worker.stop()
                 return
             self._all.add(worker)
-        self._idle.put(worker)
+        threading.Thread(target=self._admit, args=(worker,), name="claimgraph-admit", daemon=True).start()
+
+    def _admit(self, worker: _Worker) -> None:
+        """Make ``worker`` idle once it has opened the store, so that its start never counts
+        as a query's time (a start slower than :data:`LONG_AFTER` under load would make its
+        first query long, and one long query too many is stopped)."""
+        if worker.ready():
+            self._idle.put(worker)
+        elif not self._closed:  # it died starting (closing the pool stops the starting ones too)
+            self._retire(worker)
 
     def run(self, request: Request) -> Answer:
         """Answer one request within the timeout (waiting for a free worker counts)."""
@@ -211,7 +239,7 @@ class QueryPool:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 return None
-            if worker.process.is_alive():
+            if worker.alive():
                 return worker
             self._retire(worker)
 

@@ -86,3 +86,19 @@ def test_solutions_of_an_ask_is_a_query_error(dataset: Dataset) -> None:
 def test_dataset_needs_a_store(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         Dataset(str(tmp_path / "none"))
+
+
+ODD_VALUES = ("SELECT ?v WHERE { VALUES ?v { 'two\\nlines' 'a\\ttab' 42 1.5 true UNDEF "
+              "'x'@en-gb <http://e/a%20b> '3'^^<http://e/t> UNDEF } }")
+
+
+@pytest.mark.parametrize("media", ["application/sparql-results+json", "application/sparql-results+xml",
+                                   "text/csv", "text/tab-separated-values"])
+@pytest.mark.parametrize("cap", [1, 5, 9, 10, 11])
+def test_capped_results_are_the_first_rows_of_the_whole_answer(media: str, cap: int) -> None:
+    store = ox.Store()
+    whole, _ = serialize(store.query(ODD_VALUES), media)
+    capped, cut = serialize(store.query(ODD_VALUES), media, cap)
+    first = serialize(store.query(ODD_VALUES.replace("} }", f"}} }} LIMIT {cap}")), media)[0]
+    assert (capped, cut) == (first, cap < 10)
+    assert cap < 10 or capped == whole

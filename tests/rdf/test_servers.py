@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.errors import StoreError
 from graph.pipeline import build
+from graph.rdf._terms import DEFAULT_GRAPH, own_graphs
 from graph.rdf.open import open_store
 
 from tests.helpers import VIRTUOSO, oxigraph_server, virtuoso_server
@@ -118,3 +119,14 @@ def test_an_answer_the_server_cut_short_is_an_error(built_server):
     capped = built_server.replace("query=sparql&", "query=sparql%3Fmaxrows%3D100&")
     with open_store(capped) as store, pytest.raises(StoreError, match="cut the results short .X-SPARQL-MaxRows: 100"):
         store.export("nquads", io.BytesIO())
+
+
+@pytest.mark.parametrize("built_server", ["virtuoso"], indirect=True)
+def test_an_export_reads_graph_by_graph(built_server, seed_store):
+    # capped just above the largest graph, Virtuoso cannot send the whole store in one answer
+    with open_store(seed_store, create=False, read_only=True) as store:
+        graphs = [DEFAULT_GRAPH, *(graph for article in store.articles() for graph in own_graphs(article))]
+        largest = max(len(store.quads(graph=graph)) for graph in graphs)
+    capped = built_server.replace("query=sparql&", f"query=sparql%3Fmaxrows%3D{largest + 1}&")
+    options = ("--with-index", "--with-text")
+    assert _run(capped, "export", *options) == _run(seed_store, "export", *options)

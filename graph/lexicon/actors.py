@@ -94,6 +94,8 @@ class ActorWords:
             ``common_abbreviations.txt``.
         particles: Lowercase particles inside a person's name ("bin", "van"), as written,
             from ``name_particles.txt``.
+        place_preps: Prepositions after which a name with no other evidence is a place
+            ("in"), from ``place_prepositions.txt``.
     """
 
     honorifics: Honorifics
@@ -125,6 +127,7 @@ class ActorWords:
     institutions: frozenset[str]
     abbreviations: frozenset[str]
     particles: frozenset[str]
+    place_preps: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -165,4 +168,5 @@ def load() -> ActorWords:
         site_nouns=read_words("site_nouns.txt"),
         institutions=read_words("institutions.txt"),
         abbreviations=read_words("common_abbreviations.txt"),
-        particles=frozenset(read_lines("name_particles.txt")))
+        particles=frozenset(read_lines("name_particles.txt")),
+        place_preps=read_words("place_prepositions.txt"))

@@ -22,6 +22,9 @@ from graph.lexicon import lexicon
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
 NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
+#: The model's labels of the names a place preposition before them shows to be places: its
+#: misreadings of unfamiliar place names ("in Kelby" tagged PERSON or ORG).
+PLACE_READ = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Parts of speech of a lone word the model took for a person that is a common word
 #: ("Cattle", "Barbaric" in a title-case line) unless a title or a reporting verb shows a person.
 COMMON_POS = frozenset({"NOUN", "ADJ", "NUM"})
@@ -75,7 +78,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind != "Person" and _title_phrase(doc, toks):
         return None
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
-            or _place_head(toks)):
+            or _place_head(toks) or _after_place_prep(doc, cand)):
         return "Place"
     if _described_org(doc, cand):
         return "Organization"
@@ -113,6 +116,21 @@ def _known_place(cand: Candidate, name: str) -> bool:
     if cand.speaker:
         return cand.kind != "Person" and places.canonical(name) is not None
     return places.is_place(name)
+
+
+def _after_place_prep(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words the model found after "in" ("a protest in
+    Kelby", "born in Tamsin Bay") with no evidence of a person (a title, an honorific, a reporting verb, a
+    possessive: "in Lee's words") or of an organisation (a head word, an acronym: "in
+    Congress", "in NWA"), and not a modifier of a noun ("in Kelby shares")."""
+    s, e = cand.start, cand.end
+    toks = doc[s:e]
+    words = lexicon().actors
+    return (s > 0 and doc[s - 1].lower_ in words.place_preps and e - s <= 3 and cand.label in PLACE_READ
+            and not (cand.strong or cand.speaker or is_acronym(toks.text) or toks.text.isupper())
+            and not any(is_org_head(t) or t.lower_ in words.institutions for t in toks)
+            and toks[-1].dep_ != "compound"
+            and not (e < len(doc) and doc[e].text in words.possessives))
 
 
 def _place_shown(doc: Doc, cand: Candidate) -> bool:
@@ -201,7 +219,8 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
     """
     cands, named = _people_by_lone_word(doc, cands)
     fulls = [*fulls, *named]
-    lasts = {f[-1] for f in fulls}
+    places = lexicon().places
+    lasts = {f[-1] for f in fulls if places.canonical(f[-1]) is None}
     words = {t for f in fulls for t in f}
     other = {t.lower_ for c in cands if c.kind != "Person" for t in doc[c.start:c.end]}
     kept = []

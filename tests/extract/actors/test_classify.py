@@ -84,6 +84,13 @@ def test_classify_leaves_no_overlap(nlp):
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
+        # an unfamiliar name the model took for a person or an organisation, after "in"
+        ("Fighting broke out in Dembe Kolari after the vote.", "Dembe Kolari", "Place"),
+        ("Schools in Ngorovu will reopen next week.", "Ngorovu", "Place"),
+        ("The rains caused damage in Kassalimba and the wider region.", "Kassalimba", "Place"),
+        # ... but not a name with a possessive or an institution
+        ("In Ostmar's view, the deal was fair.", "Ostmar", "Organization"),
+        ("The bill passed in Congress on Monday.", "Congress", "Organization"),
         # a newspaper, by the last word of its name
         ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
          "Kelby Morning Post", "Organization"),
@@ -119,6 +126,8 @@ def test_not_people(nlp, text, not_person):
          [(1, 3, "Organization")]),
         # a name unrelated to the people stays as it is
         ("Berg spoke", [(0, 1, "Place")], [["amara", "nwosu"]], [(0, 1, "Place")]),
+        # a country that ends a name taken for a person's stays a place
+        ("Kenya spoke", [(0, 1, "Place")], [["tamu", "kenya"]], [(0, 1, "Place")]),
     ],
 )
 def test_repair_with_people(nlp, text, cands, fulls, expected):

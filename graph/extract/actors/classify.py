@@ -169,12 +169,13 @@ def _place_head(toks: DocSpan) -> bool:
 
 
 def not_an_actor(toks: DocSpan) -> bool:
-    """True when a name is no actor: a time zone or a disease ("UTC", "COVID-19"); a
+    """True when a name is no actor: a common noun in lowercase the model took for a
+    name ("the congress of the union", "mosques"); a time zone or a disease ("UTC", "COVID-19"); a
     demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
     capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
     its head noun ("the Civil War", "Economy of Kelby")."""
     words = lexicon().actors
-    if toks.text.lower() in words.not_actor_names or _demonym_name(toks):
+    if toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower():
         return True
     if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True

@@ -173,6 +173,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The Oldbridge Trade Agreement took effect in May.", "Oldbridge Trade Agreement"),
         ("She won the Marlow Poetry Prize last year.", "Marlow Poetry Prize"),
         ("Crowds came to the Kelby Harvest Festival on Sunday.", "Kelby Harvest Festival"),
+        ("The union will hold its congress in July, the court said.", "congress"),  # lowercase
+        ("Farmers grow maize, cassava and yams near the river.", "cassava"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

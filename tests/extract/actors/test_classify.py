@@ -53,6 +53,8 @@ def test_classify_leaves_no_overlap(nlp):
         # a last word that makes a name a place
         ("Traffic stopped on the Marlow Harbour Bridge after the crash.", "Marlow Harbour Bridge", "Place"),
         ("Tourists crowded the Kelby Museum on Sunday.", "Kelby Museum", "Place"),
+        ("Climbers reached the Marlow Hut at dawn.", "Marlow Hut", "Place"),
+        ("Protesters marched to the Ostara Fountain.", "Ostara Fountain", "Place"),
         ("The Harbour Authority closed the port.", "Harbour Authority", "Organization"),
         # a party or group word before a name is no part of it; a name the model split is one
         ("Republican Ann Whitfield, the current governor, has until May to decide.",
@@ -175,6 +177,9 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Crowds came to the Kelby Harvest Festival on Sunday.", "Kelby Harvest Festival"),
         ("The union will hold its congress in July, the court said.", "congress"),  # lowercase
         ("Farmers grow maize, cassava and yams near the river.", "cassava"),
+        ("The Kelby Savings Index fell sharply, the ministry said.", "Kelby Savings Index"),
+        ("Officials unveiled the Ostara Peer Review Mechanism on Monday.",
+         "Ostara Peer Review Mechanism"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

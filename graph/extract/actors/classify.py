@@ -7,6 +7,7 @@ again once the article's full person names are known.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -238,7 +239,45 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
               and toks[0] not in words and toks[0] in other):
             continue
         kept.append(c)
-    return kept
+    return _kinds_agree(doc, kept)
+
+
+def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with every mention of a name of one kind: the kind that only one
+    kind of evidence shows (a title or an honorific for a person; a describing noun or an
+    organisation head for an organisation: "store chains Kelby and Marlow"; a place's
+    context or a country's name for a place), else the kind most of its mentions have,
+    a person's mention as a speaker counting twice ("Tamsin Ruel" read as a person four
+    times and as an organisation once is a person); a tie leaves the kinds as they are.
+    Known regions do not count: many are family names too ("Valverde")."""
+    votes: dict[str, Counter[str]] = {}
+    shown: dict[str, set[str]] = {}
+    for c in cands:
+        name = doc[c.start:c.end].text.lower()
+        votes.setdefault(name, Counter())[c.kind] += 2 if c.kind == "Person" and c.speaker else 1
+        if _evidence(doc, c):
+            shown.setdefault(name, set()).add(c.kind)
+    out = []
+    for c in cands:
+        name = doc[c.start:c.end].text.lower()
+        ranked = votes[name].most_common()
+        kinds = shown.get(name, set())
+        if len(kinds) == 1:
+            c = replace(c, kind=next(iter(kinds)))
+        elif not kinds and len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            c = replace(c, kind=ranked[0][0])
+        out.append(c)
+    return out
+
+
+def _evidence(doc: Doc, cand: Candidate) -> bool:
+    """True when a candidate's context or words show its kind."""
+    if cand.kind == "Person":
+        return cand.strong
+    if cand.kind == "Place":
+        return (cand.label in {"DATELINE", "PAIR"} or place_after(doc, cand.end) or place_before(doc, cand.start)
+                or lexicon().places.canonical(doc[cand.start:cand.end].text) is not None)
+    return _described_org(doc, cand) or any(is_org_head(t) for t in doc[cand.start:cand.end])
 
 
 def _people_by_lone_word(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Candidate], list[list[str]]]:

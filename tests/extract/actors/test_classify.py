@@ -139,6 +139,26 @@ def test_repair_with_people(nlp, text, cands, fulls, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "cands", "expected"),
+    [
+        # the kind most mentions of a name have
+        ("Tamsin Ruel spoke. Tamsin Ruel left. Tamsin Ruel won.",
+         [(0, 2, "Person"), (4, 6, "Person"), (8, 10, "Organization")], ["Person"] * 3),
+        # a describing noun shows the kind, whatever the other mentions were read as
+        ("The retailer Kelby Mart sued. Kelby Mart said no. Kelby Mart won.",
+         [(2, 4, "Organization"), (6, 8, "Person"), (11, 13, "Person")], ["Organization"] * 3),
+        # a tie leaves the kinds as they are
+        ("Tamsin Ruel spoke. Tamsin Ruel left.", [(0, 2, "Person"), (4, 6, "Organization")],
+         ["Person", "Organization"]),
+    ],
+)
+def test_mentions_of_a_name_agree_on_its_kind(nlp, text, cands, expected):
+    doc = nlp(text)
+    kept = repair_with_people(doc, [Candidate(*c) for c in cands], [])
+    assert [c.kind for c in kept] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         ("Talks between the US and Oldbridge stalled. The U.S. left, and America said no more.",

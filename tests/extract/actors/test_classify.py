@@ -224,6 +224,7 @@ def test_organisations_with_event_words_stay(nlp, text, name, kind):
         ("Presidential Spokesperson Arjun Mehta told reporters the plan was final.", "Arjun Mehta"),
         ("Veltria Representative Lena Okafor said the vote was close.", "Lena Okafor"),
         ("Broadcaster Tomas Berg said the show would end.", "Tomas Berg"),
+        ("Regarding Okafor, the court said nothing new.", "Okafor"),  # a verb opening the sentence
     ],
 )
 def test_titled_names_are_people(nlp, text, person):

@@ -225,6 +225,7 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
     lasts = {f[-1] for f in fulls if places.canonical(f[-1]) is None}
     words = {t for f in fulls for t in f}
     other = {t.lower_ for c in cands if c.kind != "Person" for t in doc[c.start:c.end]}
+    lower = {t.text for t in doc if t.text.islower()}
     kept = []
     for c in cands:
         toks = [t.lower_ for t in doc[c.start:c.end]]
@@ -238,8 +239,21 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
         elif (c.kind == "Person" and len(toks) == 1 and not (c.strong or c.speaker)
               and toks[0] not in words and toks[0] in other):
             continue
+        if len(toks) == 1 and toks[0] not in words and _common_word(doc, c, lower):
+            continue
         kept.append(c)
     return _kinds_agree(doc, kept)
+
+
+def _common_word(doc: Doc, cand: Candidate, lower: set[str]) -> bool:
+    """True for a one-word person or organisation with no evidence of either that the
+    article also writes in lowercase, as a common word ("Gender" in a title-case heading,
+    then "gender gaps"); not an organisation head or a place's last word that stands for
+    the whole name ("Parliament", "the Hall")."""
+    tok = doc[cand.start]
+    return (cand.kind in ("Person", "Organization") and not (cand.strong or cand.speaker)
+            and tok.lower_ in lower and not tok.text.isupper() and not is_org_head(tok)
+            and tok.lower_ not in lexicon().places.heads)
 
 
 def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -200,6 +200,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The Kelby Savings Index fell sharply, the ministry said.", "Kelby Savings Index"),
         ("Officials unveiled the Ostara Peer Review Mechanism on Monday.",
          "Ostara Peer Review Mechanism"),
+        # a capitalised common word the article also writes in lowercase
+        ("Success came late. The success of the plan surprised everyone.", "Success"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

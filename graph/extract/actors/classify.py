@@ -171,17 +171,27 @@ def _place_head(toks: DocSpan) -> bool:
 
 def not_an_actor(toks: DocSpan) -> bool:
     """True when a name is no actor: a common noun in lowercase the model took for a
-    name ("the congress of the union", "mosques"); a time zone or a disease ("UTC", "COVID-19"); a
+    name ("the congress of the union", "mosques"); the plural of a name ("the Okafors"); a time zone or a disease ("UTC", "COVID-19"); a
     demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
     capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
     its head noun ("the Civil War", "Economy of Kelby")."""
     words = lexicon().actors
-    if toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower():
+    if (toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower()
+            or _plural_of_name(toks)):
         return True
     if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True
     cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
     return toks.doc[cut - 1].lower_ in words.event_heads
+
+
+def _plural_of_name(toks: DocSpan) -> bool:
+    """True for one word that is the plural of a name the article also writes ("the
+    Okafors" beside "Okafor"): a family or a group, not one actor; a known place stays
+    ("the Philippines" beside "Philippine")."""
+    word = toks.text
+    return (len(toks) == 1 and len(word) > 3 and word.endswith("s") and not word.isupper()
+            and any(t.text == word[:-1] for t in toks.doc) and not lexicon().places.is_place(word))
 
 
 def _demonym_name(toks: DocSpan) -> bool:

@@ -54,6 +54,7 @@ def test_classify_leaves_no_overlap(nlp):
         ("Traffic stopped on the Marlow Harbour Bridge after the crash.", "Marlow Harbour Bridge", "Place"),
         ("Tourists crowded the Kelby Museum on Sunday.", "Kelby Museum", "Place"),
         ("Climbers reached the Marlow Hut at dawn.", "Marlow Hut", "Place"),
+        ("The Philippine government said the Philippines would act.", "Philippines", "Place"),
         ("Protesters marched to the Ostara Fountain.", "Ostara Fountain", "Place"),
         ("The Harbour Authority closed the port.", "Harbour Authority", "Organization"),
         # a party or group word before a name is no part of it; a name the model split is one
@@ -202,6 +203,8 @@ def test_country_variants_are_one_place(nlp, text, places):
          "Ostara Peer Review Mechanism"),
         # a capitalised common word the article also writes in lowercase
         ("Success came late. The success of the plan surprised everyone.", "Success"),
+        # the plural of a name the article writes: a family, not one actor
+        ("The Okafors moved to Kelby in May; Ann Okafor said the house was old.", "Okafors"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

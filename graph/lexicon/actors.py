@@ -98,6 +98,8 @@ class ActorWords:
             ``common_abbreviations.txt``.
         particles: Lowercase particles inside a person's name ("bin", "van"), as written,
             from ``name_particles.txt``.
+        place_preps: Prepositions after which a name with no other evidence is a place
+            ("in"), from ``place_prepositions.txt``.
     """
 
     honorifics: Honorifics
@@ -131,6 +133,7 @@ class ActorWords:
     institutions: frozenset[str]
     abbreviations: frozenset[str]
     particles: frozenset[str]
+    place_preps: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -173,4 +176,5 @@ def load() -> ActorWords:
         org_parts=read_words("org_parts.txt"),
         institutions=read_words("institutions.txt"),
         abbreviations=read_words("common_abbreviations.txt"),
-        particles=frozenset(read_lines("name_particles.txt")))
+        particles=frozenset(read_lines("name_particles.txt")),
+        place_preps=read_words("place_prepositions.txt"))

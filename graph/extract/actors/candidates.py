@@ -198,8 +198,9 @@ def person_shaped(doc: Doc, start: int, end: int) -> bool:
 
 
 def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
-    """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen."), and
-    past the complement of a title written before it ("Secretary of State Ann Lee")."""
+    """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen."), a
+    verb opening the sentence ("Regarding Ann Lee"), and past the complement of a title
+    written before it ("Secretary of State Ann Lee")."""
     words = lexicon().actors
     start += _complement_len(doc, ents, start, end)
     while end - start > 1:
@@ -208,11 +209,17 @@ def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: i
             start = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                          end - 1)
         elif (is_title_head(doc, start) or doc[start].lower_ in words.title_modifiers
-              or doc[start].is_punct or _affiliation(doc, start)):
+              or doc[start].is_punct or _affiliation(doc, start) or _opening_verb(doc, start)):
             start += 1
         else:
             break
     return start
+
+
+def _opening_verb(doc: Doc, i: int) -> bool:
+    """True for a verb that opens a sentence before a name ("Regarding Ann Lee, the court
+    said", "Asked Okafor about it"), capitalised only by its place."""
+    return doc[i].is_sent_start and doc[i].pos_ == "VERB" and doc[i].tag_ in {"VB", "VBG", "VBN", "VBD"}
 
 
 def _affiliation(doc: Doc, i: int) -> bool:

@@ -7,6 +7,7 @@ again once the article's full person names are known.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,6 +23,9 @@ from graph.lexicon import lexicon
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
 NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
+#: The model's labels of the names a place preposition before them shows to be places: its
+#: misreadings of unfamiliar place names ("in Kelby" tagged PERSON or ORG).
+PLACE_READ = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Parts of speech of a lone word the model took for a person that is a common word
 #: ("Cattle", "Barbaric" in a title-case line) unless a title or a reporting verb shows a person.
 COMMON_POS = frozenset({"NOUN", "ADJ", "NUM"})
@@ -75,7 +79,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind != "Person" and _title_phrase(doc, toks):
         return None
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
-            or _place_head(toks)):
+            or _place_head(toks) or _after_place_prep(doc, cand)):
         return "Place"
     if _described_org(doc, cand):
         return "Organization"
@@ -115,6 +119,21 @@ def _known_place(cand: Candidate, name: str) -> bool:
     return places.is_place(name)
 
 
+def _after_place_prep(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words the model found after "in" ("a protest in
+    Kelby", "born in Tamsin Bay") with no evidence of a person (a title, an honorific, a reporting verb, a
+    possessive: "in Lee's words") or of an organisation (a head word, an acronym: "in
+    Congress", "in NWA"), and not a modifier of a noun ("in Kelby shares")."""
+    s, e = cand.start, cand.end
+    toks = doc[s:e]
+    words = lexicon().actors
+    return (s > 0 and doc[s - 1].lower_ in words.place_preps and e - s <= 3 and cand.label in PLACE_READ
+            and not (cand.strong or cand.speaker or is_acronym(toks.text) or toks.text.isupper())
+            and not any(is_org_head(t) or t.lower_ in words.institutions for t in toks)
+            and toks[-1].dep_ != "compound"
+            and not (e < len(doc) and doc[e].text in words.possessives))
+
+
 def _place_shown(doc: Doc, cand: Candidate) -> bool:
     """True when a place candidate is a place by its context, its words or the lexicon."""
     toks = doc[cand.start:cand.end]
@@ -151,17 +170,28 @@ def _place_head(toks: DocSpan) -> bool:
 
 
 def not_an_actor(toks: DocSpan) -> bool:
-    """True when a name is no actor: a time zone or a disease ("UTC", "COVID-19"); a
+    """True when a name is no actor: a common noun in lowercase the model took for a
+    name ("the congress of the union", "mosques"); the plural of a name ("the Okafors"); a time zone or a disease ("UTC", "COVID-19"); a
     demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
     capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
     its head noun ("the Civil War", "Economy of Kelby")."""
     words = lexicon().actors
-    if toks.text.lower() in words.not_actor_names or _demonym_name(toks):
+    if (toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower()
+            or _plural_of_name(toks)):
         return True
     if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True
     cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
     return toks.doc[cut - 1].lower_ in words.event_heads
+
+
+def _plural_of_name(toks: DocSpan) -> bool:
+    """True for one word that is the plural of a name the article also writes ("the
+    Okafors" beside "Okafor"): a family or a group, not one actor; a known place stays
+    ("the Philippines" beside "Philippine")."""
+    word = toks.text
+    return (len(toks) == 1 and len(word) > 3 and word.endswith("s") and not word.isupper()
+            and any(t.text == word[:-1] for t in toks.doc) and not lexicon().places.is_place(word))
 
 
 def _demonym_name(toks: DocSpan) -> bool:
@@ -201,9 +231,11 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
     """
     cands, named = _people_by_lone_word(doc, cands)
     fulls = [*fulls, *named]
-    lasts = {f[-1] for f in fulls}
+    places = lexicon().places
+    lasts = {f[-1] for f in fulls if places.canonical(f[-1]) is None}
     words = {t for f in fulls for t in f}
     other = {t.lower_ for c in cands if c.kind != "Person" for t in doc[c.start:c.end]}
+    lower = {t.text for t in doc if t.text.islower()}
     kept = []
     for c in cands:
         toks = [t.lower_ for t in doc[c.start:c.end]]
@@ -217,8 +249,59 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
         elif (c.kind == "Person" and len(toks) == 1 and not (c.strong or c.speaker)
               and toks[0] not in words and toks[0] in other):
             continue
+        if len(toks) == 1 and toks[0] not in words and _common_word(doc, c, lower):
+            continue
         kept.append(c)
-    return kept
+    return _kinds_agree(doc, kept)
+
+
+def _common_word(doc: Doc, cand: Candidate, lower: set[str]) -> bool:
+    """True for a one-word person or organisation with no evidence of either that the
+    article also writes in lowercase, as a common word ("Gender" in a title-case heading,
+    then "gender gaps"); not an organisation head or a place's last word that stands for
+    the whole name ("Parliament", "the Hall")."""
+    tok = doc[cand.start]
+    return (cand.kind in ("Person", "Organization") and not (cand.strong or cand.speaker)
+            and tok.lower_ in lower and not tok.text.isupper() and not is_org_head(tok)
+            and tok.lower_ not in lexicon().places.heads)
+
+
+def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with every mention of a name of one kind: the kind that only one
+    kind of evidence shows (a title or an honorific for a person; a describing noun or an
+    organisation head for an organisation: "store chains Kelby and Marlow"; a place's
+    context or a country's name for a place), else the kind most of its mentions have,
+    a person's mention as a speaker counting twice ("Tamsin Ruel" read as a person four
+    times and as an organisation once is a person); a tie leaves the kinds as they are.
+    Known regions do not count: many are family names too ("Valverde")."""
+    votes: dict[str, Counter[str]] = {}
+    shown: dict[str, set[str]] = {}
+    for c in cands:
+        name = doc[c.start:c.end].text.lower()
+        votes.setdefault(name, Counter())[c.kind] += 2 if c.kind == "Person" and c.speaker else 1
+        if _evidence(doc, c):
+            shown.setdefault(name, set()).add(c.kind)
+    out = []
+    for c in cands:
+        name = doc[c.start:c.end].text.lower()
+        ranked = votes[name].most_common()
+        kinds = shown.get(name, set())
+        if len(kinds) == 1:
+            c = replace(c, kind=next(iter(kinds)))
+        elif not kinds and len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            c = replace(c, kind=ranked[0][0])
+        out.append(c)
+    return out
+
+
+def _evidence(doc: Doc, cand: Candidate) -> bool:
+    """True when a candidate's context or words show its kind."""
+    if cand.kind == "Person":
+        return cand.strong
+    if cand.kind == "Place":
+        return (cand.label in {"DATELINE", "PAIR"} or place_after(doc, cand.end) or place_before(doc, cand.start)
+                or lexicon().places.canonical(doc[cand.start:cand.end].text) is not None)
+    return _described_org(doc, cand) or any(is_org_head(t) for t in doc[cand.start:cand.end])
 
 
 def _people_by_lone_word(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Candidate], list[list[str]]]:

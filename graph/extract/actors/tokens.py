@@ -53,8 +53,9 @@ def is_name_token(tok: Token) -> bool:
 
 
 def is_org_head(tok: Token) -> bool:
-    """True when the token is a capitalised organisation head word ("Police", "Court")."""
-    return is_cap(tok) and tok.lower_ in lexicon().actors.org_heads
+    """True when the token is a capitalised organisation head word ("Police", "Court",
+    "Ltd.")."""
+    return is_cap(tok) and tok.lower_.rstrip(".") in lexicon().actors.org_heads
 
 
 def is_acronym(text: str) -> bool:

@@ -53,6 +53,9 @@ def test_classify_leaves_no_overlap(nlp):
         # a last word that makes a name a place
         ("Traffic stopped on the Marlow Harbour Bridge after the crash.", "Marlow Harbour Bridge", "Place"),
         ("Tourists crowded the Kelby Museum on Sunday.", "Kelby Museum", "Place"),
+        ("Climbers reached the Marlow Hut at dawn.", "Marlow Hut", "Place"),
+        ("The Philippine government said the Philippines would act.", "Philippines", "Place"),
+        ("Protesters marched to the Ostara Fountain.", "Ostara Fountain", "Place"),
         ("The Harbour Authority closed the port.", "Harbour Authority", "Organization"),
         # a party or group word before a name is no part of it; a name the model split is one
         ("Republican Ann Whitfield, the current governor, has until May to decide.",
@@ -84,6 +87,13 @@ def test_classify_leaves_no_overlap(nlp):
         # an institution named by its head alone
         ("Lawmakers said Congress would vote on the budget next week.", "Congress", "Organization"),
         ("The Cabinet approved the plan on Monday.", "Cabinet", "Organization"),
+        # an unfamiliar name the model took for a person or an organisation, after "in"
+        ("Fighting broke out in Dembe Kolari after the vote.", "Dembe Kolari", "Place"),
+        ("Schools in Ngorovu will reopen next week.", "Ngorovu", "Place"),
+        ("The rains caused damage in Kassalimba and the wider region.", "Kassalimba", "Place"),
+        # ... but not a name with a possessive or an institution
+        ("In Ostmar's view, the deal was fair.", "Ostmar", "Organization"),
+        ("The bill passed in Congress on Monday.", "Congress", "Organization"),
         # a newspaper, by the last word of its name
         ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
          "Kelby Morning Post", "Organization"),
@@ -119,12 +129,34 @@ def test_not_people(nlp, text, not_person):
          [(1, 3, "Organization")]),
         # a name unrelated to the people stays as it is
         ("Berg spoke", [(0, 1, "Place")], [["amara", "nwosu"]], [(0, 1, "Place")]),
+        # a country that ends a name taken for a person's stays a place
+        ("Kenya spoke", [(0, 1, "Place")], [["tamu", "kenya"]], [(0, 1, "Place")]),
     ],
 )
 def test_repair_with_people(nlp, text, cands, fulls, expected):
     doc = nlp.make_doc(text)
     kept = repair_with_people(doc, [Candidate(*c) for c in cands], fulls)
     assert [(c.start, c.end, c.kind) for c in kept] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cands", "expected"),
+    [
+        # the kind most mentions of a name have
+        ("Tamsin Ruel spoke. Tamsin Ruel left. Tamsin Ruel won.",
+         [(0, 2, "Person"), (4, 6, "Person"), (8, 10, "Organization")], ["Person"] * 3),
+        # a describing noun shows the kind, whatever the other mentions were read as
+        ("The retailer Kelby Mart sued. Kelby Mart said no. Kelby Mart won.",
+         [(2, 4, "Organization"), (6, 8, "Person"), (11, 13, "Person")], ["Organization"] * 3),
+        # a tie leaves the kinds as they are
+        ("Tamsin Ruel spoke. Tamsin Ruel left.", [(0, 2, "Person"), (4, 6, "Organization")],
+         ["Person", "Organization"]),
+    ],
+)
+def test_mentions_of_a_name_agree_on_its_kind(nlp, text, cands, expected):
+    doc = nlp(text)
+    kept = repair_with_people(doc, [Candidate(*c) for c in cands], [])
+    assert [c.kind for c in kept] == expected
 
 
 @pytest.mark.parametrize(
@@ -164,6 +196,15 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The Oldbridge Trade Agreement took effect in May.", "Oldbridge Trade Agreement"),
         ("She won the Marlow Poetry Prize last year.", "Marlow Poetry Prize"),
         ("Crowds came to the Kelby Harvest Festival on Sunday.", "Kelby Harvest Festival"),
+        ("The union will hold its congress in July, the court said.", "congress"),  # lowercase
+        ("Farmers grow maize, cassava and yams near the river.", "cassava"),
+        ("The Kelby Savings Index fell sharply, the ministry said.", "Kelby Savings Index"),
+        ("Officials unveiled the Ostara Peer Review Mechanism on Monday.",
+         "Ostara Peer Review Mechanism"),
+        # a capitalised common word the article also writes in lowercase
+        ("Success came late. The success of the plan surprised everyone.", "Success"),
+        # the plural of a name the article writes: a family, not one actor
+        ("The Okafors moved to Kelby in May; Ann Okafor said the house was old.", "Okafors"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
@@ -188,6 +229,7 @@ def test_organisations_with_event_words_stay(nlp, text, name, kind):
         ("Presidential Spokesperson Arjun Mehta told reporters the plan was final.", "Arjun Mehta"),
         ("Veltria Representative Lena Okafor said the vote was close.", "Lena Okafor"),
         ("Broadcaster Tomas Berg said the show would end.", "Tomas Berg"),
+        ("Regarding Okafor, the court said nothing new.", "Okafor"),  # a verb opening the sentence
     ],
 )
 def test_titled_names_are_people(nlp, text, person):

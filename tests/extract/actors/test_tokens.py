@@ -30,6 +30,7 @@ def test_is_title_head(nlp, text, index, expected):
         ("the police said", 1, False, False),
         ("shares of Kelvane Holdings rose", 3, True, True),   # a company form
         ("Tamsin Okafor GmbH signed", 2, True, True),
+        ("Kelvane Ltd. signed", 1, True, True),  # an abbreviated company form with its dot
     ],
 )
 def test_name_and_org_heads(nlp, text, index, name, org):

@@ -67,7 +67,7 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     used = quoting.cue_tokens()
     for i in cue_candidates(ctx.doc):
         tok = ctx.doc[i]
-        if tok.i in used or tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
+        if tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
         if found is None:
@@ -84,13 +84,19 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
             tokens = _content(ctx, tok, cue, particle)
             subject = subject_of(ctx, tok)
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
-        if draft is not None:
+        if draft is not None and (tok.i not in used or _goes_on(draft, tok)):
             drafts.append(draft)
     for noun, cue, speaker, tokens in nominal_cues(ctx):
         if noun.i not in used and not quoting.direct_at(noun.idx):
             draft = _draft(ctx, quoting, noun, noun, cue, _in_paragraph(ctx, noun, tokens), speaker)
             drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _goes_on(draft: Draft, cue: Token) -> bool:
+    """True when a cue that attributes the quote before it goes on to a mixed content of its
+    own (“…,” she said, adding that the plan “will fail”)."""
+    return draft.kind == "mixed" and draft.span.begin > cue.idx
 
 
 def _agent(verb: Token) -> Token | None:
@@ -182,6 +188,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     targets = [c for c in children if c.dep_ == "ccomp"]
     if not targets and cue.content == "clause":
         targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
+    if not targets and cue.content == "clause":
+        targets = _clause_of_medium(children, verb)
     if cue.content == "to":  # never a passive one: "declined to be named"
         targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i
                    and not any(g.dep_ == "auxpass" for g in c.children)]
@@ -195,6 +203,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
             verb.dep_ == "parataxis" or _as_she_said(verb, children)):
         own = {t.i for t in verb.subtree}  # "The plan, she said, will fail."; "As she said, …"
         return _in_paragraph(ctx, verb, [t for t in verb.head.subtree if t.i not in own])
+    para = ctx.paragraph_at(verb.idx)  # a complement the parser hung across a paragraph break
+    targets = [t for t in targets if para.begin <= t.idx < para.end]
     if not targets:
         return None
     begin = min(t.left_edge.i for t in targets)
@@ -207,6 +217,15 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _clause_of_medium(children: list[Token], verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the noun of where or when a cue speaks ("said in
+    a statement that …", "said for the first time that …")."""
+    return [g for c in children if c.dep_ == "prep" and c.i > verb.i
+            for p in c.children if p.dep_ == "pobj"
+            for g in p.children if g.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
 
 
 def _aside(child: Token) -> bool:

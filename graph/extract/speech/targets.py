@@ -52,14 +52,17 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
     ctx = discourse.context
     keys = [k for k in discourse.mentions_in(draft.span) if discourse.kind(k) != "UnnamedSource"]
     found = [*target_reference.named_again(discourse, draft.span)]
+    before = list(_before_fragment(discourse, draft))
     for tok in ctx.doc[ctx.token_at(draft.span.begin):]:
         if tok.idx >= draft.span.end:
             break
+        if tok in before:
+            continue
         found.append(_token_target(discourse, draft, tok, speaker))
         found.extend(target_reference.pair_named(discourse, tok))
         if draft.kind != "direct" and target_reference.speaker_pronoun(discourse, tok, speaker) is None:
             found.extend(target_reference.people_pair(discourse, tok, speaker))
-    found.extend(_fragment_target(discourse, tok, speaker) for tok in _before_fragment(discourse, draft))
+    found.extend(_fragment_target(discourse, tok, speaker) for tok in before)
     found.extend(discourse.mention_at(obj) or _target_entity(discourse, obj) for obj in draft.targets)
     for key in found:
         if key is not None and key not in keys:
@@ -135,17 +138,21 @@ def _content_pronoun(discourse: Discourse, draft: Draft, tok: Token) -> str | No
 
 def _before_fragment(discourse: Discourse, draft: Draft) -> Iterator[Token]:
     """The subject or possessor of a quoted fragment's first words, written just before its
-    opening mark ("Berg" in said Berg "had resigned"; "her" in praised her "courage")."""
+    opening mark, before or inside the content ("Berg" in said Berg "had resigned"; "her"
+    in praised her "courage")."""
     if draft.kind == "indirect":
         return
     ctx = discourse.context
-    first = ctx.token_at(draft.span.begin)
-    for tok in ctx.doc[first:]:
-        if tok.idx >= draft.span.end:
-            break
-        for child in tok.children:
-            if child.dep_ in FRAGMENT_DEPS and first - FRAGMENT_GAP <= child.i < first:
-                yield child
+    for quote in ctx.quotes:
+        if not draft.span.begin <= quote.span.begin < draft.span.end:
+            continue
+        first = ctx.token_at(quote.span.begin)
+        for tok in ctx.doc[first:]:
+            if tok.idx >= quote.span.end:
+                break
+            for child in tok.children:
+                if child.dep_ in FRAGMENT_DEPS and first - FRAGMENT_GAP <= child.i < first:
+                    yield child
 
 
 def _fragment_target(discourse: Discourse, tok: Token, speaker: str | None) -> str | None:

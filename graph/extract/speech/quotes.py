@@ -27,6 +27,8 @@ SENTENCE_END = ".?!…"
 ATTRIBUTION_WINDOW = 12
 MAX_ADDRESSEE = 3
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "attr", "oprd", "conj", "cc"})
+#: What ends the words that introduce a direct quote ("said in a letter, “…”").
+INTRODUCING = ",:"
 #: Where and when a cue speaks, which the parser may hang on the quote ("said on Friday “…”").
 ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "punct"})
 
@@ -63,7 +65,8 @@ def read_quotes(ctx: Context) -> Quoting:
     direct, fragments, attributions, pending = [], [], {}, {}
     for q in ctx.quotes:
         attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
-        if attribution is not None and _opens_before(ctx, attribution.token, q):
+        if attribution is not None and attribution.subject is not None and _opens_before(
+                ctx, attribution.token, q):
             pending[q.outer.begin] = attribution
             fragments.append(q)
         elif attribution is not None and attribution.subject is not None:
@@ -213,7 +216,9 @@ def _opens_before(ctx: Context, cue: Token, q: Quote) -> bool:
     """True when the quoted words are the end of a content that opens before the mark
     ("said that the plan “will fail”", "urged voters not to “stay home”", "accused her of
     “lying”"): the quote is then a fragment of a mixed statement. An addressee or a time
-    ("told reporters Monday: “…”") opens nothing."""
+    ("told reporters Monday: “…”") opens nothing, nor, before a comma or colon, where the
+    cue speaks ("wrote on her blog, “…”")."""
+    introduced = ctx.text[:q.outer.begin].rstrip()[-1:] in INTRODUCING
     for t in ctx.doc[cue.i + 1:ctx.token_at(q.outer.begin)]:
         if t.is_punct or t.is_space:
             continue
@@ -223,6 +228,6 @@ def _opens_before(ctx: Context, cue: Token, q: Quote) -> bool:
         if (head.head.idx >= q.outer.begin and head.dep_ not in ADJUNCT_DEPS) or (head.head.i == cue.i and (
                 head.dep_ in CONTENT_DEPS or head.dep_ == "mark"
                 or (head.dep_ == "prep" and head.lower_ in ctx.words.content_preps
-                    and not names_a_time(head)))):
+                    and not introduced and not names_a_time(head)))):
             return True
     return False

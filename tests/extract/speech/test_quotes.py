@@ -34,6 +34,8 @@ from tests.extract.speech.cast import find, run
     ("The Harbour Authority opened the port. Tomas Berg wrote of the opening, “It was a fine "
      "day for Rivertown”, recalling their first meeting.", "It was a fine day for Rivertown",
      "Tomas Berg"),
+    ("Lena Vogt wrote on her blog, “We will not bow to anyone.”",
+     "We will not bow to anyone.", "Lena Vogt"),
     # a cue after "while"/"and" is another clause's, not the quote's
     ("Lena Vogt told reporters, \"The mayor was a kind man,\" while Tomas Berg noted his "
      "\"patience\" online.", "The mayor was a kind man", "Lena Vogt"),

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from graph.extract.reference import Discourse
 from graph.extract.speech.context import Context
-from graph.extract.speech.quotes import direct_drafts, read_quotes
+from graph.extract.speech.quotes import direct_drafts, fallback_drafts, read_quotes
 from graph.extract.speech.reported import reported_drafts
 from graph.extract.speech.speakers import speakers
 from graph.extract.speech.targets import about, aside_about
@@ -47,6 +47,7 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
     quoting = read_quotes(ctx)
     discourse = Discourse.start(ctx, actors, [q.outer for q in quoting.direct])
     drafts = direct_drafts(ctx, quoting) + reported_drafts(ctx, quoting)
+    drafts += fallback_drafts(quoting, drafts)
     found = speakers(discourse, drafts)
     kept, statements = [], []
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].span.begin):

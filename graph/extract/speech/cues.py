@@ -44,7 +44,7 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
     lemma = verb_lemma(token, cues)
     for child in _particles(token):
         phrase = f"{lemma} {child.lower_}"
-        if child.i > token.i and phrase in cues and not _names_a_time(child):
+        if child.i > token.i and phrase in cues and not names_a_time(child):
             return cues[phrase], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
@@ -73,7 +73,7 @@ def _particles(verb: Token) -> list[Token]:
     return found
 
 
-def _names_a_time(prep: Token) -> bool:
+def names_a_time(prep: Token) -> bool:
     """True for a preposition whose object is a date or time ("called on Monday")."""
     return any(c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in prep.children)
 

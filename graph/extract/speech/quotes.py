@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Attribution, Context, Draft
-from graph.extract.speech.cues import is_passive, match_cue
+from graph.extract.speech.cues import is_passive, match_cue, names_a_time
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close
 from graph.extract.speech.speakers import according_object, inverted_subject, subject_of
 from graph.records import Span
@@ -27,6 +27,10 @@ SENTENCE_END = ".?!…"
 ATTRIBUTION_WINDOW = 12
 MAX_ADDRESSEE = 3
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "attr", "oprd", "conj", "cc"})
+#: What ends the words that introduce a direct quote ("said in a letter, “…”").
+INTRODUCING = ",:"
+#: Where and when a cue speaks, which the parser may hang on the quote ("said on Friday “…”").
+ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "punct"})
 
 
 @dataclass(frozen=True)
@@ -38,11 +42,14 @@ class Quoting:
         fragments: The other quoted runs.
         attributions: Opening position of a direct quote -> its attribution, when it has one
             naming a subject.
+        pending: Opening position of a fragment that ends a content opening before its mark
+            -> the cue before it (see :func:`fallback_drafts`).
     """
 
     direct: tuple[Quote, ...]
     fragments: tuple[Quote, ...]
     attributions: Mapping[int, Attribution]
+    pending: Mapping[int, Attribution]
 
     def direct_at(self, char: int) -> Quote | None:
         """The direct quote holding character ``char``."""
@@ -55,17 +62,21 @@ class Quoting:
 
 def read_quotes(ctx: Context) -> Quoting:
     """Sort the article's quoted runs into direct quotes and fragments."""
-    direct, fragments, attributions = [], [], {}
+    direct, fragments, attributions, pending = [], [], {}, {}
     for q in ctx.quotes:
         attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
-        if attribution is not None and attribution.subject is not None:
+        if attribution is not None and attribution.subject is not None and _opens_before(
+                ctx, attribution.token, q):
+            pending[q.outer.begin] = attribution
+            fragments.append(q)
+        elif attribution is not None and attribution.subject is not None:
             attributions[q.outer.begin] = attribution
             direct.append(q)
         elif _stands_alone(ctx, q):
             direct.append(q)
         else:
             fragments.append(q)
-    return Quoting(tuple(direct), tuple(fragments), attributions)
+    return Quoting(tuple(direct), tuple(fragments), attributions, pending)
 
 
 def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
@@ -182,3 +193,41 @@ def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
             return Attribution(cue, tok, according_object(tok))
         return Attribution(cue, tok, subject_of(ctx, tok))
     return None
+
+
+def fallback_drafts(quoting: Quoting, drafts: list[Draft]) -> list[Draft]:
+    """A direct draft for each pending fragment that no reported draft holds (the cue's
+    content was not found), so that the quote is not lost; each its own block."""
+    block = max((d.block for d in drafts), default=-1)
+    found = []
+    for q in quoting.fragments:
+        attribution = quoting.pending.get(q.outer.begin)
+        if attribution is None or any(d.span.begin <= q.span.begin < d.span.end for d in drafts):
+            continue
+        block += 1
+        token = attribution.token
+        found.append(Draft("direct", q.span, attribution.cue, q.outer.begin, attribution.subject,
+                           Span(token.idx, token.idx + len(token.text)), block=block,
+                           speech_act=attribution.cue.speech_act))
+    return found
+
+
+def _opens_before(ctx: Context, cue: Token, q: Quote) -> bool:
+    """True when the quoted words are the end of a content that opens before the mark
+    ("said that the plan “will fail”", "urged voters not to “stay home”", "accused her of
+    “lying”"): the quote is then a fragment of a mixed statement. An addressee or a time
+    ("told reporters Monday: “…”") opens nothing, nor, before a comma or colon, where the
+    cue speaks ("wrote on her blog, “…”")."""
+    introduced = ctx.text[:q.outer.begin].rstrip()[-1:] in INTRODUCING
+    for t in ctx.doc[cue.i + 1:ctx.token_at(q.outer.begin)]:
+        if t.is_punct or t.is_space:
+            continue
+        head = t
+        while head.head.i not in (head.i, cue.i) and head.head.idx < q.outer.begin:
+            head = head.head
+        if (head.head.idx >= q.outer.begin and head.dep_ not in ADJUNCT_DEPS) or (head.head.i == cue.i and (
+                head.dep_ in CONTENT_DEPS or head.dep_ == "mark"
+                or (head.dep_ == "prep" and head.lower_ in ctx.words.content_preps
+                    and not introduced and not names_a_time(head)))):
+            return True
+    return False

@@ -58,6 +58,10 @@ NAME_POS = frozenset({"PROPN", "PRON", "NUM"})
 MIN_CLAUSE_OBJECT = 5
 FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 TRIM = ",;:—–-\"“”"
+#: Entity labels of a date or amount, after which "which" takes up the whole clause.
+AMOUNT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Tags of the word opening a non-restrictive relative clause ("which", "who", "whose", "where").
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
@@ -67,7 +71,7 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     used = quoting.cue_tokens()
     for i in cue_candidates(ctx.doc):
         tok = ctx.doc[i]
-        if tok.i in used or tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
+        if tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
         if found is None:
@@ -84,13 +88,19 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
             tokens = _content(ctx, tok, cue, particle)
             subject = subject_of(ctx, tok)
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
-        if draft is not None:
+        if draft is not None and (tok.i not in used or _goes_on(draft, tok)):
             drafts.append(draft)
     for noun, cue, speaker, tokens in nominal_cues(ctx):
         if noun.i not in used and not quoting.direct_at(noun.idx):
             draft = _draft(ctx, quoting, noun, noun, cue, _in_paragraph(ctx, noun, tokens), speaker)
             drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _goes_on(draft: Draft, cue: Token) -> bool:
+    """True when a cue that attributes the quote before it goes on to a mixed content of its
+    own (“…,” she said, adding that the plan “will fail”)."""
+    return draft.kind == "mixed" and draft.span.begin > cue.idx
 
 
 def _agent(verb: Token) -> Token | None:
@@ -140,7 +150,7 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     """The draft of a cue's content, or None when it is too short or inside a quote."""
     if not tokens or (subject is None and not is_passive(tok)):
         return None
-    span = _char_span(tokens)
+    span = _char_span(_without_relative_aside(ctx, tokens))
     if span is None:
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
@@ -154,6 +164,27 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
     return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
                  targets=tuple(objects))
+
+
+def _without_relative_aside(ctx: Context, tokens: list[Token]) -> list[Token]:
+    """The content without the relative clause the writer adds at its end after a comma
+    ("she backed the bill, which the council passed in May": the council's passing is the
+    writer's, not hers), unless a cue in it reports more ("…, which he called a disgrace")
+    or it follows a date or amount, where "which" is mostly the whole clause ("seized in
+    2020, which is more than ever")."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    words = [t for t in ordered if not t.is_punct]
+    if len(words) < 2:
+        return ordered
+    last = words[-1]
+    for t in ordered[1:]:
+        before = t.doc[t.left_edge.i - 1]
+        if (t.dep_ == "relcl" and t.right_edge.i >= last.i and t.left_edge.tag_ in WH_TAGS
+                and before.text == "," and before.i > ordered[0].i
+                and t.head.ent_type_ not in AMOUNT_LABELS and t.head.pos_ != "NUM"
+                and not any(match_cue(w, ctx.words.cues) for w in t.subtree)):
+            return [w for w in ordered if w.i < before.i]
+    return ordered
 
 
 def _holds_content(ctx: Context, cue: Token, span: Span) -> bool:
@@ -182,6 +213,8 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     targets = [c for c in children if c.dep_ == "ccomp"]
     if not targets and cue.content == "clause":
         targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
+    if not targets and cue.content == "clause":
+        targets = _clause_of_medium(children, verb)
     if cue.content == "to":  # never a passive one: "declined to be named"
         targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i
                    and not any(g.dep_ == "auxpass" for g in c.children)]
@@ -195,6 +228,10 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
             verb.dep_ == "parataxis" or _as_she_said(verb, children)):
         own = {t.i for t in verb.subtree}  # "The plan, she said, will fail."; "As she said, …"
         return _in_paragraph(ctx, verb, [t for t in verb.head.subtree if t.i not in own])
+    para = ctx.paragraph_at(verb.idx)  # a complement the parser hung across a paragraph break
+    targets = [t for t in targets if para.begin <= t.idx < para.end]
+    if any(t.i > verb.i for t in targets):  # "Most said X; half said Y": Y alone is said
+        targets = [t for t in targets if t.i > verb.i]
     if not targets:
         return None
     begin = min(t.left_edge.i for t in targets)
@@ -207,6 +244,15 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _clause_of_medium(children: list[Token], verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the noun of where or when a cue speaks ("said in
+    a statement that …", "said for the first time that …")."""
+    return [g for c in children if c.dep_ == "prep" and c.i > verb.i
+            for p in c.children if p.dep_ == "pobj"
+            for g in p.children if g.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
 
 
 def _aside(child: Token) -> bool:

@@ -55,15 +55,18 @@ def about(discourse: Discourse, draft: Draft, speaker: str | None) -> list[str]:
     ctx = discourse.context
     keys = [k for k in discourse.mentions_in(draft.span) if discourse.kind(k) != "UnnamedSource"]
     found = [*target_reference.named_again(discourse, draft.span)]
+    before = list(_before_fragment(discourse, draft))
     for tok in ctx.doc[ctx.token_at(draft.span.begin):]:
         if tok.idx >= draft.span.end:
             break
+        if tok in before:
+            continue
         found.append(_token_target(discourse, draft, tok, speaker))
         found.extend(target_reference.pair_named(discourse, tok))
         found.extend(target_reference.antecedent(discourse, tok, draft.span))
         if draft.kind != "direct" and target_reference.speaker_pronoun(discourse, tok, speaker) is None:
             found.extend(target_reference.people_pair(discourse, tok, speaker))
-    found.extend(_fragment_target(discourse, tok, speaker) for tok in _before_fragment(discourse, draft))
+    found.extend(_fragment_target(discourse, tok, speaker) for tok in before)
     objects = draft.targets or _quote_cue_objects(discourse, draft)
     found.extend(_object_target(discourse, draft, obj, speaker) for obj in objects)
     for key in found:
@@ -143,21 +146,25 @@ def _content_pronoun(discourse: Discourse, draft: Draft, tok: Token) -> str | No
 
 def _before_fragment(discourse: Discourse, draft: Draft) -> Iterator[Token]:
     """The subject or possessor of a quoted fragment's first words, written just before its
-    opening mark ("Berg" in said Berg "had resigned"; "her" in praised her "courage"), the
-    possessor of such a subject, however long the phrase it heads when it ends at the mark
-    ("Berg" in found Berg's advice to the board "was unlawful")."""
+    opening mark, before or inside the content ("Berg" in said Berg "had resigned"; "her"
+    in praised her "courage"), and the possessor of such a subject, however long the phrase
+    it heads when it ends at the mark ("Berg" in found Berg's advice to the board "was
+    unlawful")."""
     if draft.kind == "indirect":
         return
     ctx = discourse.context
-    first = ctx.token_at(draft.span.begin)
-    for tok in ctx.doc[first:]:
-        if tok.idx >= draft.span.end:
-            break
-        for child in tok.children:
-            if child.dep_ in FRAGMENT_DEPS and child.i < first and (
-                    child.i >= first - FRAGMENT_GAP or child.right_edge.i >= first - FRAGMENT_GAP):
-                yield child
-                yield from (c for c in child.children if c.dep_ == "poss")
+    for quote in ctx.quotes:
+        if not draft.span.begin <= quote.span.begin < draft.span.end:
+            continue
+        first = ctx.token_at(quote.span.begin)
+        for tok in ctx.doc[first:]:
+            if tok.idx >= quote.span.end:
+                break
+            for child in tok.children:
+                if child.dep_ in FRAGMENT_DEPS and child.i < first and (
+                        child.i >= first - FRAGMENT_GAP or child.right_edge.i >= first - FRAGMENT_GAP):
+                    yield child
+                    yield from (c for c in child.children if c.dep_ == "poss")
 
 
 def _fragment_target(discourse: Discourse, tok: Token, speaker: str | None) -> str | None:

@@ -34,9 +34,11 @@ from tests.extract.speech.cast import find, run
     ("The Harbour Authority opened the port. Tomas Berg wrote of the opening, “It was a fine "
      "day for Rivertown”, recalling their first meeting.", "It was a fine day for Rivertown",
      "Tomas Berg"),
+    ("Lena Vogt wrote on her blog, “We will not bow to anyone.”",
+     "We will not bow to anyone.", "Lena Vogt"),
     # a cue after "while"/"and" is another clause's, not the quote's
-    ("Lena Vogt told reporters the mayor \"was a kind man,\" while Tomas Berg noted his "
-     "\"patience\" online.", "was a kind man", "Lena Vogt"),
+    ("Lena Vogt told reporters, \"The mayor was a kind man,\" while Tomas Berg noted his "
+     "\"patience\" online.", "The mayor was a kind man", "Lena Vogt"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
@@ -44,6 +46,26 @@ def test_direct_attribution(nlp, text, content, speaker):
     assert row[0] == "direct"
     assert row[3] == content
     assert row[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # words of the quoted clause before the mark: one mixed statement, from its first word
+    ("Lena Vogt told reporters the mayor \"was a kind man.\"",
+     "the mayor \"was a kind man.\"", "Lena Vogt"),
+    ("Maria Okonkwo said that the levee “will not last the winter.”",
+     "that the levee “will not last the winter.”", "Maria Okonkwo"),
+    ("Tomas Berg urged farmers not to “give up on the valley.”",
+     "farmers not to “give up on the valley.”", "Tomas Berg"),
+    ("Lena Vogt accused the board of “hiding the report.”",
+     "the board of “hiding the report.”", "Lena Vogt"),
+    # a quote after a cue that attributes the one before goes on with that cue
+    ("“We will rebuild,” Tomas Berg said, adding that the port “will open by May.”",
+     "that the port “will open by May.”", "Tomas Berg"),
+])
+def test_content_opening_before_the_mark_is_mixed(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    row = find(rows, content)
+    assert (row[0], row[3], row[1]) == ("mixed", content, speaker)
 
 
 def test_interrupted_quote_gives_two_statements(nlp):

@@ -192,6 +192,31 @@ def test_content_without_the_aside_of_its_cue(nlp, text, content):
     assert content in [r[3] for r in rows]
 
 
+@pytest.mark.parametrize(("text", "contents"), [
+    # a relative clause the writer adds after a comma is no part of what was said
+    ("Ana Ruiz said she backed the harbour bill, which the council passed in May.",
+     ["she backed the harbour bill"]),
+    # ... unless a cue in it reports more
+    ("Ana Ruiz said she backed the harbour bill, which Berg called a disgrace.",
+     ["she backed the harbour bill, which Berg called a disgrace"]),
+    # ... or it follows a date or an amount ("which" is then the whole clause)
+    ("Ana Ruiz said ten boats were seized in 2020, which is more than ever before.",
+     ["ten boats were seized in 2020, which is more than ever before"]),
+    # two clauses joined by a semicolon, each with its own cue: each its own content
+    ("Most fishermen said they feared the new pier; 40 percent said they would leave the "
+     "valley.", ["they feared the new pier", "they would leave the valley"]),
+    # a complement the parser hangs across a paragraph break stays in its paragraph
+    ("\"What we are showing is that we can win without the rich.\"\n\nHarbour officials said "
+     "the toll was too high.",
+     ["the toll was too high"]),
+])
+def test_content_boundaries(nlp, text, contents):
+    rows, _, _ = run(nlp, text)
+    reported = [r[3] for r in rows if r[0] != "direct"]
+    assert all(c in reported for c in contents), reported
+    assert not any(r.startswith(("Most", "Harbour")) for r in reported), reported
+
+
 @pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
     ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise",
      "The new toll was criticised by Lena Vogt as a tax on the poor", "Lena Vogt"),

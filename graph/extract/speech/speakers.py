@@ -164,6 +164,8 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     words = discourse.context.words
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
         return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
+    if _coordinated(token):
+        return _group(discourse, token)
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
@@ -195,6 +197,23 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
+
+
+def _coordinated(token: Token) -> bool:
+    """True for the head of coordinated subjects ("Roe and Berg said", "the mayor and her
+    aides said"), who speak together; never two nouns describing one person ("the
+    delegate and activist said")."""
+    return token.dep_ in SUBJECT_DEPS and any(
+        c.dep_ == "conj" and (c.pos_ in ("PROPN", "PRON") or c.tag_ == "NNS" or any(
+            t.dep_ in ("det", "poss", "nummod") for t in c.lefts)) for c in token.children)
+
+
+def _group(discourse: Discourse, token: Token) -> str:
+    """The group that coordinated subjects form, an unnamed source named by the whole
+    coordination."""
+    last = max((c for c in token.children if c.dep_ == "conj"), key=lambda c: c.i)
+    end = noun_phrase(last, with_preps=False).end
+    return discourse.mint("UnnamedSource", Span(token.left_edge.idx, end), plural=True)
 
 
 def _apposed_actor(discourse: Discourse, token: Token) -> str | None:

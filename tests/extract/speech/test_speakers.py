@@ -192,7 +192,7 @@ def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
     ("Most said the ferry should run all winter.", "the ferry should run all winter", "Most"),
     ("Many argue that the toll is too high for farmers.", "the toll is too high", "Many"),
     ("Fishermen and traders who believe the harbour is too small signed a letter.",
-     "the harbour is too small", "Fishermen"),
+     "the harbour is too small", "Fishermen and traders"),
 ])
 def test_groups_and_their_relative_clauses_are_unnamed_sources(nlp, text, content, source):
     rows, _, _ = run(nlp, text)
@@ -345,3 +345,20 @@ def test_unnamed_descriptions_keep_their_participles_and_modifiers(nlp, text, co
     rows, sources, _ = run(nlp, text)
     assert find(rows, content)[1] == source
     assert [s.kind for s in sources if s.name == source] == ["UnnamedSource"]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Maria Okonkwo and Tomas Berg said the levee was too low.", "the levee was too low",
+     "Maria Okonkwo and Tomas Berg"),
+    ("Kofi Mensah and his aides argued that the toll was unfair.", "the toll was unfair",
+     "Kofi Mensah and his aides"),
+])
+def test_coordinated_subjects_speak_as_a_group(nlp, text, content, source):
+    rows, sources, _ = run(nlp, text)
+    assert find(rows, content)[1] == source
+    assert [s.kind for s in sources if s.name == source] == ["UnnamedSource"]
+
+
+def test_two_descriptions_of_one_speaker_are_no_group(nlp):
+    rows, _, _ = run(nlp, "The veteran farmer and activist Tomas Berg said the levee was too low.")
+    assert find(rows, "the levee was too low")[1] == "Tomas Berg"

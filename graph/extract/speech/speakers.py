@@ -510,6 +510,9 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             if draft.block not in block_speaker:
                 block_speaker[draft.block] = _block_speaker(discourse, drafts, draft, para, last_para)
             found[i] = block_speaker[draft.block]
+        elif draft.cue.phrase in ctx.words.writer_views:
+            found[i] = _writer(discourse, draft)  # "the plan seems to work": nobody in it says so
+            continue
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
             if draft.kind == "direct" and found[i] is None:  # a subject that names no one
@@ -520,6 +523,13 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             discourse.record(found[i], draft.anchor)
             last_para = para
     return found
+
+
+def _writer(discourse: Discourse, draft: Draft) -> str:
+    """The article's writer, who speaks in a judgement whose subject is what is judged
+    ("the plan seems to work"); never recorded as the speaker in focus."""
+    span = draft.cue_span or draft.span
+    return discourse.mint("UnnamedSource", span, name=discourse.context.words.pronouns.writer)
 
 
 def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,

@@ -362,3 +362,13 @@ def test_coordinated_subjects_speak_as_a_group(nlp, text, content, source):
 def test_two_descriptions_of_one_speaker_are_no_group(nlp):
     rows, _, _ = run(nlp, "The veteran farmer and activist Tomas Berg said the levee was too low.")
     assert find(rows, "the levee was too low")[1] == "Tomas Berg"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Tomas Berg seems to be the favourite of the fishermen.", "the favourite of the fishermen"),
+    ("The levee appears to be too low for the spring floods.", "too low for the spring floods"),
+])
+def test_what_seems_is_the_writers_judgement(nlp, text, content):
+    rows, sources, _ = run(nlp, text)
+    assert find(rows, content)[1] == "the writer"
+    assert [s.kind for s in sources if s.name == "the writer"] == ["UnnamedSource"]

@@ -202,10 +202,16 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
 def _coordinated(token: Token) -> bool:
     """True for the head of coordinated subjects ("Roe and Berg said", "the mayor and her
     aides said"), who speak together; never two nouns describing one person ("the
-    delegate and activist said")."""
-    return token.dep_ in SUBJECT_DEPS and any(
-        c.dep_ == "conj" and (c.pos_ in ("PROPN", "PRON") or c.tag_ == "NNS" or any(
-            t.dep_ in ("det", "poss", "nummod") for t in c.lefts)) for c in token.children)
+    delegate and activist said", "retired agent and author Jane Roe said")."""
+    return token.dep_ in SUBJECT_DEPS and _stands_alone(token) and any(
+        c.dep_ == "conj" and _stands_alone(c) for c in token.children)
+
+
+def _stands_alone(token: Token) -> bool:
+    """True for a conjunct that names someone by itself: a name, a pronoun, a plural, or
+    a noun with its own determiner ("her aides", "the mayor")."""
+    return token.pos_ in ("PROPN", "PRON") or token.tag_ == "NNS" or any(
+        t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
 
 
 def _group(discourse: Discourse, token: Token) -> str:

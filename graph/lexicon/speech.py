@@ -21,7 +21,7 @@ CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
                    "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
-             "quoting-verb", "target-act", "default-cue", "active-only")
+             "quoting-verb", "target-act", "default-cue", "active-only", "writer-view")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -113,7 +113,7 @@ class SpeechWords:
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
-        quoting_verbs, target_acts, active_only: The words of each use in
+        quoting_verbs, target_acts, active_only, writer_views: The words of each use in
             ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
@@ -132,6 +132,7 @@ class SpeechWords:
     target_acts: frozenset[str]
     default_cue: Cue
     active_only: frozenset[str]
+    writer_views: frozenset[str]
     nominal_cues: Mapping[str, Cue]
 
 
@@ -220,8 +221,9 @@ def load() -> SpeechWords:
         _check(act, SPEECH_ACTS, "target act", "speech_words.tsv")
     (default,) = words["default-cue"]
     _check(default, cues, "default cue", "speech_words.tsv")
-    for cue in words["active-only"]:
-        _check(cue, cues, "active-only cue", "speech_words.tsv")
+    for use in ("active-only", "writer-view"):
+        for cue in words[use]:
+            _check(cue, cues, f"{use} cue", "speech_words.tsv")
     return SpeechWords(
         reporting_verbs=read_words("reporting_verbs.txt"), cues=MappingProxyType(cues),
         referents=referents_from_rows(read_table("referents.tsv")),
@@ -230,5 +232,5 @@ def load() -> SpeechWords:
         author_preps=words["author-prep"], np_preps=words["np-prep"],
         content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
         target_acts=words["target-act"], default_cue=cues[default],
-        active_only=words["active-only"],
+        active_only=words["active-only"], writer_views=words["writer-view"],
         nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))))

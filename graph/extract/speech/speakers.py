@@ -30,6 +30,9 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Participles whose phrase after a noun belongs to its description ("a poll released
+#: Monday", "groups representing farmers").
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
 #: Paragraphs after a transcript line whose "I" is still the speaker of its label.
@@ -48,9 +51,9 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     relative clauses ("X, who said") and "X was quoted as saying".
     """
     para = ctx.paragraph_at(verb.idx)
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
-            c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if _asked(verb):
         return None  # "Asked whether ..., Roe said": Roe was asked, someone else asked
+    participle = False
     for _ in range(MAX_CLIMB):
         quoted = ctx.in_any_quote(verb.idx)
         subjects = [c for c in verb.children if para.begin <= c.idx < para.end
@@ -63,15 +66,34 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
                 pobj = according_object(child)
                 if pobj is not None:
                     return pobj
+        if participle and _reported_clause(ctx, verb):
+            verb = verb.head  # "X said the plan would fail, adding ...": X adds, not "the plan"
+            continue
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ == "relcl" and not quoted:
             return verb.head
         if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
+            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             verb = verb.head
             continue
         return None
     return None
+
+
+def _asked(verb: Token) -> bool:
+    """True for a participle clause without a subject before its main verb ("Asked whether
+    ...," "When asked about ...,"), which says what was done to the main clause's subject
+    (the parser may tag a sentence-opening "Asked" as a past tense)."""
+    return (verb.dep_ == "advcl" and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i))
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+def _reported_clause(ctx: Context, verb: Token) -> bool:
+    """True when ``verb`` heads the content clause of a reporting verb ("said [the plan
+    would fail]"): a participle hanging from it ("..., adding that") belongs to the
+    reporting verb's subject."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in ctx.words.cues
 
 
 def according_object(according: Token) -> Token | None:
@@ -107,13 +129,20 @@ def inverted_subject(ctx: Context, verb: Token, window: list[Token]) -> Token | 
 
 def noun_phrase(token: Token, with_preps: bool, preps: frozenset[str] = frozenset()) -> Span:
     """The noun phrase headed by ``token``: its modifiers, and with ``with_preps`` the
-    tail of adjectives and of phrases opened by ``preps`` ("a source close to the talks"),
-    never a relative clause or apposition."""
+    tail of adjectives, of phrases opened by ``preps`` ("a source close to the talks"), of
+    participles ("a poll released on Monday", "officials involved in the talks") and of
+    a time ("a poll last week"), up to a comma; never a relative clause or apposition."""
     begin = token.left_edge.idx
     end = token.idx + len(token.text)
     if with_preps:
         for child in token.rights:
-            if not ((child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "amod"):
+            if not ((child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "amod"
+                    or (child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS)
+                    or child.dep_ == "npadvmod"):
+                break
+            last = next((t for t in child.subtree if t.is_punct and t.i > child.i), None)
+            if last is not None:
+                end = max(end, last.nbor(-1).idx + len(last.nbor(-1).text))
                 break
             end = child.right_edge.idx + len(child.right_edge.text)
     return Span(begin, end)
@@ -135,6 +164,8 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     words = discourse.context.words
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
         return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
+    if _coordinated(token):
+        return _group(discourse, token)
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
@@ -168,6 +199,29 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     return key
 
 
+def _coordinated(token: Token) -> bool:
+    """True for the head of coordinated subjects ("Roe and Berg said", "the mayor and her
+    aides said"), who speak together; never two nouns describing one person ("the
+    delegate and activist said", "retired agent and author Jane Roe said")."""
+    return token.dep_ in SUBJECT_DEPS and _stands_alone(token) and any(
+        c.dep_ == "conj" and _stands_alone(c) for c in token.children)
+
+
+def _stands_alone(token: Token) -> bool:
+    """True for a conjunct that names someone by itself: a name, a pronoun, a plural, or
+    a noun with its own determiner ("her aides", "the mayor")."""
+    return token.pos_ in ("PROPN", "PRON") or token.tag_ == "NNS" or any(
+        t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
+
+
+def _group(discourse: Discourse, token: Token) -> str:
+    """The group that coordinated subjects form, an unnamed source named by the whole
+    coordination."""
+    last = max((c for c in token.children if c.dep_ == "conj"), key=lambda c: c.i)
+    end = noun_phrase(last, with_preps=False).end
+    return discourse.mint("UnnamedSource", Span(token.left_edge.idx, end), plural=True)
+
+
 def _apposed_actor(discourse: Discourse, token: Token) -> str | None:
     """The person or organisation an apposition names ("one of the groups, the Green
     Network, said")."""
@@ -192,16 +246,19 @@ def _pronoun_speaker(discourse: Discourse, token: Token) -> str | None:
     before (:func:`_plural_antecedent`)."""
     words = discourse.context.words
     low = token.lower_
-    if low in words.pronouns.relative and token.head.dep_ == "relcl":
-        antecedent = token.head.head
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "X, who ... and who said"
+    if low in words.pronouns.relative and clause.dep_ == "relcl":
+        antecedent = clause.head
         return resolve(discourse, antecedent) or (
-            _unnamed(discourse, antecedent) if _describes(antecedent, words) else None)
+            _unnamed(discourse, antecedent) if antecedent.pos_ in DESCRIBED_POS else None)
     if low in words.pronouns.first_person or low in words.pronouns.first_plural:
         return _first_person(discourse, token)
     key = reference.pronoun(discourse, low, token.idx)
     if key is None and low in words.pronouns.plural:
         key = _plural_antecedent(discourse, token)
-    return key
+    return key or _unnamed(discourse, token)
 
 
 def _first_person(discourse: Discourse, token: Token) -> str | None:
@@ -254,16 +311,21 @@ def _describes_speaker(token: Token, words: SpeechWords) -> bool:
 
 def _describes(token: Token, words: SpeechWords) -> bool:
     """True for a phrase that describes someone: an indefinite pronoun ("those"), or one
-    headed by a number, a quantity ("half", "sixty percent of the farmers") or a noun with a
-    determiner or in the plural ("most voters", "the lawsuit"), never a bare singular
-    ("voting")."""
+    headed by a number, a quantity ("half", "sixty percent of the farmers"), an adjective
+    with a determiner ("the poor"), or a noun with a determiner, a modifier or a phrase
+    after it, or in the plural ("most voters", "the lawsuit", "exit polling", "footage from
+    the game"), never a bare singular ("voting", "history")."""
     if token.lower_ in words.pronouns.indefinite:
         return True
+    if token.pos_ == "ADJ":  # "the poor", "nearly a third"
+        return any(t.dep_ == "det" for t in token.lefts)
     if token.pos_ not in DESCRIBED_POS:
         return False
     return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in words.quantifiers
-            or any(t.dep_ in ("det", "poss", "nummod") for t in token.lefts)
-            or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights))
+            or any(t.dep_ in ("det", "poss", "nummod", "compound", "amod") for t in token.lefts)
+            or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights)
+            or any(t.dep_ == "prep" or (t.dep_ == "acl" and t.tag_ in PARTICIPLE_TAGS)
+                   for t in token.rights))
 
 
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
@@ -454,6 +516,9 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             if draft.block not in block_speaker:
                 block_speaker[draft.block] = _block_speaker(discourse, drafts, draft, para, last_para)
             found[i] = block_speaker[draft.block]
+        elif draft.cue.phrase in ctx.words.writer_views:
+            found[i] = _writer(discourse, draft)  # "the plan seems to work": nobody in it says so
+            continue
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
             if draft.kind == "direct" and found[i] is None:  # a subject that names no one
@@ -464,6 +529,13 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             discourse.record(found[i], draft.anchor)
             last_para = para
     return found
+
+
+def _writer(discourse: Discourse, draft: Draft) -> str:
+    """The article's writer, who speaks in a judgement whose subject is what is judged
+    ("the plan seems to work"); never recorded as the speaker in focus."""
+    span = draft.cue_span or draft.span
+    return discourse.mint("UnnamedSource", span, name=discourse.context.words.pronouns.writer)
 
 
 def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,

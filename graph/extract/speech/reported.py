@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
+from graph.extract.speech.evidence import evidence_phrases
 from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
@@ -90,6 +91,9 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if noun.i not in used and not quoting.direct_at(noun.idx):
             draft = _draft(ctx, quoting, noun, noun, cue, _in_paragraph(ctx, noun, tokens), speaker)
             drafts += [draft] if draft is not None else []
+    for prep, cue, noun, tokens in evidence_phrases(ctx):
+        draft = _draft(ctx, quoting, prep, prep, cue, _in_paragraph(ctx, prep, tokens), noun)
+        drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
 
 

@@ -301,3 +301,15 @@ def test_it_refers_to_a_document_that_spoke(nlp):
             "that the ferry runs too rarely.")
     rows, _, _ = run(nlp, text)
     assert find(rows, "the ferry runs too rarely")[1] == "A new harbour survey"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Lena Vogt issued a statement saying the council had failed Rivertown.",
+     "the council had failed Rivertown", "Lena Vogt"),
+    ("The Harbour Authority released a report showing that cargo volumes had fallen.",
+     "cargo volumes had fallen", "Harbour Authority"),
+    ("A union backing Tomas Berg paid for the ads in Lakeside.", "Tomas Berg", "A union"),
+])
+def test_speaker_of_a_participle_on_a_noun(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker

@@ -274,14 +274,17 @@ def _object_content(ctx: Context, verb: Token, children: list[Token],
 def _characterisation(ctx: Context, verb: Token, children: list[Token]) -> list[Token]:
     """The object and what the cue calls it ("the plan" and "a disaster" of "called the plan
     a disaster", "it" and "as reckless" of "described it as reckless"; the parser may hang
-    the name on the object: "called the plan “a farce”", "called the vote “rigged”");
-    nothing without both."""
+    the name on the object: "called the plan “a farce”", "called the vote “rigged”"); the
+    name alone when the object stands before the cue or in it ("what she called “a
+    farce”", "called her “third-rate”"); nothing without a name."""
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     predicates = [c for c in children if c.i > verb.i and (
         c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))]
     predicates += [c for o in objects for c in o.rights if c.dep_ == "appos" or (
         c.dep_ in QUOTED_NAME_DEPS and ctx.in_any_quote(c.idx))]
-    return objects + predicates if objects and predicates else []
+    if not objects:  # "what she called “a farce”", "called her “third-rate”"
+        return [p for p in predicates if p.dep_ == "oprd"]
+    return objects + predicates if predicates else []
 
 
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:

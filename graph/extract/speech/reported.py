@@ -20,7 +20,8 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.evidence import evidence_phrases
-from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
+from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates, is_passive,
+                                      match_cue)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting
@@ -142,7 +143,7 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
 def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
            tokens: list[Token] | None, subject: Token | None) -> Draft | None:
     """The draft of a cue's content, or None when it is too short or inside a quote."""
-    if not tokens or (subject is None and not is_passive(tok)):
+    if not tokens or (subject is None and not (is_passive(tok) or asks_unnamed(tok))):
         return None
     span = _char_span(tokens)
     if span is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.cues import match_cue
+from graph.extract.speech.cues import asks_unnamed, match_cue
 from graph.lexicon import lexicon
 from tests.extract.speech.cast import find, run
 
@@ -57,3 +57,13 @@ def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
     rows, _, statements = run(nlp, text)
     row = find(rows, content)
     assert (row[2], statements[rows.index(row)].speech_act) == (cue, act)
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), [
+    ("Asked whether the dam would hold, she said no.", 0, True),
+    ("Asked about the toll, he praised the council.", 0, True),
+    ("Known for his temper, he left the meeting early.", 0, False),
+    ("She asked whether the dam would hold.", 1, False),
+])
+def test_asks_unnamed(nlp, text, index, expected):
+    assert asks_unnamed(nlp(text)[index]) is expected

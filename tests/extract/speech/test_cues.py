@@ -52,6 +52,8 @@ def test_match_cue(nlp, text, index, phrase):
      "the council to lower the toll"),
     ("Tomas Berg compared the new toll to a tax on the poor.", "compare", "characterise",
      "the new toll to a tax on the poor"),
+    ("A new harbour survey shows strong support for a second pier.", "show", "assert",
+     "strong support for a second pier"),
 ])
 def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
     rows, _, statements = run(nlp, text)

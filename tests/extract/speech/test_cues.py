@@ -69,3 +69,13 @@ def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
 ])
 def test_asks_unnamed(nlp, text, index, expected):
     assert asks_unnamed(nlp(text)[index]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Berg was listed in critical condition at the Rivertown hospital.",
+    "The old pier was offered to the Harbour Authority for one dollar.",
+    "The new plan is aimed at cutting the toll on the bridge.",
+])
+def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert rows == []

@@ -19,6 +19,9 @@ from graph.lexicon.speech import Cue
 CUE_POS = frozenset({VERB, AUX})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Words that open a question ("asked whether ...", "asked how ...").
+QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who",
+                            "which"})
 #: Verb endings and what replaces them in the base form, tried in order when the model's
 #: lemma is no cue ("hoping" -> "hope", "argues" -> "argue").
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
@@ -91,3 +94,14 @@ def cue_candidates(doc: Doc) -> list[int]:
 def is_passive(verb: Token) -> bool:
     """True for a passive reporting verb ("was told", "as reported by X")."""
     return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+
+
+def asks_unnamed(verb: Token) -> bool:
+    """True for a past participle that opens an adverbial clause with a question and no
+    subject ("Asked whether the dam would hold, the mayor said ..."): the question was put
+    by someone the text does not name."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any((c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS)
+               or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)

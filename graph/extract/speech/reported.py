@@ -19,7 +19,9 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.cues import TIME_LABELS, cue_candidates, is_passive, match_cue
+from graph.extract.speech.evidence import evidence_phrases
+from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates, is_passive,
+                                      match_cue)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting
@@ -94,6 +96,9 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if noun.i not in used and not quoting.direct_at(noun.idx):
             draft = _draft(ctx, quoting, noun, noun, cue, _in_paragraph(ctx, noun, tokens), speaker)
             drafts += [draft] if draft is not None else []
+    for prep, cue, noun, tokens in evidence_phrases(ctx):
+        draft = _draft(ctx, quoting, prep, prep, cue, _in_paragraph(ctx, prep, tokens), noun)
+        drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
 
 
@@ -148,7 +153,7 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
 def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
            tokens: list[Token] | None, subject: Token | None) -> Draft | None:
     """The draft of a cue's content, or None when it is too short or inside a quote."""
-    if not tokens or (subject is None and not is_passive(tok)):
+    if not tokens or (subject is None and not (is_passive(tok) or asks_unnamed(tok))):
         return None
     span = _char_span(_without_relative_aside(ctx, tokens))
     if span is None:
@@ -316,14 +321,17 @@ def _object_content(ctx: Context, verb: Token, children: list[Token],
 def _characterisation(ctx: Context, verb: Token, children: list[Token]) -> list[Token]:
     """The object and what the cue calls it ("the plan" and "a disaster" of "called the plan
     a disaster", "it" and "as reckless" of "described it as reckless"; the parser may hang
-    the name on the object: "called the plan “a farce”", "called the vote “rigged”");
-    nothing without both."""
+    the name on the object: "called the plan “a farce”", "called the vote “rigged”"); the
+    name alone when the object stands before the cue or in it ("what she called “a
+    farce”", "called her “third-rate”"); nothing without a name."""
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     predicates = [c for c in children if c.i > verb.i and (
         c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))]
     predicates += [c for o in objects for c in o.rights if c.dep_ == "appos" or (
         c.dep_ in QUOTED_NAME_DEPS and ctx.in_any_quote(c.idx))]
-    return objects + predicates if objects and predicates else []
+    if not objects:  # "what she called “a farce”", "called her “third-rate”"
+        return [p for p in predicates if p.dep_ == "oprd"]
+    return objects + predicates if predicates else []
 
 
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:

@@ -71,6 +71,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and not quoted:
+            return _issuer(ctx, verb.head)  # "a group backing X", "issued a statement saying"
         if verb.dep_ == "relcl" and not quoted:
             return verb.head
         if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
@@ -94,6 +96,16 @@ def _reported_clause(ctx: Context, verb: Token) -> bool:
     would fail]"): a participle hanging from it ("..., adding that") belongs to the
     reporting verb's subject."""
     return verb.dep_ == "ccomp" and verb.head.lemma_ in ctx.words.cues
+
+
+def _issuer(ctx: Context, noun: Token) -> Token:
+    """Who speaks through a participle set on a noun: the noun ("a group backing X"), or for
+    a document that is the object of a verb, that verb's subject ("X issued a statement
+    saying ...")."""
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in ctx.words.referents.document:
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None else noun
+    return noun
 
 
 def according_object(according: Token) -> Token | None:
@@ -341,7 +353,8 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
             key = discourse.mention_at(t)
             if key is not None and discourse.kind(key) == "Person":
                 return key
-    last = token.right_edge
+    clauses = [c.left_edge.i for c in token.rights if c.dep_ in ("acl", "relcl")]
+    last = token.doc[min(clauses) - 1] if clauses else token.right_edge  # not "backing X"
     while last.i > token.i and (last.is_punct or last.is_space):
         last = last.nbor(-1)
     key = discourse.mention_at(last)

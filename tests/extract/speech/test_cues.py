@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.cues import match_cue
+from graph.extract.speech.cues import asks_unnamed, match_cue
 from graph.lexicon import lexicon
+from tests.extract.speech.cast import find, run
 
 
 @pytest.mark.parametrize(("text", "index", "phrase"), [
@@ -24,3 +25,57 @@ def test_match_cue(nlp, text, index, phrase):
     found = match_cue(nlp(text)[index], lexicon().speech.cues)
     assert (found[0].phrase if found else None) == phrase
 
+
+
+@pytest.mark.parametrize(("text", "cue", "act", "content"), [
+    ("Lena Vogt shared her doubts about the new toll.", "share", "assert",
+     "her doubts about the new toll"),
+    ("Tomas Berg weighed in on the plan to close the pier.", "weigh in", "assert",
+     "the plan to close the pier"),
+    ("Lena Vogt challenged the figures of the harbour office.", "challenge", "criticise",
+     "the figures of the harbour office"),
+    ("Tomas Berg lashed out at the council over the new toll.", "lash out", "criticise",
+     "the new toll"),
+    ("Lena Vogt congratulated the rescue teams on their work.", "congratulate", "praise",
+     "the rescue teams on their work"),
+    ("Tomas Berg accepted the offer of the harbour office.", "accept", "support",
+     "the offer of the harbour office"),
+    ("Lena Vogt ruled out a new toll on the bridge.", "rule out", "deny",
+     "a new toll on the bridge"),
+    ("Tomas Berg learned that the pumps had failed twice.", "learn", "believe",
+     "the pumps had failed twice"),
+    ("Lena Vogt is looking to rebuild the old pier next spring.", "look", "intend",
+     "rebuild the old pier next spring"),
+    ("Tomas Berg offered to pay for the new pumps himself.", "offer", "promise",
+     "pay for the new pumps himself"),
+    ("Lena Vogt pressed the council to lower the toll.", "press", "order",
+     "the council to lower the toll"),
+    ("Tomas Berg compared the new toll to a tax on the poor.", "compare", "characterise",
+     "the new toll to a tax on the poor"),
+    ("A new harbour survey shows strong support for a second pier.", "show", "assert",
+     "strong support for a second pier"),
+])
+def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
+    rows, _, statements = run(nlp, text)
+    row = find(rows, content)
+    assert (row[2], statements[rows.index(row)].speech_act) == (cue, act)
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), [
+    ("Asked whether the dam would hold, she said no.", 0, True),
+    ("Asked about the toll, he praised the council.", 0, True),
+    ("Known for his temper, he left the meeting early.", 0, False),
+    ("She asked whether the dam would hold.", 1, False),
+])
+def test_asks_unnamed(nlp, text, index, expected):
+    assert asks_unnamed(nlp(text)[index]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Berg was listed in critical condition at the Rivertown hospital.",
+    "The old pier was offered to the Harbour Authority for one dollar.",
+    "The new plan is aimed at cutting the toll on the bridge.",
+])
+def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert rows == []

@@ -16,6 +16,12 @@ from tests.extract.speech.cast import run
      "new elections in Rivertown", "Maria Okonkwo"),
     ("The warning from Tomas Berg that the dam could break went unheard.", "warning",
      "the dam could break", "Tomas Berg"),
+    ("Lena Vogt's decision to close the pier angered the fishermen.", "decision",
+     "to close the pier", "Lena Vogt"),
+    ("The council read Tomas Berg's response to the criticism.", "response",
+     "the criticism", "Tomas Berg"),
+    ("Maria Okonkwo's proposal for a new toll split the council.", "proposal",
+     "a new toll", "Maria Okonkwo"),
 ])
 def test_nominal_cues(nlp, text, cue, content, speaker):
     rows, _, _ = run(nlp, text)

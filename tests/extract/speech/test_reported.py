@@ -265,3 +265,13 @@ def test_characterisation_and_closing_fragments_are_mixed(nlp, text, content):
     row = next(r for r in rows if r[3] == content)
     assert row[0] == "mixed"
     assert row[1] == "Lena Vogt"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The plan is what Lena Vogt called a “bold experiment” in housing.",
+     "a “bold experiment” in housing"),
+    ("Lena Vogt called him “third-rate” at the meeting.", "him “third-rate"),
+])
+def test_characterisation_of_an_object_before_or_inside_the_name(nlp, text, content):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[2] == "call"

@@ -372,3 +372,15 @@ def test_what_seems_is_the_writers_judgement(nlp, text, content):
     rows, sources, _ = run(nlp, text)
     assert find(rows, content)[1] == "the writer"
     assert [s.kind for s in sources if s.name == "the writer"] == ["UnnamedSource"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Lena Vogt issued a statement saying the council had failed Rivertown.",
+     "the council had failed Rivertown", "Lena Vogt"),
+    ("The Harbour Authority released a report showing that cargo volumes had fallen.",
+     "cargo volumes had fallen", "Harbour Authority"),
+    ("A union backing Tomas Berg paid for the ads in Lakeside.", "Tomas Berg", "A union"),
+])
+def test_speaker_of_a_participle_on_a_noun(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker

@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import html
 import math
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -107,6 +108,8 @@ LAYOUT_SPACING = 110.0
 HEADLINE_QUERY = """
 SELECT ?headline WHERE { GRAPH ?article { ?article schema:headline ?headline } } ORDER BY ?headline LIMIT 1"""
 
+#: Roundness added by each further edge between the same two actors (vis-network's curvedCW).
+PARALLEL_BEND = 0.25
 #: vis-network options: physics off (positions come from Python), hover tooltips on (labels are
 #: drawn by the page's script, :mod:`graph.view_page`).
 VIS_OPTIONS: dict[str, Any] = {
@@ -142,7 +145,8 @@ def view_data(G: nx.MultiDiGraph, seed: int = 0, link_base: str | None = None,
         A node has id, label (name and first title), title (escaped HTML tooltip), names
         (label and aliases, for search), kind, color, shape, size, x, y, rank and labelPx
         (:func:`label_ranks`), and href when it has a page. An edge has id, from, to,
-        relation, tags (its speech acts, or its relation), color, width, dashes, title.
+        relation, tags (its speech acts, or its relation), color, width, dashes, title, and
+        smooth when another edge joins the same two actors (:func:`_bend_parallel`).
         Legend entries have name, label and color (and shape for kinds).
 
     Raises:
@@ -154,7 +158,21 @@ def view_data(G: nx.MultiDiGraph, seed: int = 0, link_base: str | None = None,
     ranks = label_ranks(G, first)
     nodes = [_node(n, G.nodes[n], positions[n], ranks[n], link_base) for n in G]
     edges = [_edge(f"e{i}", u, v, key, d, G) for i, (u, v, key, d) in enumerate(G.edges(keys=True, data=True))]
+    _bend_parallel(edges)
     return {"nodes": nodes, "edges": edges, "legend": _legend(nodes, edges)}
+
+
+def _bend_parallel(edges: list[dict[str, Any]]) -> None:
+    """Curve the second and later edges between the same two actors (either direction), each
+    a little more than the one before, so no edge is drawn on top of another and each can be
+    hovered ("said about" beside "member of"); the first stays straight."""
+    seen: Counter[frozenset[str]] = Counter()
+    for edge in edges:
+        pair = frozenset((edge["from"], edge["to"]))
+        if len(pair) == 2:
+            if seen[pair]:
+                edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(PARALLEL_BEND * seen[pair], 2)}
+            seen[pair] += 1
 
 
 def pruned_note(left_out: int, total: int) -> str | None:

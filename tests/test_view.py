@@ -167,6 +167,20 @@ def test_layout_places_every_node_apart(graph: nx.Graph) -> None:
     assert layout(graph) == pos
 
 
+def test_parallel_edges_are_bent_apart() -> None:
+    G = nx.MultiDiGraph()
+    for node in "abc":
+        G.add_node(node, label=node, kind="Person", n_said=1, n_about=1)
+    G.add_edge("a", "b", key="said_about", relation="said_about")
+    G.add_edge("a", "b", key="member_of", relation="member_of")
+    G.add_edge("b", "a", key="said_about", relation="said_about")
+    G.add_edge("a", "c", key="said_about", relation="said_about")
+    G.add_edge("c", "c", key="said_about", relation="said_about")
+    smooth = [(e["from"], e["to"], e.get("smooth", {}).get("roundness")) for e in view_data(G)["edges"]]
+    assert sorted(smooth, key=str) == sorted([("a", "b", None), ("a", "b", 0.25), ("b", "a", 0.5),
+                                              ("a", "c", None), ("c", "c", None)], key=str)
+
+
 def test_empty_view(tmp_path: Path) -> None:
     data = view_data(nx.MultiDiGraph())
     assert (data["nodes"], data["edges"]) == ([], [])

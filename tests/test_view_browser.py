@@ -93,12 +93,19 @@ def assert_readable(page: Page, top: int = TOP_LABELS) -> list[dict]:
 
 
 def hover_edge(page: Page, edge_id: str) -> str:
-    """Move the mouse to the middle of an edge and return the tooltip text vis-network shows."""
+    """Move the mouse onto an edge and return the tooltip text vis-network shows.
+
+    The point is the first along the edge as drawn (straight or curved), from its middle
+    outwards, where vis-network itself finds this edge and no node.
+    """
     x, y = page.evaluate("""(id) => {
-        const e = edges.get(id), pos = network.getPositions([e.from, e.to]);
-        const mid = {x: (pos[e.from].x + pos[e.to].x) / 2, y: (pos[e.from].y + pos[e.to].y) / 2};
-        const dom = network.canvasToDOM(mid), box = document.getElementById("mynetwork").getBoundingClientRect();
-        return [box.left + dom.x, box.top + dom.y];
+        const edge = network.body.edges[id], box = document.getElementById("mynetwork").getBoundingClientRect();
+        for (const t of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7]) {
+            const dom = network.canvasToDOM(edge.edgeType.getPoint(t));
+            if (network.getEdgeAt(dom) === id && network.getNodeAt(dom) === undefined)
+                return [box.left + dom.x, box.top + dom.y];
+        }
+        throw new Error("no point of edge " + id + " can be hovered");
     }""", edge_id)
     page.mouse.move(x - 5, y - 5)
     page.mouse.move(x, y)

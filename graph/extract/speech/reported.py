@@ -337,15 +337,24 @@ def _characterisation(ctx: Context, verb: Token, children: list[Token]) -> list[
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:
     """The longest run of the clause "according to" modifies, without the phrase itself;
     the whole clause when the phrase is set into it between commas ("The dam, according to
-    X, will hold")."""
+    X, will hold"; "One pier was, according to X, among the damaged"). A phrase closing the
+    sentence after a comma attributes all of it: every conjunct and participle before it
+    ("The dam broke, and the town flooded, according to X"; "The dam broke, flooding the
+    town, according to X"), also when the parser hung it on a clause after it."""
     head = according.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    phrase = according.doc[according.left_edge.i:according.right_edge.i + 1]
-    if head.left_edge.i < phrase.start - 1 and phrase.end + 1 < head.right_edge.i \
-            and phrase.doc[phrase.start - 1].text == "," and phrase.doc[phrase.end].text == ",":
+    doc = according.doc
+    end = doc[according.i + 1].right_edge.i + 1 if according.i + 1 < len(doc) else according.i + 1
+    after_comma = according.i > 0 and doc[according.i - 1].text == ","
+    if head.left_edge.i < according.i - 1 and end + 1 < head.right_edge.i \
+            and after_comma and doc[end].text == ",":
         return _in_paragraph(ctx, according, head.subtree) or None
     skip = {t.i for t in according.subtree}
+    if after_comma:
+        while head.head.i != head.i and (head.dep_ == "conj" or _opens_after(head, skip, according) or (
+                head.dep_ == "advcl" and head.tag_ == "VBG" and head.i < according.i)):
+            head = head.head  # "A, and B, according to X"; "A, doing B, according to X"
     runs: list[list[Token]] = [[]]
     for t in head.subtree:
         if t.i in skip:
@@ -355,6 +364,12 @@ def _according_content(ctx: Context, according: Token) -> list[Token] | None:
         runs[-1].append(t)
     best = _in_paragraph(ctx, according, max(runs, key=len))
     return best or None
+
+
+def _opens_after(head: Token, skip: set[int], according: Token) -> bool:
+    """True for a clause that opens only after the "according to" phrase the parser hung on
+    it ("A, according to X, some of whom ..."): the phrase attributes what stands before."""
+    return all(t.i > according.i for t in head.subtree if t.i not in skip and not t.is_punct)
 
 
 def _in_paragraph(ctx: Context, anchor: Token, tokens: Iterable[Token]) -> list[Token]:

@@ -18,6 +18,17 @@ from tests.extract.speech.cast import find, run
      "according to", "assert", "The levee was too weak to hold", "Tomas Berg"),
     ("The new levee, according to Tomas Berg, was too weak to hold the spring floods.",
      "according to", "assert", "The new levee, according to Tomas Berg, was too weak", "Tomas Berg"),
+    # a phrase closing the sentence after a comma attributes every conjunct before it
+    ("The ferry sank near the pier, and two cranes fell into the harbour, according to Tomas Berg.",
+     "according to", "assert", "The ferry sank near the pier, and two cranes fell", "Tomas Berg"),
+    # ... also when the parser hangs it on a relative clause after it
+    ("Two sailors were hurt and nine were rescued, according to the Coastal Police, some of whom "
+     "were there.", "according to", "assert", "Two sailors were hurt and nine were rescued",
+     "Coastal Police"),
+    # a phrase set between commas keeps the words after it
+    ("One child was, according to Tomas Berg, among the missing.",
+     "according to", "assert", "One child was, according to Tomas Berg, among the missing",
+     "Tomas Berg"),
     ("Maria Okonkwo ordered engineers to reinforce the levee before the storm.",
      "order", "order", "reinforce the levee before the storm", "Maria Okonkwo"),
     ("Maria Okonkwo called on residents to leave the valley by Friday.",

@@ -24,7 +24,7 @@ from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates
                                       match_cue)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
-from graph.extract.speech.quotes import Quoting
+from graph.extract.speech.quotes import Quoting, said_before
 from graph.extract.speech.speakers import according_object, subject_of
 from graph.lexicon.speech import Cue
 from graph.records import Span
@@ -79,6 +79,8 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if found is None:
             continue
         cue, particle = found
+        if cue.phrase == "according to" and getattr(said_before(tok), "i", None) in used:
+            continue  # the verb before it attributes a quote ("Roe said, according to X, “…”")
         if cue.phrase == "according to":
             tokens = _according_content(ctx, tok)
             subject = according_object(tok)

@@ -30,6 +30,8 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Entity labels of a name that can speak.
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Participles whose phrase after a noun belongs to its description ("a poll released
 #: Monday", "groups representing farmers").
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
@@ -71,7 +73,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
-        misread = _subject_in_opening_participle(verb)
+        misread = _subject_in_opening_participle(verb) or _subject_after_time(verb)
         if misread is not None and not quoted:
             return misread
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and not quoted:
@@ -97,6 +99,19 @@ def _subject_in_opening_participle(verb: Token) -> Token | None:
             found = [t for t in csubj.subtree if comma is not None and t.i > comma
                      and t.dep_ == "appos" and t.pos_ in NOUN_POS]
             return found[-1] if found else None
+    return None
+
+
+def _subject_after_time(verb: Token) -> Token | None:
+    """The name the parser hung on a time phrase without a comma before the verb ("On
+    Friday Harbour Authority announced": the authority, taken for part of the date)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i and prep.right_edge.i == verb.i - 1:
+            name = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if (name is not None and name.i == verb.i - 1 and name.pos_ == "PROPN"
+                    and name.ent_type_ in NAME_LABELS
+                    and any(t.ent_type_ in ("DATE", "TIME") for t in name.subtree)):
+                return name
     return None
 
 

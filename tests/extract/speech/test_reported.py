@@ -18,6 +18,9 @@ from tests.extract.speech.cast import find, run
      "according to", "assert", "The levee was too weak to hold", "Tomas Berg"),
     ("The new levee, according to Tomas Berg, was too weak to hold the spring floods.",
      "according to", "assert", "The new levee, according to Tomas Berg, was too weak", "Tomas Berg"),
+    # a name the parser hung on a time phrase without a comma
+    ("On Friday Harbour Authority announced the pier would close for the winter.",
+     "announce", "assert", "the pier would close for the winter", "Harbour Authority"),
     # a phrase closing the sentence after a comma attributes every conjunct before it
     ("The ferry sank near the pier, and two cranes fell into the harbour, according to Tomas Berg.",
      "according to", "assert", "The ferry sank near the pier, and two cranes fell", "Tomas Berg"),

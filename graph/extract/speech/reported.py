@@ -217,7 +217,7 @@ def _substantive(token: Token) -> bool:
 def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> list[Token] | None:
     """The content tokens of a reporting verb, or None when it has no content."""
     children = list(verb.children)
-    targets = [c for c in children if c.dep_ == "ccomp"]
+    targets = [c for c in children if c.dep_ == "ccomp" and not _after_colon(ctx, c)]
     if not targets and cue.content == "clause":
         targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
     if not targets and cue.content == "clause":
@@ -251,6 +251,13 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _after_colon(ctx: Context, clause: Token) -> bool:
+    """True for a clause quoted whole after a colon ("outlined the link: “Sharks left …”"):
+    a quote of its own, no content of the cue's reported statement."""
+    first = clause.left_edge
+    return ctx.in_any_quote(first.idx) and ctx.text[:first.idx].rstrip(" \"“'‘").rstrip().endswith(":")
 
 
 def _clause_of_medium(children: list[Token], verb: Token) -> list[Token]:

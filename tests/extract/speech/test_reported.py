@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.extract.speech.context import Context
+from graph.extract.speech.reported import _after_colon
 from tests.extract.speech.cast import find, run
 
 
@@ -289,3 +291,17 @@ def test_characterisation_and_closing_fragments_are_mixed(nlp, text, content):
 def test_characterisation_of_an_object_before_or_inside_the_name(nlp, text, content):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[2] == "call"
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # words quoted whole after a colon are a quote of their own
+    ("The survey noted a sharp rise in floods: \"Floods rose every year since the storms.\"",
+     "Floods", True),
+    # a quoted end of a reported clause is part of it
+    ("Tomas Berg said that the old pier \"will fail every year\" from now on.", "will", False),
+    ("Tomas Berg said that the old pier will fail every year from now on.", "will", False),
+])
+def test_clause_quoted_after_a_colon(nlp, text, word, expected):
+    ctx = Context.of(nlp(text))
+    token = next(t for t in ctx.doc if t.text == word)
+    assert _after_colon(ctx, token) is expected

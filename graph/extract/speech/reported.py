@@ -199,9 +199,11 @@ def _holds_content(ctx: Context, cue: Token, span: Span) -> bool:
     :data:`CONTENT_POS` that is no date, and in a content of one or two words a name, a
     pronoun, a number, a noun with its determiner or a verb with another word ("endorsed
     Jane Roe", "denied it", "criticised the decision", "vowed to fight on"; never "attacked
-    others" or "declined to comment")."""
+    others" or a bare infinitive of speaking: "declined to comment", "intends to appeal")."""
     words = [t for t in ctx.doc[ctx.token_at(span.begin):ctx.token_at(span.end - 1) + 1]
              if t.i != cue.i and not (t.is_punct or t.is_space)]
+    if len(words) == 2 and words[0].lower_ == "to" and words[1].lemma_ in ctx.words.cues:
+        return False  # speaking, bare, says nothing: "declined to comment", "intends to appeal"
     if len(words) < MIN_PLAIN_WORDS:
         return any(_substantive(t) and (t.pos_ in NAME_POS or (t.pos_ == "NOUN" and any(
             c.dep_ in ("det", "poss") for c in t.children)) or (

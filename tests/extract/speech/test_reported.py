@@ -76,6 +76,9 @@ from tests.extract.speech.cast import find, run
      "say", "assert", "could open the harbour to bigger ships", "Ana Ruiz"),
     ("As Ana Ruiz said, the ferry would stop running in June.",
      "say", "assert", "the ferry would stop running in June", "Ana Ruiz"),
+    # "list" reports what it lists something as, never what a list holds
+    ("The Harbour Authority's report lists the ferry as belonging to the navy.",
+     "list", "assert", "the ferry as belonging to the navy", "Harbour Authority"),
 ])
 def test_reported_speech(nlp, text, cue, act, content, speaker):
     rows, _, statements = run(nlp, text)
@@ -94,6 +97,18 @@ def test_reported_speech(nlp, text, cue, act, content, speaker):
 def test_no_reported_speech_without_actor_or_clause(nlp, text):
     rows, _, _ = run(nlp, text)
     assert [r for r in rows if r[2] in ("say", "tell", "add")] == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # an infinitive of speaking alone says nothing
+    ("Tomas Berg declined to comment.", "decline"),
+    ("The Harbour Authority said it intends to appeal.", "intend"),
+    # what a list holds is no statement
+    ("The Harbour Authority's report does not list any ferries.", "list"),
+])
+def test_no_statement_from_bare_speaking_or_listing(nlp, text, cue):
+    rows, _, _ = run(nlp, text)
+    assert [r for r in rows if r[2] == cue] == []
 
 
 @pytest.mark.parametrize(("text", "cue", "act", "content"), [

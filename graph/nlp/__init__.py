@@ -6,7 +6,9 @@ re-upload of en_core_web_sm 3.8.0), installed with the project. Two things make 
 without changing what it finds: its ``attribute_ruler`` is swapped for
 :class:`~graph.nlp.attributes.FastAttributeRuler` (the same rules, matched a column at a
 time), and on a CPU that blis has no kernels for, thinc multiplies with numpy's
-BLAS instead (:mod:`graph.nlp.blas`).
+BLAS instead (:mod:`graph.nlp.blas`). One thing changes what it finds: every line starts a
+sentence (:func:`paragraph_breaks`, before the parser), so a headline or caption without a
+full stop never runs on into the paragraph after it.
 """
 
 from __future__ import annotations

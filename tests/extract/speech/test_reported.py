@@ -105,6 +105,8 @@ def test_no_reported_speech_without_actor_or_clause(nlp, text):
     ("The Harbour Authority said it intends to appeal.", "intend"),
     # what a list holds is no statement
     ("The Harbour Authority's report does not list any ferries.", "list"),
+    # a plea in court is no statement
+    ("Tomas Berg pleaded guilty to two charges of theft.", "plead"),
 ])
 def test_no_statement_from_bare_speaking_or_listing(nlp, text, cue):
     rows, _, _ = run(nlp, text)

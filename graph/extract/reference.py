@@ -63,6 +63,10 @@ class Event:
     rank: int
 
 
+#: Prepositions that end the head of an organisation's name ("Ministry of ...").
+NAME_PREPOSITIONS = frozenset({"of", "for", "on", "against", "in", "at", "to"})
+
+
 def strip_words(text: str) -> list[str]:
     """The words of ``text``, lowercased."""
     return [w for w in re.split(r"[^\w'-]+", text.lower()) if w]
@@ -392,18 +396,29 @@ def role_holder(discourse: Discourse, token: Token) -> str | None:
 
 
 def organisation_named(discourse: Discourse, noun: str, at: int) -> str | None:
-    """The organisation whose name holds ``noun`` ("ministry"), mentioned last before ``at``."""
+    """The organisation whose name ``noun`` ("ministry") heads, mentioned last before
+    ``at``: "the police" is the Harbour Police, never the Police Diving Unit, whose head is
+    another noun (that unit is part of the police, not all of it)."""
     best: tuple[int, str] | None = None
     for entity in discourse.entities.values():
         if entity.kind != "Organization":
             continue
         forms = [entity.name, *entity.aliases]
-        if not any(noun in strip_words(f) or noun.rstrip("s") in strip_words(f) for f in forms):
+        if not any(_heads(noun, f) or _heads(noun.rstrip("s"), f) for f in forms):
             continue
         score = max((m.span.begin for m in entity.mentions if m.span.begin < at), default=-1)
         if best is None or score > best[0]:
             best = (score, entity.key)
     return best[1] if best else None
+
+
+def _heads(noun: str, name: str) -> bool:
+    """True when ``noun`` is the last word of ``name`` before its first preposition
+    ("ministry" of "Ministry of Water", "authority" of "Authority for Clean Rivers",
+    "police" of "Harbour Police")."""
+    words = strip_words(name)
+    cut = next((i for i, w in enumerate(words) if w in NAME_PREPOSITIONS), len(words))
+    return cut > 0 and words[cut - 1] == noun
 
 
 def place_named(discourse: Discourse, name: str) -> str | None:

@@ -191,6 +191,20 @@ def test_organisation_named(nlp, noun, expected):
     assert reference.organisation_named(discourse, noun, len(text)) == expected
 
 
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("unit", "e0"),
+    ("police", None),   # the unit is part of the police, not all of it
+    ("agency", "e1"),   # the head before a preposition
+])
+def test_organisation_named_by_its_head_word(nlp, noun, expected):
+    text = ("The Police Diving Unit and the Agency for Clean Rivers searched the lake. Then "
+            "the police spoke.")
+    entities = [entity("e0", "Organization", "Police Diving Unit", text),
+                entity("e1", "Organization", "Agency for Clean Rivers", text)]
+    discourse = discourse_of(nlp, text, entities)
+    assert reference.organisation_named(discourse, noun, len(text)) == expected
+
+
 @pytest.mark.parametrize(("text", "speaker", "expected"), [
     # "the suspect": the person in focus, never the speaker
     ("Tomas Berg was arrested in Rivertown. Lena Vogt said the suspect had fled.", "e0", "e1"),

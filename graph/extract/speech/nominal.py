@@ -4,8 +4,9 @@
 elections", "criticism of the plan from the union": the noun is a cue of
 ``graph/data/nominal_cues.tsv``, who speaks is its possessor or the object of "by"/"from"
 after it, and the content is the noun's that-clause or infinitive, else the object of its
-preposition ("of the plan", "for new elections"). A noun without a named speaker reports
-nothing ("the criticism of the plan").
+preposition ("of the plan", "for new elections"), never a name it is addressed to ("her
+advice to the Queen"). A noun without a named speaker reports nothing ("the criticism of
+the plan").
 """
 
 from __future__ import annotations
@@ -64,5 +65,14 @@ def _content(ctx: Context, noun: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in ctx.words.content_preps \
                 and prep.lower_ not in SPEAKER_PREPS:
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ == "to" and any(_names_someone(ctx, o) for o in objects):
+                continue  # whom it is addressed to ("her advice to the Queen"), no content
             return [t for o in objects for t in o.subtree]
     return []
+
+
+def _names_someone(ctx: Context, token: Token) -> bool:
+    """True for a name, a capitalised noun or a person noun ("Jane Roe", "the Queen", "the
+    minister")."""
+    return (token.pos_ == "PROPN" or token.text[:1].isupper()
+            or token.lemma_.lower() in ctx.words.referents.person)

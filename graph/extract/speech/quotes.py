@@ -18,6 +18,7 @@ from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue, names_a_time
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close
 from graph.extract.speech.speakers import according_object, inverted_subject, subject_of
+from graph.lexicon.speech import Cue
 from graph.records import Span
 
 OPENING_CONTEXT = ":—–"
@@ -26,6 +27,8 @@ SENTENCE_END = ".?!…"
 #: between a cue and its quote ("told reporters: “…”").
 ATTRIBUTION_WINDOW = 12
 MAX_ADDRESSEE = 3
+#: The most words of a quoted title or word a cue takes as its object ("said “no” to it").
+MAX_TITLE_WORDS = 3
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "attr", "oprd", "conj", "cc"})
 #: What ends the words that introduce a direct quote ("said in a letter, “…”").
 INTRODUCING = ",:"
@@ -147,7 +150,8 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     cues = ctx.words.cues
     if not (last_char in END_PUNCT or window[0].text in ",—–-" or match_cue(window[0], cues) is not None):
         return None
-    if last_char == "." and window[0].text[:1].isupper():
+    first = next((t for t in window if not t.is_space), window[0])
+    if last_char == "." and first.text[:1].isupper():
         return None  # a new sentence starts after the quote
     for tok in window:
         found = match_cue(tok, cues)
@@ -158,9 +162,21 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx
                                   and not ctx.in_any_quote(c.idx) for c in tok.children):
             return None
+        if last_char in SENTENCE_END and first.text[:1].isupper() and _introduces_next(ctx, q, tok):
+            return None  # “… exempt?” Jane Roe said, “…”: Roe's cue opens the next quote
         subject = next((c for c in tok.children if c.dep_ == "nsubj" and c in window), None)
         return Attribution(found[0], tok, subject or inverted_subject(ctx, tok, window))
     return None
+
+
+def _introduces_next(ctx: Context, q: Quote, cue: Token) -> bool:
+    """True when ``cue`` is followed, in its sentence, by a comma or colon and the next
+    quote ("Jane Roe said, “…”"): it introduces that quote, not the one before it."""
+    after = next((p for p in ctx.quotes if p.outer.begin > cue.idx and p.paragraph == q.paragraph), None)
+    if after is None:
+        return False
+    between = ctx.text[cue.idx + len(cue.text):after.outer.begin]
+    return between.rstrip()[-1:] in INTRODUCING and not any(c in between for c in SENTENCE_END)
 
 
 def _labelled(ctx: Context, q: Quote) -> Attribution | None:
@@ -185,14 +201,53 @@ def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
             continue  # what a cue calls something is a fragment ("called it “a farce”")
         content = [c for c in tok.children if c.idx > tok.idx and not ctx.in_any_quote(c.idx)
                    and (c.dep_ in CONTENT_DEPS
-                        or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE))]
-        if content or open_tok - tok.i > ATTRIBUTION_WINDOW:
+                        or (c.dep_ == "dobj" and len(list(c.subtree)) > MAX_ADDRESSEE
+                            and not _addressee(c)))]
+        if content or open_tok - tok.i > ATTRIBUTION_WINDOW or _title_object(ctx, q):
             return None
         cue = found[0]
+        verb = said_before(tok) if cue.phrase == "according to" else None
+        if verb is not None:  # "Roe concluded, according to the minutes, “…”": Roe speaks
+            return Attribution(_cue_of(ctx, verb), verb, subject_of(ctx, verb))
         if cue.phrase == "according to":
             return Attribution(cue, tok, according_object(tok))
         return Attribution(cue, tok, subject_of(ctx, tok))
     return None
+
+
+def _addressee(obj: Token) -> bool:
+    """True for an object that names whom the cue speaks to, however long ("told Jane Roe
+    of the Gazette, “…”"): a name or pronoun, never a content ("announced the closure")."""
+    return obj.pos_ in ("PROPN", "PRON")
+
+
+def _title_object(ctx: Context, q: Quote) -> bool:
+    """True for a few quoted words the sentence runs on after, without punctuation: a title
+    or word the cue takes as its object ("read “The Sea” to the class", "said “no” to the
+    plan"), not a quote."""
+    words = ctx.text[q.span.begin:q.span.end].split()
+    after = ctx.text[q.outer.end:ctx.paragraphs[q.paragraph].end].lstrip()
+    return (q.closed and len(words) <= MAX_TITLE_WORDS and after[:1].isalnum()
+            and ctx.text[q.span.end - 1] not in END_PUNCT)
+
+
+def said_before(according: Token) -> Token | None:
+    """The verb right before "according to X" set between commas, whose subject speaks
+    ("Roe concluded, according to the minutes, “…”"), or None."""
+    doc = according.doc
+    end = doc[according.i + 1].right_edge.i + 1 if according.i + 1 < len(doc) else len(doc)
+    if according.i < 2 or doc[according.i - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return None
+    verb = doc[according.i - 2]
+    if verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb
+    return None
+
+
+def _cue_of(ctx: Context, verb: Token) -> Cue:
+    """The cue ``verb`` is, else the default cue."""
+    found = match_cue(verb, ctx.words.cues)
+    return found[0] if found is not None else ctx.words.default_cue
 
 
 def fallback_drafts(quoting: Quoting, drafts: list[Draft]) -> list[Draft]:

@@ -24,7 +24,7 @@ from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates
                                       match_cue)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
-from graph.extract.speech.quotes import Quoting
+from graph.extract.speech.quotes import Quoting, said_before
 from graph.extract.speech.speakers import according_object, subject_of
 from graph.lexicon.speech import Cue
 from graph.records import Span
@@ -79,6 +79,8 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if found is None:
             continue
         cue, particle = found
+        if cue.phrase == "according to" and getattr(said_before(tok), "i", None) in used:
+            continue  # the verb before it attributes a quote ("Roe said, according to X, “…”")
         if cue.phrase == "according to":
             tokens = _according_content(ctx, tok)
             subject = according_object(tok)
@@ -197,9 +199,11 @@ def _holds_content(ctx: Context, cue: Token, span: Span) -> bool:
     :data:`CONTENT_POS` that is no date, and in a content of one or two words a name, a
     pronoun, a number, a noun with its determiner or a verb with another word ("endorsed
     Jane Roe", "denied it", "criticised the decision", "vowed to fight on"; never "attacked
-    others" or "declined to comment")."""
+    others" or a bare infinitive of speaking: "declined to comment", "intends to appeal")."""
     words = [t for t in ctx.doc[ctx.token_at(span.begin):ctx.token_at(span.end - 1) + 1]
              if t.i != cue.i and not (t.is_punct or t.is_space)]
+    if len(words) == 2 and words[0].lower_ == "to" and words[1].lemma_ in ctx.words.cues:
+        return False  # speaking, bare, says nothing: "declined to comment", "intends to appeal"
     if len(words) < MIN_PLAIN_WORDS:
         return any(_substantive(t) and (t.pos_ in NAME_POS or (t.pos_ == "NOUN" and any(
             c.dep_ in ("det", "poss") for c in t.children)) or (
@@ -215,7 +219,7 @@ def _substantive(token: Token) -> bool:
 def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> list[Token] | None:
     """The content tokens of a reporting verb, or None when it has no content."""
     children = list(verb.children)
-    targets = [c for c in children if c.dep_ == "ccomp"]
+    targets = [c for c in children if c.dep_ == "ccomp" and not _after_colon(ctx, c)]
     if not targets and cue.content == "clause":
         targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
     if not targets and cue.content == "clause":
@@ -249,6 +253,13 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _after_colon(ctx: Context, clause: Token) -> bool:
+    """True for a clause quoted whole after a colon ("outlined the link: “Sharks left …”"):
+    a quote of its own, no content of the cue's reported statement."""
+    first = clause.left_edge
+    return ctx.in_any_quote(first.idx) and ctx.text[:first.idx].rstrip(" \"“'‘").rstrip().endswith(":")
 
 
 def _clause_of_medium(children: list[Token], verb: Token) -> list[Token]:
@@ -337,15 +348,24 @@ def _characterisation(ctx: Context, verb: Token, children: list[Token]) -> list[
 def _according_content(ctx: Context, according: Token) -> list[Token] | None:
     """The longest run of the clause "according to" modifies, without the phrase itself;
     the whole clause when the phrase is set into it between commas ("The dam, according to
-    X, will hold")."""
+    X, will hold"; "One pier was, according to X, among the damaged"). A phrase closing the
+    sentence after a comma attributes all of it: every conjunct and participle before it
+    ("The dam broke, and the town flooded, according to X"; "The dam broke, flooding the
+    town, according to X"), also when the parser hung it on a clause after it."""
     head = according.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    phrase = according.doc[according.left_edge.i:according.right_edge.i + 1]
-    if head.left_edge.i < phrase.start - 1 and phrase.end + 1 < head.right_edge.i \
-            and phrase.doc[phrase.start - 1].text == "," and phrase.doc[phrase.end].text == ",":
+    doc = according.doc
+    end = doc[according.i + 1].right_edge.i + 1 if according.i + 1 < len(doc) else according.i + 1
+    after_comma = according.i > 0 and doc[according.i - 1].text == ","
+    if head.left_edge.i < according.i - 1 and end + 1 < head.right_edge.i \
+            and after_comma and doc[end].text == ",":
         return _in_paragraph(ctx, according, head.subtree) or None
     skip = {t.i for t in according.subtree}
+    if after_comma:
+        while head.head.i != head.i and (head.dep_ == "conj" or _opens_after(head, skip, according) or (
+                head.dep_ == "advcl" and head.tag_ == "VBG" and head.i < according.i)):
+            head = head.head  # "A, and B, according to X"; "A, doing B, according to X"
     runs: list[list[Token]] = [[]]
     for t in head.subtree:
         if t.i in skip:
@@ -355,6 +375,12 @@ def _according_content(ctx: Context, according: Token) -> list[Token] | None:
         runs[-1].append(t)
     best = _in_paragraph(ctx, according, max(runs, key=len))
     return best or None
+
+
+def _opens_after(head: Token, skip: set[int], according: Token) -> bool:
+    """True for a clause that opens only after the "according to" phrase the parser hung on
+    it ("A, according to X, some of whom ..."): the phrase attributes what stands before."""
+    return all(t.i > according.i for t in head.subtree if t.i not in skip and not t.is_punct)
 
 
 def _in_paragraph(ctx: Context, anchor: Token, tokens: Iterable[Token]) -> list[Token]:

@@ -30,6 +30,8 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Entity labels of a name that can speak.
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Participles whose phrase after a noun belongs to its description ("a poll released
 #: Monday", "groups representing farmers").
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
@@ -71,6 +73,9 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
+        misread = _subject_in_opening_participle(verb) or _subject_after_time(verb)
+        if misread is not None and not quoted:
+            return misread
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and not quoted:
             return _issuer(ctx, verb.head)  # "a group backing X", "issued a statement saying"
         if verb.dep_ == "relcl" and not quoted:
@@ -80,6 +85,33 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             verb = verb.head
             continue
         return None
+    return None
+
+
+def _subject_in_opening_participle(verb: Token) -> Token | None:
+    """The subject the parser hung on an opening participle it took for the verb's subject
+    ("Speaking to the Gazette, the head of the league, Jane Roe, said": Roe, set as an
+    apposition of "the Gazette"): the last apposition after the participle's first comma."""
+    for csubj in verb.children:
+        if csubj.dep_ in ("csubj", "advcl") and csubj.tag_ == "VBG" and all(
+                t.is_space or t.is_punct for t in csubj.doc[csubj.sent.start:csubj.i]):
+            comma = next((t.i for t in csubj.subtree if t.text == ","), None)
+            found = [t for t in csubj.subtree if comma is not None and t.i > comma
+                     and t.dep_ == "appos" and t.pos_ in NOUN_POS]
+            return found[-1] if found else None
+    return None
+
+
+def _subject_after_time(verb: Token) -> Token | None:
+    """The name the parser hung on a time phrase without a comma before the verb ("On
+    Friday Harbour Authority announced": the authority, taken for part of the date)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i and prep.right_edge.i == verb.i - 1:
+            name = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if (name is not None and name.i == verb.i - 1 and name.pos_ == "PROPN"
+                    and name.ent_type_ in NAME_LABELS
+                    and any(t.ent_type_ in ("DATE", "TIME") for t in name.subtree)):
+                return name
     return None
 
 
@@ -418,7 +450,19 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
                 or _described_body(discourse, token))
     if noun in ref.document or lemma in ref.document:
         return (_org_in_phrase(discourse, token) or _org_noun_before(discourse, token)
+                or _possessor(discourse, token)
                 or reference.salient_subject(discourse, token.idx, "Organization"))
+    return None
+
+
+def _possessor(discourse: Discourse, document: Token) -> str | None:
+    """The person or organisation whose document speaks, named by a common noun before it
+    ("the court's summary", "the minister's letter")."""
+    for owner in document.lefts:
+        if owner.dep_ == "poss" and owner.pos_ == "NOUN":
+            key = resolve(discourse, owner)
+            if key is not None and discourse.kind(key) in ("Organization", "Person"):
+                return key
     return None
 
 
@@ -478,6 +522,8 @@ def _org_in_phrase(discourse: Discourse, token: Token) -> str | None:
                 key = discourse.mention_at(obj)
                 if key is None and obj.lemma_.lower() in discourse.context.words.referents.organization:
                     key = _nominal(discourse, obj)  # "... by the minister's office"
+                if key is None and any(t.lower_ == "the" for t in obj.lefts):
+                    key = reference.role_holder(discourse, obj)  # "... signed by the mayor"
                 if discourse.kind(key or "") in ("Organization", "Person"):
                     return key
     parts = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in preps]

@@ -29,6 +29,8 @@ def test_nominal_cues(nlp, text, cue, content, speaker):
 
 
 @pytest.mark.parametrize("text", [
+    # a name it is addressed to is no content
+    "Lena Vogt's advice to the Queen was wrong.",
     "The criticism of the new toll grew louder in Rivertown.",
     "Lena Vogt's statement released on Monday ran to four pages.",
 ])

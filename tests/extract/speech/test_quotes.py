@@ -36,6 +36,20 @@ from tests.extract.speech.cast import find, run
      "Tomas Berg"),
     ("Lena Vogt wrote on her blog, “We will not bow to anyone.”",
      "We will not bow to anyone.", "Lena Vogt"),
+    # a named cue after a question opens the next quote, not the question
+    ("Maria Okonkwo of the Harbour Authority said, \"Why should the pier stay shut?\"  Port "
+     "official Tomas Berg said, \"The pier must stay shut.\"",
+     "Why should the pier stay shut?", "Maria Okonkwo"),
+    # an opening participle the parser took for the subject: the apposed name speaks
+    ("Speaking to the Harbour Gazette, the head of the Rivertown Fishing League, Kofi Mensah, "
+     "said, \"We are for the freedom to fish, but today we find reasons for this ban\".",
+     "We are for the freedom to fish, but today we find reasons for this ban", "Kofi Mensah"),
+    # a named addressee, however long, is no content of the cue
+    ("One fisherman told Kofi Mensah of the Harbour Radio news, \"We are used to it.\"",
+     "We are used to it.", "One fisherman"),
+    # "according to" set between commas after the cue: the cue's subject speaks
+    ("Maria Okonkwo concluded, according to the minutes, \"the pier must close\".",
+     "the pier must close", "Maria Okonkwo"),
     # a cue after "while"/"and" is another clause's, not the quote's
     ("Lena Vogt told reporters, \"The mayor was a kind man,\" while Tomas Berg noted his "
      "\"patience\" online.", "The mayor was a kind man", "Lena Vogt"),
@@ -104,6 +118,9 @@ def test_unattributed_paragraph_keeps_speaker(nlp, text):
      "River Song, Again and Again"),
     ("Lena Vogt, nicknamed the “Iron Lady of Rivertown,” had many followers and wrote poems.",
      "Iron Lady of Rivertown"),
+    # a few quoted words a cue takes as its object are a title or a word, not a quote
+    ("Ana Ruiz read “The Sea” to the class.", "The Sea"),
+    ("Lena Vogt said “no” to the plan for the harbour.", "no"),
 ])
 def test_scare_quotes_are_not_direct(nlp, text, fragment):
     rows, _, _ = run(nlp, text)
@@ -115,3 +132,10 @@ def test_direct_quote_is_not_also_indirect(nlp):
     rows, _, _ = run(nlp, text)
     assert [r[0] for r in rows] == ["direct"]
 
+
+
+def test_document_read_speaks_for_its_signer(nlp):
+    text = ("Lena Vogt closed the pier on Monday. The notice signed by the mayor read \"The "
+            "storms harm the boats; and harm the town. A change is needed\".")
+    rows, _, _ = run(nlp, text, {"Lena Vogt": "mayor"})
+    assert find(rows, "The storms harm the boats")[1] == "Lena Vogt"

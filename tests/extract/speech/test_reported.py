@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.extract.speech.context import Context
+from graph.extract.speech.reported import _after_colon
 from tests.extract.speech.cast import find, run
 
 
@@ -18,6 +20,20 @@ from tests.extract.speech.cast import find, run
      "according to", "assert", "The levee was too weak to hold", "Tomas Berg"),
     ("The new levee, according to Tomas Berg, was too weak to hold the spring floods.",
      "according to", "assert", "The new levee, according to Tomas Berg, was too weak", "Tomas Berg"),
+    # a name the parser hung on a time phrase without a comma
+    ("On Friday Harbour Authority announced the pier would close for the winter.",
+     "announce", "assert", "the pier would close for the winter", "Harbour Authority"),
+    # a phrase closing the sentence after a comma attributes every conjunct before it
+    ("The ferry sank near the pier, and two cranes fell into the harbour, according to Tomas Berg.",
+     "according to", "assert", "The ferry sank near the pier, and two cranes fell", "Tomas Berg"),
+    # ... also when the parser hangs it on a relative clause after it
+    ("Two sailors were hurt and nine were rescued, according to the Coastal Police, some of whom "
+     "were there.", "according to", "assert", "Two sailors were hurt and nine were rescued",
+     "Coastal Police"),
+    # a phrase set between commas keeps the words after it
+    ("One child was, according to Tomas Berg, among the missing.",
+     "according to", "assert", "One child was, according to Tomas Berg, among the missing",
+     "Tomas Berg"),
     ("Maria Okonkwo ordered engineers to reinforce the levee before the storm.",
      "order", "order", "reinforce the levee before the storm", "Maria Okonkwo"),
     ("Maria Okonkwo called on residents to leave the valley by Friday.",
@@ -60,6 +76,9 @@ from tests.extract.speech.cast import find, run
      "say", "assert", "could open the harbour to bigger ships", "Ana Ruiz"),
     ("As Ana Ruiz said, the ferry would stop running in June.",
      "say", "assert", "the ferry would stop running in June", "Ana Ruiz"),
+    # "list" reports what it lists something as, never what a list holds
+    ("The Harbour Authority's report lists the ferry as belonging to the navy.",
+     "list", "assert", "the ferry as belonging to the navy", "Harbour Authority"),
 ])
 def test_reported_speech(nlp, text, cue, act, content, speaker):
     rows, _, statements = run(nlp, text)
@@ -78,6 +97,20 @@ def test_reported_speech(nlp, text, cue, act, content, speaker):
 def test_no_reported_speech_without_actor_or_clause(nlp, text):
     rows, _, _ = run(nlp, text)
     assert [r for r in rows if r[2] in ("say", "tell", "add")] == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # an infinitive of speaking alone says nothing
+    ("Tomas Berg declined to comment.", "decline"),
+    ("The Harbour Authority said it intends to appeal.", "intend"),
+    # what a list holds is no statement
+    ("The Harbour Authority's report does not list any ferries.", "list"),
+    # a plea in court is no statement
+    ("Tomas Berg pleaded guilty to two charges of theft.", "plead"),
+])
+def test_no_statement_from_bare_speaking_or_listing(nlp, text, cue):
+    rows, _, _ = run(nlp, text)
+    assert [r for r in rows if r[2] == cue] == []
 
 
 @pytest.mark.parametrize(("text", "cue", "act", "content"), [
@@ -275,3 +308,17 @@ def test_characterisation_and_closing_fragments_are_mixed(nlp, text, content):
 def test_characterisation_of_an_object_before_or_inside_the_name(nlp, text, content):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[2] == "call"
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # words quoted whole after a colon are a quote of their own
+    ("The survey noted a sharp rise in floods: \"Floods rose every year since the storms.\"",
+     "Floods", True),
+    # a quoted end of a reported clause is part of it
+    ("Tomas Berg said that the old pier \"will fail every year\" from now on.", "will", False),
+    ("Tomas Berg said that the old pier will fail every year from now on.", "will", False),
+])
+def test_clause_quoted_after_a_colon(nlp, text, word, expected):
+    ctx = Context.of(nlp(text))
+    token = next(t for t in ctx.doc if t.text == word)
+    assert _after_colon(ctx, token) is expected

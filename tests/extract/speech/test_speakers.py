@@ -182,6 +182,9 @@ def test_found_without_clause_reports_nothing(nlp):
      "thefts fell by half", "Coastal Police"),
     ("A survey by the Harbour Authority shows that most fishermen want a second pier.",
      "most fishermen want a second pier", "Harbour Authority"),
+    # a document speaks for the one whose it is
+    ("The Harbour Authority met on Monday. The authority's summary said the pier was unsafe.",
+     "the pier was unsafe", "Harbour Authority"),
 ])
 def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

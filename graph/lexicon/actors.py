@@ -100,6 +100,9 @@ class ActorWords:
             from ``name_particles.txt``.
         place_preps: Prepositions after which a name with no other evidence is a place
             ("in"), from ``place_prepositions.txt``.
+        source_preps: Words after which a name written with a capitalised "The" is a
+            source, an organisation ("according to The Kelby Herald"), from
+            ``source_prepositions.txt``.
     """
 
     honorifics: Honorifics
@@ -134,6 +137,7 @@ class ActorWords:
     abbreviations: frozenset[str]
     particles: frozenset[str]
     place_preps: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -177,4 +181,5 @@ def load() -> ActorWords:
         institutions=read_words("institutions.txt"),
         abbreviations=read_words("common_abbreviations.txt"),
         particles=frozenset(read_lines("name_particles.txt")),
-        place_preps=read_words("place_prepositions.txt"))
+        place_preps=read_words("place_prepositions.txt"),
+        source_preps=read_words("source_prepositions.txt"))

@@ -78,6 +78,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None
     if cand.kind != "Person" and _title_phrase(doc, toks):
         return None
+    if _titled_with_the(doc, cand):
+        return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
             or _place_head(toks) or _after_place_prep(doc, cand)):
         return "Place"
@@ -88,6 +90,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" or alone else None
     shaped = person_shaped(doc, s, e)
     if cand.kind == "Person" and len(toks) == 1 and e < len(doc) and is_title_head(doc, e):
+        return None
+    if cand.kind in ("Person", "") and len(toks) == 1 and _modified(doc, cand):
         return None
     if cand.kind == "Person" and len(toks) == 1 and toks[0].pos_ in COMMON_POS and not (
             cand.strong or cand.speaker):
@@ -100,6 +104,33 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def _titled_with_the(doc: Doc, cand: Candidate) -> bool:
+    """True for a name written with a capitalised "The" inside a sentence after a word that
+    introduces a source ("told The Kelby Herald", "according to The Marlow", "magazine The
+    Tamsin"): a newspaper, a magazine or another organisation, not a person nor, unless the
+    model or the lexicon says so ("The Hague"), a place."""
+    s = cand.start
+    if s < 2 or doc[s - 1].text != "The" or doc[s - 1].is_sent_start or cand.label == "GPE":
+        return False
+    before = doc[s - 2]
+    words = lexicon().actors
+    source = (before.lower_ in words.source_preps or before.lemma_.lower() in words.org_descriptions
+              or (before.pos_ == "VERB" and before.lemma_.lower() in lexicon().speech.reporting_verbs))
+    return (source and not (cand.strong or cand.speaker)
+            and not lexicon().places.is_place(doc[s - 1:cand.end].text)
+            and not lexicon().places.is_place(doc[s:cand.end].text))
+
+
+def _modified(doc: Doc, cand: Candidate) -> bool:
+    """True for a one-word name after a determiner or a lowercase adjective and with no
+    evidence of a person ("the Kelby massacres", "the Marlow for best actor", "any
+    Tamsiner", "ethnic Ruel"): a thing, an event or a group the name qualifies, not a
+    person, who is written without them."""
+    before = doc[cand.start - 1] if cand.start else None
+    return (before is not None and not (cand.strong or cand.speaker) and before.text.islower()
+            and before.pos_ in {"DET", "ADJ"} and before.lower_ not in lexicon().actors.title_modifiers)
 
 
 def _known_place(cand: Candidate, name: str) -> bool:
@@ -197,9 +228,16 @@ def _plural_of_name(toks: DocSpan) -> bool:
 def _demonym_name(toks: DocSpan) -> bool:
     """True for a demonym, alone or after a word that is no name ("Shocked Ugandan")."""
     places = lexicon().places
-    if places.of_demonym(toks.text):
+    if places.of_demonym(toks.text) or _city_demonym(toks.text):
         return True
     return len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text))
+
+
+def _city_demonym(word: str) -> bool:
+    """True for one word that is a known place's name with "-er" or "-ers" ("Kelbyer",
+    "Kelbyers" where Kelby is known): the people of a city, not an actor."""
+    stem = word[:-3] if word.endswith("ers") else word[:-2] if word.endswith("er") else ""
+    return " " not in word and len(stem) > 3 and stem[:1].isupper() and lexicon().places.is_place(stem)
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

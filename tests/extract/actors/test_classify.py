@@ -97,6 +97,14 @@ def test_classify_leaves_no_overlap(nlp):
         # a newspaper, by the last word of its name
         ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
          "Kelby Morning Post", "Organization"),
+        # a name written with a capitalised "The" after a word that introduces a source
+        ("The mayor told The Quillon on Monday that the road would reopen.", "Quillon", "Organization"),
+        ("Costs rose by a third, according to The Varnell.", "Varnell", "Organization"),
+        ("In an interview with magazine The Brindle, Ann Okafor said she had retired.",
+         "Brindle", "Organization"),
+        # an organisation named by the end of its longer name is that organisation
+        ("Lena Okafor chairs the Kelby Oversight and Appeals Committee. The Appeals "
+         "Committee met on Monday.", "Kelby Oversight and Appeals Committee", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):
@@ -110,6 +118,14 @@ def test_kind_whole_stage(nlp, text, name, kind):
         ("The NWA said supplies were safe.", "NWA"),
         ("Flooding hit villages in Battambor province on Sunday.", "Battambor"),
         ("He visited the Royal Victoria Shelter and Clinic on Friday.", "Shelter"),
+        # a one-word name after a determiner or an adjective qualifies a thing or a group
+        ("She won the Marbello for best score in 1961.", "Marbello"),
+        ("Thousands of ethnic Tavundi fled the fighting.", "Tavundi"),
+        ("Gas flows north to the Kestrel line and on to Italy.", "Kestrel"),
+        # the people of a known city
+        ("I did what any Nairobier would do, he said.", "Nairobier"),
+        # a part of a name the model reads as a group's
+        ("The leader of Roman Catholic Christianity spoke on Sunday.", "Catholic Christianity"),
     ],
 )
 def test_not_people(nlp, text, not_person):

@@ -63,10 +63,11 @@ def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
-    """The candidate with its person evidence (title, honorific, apposition) and whether it
-    is the subject of a reporting verb."""
+    """The candidate with its person evidence (title, honorific, apposition, a noun for
+    people before it: "student Ann Lee") and whether it is the subject of a reporting verb."""
     s, e = cand.start, cand.end
-    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, []))
+    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, [])
+                  or _described_person(doc, s))
     return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
 
 
@@ -104,6 +105,14 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def _described_person(doc: Doc, start: int) -> bool:
+    """True when a lowercase noun for people that is no job title comes right before a
+    name ("currency trader Ben Osei", "his wife Mary"): person evidence as a title is."""
+    before = doc[start - 1] if start else None
+    return (before is not None and before.text.islower() and before.pos_ == "NOUN"
+            and before.lemma_.lower() in lexicon().actors.person_nouns)
 
 
 def _titled_with_the(doc: Doc, cand: Candidate) -> bool:

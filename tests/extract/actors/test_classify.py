@@ -97,6 +97,9 @@ def test_classify_leaves_no_overlap(nlp):
         # a newspaper, by the last word of its name
         ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
          "Kelby Morning Post", "Organization"),
+        # a lowercase noun for people before a name the model took for an organisation's
+        ("Currency trader Okoro Ventura appeared in court on Monday.", "Okoro Ventura", "Person"),
+        ("The deal was signed by his brother Ruslan Tamkin in 2009.", "Ruslan Tamkin", "Person"),
         # a name written with a capitalised "The" after a word that introduces a source
         ("The mayor told The Quillon on Monday that the road would reopen.", "Quillon", "Organization"),
         ("Costs rose by a third, according to The Varnell.", "Varnell", "Organization"),

@@ -125,6 +125,9 @@ def test_kind_whole_stage(nlp, text, name, kind):
         ("She won the Marbello for best score in 1961.", "Marbello"),
         ("Thousands of ethnic Tavundi fled the fighting.", "Tavundi"),
         ("Gas flows north to the Kestrel line and on to Italy.", "Kestrel"),
+        # a title set off before the next name is not the one before's
+        ("Speaking to Radio Velmar, the president of the Marlow League for the Defence of "
+         "Farmers, Jamel Okafor, said the law was unjust.", "Radio Velmar"),
         # the people of a known city
         ("I did what any Nairobier would do, he said.", "Nairobier"),
         # a part of a name the model reads as a group's

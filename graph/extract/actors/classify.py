@@ -7,6 +7,7 @@ again once the article's full person names are known.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -46,7 +47,8 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         kind = _kind(doc, cand)
         if kind:
             pool.append(replace(cand, kind=kind))
-    orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs]
+    orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs
+            if not _unnamed(doc, o)]
     return _places_agree(doc, _without_overlaps(orgs + pool))
 
 
@@ -77,7 +79,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
-    if cand.kind != "Person" and _title_phrase(doc, toks):
+    if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
     if _titled_with_the(doc, cand):
         return "Organization"
@@ -113,6 +115,25 @@ def _described_person(doc: Doc, start: int) -> bool:
     before = doc[start - 1] if start else None
     return (before is not None and before.text.islower() and before.pos_ == "NOUN"
             and before.lemma_.lower() in lexicon().actors.person_nouns)
+
+
+def _unnamed(doc: Doc, cand: Candidate) -> bool:
+    """True for a capitalised phrase that names no one organisation or place: after "a" or
+    "an", unless it qualifies a noun after it ("an Order declaring ...", "a Level 1 Trauma
+    Centre", not "a Kelby spokesman", "a Kelby Party (KP) member", "a Kelby-based firm"); or ending on the plural of a model number ("Kelby
+    A300s", "the 707s")."""
+    last = doc[cand.end - 1]
+    if re.fullmatch(r"[A-Z]*-?\d+s", last.text):
+        return True
+    first = next((k for k in range(cand.start - 1, max(cand.start - 4, -1), -1)
+                  if not (doc[k].like_num or is_cap(doc[k]))), None)
+    if first is None or doc[first].lower_ not in {"a", "an"}:
+        return False
+    j = cand.end
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        j += 3  # "a Kelby Party (KP) member"
+    return not (last.dep_ == "compound" or (j < len(doc) and (
+        doc[j].pos_ in {"NOUN", "PROPN"} or (doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))))
 
 
 def _titled_with_the(doc: Doc, cand: Candidate) -> bool:

@@ -116,6 +116,23 @@ def test_kind_whole_stage(nlp, text, name, kind):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        # after "a"/"an", a capitalised phrase names no one organisation ...
+        ("The Court will accordingly make an Order declaring that the law is void.", "Order", False),
+        # ... unless it qualifies a noun after it
+        ("Ann Lee, a Kelby Bank spokesman, declined to comment.", "Kelby Bank", True),
+        ("The claim was made by a Velmar Party (VP) member on Monday.", "Velmar Party", True),
+        # the plural of a model number
+        ("The airline flies Airbus A300s to Kelby.", "Airbus A300s", False),
+    ],
+)
+def test_unnamed_phrases(nlp, text, name, named):
+    ents = find_actors(nlp(text)).entities
+    assert any(name in {e.name, *e.aliases} for e in ents) == named
+
+
+@pytest.mark.parametrize(
     ("text", "not_person"),
     [
         ("The NWA said supplies were safe.", "NWA"),

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
+from graph.extract.actors.candidates import PLACE_LABELS, Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
@@ -47,8 +47,8 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         kind = _kind(doc, cand)
         if kind:
             pool.append(replace(cand, kind=kind))
-    orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs
-            if not _unnamed(doc, o)]
+    orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
+                    else "Organization") for o in cands.orgs if not _unnamed(doc, o)]
     return _places_agree(doc, _without_overlaps(orgs + pool))
 
 
@@ -83,7 +83,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None
     if _titled_with_the(doc, cand):
         return "Organization"
-    if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
+    if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
             or _place_head(toks) or _after_place_prep(doc, cand)):
         return "Place"
     if _described_org(doc, cand):
@@ -161,6 +161,17 @@ def _modified(doc: Doc, cand: Candidate) -> bool:
     before = doc[cand.start - 1] if cand.start else None
     return (before is not None and not (cand.strong or cand.speaker) and before.text.islower()
             and before.pos_ in {"DET", "ADJ"} and before.lower_ not in lexicon().actors.title_modifiers)
+
+
+def _read_place(cand: Candidate, toks: DocSpan) -> bool:
+    """True for a name that ends on a word both places and organisations end on ("Kelby
+    Channel": a strait, or a television channel), holds no other organisation head, and
+    that the model read as a place or whose other words are a known place or a demonym
+    ("Kenya Channel", "Ugandan Channel")."""
+    last, places = toks[-1], lexicon().places
+    rest = toks[:-1].text
+    return (is_org_head(last) and last.lower_ in places.heads and not any(is_org_head(t) for t in toks[:-1])
+            and (cand.label in PLACE_LABELS or places.is_place(rest) or bool(places.of_demonym(rest))))
 
 
 def _known_place(cand: Candidate, name: str) -> bool:

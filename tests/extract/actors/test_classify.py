@@ -97,6 +97,10 @@ def test_classify_leaves_no_overlap(nlp):
         # a newspaper, by the last word of its name
         ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
          "Kelby Morning Post", "Organization"),
+        # "Channel" ends a television channel's name, or a strait's after a known place
+        ("The report aired on Velmar News Channel, the broadcaster said.", "Velmar News Channel",
+         "Organization"),
+        ("The ferry sank in the Mozambique Channel in 2019.", "Mozambique Channel", "Place"),
         # a lowercase noun for people before a name the model took for an organisation's
         ("Currency trader Okoro Ventura appeared in court on Monday.", "Okoro Ventura", "Person"),
         ("The deal was signed by his brother Ruslan Tamkin in 2009.", "Ruslan Tamkin", "Person"),

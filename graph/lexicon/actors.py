@@ -100,6 +100,11 @@ class ActorWords:
             from ``name_particles.txt``.
         place_preps: Prepositions after which a name with no other evidence is a place
             ("in"), from ``place_prepositions.txt``.
+        person_nouns: Lowercase nouns for people that are no job title ("student",
+            "wife"), which before a name show a person's, from ``person_nouns.txt``.
+        source_preps: Words after which a name written with a capitalised "The" is a
+            source, an organisation ("according to The Kelby Herald"), from
+            ``source_prepositions.txt``.
     """
 
     honorifics: Honorifics
@@ -134,6 +139,8 @@ class ActorWords:
     abbreviations: frozenset[str]
     particles: frozenset[str]
     place_preps: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -177,4 +184,6 @@ def load() -> ActorWords:
         institutions=read_words("institutions.txt"),
         abbreviations=read_words("common_abbreviations.txt"),
         particles=frozenset(read_lines("name_particles.txt")),
-        place_preps=read_words("place_prepositions.txt"))
+        place_preps=read_words("place_prepositions.txt"),
+        source_preps=read_words("source_prepositions.txt"),
+        person_nouns=read_words("person_nouns.txt"))

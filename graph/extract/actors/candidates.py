@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from graph.extract.actors.tokens import (after_title_of, attached, is_name_token, is_org_head,
-                                         is_title_head)
+                                         is_title_head, place_after)
 from graph.lexicon import lexicon
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -89,6 +89,8 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
         s = strip_person_prefix(doc, text, ents, s, e) if s < e else s
         if s < e and person_shaped(doc, s, e) and not (e < len(doc) and is_title_head(doc, e)):
             runs.append(Candidate(s, e, ""))
+    groups = [(e.start, e.end) for e in ents if e.label_ in PLACE_GROUP_LABELS]
+    runs = [r for r in runs if not _in_group(doc, r, groups)]
     runs += [Candidate(i, i + 1, "Organization") for i in _acronyms(doc)]
     spacy_cover = {(c.start, c.end) for c in spacy}
     names = spacy + [r for r in runs if (r.start, r.end) not in spacy_cover]
@@ -98,6 +100,15 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
         places.append(Candidate(line[0], line[1], "Place", "DATELINE"))
     names = [c for c in names if all(c.end <= p.start or c.start >= p.end for p in places)]
     return Candidates(orgs, names + places)
+
+
+def _in_group(doc: Doc, run: Candidate, groups: list[tuple[int, int]]) -> bool:
+    """True when a capitalised run is part of a longer name the model read as a group of
+    people (NORP: "Ostlandic Kelbyism" of "Roman Ostlandic Kelbyism"; a name it read as
+    a group as a whole may be a person's it does not know), and neither the lexicon nor a
+    place word after it ("Kelby district") shows it to be a place."""
+    return (any(s <= run.start and run.end <= e and run.end - run.start < e - s for s, e in groups)
+            and not lexicon().places.is_place(doc[run.start:run.end].text) and not place_after(doc, run.end))
 
 
 def _place_pairs(doc: Doc) -> Iterator[Candidate]:

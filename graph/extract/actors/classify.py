@@ -7,6 +7,7 @@ again once the article's full person names are known.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -14,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from graph.extract.actors.candidates import Candidate, Candidates, person_shaped
+from graph.extract.actors.candidates import PLACE_LABELS, Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
@@ -46,7 +47,8 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         kind = _kind(doc, cand)
         if kind:
             pool.append(replace(cand, kind=kind))
-    orgs = [replace(o, kind="Place" if place_after(doc, o.end) else "Organization") for o in cands.orgs]
+    orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
+                    else "Organization") for o in cands.orgs if not _unnamed(doc, o)]
     return _places_agree(doc, _without_overlaps(orgs + pool))
 
 
@@ -63,10 +65,11 @@ def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
-    """The candidate with its person evidence (title, honorific, apposition) and whether it
-    is the subject of a reporting verb."""
+    """The candidate with its person evidence (title, honorific, apposition, a noun for
+    people before it: "student Ann Lee") and whether it is the subject of a reporting verb."""
     s, e = cand.start, cand.end
-    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, []))
+    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, [])
+                  or _described_person(doc, s))
     return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
 
 
@@ -76,9 +79,11 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
-    if cand.kind != "Person" and _title_phrase(doc, toks):
+    if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
-    if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text)
+    if _titled_with_the(doc, cand):
+        return "Organization"
+    if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
             or _place_head(toks) or _after_place_prep(doc, cand)):
         return "Place"
     if _described_org(doc, cand):
@@ -88,6 +93,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return "Organization" if len(toks) > 1 or cand.kind == "Organization" or alone else None
     shaped = person_shaped(doc, s, e)
     if cand.kind == "Person" and len(toks) == 1 and e < len(doc) and is_title_head(doc, e):
+        return None
+    if cand.kind in ("Person", "") and len(toks) == 1 and _modified(doc, cand):
         return None
     if cand.kind == "Person" and len(toks) == 1 and toks[0].pos_ in COMMON_POS and not (
             cand.strong or cand.speaker):
@@ -100,6 +107,71 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def _described_person(doc: Doc, start: int) -> bool:
+    """True when a lowercase noun for people that is no job title comes right before a
+    name ("currency trader Ben Osei", "his wife Mary"): person evidence as a title is."""
+    before = doc[start - 1] if start else None
+    return (before is not None and before.text.islower() and before.pos_ == "NOUN"
+            and before.lemma_.lower() in lexicon().actors.person_nouns)
+
+
+def _unnamed(doc: Doc, cand: Candidate) -> bool:
+    """True for a capitalised phrase that names no one organisation or place: after "a" or
+    "an", unless it qualifies a noun after it ("an Order declaring ...", "a Level 1 Trauma
+    Centre", not "a Kelby spokesman", "a Kelby Party (KP) member", "a Kelby-based firm"); or ending on the plural of a model number ("Kelby
+    A300s", "the 707s")."""
+    last = doc[cand.end - 1]
+    if re.fullmatch(r"[A-Z]*-?\d+s", last.text):
+        return True
+    first = next((k for k in range(cand.start - 1, max(cand.start - 4, -1), -1)
+                  if not (doc[k].like_num or is_cap(doc[k]))), None)
+    if first is None or doc[first].lower_ not in {"a", "an"}:
+        return False
+    j = cand.end
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        j += 3  # "a Kelby Party (KP) member"
+    return not (last.dep_ == "compound" or (j < len(doc) and (
+        doc[j].pos_ in {"NOUN", "PROPN"} or (doc[j].text in {"-", "–"} and not doc[j - 1].whitespace_))))
+
+
+def _titled_with_the(doc: Doc, cand: Candidate) -> bool:
+    """True for a name written with a capitalised "The" inside a sentence after a word that
+    introduces a source ("told The Kelby Herald", "according to The Marlow", "magazine The
+    Tamsin"): a newspaper, a magazine or another organisation, not a person nor, unless the
+    model or the lexicon says so ("The Hague"), a place."""
+    s = cand.start
+    if s < 2 or doc[s - 1].text != "The" or doc[s - 1].is_sent_start or cand.label == "GPE":
+        return False
+    before = doc[s - 2]
+    words = lexicon().actors
+    source = (before.lower_ in words.source_preps or before.lemma_.lower() in words.org_descriptions
+              or (before.pos_ == "VERB" and before.lemma_.lower() in lexicon().speech.reporting_verbs))
+    return (source and not (cand.strong or cand.speaker)
+            and not lexicon().places.is_place(doc[s - 1:cand.end].text)
+            and not lexicon().places.is_place(doc[s:cand.end].text))
+
+
+def _modified(doc: Doc, cand: Candidate) -> bool:
+    """True for a one-word name after a determiner or a lowercase adjective and with no
+    evidence of a person ("the Kelby massacres", "the Marlow for best actor", "any
+    Tamsiner", "ethnic Ruel"): a thing, an event or a group the name qualifies, not a
+    person, who is written without them."""
+    before = doc[cand.start - 1] if cand.start else None
+    return (before is not None and not (cand.strong or cand.speaker) and before.text.islower()
+            and before.pos_ in {"DET", "ADJ"} and before.lower_ not in lexicon().actors.title_modifiers)
+
+
+def _read_place(cand: Candidate, toks: DocSpan) -> bool:
+    """True for a name that ends on a word both places and organisations end on ("Kelby
+    Channel": a strait, or a television channel), holds no other organisation head, and
+    that the model read as a place or whose other words are a known place or a demonym
+    ("Kenya Channel", "Ugandan Channel")."""
+    last, places = toks[-1], lexicon().places
+    rest = toks[:-1].text
+    return (is_org_head(last) and last.lower_ in places.heads and not any(is_org_head(t) for t in toks[:-1])
+            and (cand.label in PLACE_LABELS or places.is_place(rest) or bool(places.of_demonym(rest))))
 
 
 def _known_place(cand: Candidate, name: str) -> bool:
@@ -197,9 +269,16 @@ def _plural_of_name(toks: DocSpan) -> bool:
 def _demonym_name(toks: DocSpan) -> bool:
     """True for a demonym, alone or after a word that is no name ("Shocked Ugandan")."""
     places = lexicon().places
-    if places.of_demonym(toks.text):
+    if places.of_demonym(toks.text) or _city_demonym(toks.text):
         return True
     return len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text))
+
+
+def _city_demonym(word: str) -> bool:
+    """True for one word that is a known place's name with "-er" or "-ers" ("Kelbyer",
+    "Kelbyers" where Kelby is known): the people of a city, not an actor."""
+    stem = word[:-3] if word.endswith("ers") else word[:-2] if word.endswith("er") else ""
+    return " " not in word and len(stem) > 3 and stem[:1].isupper() and lexicon().places.is_place(stem)
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -103,7 +103,7 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
         surface = text[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
         i, reason = named.get(toks), ""
         if i is None:
-            i, reason = _find_person(fulls, list(toks))
+            i, reason = _find_person(fulls, list(toks), [cl.forms for cl in clusters], doc[c.start].idx)
         evidence = []
         if i is None:
             clusters.append(Cluster("Person"))
@@ -123,13 +123,24 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
     return clusters
 
 
-def _find_person(fulls: list[list[str]], toks: list[str]) -> tuple[int | None, str]:
+def _find_person(fulls: list[list[str]], toks: list[str], forms: Sequence[Sequence[Form]] = (),
+                 at: int = 0) -> tuple[int | None, str]:
     """The index of the cluster a new person name belongs to, given each cluster's longest
-    name (lowercased words), with the merge reason."""
+    name (lowercased words), with the merge reason. A short name that several people bear
+    ("Okafor" after "Ann Okafor" and "Ben Okafor") is the one of them named most often
+    before it, of those named as often the one named last (``forms``: each cluster's
+    mentions so far; ``at``: where the short name stands), or no one's when none was named
+    before it."""
     short = [i for i, full in enumerate(fulls) if is_short_form(toks, full)]
     if len(short) == 1:
         return short[0], "short name"
     if short:
+        before = {i: (sum(f.span.begin < at for f in forms[i]),
+                      max((f.span.begin for f in forms[i] if f.span.begin < at), default=-1))
+                  for i in short if i < len(forms)}
+        top = max(before, key=before.get, default=None)
+        if top is not None and before[top][0]:
+            return top, "short name, the one named most"
         return None, ""
     near = [i for i, full in enumerate(fulls) if is_near_form(toks, full)]
     if len(near) == 1:
@@ -156,11 +167,13 @@ def is_near_form(toks: list[str], full: list[str]) -> bool:
 
 def short_mentions(doc: Doc, cands: Sequence[Candidate], people: Sequence[Cluster]) -> list[Candidate]:
     """Lone capitalised words that no candidate covers and that are a known person's name
-    word (or, as the subject of a reporting verb, a near spelling of one)."""
+    word (or, as the subject of a reporting verb, a near spelling of one); a word of
+    several people's names once one of them was named before it (it is then the one named
+    last: :func:`person_clusters`)."""
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
-    known = [(cl.tokens(), [t.lower() for t in cl.full()]) for cl in people]
+    known = [(cl.tokens(), [t.lower() for t in cl.full()], min(f.span.begin for f in cl.forms)) for cl in people]
     extra = []
     for tok in doc:
         if tok.i in covered or not is_name_token(tok) or tok.text.isupper():
@@ -170,9 +183,10 @@ def short_mentions(doc: Doc, cands: Sequence[Candidate], people: Sequence[Cluste
             continue
         if place_after(doc, tok.i + 1) or is_org_head(tok) or is_title_head(doc, tok.i):
             continue
-        exact = [words for words, full in known if tok.lower_ in words and len(full) > 1]
-        if len(exact) == 1 or (not exact and reporting_subject(doc, tok.i, tok.i + 1)
-                               and sum(is_near_form([tok.lower_], full) for _, full in known) == 1):
+        exact = [first for words, full, first in known if tok.lower_ in words and len(full) > 1]
+        if len(exact) == 1 or (len(exact) > 1 and min(exact) < tok.idx) or (
+                not exact and reporting_subject(doc, tok.i, tok.i + 1)
+                and sum(is_near_form([tok.lower_], full) for _, full, _ in known) == 1):
             extra.append(Candidate(tok.i, tok.i + 1, "Person", "SHORT"))
     return extra
 
@@ -227,7 +241,31 @@ def org_clusters(doc: Doc, cands: Sequence[Candidate]) -> list[Cluster]:
             by_key[acronyms[n].lower()] = i
             cl = cl.adding(evidence=[(acronyms[n], "acronym")])
         clusters[i] = cl
-    return _with_acronym_mentions(doc, by_key, cands, clusters)
+    return _tails_joined(_with_acronym_mentions(doc, by_key, cands, clusters))
+
+
+def _tails_joined(clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters with an organisation of two words or more whose name ends every
+    longer name that ends on it merged into the longest ("Appeals Committee" into "Kelby
+    Oversight and Appeals Committee", which "Oversight and Appeals Committee" ends too);
+    two longer names that end alike but differ ("Kelby High Court", "Marlow High Court")
+    leave it alone."""
+    words = [cl.key.lower().split() for cl in clusters]
+    into: dict[int, int] = {}
+    for i, w in enumerate(words):
+        longer = [j for j, v in enumerate(words) if len(v) > len(w) >= 2 and v[-len(w):] == w]
+        if not longer:
+            continue
+        top = max(longer, key=lambda j: len(words[j]))
+        if all(words[top][-len(words[j]):] == words[j] for j in longer):
+            into[i] = top
+    if not into:
+        return clusters
+    out = list(clusters)
+    for i, j in into.items():
+        out[j] = replace(out[j].adding(evidence=[(clusters[i].key, "short name")]),
+                         forms=tuple(sorted(out[j].forms + clusters[i].forms, key=lambda f: f.span.begin)))
+    return [cl for i, cl in enumerate(out) if i not in into]
 
 
 def _acronym_defs(doc: Doc, orgs: list[Candidate]) -> dict[int, str]:

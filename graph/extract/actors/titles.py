@@ -210,7 +210,7 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     names, if any.
 
     A phrase that opens with a conjunction or names another person is a list, not an
-    apposition.
+    apposition; one that a person's name follows after a comma is that person's title.
     """
     words = lexicon().actors
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ == "CCONJ":
@@ -226,6 +226,8 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     e = _appos_end(doc, b)
     if e <= b or any(b <= p.start < e for p in people):
         return None
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].ent_type_ == "PERSON":
+        return None  # set off before the next name: "Speaking to X, the president of Y, Ann Lee, said"
     cut = next((k for k in range(b, e) if doc[k].lower_ in words.org_preps | words.appos_cuts), e)
     heads = [k for k in range(b, min(cut, b + 7)) if is_title_head(doc, k)]
     if not heads:

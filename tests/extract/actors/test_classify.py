@@ -97,6 +97,21 @@ def test_classify_leaves_no_overlap(nlp):
         # a newspaper, by the last word of its name
         ("In an interview with Kelby Morning Post, the minister said talks had stalled.",
          "Kelby Morning Post", "Organization"),
+        # "Channel" ends a television channel's name, or a strait's after a known place
+        ("The report aired on Velmar News Channel, the broadcaster said.", "Velmar News Channel",
+         "Organization"),
+        ("The ferry sank in the Mozambique Channel in 2019.", "Mozambique Channel", "Place"),
+        # a lowercase noun for people before a name the model took for an organisation's
+        ("Currency trader Okoro Ventura appeared in court on Monday.", "Okoro Ventura", "Person"),
+        ("The deal was signed by his brother Ruslan Tamkin in 2009.", "Ruslan Tamkin", "Person"),
+        # a name written with a capitalised "The" after a word that introduces a source
+        ("The mayor told The Quillon on Monday that the road would reopen.", "Quillon", "Organization"),
+        ("Costs rose by a third, according to The Varnell.", "Varnell", "Organization"),
+        ("In an interview with magazine The Brindle, Ann Okafor said she had retired.",
+         "Brindle", "Organization"),
+        # an organisation named by the end of its longer name is that organisation
+        ("Lena Okafor chairs the Kelby Oversight and Appeals Committee. The Appeals "
+         "Committee met on Monday.", "Kelby Oversight and Appeals Committee", "Organization"),
     ],
 )
 def test_kind_whole_stage(nlp, text, name, kind):
@@ -105,11 +120,39 @@ def test_kind_whole_stage(nlp, text, name, kind):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        # after "a"/"an", a capitalised phrase names no one organisation ...
+        ("The Court will accordingly make an Order declaring that the law is void.", "Order", False),
+        # ... unless it qualifies a noun after it
+        ("Ann Lee, a Kelby Bank spokesman, declined to comment.", "Kelby Bank", True),
+        ("The claim was made by a Velmar Party (VP) member on Monday.", "Velmar Party", True),
+        # the plural of a model number
+        ("The airline flies Airbus A300s to Kelby.", "Airbus A300s", False),
+    ],
+)
+def test_unnamed_phrases(nlp, text, name, named):
+    ents = find_actors(nlp(text)).entities
+    assert any(name in {e.name, *e.aliases} for e in ents) == named
+
+
+@pytest.mark.parametrize(
     ("text", "not_person"),
     [
         ("The NWA said supplies were safe.", "NWA"),
         ("Flooding hit villages in Battambor province on Sunday.", "Battambor"),
         ("He visited the Royal Victoria Shelter and Clinic on Friday.", "Shelter"),
+        # a one-word name after a determiner or an adjective qualifies a thing or a group
+        ("She won the Marbello for best score in 1961.", "Marbello"),
+        ("Thousands of ethnic Tavundi fled the fighting.", "Tavundi"),
+        ("Gas flows north to the Kestrel line and on to Italy.", "Kestrel"),
+        # a title set off before the next name is not the one before's
+        ("Speaking to Radio Velmar, the president of the Marlow League for the Defence of "
+         "Farmers, Jamel Okafor, said the law was unjust.", "Radio Velmar"),
+        # the people of a known city
+        ("I did what any Nairobier would do, he said.", "Nairobier"),
+        # a part of a name the model reads as a group's
+        ("The leader of Roman Catholic Christianity spoke on Sunday.", "Catholic Christianity"),
     ],
 )
 def test_not_people(nlp, text, not_person):

@@ -26,6 +26,14 @@ def _by_name(entities: list[Entity], name: str) -> Entity:
         # two people sharing a family name: the family name alone joins neither
         ("Lee Min met Lee Sora and Sora", [(0, 2), (3, 5), (6, 7)],
          [["Lee Min"], ["Lee Sora", "Sora"]], [(), (("Sora", "short name"),)]),
+        # a family name two people bear alone is the one named most before it, then last
+        ("Ann Okafor met Ben Okafor before Okafor left", [(0, 2), (3, 5), (6, 7)],
+         [["Ann Okafor"], ["Ben Okafor", "Okafor"]], [(), (("Okafor", "short name, the one named most"),)]),
+        ("Ann Okafor met Ben Okafor and Ann Okafor before Okafor left", [(0, 2), (3, 5), (6, 8), (9, 10)],
+         [["Ann Okafor", "Ann Okafor", "Okafor"], ["Ben Okafor"]],
+         [(("Okafor", "short name, the one named most"),), ()]),
+        ("Okafor met Ann Okafor and Ben Okafor", [(0, 1), (2, 4), (5, 7)],
+         [["Ann Okafor"], ["Ben Okafor"], ["Okafor"]], [(), (), ()]),
         ("Dmitri Volkonsky met Volkonksy", [(0, 2), (3, 4)],
          [["Dmitri Volkonsky", "Volkonksy"]], [(("Volkonksy", "near spelling"),)]),
     ],

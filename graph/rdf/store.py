@@ -173,11 +173,18 @@ class Store:
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
         """The quads matching a pattern (None matches anything; ``graph=None``: every graph).
 
+        The matches are checked against the pattern: pyoxigraph's on-disk lookup can return
+        quads past the pattern's end (looking up the integer 8191 as an object also returned
+        the objects 8202 and 8281 that followed it in the index).
+
         Raises:
             StoreError: when the store cannot be read.
         """
         try:
-            return list(self._store.quads_for_pattern(subject, predicate, obj, graph))
+            found = self._store.quads_for_pattern(subject, predicate, obj, graph)
+            return [q for q in found if (subject is None or q.subject == subject)
+                    and (predicate is None or q.predicate == predicate) and (obj is None or q.object == obj)
+                    and (graph is None or q.graph_name == graph)]
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 

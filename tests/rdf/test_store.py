@@ -315,3 +315,13 @@ def test_optimize_keeps_data(store: Store) -> None:
     before = export(store, "nquads")
     store.optimize()
     assert export(store, "nquads") == before
+
+
+@pytest.mark.parametrize("value", [8191, 255, 8202, 70000])
+def test_a_lookup_returns_only_what_matches_its_pattern(tmp_path: Path, value: int) -> None:
+    graph, begin = ox.NamedNode(A1), ox.NamedNode("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex")
+    with Store.open(tmp_path / "s") as st:
+        st.change((), [ox.Quad(ox.NamedNode(f"{A1}/n{i}"), begin, ox.Literal(i), graph)
+                       for i in (255, 256, 8191, 8202, 8281, 70000)])
+        for pattern in ((None, begin, ox.Literal(value), graph), (None, None, ox.Literal(value), None)):
+            assert [q.object for q in st.quads(*pattern)] == [ox.Literal(value)]

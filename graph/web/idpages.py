@@ -73,12 +73,13 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     chosen = reads.StatementFilter(*(args.get(k, "").strip()[:40] for k in ("relation", "act", "since", "until",
                                                                             "outlet")))
     if args.get("format") in ("csv", "json"):
-        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT)
+        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT, articles=s.by_iri)
         return _download(rows, args["format"], actor)
-    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri))
+    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri, s.by_iri))
     total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
     page = page_number(total, reads.PAGE_SIZE)
-    shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE)
+    shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE,
+                                   s.by_iri)
     return flask.render_template(
         "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=total, page=page,
         pages=max(1, -(-total // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),

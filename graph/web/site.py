@@ -78,10 +78,14 @@ class Site:
         """Every article, newest first (:func:`graph.web.reads.articles`)."""
         return self._once("_articles", lambda: reads.articles(self.store))
 
+    @property
+    def by_iri(self) -> dict[str, dict]:
+        """The rows of :attr:`articles` by article IRI."""
+        return self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
+
     def article(self, node: str) -> dict:
         """The row of :attr:`articles` of the article ``node`` (just its IRI when unknown)."""
-        by_iri = self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
-        return by_iri.get(node, {"article": node})
+        return self.by_iri.get(node, {"article": node})
 
     @property
     def speakers(self) -> list[dict]:

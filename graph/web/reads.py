@@ -258,16 +258,18 @@ class _ArticleFacts:
     from the store once each."""
 
     def __init__(self, store: GraphStore, rows: Mapping[str, Row] | None) -> None:
-        self.store, self.rows = store, dict(rows or {})
+        self.store, self.rows, self.read = store, rows or {}, {}
 
     def _row(self, article: str) -> Row:
-        if article not in self.rows:
+        if article in self.rows:
+            return self.rows[article]
+        if article not in self.read:
             node = iri(article)
             found = {p: next((q.object.value for q in self.store.quads(node, p, None, node)), None)
                      for p in (DATE_PUBLISHED, PUBLISHER, URL)}
-            self.rows[article] = {"date": found[DATE_PUBLISHED],
+            self.read[article] = {"date": found[DATE_PUBLISHED],
                                   "outlet": outlet({"publisher": found[PUBLISHER], "url": found[URL]})}
-        return self.rows[article]
+        return self.read[article]
 
     def date(self, article: str) -> str:
         """The article's date as written, or ""."""

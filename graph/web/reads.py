@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from graph.entity import SECTIONS
 from graph.query import load_query
-from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, END, IS_STRING, JOB_TITLE,
-                              KIND_CLASSES, LABEL, MEMBER_OF, MENTIONS, SPEECH_ACT, Value, iri, term, text_graph,
-                              to_python)
+from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, END, INDEX_GRAPH_PREFIX, IS_STRING,
+                              JOB_TITLE, KIND_CLASSES, LABEL, MEMBER_OF, MENTIONS, SOURCE_FILE, SPEECH_ACT, Value, iri,
+                              term, text_graph, to_python)
 from graph.rdf.base import GraphStore
 from graph.rdf.statement_keys import has_keys, keyed_statements
 
@@ -78,7 +78,8 @@ class Actor:
         titles: Its job titles.
         organizations: (IRI, label) of the organisations it is a member of.
         sections: The :data:`graph.entity.SECTIONS` rows of :data:`ACTOR_SECTIONS`:
-            ``names``, ``roles`` (titles over time, oldest first), ``evidence``.
+            ``names`` (each with how many articles give it and the file of one, not every
+            file: :func:`_names`), ``roles`` (titles over time, oldest first), ``evidence``.
     """
 
     iri: str
@@ -141,9 +142,20 @@ def actor(store: GraphStore, node: str) -> Actor | None:
     members = sorted(set(props[MEMBER_OF.value]))
     names = actors(store, members)
     sections = {key: store.select(load_query(q), actor=iri(node)) for key, q in SECTIONS.items()
-                if key in ACTOR_SECTIONS}
+                if key in ACTOR_SECTIONS and key != "names"}
+    sections["names"] = _names(store, node)
     return Actor(node, min(props[LABEL.value]), kind, sorted(set(props[ALT_LABEL.value])),
                  sorted(set(props[JOB_TITLE.value])), [(m, names.get(m, (m, ""))[0]) for m in members], sections)
+
+
+def _names(store: GraphStore, node: str) -> list[Row]:
+    """Every name of the actor ``node`` (``name``), how many articles give it (``articles``)
+    and the source file of one of them (``file``), by ``web_actor_names.rq``."""
+    rows = store.select(load_query("web_actor_names"), actor=iri(node))
+    for row in rows:
+        article = iri(str(row.pop("one")).removeprefix(INDEX_GRAPH_PREFIX))
+        row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None)
+    return rows
 
 
 def mentioned_in(store: GraphStore, node: str) -> dict[str, int]:

@@ -64,6 +64,9 @@ TRIG = f"""
       schema:unitText "percent" ; cg:measure "costs" ; schema:text "5 percent" ;
       prov:wasDerivedFrom <article/d1> ; nif:beginIndex {S_BEGIN} ; nif:endIndex {S_BEGIN + 9} .
 }}
+<urn:claimgraph:index:{BASE}article/d1> {{
+  <urn:claimgraph:index:{BASE}article/d1#ada> cg:indexOf <person/ada-marsh> ; cg:localName "Ada Marsh" , "Minister Marsh" .
+}}
 <urn:claimgraph:text:{BASE}article/d1> {{
   <article/d1/text> a nif:Context ; nif:isString {_literal(TEXT)} .
   <article/d1/boilerplate/0-11> a cg:Boilerplate ; nif:referenceContext <article/d1/text> ;
@@ -89,7 +92,7 @@ def client(tmp_path_factory):
     ("/search?q=minister+marsch", 200, ["Did you mean", "Minister Marsh"]),
     ("/search?q=dam+row", 200, ["/id/article/d1"]),
     ("/id/person/ada-marsh", 200, ["title match", "water minister", f"/id/article/d1/statement/{Q_BEGIN}-{Q_END}",
-                                   "/id/person/ada-marsh/graph"]),
+                                   "/id/person/ada-marsh/graph", "Minister Marsh <span class=\"cg-note\">1 article, as in d1.txt"]),
     ("/id/person/ada-marsh?act=warn", 200, ['<span id="cg-total">0</span>']),
     ("/id/person/ada-marsh?act=assert&since=2024&until=2024-02", 200, ['<span id="cg-total">1</span>']),
     ("/id/person/ada-marsh?since=2025", 200, ['<span id="cg-total">0</span>']),

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from graph.entity import SECTIONS
 from graph.query import load_query
-from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, END, INDEX_GRAPH_PREFIX, IS_STRING,
-                              JOB_TITLE, KIND_CLASSES, LABEL, MEMBER_OF, MENTIONS, SOURCE_FILE, SPEECH_ACT, Value, iri,
-                              term, text_graph, to_python)
+from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, DERIVED_FROM, END,
+                              INDEX_GRAPH_PREFIX, IS_STRING, JOB_TITLE, KIND_CLASSES, LABEL, MEMBER_OF, MENTIONS,
+                              SOURCE_FILE, SPEECH_ACT, Value, iri, term, text_graph, to_python)
 from graph.rdf.base import GraphStore
 from graph.rdf.statement_keys import has_keys, keyed_statements
 
@@ -79,7 +79,8 @@ class Actor:
         organizations: (IRI, label) of the organisations it is a member of.
         sections: The :data:`graph.entity.SECTIONS` rows of :data:`ACTOR_SECTIONS`:
             ``names`` (each with how many articles give it and the file of one, not every
-            file: :func:`_names`), ``roles`` (titles over time, oldest first), ``evidence``.
+            file: :func:`_names`), ``roles`` (titles over time, oldest first, each title,
+            organisation and date once: :func:`_roles`), ``evidence``.
     """
 
     iri: str
@@ -142,8 +143,8 @@ def actor(store: GraphStore, node: str) -> Actor | None:
     members = sorted(set(props[MEMBER_OF.value]))
     names = actors(store, members)
     sections = {key: store.select(load_query(q), actor=iri(node)) for key, q in SECTIONS.items()
-                if key in ACTOR_SECTIONS and key != "names"}
-    sections["names"] = _names(store, node)
+                if key in ACTOR_SECTIONS and key not in ("names", "roles")}
+    sections["names"], sections["roles"] = _names(store, node), _roles(store, node)
     return Actor(node, min(props[LABEL.value]), kind, sorted(set(props[ALT_LABEL.value])),
                  sorted(set(props[JOB_TITLE.value])), [(m, names.get(m, (m, ""))[0]) for m in members], sections)
 
@@ -155,6 +156,18 @@ def _names(store: GraphStore, node: str) -> list[Row]:
     for row in rows:
         article = iri(str(row.pop("one")).removeprefix(INDEX_GRAPH_PREFIX))
         row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None)
+    return rows
+
+
+def _roles(store: GraphStore, node: str) -> list[Row]:
+    """The titles of the actor ``node`` over time, oldest first: ``title``, ``organization``,
+    ``date``, how many role nodes state it (``roles``), the first (``role``) and its
+    article's source file (``file``), by ``web_actor_roles.rq``."""
+    rows = store.select(load_query("web_actor_roles"), actor=iri(node))
+    for row in rows:
+        article = next((q.object for q in store.quads(iri(str(row["role"])), DERIVED_FROM, None, None)), None)
+        row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None) \
+            if article is not None else None
     return rows
 
 

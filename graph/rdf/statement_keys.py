@@ -46,9 +46,9 @@ _OFFSET = 10 ** 10
 _NO_DATE = 99999999
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Keyed:
-    """One statement by or about an actor, as the keys list it (fields in page order but the date).
+    """One statement by or about an actor, as the keys list it.
 
     Attributes:
         article: The article IRI.

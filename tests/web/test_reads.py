@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from graph.rdf.statement_keys import has_keys, mark_quad
-from graph.web.reads import StatementFilter, _keeps, actor_facets, actor_statements, mentioned_in, outlet
+from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in,
+                             outlet)
 from tests.helpers import trig_store
 
 BASE = "https://w3id.org/claimgraph/id/"
@@ -28,7 +29,7 @@ STATEMENTS = {10: ("by", "warn"), 20: ("about", "praise"), 30: ("by", None), 40:
 def _article(name: str, date: str | None, publisher: str | None, url: str | None) -> str:
     facts = [f'schema:datePublished "{date}"^^xsd:date' if date else "",
              f'schema:publisher "{publisher}"' if publisher else "", f'schema:url "{url}"' if url else ""]
-    lines = [f"<article/{name}> a schema:NewsArticle ; schema:headline \"Story {name}\" "
+    lines = [f"<article/{name}> a schema:NewsArticle ; schema:headline \"Story {name}\" ; cg:sourceFile \"{name}.txt\" "
              + "".join(f"; {f} " for f in facts if f) + "."]
     for begin, (relation, act) in STATEMENTS.items():
         who = ("prov:wasAttributedTo <person/ada-vell> ; schema:about <person/bo-rask>" if relation == "by"
@@ -135,6 +136,16 @@ def test_only_the_lines_of_the_relation_and_the_asked_filters_are_kept(marker, r
 def test_facets_count_what_the_pages_show(store, chosen):
     counted = sum(int(f["statements"]) for f in actor_facets(store, ADA) if chosen.keeps(f))
     assert counted == len(actor_statements(store, ADA, chosen, 1000))
+
+
+@pytest.mark.parametrize("chosen", [
+    StatementFilter(), StatementFilter(since="2024-02", relation="by"), StatementFilter(outlet="Harbour Herald"),
+])
+def test_the_article_rows_the_caller_holds_give_what_the_store_gives(store, chosen):
+    held = {str(r["article"]): r for r in articles(store)}
+    assert len(held) == len(ARTICLES)
+    assert actor_statements(store, ADA, chosen, 100, articles=held) == actor_statements(store, ADA, chosen, 100)
+    assert actor_facets(store, ADA, held) == actor_facets(store, ADA)
 
 
 @pytest.mark.parametrize("article", sorted(ARTICLES))

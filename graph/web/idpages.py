@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, DERIVED_FROM, MEMBER, NEWS_ARTICLE, ORGANIZATION, REFERS_TO,
                               iri)
-from graph.view import DEFAULT_MAX_NODES, pruned_note, render_html, view_data
+from graph.view import radial_layout, render_html, view_data
 from graph.web import article as text_marks
 from graph.web import reads, site
 from graph.web.pages import page_number
@@ -33,6 +33,12 @@ GRAPH_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-
 #: Characters of context shown either side of a span on its permalink page.
 CONTEXT_CHARS = 400
 _PERMALINK_KINDS = ("statement", "statistic", "role")
+#: Actors a neighbourhood view draws around its actor at most (the most linked to it): more
+#: labels than this do not fit on a screen, and its page lists every statement anyway.
+NEIGHBOURS_DRAWN = 100
+#: Said under the heading of a neighbourhood view that left actors out.
+NEIGHBOURS_NOTE = ("The {drawn} actors most linked to {label} are drawn; {left} others are left out "
+                   "(every statement by and about {label} is listed on the actor page).")
 #: The predicates of an article's graph whose objects are actors.
 ACTOR_LINKS = (REFERS_TO, ATTRIBUTED_TO, ABOUT, MEMBER, ORGANIZATION)
 
@@ -164,13 +170,16 @@ def _graph_view(actor: reads.Actor) -> flask.Response:
 
 
 def _draw(actor: reads.Actor) -> str:
+    """The neighbourhood view: ``actor`` and the :data:`NEIGHBOURS_DRAWN` actors most linked
+    to it (:func:`_counterparts`) with every link among them, on rings around it."""
     G = site().actor_graph
     if actor.iri not in G:
         return "<!doctype html><title>No neighbours</title><p>No statement links this actor to another.</p>"
     counterparts = _counterparts(G, actor.iri)
-    kept = counterparts[:DEFAULT_MAX_NODES - 1]
-    drawn = G.subgraph([actor.iri, *kept]).copy()
+    kept = counterparts[:NEIGHBOURS_DRAWN]
+    drawn = G.subgraph([actor.iri, *kept])
+    left = len(counterparts) - len(kept)
+    note = NEIGHBOURS_NOTE.format(drawn=len(kept), label=actor.label, left=left) if left > 0 else None
+    data = view_data(drawn, first=[actor.iri], positions=radial_layout(actor.iri, kept))
     with tempfile.TemporaryDirectory() as folder:
-        path = render_html(view_data(drawn), Path(folder) / "view.html", f"Around {actor.label}",
-                           pruned_note(len(counterparts) - len(kept), len(counterparts) + 1))
-        return path.read_text("utf-8")
+        return render_html(data, Path(folder) / "view.html", f"Around {actor.label}", note).read_text("utf-8")

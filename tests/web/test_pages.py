@@ -8,10 +8,13 @@ import csv
 import io
 import json
 
+from decimal import Decimal
+
 import networkx as nx
 import pytest
 
-from graph.web import idpages
+from graph.conflicts import Conflict, Figure
+from graph.web import EXTENSION, idpages, pages
 from tests.helpers import trig_store
 from tests.web.conftest import make_app, marked_text
 
@@ -179,3 +182,24 @@ def test_a_neighbourhood_view_draws_the_most_linked_and_says_how_many_it_left_ou
     assert (note in page) if note else "left out" not in page
     edges = json.loads(page.partition("edges = new vis.DataSet(")[2].partition(");")[0])
     assert sorted((e["from"], e["to"]) for e in edges) == sorted((u, v) for u, v in G.subgraph(expected).edges())
+
+
+def _conflict(i: int) -> Conflict:
+    def figure(value: int) -> Figure:
+        return Figure(f"{BASE}article/d1/statistic/{i}-{value}", Decimal(value), "percent", f"measure {i}", "2024",
+                      None, None, f"{value} percent", "d1.txt", 0, 1)
+    return Conflict(figure(1), figure(9), "percent", (Decimal(1), Decimal(1)), (Decimal(9), Decimal(9)))
+
+
+@pytest.mark.parametrize(("page", "shown", "pager"), [
+    (1, ["measure 0", "measure 1"], "page 1 of 3"),
+    (3, ["measure 4"], "page 3 of 3"),
+    (9, ["measure 4"], "page 3 of 3"),  # past the last page: the last
+])
+def test_conflicts_come_a_page_at_a_time(client, monkeypatch, page, shown, pager):
+    monkeypatch.setattr(pages, "CONFLICTS_PAGE", 2)
+    site = client.application.extensions[EXTENSION]
+    monkeypatch.setitem(site.__dict__, "_conflicts", [_conflict(i) for i in range(5)])
+    body = client.get(f"/conflicts?page={page}").get_data(as_text=True)
+    assert [f"measure {i}" for i in range(5) if f"measure {i} <span" in body] == shown
+    assert pager in body and "5 pairs, 2 a page" in body

@@ -18,7 +18,7 @@ import networkx as nx
 from graph.conflicts import Conflict, conflicts
 from graph.entity import roles
 from graph.network import actor_graph
-from graph.query import load_query, stats
+from graph.query import load_query
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
 from graph.web import reads
@@ -70,8 +70,13 @@ class Site:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Articles, people, organisations, places, sources, statements, statistics."""
-        return self._once("_counts", lambda: stats(self.store))
+        """Articles, people, organisations, places, sources, statements, statistics: the
+        counts of ``stats.rq``, without the quad counts of :func:`graph.query.stats` (which
+        the home page does not show, and which read every quad: minutes on a large store)."""
+        def read() -> dict[str, int]:
+            rows = self.store.select(load_query("stats"))
+            return {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
+        return self._once("_counts", read)
 
     @property
     def articles(self) -> list[dict]:

@@ -1,9 +1,10 @@
-"""The browsing app's site: what it keeps between requests (:meth:`Site.remember`)."""
+"""The browsing app's site: what it keeps between requests (:meth:`Site.remember`) and its counts."""
 
 from __future__ import annotations
 
 import pytest
 
+from graph.query import stats
 from graph.web.site import REMEMBERED, Site
 from tests.helpers import SMALL, trig_store
 
@@ -37,3 +38,8 @@ def test_remember_computes_each_key_once_while_it_is_kept(site, asked, computed)
     answers = [site.remember(key, lambda key=key: make(key)) for key in asked]
     assert answers == [f"value of {key}" for key in asked]
     assert len(made) == computed and len(site._remembered) <= REMEMBERED
+
+
+def test_the_counts_are_those_of_stats_without_its_quad_counts(site):
+    expected = {k: v for k, v in stats(site.store).items() if not k.endswith("quads")}
+    assert site.counts == expected and expected["articles"] > 0 and expected["statements"] > 0

@@ -108,11 +108,11 @@ def main() -> None:
     parser.add_argument("--per-kind", type=int, default=40)
     parser.add_argument("--label", default="the store")
     parser.add_argument("--target-ms", type=float, default=300.0, help="the p95 each page kind should stay under")
-    parser.add_argument("--kinds", help="only these page kinds, comma-separated (e.g. 'conflicts,neighbourhood view')")
+    parser.add_argument("--kinds", help="only these page kinds, separated by ';' (e.g. 'conflicts;neighbourhood view')")
     args = parser.parse_args()
     urls = page_urls(args.store, args.per_kind)
     if args.kinds:
-        urls = {kind: urls[kind] for kind in args.kinds.split(",")}
+        urls = {kind: urls[kind] for kind in args.kinds.split(";")}
     app = flask.Flask("claimgraph-benchmark")
     graph.web.init_app(app, args.store)
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)

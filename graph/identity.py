@@ -35,6 +35,7 @@ from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, text_quads, to_quads
 from graph.rdf.name_index import (government_quads, index_moves, index_quads, indexed_actors, read_context,
                                   read_descriptions, source_quads, stored_source)
+from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
 from graph.resolve.cluster import cluster
@@ -66,6 +67,7 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     actors = actor_iris(resolved, ids)
     quads = to_quads(resolved, ids, evidence=False)  # descriptions and evidence are reconciled below
     quads += index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
+    quads += key_quads(quads, article)
     quads += text_quads(record.article, ids)
     pending = _Pending()
     for graph in own_graphs(article):

@@ -23,11 +23,13 @@ from importlib import resources
 from urllib.parse import unquote
 
 from graph.errors import QueryError
-from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, INDEX_OF, LABEL,
-                              LOCAL_NAME, NAME_KEY, QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, TEXT, NamedNode,
+from graph.rdf._terms import (A, ABOUT, ALT_LABEL, ATTRIBUTED_TO, BEGIN, CUE, DATE_PUBLISHED, END, HEADLINE, LABEL,
+                              QUOTE_CLASSES, SOURCE_FILE, SPEECH_ACT, TEXT, NamedNode,
                               Quad, iri, to_python, to_term)
 from graph.rdf.base import GraphStore
+from graph.rdf.name_index import keyed_actors
 from graph.rdf.results import boolean, is_graph, serialize, solutions
+from graph.rdf.statement_keys import has_keys, keyed_statements
 from graph.resolve import fold
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -57,10 +59,12 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None,
          limit: int | None = SAID_LIMIT, offset: int = 0) -> Iterator[dict]:
     """Who said what about whom, newest first, a page at a time.
 
-    The actors are looked up by name first; the page is then chosen, sorted and cut in
-    SPARQL (``said_page.rq``: ``ORDER BY`` the article's date, newest first, then article
-    and position, with ``LIMIT`` and ``OFFSET``), so that the first page of a busy actor
-    costs one sorted query, not a read of every statement. Only the page's statements are
+    The actors are looked up by name first; the page is then read from the statement keys
+    (:func:`graph.rdf.statement_keys.keyed_statements`: the article's date, newest first,
+    then article and position), so that the first page of a busy actor costs a sort of its
+    keys and the reading of its own rows, not a read of every statement. A store without
+    keys (built before them) is paged in SPARQL instead (``said_page.rq``, the same order,
+    with ``LIMIT`` and ``OFFSET``), more slowly for a busy actor. Only the page's statements are
     read in full, with :meth:`~graph.rdf.store.Store.describe`, their actors' labels from
     the default graph.
 
@@ -83,7 +87,10 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None,
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(f"said: limit and offset cannot be negative (got {limit} and {offset})")
     names = {key: name for key, name in (("by", by), ("about", about)) if name}
-    bindings = {key: [iri(actor) for actor in require_actors(store, name)] for key, name in names.items()}
+    actors = {key: require_actors(store, name) for key, name in names.items()}
+    if actors and has_keys(store):
+        return _said_keyed(store, actors, limit, offset)
+    bindings = {key: [iri(actor) for actor in found] for key, found in actors.items()}
     lines = load_query("said_page").splitlines(keepends=True)
     sparql = "".join(line for line in lines if line.rpartition("#")[2].strip() not in ("by", "about") - names.keys())
     return _said_pages(store, sparql, bindings, limit, offset)
@@ -98,6 +105,19 @@ def _said_pages(store: GraphStore, sparql: str, bindings: dict, limit: int | Non
     solutions = iter(store.query(f"{sparql}{cut}OFFSET {offset}", bindings))
     while batch := [(str(to_python(s["statement"])), str(to_python(s["article"])))
                     for s in islice(solutions, SAID_BATCH)]:
+        yield from _said_rows(store, batch)
+
+
+def _said_keyed(store: GraphStore, actors: dict[str, list[str]], limit: int | None, offset: int) -> Iterator[dict]:
+    """The rows of ``said`` from the statement keys (:mod:`graph.rdf.statement_keys`): those
+    by the ``actors["by"]`` (when given) about one of ``actors["about"]`` (when given), in the
+    page order of ``said_page.rq``, read :data:`SAID_BATCH` at a time."""
+    relation = "by" if "by" in actors else "about"
+    about = [iri(a) for a in actors["about"]] if relation == "by" and "about" in actors else None
+    keyed = (k for k in keyed_statements(store, actors[relation], [relation])
+             if about is None or any(store.quads(iri(k.statement), ABOUT, a, iri(k.article)) for a in about))
+    page = islice(keyed, offset, None if limit is None else offset + limit)
+    while batch := [(k.statement, k.article) for k in islice(page, SAID_BATCH)]:
         yield from _said_rows(store, batch)
 
 
@@ -156,23 +176,21 @@ def actors_named(store: GraphStore, name: str) -> list[str]:
     one lookup by name, used by ``said``, ``entity``, ``roles`` and the network views
     (through :func:`require_actors` where a name the user gave must match).
 
-    Candidates come from index lookups, never from a scan of every label (whose cost grows
-    with the store): the name index (``cg:nameKey``, folded names) for actors resolved
-    across articles, and the name in its usual casings for actors local to one article
-    ("the police"). Their names are then compared
-    case-insensitively.
+    Found by lookups, never by a scan of every label (whose cost grows with the store): the
+    name in its usual casings as a label or an alias (every name an article gives an actor
+    is one or the other: :func:`graph.rdf.mapping.description_quads`), and the name index
+    (``cg:nameKey``, folded names, :func:`graph.rdf.name_index.keyed_actors`) for other casings, whose actors are
+    then kept when one of their names is the name, compared case-insensitively
+    (``actors_named.rq``).
     """
-    entries = {(q.subject, q.graph_name) for q in store.quads(None, NAME_KEY, to_term(fold(name)), None)}
-    found: set[str] = set()
-    for variant in {name, name.lower(), name.capitalize(), name.title(), name.upper()}:
-        entries |= {(q.subject, q.graph_name) for q in store.quads(None, LOCAL_NAME, to_term(variant), None)}
-        for predicate in (LABEL, ALT_LABEL):
-            found |= {q.subject.value for q in store.quads(None, predicate, to_term(variant), None)}
-    found |= {q.object.value for entry, graph in entries for q in store.quads(entry, INDEX_OF, None, graph)}
-    if not found:
-        return []
-    rows = store.select(load_query("actors_named"), name=name, actor=[iri(actor) for actor in sorted(found)])
-    return sorted({str(row["actor"]) for row in rows})
+    variants = sorted({name, name.lower(), name.capitalize(), name.title(), name.upper()})
+    exact = {q.subject.value for variant in variants for predicate in (LABEL, ALT_LABEL)
+             for q in store.quads(None, predicate, to_term(variant), None)}
+    keyed = keyed_actors(store, fold(name)) - exact
+    if keyed:
+        exact |= {str(row["actor"]) for row in store.select(load_query("actors_named"), name=name,
+                                                              actor=[iri(actor) for actor in sorted(keyed)])}
+    return sorted(exact)
 
 
 def require_actors(store: GraphStore, name: str) -> list[str]:

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from graph.rdf._terms import is_private_graph
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, to_quads
 from graph.rdf.name_index import index_quads, read_descriptions
@@ -86,7 +87,8 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 
 def trig_store(location: Path, *trig: str) -> Store:
     """A store at ``location`` holding the named graphs of TriG texts (default-graph quads
-    go in with the first article)."""
+    go in with the first article; private graphs, sorted after the articles, are added to
+    what the articles' writes put there, such as their statement keys)."""
     graphs: dict[str, list[ox.Quad]] = defaultdict(list)
     default: list[ox.Quad] = []
     for text in trig:
@@ -94,7 +96,10 @@ def trig_store(location: Path, *trig: str) -> Store:
             (default if isinstance(quad.graph_name, ox.DefaultGraph) else graphs[quad.graph_name.value]).append(quad)
     store = Store.open(location)
     for i, (name, quads) in enumerate(sorted(graphs.items())):
-        store.replace_article(name, quads + (default if i == 0 else []))
+        if is_private_graph(ox.NamedNode(name)):  # an article's index or text graph: added to what it has
+            store.change((), quads)
+        else:
+            store.replace_article(name, quads + (default if i == 0 else []))
     return store
 
 

@@ -168,6 +168,9 @@ LOCAL_KIND, LOCAL_LABEL, INDEX_OF = term("cg:localKind"), term("cg:localLabel"),
 SOURCE_KEY = term("cg:sourceKey")
 INDEX_PREDICATES = frozenset((INDEX_OF, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_KIND, LOCAL_LABEL,
                               LOCAL_GOVERNMENT_OF))
+#: The statement keys (:mod:`graph.rdf.statement_keys`), and the store's mark that every article has them.
+STATEMENT_BY, STATEMENT_ABOUT = term("cg:statementBy"), term("cg:statementAbout")
+STATEMENT_KEYS = term("cg:statementKeys")
 XSD_DECIMAL = term("xsd:decimal")
 CONTEXT, IS_STRING, REFERENCE_CONTEXT = term("nif:Context"), term("nif:isString"), term("nif:referenceContext")
 BOILERPLATE = term("cg:Boilerplate")

@@ -47,12 +47,13 @@ from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL
                               Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
+from graph.rdf.statement_keys import key_node
 from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
 __all__ = ["Facts", "government_quads", "holds_other_file", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
-           "read_context", "read_descriptions", "source_key", "source_quads", "stored_source"]
+           "keyed_actors", "read_context", "read_descriptions", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _SEP = ": "
@@ -86,17 +87,25 @@ def index_entry(article: str, actor: str) -> NamedNode:
     return NamedNode(f"{index_graph(article).value}#{digest}")
 
 
+def _entry_graph(entry: str) -> NamedNode:
+    """The index graph of an entry (the inverse of :func:`index_entry`)."""
+    return NamedNode(entry.partition("#")[0])
+
+
 def index_moves(article: str, moves: dict[str, str]) -> dict[str, str]:
     """The renames of an article's index graph when some of its actors change IRI: the
-    actors (the objects of ``cg:indexOf``) and their entries, whose IRIs follow the actor's
-    (:func:`index_entry`), so that the index ends the same whatever the order of writing.
+    actors (the objects of ``cg:indexOf``), their entries and their statement keys' nodes,
+    whose IRIs follow the actor's (:func:`index_entry`,
+    :func:`graph.rdf.statement_keys.key_node`), so that the index ends the same whatever the
+    order of writing.
 
     Args:
         article: The article IRI.
         moves: Actor IRI -> its new IRI.
     """
     entries = {index_entry(article, old).value: index_entry(article, new).value for old, new in moves.items()}
-    return {**moves, **entries}
+    keys = {key_node(old).value: key_node(new).value for old, new in moves.items()}
+    return {**moves, **entries, **keys}
 
 
 # ---------------------------------------------------------------- writing
@@ -214,6 +223,16 @@ def indexed_actors(store: GraphStore, article: str) -> set[str]:
 
 
 # ---------------------------------------------------------------- reading
+
+
+def keyed_actors(store: GraphStore, key: str) -> set[str]:
+    """IRIs of the actors whose index entries hold the name key ``key``, reading one entry
+    per actor (an actor's entries share their fragment, :func:`index_entry`), not the
+    entry of every article that names it."""
+    sparql = (f"SELECT (SAMPLE(?entry) AS ?one) WHERE {{ GRAPH ?index {{ ?entry {NAME_KEY} ?key }} }} "
+              'GROUP BY (STRAFTER(STR(?entry), "#"))')
+    entries = [str(row["one"]) for row in store.select(sparql, key=key)]
+    return {q.object.value for e in entries for q in store.quads(iri(e), INDEX_OF, None, _entry_graph(e))}
 
 
 def read_context(store: GraphStore, keys: Iterable[str], actors: Iterable[str] = (),

@@ -74,6 +74,9 @@ class CG(DefinedNamespace):
     localGovernmentOf: URIRef  # The place of a government's index entry (index only).
     layoutVersion: URIRef  # The layout of a store (its private store graph).
     sourceKey: URIRef  # A digest of the path of the file an article was read from (index only).
+    statementBy: URIRef  # The key of a statement by an actor, newest first (index only).
+    statementAbout: URIRef  # The key of a statement about an actor, newest first (index only).
+    statementKeys: URIRef  # The version of the statement keys every article has (private store graph).
 
 
 SCHEMA = SDO

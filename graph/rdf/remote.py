@@ -41,6 +41,7 @@ from graph.rdf._sparql import (COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_valu
 from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
                               Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
                               own_graphs, to_python)
+from graph.rdf.statement_keys import key_quads
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -184,7 +185,8 @@ class RemoteStore:
         return rows[0]["h"].value if rows else None
 
     def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
-        """Replace an article's named graph, its index graph and its text graph (one ``PUT`` each); add its
+        """Replace an article's named graph, its index graph (with the article's statement keys,
+        :func:`graph.rdf.statement_keys.key_quads`) and its text graph (one ``PUT`` each); add its
         default-graph quads (``POST``).
 
         Raises:
@@ -193,7 +195,8 @@ class RemoteStore:
         self._check_writable()
         own = own_graphs(article_iri)
         by_graph: dict[GraphName, list[ox.Triple]] = {graph: [] for graph in own}
-        for quad in quads:
+        quads = list(quads)
+        for quad in quads + key_quads(quads, article_iri):
             by_graph.setdefault(quad.graph_name, []).append(quad.triple)
         for graph, triples in by_graph.items():
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""

@@ -24,6 +24,7 @@ from graph.rdf._sparql import QUAD_COUNTS, bind_values, change_update
 from graph.rdf._terms import (CONTENT_HASH, LAYOUT, LAYOUT_VERSION, PREFIX_MAP, STORE_GRAPH, Binding, GraphName,
                               Quad, QueryResult, Term, Value, is_private_graph, own_graphs, to_python)
 from graph.rdf.lock import StoreLock
+from graph.rdf.statement_keys import key_quads, mark_quad
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 
@@ -148,7 +149,8 @@ class Store:
         all or nothing.
 
         ``quads`` may also hold default-graph quads: they are added, and default-graph
-        quads already there are kept. If ``quads`` raises while being read,
+        quads already there are kept. The index graph gets the article's statement keys too
+        (:func:`graph.rdf.statement_keys.key_quads`), as every article of the store has them. If ``quads`` raises while being read,
         or the write fails, the store is left as it was.
 
         Args:
@@ -158,7 +160,8 @@ class Store:
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
-        self.change((), quads, drop=own_graphs(article_iri))
+        quads = list(quads)
+        self.change((), quads + key_quads(quads, article_iri), drop=own_graphs(article_iri))
 
     def remove_article(self, article_iri: str) -> None:
         """Drop an article's named graph, its index graph and its text graph (default-graph facts
@@ -173,11 +176,18 @@ class Store:
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
         """The quads matching a pattern (None matches anything; ``graph=None``: every graph).
 
+        The matches are checked against the pattern: pyoxigraph's on-disk lookup can return
+        quads past the pattern's end (looking up the integer 8191 as an object also returned
+        the objects 8202 and 8281 that followed it in the index).
+
         Raises:
             StoreError: when the store cannot be read.
         """
         try:
-            return list(self._store.quads_for_pattern(subject, predicate, obj, graph))
+            found = self._store.quads_for_pattern(subject, predicate, obj, graph)
+            return [q for q in found if (subject is None or q.subject == subject)
+                    and (predicate is None or q.predicate == predicate) and (obj is None or q.object == obj)
+                    and (graph is None or q.graph_name == graph)]
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 
@@ -281,7 +291,8 @@ class Store:
         self._store.optimize()
 
     def _check_layout(self) -> None:
-        """Mark a new (empty) store with :data:`~graph.rdf._terms.LAYOUT_VERSION`; refuse,
+        """Mark a new (empty) store with :data:`~graph.rdf._terms.LAYOUT_VERSION` and as having
+        its statement keys (:func:`graph.rdf.statement_keys.mark_quad`); refuse,
         closed, a store of another layout.
 
         Raises:
@@ -291,8 +302,8 @@ class Store:
         if found == {str(LAYOUT_VERSION)}:
             return
         if not found and next(self._store.quads_for_pattern(None, None, None, None), None) is None:
-            if not self.read_only:
-                self._store.add(ox.Quad(STORE_GRAPH, LAYOUT, ox.Literal(LAYOUT_VERSION), STORE_GRAPH))
+            if not self.read_only:  # every article this claimgraph writes has its statement keys
+                self._store.extend([ox.Quad(STORE_GRAPH, LAYOUT, ox.Literal(LAYOUT_VERSION), STORE_GRAPH), mark_quad()])
             return
         self._inner = None
         raise StoreError(f"the store at {self.location} has layout {', '.join(sorted(found)) or 1} and this "

@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, DERIVED_FROM, MEMBER, NEWS_ARTICLE, ORGANIZATION, REFERS_TO,
                               iri)
-from graph.view import DEFAULT_MAX_NODES, pruned_note, render_html, view_data
+from graph.view import radial_layout, render_html, view_data
 from graph.web import article as text_marks
 from graph.web import reads, site
 from graph.web.pages import page_number
@@ -33,6 +33,12 @@ GRAPH_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-
 #: Characters of context shown either side of a span on its permalink page.
 CONTEXT_CHARS = 400
 _PERMALINK_KINDS = ("statement", "statistic", "role")
+#: Actors a neighbourhood view draws around its actor at most (the most linked to it): more
+#: labels than this do not fit on a screen, and its page lists every statement anyway.
+NEIGHBOURS_DRAWN = 100
+#: Said under the heading of a neighbourhood view that left actors out.
+NEIGHBOURS_NOTE = ("The {drawn} actors most linked to {label} are drawn; {left} others are left out "
+                   "(every statement by and about {label} is listed on the actor page).")
 #: The predicates of an article's graph whose objects are actors.
 ACTOR_LINKS = (REFERS_TO, ATTRIBUTED_TO, ABOUT, MEMBER, ORGANIZATION)
 
@@ -73,12 +79,13 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     chosen = reads.StatementFilter(*(args.get(k, "").strip()[:40] for k in ("relation", "act", "since", "until",
                                                                             "outlet")))
     if args.get("format") in ("csv", "json"):
-        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT)
+        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT, articles=s.by_iri)
         return _download(rows, args["format"], actor)
-    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri))
+    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri, s.by_iri))
     total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
     page = page_number(total, reads.PAGE_SIZE)
-    shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE)
+    shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE,
+                                   s.by_iri)
     return flask.render_template(
         "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=total, page=page,
         pages=max(1, -(-total // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),
@@ -163,13 +170,16 @@ def _graph_view(actor: reads.Actor) -> flask.Response:
 
 
 def _draw(actor: reads.Actor) -> str:
+    """The neighbourhood view: ``actor`` and the :data:`NEIGHBOURS_DRAWN` actors most linked
+    to it (:func:`_counterparts`) with every link among them, on rings around it."""
     G = site().actor_graph
     if actor.iri not in G:
         return "<!doctype html><title>No neighbours</title><p>No statement links this actor to another.</p>"
     counterparts = _counterparts(G, actor.iri)
-    kept = counterparts[:DEFAULT_MAX_NODES - 1]
-    drawn = G.subgraph([actor.iri, *kept]).copy()
+    kept = counterparts[:NEIGHBOURS_DRAWN]
+    drawn = G.subgraph([actor.iri, *kept])
+    left = len(counterparts) - len(kept)
+    note = NEIGHBOURS_NOTE.format(drawn=len(kept), label=actor.label, left=left) if left > 0 else None
+    data = view_data(drawn, first=[actor.iri], positions=radial_layout(actor.iri, kept))
     with tempfile.TemporaryDirectory() as folder:
-        path = render_html(view_data(drawn), Path(folder) / "view.html", f"Around {actor.label}",
-                           pruned_note(len(counterparts) - len(kept), len(counterparts) + 1))
-        return path.read_text("utf-8")
+        return render_html(data, Path(folder) / "view.html", f"Around {actor.label}", note).read_text("utf-8")

@@ -18,6 +18,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
 #: Articles listed on the home page, search results of each kind shown at most, roles per page.
 RECENT, RESULTS, ROLES_PAGE = 10, 50, 100
+#: Conflicts shown on one page (a large store holds tens of thousands; one page of them all took seconds).
+CONFLICTS_PAGE = 100
 
 EXAMPLES: dict[str, str] = {
     "Who criticised whom": """SELECT ?speaker ?target ?text WHERE {
@@ -98,8 +100,13 @@ def roles() -> str:
 
 @pages.route("/conflicts")
 def conflicts() -> str:
-    """Statistics about the same measure and period that disagree."""
-    return flask.render_template("claimgraph/conflicts.html", conflicts=site().conflicts)
+    """Statistics about the same measure and period that disagree, paginated."""
+    found = site().conflicts
+    page = page_number(len(found), CONFLICTS_PAGE)
+    return flask.render_template("claimgraph/conflicts.html",
+                                 conflicts=found[(page - 1) * CONFLICTS_PAGE:page * CONFLICTS_PAGE], page=page,
+                                 pages=max(1, -(-len(found) // CONFLICTS_PAGE)), total=len(found),
+                                 size=CONFLICTS_PAGE)
 
 
 @pages.route("/query-editor")

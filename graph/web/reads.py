@@ -8,16 +8,19 @@ Every function takes a :class:`~graph.rdf.base.GraphStore` (opened read-only by
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlsplit
 
 from graph.entity import SECTIONS
 from graph.query import load_query
-from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DEFAULT_GRAPH, END, IS_STRING, JOB_TITLE, KIND_CLASSES, LABEL,
-                              MEMBER_OF, MENTIONS, REFERS_TO, Value, iri, text_graph, to_python)
+from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, DERIVED_FROM, END,
+                              INDEX_GRAPH_PREFIX, IS_STRING, JOB_TITLE, KIND_CLASSES, LABEL, MEMBER_OF, MENTIONS,
+                              SOURCE_FILE, SPEECH_ACT, Value, iri, term, text_graph, to_python)
 from graph.rdf.base import GraphStore
+from graph.rdf.statement_keys import has_keys, keyed_statements
 
 Row = dict[str, Value]
 #: RDF class IRI -> entity kind ("Person", "Organization", "Place", "UnnamedSource").
@@ -31,6 +34,7 @@ ACTOR_SECTIONS = ("names", "roles", "evidence")
 RELATIONS = ("by", "about")
 #: Statements a CSV or JSON download holds at most.
 DOWNLOAD_LIMIT = 10_000
+PUBLISHER, URL = term("schema:publisher"), term("schema:url")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ class Actor:
         titles: Its job titles.
         organizations: (IRI, label) of the organisations it is a member of.
         sections: The :data:`graph.entity.SECTIONS` rows of :data:`ACTOR_SECTIONS`:
-            ``names``, ``roles`` (titles over time, oldest first), ``evidence``.
+            ``names`` (each with how many articles give it and the file of one, not every
+            file: :func:`_names`), ``roles`` (titles over time, oldest first, each title,
+            organisation and date once: :func:`_roles`), ``evidence``.
     """
 
     iri: str
@@ -137,27 +143,96 @@ def actor(store: GraphStore, node: str) -> Actor | None:
     members = sorted(set(props[MEMBER_OF.value]))
     names = actors(store, members)
     sections = {key: store.select(load_query(q), actor=iri(node)) for key, q in SECTIONS.items()
-                if key in ACTOR_SECTIONS}
+                if key in ACTOR_SECTIONS and key not in ("names", "roles")}
+    sections["names"], sections["roles"] = _names(store, node), _roles(store, node)
     return Actor(node, min(props[LABEL.value]), kind, sorted(set(props[ALT_LABEL.value])),
                  sorted(set(props[JOB_TITLE.value])), [(m, names.get(m, (m, ""))[0]) for m in members], sections)
 
 
+def _names(store: GraphStore, node: str) -> list[Row]:
+    """Every name of the actor ``node`` (``name``), how many articles give it (``articles``)
+    and the source file of one of them (``file``), by ``web_actor_names.rq``."""
+    rows = store.select(load_query("web_actor_names"), actor=iri(node))
+    for row in rows:
+        article = iri(str(row.pop("one")).removeprefix(INDEX_GRAPH_PREFIX))
+        row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None)
+    return rows
+
+
+def _roles(store: GraphStore, node: str) -> list[Row]:
+    """The titles of the actor ``node`` over time, oldest first: ``title``, ``organization``,
+    ``date``, how many role nodes state it (``roles``), the first (``role``) and its
+    article's source file (``file``), by ``web_actor_roles.rq``."""
+    rows = store.select(load_query("web_actor_roles"), actor=iri(node))
+    for row in rows:
+        article = next((q.object for q in store.quads(iri(str(row["role"])), DERIVED_FROM, None, None)), None)
+        row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None) \
+            if article is not None else None
+    return rows
+
+
 def mentioned_in(store: GraphStore, node: str) -> dict[str, int]:
-    """Article IRI -> how many times it mentions the actor ``node`` (from the indexes, not a
-    grouped query, whose cost grows with the articles)."""
+    """Article IRI -> how many times it mentions the actor ``node``: the articles from the
+    indexes, their mentions counted per article graph in SPARQL (``web_mentions.rq``)."""
     counts: dict[str, int] = dict.fromkeys((q.subject.value for q in store.quads(None, MENTIONS, iri(node), None)), 0)
-    for q in store.quads(None, REFERS_TO, iri(node), None):
-        if q.graph_name.value in counts:
-            counts[q.graph_name.value] += 1
+    for row in store.select(load_query("web_mentions"), actor=iri(node)):
+        if str(row["article"]) in counts:
+            counts[str(row["article"])] = int(row["mentions"])
     return counts
 
 
-def actor_statements(store: GraphStore, node: str, chosen: StatementFilter, limit: int, offset: int = 0) -> list[Row]:
+def actor_statements(store: GraphStore, node: str, chosen: StatementFilter, limit: int, offset: int = 0,
+                     articles: Mapping[str, Row] | None = None) -> list[Row]:
     """A page of the statements by or about the actor ``node`` that ``chosen`` keeps, one row
-    per statement and relation, newest first: filtered, sorted and cut in SPARQL on the rows'
-    keys alone (``web_actor_statements.rq``, with only the filters asked for), then the page's
-    other columns read for its statements (``web_actor_details.rq``), so that a page costs
-    little more than sorting the actor's keys."""
+    per statement and relation, newest first: the page's keys (statement, article, date,
+    position, relation) from the statement keys (:func:`_keyed_page`), or in SPARQL for a
+    store without them (:func:`_sparql_page`), then the page's other columns read for its
+    statements (``web_actor_details.rq``), so that a page costs little more than its keys.
+
+    Args:
+        store: The store.
+        node: The actor IRI.
+        chosen: The filters.
+        limit: Rows at most.
+        offset: Rows skipped first.
+        articles: Article IRI -> its row of :func:`articles` (``date``, ``outlet``), when
+            the caller holds them; read from the store otherwise.
+    """
+    if has_keys(store):
+        keys = _keyed_page(store, node, chosen, limit, offset, _ArticleFacts(store, articles))
+    else:
+        keys = _sparql_page(store, node, chosen, limit, offset)
+    details: dict[str, list[Row]] = defaultdict(list)
+    if keys:
+        for row in store.select(load_query("web_actor_details"), statement=sorted({iri(k["statement"]) for k in keys})):
+            details[str(row["statement"])].append(row)
+    return [{**d, **k} for k in keys for d in details[str(k["statement"])]]
+
+
+def _keyed_page(store: GraphStore, node: str, chosen: StatementFilter, limit: int, offset: int,
+                facts: _ArticleFacts) -> list[Row]:
+    """The keys of a page of :func:`actor_statements` from the statement keys: dates and
+    outlets filtered before a statement is read, speech acts on the statements read."""
+    def keep(date: str, article: str) -> bool:
+        outlet_ = facts.outlet(article) if chosen.outlet else ""
+        return chosen.keeps({"relation": chosen.relation, "act": chosen.act, "date": date, "outlet": outlet_})
+
+    relations = [r for r in RELATIONS if chosen.relation in ("", r)]
+    keyed = (k for k in keyed_statements(store, [node], relations, keep)
+             if not chosen.act or _act(store, k.statement, k.article) == chosen.act)
+    return [{"statement": k.statement, "date": k.date or None, "article": k.article, "begin": k.begin,
+             "relation": k.relation} for k in islice(keyed, int(offset), int(offset) + int(limit))]
+
+
+def _act(store: GraphStore, statement: str, article: str) -> str:
+    """A statement's speech act ("warn"), or "" when it has none."""
+    acts = sorted(q.object.value for q in store.quads(iri(statement), SPEECH_ACT, None, iri(article)))
+    return acts[0].rpartition("#")[2].lower() if acts else ""
+
+
+def _sparql_page(store: GraphStore, node: str, chosen: StatementFilter, limit: int, offset: int) -> list[Row]:
+    """The keys of a page of :func:`actor_statements` in SPARQL, filtered, sorted and cut on
+    the rows' keys alone (``web_actor_statements.rq``, with only the filters asked for)."""
     asked = {"act": chosen.act, "since": chosen.since, "until": chosen.until, "outlet": chosen.outlet}
     lines = load_query("web_actor_statements").splitlines(keepends=True)
     bindings = {f"want{k.capitalize()}" if k in ("act", "outlet") else k: v for k, v in asked.items() if v}
@@ -169,27 +244,65 @@ def actor_statements(store: GraphStore, node: str, chosen: StatementFilter, limi
             keys += [{**k, "relation": relation} for k in store.select(sparql, actor=iri(node), **bindings)]
     keys.sort(key=lambda k: (str(k["article"]), k["begin"], k["relation"], str(k["statement"])))
     keys.sort(key=lambda k: str(k.get("date") or ""), reverse=True)
-    keys = keys[int(offset):int(offset) + int(limit)]
-    details: dict[str, list[Row]] = defaultdict(list)
-    if keys:
-        for row in store.select(load_query("web_actor_details"), statement=sorted({iri(k["statement"]) for k in keys})):
-            details[str(row["statement"])].append(row)
-    return [{**d, **k} for k in keys for d in details[str(k["statement"])]]
+    return keys[int(offset):int(offset) + int(limit)]
 
 
 def _keeps(marker: str, relation: str, asked: dict[str, str]) -> bool:
-    """Whether a line of ``web_actor_statements.rq`` ending ``# marker`` belongs in the query
-    for ``relation`` with the filters ``asked`` (a line without a marker always does)."""
+    """Whether a line of ``web_actor_statements.rq`` (or ``web_actor_facets.rq``) ending
+    ``# marker`` belongs in the query for ``relation`` with the filters ``asked`` (a line
+    without a marker always does)."""
     if marker in RELATIONS:
         return marker == relation
     return marker not in asked or bool(asked[marker])
 
 
-def actor_facets(store: GraphStore, node: str) -> list[Row]:
+def actor_facets(store: GraphStore, node: str, articles: Mapping[str, Row] | None = None) -> list[Row]:
     """The statements by and about the actor ``node`` counted by ``relation``, ``act``,
     ``date`` and ``outlet`` (``statements``): what its page offers to filter by, and how
-    many statements a filter keeps (:meth:`StatementFilter.keeps` on each row)."""
-    return store.select(load_query("web_actor_facets"), actor=iri(node))
+    many statements a filter keeps (:meth:`StatementFilter.keeps` on each row).
+
+    Counted per article and speech act in SPARQL (``web_actor_facets.rq``, once per
+    relation), then by each article's date and outlet (``articles``, as for
+    :func:`actor_statements`).
+    """
+    facts = _ArticleFacts(store, articles)
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    lines = load_query("web_actor_facets").splitlines(keepends=True)
+    for relation in RELATIONS:
+        sparql = "".join(line for line in lines if _keeps(line.rstrip().rpartition("  # ")[2], relation, {}))
+        for row in store.select(sparql, actor=iri(node)):
+            article = str(row["article"])
+            act = str(row.get("actIri") or "").rpartition("#")[2].lower()
+            counts[relation, act, facts.date(article), facts.outlet(article)] += int(row["statements"])
+    return [{"relation": relation, "act": act, "date": date or None, "outlet": outlet_, "statements": n}
+            for (relation, act, date, outlet_), n in sorted(counts.items())]
+
+
+class _ArticleFacts:
+    """The date and outlet of articles, from rows the caller holds (:func:`articles`) or read
+    from the store once each."""
+
+    def __init__(self, store: GraphStore, rows: Mapping[str, Row] | None) -> None:
+        self.store, self.rows, self.read = store, rows or {}, {}
+
+    def _row(self, article: str) -> Row:
+        if article in self.rows:
+            return self.rows[article]
+        if article not in self.read:
+            node = iri(article)
+            found = {p: next((q.object.value for q in self.store.quads(node, p, None, node)), None)
+                     for p in (DATE_PUBLISHED, PUBLISHER, URL)}
+            self.read[article] = {"date": found[DATE_PUBLISHED],
+                                  "outlet": outlet({"publisher": found[PUBLISHER], "url": found[URL]})}
+        return self.read[article]
+
+    def date(self, article: str) -> str:
+        """The article's date as written, or ""."""
+        return str(self._row(article).get("date") or "")
+
+    def outlet(self, article: str) -> str:
+        """The article's outlet (:func:`outlet`), or ""."""
+        return str(self._row(article).get("outlet") or "")
 
 
 def targets(store: GraphStore, statements: Iterable[str]) -> dict[str, list[tuple[str, str]]]:

@@ -18,7 +18,7 @@ import networkx as nx
 from graph.conflicts import Conflict, conflicts
 from graph.entity import roles
 from graph.network import actor_graph
-from graph.query import load_query, stats
+from graph.query import load_query
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
 from graph.web import reads
@@ -70,18 +70,27 @@ class Site:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Articles, people, organisations, places, sources, statements, statistics."""
-        return self._once("_counts", lambda: stats(self.store))
+        """Articles, people, organisations, places, sources, statements, statistics: the
+        counts of ``stats.rq``, without the quad counts of :func:`graph.query.stats` (which
+        the home page does not show, and which read every quad: minutes on a large store)."""
+        def read() -> dict[str, int]:
+            rows = self.store.select(load_query("stats"))
+            return {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
+        return self._once("_counts", read)
 
     @property
     def articles(self) -> list[dict]:
         """Every article, newest first (:func:`graph.web.reads.articles`)."""
         return self._once("_articles", lambda: reads.articles(self.store))
 
+    @property
+    def by_iri(self) -> dict[str, dict]:
+        """The rows of :attr:`articles` by article IRI."""
+        return self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
+
     def article(self, node: str) -> dict:
         """The row of :attr:`articles` of the article ``node`` (just its IRI when unknown)."""
-        by_iri = self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
-        return by_iri.get(node, {"article": node})
+        return self.by_iri.get(node, {"article": node})
 
     @property
     def speakers(self) -> list[dict]:

@@ -13,7 +13,8 @@ from rdflib import Dataset, Graph
 from graph.errors import QueryError, StoreError
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import to_quads
-from graph.rdf._terms import STORE_GRAPH, to_python
+from graph.rdf._terms import STORE_GRAPH, is_private_graph, to_python
+from graph.rdf.statement_keys import has_keys
 from graph.rdf._export import EXPORT_FORMATS
 from graph.rdf.store import Store
 from graph.records import ResolvedRecord
@@ -126,7 +127,7 @@ def test_export_is_deterministic(tmp_path: Path, make_record, fmt: str) -> None:
 def test_export_parses_back(store: Store, fmt: str, ox_format, rdflib_format: str, with_graphs: bool) -> None:
     data = export(store, fmt)
     quads = list(ox.parse(data, ox_format))
-    stored = [q for q in store._store if q.graph_name != STORE_GRAPH]  # the private store graph is never exported
+    stored = [q for q in store._store if not is_private_graph(q.graph_name)]  # private graphs: not by default
     union = {q.triple for q in stored}
     assert {q.triple for q in quads} == union
     if with_graphs:
@@ -246,6 +247,7 @@ def test_a_store_of_another_layout_is_refused_in_one_line(tmp_path: Path, quads,
 def test_a_new_store_is_marked_with_its_layout(tmp_path: Path) -> None:
     with Store.open(tmp_path / "new") as store:
         assert store.quads(_STORE_NODE, _LAYOUT, None, None) == [ox.Quad(_STORE_NODE, _LAYOUT, ox.Literal(2), _STORE_NODE)]
+        assert has_keys(store)  # every article it will hold gets its statement keys
     with Store.open(tmp_path / "new", read_only=True) as store:
         assert store.articles() == []
 
@@ -260,7 +262,7 @@ def test_folder_with_other_files_is_not_a_store(tmp_path: Path, create: bool) ->
 
 def test_empty_folder_becomes_a_store(tmp_path: Path) -> None:
     with Store.open(tmp_path) as st:
-        assert st.articles() == [] and len(st) == 1  # the layout mark
+        assert st.articles() == [] and len(st) == 2  # the layout mark, and the statement keys' mark
     Store.open(tmp_path, create=False).close()
 
 
@@ -315,3 +317,13 @@ def test_optimize_keeps_data(store: Store) -> None:
     before = export(store, "nquads")
     store.optimize()
     assert export(store, "nquads") == before
+
+
+@pytest.mark.parametrize("value", [8191, 255, 8202, 70000])
+def test_a_lookup_returns_only_what_matches_its_pattern(tmp_path: Path, value: int) -> None:
+    graph, begin = ox.NamedNode(A1), ox.NamedNode("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex")
+    with Store.open(tmp_path / "s") as st:
+        st.change((), [ox.Quad(ox.NamedNode(f"{A1}/n{i}"), begin, ox.Literal(i), graph)
+                       for i in (255, 256, 8191, 8202, 8281, 70000)])
+        for pattern in ((None, begin, ox.Literal(value), graph), (None, None, ox.Literal(value), None)):
+            assert [q.object for q in st.quads(*pattern)] == [ox.Literal(value)]

@@ -8,10 +8,13 @@ import csv
 import io
 import json
 
+from decimal import Decimal
+
 import networkx as nx
 import pytest
 
-from graph.web import idpages
+from graph.conflicts import Conflict, Figure
+from graph.web import EXTENSION, idpages, pages
 from tests.helpers import trig_store
 from tests.web.conftest import make_app, marked_text
 
@@ -64,6 +67,9 @@ TRIG = f"""
       schema:unitText "percent" ; cg:measure "costs" ; schema:text "5 percent" ;
       prov:wasDerivedFrom <article/d1> ; nif:beginIndex {S_BEGIN} ; nif:endIndex {S_BEGIN + 9} .
 }}
+<urn:claimgraph:index:{BASE}article/d1> {{
+  <urn:claimgraph:index:{BASE}article/d1#ada> cg:indexOf <person/ada-marsh> ; cg:localName "Ada Marsh" , "Minister Marsh" .
+}}
 <urn:claimgraph:text:{BASE}article/d1> {{
   <article/d1/text> a nif:Context ; nif:isString {_literal(TEXT)} .
   <article/d1/boilerplate/0-11> a cg:Boilerplate ; nif:referenceContext <article/d1/text> ;
@@ -89,7 +95,7 @@ def client(tmp_path_factory):
     ("/search?q=minister+marsch", 200, ["Did you mean", "Minister Marsh"]),
     ("/search?q=dam+row", 200, ["/id/article/d1"]),
     ("/id/person/ada-marsh", 200, ["title match", "water minister", f"/id/article/d1/statement/{Q_BEGIN}-{Q_END}",
-                                   "/id/person/ada-marsh/graph"]),
+                                   "/id/person/ada-marsh/graph", "Minister Marsh <span class=\"cg-note\">1 article, as in d1.txt"]),
     ("/id/person/ada-marsh?act=warn", 200, ['<span id="cg-total">0</span>']),
     ("/id/person/ada-marsh?act=assert&since=2024&until=2024-02", 200, ['<span id="cg-total">1</span>']),
     ("/id/person/ada-marsh?since=2025", 200, ['<span id="cg-total">0</span>']),
@@ -151,3 +157,49 @@ def test_downloads_hold_the_filtered_statements(client, fmt):
 ])
 def test_a_neighbourhood_view_keeps_the_counterparts_most_linked_to_the_actor(edges, expected):
     assert idpages._counterparts(nx.MultiDiGraph(edges), "a") == expected
+
+
+def _ids_drawn(page: str) -> set[str]:
+    """The node ids of a view page (pyvis writes its nodes as a JSON array)."""
+    return {n["id"] for n in json.loads(page.partition("nodes = new vis.DataSet(")[2].partition(");")[0])}
+
+
+@pytest.mark.parametrize(("drawn", "expected", "note"), [
+    (2, {"a", "b", "c"}, "The 2 actors most linked to Ada are drawn; 2 others are left out"),
+    (4, {"a", "b", "c", "d", "e"}, None),
+])
+def test_a_neighbourhood_view_draws_the_most_linked_and_says_how_many_it_left_out(monkeypatch, drawn, expected,
+                                                                                   note):
+    G = nx.MultiDiGraph()
+    for u, v, key in [("a", "b", "said_about"), ("b", "a", "said_about"), ("a", "b", "member_of"),
+                      ("a", "c", "said_about"), ("c", "a", "said_about"), ("d", "a", "said_about"),
+                      ("e", "a", "said_about"), ("b", "c", "said_about"), ("c", "d", "said_about")]:
+        G.add_edge(u, v, key=key, relation=key, weight=1)
+    monkeypatch.setattr(idpages, "site", lambda: type("S", (), {"actor_graph": G})())
+    monkeypatch.setattr(idpages, "NEIGHBOURS_DRAWN", drawn)
+    page = idpages._draw(idpages.reads.Actor("a", "Ada", "Person", [], [], [], {}))
+    assert _ids_drawn(page) == expected
+    assert (note in page) if note else "left out" not in page
+    edges = json.loads(page.partition("edges = new vis.DataSet(")[2].partition(");")[0])
+    assert sorted((e["from"], e["to"]) for e in edges) == sorted((u, v) for u, v in G.subgraph(expected).edges())
+
+
+def _conflict(i: int) -> Conflict:
+    def figure(value: int) -> Figure:
+        return Figure(f"{BASE}article/d1/statistic/{i}-{value}", Decimal(value), "percent", f"measure {i}", "2024",
+                      None, None, f"{value} percent", "d1.txt", 0, 1)
+    return Conflict(figure(1), figure(9), "percent", (Decimal(1), Decimal(1)), (Decimal(9), Decimal(9)))
+
+
+@pytest.mark.parametrize(("page", "shown", "pager"), [
+    (1, ["measure 0", "measure 1"], "page 1 of 3"),
+    (3, ["measure 4"], "page 3 of 3"),
+    (9, ["measure 4"], "page 3 of 3"),  # past the last page: the last
+])
+def test_conflicts_come_a_page_at_a_time(client, monkeypatch, page, shown, pager):
+    monkeypatch.setattr(pages, "CONFLICTS_PAGE", 2)
+    site = client.application.extensions[EXTENSION]
+    monkeypatch.setitem(site.__dict__, "_conflicts", [_conflict(i) for i in range(5)])
+    body = client.get(f"/conflicts?page={page}").get_data(as_text=True)
+    assert [f"measure {i}" for i in range(5) if f"measure {i} <span" in body] == shown
+    assert pager in body and "5 pairs, 2 a page" in body

@@ -1,11 +1,14 @@
 """What the browsing app reads: an actor's statements a page at a time, filtered and sorted
-in SPARQL, and the counts its filters offer, over an invented store of four articles."""
+(from the statement keys, or in SPARQL for a store without them), and the counts its filters
+offer, over an invented store of four articles."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.web.reads import StatementFilter, _keeps, actor_facets, actor_statements, outlet
+from graph.rdf.statement_keys import has_keys, mark_quad
+from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in,
+                             outlet)
 from tests.helpers import trig_store
 
 BASE = "https://w3id.org/claimgraph/id/"
@@ -17,6 +20,8 @@ ARTICLES = {
     "n3": (None, None, "not an address"),
     "n4": ("2024-02-28", None, "http://wire.example.net"),
 }
+#: Article -> how many mentions of Ada Vell it holds (those listed name her in schema:mentions).
+MENTIONS = {"n1": 2, "n2": 1, "n3": 0}
 #: Statement offset -> (relation to Ada, speech act or None).
 STATEMENTS = {10: ("by", "warn"), 20: ("about", "praise"), 30: ("by", None), 40: ("about", "warn")}
 
@@ -24,7 +29,7 @@ STATEMENTS = {10: ("by", "warn"), 20: ("about", "praise"), 30: ("by", None), 40:
 def _article(name: str, date: str | None, publisher: str | None, url: str | None) -> str:
     facts = [f'schema:datePublished "{date}"^^xsd:date' if date else "",
              f'schema:publisher "{publisher}"' if publisher else "", f'schema:url "{url}"' if url else ""]
-    lines = [f"<article/{name}> a schema:NewsArticle ; schema:headline \"Story {name}\" "
+    lines = [f"<article/{name}> a schema:NewsArticle ; schema:headline \"Story {name}\" ; cg:sourceFile \"{name}.txt\" "
              + "".join(f"; {f} " for f in facts if f) + "."]
     for begin, (relation, act) in STATEMENTS.items():
         who = ("prov:wasAttributedTo <person/ada-vell> ; schema:about <person/bo-rask>" if relation == "by"
@@ -33,6 +38,10 @@ def _article(name: str, date: str | None, publisher: str | None, url: str | None
                      f"schema:text \"words {name} {begin}\" ; prov:wasDerivedFrom <article/{name}> ; "
                      f"nif:beginIndex {begin} ; nif:endIndex {begin + 5} ; cg:cue \"say\" ; {who}"
                      + (f" ; cg:speechAct cg:{act.capitalize()}" if act else "") + " .")
+    for begin in range(MENTIONS.get(name, 0)):
+        lines.append(f"<article/{name}/mention/{begin}-{begin + 1}> a cg:Mention ; cg:refersTo <person/ada-vell> .")
+    if name in MENTIONS:
+        lines.append(f"<article/{name}> schema:mentions <person/ada-vell> .")
     return f"<article/{name}> {{\n" + "\n".join(lines) + "\n}\n"
 
 
@@ -49,9 +58,14 @@ TRIG = f"""
 """ + "".join(_article(name, *facts) for name, facts in ARTICLES.items())
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
+@pytest.fixture(scope="module", params=["keys", "no keys"])
+def store(request, tmp_path_factory):
+    """The store, with its statement keys, and as a store built before them (unmarked: the
+    pages are read in SPARQL)."""
     with trig_store(tmp_path_factory.mktemp("reads") / "store", TRIG) as st:
+        if request.param == "no keys":
+            st.change([mark_quad()], [])
+        assert has_keys(st) is (request.param == "keys")
         yield st
 
 
@@ -79,7 +93,7 @@ NEWEST_FIRST = [f"{a}/{b}" for a in ("n4", "n2", "n1", "n3") for b in STATEMENTS
     (StatementFilter(outlet="Harbour Herald", relation="about", act="praise"), 100, 0, ["n1/20"]),
     (StatementFilter(outlet="nobody"), 100, 0, []),
 ])
-def test_actor_statements_are_filtered_sorted_and_cut_in_sparql(store, chosen, limit, offset, expected):
+def test_actor_statements_are_filtered_sorted_and_cut(store, chosen, limit, offset, expected):
     assert _ids(actor_statements(store, ADA, chosen, limit, offset)) == expected
 
 
@@ -124,8 +138,22 @@ def test_facets_count_what_the_pages_show(store, chosen):
     assert counted == len(actor_statements(store, ADA, chosen, 1000))
 
 
+@pytest.mark.parametrize("chosen", [
+    StatementFilter(), StatementFilter(since="2024-02", relation="by"), StatementFilter(outlet="Harbour Herald"),
+])
+def test_the_article_rows_the_caller_holds_give_what_the_store_gives(store, chosen):
+    held = {str(r["article"]): r for r in articles(store)}
+    assert len(held) == len(ARTICLES)
+    assert actor_statements(store, ADA, chosen, 100, articles=held) == actor_statements(store, ADA, chosen, 100)
+    assert actor_facets(store, ADA, held) == actor_facets(store, ADA)
+
+
 @pytest.mark.parametrize("article", sorted(ARTICLES))
 def test_the_outlet_in_sparql_is_the_outlet_in_python(store, article):
     _, publisher, url = ARTICLES[article]
     rows = [r for r in actor_statements(store, ADA, StatementFilter(), 1000) if f"/article/{article}/" in r["statement"]]
     assert rows and {r["outlet"] for r in rows} == {outlet({"publisher": publisher, "url": url})}
+
+
+def test_mentioned_in_counts_each_articles_mentions(store):
+    assert mentioned_in(store, ADA) == {f"{BASE}article/{a}": n for a, n in MENTIONS.items()}

@@ -1,0 +1,192 @@
+"""The statement keys: an actor's statements, by it and about it, in the order pages list them.
+
+``claimgraph said`` and the browsing app's actor pages list an actor's statements newest
+first. Read from the public graph alone, that order needs every statement of the actor
+joined to its article's date before the first row is known, which grows with the actor's
+statements. The keys turn it into a sort of plain integers, which any SPARQL store does
+without reading a string: for each statement an article attributes to an actor
+(``prov:wasAttributedTo``) or says is about it (``schema:about``), the article's private
+index graph (:func:`graph.rdf._terms.index_graph`) holds::
+
+    <urn:claimgraph:key:ACTOR> cg:statementBy (or cg:statementAbout) KEY
+
+KEY (:func:`sort_key`) is 99999999 minus the article's date as YYYYMMDD, then the
+statement's start offset on ten digits: ascending keys are newest first, then by position;
+the page order (date, newest first, then article IRI, start offset, relation, statement IRI)
+is finished within each date (:func:`keyed_statements`).
+
+The keys follow from the article's own quads (:func:`key_quads`) and are set-valued, so
+they live and die with the article's index graph: replaced and dropped with it, renamed with
+its actors (:func:`key_node` moves with the actor, :func:`graph.rdf.name_index.index_moves`),
+the same whatever the order of writing, never in an export unless the index is asked for.
+A store marks that every article has them (:func:`has_keys`); one built before them is read
+without them (its readers fall back to SPARQL over the public graph) until :func:`add_keys`
+writes them (``claimgraph keys``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, INDEX_GRAPH_PREFIX, STATEMENT,
+                              STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, Literal, NamedNode, Quad,
+                              index_graph, iri)
+from graph.rdf.base import GraphStore
+
+#: The private node standing for an actor in the keys is this prefix + the actor IRI.
+KEY_PREFIX = "urn:claimgraph:key:"
+#: The version of the keys a store marks itself with (``cg:statementKeys``).
+KEYS_VERSION = 1
+#: Relation ("by", "about") -> the public predicate linking a statement to the actor, and the key predicate.
+RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATEMENT_BY),
+                                                      "about": (ABOUT, STATEMENT_ABOUT)}
+_OFFSET = 10 ** 10
+_NO_DATE = 99999999
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """One statement by or about an actor, as the keys list it.
+
+    Attributes:
+        article: The article IRI.
+        begin: The statement's start offset.
+        relation: "by" or "about".
+        statement: The statement IRI.
+        date: The article's date as written ("2019", "2019-03", "2019-03-05"), or "".
+    """
+
+    article: str
+    begin: int
+    relation: str
+    statement: str
+    date: str
+
+
+def key_node(actor: str) -> NamedNode:
+    """The private node that stands for ``actor`` in the keys.
+
+    >>> key_node("https://example.org/person/x").value
+    'urn:claimgraph:key:https://example.org/person/x'
+    """
+    return NamedNode(KEY_PREFIX + actor)
+
+
+def sort_key(date: str | None, begin: int) -> int:
+    """The key of a statement starting at ``begin`` in an article of ``date`` (ISO, or None).
+
+    >>> sort_key("2019-03-05", 120), sort_key("2019", 7), sort_key(None, 0)
+    (798096940000000120, 798099990000000007, 999999990000000000)
+    """
+    digits = int((date or "").replace("-", "").ljust(8, "0")) if date else 0
+    return (_NO_DATE - digits) * _OFFSET + begin
+
+
+def date_of(key: int) -> str:
+    """The date (as written) that :func:`sort_key` put in ``key``.
+
+    >>> date_of(798096940000000120), date_of(798099990000000007), date_of(999999990000000000)
+    ('2019-03-05', '2019', '')
+    """
+    digits = f"{_NO_DATE - key // _OFFSET:08d}"
+    if digits == "00000000":
+        return ""
+    parts = [digits[:4], digits[4:6], digits[6:]]
+    return "-".join(p for i, p in enumerate(parts) if i == 0 or p != "00")
+
+
+def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
+    """The keys of an article's statements, from its quads (those of its public graph
+    suffice), for its index graph; in a stable order, without duplicates."""
+    graph = iri(article)
+    own = [q for q in quads if q.graph_name == graph]
+    date = next((q.object.value for q in own if q.subject == graph and q.predicate == DATE_PUBLISHED), None)
+    statements = {q.subject for q in own if q.predicate == A and q.object == STATEMENT}
+    begins = {q.subject: int(q.object.value) for q in own if q.predicate == BEGIN and q.subject in statements}
+    index = index_graph(article)
+    keys = {Quad(key_node(q.object.value), key, Literal(sort_key(date, begins[q.subject])), index)
+            for q in own for link, key in RELATIONS.values()
+            if q.predicate == link and q.subject in begins and isinstance(q.object, NamedNode)}
+    return sorted(keys, key=str)
+
+
+def has_keys(store: GraphStore) -> bool:
+    """True when every article of ``store`` has its keys (the store is marked so)."""
+    return bool(store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
+
+
+def mark_quad() -> Quad:
+    """The quad by which a store says every article has its keys."""
+    return Quad(STORE_GRAPH, STATEMENT_KEYS, Literal(KEYS_VERSION), STORE_GRAPH)
+
+
+def add_keys(store: GraphStore) -> int:
+    """Write the keys of every article of ``store`` (built before them), then mark it.
+
+    One transaction per article, each making its keys what :func:`key_quads` gives, so that
+    an interrupted run is finished by running it again; the mark comes last.
+
+    Returns:
+        How many articles had keys added or changed.
+    """
+    changed = 0
+    for article in store.articles():
+        stored = {q for q in store.quads(None, None, None, index_graph(article))
+                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT)}
+        new = set(key_quads(store.quads(None, None, None, iri(article)), article))
+        if stored != new:
+            store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))
+            changed += 1
+    if not has_keys(store):
+        store.change((), [mark_quad()])
+    return changed
+
+
+def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequence[str],
+                     keep: Callable[[str, str], bool] | None = None) -> Iterator[Keyed]:
+    """The statements by or about (``relations``) any of ``actors``, in page order: the
+    article's date, newest first (none last), then article IRI, start offset, relation and
+    statement IRI; each statement once per relation. Lazy: a page reads its keys, the rest
+    of its last date's keys, and its own statements.
+
+    Only for a store that :func:`has_keys`.
+
+    Args:
+        store: The store.
+        actors: Actor IRIs.
+        relations: "by", "about" or both.
+        keep: Called with the date ("" when none) and article IRI of each key: those it
+            refuses are skipped before their statements are read.
+    """
+    if not actors or not relations:
+        return
+    nodes = " ".join(str(key_node(a)) for a in sorted(set(actors)))
+    predicates = " ".join(str(RELATIONS[r][1]) for r in relations)
+    rows = store.query(f"SELECT ?key ?p ?k ?g WHERE {{ VALUES ?key {{ {nodes} }} VALUES ?p {{ {predicates} }} "
+                       f"GRAPH ?g {{ ?key ?p ?k }} }} ORDER BY ?k")
+    relation_of = {RELATIONS[r][1].value: r for r in relations}
+    entries = ((int(row["k"].value), row["g"].value[len(INDEX_GRAPH_PREFIX):], relation_of[row["p"].value],
+                row["key"].value[len(KEY_PREFIX):]) for row in rows)
+    for key_date, group in groupby(entries, key=lambda e: e[0] // _OFFSET):
+        date = date_of(key_date * _OFFSET)
+        found: dict[tuple[str, int, str], set[str]] = {}
+        for key, article, relation, actor in group:
+            found.setdefault((article, key % _OFFSET, relation), set()).add(actor)
+        for (article, begin, relation), of in sorted(found.items()):
+            if keep is not None and not keep(date, article):
+                continue
+            for statement in _statements(store, article, begin, RELATIONS[relation][0], of):
+                yield Keyed(article, begin, relation, statement, date)
+
+
+def _statements(store: GraphStore, article: str, begin: int, link: NamedNode, actors: set[str]) -> list[str]:
+    """The statements of ``article`` starting at ``begin`` that ``link`` ties to one of ``actors``, sorted."""
+    graph = iri(article)
+    found = []
+    for q in store.quads(None, BEGIN, Literal(begin), graph):
+        node = q.subject
+        if store.quads(node, A, STATEMENT, graph) and any(store.quads(node, link, iri(a), graph) for a in actors):
+            found.append(node.value)
+    return sorted(found)

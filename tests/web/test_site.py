@@ -1,0 +1,45 @@
+"""The browsing app's site: what it keeps between requests (:meth:`Site.remember`) and its counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.query import stats
+from graph.web.site import REMEMBERED, Site
+from tests.helpers import SMALL, trig_store
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    location = tmp_path_factory.mktemp("site") / "store"
+    trig_store(location, SMALL.read_text("utf-8")).close()
+    s = Site(location)
+    yield s
+    s.close()
+
+
+#: Keys asked in turn -> how many of the asks computed their value (the others were remembered).
+@pytest.mark.parametrize(("asked", "computed"), [
+    (["a", "a", "a"], 1),
+    (["a", "b", "a", "b"], 2),
+    ([f"k{i}" for i in range(REMEMBERED)] + ["k0"], REMEMBERED),  # all kept
+    ([f"k{i}" for i in range(REMEMBERED + 1)] + ["k0"], REMEMBERED + 2),  # the oldest was let go
+    (["k0"] + [f"k{i}" for i in range(1, REMEMBERED + 1)] + ["k1", "k0"], REMEMBERED + 2),  # least recently used goes
+    (["k0"] + [f"k{i}" for i in range(1, REMEMBERED)] + ["k0", f"k{REMEMBERED}", "k0"], REMEMBERED + 1),  # k0 was used
+])
+def test_remember_computes_each_key_once_while_it_is_kept(site, asked, computed):
+    site._remembered.clear()
+    made: list[str] = []
+
+    def make(key: str):
+        made.append(key)
+        return f"value of {key}"
+
+    answers = [site.remember(key, lambda key=key: make(key)) for key in asked]
+    assert answers == [f"value of {key}" for key in asked]
+    assert len(made) == computed and len(site._remembered) <= REMEMBERED
+
+
+def test_the_counts_are_those_of_stats_without_its_quad_counts(site):
+    expected = {k: v for k, v in stats(site.store).items() if not k.endswith("quads")}
+    assert site.counts == expected and expected["articles"] > 0 and expected["statements"] > 0

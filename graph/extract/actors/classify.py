@@ -319,7 +319,9 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
     for c in cands:
         toks = [t.lower_ for t in doc[c.start:c.end]]
         if c.kind != "Person" and not any(is_org_head(t) for t in doc[c.start:c.end]):
-            if len(toks) == 1 and (toks[0] in lasts or ((c.speaker or c.strong) and (
+            named_place = (c.label == "GPE" and c.start and doc[c.start - 1].lower_ in lexicon().actors.place_preps
+                           and places.is_place(doc[c.start].text) and not (c.speaker or c.strong))
+            if len(toks) == 1 and not named_place and (toks[0] in lasts or ((c.speaker or c.strong) and (
                     toks[0] in words or any(is_near_form(toks, f) for f in fulls)))):
                 c = replace(c, kind="Person")
             tail = next((f for f in fulls if len(toks) > len(f) and toks[-len(f):] == f), None)

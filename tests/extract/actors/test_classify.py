@@ -170,6 +170,10 @@ def test_not_people(nlp, text, not_person):
         # a one-word person without context, a word of an organisation name, is dropped
         ("Kelby Kelby Cathedral", [(0, 1, "Person"), (1, 3, "Organization")], [],
          [(1, 3, "Organization")]),
+        # a known place after "in" stays a place though a name ends on it ...
+        ("talks in Nairobi ended", [(2, 3, "Place", "GPE")], [["kestrel", "nairobi"]], [(2, 3, "Place")]),
+        # ... but without a place preposition it is that person's family name
+        ("Nairobi ended talks", [(0, 1, "Place", "GPE")], [["kestrel", "nairobi"]], [(0, 1, "Person")]),
         # a name unrelated to the people stays as it is
         ("Berg spoke", [(0, 1, "Place")], [["amara", "nwosu"]], [(0, 1, "Place")]),
         # a country that ends a name taken for a person's stays a place

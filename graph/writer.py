@@ -30,12 +30,13 @@ the interrupted one; a rerun of the build writes that batch again. An article wr
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
-from graph.rdf._terms import DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_LABEL, NAME_KEY, Quad, index_graph, iri
+from graph.rdf._terms import DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_LABEL, MEMBER, NAME_KEY, TITLE, Quad, index_graph, iri
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, text_quads, to_quads
@@ -48,6 +49,8 @@ from graph.resolve.cluster import cluster, combine_merges, member_merges
 from graph.resolve.descriptors import Descriptor, descriptors_of, is_short
 from graph.resolve.names import lookup_keys
 
+#: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
+_SAME = "same full name"
 #: (kind, names, titles): descriptors of one shape meet every join rule alike.
 Shape = tuple[str, frozenset[str], frozenset[str]]
 
@@ -198,6 +201,8 @@ class Writer:
             until the caller takes them).
         fast: Articles written from the index since the writer was made.
         slow: Articles written by :func:`graph.identity.write_article`.
+        why: Why articles were, by the first reason found: "rename", "unfound", "label",
+            "reasons", "government" (the others were stored already, or the overrides split).
     """
 
     def __init__(self, store: GraphStore, ids: Ids, overrides: Overrides | None = None) -> None:
@@ -207,6 +212,8 @@ class Writer:
         self.articles: dict[str, str] = {}  # IRI -> id of each article pending
         self.lost: dict[str, BaseException] = {}
         self.fast = self.slow = 0
+        self.why: Counter[str] = Counter()
+        self._changed: set[str] | None = None
 
     def write(self, record: ArticleRecord) -> None:
         """Write one article (in the pending batch, or at once when it needs the store).
@@ -216,24 +223,50 @@ class Writer:
                 pending batch, written first, could not be: see :attr:`lost`).
         """
         article = self.ids.article(record.article.id)
-        plan = None
+        plan, self._changed = None, None
         if not self.overrides.splits and article not in self.articles and self.store.article_hash(article) is None:
             plan = self._plan(record, article)
         if plan is None:
-            self.flush()
-            touched = self._touched(record, article)
-            try:
-                write_article(self.store, record, self.ids, self.overrides)
-            finally:
-                keys = {q.object.value for q in self.store.quads(None, NAME_KEY, None, index_graph(article))}
-                self.index.forget(touched, keys)
-            self.slow += 1
+            self._write_alone(record, article, self._changed)
             return
         quads, own, keys, labels = plan
         self.pending += quads
         self.articles[article] = record.article.id
         self.index.added(own, keys, labels)
         self.fast += 1
+
+    def _write_alone(self, record: ArticleRecord, article: str, changed: set[str] | None) -> None:
+        """Write an article with :func:`~graph.identity.write_article`, after the pending batch.
+
+        Args:
+            record: The article.
+            article: Its IRI.
+            changed: The held actors whose members or label the write changes (None: not
+                known, so every actor the article's names find is forgotten).
+        """
+        self.flush()
+        touched = self._touched(record, article) if changed is None else set()
+        try:
+            write_article(self.store, record, self.ids, self.overrides)
+        except BaseException:
+            self.index.clear()
+            raise
+        index, public = index_graph(article), iri(article)
+        quads = self.store.quads(None, None, None, index)
+        keys: dict[str, set[str]] = {}
+        entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
+        for q in quads:
+            if q.predicate == NAME_KEY:
+                keys.setdefault(q.object.value, set()).add(entries[q.subject])
+        if changed is None:
+            self.index.forget(touched, keys)
+        else:
+            roles = self.store.quads(None, MEMBER, None, public) + self.store.quads(None, TITLE, None, public)
+            own = descriptors_in(quads + roles, article)
+            self.index.forget(changed, ())
+            self.index.added([d for d in own if d.ref in self.index.actors], keys, {})
+            self.index.written()
+        self.slow += 1
 
     def flush(self) -> None:
         """Write the pending batch in one transaction.
@@ -273,7 +306,10 @@ class Writer:
         keys |= override_keys(keys, self.overrides)
         context = self.index.context(keys)
         resolved, resolution = resolve(record, ids, context, self.overrides)
-        if any(resolution.assignments[d.key].iri != d.ref for d in context):
+        moved = {d.ref: resolution.assignments[d.key].iri for d in context if resolution.assignments[d.key].iri != d.ref}
+        if moved:
+            self._changed = set(moved) | set(moved.values())
+            self.why['rename'] += 1
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
         quads = to_quads(resolved, ids, evidence=False)
@@ -284,12 +320,18 @@ class Writer:
         joined = {d.ref for d in own}
         for actor in joined - known:
             if self.index.label(actor) is not None:
+                self._changed = {actor}
+                self.why['unfound'] += 1
                 return None  # a stored actor the names did not find (IRIs alike)
         for actor in joined & known:
             if self.index.actors[actor].label != resolved.labels.get(actor):
+                self._changed = {actor}
+                self.why['label'] += 1
                 return None  # a stored actor changes label
         if joined & known and not _same_reasons(context, [d for d in context if d.ref in joined], resolution,
                                                  ids, self.overrides):
+            self._changed = set()
+            self.why['reasons'] += 1
             return None
         facts = graph_facts(quads)
         labels = {}
@@ -300,6 +342,8 @@ class Writer:
                 own_label = min(v.value for v in f[LOCAL_LABEL])
                 stored = self.index.label(actor)
                 if stored is not None and own_label < stored:
+                    self._changed = set()
+                    self.why['government'] += 1
                     return None  # a government takes a new label
                 labels[actor] = own_label if stored is None else stored
         quads += description_quads({a: f for a, f in facts.items() if a in labels}, labels)
@@ -337,9 +381,11 @@ class Writer:
 
 def _same_reasons(context: list[Descriptor], touched: list[Descriptor], resolution: Resolution, ids: Ids,
                   overrides: Overrides) -> bool:
-    """True when every shape of the actors the article joins was joined for the same reason
-    before it: their evidence then only gains the article's."""
+    """True when every shape of the actors the article joins gives its fullest name the same
+    reason as before it (:func:`graph.resolve.cluster.member_merges`; a shape whose fullest
+    name is the label gives none): their evidence then only gains the article's."""
+    touched = [d for d in touched if d.primary != resolution.assignments[d.key].label]
+    if not touched:
+        return True
     before = cluster(context, ids, overrides)
-    return all(before.reasons.get(d.key) == resolution.reasons.get(d.key) for d in touched)
-
-
+    return all((before.reasons.get(d.key) or _SAME) == (resolution.reasons.get(d.key) or _SAME) for d in touched)

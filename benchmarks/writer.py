@@ -111,7 +111,8 @@ def stream(base: list, count: int, rename: Renamer) -> Iterator[list]:
         yield batch
 
 
-def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | None = None) -> list[dict]:
+def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | None = None,
+         before: bool = False) -> list[dict]:
     """Grow one store through every size; the rate, memory and size at each.
 
     Args:
@@ -120,6 +121,8 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
         sizes: Store sizes at which to measure.
         window: Articles the rate at each size is measured over.
         url: Write into the SPARQL server at this URL instead of an embedded store.
+        before: Write each article alone with :func:`graph.identity.write_article`, as
+            builds did before :class:`graph.writer.Writer` (for a before/after in one run).
     """
     from graph.overrides import Overrides
     from graph.pipeline import BuildReport, write_batches
@@ -157,7 +160,15 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
     report = BuildReport()
     with open_store(url or store_dir) as store:
         marks[0], cpu[0] = time.perf_counter(), time.process_time()
-        write_batches(stream(base, max(sizes), rename), store, Ids(), Overrides(), report, _say, progress)
+        if before:
+            from graph.identity import write_article
+
+            for batch in stream(base, max(sizes), rename):
+                for result in batch:
+                    write_article(store, result.record, Ids(), Overrides())
+                    progress(1)
+        else:
+            write_batches(stream(base, max(sizes), rename), store, Ids(), Overrides(), report, _say, progress)
         if report.errors:
             raise RuntimeError(f"{len(report.errors)} articles failed, first: {report.errors[0]}")
     return rows
@@ -187,7 +198,7 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def render(rows: list[dict], remote: dict | None, commit: str, load: tuple) -> str:
+def render(rows: list[dict], remote: dict | None, commit: str, load: tuple, before: dict | None = None) -> str:
     """The RESULTS.md section."""
     lines = [SECTION, "",
              f"Commit {commit}, {machine()['cores']} cores, load average {' / '.join(f'{x:.1f}' for x in load)} at the end. "
@@ -201,6 +212,12 @@ def render(rows: list[dict], remote: dict | None, commit: str, load: tuple) -> s
         lines.append(f"| {row['articles']:,} | {row['rate']:.1f} | {row['cpu_ms']:.1f} ms | last {row['window']:,} | "
                      f"{row['peak_rss'] / 2**20:,.0f} MiB | {row['store_bytes'] / 2**20:,.0f} MiB |")
     lines.append("")
+    if before:
+        same = next((r for r in rows if r["articles"] == before["articles"]), None)
+        lines += [f"Before (each article written alone by `write_article`, same run): {before['rate']:.1f} articles/s, "
+                  f"{before['cpu_ms']:.1f} ms CPU per article at {before['articles']:,}"
+                  + (f"; after: {same['rate']:.1f} articles/s, {same['cpu_ms']:.1f} ms ({same['rate'] / before['rate']:.1f}x)."
+                     if same else "."), ""]
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         ratio = last["rate"] / first["rate"]
@@ -231,6 +248,9 @@ def main(argv: list[str]) -> None:
                         help="keep the store as WORKDIR/store-N (N the largest size: run.py --only query reads it)")
     parser.add_argument("--remote", type=int, default=0,
                         help="also write this many articles into an Oxigraph server and into an embedded store, timed")
+    parser.add_argument("--before", type=int, default=0,
+                        help="then fill a store of this many articles writing each alone (write_article), "
+                             "as builds did before graph.writer, for a before/after in one run")
     parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args(argv)
     sizes = sorted(int(n) for n in args.sizes.split(",") if n)
@@ -240,11 +260,16 @@ def main(argv: list[str]) -> None:
     store_dir = workdir / f"store-{sizes[-1]}"
     remote = remote_ratio(workdir, base, args.remote) if args.remote else None
     rows = fill(store_dir, base, sizes, args.window)
+    old = None
+    if args.before:  # after the measured fill, whose peak memory it would otherwise raise
+        _say(f"before: {args.before} articles written alone")
+        old = fill(workdir / "store-before", base, [args.before], args.window, before=True)[0]
+        shutil.rmtree(workdir / "store-before", ignore_errors=True)
     if not args.keep:
         shutil.rmtree(store_dir, ignore_errors=True)
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
-    table = render(rows, remote, commit, os.getloadavg())
+    table = render(rows, remote, commit, os.getloadavg(), old)
     print(table)
     if not args.no_results:
         write_section(SECTION, table)

@@ -62,7 +62,7 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     article = ids.article(record.article.id)
     before = indexed_actors(store, article)
     keys = _keys(descriptors_of(record, article))
-    own, context = _split(read_context(store, keys | _override_keys(keys, overrides), article=article), article)
+    own, context = _split(read_context(store, keys | override_keys(keys, overrides), article=article), article)
     resolved, resolution = resolve(record, ids, context, overrides)
     actors = actor_iris(resolved, ids)
     quads = to_quads(resolved, ids, evidence=False)  # descriptions and evidence are reconciled below
@@ -167,7 +167,7 @@ def _keys(descriptors: Iterable[Descriptor]) -> set[str]:
     return {k for d in descriptors for k in lookup_keys(d.kind, d.names, d.titles)}
 
 
-def _override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
+def override_keys(keys: set[str], overrides: Overrides | None) -> set[str]:
     """Keys of override names grouped with a name the article gives."""
     out: set[str] = set()
     for group in overrides.joins if overrides else ():

@@ -1,9 +1,9 @@
 """Build: files in, one graph out.
 
 Articles stream through in batches (read, skip if unchanged, parse, extract, resolve, map)
-and each finished article is written to the store in its own transaction, so an interrupted
-build leaves a store that opens and holds every article that finished, and memory stays
-bounded whatever the corpus size.
+and each batch of finished articles is written to the store in one transaction
+(:class:`graph.writer.Writer`), so an interrupted build leaves a store that opens and holds
+every batch that finished, and memory stays bounded whatever the corpus size.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from spacy.language import Language
 from graph import memory
 from graph.errors import ClaimGraphError, InputError
 from graph.extract import BATCH_SIZE, batches
-from graph.identity import reconcile_names, write_article
+from graph.identity import reconcile_names
 from graph.ingest import Manifest, iter_articles
 from graph.overrides import Overrides
 from graph.parallel import Extracted, LocalExecutor, open_executor
@@ -28,6 +28,7 @@ from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.name_index import holds_other_file
 from graph.records import Article
+from graph.writer import Writer
 
 #: Articles per batch read, checked against the store and, less the unchanged ones, sent to
 #: a worker (the default ``batch_size`` of :func:`build`). :func:`graph.extract.batches`
@@ -184,6 +185,10 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
     the writing process grows (:data:`CHECKPOINT_GROWTH`): the writing half of :func:`build`,
     also driven alone by ``benchmarks/writer.py`` with records extracted once.
 
+    Each batch is written by one :class:`graph.writer.Writer`, in one transaction (an
+    article that changes what the store holds of others in its own, before the rest): an
+    interrupted build leaves the store with every batch written before it.
+
     Args:
         batches: The extracted articles, in input order.
         store: The store (writable).
@@ -197,9 +202,10 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
             runs elsewhere; here, spaCy's next batch would only fault the pages back in).
     """
     stored = {} if stored is None else stored
+    writer = Writer(store, ids, overrides)
     held = memory.resident()
     for results in batches:
-        _build_batch(results, store, ids, overrides, report, fail, progress, stored)
+        _build_batch(results, writer, report, fail, progress, stored)
         if memory.resident() - held > CHECKPOINT_GROWTH:
             store.checkpoint()
             if trim:
@@ -207,26 +213,37 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
             held = memory.resident()
 
 
-def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, overrides: Overrides,
-                 report: BuildReport, fail: Callable[[str], None],
+def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, fail: Callable[[str], None],
                  progress: Progress | None, stored: dict[str, bool]) -> None:
+    written: list[tuple[Extracted, bool]] = []
     for result in results:
         article, record = result.article, result.record
         existed = stored.pop(article.id, False)
         try:
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
-            write_article(store, record, ids, overrides)
+            writer.write(record)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             _stop_if_disk_full(exc, article, report)
             fail(_error_line(article, exc))
         else:
-            (report.updated if existed else report.added).append(article.id)
-            report.statements += len(record.statements)
-            report.statistics += len(record.statistics)
-            report.words += result.words
-        if progress:
-            progress(1)
+            written.append((result, existed))
+    try:
+        writer.flush()
+    except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on (it is in writer.lost)
+        _stop_if_disk_full(exc, results[0].article, report)
+    lost, writer.lost = writer.lost, {}
+    for result, _ in written:
+        if result.article.id in lost:
+            fail(_error_line(result.article, lost[result.article.id]))
+    written = [(r, e) for r, e in written if r.article.id not in lost]
+    for result, existed in written:
+        (report.updated if existed else report.added).append(result.article.id)
+        report.statements += len(result.record.statements)
+        report.statistics += len(result.record.statistics)
+        report.words += result.words
+    if progress:
+        progress(len(results))
 
 
 def _error_line(article: Article, exc: Exception) -> str:

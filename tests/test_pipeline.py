@@ -214,7 +214,8 @@ def test_a_full_disk_stops_the_build_once_and_a_rerun_completes(tmp_path, nlp, r
     with Store.open(tmp_path / "store", create=True) as store:
         store._inner = _FullDisk(store._inner, room)
         with pytest.raises(ClaimGraphError, match="the disk is full .* run the build again") as caught:
-            build([folder], store, nlp=nlp, on_error=lines.append)
+            # one article a batch: a batch is one write, so the third write is the third article's
+            build([folder], store, nlp=nlp, on_error=lines.append, batch_size=1)
         store._inner = store._inner._real
         assert lines == []  # one stop, not a line per article
         assert "\n" not in str(caught.value)

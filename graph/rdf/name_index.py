@@ -52,8 +52,9 @@ from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "government_quads", "holds_other_file", "index_entry", "index_graph", "index_moves", "index_quads", "indexed_actors",
-           "keyed_actors", "read_context", "read_descriptions", "source_key", "source_quads", "stored_source"]
+__all__ = ["Facts", "descriptors_in", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
+           "index_moves", "index_quads", "indexed_actors", "keyed_actors", "read_actors", "read_context",
+           "read_descriptions", "read_keys", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 _SEP = ": "
@@ -254,6 +255,50 @@ def read_context(store: GraphStore, keys: Iterable[str], actors: Iterable[str] =
     if more:
         found += [d for d in _read(store, more) if d.ref not in seen]
     return found
+
+
+def read_keys(store: GraphStore, keys: Iterable[str]) -> dict[str, set[str]]:
+    """Name key -> the actors stored under it, for each of ``keys`` that has any (one query)."""
+    values = " ".join(str(Literal(k)) for k in sorted(set(keys)))
+    if not values:
+        return {}
+    found: dict[str, set[str]] = {}
+    rows = store.query(f"SELECT DISTINCT ?k ?s WHERE {{ VALUES ?k {{ {values} }} "
+                       f"GRAPH ?g {{ ?e {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}")
+    for row in rows:
+        found.setdefault(row["k"].value, set()).add(row["s"].value)
+    return found
+
+
+def read_actors(store: GraphStore, actors: Iterable[str]) -> list[Descriptor]:
+    """Every article's descriptor of each of ``actors`` (one query)."""
+    return _read(store, (), actors) if actors else []
+
+
+def descriptors_in(quads: Iterable[Quad], article: str) -> list[Descriptor]:
+    """The descriptors of an article's actors that later articles can find by name (those
+    with ``cg:nameKey`` entries), from the quads written for it, as :func:`read_context`
+    will read them back."""
+    quads = list(quads)
+    entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
+    roles = {q.subject: q.object.value for q in quads if q.predicate == MEMBER}
+    keyed = {entries[q.subject] for q in quads if q.predicate == NAME_KEY and q.subject in entries}
+    rows = [(entries[q.subject], q.graph_name, q.predicate, q.object.value) for q in quads
+            if q.predicate in _READ and q.subject in entries and entries[q.subject] in keyed]
+    rows += [(roles[q.subject], q.graph_name, TITLE, q.object.value) for q in quads
+             if q.predicate == TITLE and q.subject in roles and roles[q.subject] in keyed]
+    return [d for d in _descriptors(rows) if d.article == article]
+
+
+def graph_facts(quads: Iterable[Quad]) -> Facts:
+    """What an article's quads say of each actor it indexes, as :func:`read_descriptions`
+    reads it from every article (actors without a class left out)."""
+    quads = list(quads)
+    actors = {q.object.value for q in quads if q.predicate == INDEX_OF}
+    facts: Facts = {}
+    for actor, predicate, value in _graph_facts(quads, actors):
+        facts.setdefault(actor, {}).setdefault(predicate, set()).add(value)
+    return {actor: f for actor, f in facts.items() if LOCAL_KIND in f}
 
 
 def _read(store: GraphStore, keys: Iterable[str], actors: Iterable[str] = (),

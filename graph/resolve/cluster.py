@@ -52,10 +52,16 @@ class Resolution:
     Attributes:
         assignments: Descriptor key -> its actor.
         evidence: Actor IRI -> why each of its names was merged into it.
+        reasons: Descriptor key -> the rule that joined its shape to another (none when
+            it joined none), which its evidence gives for its fullest name.
+        clusters: Descriptor key -> the key standing for its cluster (clusters whose labels
+            slug alike share an actor IRI, but not their "same full name" evidence).
     """
 
     assignments: dict[Ref, Assignment] = field(default_factory=dict)
     evidence: dict[str, list[Merge]] = field(default_factory=dict)
+    reasons: dict[Ref, str] = field(default_factory=dict)
+    clusters: dict[Ref, Ref] = field(default_factory=dict)
 
 
 class _Clusters:
@@ -215,15 +221,17 @@ def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Reso
     for same in shapes:
         groups.setdefault(uf.find(same[0].key), []).append(same)
     result = Resolution()
-    for group in groups.values():
+    for root, group in groups.items():
         label = min((same[0].primary for same in group), key=name_rank)
         iri = ids.actor(group[0][0].kind, label)
         members = [d for same in group for d in same]
         for d in members:
             result.assignments[d.key] = Assignment(iri, label)
+            result.clusters[d.key] = root
         joined = {d.key: uf.reason[same[0].key] for same in group if same[0].key in uf.reason for d in same}
+        result.reasons.update(joined)
         result.evidence.setdefault(iri, []).extend(_evidence(members, label, joined))
-    result.evidence = {iri: _combine(ms) for iri, ms in result.evidence.items() if ms}
+    result.evidence = {iri: combine_merges(ms) for iri, ms in result.evidence.items() if ms}
     return result
 
 
@@ -233,15 +241,23 @@ def _evidence(members: list[Descriptor], label: str, joined: dict[Ref, str]) -> 
     if len({d.article for d in members}) > 1 and len(using_label) > 1:
         merges.append(Merge(label, "same full name", tuple(using_label)))
     for d in members:
-        primary = d.primary
-        for name in sorted(d.names - {label}):
-            reason = within_reason(name, primary) if name != primary else joined.get(d.key, "same full name")
-            merges.append(Merge(name, reason, (d.article,)))
-        merges += [Merge(alias, reason, (d.article,)) for alias, reason in sorted(d.reasons)]
+        merges += member_merges(d, label, joined.get(d.key))
     return merges
 
 
-def _combine(merges: list[Merge]) -> list[Merge]:
+def member_merges(d: Descriptor, label: str, joined: str | None) -> list[Merge]:
+    """The evidence one article's descriptor gives its actor, labelled ``label``, its shape
+    joined by the rule ``joined`` (if any): why each of its other names is the actor, from
+    that article alone (the label's "same full name", which needs two articles, aside)."""
+    primary = d.primary
+    merges = []
+    for name in sorted(d.names - {label}):
+        reason = within_reason(name, primary) if name != primary else (joined or "same full name")
+        merges.append(Merge(name, reason, (d.article,)))
+    return merges + [Merge(alias, reason, (d.article,)) for alias, reason in sorted(d.reasons)]
+
+
+def combine_merges(merges: list[Merge]) -> list[Merge]:
     """One merge per (alias, reason), with the articles of all of them."""
     out: dict[tuple[str, str], set[str]] = {}
     for m in merges:

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from graph import memory
-from graph.errors import ClaimGraphError, InputError
+from graph.errors import ClaimGraphError, InputError, UnsavedWrites
 from graph.extract import BATCH_SIZE, batches
 from graph.identity import reconcile_names, write_article
 from graph.ingest import Manifest, iter_articles
@@ -217,6 +217,8 @@ def _build_batch(results: list[Extracted], store: GraphStore, ids: Ids, override
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
             write_article(store, record, ids, overrides)
+        except UnsavedWrites:  # the articles written before this one are lost too: stop, say so
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             _stop_if_disk_full(exc, article, report)
             fail(_error_line(article, exc))

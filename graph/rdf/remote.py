@@ -439,8 +439,9 @@ class RemoteStore:
 
     def _server_quads(self) -> list[Quad]:
         """Every quad of the store on the server: the whole dataset in N-Quads from the Graph
-        Store endpoint when the server gives it (Oxigraph), else one query (with a stand-in
-        for the default graph, over the store's own graphs only)."""
+        Store endpoint when the server gives it (Oxigraph), else one query; with a stand-in
+        for the default graph (Virtuoso), one query per graph of the store's own, so that no
+        answer has to carry the whole store within the request timeout."""
         if self._stand_in is None:
             try:
                 body, media = self._request(self._endpoints["store"], "GET", b"", _N_QUADS, accept=_N_QUADS)
@@ -448,8 +449,11 @@ class RemoteStore:
                 media = ""
             if media.startswith(_N_QUADS):
                 return list(ox.parse(body, format=ox.RdfFormat.N_QUADS))
-        query = ALL_QUADS if self._stand_in is None else own_graphs_query(self._stand_in, "?s ?p ?o")
-        return [ox.Quad(r["s"], r["p"], r["o"], self._read_graph(r["g"])) for r in self._select(query, union=False)]
+            return [ox.Quad(r["s"], r["p"], r["o"], self._read_graph(r["g"]))
+                    for r in self._select(ALL_QUADS, union=False)]
+        graphs = self._select(own_graphs_query(self._stand_in, "?s ?p ?o", "DISTINCT ?g"), union=False)
+        return [ox.Quad(q.subject, q.predicate, q.object, self._read_graph(row["g"]))
+                for row in graphs for q in self.quads(graph=row["g"])]
 
     def _drop_copy(self) -> None:
         """Forget the local copy and the writes queued for it."""

@@ -26,3 +26,9 @@ class StoreError(ClaimGraphError):
 
 class QueryError(ClaimGraphError):
     """A SPARQL query is malformed or failed."""
+
+
+class UnsavedWrites(StoreError):
+    """A store that sends its writes in batches (a remote store) could not send one: the
+    writes since the last batch sent are lost; the store holds everything before them.
+    A build stops at this error rather than go on without them."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from graph import memory
-from graph.errors import ClaimGraphError, InputError
+from graph.errors import ClaimGraphError, InputError, UnsavedWrites
 from graph.extract import BATCH_SIZE, batches
 from graph.identity import reconcile_names
 from graph.ingest import Manifest, iter_articles
@@ -223,6 +223,8 @@ def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, 
             if record is None:
                 raise ClaimGraphError(result.error or "extraction failed")
             writer.write(record)
+        except UnsavedWrites:  # the articles written before this one are lost too: stop, say so
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             _stop_if_disk_full(exc, article, report)
             fail(_error_line(article, exc))
@@ -230,6 +232,8 @@ def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, 
             written.append((result, existed))
     try:
         writer.flush()
+    except UnsavedWrites:
+        raise
     except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on (it is in writer.lost)
         _stop_if_disk_full(exc, results[0].article, report)
     lost, writer.lost = writer.lost, {}

@@ -1,8 +1,9 @@
 """Opening a store by its location: a folder for the embedded store, an ``http(s)://`` URL
 for a SPARQL server.
 
-This module is the only one that knows both kinds of store, so that neither imports the
-other.
+This module is the only one that chooses between the two kinds of store (importing one
+does not import the other; a remote store loads the embedded one only to keep its local copy
+while it writes).
 """
 
 from __future__ import annotations

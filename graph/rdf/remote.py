@@ -2,8 +2,21 @@
 
 It implements :class:`graph.rdf.base.GraphStore`, as the embedded store does, so ``build``,
 ``query``, ``said``, ``stats``, ``export`` and ``view`` work on either. One article is one
-named graph, uploaded with one ``PUT`` (the server replaces the graph atomically); merge
-evidence goes to the default graph with ``POST``. The location is the service URL; its
+named graph (with its private index and text graphs), as in the embedded store.
+
+Reads go to the server until the store is first written to (a build, a removal). Then it
+copies the store's quads from the server into an embedded store in a temporary folder (one
+request on the Oxigraph server), answers every read from that copy, applies every write to
+it at once, and queues the write for the server; the queue is sent as one SPARQL Update request, one transaction on the
+server, when it holds :data:`FLUSH_QUADS` quads, at :meth:`RemoteStore.checkpoint` and at
+:meth:`RemoteStore.close` (:meth:`RemoteStore.flush`). So the identity reads of a build
+cost no round trip, and a build makes one request per few dozen articles. Crash safety is
+per request rather than per article: a build that dies loses the writes queued since the
+last request sent (the server holds the store as it was then, and a rerun finishes it). The
+copy stands for the server only while no one else writes to it: write into a store from
+one process at a time, as the embedded store's lock enforces on a folder.
+
+The location is the service URL; its
 three endpoints default to the Oxigraph server's layout (``query``, ``update``, ``store``
 under it) and may be named in the URL's query string for other servers::
 
@@ -28,20 +41,25 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+from collections import deque
 from collections.abc import Iterable, Mapping
-from typing import BinaryIO
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, StoreError, UnsavedWrites
 from graph.rdf._export import EXPORT_FORMATS, export_dataset, exported_graphs
-from graph.rdf._sparql import (COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
+from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
                                content_hash_query, describe_query, pattern_query, triple_pattern)
 from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
                               Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
                               own_graphs, to_python)
 from graph.rdf.statement_keys import key_quads
+
+if TYPE_CHECKING:
+    from graph.rdf.store import Store
 
 #: Endpoint names under the service URL when the location does not name them (Oxigraph's).
 DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
@@ -49,8 +67,16 @@ DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 DEFAULT_OPTION = "default"
 #: (subject, graph) pairs read per request by :meth:`RemoteStore.describe`.
 DESCRIBE_CHUNK = 500
+#: Quads a writable remote store queues before it sends them (:meth:`RemoteStore.flush`):
+#: a few dozen articles of a news corpus per request.
+FLUSH_QUADS = 5_000
+#: Requests the uploader thread may still be sending while the store goes on writing: the
+#: server stores one batch while the next is computed, and at most this many are lost with a
+#: crash besides the batch being filled.
+IN_FLIGHT = 1
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
+_N_QUADS = "application/n-quads"
 _SPARQL_UPDATE = "application/sparql-update"
 
 
@@ -115,7 +141,9 @@ def truncation(headers: Mapping[str, str]) -> str | None:
 class RemoteStore:
     """A store on a SPARQL 1.1 server (one named graph per article, name = article IRI).
 
-    Open it with :meth:`open`; use it as a context manager, or call :meth:`close`.
+    Open it with :meth:`open`; use it as a context manager, or call :meth:`close`. Once
+    written to, it reads and writes a local copy and sends its writes in batches (see the
+    module doc): call :meth:`close` (or :meth:`flush`) to be sure they reached the server.
     """
 
     def __init__(self, location: str, read_only: bool = False, timeout: float = 120.0) -> None:
@@ -125,6 +153,12 @@ class RemoteStore:
         self._endpoints = endpoints(location)
         self._stand_in = default_stand_in(location)
         self._open = True
+        self._copy: Store | None = None  # the local copy, made at the first write
+        self._pending: list[str] = []  # SPARQL updates applied to the copy, not yet sent
+        self._pending_quads = 0
+        self._uploader: ThreadPoolExecutor | None = None  # sends the requests, in order
+        self._sent: deque[Future[None]] = deque()  # requests handed to the uploader
+        self._failure: BaseException | None = None  # the first request the server did not take
 
     @classmethod
     def open(cls, location: str, create: bool = True, read_only: bool = False) -> RemoteStore:
@@ -135,15 +169,78 @@ class RemoteStore:
         """
         del create  # a server's dataset exists as long as the server does
         store = cls(location, read_only)
-        store.query("ASK {}")
+        store._query("ASK {}", union=False)
         return store
 
     def close(self) -> None:
-        """Forget the connection; further use raises :class:`StoreError`."""
-        self._open = False
+        """Send the writes still queued and wait for the server to take them (:meth:`flush`),
+        forget the local copy and the connection; further use raises :class:`StoreError`.
+
+        Raises:
+            UnsavedWrites: when the server did not take some of the writes (they are lost).
+        """
+        try:
+            if self._open:
+                self.flush()
+        finally:
+            self._open = False
+            self._drop_copy()
+            if self._uploader is not None:
+                self._uploader.shutdown(wait=True)
+                self._uploader = None
 
     def checkpoint(self) -> None:
-        """Nothing to do: the server manages its own memory."""
+        """Send the writes queued and wait for the server to take them (:meth:`flush`).
+
+        Raises:
+            UnsavedWrites: when the server did not take some of the writes (they are lost).
+        """
+        self.flush()
+
+    def flush(self) -> None:
+        """Send the writes queued, and wait until the server has taken every write so far.
+
+        Raises:
+            UnsavedWrites: when a request failed (see :meth:`_send_queued`).
+        """
+        self._send_queued(in_flight=0)
+
+    def _send_queued(self, in_flight: int = IN_FLIGHT) -> None:
+        """Hand the writes queued to the uploader thread as one SPARQL Update request (one
+        transaction on the server), then wait until at most ``in_flight`` requests are
+        unanswered. The requests go in order; after one fails, none is sent.
+
+        Raises:
+            UnsavedWrites: when a request failed or the server could not be reached: no
+                write from that request on is stored (the server holds the store as it was
+                after the request before), and the local copy is dropped, to be read again
+                from the server at the next write.
+        """
+        if self._pending:
+            update = " ;\n".join(self._pending)
+            self._pending, self._pending_quads = [], 0
+            if self._uploader is None:
+                self._uploader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-upload")
+            self._sent.append(self._uploader.submit(self._send, update))
+        while len(self._sent) > in_flight or (self._sent and self._sent[0].done()):
+            self._sent.popleft().result()
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            for request in self._sent:
+                request.result()
+            self._sent.clear()
+            self._drop_copy()
+            raise UnsavedWrites(f"{failure} (the writes sent with it and after it are not stored: the server "
+                                "holds what was written before them; build again to finish)") from failure
+
+    def _send(self, update: str) -> None:
+        """Send one update (in the uploader thread), unless an earlier one failed."""
+        if self._failure is not None:
+            return
+        try:
+            self._request(self._endpoints["update"], "POST", update.encode("utf-8"), _SPARQL_UPDATE)
+        except Exception as exc:  # noqa: BLE001 - handed to the writing thread by _send_queued
+            self._failure = exc
 
     def __enter__(self) -> RemoteStore:
         return self
@@ -152,6 +249,8 @@ class RemoteStore:
         self.close()
 
     def __len__(self) -> int:
+        if self._copied():
+            return len(self._local())
         rows = self._select(COUNT_QUADS if self._stand_in is None else
                             own_graphs_query(self._stand_in, "?s ?p ?o", "(COUNT(*) AS ?n)"), union=False)
         return int(rows[0]["n"].value) if rows else 0
@@ -162,6 +261,8 @@ class RemoteStore:
         With a stand-in for the default graph (Virtuoso), only the store's own graphs count, so
         the server's system graphs do not; the stand-in's quads are the default graph's.
         """
+        if self._copied():
+            return self._local().quad_counts()
         if self._stand_in is None:
             return {k: int(v or 0) for k, v in self.select(QUAD_COUNTS)[0].items()}
         counts = dict.fromkeys(("article_graph_quads", "default_graph_quads", "private_graph_quads"), 0)
@@ -177,32 +278,31 @@ class RemoteStore:
 
     def articles(self) -> list[str]:
         """IRIs of the articles' named graphs on the server (not the index or text graphs), sorted."""
+        if self._copied():
+            return self._local().articles()
         return sorted(g.value for g in self._named_graphs() if not is_private_graph(g))
 
     def article_hash(self, article_iri: str) -> str | None:
         """The ``cg:contentHash`` stored for an article, or None when it is not there."""
+        if self._copied():
+            return self._local().article_hash(article_iri)
         rows = self._select(content_hash_query(ox.NamedNode(article_iri)), union=False)
         return rows[0]["h"].value if rows else None
 
     def replace_article(self, article_iri: str, quads: Iterable[Quad]) -> None:
         """Replace an article's named graph, its index graph (with the article's statement keys,
-        :func:`graph.rdf.statement_keys.key_quads`) and its text graph (one ``PUT`` each); add its
-        default-graph quads (``POST``).
+        :func:`graph.rdf.statement_keys.key_quads`) and its text graph with ``quads``, and add
+        its default-graph quads: one write, as :meth:`change` makes it.
+
+        The graphs go to the server in SPARQL Update ``INSERT DATA`` blocks, not as Graph
+        Store ``PUT`` requests: Virtuoso 7's Graph Store endpoint refuses a graph holding a
+        literal over 64 KB ("unsupported type text/plain"), such as a long article's text.
 
         Raises:
             StoreError: when the store is read-only or the server refuses the write.
         """
-        self._check_writable()
-        own = own_graphs(article_iri)
-        by_graph: dict[GraphName, list[ox.Triple]] = {graph: [] for graph in own}
         quads = list(quads)
-        for quad in quads + key_quads(quads, article_iri):
-            by_graph.setdefault(quad.graph_name, []).append(quad.triple)
-        for graph, triples in by_graph.items():
-            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-            replace = graph in own
-            if triples or replace:
-                self._request(self._graph_url(graph), "PUT" if replace else "POST", body, _N_TRIPLES)
+        self.change((), quads + key_quads(quads, article_iri), drop=own_graphs(article_iri))
 
     def remove_article(self, article_iri: str) -> None:
         """Drop an article's named graph, its index graph and its text graph (default-graph facts are kept).
@@ -219,6 +319,8 @@ class RemoteStore:
         Raises:
             StoreError: when the server cannot be reached.
         """
+        if self._copied():
+            return self._local().quads(subject, predicate, obj, graph)
         fixed = {"s": subject, "p": predicate, "o": obj}
         if self._stand_in is not None and graph is None:
             query = own_graphs_query(self._stand_in, triple_pattern(subject, predicate, obj))
@@ -234,6 +336,8 @@ class RemoteStore:
         Raises:
             StoreError: when the server cannot be reached.
         """
+        if self._copied():
+            return self._local().describe(nodes)
         pairs = list(dict.fromkeys(nodes))
         out: dict[tuple[str, str], list[Quad]] = {pair: [] for pair in pairs}
         for i in range(0, len(pairs), DESCRIBE_CHUNK):
@@ -242,16 +346,25 @@ class RemoteStore:
         return out
 
     def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
-        """Drop some named graphs, then remove some quads and add others, in one SPARQL
-        Update request (one transaction on the server).
+        """Drop some named graphs, then remove some quads and add others: at once in the local
+        copy, and queued for the server, where it is sent with the writes around it in one
+        SPARQL Update request (one transaction) by :meth:`flush`.
 
         Raises:
-            StoreError: when the store is read-only or the server refuses the write.
+            StoreError: when the store is read-only or the local copy cannot be written.
+            UnsavedWrites: when the server did not take an earlier request (see :meth:`flush`).
         """
         self._check_writable()
+        remove, add, drop = list(remove), list(add), list(drop)
+        if self._failure is not None:
+            self._send_queued()
+        self._local().change(remove, add, drop)
         update = change_update([self._stored(q) for q in remove], [self._stored(q) for q in add], drop)
         if update:
-            self._request(self._endpoints["update"], "POST", update.encode("utf-8"), _SPARQL_UPDATE)
+            self._pending.append(update)
+            self._pending_quads += len(remove) + len(add) + len(drop)
+        if self._pending_quads >= FLUSH_QUADS:
+            self._send_queued()
 
     def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs, with the cg: prefixes predeclared.
@@ -262,6 +375,8 @@ class RemoteStore:
             QueryError: when the server finds the query malformed.
             StoreError: when the server cannot be reached.
         """
+        if self._copied():
+            return self._local().query(sparql, bindings)
         text = bind_values(sparql, bindings) if bindings else sparql
         return self._query(PREFIXES + text, union=True)
 
@@ -292,6 +407,8 @@ class RemoteStore:
         """
         if fmt not in EXPORT_FORMATS:
             raise ValueError(f"unknown export format {fmt!r}: expected one of {sorted(EXPORT_FORMATS)}")
+        if self._copied():
+            return self._local().export(fmt, out, with_index, with_text)
         local = ox.Store()
         for graph in [ox.DefaultGraph(), *exported_graphs(self._named_graphs(), with_index, with_text)]:
             local.extend(self.quads(graph=graph))
@@ -311,6 +428,45 @@ class RemoteStore:
         if self.read_only:
             raise StoreError(f"the store at {self.location} is open read-only")
 
+    def _copied(self) -> bool:
+        """True when reads go to the local copy: once the store has been written to."""
+        if not self._open:
+            raise StoreError(f"the store at {self.location} is closed")
+        return self._copy is not None
+
+    def _local(self) -> Store:
+        """The local copy of the store's quads: an embedded store in memory, read from the
+        server at the first write."""
+        if self._copy is None:
+            from graph.rdf.store import Store  # only a store that writes needs it
+
+            copy = ox.Store()
+            copy.extend(self._server_quads())
+            self._copy = Store(copy, f"{self.location} (local copy)", read_only=False)  # type: ignore[arg-type]
+        return self._copy
+
+    def _server_quads(self) -> list[Quad]:
+        """Every quad of the store on the server: the whole dataset in N-Quads from the Graph
+        Store endpoint when the server gives it (Oxigraph), else one query; with a stand-in
+        for the default graph (Virtuoso), one query per graph of the store's own, so that no
+        answer has to carry the whole store within the request timeout."""
+        if self._stand_in is None:
+            try:
+                body, media = self._request(self._endpoints["store"], "GET", b"", _N_QUADS, accept=_N_QUADS)
+            except StoreError:
+                media = ""
+            if media.startswith(_N_QUADS):
+                return list(ox.parse(body, format=ox.RdfFormat.N_QUADS))
+            return [ox.Quad(r["s"], r["p"], r["o"], self._read_graph(r["g"]))
+                    for r in self._select(ALL_QUADS, union=False)]
+        graphs = self._select(own_graphs_query(self._stand_in, "?s ?p ?o", "DISTINCT ?g"), union=False)
+        return [ox.Quad(q.subject, q.predicate, q.object, self._read_graph(row["g"]))
+                for row in graphs for q in self.quads(graph=row["g"])]
+
+    def _drop_copy(self) -> None:
+        """Forget the local copy and the writes queued for it."""
+        self._copy, self._pending, self._pending_quads = None, [], 0
+
     def _stored_graph(self, graph: GraphName) -> GraphName:
         """Where the server keeps ``graph``: the stand-in for the default graph when there is one."""
         return self._stand_in if isinstance(graph, ox.DefaultGraph) and self._stand_in is not None else graph
@@ -323,11 +479,6 @@ class RemoteStore:
     def _read_graph(self, graph: ox.NamedNode | None) -> GraphName:
         """The graph a result row's ``?g`` names: the default graph when unbound or the stand-in."""
         return ox.DefaultGraph() if graph is None or graph == self._stand_in else graph
-
-    def _graph_url(self, graph: GraphName) -> str:
-        graph = self._stored_graph(graph)
-        query = "default" if isinstance(graph, ox.DefaultGraph) else urlencode({"graph": graph.value})
-        return f"{self._endpoints['store']}?{query}"
 
     def _select(self, sparql: str, union: bool) -> list[ox.QuerySolution]:
         return list(self._query(sparql, union))
@@ -351,7 +502,7 @@ class RemoteStore:
                  accept: str = "*/*", is_query: bool = False) -> tuple[bytes, str]:
         if not self._open:
             raise StoreError(f"the store at {self.location} is closed")
-        request = urllib.request.Request(url, data=body, method=method,
+        request = urllib.request.Request(url, data=body if method != "GET" else None, method=method,
                                          headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, StoreError, UnsavedWrites
 from graph.pipeline import build
 from graph.rdf.open import open_store
 from graph.rdf.remote import RemoteStore, endpoints, is_remote
@@ -129,3 +129,57 @@ def test_commands_read_a_remote_store(server, nlp, args, expected):
     result = CliRunner().invoke(main, [*args, "--store", server])
     assert result.exit_code == 0, result.output
     assert expected.replace("{first_file}", CORPUS[0].name) in result.output
+
+
+def _counting_updates(monkeypatch) -> list[int]:
+    """Count the update requests every RemoteStore sends (the list grows by one each)."""
+    sent: list[int] = []
+    send = RemoteStore._request
+
+    def counted(self, url, method, body, *args, **kwargs):
+        if url == self._endpoints["update"]:
+            sent.append(len(body))
+        return send(self, url, method, body, *args, **kwargs)
+
+    monkeypatch.setattr(RemoteStore, "_request", counted)
+    return sent
+
+
+def test_writes_reach_the_server_together_at_flush(server, monkeypatch):
+    sent = _counting_updates(monkeypatch)
+    names = [ox.Literal(f"Ada {i}") for i in range(3)]
+    with open_store(server) as store, open_store(server, read_only=True) as reader:
+        for name in names:
+            store.change([], [ox.Quad(S, LABEL, name, G)])
+        assert sorted(q.object.value for q in store.quads(S, LABEL, None, G)) == [n.value for n in names]  # the copy
+        assert reader.quads(S, LABEL, None, G) == [] and sent == []
+        store.flush()
+        assert sorted(q.object.value for q in reader.quads(S, LABEL, None, G)) == [n.value for n in names]
+        assert len(sent) == 1
+
+
+def test_a_write_the_server_does_not_take_is_lost_and_said(server):
+    first, second = (ox.Quad(S, LABEL, ox.Literal(name), G) for name in ("Ada", "Ada L."))
+    with open_store(server) as store:
+        store.change([], [first])
+        store.flush()
+        store._endpoints["update"] = server + "nowhere"  # the server answers 404
+        store.change([], [second])
+        with pytest.raises(UnsavedWrites, match="HTTP 404.*not stored"):
+            store.flush()
+        assert store.quads(S, LABEL, None, G) == [first]  # the local copy is dropped: read from the server
+    with open_store(server, read_only=True) as reader:
+        assert reader.quads(S, LABEL, None, G) == [first]
+
+
+def test_a_build_stops_when_the_server_does_not_take_its_writes(server, tmp_path, nlp, monkeypatch):
+    for name, text in (("a.txt", "Pier opens\n\nMayor Tamsin Quell said the new pier would open in May.\n"),
+                       ("b.txt", "Ferry delayed\n\nCaptain Oren Vask said the ferry would sail a day late.\n")):
+        (tmp_path / name).write_text(text, "utf-8")
+    monkeypatch.setattr("graph.rdf.remote.FLUSH_QUADS", 1)  # every write is sent at once
+    with pytest.raises(UnsavedWrites):
+        with open_store(server) as store:
+            store._endpoints["update"] = server + "nowhere"
+            build([tmp_path / "a.txt", tmp_path / "b.txt"], store, nlp=nlp)
+    with open_store(server, read_only=True) as reader:
+        assert reader.articles() == []

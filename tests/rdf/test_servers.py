@@ -131,3 +131,41 @@ def test_an_export_reads_graph_by_graph(built_server, seed_store):
     capped = built_server.replace("query=sparql&", f"query=sparql%3Fmaxrows%3D{largest + 1}&")
     options = ("--with-index", "--with-text")
     assert _run(capped, "export", *options) == _run(seed_store, "export", *options)
+
+
+def _long_article(words: int = 14_000) -> str:
+    """An invented article of about 80 KB: its text graph holds a literal over 64 KB."""
+    people = ("Mayor Tamsin Quell", "Harbourmaster Oren Vask", "Councillor Ilse Marrow")
+    lines = [f"{people[i % 3]} said on Monday that pier {i} at Gullhaven would reopen in {2030 + i % 9}, "
+             f"and that repairs would cost {i + 3} million dollars." for i in range(words // 25)]
+    return "Gullhaven piers to reopen\n\n" + "\n\n".join(lines) + "\n"
+
+
+def test_a_server_takes_a_literal_over_64_kb(built_server):
+    # Virtuoso's Graph Store endpoint refuses such a graph ("unsupported type text/plain")
+    article = "https://example.org/id/article/long-scratch"
+    text = ox.Literal(_long_article())
+    assert len(text.value.encode("utf-8")) > 65_536
+    quad = ox.Quad(ox.NamedNode(article), LABEL, text, ox.NamedNode(article))
+    with open_store(built_server) as store:
+        store.replace_article(article, [quad])
+    try:
+        with open_store(built_server, read_only=True) as reader:
+            assert reader.quads(graph=ox.NamedNode(article)) == [quad]
+    finally:
+        with open_store(built_server) as store:
+            store.remove_article(article)
+
+
+@pytest.mark.parametrize("kind", SERVERS)
+def test_a_long_article_builds_into_a_server_as_into_the_embedded_store(kind, tmp_path, nlp):
+    source = tmp_path / "long.txt"
+    source.write_text(_long_article(), "utf-8")
+    with open_store(tmp_path / "embedded") as store:
+        assert build([source], store, nlp=nlp).ok
+    options = ("--with-index", "--with-text")
+    with _start(kind, tmp_path / kind) as location:
+        with open_store(location) as store:
+            report = build([source], store, nlp=nlp)
+        assert report.ok and report.added == ["long"], report.errors
+        assert _run(location, "export", *options) == _run(tmp_path / "embedded", "export", *options)

@@ -51,7 +51,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError, UnsavedWrites
 from graph.rdf._export import EXPORT_FORMATS, export_dataset, exported_graphs
-from graph.rdf._sparql import (ALL_QUADS, COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
+from graph.rdf._sparql import (COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_values, change_update,
                                content_hash_query, describe_query, pattern_query, triple_pattern)
 from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
                               Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
@@ -447,9 +447,9 @@ class RemoteStore:
 
     def _server_quads(self) -> list[Quad]:
         """Every quad of the store on the server: the whole dataset in N-Quads from the Graph
-        Store endpoint when the server gives it (Oxigraph), else one query; with a stand-in
-        for the default graph (Virtuoso), one query per graph of the store's own, so that no
-        answer has to carry the whole store within the request timeout."""
+        Store endpoint when the server gives it (Oxigraph), else one query per graph (with a
+        stand-in for the default graph, as on Virtuoso, per graph of the store's own), so that
+        no answer has to carry the whole store within the request timeout."""
         if self._stand_in is None:
             try:
                 body, media = self._request(self._endpoints["store"], "GET", b"", _N_QUADS, accept=_N_QUADS)
@@ -457,8 +457,8 @@ class RemoteStore:
                 media = ""
             if media.startswith(_N_QUADS):
                 return list(ox.parse(body, format=ox.RdfFormat.N_QUADS))
-            return [ox.Quad(r["s"], r["p"], r["o"], self._read_graph(r["g"]))
-                    for r in self._select(ALL_QUADS, union=False)]
+            return [ox.Quad(q.subject, q.predicate, q.object, graph)
+                    for graph in [ox.DefaultGraph(), *self._named_graphs()] for q in self.quads(graph=graph)]
         graphs = self._select(own_graphs_query(self._stand_in, "?s ?p ?o", "DISTINCT ?g"), union=False)
         return [ox.Quad(q.subject, q.predicate, q.object, self._read_graph(row["g"]))
                 for row in graphs for q in self.quads(graph=row["g"])]

@@ -49,9 +49,11 @@ from graph.records import Article
 
 
 def cache_file(cache: Path, nlp, articles: list[Article]) -> Path:
-    """The cache file of a batch of articles: one DocBin per batch, named by the model and
-    the articles' ids and content hashes."""
-    key = hashlib.sha1(f"{model_name()} {nlp.meta.get('version')}".encode())
+    """The cache file of a batch of articles: one DocBin per batch, named by the model, the
+    components that run before the claimgraph stages (a new one, such as a sentence-start
+    rule before the parser, changes every parse) and the articles' ids and content hashes."""
+    parse = [name for name in nlp.pipe_names if name not in STAGES]
+    key = hashlib.sha1(f"{model_name()} {nlp.meta.get('version')} {parse}".encode())
     for article in articles:
         key.update(f"{article.id}\0{article.content_hash}\0".encode())
     return cache / f"{key.hexdigest()[:20]}.spacy"

@@ -10,8 +10,9 @@ The other workers therefore stay free for short queries, which the operating sys
 schedules beside the long ones.
 
 A worker is handed out only once it has opened the store, and never unless its process is
-alive; one whose pipe breaks (it died: killed, crashed, out of memory) is discarded; its
-replacement is started in the background. Workers are forked from a forkserver that has already imported the query code,
+alive; one whose pipe breaks (it died: killed, crashed, out of memory) is discarded and the
+request goes to another worker (:meth:`QueryPool.run`); its replacement is started in the
+background. Workers are forked from a forkserver that has already imported the query code,
 so a replacement is ready in a fraction of a second.
 """
 
@@ -211,26 +212,38 @@ class QueryPool:
             self._retire(worker)
 
     def run(self, request: Request) -> Answer:
-        """Answer one request within the timeout (waiting for a free worker counts)."""
+        """Answer one request within the timeout (waiting for a free worker counts).
+
+        A worker found dead when the request is handed to it (killed from outside, its exit
+        not yet noticed) costs nothing: the request goes to another one. A worker that dies
+        while this request is with it may have been killed by something else, so the request
+        is tried once more on another worker; a second death is answered 500, so that a query
+        that kills its worker cannot take the whole pool down.
+        """
         deadline = time.monotonic() + self.timeout
-        worker = self._checkout(deadline)
-        if worker is None:
-            return error(HTTPStatus.SERVICE_UNAVAILABLE,
-                         f"busy: no query worker became free within {self.timeout:g} s; retry later")
-        if not worker.send(request):
+        deaths = 0
+        while True:
+            worker = self._checkout(deadline)
+            if worker is None:
+                return error(HTTPStatus.SERVICE_UNAVAILABLE,
+                             f"busy: no query worker became free within {self.timeout:g} s; retry later")
+            if not worker.send(request):
+                self._retire(worker)
+                continue
+            try:
+                result = self._await(worker, deadline)
+            except EOFError:
+                self._retire(worker)
+                deaths += 1
+                if deaths < 2:
+                    continue
+                return error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                             "the query worker died answering this query (it is being replaced)")
+            if isinstance(result, Answer):
+                self._idle.put(worker)
+                return result
             self._retire(worker)
-            return error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; retry (it is being replaced)")
-        try:
-            result = self._await(worker, deadline)
-        except EOFError:
-            self._retire(worker)
-            return error(HTTPStatus.INTERNAL_SERVER_ERROR,
-                         "the query worker died answering this query (it is being replaced)")
-        if isinstance(result, Answer):
-            self._idle.put(worker)
-            return result
-        self._retire(worker)
-        return error(HTTPStatus.SERVICE_UNAVAILABLE, result)
+            return error(HTTPStatus.SERVICE_UNAVAILABLE, result)
 
     def _checkout(self, deadline: float) -> _Worker | None:
         """An idle worker whose process is alive (dead ones are replaced); None at the deadline."""

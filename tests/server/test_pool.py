@@ -11,7 +11,7 @@ import pytest
 
 from graph.server import SparqlServer
 from graph.server.app import EXTENSION
-from graph.server.pool import QueryPool, Request
+from graph.server.pool import QueryPool, Request, _Worker
 from tests.server.conftest import CHEAP, ENDLESS, ask
 
 pytestmark = pytest.mark.slow
@@ -30,11 +30,10 @@ def _pool(server: SparqlServer) -> QueryPool:
 
 def _alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(")")[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):  # gone, or reaped while being read
         return False
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        return stat.read().split(")")[1].split()[0] != "Z"
 
 
 def _gone(pids: set[int] | list[int], within: float) -> bool:
@@ -83,6 +82,21 @@ def test_killed_workers_are_replaced_and_never_serve_again(store_dir):
         with ThreadPoolExecutor(8) as clients:
             statuses = list(clients.map(lambda _: ask(server.url, CHEAP, timeout=90)[0], range(50)))
     assert statuses == [200] * 50
+
+
+def test_a_request_handed_to_a_dead_worker_goes_to_another(store_dir, monkeypatch):
+    # every worker killed, and their exits not yet noticed: each looks alive when handed out
+    monkeypatch.setattr(_Worker, "alive", lambda self: True)
+    pool = QueryPool(store_dir, workers=2, timeout=60)
+    try:
+        assert pool.run(Request(CHEAP, None)).status == 200  # both started
+        pids = pool.pids()
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        assert _gone(pids, within=5)
+        assert [pool.run(Request(CHEAP, None)).status for _ in range(4)] == [200] * 4
+    finally:
+        pool.close()
 
 
 def test_workers_that_cannot_open_the_store_are_not_restarted_in_a_loop(tmp_path):

@@ -110,9 +110,28 @@ def articles(store: GraphStore) -> list[Row]:
     return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r["file"])), reverse=True)
 
 
-def top_speakers(store: GraphStore) -> list[Row]:
-    """The most quoted named people and organisations (``actor``, ``label``, ``kind``, ``statements``)."""
-    return [{**r, "kind": KINDS.get(str(r["kindIri"]), "")} for r in store.select(load_query("web_top_speakers"))]
+#: The most quoted actors the home page lists.
+TOP_SPEAKERS = 12
+
+
+def top_speakers(store: GraphStore, top: int = TOP_SPEAKERS) -> list[Row]:
+    """The most quoted named people and organisations (``actor``, ``label``, ``kind``,
+    ``statements``), most statements first, then by label: one row per label and class.
+
+    The statements are counted by actor alone (``web_speaker_counts.rq``), then the names of
+    the most quoted are read one actor at a time until ``top`` rows are found and the next
+    actor has fewer statements than the last row (asking for label and class in the same
+    grouped query took 33 s on a 10,000-article store)."""
+    counts = sorted(((int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts"))
+                     if r["actor"]), key=lambda c: (-c[0], c[1]))
+    rows: list[Row] = []
+    for n, actor in counts:
+        if len(rows) >= top and n < rows[top - 1]["statements"]:
+            break
+        named = store.select(load_query("web_speaker_names"), actor=iri(actor))
+        rows += [{**r, "statements": n, "kind": KINDS.get(str(r["kindIri"]), "")} for r in named]
+        rows.sort(key=lambda r: (-r["statements"], str(r["label"])))
+    return rows[:top]
 
 
 def actors(store: GraphStore, iris: Iterable[str]) -> dict[str, tuple[str, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.rdf.statement_keys import has_keys, mark_quad
-from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in,
+from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in, top_speakers,
                              outlet)
 from tests.helpers import trig_store
 
@@ -157,3 +157,27 @@ def test_the_outlet_in_sparql_is_the_outlet_in_python(store, article):
 
 def test_mentioned_in_counts_each_articles_mentions(store):
     assert mentioned_in(store, ADA) == {f"{BASE}article/{a}": n for a, n in MENTIONS.items()}
+
+
+#: The query the home page's top speakers came from before (grouped by actor, label and class),
+#: counting each statement once (it counted it once per article graph holding the actor's class,
+#: times once per graph holding its label: 27 for 3 statements in the small store).
+_TOP_SPEAKERS_BEFORE = """
+SELECT ?actor ?label ?kindIri (COUNT(DISTINCT ?statement) AS ?statements)
+WHERE {
+  ?statement a cg:Statement ; prov:wasAttributedTo ?actor .
+  ?actor a ?kindIri ; rdfs:label ?label .
+  FILTER(?kindIri IN (schema:Person, schema:Organization))
+}
+GROUP BY ?actor ?label ?kindIri
+ORDER BY DESC(?statements) ?label
+LIMIT %d"""
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 12])
+def test_top_speakers_are_those_of_the_query_grouped_by_label_and_class(small_store, top):
+    expected = [(r["actor"], r["label"], r["kindIri"], r["statements"])
+                for r in small_store.select(_TOP_SPEAKERS_BEFORE % top)]
+    found = [(r["actor"], r["label"], r["kindIri"], r["statements"]) for r in top_speakers(small_store, top)]
+    assert found == expected
+    assert len(found) == min(top, 5)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from graph.rdf.statement_keys import has_keys, mark_quad
-from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in, top_speakers,
-                             outlet)
+from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in,
+                             outlet, top_speakers)
 from tests.helpers import trig_store
 
 BASE = "https://w3id.org/claimgraph/id/"

@@ -224,7 +224,7 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     if b + 1 < len(doc) and doc[b + 1].text in words.possessives and is_cap(doc[b]):
         b += 2
     e = _appos_end(doc, b)
-    if e <= b or any(b <= p.start < e for p in people):
+    if e <= b or any(b <= p.start < e for p in people) or _opens_clause(doc, e):
         return None
     if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].ent_type_ == "PERSON":
         return None  # set off before the next name: "Speaking to X, the president of Y, Ann Lee, said"
@@ -241,6 +241,23 @@ def title_after(doc: Doc, end: int, orgs: Sequence[Candidate], people: Sequence[
     first = _trim_title_start(doc, b, t_end)
     span = doc[first:t_end]
     return Title(span.text, span.start_char, span.end_char), org
+
+
+#: Dependency labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _opens_clause(doc: Doc, e: int) -> bool:
+    """Whether the phrase before token ``e`` is the subject of a new clause rather than an
+    apposition: it runs straight into a finite verb (no comma closes it) whose clause has no
+    subject of its own. After a fronted phrase ("At the request of Minister X, the Governor
+    dissolved the council") the model often parses the Governor as X's apposition and
+    leaves "dissolved" without a subject; a true apposition without its closing comma
+    ("X, spokesperson for Y said") leaves X as the verb's subject."""
+    if e >= len(doc) or doc[e].tag_ not in FINITE_TAGS:
+        return False
+    verb = doc[e].head if doc[e].dep_ in {"aux", "auxpass"} else doc[e]
+    return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _after_kin(doc: Doc, b: int, head: int) -> int:

@@ -89,6 +89,11 @@ def test_titles_set_off(nlp, text, name, titles):
         ("Ann Lee, his sister and the chairwoman of the River Alliance, said so.", "Lee",
          "chairwoman"),
         ("Ann Lee, his sister, said so.", "Lee", None),
+        # a title that opens the next clause belongs to its own subject, not to the name
+        ("At the request of Interior Minister Tom Vale, the Governor dissolved the council.",
+         "Vale", None),
+        ("Ann Lee, spokesperson for the ministry said the road would close.", "Lee",
+         "spokesperson for the ministry"),
     ],
 )
 def test_title_after(nlp, text, after, title):

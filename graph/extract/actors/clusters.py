@@ -281,10 +281,24 @@ def _acronym_defs(doc: Doc, orgs: list[Candidate]) -> dict[int, str]:
 
 
 def _org_by_head(clusters: list[Cluster], word: str) -> int | None:
-    """The one cluster whose longer name ends on ``word`` ("Authority"), if only one does."""
+    """The one cluster whose longer name ends on ``word`` ("Authority"), if only one does.
+
+    A word that names an institution on its own ("Senate", "House") is the short name only
+    of a longer name that places it ("Veltrian Senate", "US House"), not of one it merely
+    ends ("White House" is not the House)."""
     hits = [i for i, cl in enumerate(clusters) if cl.key.split()[-1].lower() == word.lower()
             and len(cl.key.split()) > 1]
+    if word.lower() in lexicon().actors.institutions:
+        hits = [i for i in hits if _placed(clusters[i].key.rsplit(" ", 1)[0])]
     return hits[0] if len(hits) == 1 else None
+
+
+def _placed(words: str) -> bool:
+    """True when ``words`` (a name without its head) is a place or its demonym ("US",
+    "Veltrian" when the lexicon knows it, "the United States")."""
+    places = lexicon().places
+    words = words.removeprefix("the ").removeprefix("The ")
+    return places.is_place(words) or places.of_demonym(words) is not None
 
 
 def _with_acronym_mentions(doc: Doc, by_key: dict[str, int], cands: Sequence[Candidate],

@@ -133,8 +133,9 @@ def _set_off_start(doc: Doc, comma: int) -> int | None:
 
 
 def _phrase_word(tok: Token) -> bool:
-    """True for a word that may open a title phrase at a sentence start."""
-    return tok.pos_ in {"NOUN", "PROPN", "ADJ", "DET"} or is_cap(tok)
+    """True for a word that may open a title phrase at a sentence start: not a preposition
+    ("Of the six delegates, Ann Lee won four" names no title)."""
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ", "DET"} or (is_cap(tok) and tok.pos_ not in {"ADP", "SCONJ"})
 
 
 def _segments(doc: Doc, first: int, end: int) -> list[Title]:

@@ -64,6 +64,24 @@ def test_org_clusters(nlp, text, orgs, key, evidence, mentions):
 
 
 @pytest.mark.parametrize(
+    ("text", "orgs", "clusters"),
+    [
+        # a word that names an institution alone is the short name of a placed one only
+        ("The Kenyan Senate and the Senate", [(1, 3), (5, 6)], [["Kenyan Senate", "Senate"]]),
+        ("The US House and the House", [(1, 3), (5, 6)], [["US House", "House"]]),
+        ("The Granite House and the House", [(1, 3), (5, 6)], [["Granite House"], ["House"]]),
+        # other heads join whatever ends on them
+        ("The Granite Authority and the Authority", [(1, 3), (5, 6)],
+         [["Granite Authority", "Authority"]]),
+    ],
+)
+def test_org_short_names(nlp, text, orgs, clusters):
+    doc = nlp.make_doc(text)
+    found = org_clusters(doc, [Candidate(s, e, "Organization") for s, e in orgs])
+    assert [cl.names() for cl in found] == clusters
+
+
+@pytest.mark.parametrize(
     ("text", "name", "aliases"),
     [
         ("Deputy Health Minister Lena Okafor opened the clinic on Monday. "

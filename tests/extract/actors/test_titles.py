@@ -58,6 +58,8 @@ def test_titles_before(nlp, text, name, titles):
         ("He was stopped by a local chef named Ann Lee on the bridge.", "Ann", ["local chef"]),
         # the phrase must open its clause, and end in no other person's name
         ("After meeting the president, Ann Lee said the plan failed.", "Ann", []),
+        # a phrase opened by a preposition is not a title
+        ("Of the six delegates, Ann Lee won four.", "Ann", []),
         ("According to Prime Minister Ruth Calder, Tomas Berg had resigned.", "Tomas", []),
     ],
 )

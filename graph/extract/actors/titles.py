@@ -188,11 +188,16 @@ def _trim_title_start(doc: Doc, seg: int, end: int) -> int:
     """Drop the words before a title that are not part of it: lowercase words that are not
     title vocabulary ("newly-appointed"), a lowercase noun before a capitalised title
     ("impeach President", "year US President"), and a phrase "X of" whose X holds no title
-    head ("qualities of President"; "Secretary of State" keeps its "of")."""
+    head ("qualities of President"; "Secretary of State" keeps its "of"), with the rest of
+    a capitalised name it opens ("House of Representatives Speaker" gives "Speaker")."""
     words = lexicon().actors
     for k in range(seg, end - 1):
         if doc[k].lower_ in words.title_preps and not any(is_title_head(doc, m) for m in range(seg, k)):
             seg = k + 1
+            if k > 0 and is_cap(doc[k - 1]):
+                while (seg < end - 1 and is_cap(doc[seg]) and not is_title_head(doc, seg)
+                       and doc[seg].lower_ not in words.title_modifiers):
+                    seg += 1
     while seg < end - 1:
         tok = doc[seg]
         if (is_cap(tok) or tok.lower_ in words.title_modifiers or is_title_head(doc, seg)

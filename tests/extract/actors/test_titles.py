@@ -25,6 +25,8 @@ def _at(doc, word: str) -> int:
         ("Critics praised the qualities of President Tomas Berg on Monday.", "Tomas", ["President"]),
         ("Lawmakers voted to impeach President Tomas Berg.", "Tomas", ["President"]),
         ("Secretary of State Ann Holloway said the talks had failed.", "Ann", ["Secretary of State"]),
+        ("Yesterday, Kelby House of Delegates Speaker Ann Holloway confirmed a vote.", "Ann",
+         ["Speaker"]),
         # the title of the person named before belongs to that person
         ("Veltrian Prime Minister Tomas Berg and Energy Minister Lena Okafor signed the deal.",
          "Lena", ["Energy Minister"]),

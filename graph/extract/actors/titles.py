@@ -281,13 +281,15 @@ def _after_kin(doc: Doc, b: int, head: int) -> int:
 def _title_end(doc: Doc, head: int, e: int, org: Candidate | None) -> int:
     """Token after the last word of an apposition's title whose head is token ``head``:
     before the preposition that introduces its organisation ("of", "from"), or before a
-    cut word."""
+    cut word or a gerund that starts a clause of its own ("... of the party approaching
+    the delegate count")."""
     words = lexicon().actors
     if org is not None:
         preps = [k for k in range(head + 1, org.start) if doc[k].lower_ in words.org_preps]
         t_end = preps[-1] if preps else org.start
     else:
-        t_end = next((k for k in range(head + 1, e) if doc[k].lower_ in words.appos_cuts), e)
+        t_end = next((k for k in range(head + 1, e)
+                      if doc[k].lower_ in words.appos_cuts or doc[k].tag_ == "VBG"), e)
     while t_end > head + 1 and (doc[t_end - 1].is_punct or doc[t_end - 1].lower_ in words.connectors
                                 or doc[t_end - 1].lower_ in words.title_preps
                                 or doc[t_end - 1].lower_ == "the"

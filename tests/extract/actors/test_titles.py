@@ -93,6 +93,9 @@ def test_titles_set_off(nlp, text, name, titles):
         ("Ann Lee, his sister and the chairwoman of the River Alliance, said so.", "Lee",
          "chairwoman"),
         ("Ann Lee, his sister, said so.", "Lee", None),
+        # a gerund after the title starts a clause of its own
+        ("Ann Lee, a co-founder of the green movement approaching the delegate count, spoke.",
+         "Lee", "co-founder of the green movement"),
         # a title that opens the next clause belongs to its own subject, not to the name
         ("At the request of Interior Minister Tom Vale, the Governor dissolved the council.",
          "Vale", None),

@@ -82,6 +82,8 @@ def titles_before(doc: Doc, start: int, orgs: Sequence[Candidate] = ()
     """
     if start == 0 or not (is_title_head(doc, start - 1) or _title_of_before(doc, start)):
         return []
+    if doc[start - 1].tag_ == "JJ" and doc[start - 1].text.islower():
+        return []  # a title word used as an adjective: "his official Kelbo account"
     first = _chain_start(doc, start)
     lead = next((o for o in orgs if o.start <= first < o.end and o.end < start), None)
     if lead is not None:

@@ -146,6 +146,7 @@ def test_unnamed_phrases(nlp, text, name, named):
         ("She won the Marbello for best score in 1961.", "Marbello"),
         ("Thousands of ethnic Tavundi fled the fighting.", "Tavundi"),
         ("Gas flows north to the Kestrel line and on to Italy.", "Kestrel"),
+        ("Berg died, according to a statement posted to his official Kelbo account.", "Kelbo"),
         # a title set off before the next name is not the one before's
         ("Speaking to Radio Velmar, the president of the Marlow League for the Defence of "
          "Farmers, Jamel Okafor, said the law was unjust.", "Radio Velmar"),

@@ -115,10 +115,10 @@ def start(name: str, store: Path, work: Path) -> tuple[subprocess.Popen, int, st
         process = subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return _ready(name, process, port, "/sparql")
     else:  # this tree's claimgraph
-        command, path = [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", str(port)], "/sparql"
+        command = [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", str(port)]
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return _ready(name, process, port, path)
+        return _ready(name, process, port, "/sparql")
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return _ready(name, process, port, path)
 
@@ -274,8 +274,8 @@ def main() -> None:
         engine = engine_ms(store)
         handoff = handoff_ms(store)
     summary = {n: {k: statistics.median(v) for k, v in f.items()} for n, f in figures.items()}
-    out = {"engine_ms": engine, "handoff_ms": handoff, "query": QUERY, "clients": args.clients, "rounds": figures, "median": summary,
-           "store": str(args.store), "service_check_us": service_check_us(), "load": os.getloadavg()}
+    out = {"engine_ms": engine, "handoff_ms": handoff, "query": QUERY, "clients": args.clients, "rounds": figures,
+           "median": summary, "store": str(args.store), "service_check_us": service_check_us(), "load": os.getloadavg()}
     (ROOT / "benchmarks" / "serve.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
     table = render(out)
     print(table)

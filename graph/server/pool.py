@@ -24,8 +24,8 @@ next time in the HTTP server's own process, in the request's thread (pyoxigraph 
 GIL while it evaluates), with the same answer function and result cap. Such a query cannot
 be stopped, which is why only a query that has already answered quickly, in a worker, runs
 there; one that runs slower there than :data:`FAST_UNDER` is forgotten, so it goes back to
-the workers for good. A new query, a slow one, one that failed or killed its worker always runs in a
-worker, and so does a known-fast one while another query is being answered: the Python half
+the workers (until one answers it fast again). A new query, a slow one, one that failed or
+killed its worker always runs in a worker, and so does a known-fast one while another query is being answered: the Python half
 of an answer holds the GIL, which the HTTP server's threads need too, so under concurrent
 load the workers, which run beside that process, answer more queries a second.
 """
@@ -277,7 +277,7 @@ class QueryPool:
                 self._fast[digest] = None
                 if len(self._fast) > FAST_KNOWN:
                     self._fast.popitem(last=False)
-            elif here and not fast:  # slow where it cannot be stopped: never again
+            elif here and not fast:  # slow where it cannot be stopped: back to the workers
                 self._fast.pop(digest, None)
         return result
 

@@ -14,10 +14,25 @@ alive; one whose pipe breaks (it died: killed, crashed, out of memory) is discar
 request goes to another worker (:meth:`QueryPool.run`); its replacement is started in the
 background. Workers are forked from a forkserver that has already imported the query code,
 so a replacement is ready in a fraction of a second.
+
+Known-fast queries skip the hand-off. Handing a query to a worker and its answer back costs
+two process wake-ups, as much as the whole simple query in the Oxigraph server on a loaded
+machine (``benchmarks/RESULTS.md``). The store is read-only while it is served, so a query
+costs about the same each time it runs: one a worker answered within :data:`FAST_UNDER`
+seconds (hand-off included) is remembered, by a digest of its text and dataset, and runs
+next time in the HTTP server's own process, in the request's thread (pyoxigraph releases the
+GIL while it evaluates), with the same answer function and result cap. Such a query cannot
+be stopped, which is why only a query that has already answered quickly, in a worker, runs
+there; one that runs slower there than :data:`FAST_UNDER` is forgotten, so it goes back to
+the workers (until one answers it fast again). A new query, a slow one, one that failed or
+killed its worker always runs in a worker, and so does a known-fast one while another query is being answered: the Python half
+of an answer holds the GIL, which the HTTP server's threads need too, so under concurrent
+load the workers, which run beside that process, answer more queries a second.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import multiprocessing
 import os
@@ -26,6 +41,7 @@ import select
 import signal
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from multiprocessing.connection import Connection
@@ -41,6 +57,11 @@ from graph.server.protocol import Answer, content_type, error, negotiate
 LONG_AFTER = 1.0
 #: Seconds before replacing a worker that died by itself without answering anything.
 RESPAWN_PAUSE = 1.0
+#: A query answered within this many seconds (and within a twentieth of the timeout) counts
+#: as fast: it runs in the HTTP server's process from then on (see the module docstring).
+FAST_UNDER = 0.05
+#: Known-fast queries remembered at most (their digests; the least recently used go first).
+FAST_KNOWN = 4096
 
 
 @dataclass
@@ -53,6 +74,12 @@ class Request:
     named_graphs: list[str] = field(default_factory=list)
     max_results: int = 10_000
     allow_federation: bool = False
+
+    def digest(self) -> bytes:
+        """What identifies the query's work: its text, dataset and federation setting (as a
+        tuple's repr, so that no two requests share a key)."""
+        key = repr((self.query, self.default_graphs, self.named_graphs, self.allow_federation))
+        return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def answer(dataset: Dataset, request: Request) -> Answer:
@@ -176,12 +203,20 @@ class QueryPool:
         timeout: Seconds a query may take, waiting for a free worker included.
         long_queries: Queries allowed to run longer than :data:`LONG_AFTER` at once
             (default: half the workers, at least one).
+        fast: Run known-fast queries in this process (see the module docstring); False
+            sends every query to a worker.
     """
 
-    def __init__(self, location: Path, workers: int, timeout: float, long_queries: int | None = None) -> None:
+    def __init__(self, location: Path, workers: int, timeout: float, long_queries: int | None = None,
+                 fast: bool = True) -> None:
         self.location = str(location)
         self.timeout = timeout
         self.long_queries = long_queries or max(1, workers // 2)
+        self.fast_under = min(FAST_UNDER, timeout / 20) if fast else 0.0
+        self._fast: OrderedDict[bytes, None] = OrderedDict()  # digests of known-fast queries
+        self._dataset: Dataset | None = None  # opened on the first known-fast query
+        self.in_process = 0  # queries answered in this process (for monitoring)
+        self._running = 0  # queries being answered (in this process or by workers)
         self._long = threading.BoundedSemaphore(self.long_queries)
         self._context = _context()
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the most recent: warm caches
@@ -218,8 +253,49 @@ class QueryPool:
         not yet noticed) costs nothing: the request goes to another one. A worker that dies
         while this request is with it may have been killed by something else, so the request
         is tried once more on another worker; a second death is answered 500, so that a query
-        that kills its worker cannot take the whole pool down.
+        that kills its worker cannot take the whole pool down. A known-fast query is answered
+        in this process instead (see the module docstring).
         """
+        if not self.fast_under:
+            return self._run(request)
+        digest = request.digest()
+        with self._lock:
+            known = digest in self._fast
+            if known:
+                self._fast.move_to_end(digest)
+            here = known and not self._running  # the only query: no other request waits for the GIL
+            self._running += 1
+        begin = time.monotonic()
+        try:
+            result = self._run_here(request) if here else self._run(request)
+        finally:
+            with self._lock:
+                self._running -= 1
+        fast = result.status == 200 and time.monotonic() - begin < self.fast_under
+        with self._lock:
+            if fast and not known:
+                self._fast[digest] = None
+                if len(self._fast) > FAST_KNOWN:
+                    self._fast.popitem(last=False)
+            elif here and not fast:  # slow where it cannot be stopped: back to the workers
+                self._fast.pop(digest, None)
+        return result
+
+    def _run_here(self, request: Request) -> Answer:
+        """Answer a known-fast request in this process (in a worker when the store cannot be
+        opened here)."""
+        if self._dataset is None:
+            with self._lock:
+                try:
+                    self._dataset = self._dataset or Dataset(self.location)
+                except Exception:  # noqa: BLE001 - the workers have it open: they answer instead
+                    self.fast_under = 0.0
+                    return self._run(request)
+        self.in_process += 1
+        return answer(self._dataset, request)
+
+    def _run(self, request: Request) -> Answer:
+        """Answer ``request`` in a worker (see :meth:`run`)."""
         deadline = time.monotonic() + self.timeout
         deaths = 0
         while True:
@@ -299,5 +375,6 @@ class QueryPool:
         with self._lock:
             self._closed = True
             workers, self._all = list(self._all), set()
+            self._dataset = None
         for worker in workers:
             worker.stop()

@@ -79,15 +79,16 @@ def test_killed_workers_are_replaced_and_never_serve_again(store_dir):
         for pid in pids:
             os.kill(pid, signal.SIGKILL)
         assert _gone(pids, within=5)
-        with ThreadPoolExecutor(8) as clients:
-            statuses = list(clients.map(lambda _: ask(server.url, CHEAP, timeout=90)[0], range(50)))
+        with ThreadPoolExecutor(8) as clients:  # each query new (a comment apart), so each goes to a worker
+            statuses = list(clients.map(lambda i: ask(server.url, f"{CHEAP} # {i}", timeout=90)[0], range(50)))
+        assert _pool(server).in_process == 0
     assert statuses == [200] * 50
 
 
 def test_a_request_handed_to_a_dead_worker_goes_to_another(store_dir, monkeypatch):
     # every worker killed, and their exits not yet noticed: each looks alive when handed out
     monkeypatch.setattr(_Worker, "alive", lambda self: True)
-    pool = QueryPool(store_dir, workers=2, timeout=60)
+    pool = QueryPool(store_dir, workers=2, timeout=60, fast=False)
     try:
         assert pool.run(Request(CHEAP, None)).status == 200  # both started
         pids = pool.pids()
@@ -108,3 +109,62 @@ def test_workers_that_cannot_open_the_store_are_not_restarted_in_a_loop(tmp_path
     finally:
         pool.close()
     assert 1 <= pool.started <= 6  # the first, then at most one a second (RESPAWN_PAUSE)
+
+
+def test_known_fast_queries_run_in_process_with_the_same_answers(store_dir):
+    pool = QueryPool(store_dir, workers=1, timeout=60)
+    pool.fast_under = 60  # any answer counts as fast: no timing in the test
+    try:
+        request = Request("SELECT ?p WHERE { ?p a schema:Person } ORDER BY ?p", "text/csv", max_results=1)
+        answers = [pool.run(request) for _ in range(3)]
+        assert pool.in_process == 2
+        first = (answers[0].status, answers[0].body, True)
+        assert [(a.status, a.body, a.truncated) for a in answers] == [first] * 3
+    finally:
+        pool.close()
+
+
+@pytest.mark.parametrize(("query", "graphs", "in_process"), [
+    (CHEAP, [], 1),  # the second run
+    ("SELECT * WHERE { ?s ?p }", [], 0),  # malformed: its 400 is not remembered
+    (ENDLESS, [], 0),  # stopped: runs in a worker again, and is stopped again
+    (CHEAP, ["urn:first-run-only"], 0),  # the first run's dataset differs from the second's
+], ids=["fast", "failed", "over the timeout", "another dataset"])
+def test_only_queries_answered_fast_in_a_worker_run_in_process(store_dir, query, graphs, in_process):
+    pool = QueryPool(store_dir, workers=1, timeout=2)
+    pool.fast_under = 60  # any answer counts as fast (a stopped query's 503 is no answer)
+    try:
+        pool.run(Request(query, None, graphs))
+        pool.run(Request(query, None))
+        assert pool.in_process == in_process
+    finally:
+        pool.close()
+
+
+def test_a_known_fast_query_that_runs_slow_in_process_goes_back_to_the_workers(store_dir):
+    pool = QueryPool(store_dir, workers=1, timeout=60)
+    pool.fast_under = 60
+    try:
+        pool.run(Request(CHEAP, None))
+        pool.run(Request(CHEAP, None))
+        pool.fast_under = 1e-9  # every run is now slow
+        assert [pool.run(Request(CHEAP, None)).status for _ in range(2)] == [200, 200]
+        assert pool.in_process == 2  # the third run was in process (and slow), the fourth in a worker
+    finally:
+        pool.close()
+
+
+def test_a_known_fast_query_goes_to_a_worker_while_another_query_runs(store_dir):
+    pool = QueryPool(store_dir, workers=2, timeout=3)
+    pool.fast_under = 60
+    try:
+        pool.run(Request(CHEAP, None))
+        with ThreadPoolExecutor(1) as other:
+            endless = other.submit(pool.run, Request(ENDLESS, None))
+            while not pool._running:
+                time.sleep(0.01)
+            assert pool.run(Request(CHEAP, None)).status == 200 and pool.in_process == 0
+            assert endless.result().status == 503
+        assert pool.run(Request(CHEAP, None)).status == 200 and pool.in_process == 1
+    finally:
+        pool.close()

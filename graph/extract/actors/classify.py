@@ -49,7 +49,8 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         if kind:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
-                    else "Organization") for o in cands.orgs if not _unnamed(doc, o)]
+                    or _place_head(doc[o.start:o.end]) else "Organization")
+            for o in cands.orgs if not _unnamed(doc, o)]
     return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
 
 
@@ -283,10 +284,20 @@ def _title_phrase(doc: Doc, toks: DocSpan) -> bool:
 
 
 def _place_head(toks: DocSpan) -> bool:
-    """True for a name of two words or more ending on a place word ("Harbour Bridge",
-    "Kelby Airport") that holds no organisation head ("Port Authority")."""
-    return (len(toks) > 1 and is_cap(toks[-1]) and toks[-1].lower_ in lexicon().places.heads
-            and not any(is_org_head(t) for t in toks))
+    """True for a name of two words or more that a place word heads: its last word ("Harbour
+    Bridge", "Kelby Airport") with no organisation head before it ("Port Authority"), or
+    with one inside that only qualifies it after a proper name ("Kelby International
+    Airport", "Marlow Police Station": the last word of an English compound is its head;
+    not "Watch Tower", a society's name); or its first word ("Lake Kelby", "Hotel
+    Marlow", "Playa Tamsin") with no organisation head at all."""
+    if len(toks) < 2:
+        return False
+    places, first, last = lexicon().places, toks[0], toks[-1]
+    if is_cap(last) and last.lower_ in places.heads and not (is_org_head(last) or is_org_head(first)):
+        return True
+    if is_cap(last) and last.lower_ in places.heads and not any(is_org_head(t) for t in toks):
+        return True
+    return is_cap(first) and first.lower_ in places.leads and not any(is_org_head(t) for t in toks)
 
 
 def not_an_actor(toks: DocSpan) -> bool:

@@ -352,3 +352,22 @@ def test_given_names_are_common_first_names():
     names = given_names()
     assert {"maria", "ahmed", "wei", "priya"} <= names
     assert not {"royal", "free"} & names  # rare as names: below the least frequency
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Kelby Airport", True),
+        ("Kelby International Airport", True),  # an organisation head that qualifies the place word
+        ("Marlow Police Station", True),
+        ("Watch Tower", False),  # opening on an organisation head: a society's name
+        ("Port Authority", False),
+        ("Hotel Ostara", True),  # a place word first
+        ("Lake Tamsin", True),
+        ("Hotel Workers Union", False),
+        ("Airport", False),  # one word
+    ],
+)
+def test_place_head(nlp, name, place):
+    doc = nlp.make_doc(name)
+    assert classify_module._place_head(doc[:]) is place

@@ -105,6 +105,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
+    if cand.kind == "Person" and len(toks) > 1 and any(t.lower_ in lexicon().actors.not_actor_names for t in toks):
+        return None  # a disease or a day in a phrase read as a person's name ("Covid Kelby")
     if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
     if _titled_with_the(doc, cand):
@@ -312,6 +314,8 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True
+    if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
+        return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
     cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
     return toks.doc[cut - 1].lower_ in words.event_heads
 

@@ -256,6 +256,10 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Success came late. The success of the plan surprised everyone.", "Success"),
         # the plural of a name the article writes: a family, not one actor
         ("The Okafors moved to Kelby in May; Ann Okafor said the house was old.", "Okafors"),
+        # a common abbreviation the model took for a name, or a disease in a person's name
+        ("The MoU was signed in Kelby on Monday, and the MoU takes effect in May.", "MoU"),
+        ("Opposition MPs walked out, and the MPs said they would return.", "MPs"),
+        ("Covid Tamsin, the new rule, kept shops shut.", "Covid Tamsin"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

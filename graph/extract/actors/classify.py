@@ -57,10 +57,12 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
 def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """The candidates with a person or an organisation that has no evidence of its kind (a
     title, a reporting verb, an organisation head, a describing noun, a word of a longer
-    person's name in the article) made a place when every name it is coordinated with is
-    a place other than a country, one at least shown to be a place by its context or the
-    lexicon ("in Kelby, Marlow and Tamsin", Tamsin read as a person): lists of towns hold
-    one kind; a country stands beside its leaders ("a win for Kenya and Okoro")."""
+    person's name in the article, a first name) made a place when every name it is
+    coordinated with is a place other than a country, in a list of three names or more or
+    beside a place its context or the lexicon shows ("in Kelby, Marlow and Tamsin", Tamsin
+    read as a person): lists of towns hold one kind. A pair of names the model read as a
+    person and a place is more often two people ("Dania and Rafael"), and a country stands
+    beside its leaders ("a win for Kenya and Okoro")."""
     at = {i: n for n, c in enumerate(cands) for i in range(c.start, c.end)}
     named = {t.lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1 for t in doc[c.start:c.end]}
     places = lexicon().places
@@ -69,10 +71,11 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         toks = doc[c.start:c.end]
         if c.kind in ("Person", "Organization") and not (c.strong or c.speaker) and not (
                 any(is_org_head(t) for t in toks) or _described_org(doc, c)
-                or (c.kind == "Person" and all(t.lower_ in named for t in toks))):
+                or (c.kind == "Person" and (all(t.lower_ in named for t in toks)
+                                            or toks[0].lower_ in given_names()))):
             partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
             if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
-                                for p in partners) and any(_place_shown(doc, p) for p in partners):
+                                for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])):
                 c = replace(c, kind="Place")
         out.append(c)
     return out

@@ -80,6 +80,7 @@ def test_classify_leaves_no_overlap(nlp):
         ("The Ministry of Trade and Industry said exports rose.", "Ministry of Trade and Industry",
          "Organization"),
         ("Flooding hit the district of Oldbridge.", "Oldbridge", "Place"),  # "TYPE of X"
+        ("Clashes broke out in the Ostwin Denbe area on Monday.", "Ostwin Denbe", "Place"),
         # a name after a noun that describes an organisation
         ("The retailer Okonkwo cut prices, and store chains Velmart and Kelbridge followed.",
          "Okonkwo", "Organization"),
@@ -341,6 +342,11 @@ def test_given_name_first(nlp, monkeypatch, text, span, given):
         # ... nor with a title, nor beside a person
         ("Floods hit Kelby Harbour and Mayor Ostwin.", [(2, 4, "Place"), (6, 7, "Person", "", True)], "Person"),
         ("Tamsin Ruel and Ostwin came.", [(0, 2, "Person"), (3, 4, "Person")], "Person"),
+        # a pair the model read as a place and a person is more often two people ...
+        ("Dorvan and Ostwin came.", [(0, 1, "Place", "GPE"), (2, 3, "Person")], "Person"),
+        # ... but three names or more, all places but one, are a list of places
+        ("Trucks reached Dorvan, Telvik and Ostwin.",
+         [(2, 3, "Place", "GPE"), (4, 5, "Place", "GPE"), (6, 7, "Person")], "Place"),
     ],
 )
 def test_lists_hold_one_kind(nlp, text, cands, expected):

@@ -87,6 +87,8 @@ def test_classify_leaves_no_overlap(nlp):
         ("Greek daily Marakoni said the two countries had to speed up talks.", "Marakoni",
          "Organization"),
         ("The website Doralin published the leaked memo.", "Doralin", "Organization"),
+        ("Its shopping platform Tamsiva halted sales on Monday.", "Tamsiva", "Organization"),
+        ("The fashion brand Orlavi opened a store in May.", "Orlavi", "Organization"),
         # two places joined by a hyphen
         ("Trade fell after the Kenya-Uganda border closed.", "Uganda", "Place"),
         # an institution named by its head alone

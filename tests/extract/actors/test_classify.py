@@ -263,6 +263,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The MoU was signed in Kelby on Monday, and the MoU takes effect in May.", "MoU"),
         ("Opposition MPs walked out, and the MPs said they would return.", "MPs"),
         ("Covid Tamsin, the new rule, kept shops shut.", "Covid Tamsin"),
+        # a word for a state standing alone describes a country named elsewhere
+        ("Ostrava signed the deal, and the Kingdom will invest more next year.", "Kingdom"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

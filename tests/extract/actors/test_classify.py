@@ -265,6 +265,7 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Covid Tamsin, the new rule, kept shops shut.", "Covid Tamsin"),
         # a word for a state standing alone describes a country named elsewhere
         ("Ostrava signed the deal, and the Kingdom will invest more next year.", "Kingdom"),
+        ("Heavy rain fell across the South on Monday, and South roads flooded.", "South"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

@@ -50,12 +50,15 @@ class PlaceNames:
         regions: Other known places, folded: subdivisions, capitals and large cities.
         heads: Last words that make a name a place ("bridge", "airport"), from
             ``place_heads.txt``.
+        leads: First words that make a name a place ("lake", "hotel", "playa"), from
+            ``place_leads.txt``.
     """
 
     names: Mapping[str, str]
     demonyms: Mapping[str, str]
     regions: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
+    leads: frozenset[str] = frozenset()
 
     def canonical(self, name: str) -> str | None:
         """The name a country written ``name`` is shown by, or None when it is not one.
@@ -110,7 +113,7 @@ def load() -> PlaceNames:
         demonyms.update({fold(d): shown for d in filter(None, people.split("|"))})
     names = {fold(f): shown for shown, forms in countries.items() for f in forms | {shown}}
     return PlaceNames(MappingProxyType(names), MappingProxyType(demonyms), _regions(),
-                      read_words("place_heads.txt"))
+                      read_words("place_heads.txt"), read_words("place_leads.txt"))
 
 
 def _regions() -> frozenset[str]:

@@ -21,6 +21,7 @@ from graph.extract.actors.titles import honorific_before, title_after, titles_be
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
                                          place_after, place_before, reporting_subject)
 from graph.lexicon import lexicon
+from graph.lexicon.actors import given_names
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
 NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
@@ -48,8 +49,36 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         if kind:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
-                    else "Organization") for o in cands.orgs if not _unnamed(doc, o)]
-    return _places_agree(doc, _without_overlaps(orgs + pool))
+                    or _place_head(doc[o.start:o.end]) else "Organization")
+            for o in cands.orgs if not _unnamed(doc, o)]
+    return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
+
+
+def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with a person or an organisation that has no evidence of its kind (a
+    title, a reporting verb, an organisation head, a describing noun, a word of a longer
+    person's name in the article, a first name) made a place when every name it is
+    coordinated with is a place other than a country, in a list of three names or more or
+    beside a place its context or the lexicon shows ("in Kelby, Marlow and Tamsin", Tamsin
+    read as a person): lists of towns hold one kind. A pair of names the model read as a
+    person and a place is more often two people ("Dania and Rafael"), and a country stands
+    beside its leaders ("a win for Kenya and Okoro")."""
+    at = {i: n for n, c in enumerate(cands) for i in range(c.start, c.end)}
+    named = {t.lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1 for t in doc[c.start:c.end]}
+    places = lexicon().places
+    out = []
+    for c in cands:
+        toks = doc[c.start:c.end]
+        if c.kind in ("Person", "Organization") and not (c.strong or c.speaker) and not (
+                any(is_org_head(t) for t in toks) or _described_org(doc, c)
+                or (c.kind == "Person" and (all(t.lower_ in named for t in toks)
+                                            or toks[0].lower_ in given_names()))):
+            partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
+            if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
+                                for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])):
+                c = replace(c, kind="Place")
+        out.append(c)
+    return out
 
 
 def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -79,6 +108,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     toks = doc[s:e]
     if not_an_actor(toks):
         return None
+    if cand.kind == "Person" and len(toks) > 1 and any(t.lower_ in lexicon().actors.not_actor_names for t in toks):
+        return None  # a disease or a day in a phrase read as a person's name ("Covid Kelby")
     if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
     if _titled_with_the(doc, cand):
@@ -106,7 +137,30 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return "Person"
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
+    if cand.kind == "Organization" and shaped and given_name_first(toks):
+        return "Person"
     return cand.kind or None
+
+
+def given_name_first(toks: DocSpan) -> bool:
+    """True for a name of two or three words that opens on a common first name (of some
+    country: :func:`~graph.lexicon.actors.given_names`), the model's misreading of
+    unfamiliar people's names as organisations ("Tamsin Okoro-Badu" tagged ORG). Not when
+    the first word is a particle ("Al"), glued to the next by a hyphen (a company named
+    by two families: "Kelby-Marlow"), or a known place; not when a word is written in
+    capitals ("Tamsin TV") or another word stands in the article in lowercase, as a
+    common word ("Tamsin Compound" beside "the compound")."""
+    doc, first = toks.doc, toks[0]
+    if not 2 <= len(toks) <= 3 or first.text.isupper() or not first.text[:1].isupper() or first.is_stop:
+        return False
+    places = lexicon().places
+    if (first.lower_ not in given_names() or not first.whitespace_
+            or first.lower_ in {p.lower() for p in lexicon().actors.particles}
+            or any(t.text.isupper() for t in toks)
+            or places.is_place(first.text) or places.is_place(toks.text)):
+        return False
+    later = {t.lower_ for t in toks[1:]}
+    return not any(t.text in later for t in doc if t.is_lower)
 
 
 def _described_person(doc: Doc, start: int) -> bool:
@@ -235,10 +289,20 @@ def _title_phrase(doc: Doc, toks: DocSpan) -> bool:
 
 
 def _place_head(toks: DocSpan) -> bool:
-    """True for a name of two words or more ending on a place word ("Harbour Bridge",
-    "Kelby Airport") that holds no organisation head ("Port Authority")."""
-    return (len(toks) > 1 and is_cap(toks[-1]) and toks[-1].lower_ in lexicon().places.heads
-            and not any(is_org_head(t) for t in toks))
+    """True for a name of two words or more that a place word heads: its last word ("Harbour
+    Bridge", "Kelby Airport") with no organisation head before it ("Port Authority"), or
+    with one inside that only qualifies it after a proper name ("Kelby International
+    Airport", "Marlow Police Station": the last word of an English compound is its head;
+    not "Watch Tower", a society's name); or its first word ("Lake Kelby", "Hotel
+    Marlow", "Playa Tamsin") with no organisation head at all."""
+    if len(toks) < 2:
+        return False
+    places, first, last = lexicon().places, toks[0], toks[-1]
+    if is_cap(last) and last.lower_ in places.heads and not (is_org_head(last) or is_org_head(first)):
+        return True
+    if is_cap(last) and last.lower_ in places.heads and not any(is_org_head(t) for t in toks):
+        return True
+    return is_cap(first) and first.lower_ in places.leads and not any(is_org_head(t) for t in toks)
 
 
 def not_an_actor(toks: DocSpan) -> bool:
@@ -253,6 +317,8 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True
+    if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
+        return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
     cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
     return toks.doc[cut - 1].lower_ in words.event_heads
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 
 from graph.lexicon._files import read_lines, read_table, read_words
@@ -189,30 +188,3 @@ def load() -> ActorWords:
         source_preps=read_words("source_prepositions.txt"),
         person_nouns=read_words("person_nouns.txt"))
 
-
-#: The least frequency code (1 rare ... 13 very common, in any one country) at which a
-#: first name of gender-guesser's dictionary counts: codes of 1 are mostly words that are
-#: rarely names ("Royal", "Free", "Art").
-GIVEN_NAME_MIN_FREQUENCY = 2
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """Lowercased first names common somewhere in the world, from the dictionary of first
-    names of about 50 countries (Arabic, Indian, Chinese, African, European names) that
-    the ``gender-guesser`` package ships, each with a frequency per country; only names
-    at least :data:`GIVEN_NAME_MIN_FREQUENCY` in some country count. Read on first use
-    (about a second); empty when the package is not installed, which switches off the
-    evidence it gives (:func:`graph.extract.actors.classify.given_name_first`)."""
-    try:
-        from gender_guesser.detector import Detector
-    except ImportError:
-        return frozenset()
-
-    def freq(code: str) -> int:
-        return int(code, 16) if code.isalnum() else 0
-
-    names = Detector(case_sensitive=False).names
-    return frozenset(name for name, genders in names.items()
-                     if max((freq(c) for v in genders.values() for c in v if c.strip()), default=0)
-                     >= GIVEN_NAME_MIN_FREQUENCY)

@@ -21,7 +21,6 @@ from graph.extract.actors.titles import honorific_before, title_after, titles_be
 from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
                                          place_after, place_before, reporting_subject)
 from graph.lexicon import lexicon
-from graph.lexicon.actors import given_names
 
 #: Parts of speech of a lone capitalised word that names nothing ("Ultimately", "Contacted").
 NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART"})
@@ -57,7 +56,7 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
 def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """The candidates with a person or an organisation that has no evidence of its kind (a
     title, a reporting verb, an organisation head, a describing noun, a word of a longer
-    person's name in the article, a first name) made a place when every name it is
+    person's name in the article) made a place when every name it is
     coordinated with is a place other than a country, in a list of three names or more or
     beside a place its context or the lexicon shows ("in Kelby, Marlow and Tamsin", Tamsin
     read as a person): lists of towns hold one kind. A pair of names the model read as a
@@ -71,8 +70,7 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         toks = doc[c.start:c.end]
         if c.kind in ("Person", "Organization") and not (c.strong or c.speaker) and not (
                 any(is_org_head(t) for t in toks) or _described_org(doc, c)
-                or (c.kind == "Person" and (all(t.lower_ in named for t in toks)
-                                            or toks[0].lower_ in given_names()))):
+                or (c.kind == "Person" and all(t.lower_ in named for t in toks))):
             partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
             if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
                                 for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])):
@@ -137,30 +135,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return "Person"
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
-    if cand.kind == "Organization" and shaped and given_name_first(toks):
-        return "Person"
     return cand.kind or None
-
-
-def given_name_first(toks: DocSpan) -> bool:
-    """True for a name of two or three words that opens on a common first name (of some
-    country: :func:`~graph.lexicon.actors.given_names`), the model's misreading of
-    unfamiliar people's names as organisations ("Tamsin Okoro-Badu" tagged ORG). Not when
-    the first word is a particle ("Al"), glued to the next by a hyphen (a company named
-    by two families: "Kelby-Marlow"), or a known place; not when a word is written in
-    capitals ("Tamsin TV") or another word stands in the article in lowercase, as a
-    common word ("Tamsin Compound" beside "the compound")."""
-    doc, first = toks.doc, toks[0]
-    if not 2 <= len(toks) <= 3 or first.text.isupper() or not first.text[:1].isupper() or first.is_stop:
-        return False
-    places = lexicon().places
-    if (first.lower_ not in given_names() or not first.whitespace_
-            or first.lower_ in {p.lower() for p in lexicon().actors.particles}
-            or any(t.text.isupper() for t in toks)
-            or places.is_place(first.text) or places.is_place(toks.text)):
-        return False
-    later = {t.lower_ for t in toks[1:]}
-    return not any(t.text in later for t in doc if t.is_lower)
 
 
 def _described_person(doc: Doc, start: int) -> bool:

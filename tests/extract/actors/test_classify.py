@@ -8,7 +8,7 @@ import pytest
 
 from graph.extract.actors import find_actors
 from graph.extract.actors.candidates import Candidate, find_candidates
-from graph.extract.actors.classify import classify, given_name_first, repair_with_people
+from graph.extract.actors.classify import classify, repair_with_people
 
 classify_module = importlib.import_module("graph.extract.actors.classify")
 
@@ -311,32 +311,6 @@ def test_a_place_is_a_place_in_every_mention(nlp, text, name):
     assert [e.kind for e in ents] == ["Place"] and len(ents[0].mentions) == 2
 
 
-#: Invented first names standing in for the dictionary of first names in the tests below.
-GIVEN = frozenset({"tamsin", "orla", "kelby", "royal", "al"})
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "given"),
-    [
-        ("Tamsin Okorafor spoke.", (0, 2), True),
-        ("Orla Denbe Marrow spoke.", (0, 3), True),
-        ("Okorafor Tamsin spoke.", (0, 2), False),  # the first word is no first name
-        ("Tamsin spoke.", (0, 1), False),  # one word: a first name alone shows nothing
-        ("Tamsin Okorafor Denbe Velmar spoke.", (0, 4), False),  # four words
-        ("Tamsin TV aired it.", (0, 2), False),  # a word in capitals
-        ("Al Denbari spoke.", (0, 2), False),  # a particle
-        ("Tamsin-Okorafor grew.", (0, 3), False),  # glued by a hyphen: two families' firm
-        ("Kenya Okorafor spoke.", (0, 2), False),  # a known place
-        ("Royal Blessing came. The blessing ended.", (0, 2), False),  # a common word
-        ("Orla Blessing came. Orla Blessing left.", (0, 2), True),
-    ],
-)
-def test_given_name_first(nlp, monkeypatch, text, span, given):
-    monkeypatch.setattr(classify_module, "given_names", lambda: GIVEN)
-    doc = nlp(text)
-    assert given_name_first(doc[span[0]:span[1]]) is given
-
-
 @pytest.mark.parametrize(
     ("text", "cands", "expected"),
     [
@@ -360,30 +334,3 @@ def test_lists_hold_one_kind(nlp, text, cands, expected):
     kept = classify_module._lists_agree(doc, [Candidate(*c) for c in cands])
     assert kept[-1].kind == expected
 
-
-def test_given_names_are_common_first_names():
-    pytest.importorskip("gender_guesser")
-    from graph.lexicon.actors import given_names
-
-    names = given_names()
-    assert {"maria", "ahmed", "wei", "priya"} <= names
-    assert not {"royal", "free"} & names  # rare as names: below the least frequency
-
-
-@pytest.mark.parametrize(
-    ("name", "place"),
-    [
-        ("Kelby Airport", True),
-        ("Kelby International Airport", True),  # an organisation head that qualifies the place word
-        ("Marlow Police Station", True),
-        ("Watch Tower", False),  # opening on an organisation head: a society's name
-        ("Port Authority", False),
-        ("Hotel Ostara", True),  # a place word first
-        ("Lake Tamsin", True),
-        ("Hotel Workers Union", False),
-        ("Airport", False),  # one word
-    ],
-)
-def test_place_head(nlp, name, place):
-    doc = nlp.make_doc(name)
-    assert classify_module._place_head(doc[:]) is place

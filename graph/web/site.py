@@ -1,8 +1,7 @@
 """The browsing app's state: one read-only store and what its pages read again and again.
 
 The store is opened read-only and never changes while the app runs, so the lists every
-search or listing needs (names, articles, roles, conflicts, the whole actor graph for the
-neighbourhood views) are read once, on first use, and kept.
+search or listing needs (names, articles, roles, conflicts) are read once, on first use, and kept.
 """
 
 from __future__ import annotations
@@ -13,12 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from graph.conflicts import Conflict, conflicts
 from graph.entity import roles
-from graph.network import actor_graph
 from graph.query import load_query
+from graph.rdf._terms import DATE_PUBLISHED, iri
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
 from graph.web import reads
@@ -116,10 +113,14 @@ class Site:
         """Conflicting figures (:func:`graph.conflicts.conflicts`)."""
         return self._once("_conflicts", lambda: conflicts(self.store))
 
-    @property
-    def actor_graph(self) -> nx.MultiDiGraph:
-        """The whole actor graph, for the neighbourhood views."""
-        return self._once("_graph", lambda: actor_graph(self.store))
+    def known_date(self, article: str) -> str:
+        """The date of ``article`` from :attr:`articles` when they have been read, else from the
+        store (one lookup): for pages that must not wait for every article to be read."""
+        rows = self.__dict__.get("_by_iri")
+        if rows is not None:
+            return str(rows.get(article, {}).get("date") or "")
+        node = iri(article)
+        return next((q.object.value for q in self.store.quads(node, DATE_PUBLISHED, None, node)), "")
 
     def close(self) -> None:
         """Release the store."""

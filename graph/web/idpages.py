@@ -77,13 +77,13 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     chosen = reads.StatementFilter(*(args.get(k, "").strip()[:40] for k in ("relation", "act", "since", "until",
                                                                             "outlet")))
     if args.get("format") in ("csv", "json"):
-        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT, articles=s.by_iri)
+        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT, articles=s.rows)
         return _download(rows, args["format"], actor)
-    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri, s.by_iri))
+    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri, s.rows))
     total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
     page = page_number(total, reads.PAGE_SIZE)
     shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE,
-                                   s.by_iri)
+                                   s.rows)
     return flask.render_template(
         "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=total, page=page,
         pages=max(1, -(-total // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),
@@ -95,7 +95,9 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
 def _mentioned(node: str) -> list[dict]:
     """The articles mentioning an actor, newest first, each with its number of mentions."""
     counts = site().remember("mentioned " + node, lambda: reads.mentioned_in(site().store, node))
-    return [{**a, "mentions": counts[a["article"]]} for a in site().articles if a["article"] in counts]
+    rows = sorted((site().rows[a] for a in counts), key=lambda r: (str(r.get("date") or ""), str(r.get("file"))),
+                  reverse=True)  # as Site.articles lists them
+    return [{**r, "mentions": counts[r["article"]]} for r in rows]
 
 
 def _download(rows: list[dict], fmt: str, actor: reads.Actor) -> flask.Response:

@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 from graph.entity import SECTIONS
 from graph.query import load_query
-from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, DERIVED_FROM, END,
+from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH, DERIVED_FROM, END, HEADLINE,
                               INDEX_GRAPH_PREFIX, IS_STRING, JOB_TITLE, KIND_CLASSES, LABEL, MEMBER_OF, MENTIONS,
                               SOURCE_FILE, SPEECH_ACT, Value, iri, term, text_graph, to_python)
 from graph.rdf.base import GraphStore
-from graph.rdf.statement_keys import has_keys, keyed_statements
+from graph.rdf.statement_keys import KEY_PREFIX, has_keys, keyed_statements
 
 Row = dict[str, Value]
 #: RDF class IRI -> entity kind ("Person", "Organization", "Place", "UnnamedSource").
@@ -34,7 +34,7 @@ ACTOR_SECTIONS = ("names", "roles", "evidence")
 RELATIONS = ("by", "about")
 #: Statements a CSV or JSON download holds at most.
 DOWNLOAD_LIMIT = 10_000
-PUBLISHER, URL = term("schema:publisher"), term("schema:url")
+PUBLISHER, URL, DATE_INFERRED = term("schema:publisher"), term("schema:url"), term("cg:dateInferred")
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,7 @@ def top_speakers(store: GraphStore, top: int = TOP_SPEAKERS) -> list[Row]:
     of the most quoted are read one actor at a time (two index lookups each) until ``top`` rows are found and the next
     actor has fewer statements than the last row (asking for label and class in the same
     grouped query took 33 s on a 10,000-article store)."""
-    counts = sorted(((int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts"))
-                     if r["actor"]), key=lambda c: (-c[0], c[1]))
+    counts = sorted(_speaker_counts(store), key=lambda c: (-c[0], c[1]))
     rows: list[Row] = []
     for n, actor in counts:
         if len(rows) >= top and n < rows[top - 1]["statements"]:
@@ -137,6 +136,59 @@ def top_speakers(store: GraphStore, top: int = TOP_SPEAKERS) -> list[Row]:
                  for k in kinds for label in labels]
         rows.sort(key=lambda r: (-r["statements"], str(r["label"])))
     return rows[:top]
+
+
+#: Statements by each actor from the statement keys: one scan of the keys, no join.
+_KEYED_SPEAKER_COUNTS = ("SELECT ?key (COUNT(?k) AS ?statements) WHERE { GRAPH ?g { ?key cg:statementBy ?k } } "
+                         "GROUP BY ?key")
+
+
+def _speaker_counts(store: GraphStore) -> list[tuple[int, str]]:
+    """(statements, actor IRI) of every actor credited with a statement: counted on the
+    statement keys when the store has them (a statement is a key of its speaker's), else
+    on the public graph (``web_speaker_counts.rq``, joining every statement to its class)."""
+    if has_keys(store):
+        return [(int(r["statements"]), str(r["key"])[len(KEY_PREFIX):]) for r in store.select(_KEYED_SPEAKER_COUNTS)]
+    return [(int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts")) if r["actor"]]
+
+
+def recent_articles(store: GraphStore, top: int) -> list[Row]:
+    """The ``top`` newest articles, as :func:`articles` lists them (the same rows, in the same
+    order), without reading every article's row: their IRIs sorted in the store, then each
+    one's row read by index lookups."""
+    rows = store.select(_RECENT.replace("TOP", str(int(top))))
+    return [article_row(store, str(r["article"])) for r in rows]
+
+
+_RECENT = """SELECT ?article WHERE { GRAPH ?article { ?article a schema:NewsArticle ; cg:sourceFile ?file .
+  OPTIONAL { ?article schema:datePublished ?published } } BIND(STR(?published) AS ?date) }
+ORDER BY DESC(?date) DESC(STR(?file)) LIMIT TOP"""
+
+
+_HEADLINES = """SELECT ?article WHERE { GRAPH ?article { ?article schema:headline ?headline }
+  FILTER(CONTAINS(LCASE(STR(?headline)), ?words)) }"""
+
+
+def headlines_with(store: GraphStore, words: str) -> list[str]:
+    """The IRIs of the articles whose headline contains ``words`` (any case): matched in the
+    store, so that a search does not wait for every article's row to be read."""
+    return sorted({str(r["article"]) for r in store.select(_HEADLINES, words=words.lower())})
+
+
+def article_row(store: GraphStore, article: str) -> Row:
+    """The row of :func:`articles` of one article, by index lookups in its graph."""
+    node = iri(article)
+    found = dict.fromkeys((SOURCE_FILE, HEADLINE, DATE_PUBLISHED, DATE_INFERRED, PUBLISHER, URL))
+    for q in store.quads(node, None, None, node):  # one index scan: the article's own few facts
+        if q.predicate in found and found[q.predicate] is None:
+            found[q.predicate] = q.object
+    row = {"article": article, "file": to_python(found[SOURCE_FILE]) if found[SOURCE_FILE] else None,
+           "headline": to_python(found[HEADLINE]) if found[HEADLINE] else None,
+           "date": found[DATE_PUBLISHED].value if found[DATE_PUBLISHED] else None,
+           "inferred": to_python(found[DATE_INFERRED]) if found[DATE_INFERRED] else None,
+           "publisher": to_python(found[PUBLISHER]) if found[PUBLISHER] else None,
+           "url": to_python(found[URL]) if found[URL] else None}
+    return {**row, "outlet": outlet(row)}
 
 
 def actors(store: GraphStore, iris: Iterable[str]) -> dict[str, tuple[str, str]]:

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from graph.conflicts import Conflict, conflicts
 from graph.entity import roles
 from graph.query import load_query
-from graph.rdf._terms import DATE_PUBLISHED, iri
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
 from graph.web import reads
 from graph.web.paths import base_of, to_path
 
 _LOCK = threading.RLock()  # reentrant: a list read once may be built from another
+#: Articles the home page lists.
+RECENT = 10
 #: Pages :meth:`Site.remember` keeps (the most recently used).
 REMEMBERED = 64
 
@@ -85,9 +86,24 @@ class Site:
         """The rows of :attr:`articles` by article IRI."""
         return self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
 
+    @property
+    def rows(self) -> Mapping[str, dict]:
+        """Article IRI -> its row of :attr:`articles`, read one article at a time (index lookups,
+        kept) unless every row has been read: for the pages about one article or one actor,
+        which must not wait for every article to be read (20 s on 10,000 articles under load)."""
+        return self._once("_rows", lambda: _ArticleRows(self))
+
     def article(self, node: str) -> dict:
-        """The row of :attr:`articles` of the article ``node`` (just its IRI when unknown)."""
-        return self.by_iri.get(node, {"article": node})
+        """The row of :attr:`articles` of the article ``node``."""
+        return self.rows[node]
+
+    @property
+    def recent(self) -> list[dict]:
+        """The newest articles the home page lists (:func:`graph.web.reads.recent_articles`;
+        from :attr:`articles` when they have been read)."""
+        if "_articles" in self.__dict__:
+            return self.articles[:RECENT]
+        return self._once("_recent", lambda: reads.recent_articles(self.store, RECENT))
 
     @property
     def speakers(self) -> list[dict]:
@@ -114,14 +130,33 @@ class Site:
         return self._once("_conflicts", lambda: conflicts(self.store))
 
     def known_date(self, article: str) -> str:
-        """The date of ``article`` from :attr:`articles` when they have been read, else from the
-        store (one lookup): for pages that must not wait for every article to be read."""
-        rows = self.__dict__.get("_by_iri")
-        if rows is not None:
-            return str(rows.get(article, {}).get("date") or "")
-        node = iri(article)
-        return next((q.object.value for q in self.store.quads(node, DATE_PUBLISHED, None, node)), "")
+        """The date of ``article`` as written, or "" (:attr:`rows`)."""
+        return str(self.rows[article].get("date") or "")
 
     def close(self) -> None:
         """Release the store."""
         self.store.close()
+
+
+class _ArticleRows(Mapping):
+    """:attr:`Site.rows`: the rows of :attr:`Site.articles` when read, else each read alone and kept."""
+
+    def __init__(self, site: Site) -> None:
+        self.site, self.read = site, {}
+
+    def __getitem__(self, article: str) -> dict:
+        every = self.site.__dict__.get("_by_iri")
+        if every is not None and article in every:
+            return every[article]
+        if article not in self.read:
+            self.read[article] = reads.article_row(self.site.store, article)
+        return self.read[article]
+
+    def __contains__(self, article: object) -> bool:
+        return isinstance(article, str)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict(self.read))
+
+    def __len__(self) -> int:
+        return len(self.read)

@@ -20,6 +20,7 @@ come from the lexicon (``lexicon().numbers``: ``unit_conversions.tsv``, ``qualif
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
@@ -179,6 +180,7 @@ def interval(value: Decimal, qualifier: str | None) -> tuple[Decimal, Decimal]:
     return low, high
 
 
+@lru_cache(maxsize=65536)
 def measure_words(measure: str, unit: str = "") -> frozenset[str]:
     """The content words of a measure, lowercased, singular, stop words and the unit's words out.
 

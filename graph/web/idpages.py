@@ -29,6 +29,8 @@ DOWNLOAD_FIELDS = ("date", "relation", "speaker", "cue", "act", "kind", "text", 
 #: The neighbourhood view runs its own inline scripts (vis-network, from graph.view) and loads nothing.
 GRAPH_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
              "frame-ancestors 'self'; base-uri 'none'; form-action 'none'")
+#: Articles mentioning the actor listed on its page (``actor.html`` shows as many).
+ARTICLES_SHOWN = 50
 #: Characters of context shown either side of a span on its permalink page.
 CONTEXT_CHARS = 400
 _PERMALINK_KINDS = ("statement", "statistic", "role")
@@ -93,11 +95,13 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
 
 
 def _mentioned(node: str) -> list[dict]:
-    """The articles mentioning an actor, newest first, each with its number of mentions."""
+    """The articles mentioning an actor, newest first, each with its number of mentions; the
+    rows of the :data:`ARTICLES_SHOWN` first only (an actor page lists no more)."""
     counts = site().remember("mentioned " + node, lambda: reads.mentioned_in(site().store, node))
-    rows = sorted((site().rows[a] for a in counts), key=lambda r: (str(r.get("date") or ""), str(r.get("file"))),
-                  reverse=True)  # as Site.articles lists them
-    return [{**r, "mentions": counts[r["article"]]} for r in rows]
+    s = site()
+    order = sorted(counts, key=lambda a: s.order(a), reverse=True)  # as Site.articles lists them
+    return [{**(s.rows[a] if i < ARTICLES_SHOWN else {"article": a}), "mentions": counts[a]}
+            for i, a in enumerate(order)]
 
 
 def _download(rows: list[dict], fmt: str, actor: reads.Actor) -> flask.Response:

@@ -175,13 +175,19 @@ def headlines_with(store: GraphStore, words: str) -> list[str]:
     return sorted({str(r["article"]) for r in store.select(_HEADLINES, words=words.lower())})
 
 
+def article_order(store: GraphStore, article: str) -> tuple[str, str]:
+    """(date, source file) of an article, "" for either it lacks: what :func:`articles` sorts by."""
+    node = iri(article)
+    return tuple(next((q.object.value for q in store.quads(node, p, None, node)), "")
+                 for p in (DATE_PUBLISHED, SOURCE_FILE))
+
+
 def article_row(store: GraphStore, article: str) -> Row:
     """The row of :func:`articles` of one article, by index lookups in its graph."""
     node = iri(article)
-    found = dict.fromkeys((SOURCE_FILE, HEADLINE, DATE_PUBLISHED, DATE_INFERRED, PUBLISHER, URL))
-    for q in store.quads(node, None, None, node):  # one index scan: the article's own few facts
-        if q.predicate in found and found[q.predicate] is None:
-            found[q.predicate] = q.object
+    # a lookup a fact: one scan of the article's facts would read its schema:mentions too (dozens)
+    found = {p: next((q.object for q in store.quads(node, p, None, node)), None)
+             for p in (SOURCE_FILE, HEADLINE, DATE_PUBLISHED, DATE_INFERRED, PUBLISHER, URL)}
     row = {"article": article, "file": to_python(found[SOURCE_FILE]) if found[SOURCE_FILE] else None,
            "headline": to_python(found[HEADLINE]) if found[HEADLINE] else None,
            "date": found[DATE_PUBLISHED].value if found[DATE_PUBLISHED] else None,

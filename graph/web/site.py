@@ -39,6 +39,7 @@ class Site:
         self.store: GraphStore = open_store(location, read_only=True)
         self.base = base or base_of(self.store.articles()[:1])
         self._remembered: OrderedDict[str, Any] = OrderedDict()
+        self._orders: dict[str, tuple[str, str]] = {}
 
     def link(self, node: object) -> str | None:
         """The app page of the IRI ``node``, or None when it has none."""
@@ -92,6 +93,14 @@ class Site:
         kept) unless every row has been read: for the pages about one article or one actor,
         which must not wait for every article to be read (20 s on 10,000 articles under load)."""
         return self._once("_rows", lambda: _ArticleRows(self))
+
+    def order(self, node: str) -> tuple[str, str]:
+        """(date, source file) of the article ``node``, what :attr:`articles` sorts by: from
+        its row when read, else two lookups (kept)."""
+        row = self.__dict__.get("_by_iri", {}).get(node) or self.rows.read.get(node)
+        if row is not None:
+            return str(row.get("date") or ""), str(row.get("file") or "")
+        return self._orders.setdefault(node, reads.article_order(self.store, node))
 
     def article(self, node: str) -> dict:
         """The row of :attr:`articles` of the article ``node``."""

@@ -24,23 +24,34 @@ sys.path[:0] = [str(ROOT)]
 
 import pyoxigraph as ox  # noqa: E402
 
-from graph.rdf._terms import own_graphs  # noqa: E402
+from graph.rdf._terms import DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, TEXT_GRAPH_PREFIX, own_graphs  # noqa: E402
+from graph.rdf.statement_keys import KEY_PREFIX  # noqa: E402
 from graph.rdf.store import Store  # noqa: E402
+
+#: What may stand before an article IRI in a term renamed with it: nothing, or a private prefix.
+_HEADS = ("", INDEX_GRAPH_PREFIX, TEXT_GRAPH_PREFIX, KEY_PREFIX)
 
 
 def renamer(article: str, new: str):
     """A function renaming the terms of ``article``'s graphs for its copy ``new``: the article
-    IRI, every IRI under it (``/`` or ``#`` after it), its private graphs' names, and blank nodes."""
-    olds = {g.value: n.value for g, n in zip(own_graphs(article), own_graphs(new), strict=True)}
+    IRI and every IRI under it (``/`` or ``#`` after it), also behind a private prefix
+    (its private graphs' names, its name index entries, and the statement keys of the actors
+    minted under it, such as its unnamed sources: keys left under the original's actors made
+    those actors' statements in the copies unkeyed), and blank nodes.
+
+    >>> rename = renamer("https://e/a", "https://e/a-copy1")
+    >>> [rename(ox.NamedNode(v)).value for v in ("https://e/a/source/1-2", "urn:claimgraph:key:https://e/a/source/1-2",
+    ...                                          "urn:claimgraph:index:https://e/a#k", "https://e/ab", "https://e/p")]
+    ['https://e/a-copy1/source/1-2', 'urn:claimgraph:key:https://e/a-copy1/source/1-2', \
+'urn:claimgraph:index:https://e/a-copy1#k', 'https://e/ab', 'https://e/p']
+    """
     suffix = new[len(article):]
 
     def term(t):
         if isinstance(t, ox.NamedNode):
-            v = t.value
-            if v in olds:
-                return ox.NamedNode(olds[v])
-            if v.startswith(article) and v[len(article):len(article) + 1] in ("/", "#"):
-                return ox.NamedNode(new + v[len(article):])
+            head, found, rest = t.value.partition(article)
+            if found and head in _HEADS and rest[:1] in ("", "/", "#"):
+                return ox.NamedNode(head + new + rest)
             return t
         if isinstance(t, ox.BlankNode):
             return ox.BlankNode(t.value + suffix.replace("-", "_"))
@@ -49,12 +60,28 @@ def renamer(article: str, new: str):
     return term
 
 
+def _owner(node: str, articles: dict) -> str | None:
+    """The article of ``articles`` that ``node`` is minted under (its IRI + ``/`` or ``#``...), or None.
+
+    >>> _owner("https://e/a/source/1-2", {"https://e/a": []}), _owner("https://e/person/x", {"https://e/a": []})
+    ('https://e/a', None)
+    """
+    cuts = (i for i, c in enumerate(node) if c in "/#")
+    return next((node[:i] for i in cuts if node[:i] in articles), None)
+
+
 def copy_articles(store: Store, copies: int) -> int:
     """Add ``copies - 1`` copies of every article of ``store`` with pyoxigraph's bulk loader
-    (fast, not one transaction: a benchmark store, made again if interrupted); returns how
-    many articles the store then holds."""
+    (fast, not one transaction: a benchmark store, made again if interrupted), with the
+    default graph's quads about the actors minted under each article (its unnamed sources),
+    which the copies need described as the original's are; returns how many articles the
+    store then holds."""
     originals = {article: [q for g in own_graphs(article) for q in store.quads(None, None, None, g)]
                  for article in store.articles()}
+    for q in store.quads(None, None, None, DEFAULT_GRAPH):  # the actors minted under an article (unnamed sources)
+        owner = _owner(q.subject.value, originals)
+        if owner:
+            originals[owner].append(q)
 
     def copied():
         for k in range(1, copies):

@@ -2,8 +2,8 @@
 
 The app is served by waitress on loopback over a store built by this checkout (it must hold
 the articles' texts); each page kind is requested for many different pages, after one
-warm-up request of each kind (the lists the app reads once: names, articles, roles,
-conflicts, the actor graph). The p50 and p95 of each kind go to ``benchmarks/RESULTS.md``,
+warm-up request of each kind (a first visitor's wait: the lists the app reads once, names,
+roles, conflicts, and what a page keeps). The p50 and p95 of each kind go to ``benchmarks/RESULTS.md``,
 one section per store label (targets: p95 under 300 ms on the Wikinews store, pages under
 1 s on a 10,000-article store: ``--target-ms 1000``).
 
@@ -94,8 +94,8 @@ def write_results(label: str, target_ms: float, rows: list[tuple[str, int, float
              "| page kind | pages | p50 ms | p95 ms | max ms | warm-up ms |", "|---|---:|---:|---:|---:|---:|"]
     table += [f"| {kind} | {n} | {p50:.0f} | {p95:.0f} | {top:.0f} | {warm:.0f} |"
               for kind, n, p50, p95, top, warm in rows]
-    table += ["", "The warm-up is the kind's first request, which reads what the app keeps (lists, the actor "
-              "graph): a first visitor's wait."]
+    table += ["", "The warm-up is the kind's first request, which reads what the app keeps (the lists it "
+              "reads once): a first visitor's wait."]
     text = RESULTS_MD.read_text("utf-8")
     head, sep, tail = text.partition(f"\n{heading}\n")
     rest = tail[tail.find("\n## "):] if sep and "\n## " in tail else ""

@@ -20,6 +20,7 @@ come from the lexicon (``lexicon().numbers``: ``unit_conversions.tsv``, ``qualif
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
@@ -30,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from graph.lexicon import lexicon
 from graph.lexicon.numbers import Qualifier
 from graph.query import load_query
+from graph.rdf._terms import iri
 from graph.rdf.base import GraphStore
 
 INF = Decimal("Infinity")
@@ -113,10 +115,14 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     Returns:
         The conflicts, ordered by unit, period and the figures' files and offsets.
     """
-    figures = [_figure(row) for row in store.select(load_query("conflicts"))]
+    rows = store.select(load_query("conflicts"))
+    figures = [_figure(row) for row in rows]
+    article_of = {str(row["file"]): str(row["article"]) for row in rows}
     files = {f.file for group in _groups(figures).values() if len(group) > 1 for f in group}
-    mentions = {file: store.select(load_query("conflicts_mentions"), file=file)
-                for file in sorted(files)}
+    # The article's IRI in the query text (an IRI the store gave): its file bound in a VALUES
+    # block, the query matched every mention of the store before keeping the article's.
+    query = load_query("conflicts_mentions")
+    mentions = {file: store.select(query.replace("?article", str(iri(article_of[file])))) for file in sorted(files)}
     return find_conflicts(with_subjects(f, mentions[f.file]) if f.file in mentions else f for f in figures)
 
 
@@ -174,6 +180,7 @@ def interval(value: Decimal, qualifier: str | None) -> tuple[Decimal, Decimal]:
     return low, high
 
 
+@lru_cache(maxsize=65536)
 def measure_words(measure: str, unit: str = "") -> frozenset[str]:
     """The content words of a measure, lowercased, singular, stop words and the unit's words out.
 

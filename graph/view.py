@@ -479,9 +479,12 @@ def _edge_tip(relation: str, attrs: dict[str, Any], source: str, target: str) ->
     else:
         head = f"<b>{e(source)}</b> and <b>{e(target)}</b> mentioned together"
         items = [f"<div class='cg-q'>{e(str(a))}</div>" for a in attrs.get("articles", [])]
-    more = len(items) - TIP_STATEMENTS
+    shown = items[:TIP_STATEMENTS]
+    # A said_about edge may carry only its first statements (the app's views): its weight counts them all.
+    total = max(len(items), int(attrs.get("weight") or 0)) if relation == "said_about" else len(items)
+    more = total - len(shown)
     tail = [f"<div class='cg-q'>… and {more} more</div>"] if more > 0 else []
-    return head + "".join(items[:TIP_STATEMENTS] + tail)
+    return head + "".join(shown + tail)
 
 
 def _statement_tip(statement: dict[str, Any]) -> str:

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
 from graph.rdf._export import export_dataset
-from graph.rdf._sparql import QUAD_COUNTS, bind_values, change_update
+from graph.rdf._sparql import bind_values, change_update
 from graph.rdf._terms import (CONTENT_HASH, LAYOUT, LAYOUT_VERSION, PREFIX_MAP, STORE_GRAPH, Binding, GraphName,
                               Quad, QueryResult, Term, Value, is_private_graph, own_graphs, to_python)
 from graph.rdf.lock import StoreLock
@@ -120,8 +120,22 @@ class Store:
         return len(self._store)
 
     def quad_counts(self) -> dict[str, int]:
-        """How many quads the articles' graphs, the default graph and the private graphs hold."""
-        return {k: int(v or 0) for k, v in self.select(QUAD_COUNTS)[0].items()}
+        """How many quads the articles' graphs, the default graph and the private graphs hold.
+
+        Counted from the indexes: the default graph alone (not the union of every graph, as
+        :meth:`query` reads it), each private graph by name, the articles' graphs as the rest
+        of every quad. (``QUAD_COUNTS`` in SPARQL over the union checked every quad of every
+        graph against every named graph: 115 s on 296 articles under load, 2.7 s so.)
+        """
+        try:
+            default = _count(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
+            private = sum(_count(self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"))
+                          for g in self._store.named_graphs() if is_private_graph(g))
+            total = len(self._store)
+        except OSError as e:
+            raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
+        return {"article_graph_quads": total - default - private, "default_graph_quads": default,
+                "private_graph_quads": private}
 
     def __repr__(self) -> str:
         return f"Store({str(self.location)!r}, read_only={self.read_only})"
@@ -317,3 +331,8 @@ class Store:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
+
+
+def _count(solutions: ox.QuerySolutions) -> int:
+    """The single ``?n`` of a COUNT query's answer."""
+    return int(next(iter(solutions))["n"].value)

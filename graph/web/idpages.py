@@ -8,17 +8,16 @@ import csv
 import io
 import json
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import flask
-import networkx as nx
 
 from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, DERIVED_FROM, MEMBER, NEWS_ARTICLE, ORGANIZATION, REFERS_TO,
                               iri)
 from graph.view import radial_layout, render_html, view_data
 from graph.web import article as text_marks
 from graph.web import reads, site
+from graph.web.neighbours import DRAWN, neighbourhood
 from graph.web.pages import page_number
 from graph.web.paths import candidates
 
@@ -30,12 +29,13 @@ DOWNLOAD_FIELDS = ("date", "relation", "speaker", "cue", "act", "kind", "text", 
 #: The neighbourhood view runs its own inline scripts (vis-network, from graph.view) and loads nothing.
 GRAPH_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
              "frame-ancestors 'self'; base-uri 'none'; form-action 'none'")
+#: Articles mentioning the actor listed on its page (``actor.html`` shows as many).
+ARTICLES_SHOWN = 50
 #: Characters of context shown either side of a span on its permalink page.
 CONTEXT_CHARS = 400
 _PERMALINK_KINDS = ("statement", "statistic", "role")
-#: Actors a neighbourhood view draws around its actor at most (the most linked to it): more
-#: labels than this do not fit on a screen, and its page lists every statement anyway.
-NEIGHBOURS_DRAWN = 100
+#: Actors a neighbourhood view draws around its actor at most (:data:`graph.web.neighbours.DRAWN`).
+NEIGHBOURS_DRAWN = DRAWN
 #: Said under the heading of a neighbourhood view that left actors out.
 NEIGHBOURS_NOTE = ("The {drawn} actors most linked to {label} are drawn; {left} others are left out "
                    "(every statement by and about {label} is listed on the actor page).")
@@ -79,13 +79,13 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
     chosen = reads.StatementFilter(*(args.get(k, "").strip()[:40] for k in ("relation", "act", "since", "until",
                                                                             "outlet")))
     if args.get("format") in ("csv", "json"):
-        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT, articles=s.by_iri)
+        rows = reads.actor_statements(s.store, actor.iri, chosen, reads.DOWNLOAD_LIMIT, articles=s.rows)
         return _download(rows, args["format"], actor)
-    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri, s.by_iri))
+    facets = s.remember("facets " + actor.iri, lambda: reads.actor_facets(s.store, actor.iri, s.rows))
     total = sum(int(f["statements"]) for f in facets if chosen.keeps(f))
     page = page_number(total, reads.PAGE_SIZE)
     shown = reads.actor_statements(s.store, actor.iri, chosen, reads.PAGE_SIZE, (page - 1) * reads.PAGE_SIZE,
-                                   s.by_iri)
+                                   s.rows)
     return flask.render_template(
         "claimgraph/actor.html", actor=actor, rows=shown, chosen=chosen, total=total, page=page,
         pages=max(1, -(-total // reads.PAGE_SIZE)), targets=reads.targets(s.store, (r["statement"] for r in shown)),
@@ -95,17 +95,13 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
 
 
 def _mentioned(node: str) -> list[dict]:
-    """The articles mentioning an actor, newest first, each with its number of mentions."""
+    """The articles mentioning an actor, newest first, each with its number of mentions; the
+    rows of the :data:`ARTICLES_SHOWN` first only (an actor page lists no more)."""
     counts = site().remember("mentioned " + node, lambda: reads.mentioned_in(site().store, node))
-    return [{**a, "mentions": counts[a["article"]]} for a in site().articles if a["article"] in counts]
-
-
-def _counterparts(G: nx.MultiDiGraph, node: str) -> list[str]:
-    """The actors linked to ``node`` in ``G``, most links first (then by IRI): the view keeps
-    the first, read from ``node``'s own edges rather than ranking its whole neighbourhood."""
-    links: Counter[str] = Counter(n for _, n in G.out_edges(node)) + Counter(n for n, _ in G.in_edges(node))
-    links.pop(node, None)
-    return sorted(links, key=lambda n: (-links[n], n))
+    s = site()
+    order = sorted(counts, key=lambda a: s.order(a), reverse=True)  # as Site.articles lists them
+    return [{**(s.rows[a] if i < ARTICLES_SHOWN else {"article": a}), "mentions": counts[a]}
+            for i, a in enumerate(order)]
 
 
 def _download(rows: list[dict], fmt: str, actor: reads.Actor) -> flask.Response:
@@ -171,15 +167,9 @@ def _graph_view(actor: reads.Actor) -> flask.Response:
 
 def _draw(actor: reads.Actor) -> str:
     """The neighbourhood view: ``actor`` and the :data:`NEIGHBOURS_DRAWN` actors most linked
-    to it (:func:`_counterparts`) with every link among them, on rings around it."""
-    G = site().actor_graph
-    if actor.iri not in G:
-        return "<!doctype html><title>No neighbours</title><p>No statement links this actor to another.</p>"
-    counterparts = _counterparts(G, actor.iri)
-    kept = counterparts[:NEIGHBOURS_DRAWN]
-    drawn = G.subgraph([actor.iri, *kept])
-    left = len(counterparts) - len(kept)
-    note = NEIGHBOURS_NOTE.format(drawn=len(kept), label=actor.label, left=left) if left > 0 else None
-    data = view_data(drawn, first=[actor.iri], positions=radial_layout(actor.iri, kept))
+    to it, on rings around it, read from its own statements and roles (:mod:`graph.web.neighbours`)."""
+    found = neighbourhood(site().store, actor.iri, NEIGHBOURS_DRAWN, site().known_date)
+    note = NEIGHBOURS_NOTE.format(drawn=len(found.drawn), label=actor.label, left=found.left) if found.left else None
+    data = view_data(found.graph, first=[actor.iri], positions=radial_layout(actor.iri, found.drawn))
     with tempfile.TemporaryDirectory() as folder:
         return render_html(data, Path(folder) / "view.html", f"Around {actor.label}", note).read_text("utf-8")

@@ -7,7 +7,7 @@ import flask
 
 from graph.query import actors_named, close_names
 from graph.rdf._terms import PREFIXES
-from graph.web import site
+from graph.web import reads, site
 from graph.web.paths import safe_url
 
 pages = flask.Blueprint("claimgraph_pages", __name__, template_folder="templates", static_folder="static",
@@ -16,8 +16,8 @@ pages = flask.Blueprint("claimgraph_pages", __name__, template_folder="templates
 #: Scripts, styles, frames and requests from the app itself only; no inline script.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
-#: Articles listed on the home page, search results of each kind shown at most, roles per page.
-RECENT, RESULTS, ROLES_PAGE = 10, 50, 100
+#: Search results of each kind shown at most, roles per page.
+RESULTS, ROLES_PAGE = 50, 100
 #: Conflicts shown on one page (a large store holds tens of thousands; one page of them all took seconds).
 CONFLICTS_PAGE = 100
 
@@ -59,8 +59,7 @@ def helpers() -> dict:
 def home() -> str:
     """Search box, counts, most quoted actors, most recent articles."""
     s = site()
-    return flask.render_template("claimgraph/home.html", counts=s.counts, speakers=s.speakers,
-                                 articles=s.articles[:RECENT])
+    return flask.render_template("claimgraph/home.html", counts=s.counts, speakers=s.speakers, articles=s.recent)
 
 
 @pages.route("/search")
@@ -80,7 +79,8 @@ def search() -> str:
                 seen.add(str(row["actor"]))
                 partial.append(row)
         partial.sort(key=lambda r: (len(str(r["label"])), str(r["label"]).casefold()))
-        headlines = [a for a in s.articles if folded in str(a.get("headline") or "").casefold()]
+        headlines = sorted((s.rows[a] for a in reads.headlines_with(s.store, q)),
+                           key=lambda r: (str(r.get("date") or ""), str(r.get("file"))), reverse=True)
         suggestions = [] if exact else close_names(q, sorted({str(r["name"]) for r in s.names}))
     labels = {str(r["actor"]): r for r in s.names}
     return flask.render_template("claimgraph/search.html", q=q, limit=RESULTS,

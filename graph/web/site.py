@@ -1,23 +1,19 @@
 """The browsing app's state: one read-only store and what its pages read again and again.
 
 The store is opened read-only and never changes while the app runs, so the lists every
-search or listing needs (names, articles, roles, conflicts, the whole actor graph for the
-neighbourhood views) are read once, on first use, and kept.
+search or listing needs (names, articles, roles, conflicts) are read once, on first use, and kept.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from graph.conflicts import Conflict, conflicts
 from graph.entity import roles
-from graph.network import actor_graph
 from graph.query import load_query
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
@@ -25,6 +21,8 @@ from graph.web import reads
 from graph.web.paths import base_of, to_path
 
 _LOCK = threading.RLock()  # reentrant: a list read once may be built from another
+#: Articles the home page lists.
+RECENT = 10
 #: Pages :meth:`Site.remember` keeps (the most recently used).
 REMEMBERED = 64
 
@@ -41,6 +39,7 @@ class Site:
         self.store: GraphStore = open_store(location, read_only=True)
         self.base = base or base_of(self.store.articles()[:1])
         self._remembered: OrderedDict[str, Any] = OrderedDict()
+        self._orders: dict[str, tuple[str, str]] = {}
 
     def link(self, node: object) -> str | None:
         """The app page of the IRI ``node``, or None when it has none."""
@@ -88,9 +87,32 @@ class Site:
         """The rows of :attr:`articles` by article IRI."""
         return self._once("_by_iri", lambda: {a["article"]: a for a in self.articles})
 
+    @property
+    def rows(self) -> Mapping[str, dict]:
+        """Article IRI -> its row of :attr:`articles`, read one article at a time (index lookups,
+        kept) unless every row has been read: for the pages about one article or one actor,
+        which must not wait for every article to be read (20 s on 10,000 articles under load)."""
+        return self._once("_rows", lambda: _ArticleRows(self))
+
+    def order(self, node: str) -> tuple[str, str]:
+        """(date, source file) of the article ``node``, what :attr:`articles` sorts by: from
+        its row when read, else two lookups (kept)."""
+        row = self.__dict__.get("_by_iri", {}).get(node) or self.rows.read.get(node)
+        if row is not None:
+            return str(row.get("date") or ""), str(row.get("file") or "")
+        return self._orders.setdefault(node, reads.article_order(self.store, node))
+
     def article(self, node: str) -> dict:
-        """The row of :attr:`articles` of the article ``node`` (just its IRI when unknown)."""
-        return self.by_iri.get(node, {"article": node})
+        """The row of :attr:`articles` of the article ``node``."""
+        return self.rows[node]
+
+    @property
+    def recent(self) -> list[dict]:
+        """The newest articles the home page lists (:func:`graph.web.reads.recent_articles`;
+        from :attr:`articles` when they have been read)."""
+        if "_articles" in self.__dict__:
+            return self.articles[:RECENT]
+        return self._once("_recent", lambda: reads.recent_articles(self.store, RECENT))
 
     @property
     def speakers(self) -> list[dict]:
@@ -116,11 +138,34 @@ class Site:
         """Conflicting figures (:func:`graph.conflicts.conflicts`)."""
         return self._once("_conflicts", lambda: conflicts(self.store))
 
-    @property
-    def actor_graph(self) -> nx.MultiDiGraph:
-        """The whole actor graph, for the neighbourhood views."""
-        return self._once("_graph", lambda: actor_graph(self.store))
+    def known_date(self, article: str) -> str:
+        """The date of ``article`` as written, or "" (:attr:`rows`)."""
+        return str(self.rows[article].get("date") or "")
 
     def close(self) -> None:
         """Release the store."""
         self.store.close()
+
+
+class _ArticleRows(Mapping):
+    """:attr:`Site.rows`: the rows of :attr:`Site.articles` when read, else each read alone and kept."""
+
+    def __init__(self, site: Site) -> None:
+        self.site, self.read = site, {}
+
+    def __getitem__(self, article: str) -> dict:
+        every = self.site.__dict__.get("_by_iri")
+        if every is not None and article in every:
+            return every[article]
+        if article not in self.read:
+            self.read[article] = reads.article_row(self.site.store, article)
+        return self.read[article]
+
+    def __contains__(self, article: object) -> bool:
+        return isinstance(article, str)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict(self.read))
+
+    def __len__(self) -> int:
+        return len(self.read)

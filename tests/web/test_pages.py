@@ -10,7 +10,6 @@ import json
 
 from decimal import Decimal
 
-import networkx as nx
 import pytest
 
 from graph.conflicts import Conflict, Figure
@@ -148,40 +147,6 @@ def test_downloads_hold_the_filtered_statements(client, fmt):
     rows = list(csv.DictReader(io.StringIO(body))) if fmt == "csv" else json.loads(body)
     assert [(r["statement"], r["text"], str(r["begin"])) for r in rows] == [(STATEMENT, QUOTE, str(Q_BEGIN))]
     assert "attachment" in response.headers["Content-Disposition"]
-
-
-@pytest.mark.parametrize(("edges", "expected"), [
-    ([("a", "b"), ("c", "a"), ("a", "c"), ("b", "c")], ["c", "b"]),
-    ([("a", "a"), ("d", "a"), ("a", "b")], ["b", "d"]),
-    ([("a", "a")], []),
-])
-def test_a_neighbourhood_view_keeps_the_counterparts_most_linked_to_the_actor(edges, expected):
-    assert idpages._counterparts(nx.MultiDiGraph(edges), "a") == expected
-
-
-def _ids_drawn(page: str) -> set[str]:
-    """The node ids of a view page (pyvis writes its nodes as a JSON array)."""
-    return {n["id"] for n in json.loads(page.partition("nodes = new vis.DataSet(")[2].partition(");")[0])}
-
-
-@pytest.mark.parametrize(("drawn", "expected", "note"), [
-    (2, {"a", "b", "c"}, "The 2 actors most linked to Ada are drawn; 2 others are left out"),
-    (4, {"a", "b", "c", "d", "e"}, None),
-])
-def test_a_neighbourhood_view_draws_the_most_linked_and_says_how_many_it_left_out(monkeypatch, drawn, expected,
-                                                                                   note):
-    G = nx.MultiDiGraph()
-    for u, v, key in [("a", "b", "said_about"), ("b", "a", "said_about"), ("a", "b", "member_of"),
-                      ("a", "c", "said_about"), ("c", "a", "said_about"), ("d", "a", "said_about"),
-                      ("e", "a", "said_about"), ("b", "c", "said_about"), ("c", "d", "said_about")]:
-        G.add_edge(u, v, key=key, relation=key, weight=1)
-    monkeypatch.setattr(idpages, "site", lambda: type("S", (), {"actor_graph": G})())
-    monkeypatch.setattr(idpages, "NEIGHBOURS_DRAWN", drawn)
-    page = idpages._draw(idpages.reads.Actor("a", "Ada", "Person", [], [], [], {}))
-    assert _ids_drawn(page) == expected
-    assert (note in page) if note else "left out" not in page
-    edges = json.loads(page.partition("edges = new vis.DataSet(")[2].partition(");")[0])
-    assert sorted((e["from"], e["to"]) for e in edges) == sorted((u, v) for u, v in G.subgraph(expected).edges())
 
 
 def _conflict(i: int) -> Conflict:

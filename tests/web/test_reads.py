@@ -181,3 +181,10 @@ def test_top_speakers_are_those_of_the_query_grouped_by_label_and_class(small_st
     found = [(r["actor"], r["label"], r["kindIri"], r["statements"]) for r in top_speakers(small_store, top)]
     assert found == expected
     assert len(found) == min(top, 5)
+
+
+def test_the_recent_articles_are_the_first_rows_of_every_article(small_store):
+    from graph.web.reads import articles, recent_articles
+    every = articles(small_store)
+    assert every and recent_articles(small_store, 2) == every[:2]
+    assert recent_articles(small_store, len(every) + 5) == every

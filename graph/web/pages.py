@@ -68,7 +68,7 @@ def search() -> str:
     is), and articles whose headline contains it."""
     s = site()
     q = flask.request.args.get("q", "").strip()[:200]
-    exact, partial, headlines, suggestions = [], [], [], []
+    exact, partial, headlines, suggestions, found = [], [], [], [], 0
     if q:
         folded = q.casefold()
         exact = sorted(set(actors_named(s.store, q)) | {str(r["actor"]) for r in s.names
@@ -79,13 +79,14 @@ def search() -> str:
                 seen.add(str(row["actor"]))
                 partial.append(row)
         partial.sort(key=lambda r: (len(str(r["label"])), str(r["label"]).casefold()))
-        headlines = sorted((s.rows[a] for a in reads.headlines_with(s.store, q)),
-                           key=lambda r: (str(r.get("date") or ""), str(r.get("file"))), reverse=True)
+        matched = reads.headlines_with(s.store, q)
+        found = len(matched)  # rows read for the first page only: a common word heads thousands
+        headlines = [s.rows[a] for a in sorted(matched, key=s.order, reverse=True)[:RESULTS]]
         suggestions = [] if exact else close_names(q, sorted({str(r["name"]) for r in s.names}))
     labels = {str(r["actor"]): r for r in s.names}
     return flask.render_template("claimgraph/search.html", q=q, limit=RESULTS,
                                  exact=[labels.get(a, {"actor": a, "label": a, "kind": ""}) for a in exact],
-                                 partial=partial, headlines=headlines, suggestions=suggestions)
+                                 partial=partial, headlines=headlines, found=found, suggestions=suggestions)
 
 
 @pages.route("/roles")

@@ -21,7 +21,8 @@ CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
                    "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
-             "quoting-verb", "target-act", "default-cue", "active-only", "writer-view")
+             "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
+             "control-verb")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -113,8 +114,8 @@ class SpeechWords:
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
-        quoting_verbs, target_acts, active_only, writer_views: The words of each use in
-            ``speech_words.tsv``.
+        quoting_verbs, target_acts, active_only, writer_views, control_verbs: The words of
+            each use in ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
 
@@ -134,6 +135,7 @@ class SpeechWords:
     active_only: frozenset[str]
     writer_views: frozenset[str]
     nominal_cues: Mapping[str, Cue]
+    control_verbs: frozenset[str] = frozenset()
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -233,4 +235,5 @@ def load() -> SpeechWords:
         content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
         target_acts=words["target-act"], default_cue=cues[default],
         active_only=words["active-only"], writer_views=words["writer-view"],
-        nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))))
+        nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))),
+        control_verbs=words["control-verb"])

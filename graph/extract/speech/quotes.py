@@ -17,7 +17,8 @@ from spacy.tokens import Token
 from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue, names_a_time
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close
-from graph.extract.speech.speakers import according_object, inverted_subject, subject_of
+from graph.extract.speech.speakers import (abbreviation_dot, according_object, inverted_subject,
+                                           phrase_head, subject_of)
 from graph.lexicon.speech import Cue
 from graph.records import Span
 
@@ -26,6 +27,9 @@ SENTENCE_END = ".?!…"
 #: Tokens an attribution may stand from its quote, and the largest object that may stand
 #: between a cue and its quote ("told reporters: “…”").
 ATTRIBUTION_WINDOW = 12
+#: Tokens after a quote searched for its cue when the speaker phrase between them is long
+#: ("…,” Jane Roe, the director of the Green River Network in Lakeside, said).
+AFTER_WINDOW = 30
 MAX_ADDRESSEE = 3
 #: The most words of a quoted title or word a cue takes as its object ("said “no” to it").
 MAX_TITLE_WORDS = 3
@@ -127,7 +131,7 @@ def _after_window(ctx: Context, q: Quote) -> list[Token]:
     attribution window."""
     window: list[Token] = []
     start = ctx.token_at(q.outer.end)
-    for tok in ctx.doc[start:start + ATTRIBUTION_WINDOW]:
+    for tok in ctx.doc[start:start + AFTER_WINDOW]:
         if tok.idx < q.outer.end:
             continue
         if "\n" in tok.text or tok.text in OPENERS or (tok.text in AMBIGUOUS and window
@@ -136,7 +140,7 @@ def _after_window(ctx: Context, q: Quote) -> list[Token]:
         if ctx.in_any_quote(tok.idx):
             break
         window.append(tok)
-        if tok.text in ".?!;":
+        if tok.text in ".?!;" and not abbreviation_dot(tok):
             break
     return window
 
@@ -156,17 +160,35 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     for tok in window:
         found = match_cue(tok, cues)
         if found is None:
-            if tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ"):
+            if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")
+                    and not _in_subject_before(tok, window)):
                 return None  # the sentence goes on with another verb or clause first
             continue
+        if tok.i - window[0].i >= ATTRIBUTION_WINDOW and not any(
+                c.dep_ == "nsubj" and c in window for c in tok.children):
+            return None  # far from the quote, a cue attributes it only through its subject
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx
                                   and not ctx.in_any_quote(c.idx) for c in tok.children):
             return None
         if last_char in SENTENCE_END and first.text[:1].isupper() and _introduces_next(ctx, q, tok):
             return None  # “… exempt?” Jane Roe said, “…”: Roe's cue opens the next quote
-        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c in window), None)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and c in window]
+        subject = next((c for c in subjects if c.i < tok.i or c.ent_type_ == "PERSON"),
+                       subjects[0] if subjects else None)  # "said Army Capt. Jane Roe": Roe
+        before = [t for t in window if t.i < tok.i]
+        if subject is None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
+            subject = phrase_head(before)  # "…,” Roe, an aide, said": parsed apart
         return Attribution(found[0], tok, subject or inverted_subject(ctx, tok, window))
     return None
+
+
+def _in_subject_before(tok: Token, window: list[Token]) -> bool:
+    """True when ``tok`` lies inside the subject phrase of a later verb of the window ("…,”
+    Jane Roe, who chairs the board, said": *chairs*, in Roe's relative clause)."""
+    head = tok
+    while head.head.i != head.i and head.dep_ != "nsubj":
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window
 
 
 def _introduces_next(ctx: Context, q: Quote, cue: Token) -> bool:

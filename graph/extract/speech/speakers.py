@@ -80,12 +80,32 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             return _issuer(ctx, verb.head)  # "a group backing X", "issued a statement saying"
         if verb.dep_ == "relcl" and not quoted:
             return verb.head
+        controller = _object_controller(verb, ctx.words) if not quoted else None
+        if controller is not None:
+            return controller  # "the vote led Roe to announce ...": Roe announces
         if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             verb = verb.head
             continue
         return None
     return None
+
+
+def _object_controller(verb: Token, words: SpeechWords) -> Token | None:
+    """The object of the verb an infinitive hangs on, who does what the infinitive says
+    ("the vote led Roe to announce", "prompted the mayor to say"; the verbs are
+    :attr:`~graph.lexicon.speech.SpeechWords.control_verbs`), or None. The object must be
+    someone (a name, a pronoun, a person or organisation noun), not a means ("used the
+    speech to argue"); an order ("told the officials to warn them") or a purpose ("founded
+    the party to oppose the plan") is no such verb."""
+    infinitive = verb.dep_ == "xcomp" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive or verb.head.lemma_ not in words.control_verbs:
+        return None
+    ref = words.referents
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and (
+        c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in ref.person
+        or c.lemma_.lower() in ref.organization)), None)
 
 
 def _subject_in_opening_participle(verb: Token) -> Token | None:
@@ -158,17 +178,53 @@ def inverted_subject(ctx: Context, verb: Token, window: list[Token]) -> Token | 
     ("…,” recalling their meeting") takes the subject of its clause instead."""
     if verb.tag_ == "VBG":
         return subject_of(ctx, verb)
-    after = [t for t in window if t.i > verb.i]
-    for tok in after:
-        if tok.is_punct or tok.tag_ in ("PRP$", "WP$") or tok.dep_ == "poss":
+    return phrase_head([t for t in window if t.i > verb.i])
+
+
+def phrase_head(tokens: list[Token]) -> Token | None:
+    """The head of the noun phrase that opens ``tokens`` (after any punctuation before it),
+    up to a comma or possessive: its last proper noun or common noun, or the last word of
+    the person's name that ends it (:func:`_person_ending`)."""
+    for n, tok in enumerate(tokens):
+        if tok.is_punct and not any(not t.is_punct for t in tokens[:n]):
+            continue  # the comma after a quote
+        if ((tok.is_punct and not abbreviation_dot(tok)) or tok.tag_ in ("PRP$", "WP$")
+                or tok.dep_ == "poss"):
             break
         if tok.pos_ in NOUN_POS:
             head = tok
             while (head.dep_ in ("compound", "flat", "amod", "det") and head.head.i > head.i
-                   and head.head in after):
+                   and head.head in tokens):
                 head = head.head
-            return head
+            return _person_ending(tokens[n:]) or head
     return None
+
+
+def _person_ending(run: list[Token]) -> Token | None:
+    """The last word of a person's name ending the proper nouns that open ``run``, titles
+    and their abbreviations before it ("Navy Capt. Jane Roe": Roe, not the Navy); None when
+    a common noun follows the name, which then only modifies it ("a Roe adviser")."""
+    last = None
+    for tok in run:
+        if tok.pos_ == "NOUN" and last is not None:
+            return None
+        if tok.pos_ != "PROPN" and not abbreviation_dot(tok) and not (
+                tok.pos_ in ("NOUN", "ADJ") and last is None):
+            break
+        if tok.ent_type_ == "PERSON":
+            last = tok
+    return last
+
+
+def abbreviation_dot(tok: Token) -> bool:
+    """True for the dot the parser split from an abbreviated honorific before a name
+    ("Capt . Jane Roe")."""
+    doc = tok.doc
+    if tok.text != "." or not 0 < tok.i < len(doc) - 1:
+        return False
+    before = doc[tok.i - 1]
+    return (not before.whitespace_ and before.lower_ in lexicon().actors.honorifics.ends
+            and doc[tok.i + 1].is_title)
 
 
 def noun_phrase(token: Token, with_preps: bool, preps: frozenset[str] = frozenset()) -> Span:
@@ -178,18 +234,29 @@ def noun_phrase(token: Token, with_preps: bool, preps: frozenset[str] = frozense
     a time ("a poll last week"), up to a comma; never a relative clause or apposition."""
     begin = token.left_edge.idx
     end = token.idx + len(token.text)
+    doc, i = token.doc, token.i + 1
+    while i + 1 < len(doc) and _joins(doc[i]) and not token.whitespace_:
+        end, i = doc[i + 1].idx + len(doc[i + 1].text), i + 2  # "two-thirds"
     if with_preps:
         for child in token.rights:
             if not ((child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "amod"
                     or (child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS)
                     or child.dep_ == "npadvmod"):
                 break
-            last = next((t for t in child.subtree if t.is_punct and t.i > child.i), None)
+            last = next((t for t in child.subtree
+                         if t.is_punct and t.i > child.i and not _joins(t)), None)
             if last is not None:
                 end = max(end, last.nbor(-1).idx + len(last.nbor(-1).text))
                 break
             end = child.right_edge.idx + len(child.right_edge.text)
     return Span(begin, end)
+
+
+def _joins(tok: Token) -> bool:
+    """True for a hyphen or slash inside a word ("Franco-German", "two-thirds"), which ends
+    no phrase."""
+    return (tok.text in ("-", "/") and tok.i > 0 and not tok.whitespace_
+            and not tok.doc[tok.i - 1].whitespace_)
 
 
 # -- from the phrase to an actor -------------------------------------------------------------

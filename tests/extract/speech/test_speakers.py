@@ -374,3 +374,57 @@ def test_what_seems_is_the_writers_judgement(nlp, text, content):
 def test_speaker_of_a_participle_on_a_noun(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a long speaker phrase between the quote and its cue
+    ("“The dam will hold,” Maria Okonkwo, the director of the Green River Network in the "
+     "northern valley, said on Friday.", "The dam will hold", "Maria Okonkwo"),
+    ("“We saw it coming,” Tomas Berg, who chairs the Harbour Authority board in Rivertown, "
+     "said.", "We saw it coming", "Tomas Berg"),
+    # an abbreviated rank before the name, which the parser splits from its dot
+    ("“We saw it coming,” said retired Navy Capt. Omar Haddad, who served on the board.",
+     "We saw it coming", "Omar Haddad"),
+    ("“We saw it coming,” said Army Capt. Lena Vogt, who served on the board.",
+     "We saw it coming", "Lena Vogt"),
+    ("“The dam will hold,” said Tomas Berg.", "The dam will hold", "Tomas Berg"),
+    # a name before a common noun only modifies it
+    ("“The dam will hold,” said a former Okonkwo adviser.", "The dam will hold",
+     "a former Okonkwo adviser"),
+    ("“The dam will hold,” said Rivertown-based Republican strategist Tomas Berg.",
+     "The dam will hold", "Tomas Berg"),
+    # the speaker before the cue, not the place after it, when the parser links neither
+    ("“The dam will hold,” Tomas Berg, a top outside Okonkwo adviser, said at a recent Gazette "
+     "event on the economy in Rivertown.", "The dam will hold", "Tomas Berg"),
+])
+def test_speaker_after_the_quote(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The vote led Tomas Berg to announce that he would resign.", "that he would resign",
+     "Tomas Berg"),
+    ("The delay prompted the mayor to say that the dam was unsafe.", "the dam was unsafe",
+     "the mayor"),
+    # a means, not someone, as the object: the subject speaks
+    ("Maria Okonkwo used the speech to argue that the dam was safe.", "the dam was safe",
+     "Maria Okonkwo"),
+    # an order to speak is the speaker's own statement, not yet the object's
+    ("Maria Okonkwo told the officials to warn the farmers that the dam was unsafe.",
+     "the dam was unsafe", "Maria Okonkwo"),
+])
+def test_object_of_the_verb_before_an_infinitive_cue_speaks(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Some 56 percent of Veltro-Americans polled said the ferry was too slow.",
+     "the ferry was too slow", "Some 56 percent of Veltro-Americans polled"),
+    ("A reporter for Agence Ostland-Presse said the ferry was too slow.",
+     "the ferry was too slow", "A reporter for Agence Ostland-Presse"),
+])
+def test_hyphenated_words_stay_whole_in_a_description(nlp, text, content, source):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == source

@@ -27,12 +27,6 @@ from graph.rdf.lock import StoreLock
 from graph.rdf.statement_keys import key_quads, mark_quad
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
-#: Quads added at once (nothing removed) from which :meth:`Store.change` ingests them in bulk
-#: (``bulk_extend``: sorted files handed to RocksDB in one atomic ingestion) rather than in a
-#: transaction (``extend``, which reads every key it writes, and slows as the store grows). A
-#: writer batch of 16 articles is some 7,000 quads; one article alone stays in a transaction
-#: (a small ingestion would leave many small files to compact).
-BULK_QUADS = 2000
 
 
 class Store:
@@ -218,10 +212,7 @@ class Store:
         try:
             remove, add = list(remove), list(add)
             drop = [g for g in drop if self._store.contains_named_graph(g)]
-            if not remove and not drop and len(add) >= BULK_QUADS:
-                # one RocksDB ingestion of every index's new file: all or nothing, as a transaction
-                self._store.bulk_extend(add)
-            elif not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
+            if not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
                 self._store.extend(add)
             else:
                 self._store.update(change_update(remove, add, drop))

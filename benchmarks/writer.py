@@ -144,7 +144,7 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
         cpu[written] = time.process_time()
         while todo and written >= todo[0]:
             size = todo.pop(0)
-            start = max(0, size - min(window, size))
+            start = max(m for m in marks if m <= max(0, size - min(window, size)))  # batches end on marks
             rows.append({"articles": size, "window": size - start, "seconds": now - marks[start],
                          "rate": (size - start) / (now - marks[start]), "peak_rss": _peak_rss(),
                          "cpu_ms": 1000 * (cpu[written] - cpu[start]) / (size - start),

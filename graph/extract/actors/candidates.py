@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -21,6 +21,7 @@ from spacy.tokens import Span as DocSpan
 
 from graph.extract.actors.tokens import (after_title_of, attached, is_name_token, is_org_head,
                                          is_title_head, place_after)
+from graph.ingest.boilerplate import headline_like
 from graph.lexicon import lexicon
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -98,8 +99,34 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
     line = dateline_place(doc)
     if line is not None:
         places.append(Candidate(line[0], line[1], "Place", "DATELINE"))
-    names = [c for c in names if all(c.end <= p.start or c.start >= p.end for p in places)]
+    names = [c for c in (_headline_trimmed(doc, text, c) for c in names) if c is not None
+             and all(c.end <= p.start or c.start >= p.end for p in places)]
     return Candidates(orgs, names + places)
+
+
+def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
+    """The candidate, unless it is a name of two words or more, not an organisation's, in
+    a line written in title case (a headline: "Berg Beats Okafor In Kelby", "Okafor Says
+    Tax Plan Will Pass") that the article never writes again outside that line: then its
+    longest first words that it does write again ("Berg", "Okafor"), or None. The model
+    reads runs of capitalised words there as names, and such a phrase, joined across
+    articles by the short names in it, would merge the people it names."""
+    if cand.kind == "Organization" or cand.end - cand.start < 2:
+        return cand
+    first = doc[cand.start]
+    begin = text.rfind("\n", 0, first.idx) + 1
+    end = text.find("\n", first.idx)
+    end = len(text) if end < 0 else end
+    words = [w for w in text[begin:end].split() if w[:1].isalpha() and len(w) > 3]
+    rest = text[:begin] + "\n" + text[end:]
+    if (len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words)
+            or not headline_like(text[begin:end].strip()) or not rest.strip()):
+        return cand
+    for stop in range(cand.end, cand.start, -1):
+        name = text[first.idx:doc[stop - 1].idx + len(doc[stop - 1])]
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest):
+            return cand if stop == cand.end else replace(cand, end=stop)
+    return None
 
 
 def _in_group(doc: Doc, run: Candidate, groups: list[tuple[int, int]]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from graph.extract.actors import find_actors
 from graph.extract.actors.candidates import _joined_people, dateline_place, find_candidates, person_shaped, trim
 
 
@@ -119,3 +120,21 @@ def test_joined_people(nlp, words, people, joined):
         tags[start:end] = ["B-PERSON"] + ["I-PERSON"] * (end - start - 1)
     doc = Doc(nlp.vocab, words=words, ents=tags)
     assert [(e.start, e.end) for e in _joined_people(doc, tuple(doc.ents))] == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a title-case headline's run of names is cut to what the article writes again
+        ("Berg Beats Okafor In Kelby Primary\n\nTomas Berg won the primary on Tuesday.",
+         {"Tomas Berg"}),
+        ("Okafor Says Tax Plan Will Pass\n\nAnn Okafor said on Monday that it would pass.",
+         {"Ann Okafor"}),
+        # a name the body writes again stays whole
+        ("Ann Okafor Wins Kelby Primary Again\n\nAnn Okafor won the primary on Tuesday.",
+         {"Ann Okafor"}),
+    ],
+)
+def test_headline_runs_are_cut_to_names(nlp, text, people):
+    found = {e.name for e in find_actors(nlp(text)).entities if e.kind == "Person"}
+    assert found == people

@@ -20,7 +20,7 @@ Rows = Iterable[tuple[str, ...]]
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
                    "first-plural", "indefinite", "writer", "answer")
-WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
+WORD_USES = ("circumstance-prep", "circumstance-mark", "indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
@@ -113,8 +113,8 @@ class SpeechWords:
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
-        quoting_verbs, target_acts, active_only, writer_views: The words of each use in
-            ``speech_words.tsv``.
+        quoting_verbs, target_acts, active_only, writer_views, circumstance_preps,
+        circumstance_marks: The words of each use in ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
 
@@ -134,6 +134,8 @@ class SpeechWords:
     active_only: frozenset[str]
     writer_views: frozenset[str]
     nominal_cues: Mapping[str, Cue]
+    circumstance_preps: frozenset[str]
+    circumstance_marks: frozenset[str]
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -233,4 +235,6 @@ def load() -> SpeechWords:
         content_preps=words["content-prep"], quoting_verbs=words["quoting-verb"],
         target_acts=words["target-act"], default_cue=cues[default],
         active_only=words["active-only"], writer_views=words["writer-view"],
-        nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))))
+        nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))),
+        circumstance_preps=words["circumstance-prep"],
+        circumstance_marks=words["circumstance-mark"])

@@ -22,7 +22,7 @@ PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "firs
                    "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
-             "control-verb")
+             "control-verb", "circumstance-prep", "circumstance-mark")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -114,8 +114,8 @@ class SpeechWords:
         referents: See :class:`Referents`.
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
-        quoting_verbs, target_acts, active_only, writer_views, control_verbs: The words of
-            each use in ``speech_words.tsv``.
+        quoting_verbs, target_acts, active_only, writer_views, circumstance_preps,
+        circumstance_marks, control_verbs: The words of each use in ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
 
@@ -135,6 +135,8 @@ class SpeechWords:
     active_only: frozenset[str]
     writer_views: frozenset[str]
     nominal_cues: Mapping[str, Cue]
+    circumstance_preps: frozenset[str]
+    circumstance_marks: frozenset[str]
     control_verbs: frozenset[str] = frozenset()
 
 
@@ -236,4 +238,6 @@ def load() -> SpeechWords:
         target_acts=words["target-act"], default_cue=cues[default],
         active_only=words["active-only"], writer_views=words["writer-view"],
         nominal_cues=MappingProxyType(nominal_cues_from_rows(read_table("nominal_cues.tsv"))),
+        circumstance_preps=words["circumstance-prep"],
+        circumstance_marks=words["circumstance-mark"],
         control_verbs=words["control-verb"])

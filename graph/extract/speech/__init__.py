@@ -59,7 +59,28 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
                                     ctx.text[draft.span.begin:draft.span.end], speaker,
                                     draft.cue.phrase, draft.speech_act,
                                     about(discourse, draft, speaker), draft.cue_span))
-    return Speech(_one_per_span(aside_about(ctx, kept, statements)), discourse.minted)
+    return Speech(_one_per_span(_without_own_nested(ctx, aside_about(ctx, kept, statements))),
+                  discourse.minted)
+
+
+def _without_own_nested(ctx: Context, statements: list[Statement]) -> list[Statement]:
+    """The statements without an indirect one whose verb cue lies inside the content of a
+    longer reported statement by the same speaker ("Roe said she wants the pier rebuilt":
+    *wants* is a part of what Roe said, not a second statement of hers); one by another
+    speaker stays ("Roe said critics claim the pier is unsafe"), and so does the content of
+    a noun ("repeated her call for new elections": the call is for new elections). A
+    statement without a speaker inside another is a part of it too."""
+    reported = [s for s in statements if s.kind != "direct"]
+    return [s for s in statements if not (s.kind == "indirect" and not _noun_cue(ctx, s) and any(
+        o is not s and o.span.begin <= s.span.begin and s.span.end <= o.span.end
+        and len(o.span) > len(s.span) and (s.speaker is None or o.speaker == s.speaker)
+        for o in reported))]
+
+
+def _noun_cue(ctx: Context, statement: Statement) -> bool:
+    """True when the statement's cue is a noun ("her call for new elections")."""
+    span = statement.cue_span
+    return span is not None and ctx.doc[ctx.token_at(span.begin)].pos_ in ("NOUN", "PROPN")
 
 
 def _one_per_span(statements: list[Statement]) -> list[Statement]:

@@ -246,8 +246,9 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     begin = min(t.left_edge.i for t in targets)
     end = max(t.right_edge.i for t in targets)
     if begin > verb.i:
-        tail = [c for c in children if c.i > end and not _aside(c) and (
-            c.dep_ not in TAIL_DEPS or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
+        tail = [c for c in children if c.i > end and not _aside(c) and not _circumstance(ctx, c)
+                and (c.dep_ not in TAIL_DEPS
+                     or (c.dep_ == "conj" and match_cue(c, ctx.words.cues) is None))]
         end = max([end] + [c.right_edge.i for c in tail])
     tokens = _in_paragraph(ctx, verb, ctx.doc[begin:end + 1])
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
@@ -279,6 +280,20 @@ def _aside(child: Token) -> bool:
     previous = child.left_edge.nbor(-1) if child.left_edge.i > 0 else None
     return (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and previous is not None
             and previous.text == "," and not any(c.dep_ == "mark" for c in child.children))
+
+
+def _circumstance(ctx: Context, child: Token) -> bool:
+    """True for when, where or how a cue speaks, after its content ("criticised her plan
+    last week", "praised him in a speech", "thanked them after the vote", "criticised it
+    when she spoke"): no part of what is said."""
+    if child.dep_ == "npadvmod":
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ in ctx.words.circumstance_preps
+    if child.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ctx.words.circumstance_marks
+                   for c in child.children)
+    return False
 
 
 def _opens_content(ctx: Context, verb: Token, first: Token, particle: Token | None) -> bool:

@@ -225,6 +225,20 @@ def test_content_without_the_aside_of_its_cue(nlp, text, content):
     assert content in [r[3] for r in rows]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    # when, where and how a cue speaks, after its content, is no part of it
+    ("Lena Vogt criticised the harbour plan last week.", "the harbour plan"),
+    ("Lena Vogt praised the new pier in a speech at the harbour.", "the new pier"),
+    ("Lena Vogt endorsed Tomas Berg at a rally in Rivertown.", "Tomas Berg"),
+    # a complement of the cue after its object stays
+    ("Lena Vogt criticised the Harbour Authority for delaying the repairs.",
+     "the Harbour Authority for delaying the repairs"),
+])
+def test_content_without_the_circumstances_of_its_cue(nlp, text, content):
+    rows, _, _ = run(nlp, text)
+    assert [r[3] for r in rows if r[0] != "direct"] == [content]
+
+
 @pytest.mark.parametrize(("text", "contents"), [
     # a relative clause the writer adds after a comma is no part of what was said
     ("Ana Ruiz said she backed the harbour bill, which the council passed in May.",

@@ -65,3 +65,18 @@ def test_one_statement_per_span(nlp, text, cue):
     spans = [(s.span.begin, s.span.end) for s in statements]
     assert len(spans) == len(set(spans)) and spans
     assert statements[0].cue == cue and statements[0].speaker is not None
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    # what the speaker says she wants is a part of what she said, not a second statement
+    ("Ana Ruiz said she wants the pier rebuilt by June.",
+     ["she wants the pier rebuilt by June"]),
+    ("Tomas Berg told reporters that he supports the new toll.",
+     ["that he supports the new toll"]),
+    # another speaker inside the content stays a statement of its own
+    ("Ana Ruiz said Tomas Berg claims the pier is unsafe.",
+     ["Tomas Berg claims the pier is unsafe", "the pier is unsafe"]),
+])
+def test_a_speakers_own_nested_statement_is_part_of_hers(nlp, text, contents):
+    rows, _, _ = run(nlp, text)
+    assert [r[3] for r in rows] == contents

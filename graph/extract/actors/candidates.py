@@ -21,7 +21,6 @@ from spacy.tokens import Span as DocSpan
 
 from graph.extract.actors.tokens import (after_title_of, attached, is_name_token, is_org_head,
                                          is_title_head, place_after)
-from graph.ingest.boilerplate import headline_like
 from graph.lexicon import lexicon
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -106,8 +105,9 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
 
 def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     """The candidate, unless it is a name of two words or more, not an organisation's, in
-    a line written in title case (a headline: "Berg Beats Okafor In Kelby", "Okafor Says
-    Tax Plan Will Pass") that the article never writes again outside that line: then its
+    a line written in title case (every word of four letters or more but one in ten
+    capitalised: a headline, "Berg Beats Okafor In Kelby", "Okafor Says Tax Plan Will
+    Pass.") that the article never writes again outside that line: then its
     longest first words that it does write again ("Berg", "Okafor"), or None. The model
     reads runs of capitalised words there as names, and such a phrase, joined across
     articles by the short names in it, would merge the people it names."""
@@ -119,8 +119,7 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     end = len(text) if end < 0 else end
     words = [w for w in text[begin:end].split() if w[:1].isalpha() and len(w) > 3]
     rest = text[:begin] + "\n" + text[end:]
-    if (len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words)
-            or not headline_like(text[begin:end].strip()) or not rest.strip()):
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words) or not rest.strip():
         return cand
     for stop in range(cand.end, cand.start, -1):
         name = text[first.idx:doc[stop - 1].idx + len(doc[stop - 1])]
@@ -251,6 +250,22 @@ def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: i
             start += 1
         else:
             break
+    return _person_start(doc, ents, start, end)
+
+
+def _person_start(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
+    """Where the model's person name ending at token ``end`` starts, when it starts inside
+    ``[start, end)`` after a title or an honorific ("Vermont Sen. Ann Lee", "Kelby Gov. Ann
+    Lee") or after a description opening the sentence ("Billionaire Ann Lee said"); else
+    ``start``."""
+    words = lexicon().actors
+    for ent in ents:
+        if ent.label_ in PERSON_LABELS and start < ent.start < end == ent.end:
+            before = doc[start:ent.start]
+            if (any(is_title_head(doc, k) or doc[k].lower_.rstrip(".") in words.honorifics.ends
+                    for k in range(start, ent.start))
+                    or (len(before) == 1 and before[0].is_sent_start and before[0].pos_ in {"NOUN", "ADJ"})):
+                return ent.start
     return start
 
 

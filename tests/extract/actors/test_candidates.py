@@ -130,11 +130,16 @@ def test_joined_people(nlp, words, people, joined):
          {"Tomas Berg"}),
         ("Okafor Says Tax Plan Will Pass\n\nAnn Okafor said on Monday that it would pass.",
          {"Ann Okafor"}),
+        ("Ann Okafor Sounds Oddly Confident With A Kelby Accent.\n\nAnn Okafor spoke on Monday.",
+         {"Ann Okafor"}),
+        # a place before an abbreviated title, a description opening the sentence
+        ("Vermont Sen. Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
+        ("Billionaire Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
         # a name the body writes again stays whole
         ("Ann Okafor Wins Kelby Primary Again\n\nAnn Okafor won the primary on Tuesday.",
          {"Ann Okafor"}),
     ],
 )
-def test_headline_runs_are_cut_to_names(nlp, text, people):
+def test_people_named(nlp, text, people):
     found = {e.name for e in find_actors(nlp(text)).entities if e.kind == "Person"}
     assert found == people

@@ -235,9 +235,10 @@ def person_shaped(doc: Doc, start: int, end: int) -> bool:
 
 
 def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
-    """Move past title words and honorifics at the start of a name ("Mr.", "Lt. Gen."), a
-    verb opening the sentence ("Regarding Ann Lee"), and past the complement of a title
-    written before it ("Secretary of State Ann Lee")."""
+    """Move past title words, honorifics, nouns for people and adverbs at the start of a
+    name ("Mr.", "Lt. Gen.", "Billionaire", "Certainly"), a verb opening the sentence
+    ("Regarding Ann Lee"), and past the complement of a title written before it
+    ("Secretary of State Ann Lee")."""
     words = lexicon().actors
     start += _complement_len(doc, ents, start, end)
     while end - start > 1:
@@ -246,6 +247,7 @@ def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: i
             start = next((k for k in range(start, end) if doc[k].idx >= doc[start].idx + m.end()),
                          end - 1)
         elif (is_title_head(doc, start) or doc[start].lower_ in words.title_modifiers
+              or doc[start].lemma_.lower() in words.person_nouns or doc[start].pos_ == "ADV"
               or doc[start].is_punct or _affiliation(doc, start) or _opening_verb(doc, start)):
             start += 1
         else:
@@ -264,7 +266,9 @@ def _person_start(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> 
             before = doc[start:ent.start]
             if (any(is_title_head(doc, k) or doc[k].lower_.rstrip(".") in words.honorifics.ends
                     for k in range(start, ent.start))
-                    or (len(before) == 1 and before[0].is_sent_start and before[0].pos_ in {"NOUN", "ADJ"})):
+                    or (len(before) == 1 and before[0].is_sent_start
+                        and (before[0].pos_ in {"NOUN", "ADJ", "ADV"}
+                             or before[0].lemma_.lower() in words.person_nouns))):
                 return ent.start
     return start
 

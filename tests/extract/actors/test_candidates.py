@@ -6,7 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import _joined_people, dateline_place, find_candidates, person_shaped, trim
+from graph.extract.actors.candidates import (_joined_people, dateline_place, find_candidates, person_shaped,
+                                             strip_person_prefix, trim)
 
 
 def _find(nlp, text: str):
@@ -135,6 +136,8 @@ def test_joined_people(nlp, words, people, joined):
         # a place before an abbreviated title, a description opening the sentence
         ("Vermont Sen. Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
         ("Billionaire Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
+        ("Tycoon Tomas Berg praised the editor at a press conference in Kelby on Monday.",
+         {"Tomas Berg"}),
         # a name the body writes again stays whole
         ("Ann Okafor Wins Kelby Primary Again\n\nAnn Okafor won the primary on Tuesday.",
          {"Ann Okafor"}),
@@ -143,3 +146,19 @@ def test_joined_people(nlp, words, people, joined):
 def test_people_named(nlp, text, people):
     found = {e.name for e in find_actors(nlp(text)).entities if e.kind == "Person"}
     assert found == people
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Billionaire Tomas Berg praised the editor.", "Tomas"),
+        ("Widow Ann Okafor praised the editor.", "Ann"),
+        ("Certainly Ann Okafor praised the editor.", "Ann"),
+        ("Mr. Tomas Berg praised the editor.", "Tomas"),
+        ("Tomas Berg praised the editor.", "Tomas"),
+    ],
+)
+def test_person_prefix_stripped(nlp, text, first):
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == "praised")
+    assert doc[strip_person_prefix(doc, text, (), 0, end)].text == first

@@ -138,6 +138,8 @@ def test_joined_people(nlp, words, people, joined):
         ("Billionaire Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
         ("Tycoon Tomas Berg praised the editor at a press conference in Kelby on Monday.",
          {"Tomas Berg"}),
+        # a full name in the headline, the family name alone below
+        ("Ann Okafor Visits Kelby Flood Shelters\n\nOkafor met families on Monday.", {"Ann Okafor"}),
         # a name the body writes again stays whole
         ("Ann Okafor Wins Kelby Primary Again\n\nAnn Okafor won the primary on Tuesday.",
          {"Ann Okafor"}),

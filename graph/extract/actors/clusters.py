@@ -294,11 +294,11 @@ def _org_by_head(clusters: list[Cluster], word: str) -> int | None:
 
 
 def _placed(words: str) -> bool:
-    """True when ``words`` (a name without its head) is a place or its demonym ("US",
-    "Veltrian" when the lexicon knows it, "the United States")."""
+    """True when ``words`` (a name without its head) is or holds a place or its demonym
+    ("US", "the United States", "Royal Kenyan")."""
     places = lexicon().places
     words = words.removeprefix("the ").removeprefix("The ")
-    return places.is_place(words) or places.of_demonym(words) is not None
+    return any(places.is_place(w) or places.of_demonym(w) is not None for w in (words, *words.split()))
 
 
 def _with_acronym_mentions(doc: Doc, by_key: dict[str, int], cands: Sequence[Candidate],

@@ -69,6 +69,7 @@ def test_org_clusters(nlp, text, orgs, key, evidence, mentions):
         # a word that names an institution alone is the short name of a placed one only
         ("The Kenyan Senate and the Senate", [(1, 3), (5, 6)], [["Kenyan Senate", "Senate"]]),
         ("The US House and the House", [(1, 3), (5, 6)], [["US House", "House"]]),
+        ("The Royal Kenyan Army and the Army", [(1, 4), (6, 7)], [["Royal Kenyan Army", "Army"]]),
         ("The Granite House and the House", [(1, 3), (5, 6)], [["Granite House"], ["House"]]),
         # other heads join whatever ends on them
         ("The Granite Authority and the Authority", [(1, 3), (5, 6)],

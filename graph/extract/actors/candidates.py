@@ -107,10 +107,9 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     """The candidate, unless it is a name of two words or more, not an organisation's, in
     a line written in title case (every word of four letters or more but one in ten
     capitalised: a headline, "Berg Beats Okafor In Kelby", "Okafor Says Tax Plan Will
-    Pass.") that the article never writes again outside that line: then its
-    longest first words that it does write again ("Berg", "Okafor"), or its first two when
-    it writes the second alone (a full name in the headline, the family name below), or
-    None. The model
+    Pass.") that the article never writes again outside that line: then its longest first
+    words that it does write again ("Berg", "Okafor"), or its first two when it writes the
+    second alone (a full name in the headline, the family name below), or None. The model
     reads runs of capitalised words there as names, and such a phrase, joined across
     articles by the short names in it, would merge the people it names."""
     if cand.kind == "Organization" or cand.end - cand.start < 2:
@@ -123,8 +122,9 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     rest = text[:begin] + "\n" + text[end:]
     if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words) or not rest.strip():
         return cand
-    def written(words: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", rest) is not None
+
+    def written(phrase: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", rest) is not None
 
     for stop in range(cand.end, cand.start, -1):
         if written(text[first.idx:doc[stop - 1].idx + len(doc[stop - 1])]):

@@ -396,13 +396,7 @@ def test_speaker_of_a_participle_on_a_noun(nlp, text, content, speaker):
     # the speaker before the cue, not the place after it, when the parser links neither
     ("“The dam will hold,” Tomas Berg, a top outside Okonkwo adviser, said at a recent Gazette "
      "event on the economy in Rivertown.", "The dam will hold", "Tomas Berg"),
-])
-def test_speaker_after_the_quote(nlp, text, content, speaker):
-    rows, _, _ = run(nlp, text)
-    assert find(rows, content)[1] == speaker
-
-
-@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # the object of a listed control verb before an infinitive cue speaks
     ("The vote led Tomas Berg to announce that he would resign.", "that he would resign",
      "Tomas Berg"),
     ("The delay prompted the mayor to say that the dam was unsafe.", "the dam was unsafe",
@@ -413,18 +407,12 @@ def test_speaker_after_the_quote(nlp, text, content, speaker):
     # an order to speak is the speaker's own statement, not yet the object's
     ("Maria Okonkwo told the officials to warn the farmers that the dam was unsafe.",
      "the dam was unsafe", "Maria Okonkwo"),
-])
-def test_object_of_the_verb_before_an_infinitive_cue_speaks(nlp, text, content, speaker):
-    rows, _, _ = run(nlp, text)
-    assert find(rows, content)[1] == speaker
-
-
-@pytest.mark.parametrize(("text", "content", "source"), [
+    # hyphenated words stay whole in a description
     ("Some 56 percent of Veltro-Americans polled said the ferry was too slow.",
      "the ferry was too slow", "Some 56 percent of Veltro-Americans polled"),
     ("A reporter for Agence Ostland-Presse said the ferry was too slow.",
      "the ferry was too slow", "A reporter for Agence Ostland-Presse"),
 ])
-def test_hyphenated_words_stay_whole_in_a_description(nlp, text, content, source):
+def test_speaker_phrases(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
-    assert find(rows, content)[1] == source
+    assert find(rows, content)[1] == speaker

@@ -262,7 +262,7 @@ def strip_person_prefix(doc: Doc, text: str, ents: tuple[DocSpan, ...], start: i
 
 def _person_start(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> int:
     """Where the model's person name ending at token ``end`` starts, when it starts inside
-    ``[start, end)`` after a title or an honorific ("Vermont Sen. Ann Lee", "Kelby Gov. Ann
+    ``[start, end)`` after a title or an honorific ("Marlow Sen. Ann Lee", "Kelby Gov. Ann
     Lee") or after a description opening the sentence ("Billionaire Ann Lee said"); else
     ``start``."""
     words = lexicon().actors

@@ -134,7 +134,7 @@ def test_joined_people(nlp, words, people, joined):
         ("Ann Okafor Sounds Oddly Confident With A Kelby Accent.\n\nAnn Okafor spoke on Monday.",
          {"Ann Okafor"}),
         # a place before an abbreviated title, a description opening the sentence
-        ("Vermont Sen. Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
+        ("Marlow Sen. Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
         ("Billionaire Tomas Berg said on Monday that the bill would pass.", {"Tomas Berg"}),
         ("Tycoon Tomas Berg praised the editor at a press conference in Kelby on Monday.",
          {"Tomas Berg"}),

@@ -25,9 +25,10 @@ GIL while it evaluates), with the same answer function and result cap. Such a qu
 be stopped, which is why only a query that has already answered quickly, in a worker, runs
 there; one that runs slower there than :data:`FAST_UNDER` is forgotten, so it goes back to
 the workers (until one answers it fast again). A new query, a slow one, one that failed or
-killed its worker always runs in a worker, and so does a known-fast one while another query is being answered: the Python half
-of an answer holds the GIL, which the HTTP server's threads need too, so under concurrent
-load the workers, which run beside that process, answer more queries a second.
+killed its worker always runs in a worker, and so does a known-fast one while another
+query is being answered: the Python half of an answer holds the GIL, which the HTTP
+server's threads need too, so under concurrent load the workers, which run beside that
+process, answer more queries a second.
 """
 
 from __future__ import annotations

@@ -119,8 +119,10 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     end = text.find("\n", first.idx)
     end = len(text) if end < 0 else end
     words = [w for w in text[begin:end].split() if w[:1].isalpha() and len(w) > 3]
-    rest = text[:begin] + "\n" + text[end:]
-    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words) or not rest.strip():
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words):
+        return cand
+    rest = text[:begin] + "\n" + text[end:]  # built only for a title-case line's names
+    if not rest.strip():
         return cand
 
     def written(phrase: str) -> bool:

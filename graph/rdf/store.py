@@ -12,6 +12,7 @@ Typical use::
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -28,6 +29,22 @@ from graph.rdf.statement_keys import key_quads, mark_quad
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
 
+
+
+def _open_inner(path: Path, read_only: bool) -> ox.Store:
+    """The pyoxigraph store at ``path``. RocksDB refuses a store that an earlier handle of
+    this same process still holds, and a closed :class:`Store`'s handle can outlive it in a
+    reference cycle (an exception's traceback caught further up) until the garbage
+    collector runs: then collect and try once more."""
+    def attempt() -> ox.Store:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    try:
+        return attempt()
+    except OSError as e:
+        if "current process" not in str(e):
+            raise
+    gc.collect()
+    return attempt()
 
 class Store:
     """An on-disk RDF dataset holding one named graph per article (name = article IRI).
@@ -64,7 +81,7 @@ class Store:
                              "pass --store a new or empty folder")
         lock = None if read_only else StoreLock(path, shared=False)  # refused while served
         try:
-            inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            inner = _open_inner(path, read_only)
         except (OSError, RuntimeError) as e:
             if lock is not None:
                 lock.release()

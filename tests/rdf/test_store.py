@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -306,6 +307,21 @@ def test_checkpoint_flushes_and_keeps_the_store_open_and_locked(tmp_path: Path, 
             Store.open(tmp_path / "s")
         st.remove_article(A1)
         assert len(st) < count
+
+
+def test_a_closed_store_whose_handle_waits_in_a_cycle_reopens(tmp_path: Path) -> None:
+    """A crash caught further up can keep the closed store's handle in a reference cycle
+    until the garbage collector runs; opening the store again must not be refused."""
+    gc.disable()
+    try:
+        with Store.open(tmp_path / "s") as st:
+            cycle: list[object] = [st._inner]
+            cycle.append(cycle)
+        del cycle
+        with Store.open(tmp_path / "s") as again:
+            assert again.articles() == []
+    finally:
+        gc.enable()
 
 
 def test_second_writer_gets_store_error(store: Store, tmp_path: Path) -> None:

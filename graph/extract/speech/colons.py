@@ -6,7 +6,9 @@ speaker's name in capitals ("HOST: ...", "ROE: ..."), give their speaker this wa
 is a short noun phrase without a verb or a figure ("11:40 a.m.: ..." is a time), whose head
 names an actor: a person, organisation or group the model recognised, a noun of the
 referent lexicon ("Poll", "Officials"), or a capitalised word the article writes elsewhere
-too ("Roe" or "ROE" for Jane Roe); the speaker stage then drops a label naming no actor.
+too ("Roe" or "ROE" for Jane Roe); the speaker stage then drops a label naming no actor. A
+headline label ends before a preposition of its topic ("Roe on the pier: ...") or a reporting
+verb ("Roe Backs Poe: ..."): the words before it name the speaker.
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ def _label_head(doc: Doc, text: str, label: Span, words: SpeechWords) -> Token |
     for tok in span:
         if tok.text == "(":
             break  # "Rep. Jane Roe (D-Ohio)"
+        if tokens and (tok.lower_ in words.label_preps or _cue_word(tok, words)):
+            break  # "Roe on the pier: ...", "Roe Backs Poe: ...": Roe speaks
         tokens.append(tok)
     content = [t for t in tokens if not t.is_punct]
     if not content or len(content) > MAX_LABEL_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in content):
@@ -90,6 +94,14 @@ def _label_head(doc: Doc, text: str, label: Span, words: SpeechWords) -> Token |
         return None
     head = nouns[-1]
     return head if _names_speaker(head, text, label, words) else None
+
+
+def _cue_word(tok: Token, words: SpeechWords) -> bool:
+    """True for a reporting verb written in a headline's capitals ("Backs", "Slams", "Says"),
+    which the parser may take for a name."""
+    word = tok.lower_
+    return tok.text[:1].isupper() and (tok.lemma_.lower() in words.cues or word in words.cues
+                                       or (word.endswith("s") and word[:-1] in words.cues))
 
 
 def _capitals(tok: Token) -> bool:

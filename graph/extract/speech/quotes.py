@@ -88,16 +88,21 @@ def read_quotes(ctx: Context) -> Quoting:
 
 def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     """One draft per direct quote, numbered by block (a new block at each new paragraph
-    that does not continue a quote, and at each quote introduced by a name)."""
+    that does not continue a quote, at each quote introduced by a name, and at each
+    attributed quote after one already attributed in the block: in '“A,” Roe said. “B,”
+    Poe said. “C.”' the quote C is Poe's)."""
     drafts = []
     block = -1
+    attributed = False
     previous: Quote | None = None
     for q in quoting.direct:
-        if previous is None or not (q.continued or (
+        found = quoting.attributions.get(q.outer.begin)
+        if previous is None or (found is not None and attributed) or not (q.continued or (
                 q.paragraph == previous.paragraph and not _named_before(quoting, q))):
             block += 1
+            attributed = False
+        attributed = attributed or found is not None
         previous = q
-        found = quoting.attributions.get(q.outer.begin)
         cue = found.cue if found else ctx.words.default_cue
         cue_span = Span(found.token.idx, found.token.idx + len(found.token.text)) if found else None
         drafts.append(Draft("direct", q.span, cue, q.outer.begin, found.subject if found else None,

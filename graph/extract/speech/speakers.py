@@ -35,6 +35,9 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Participles whose phrase after a noun belongs to its description ("a poll released
 #: Monday", "groups representing farmers").
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+#: Tags of the verbs an inverted subject may follow ("…,” added a fisherman", "…,” read the
+#: statement": the parser may tag a past "read" as a base form).
+INVERTED_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB"})
 #: Verbs a subject climbs through to its reporting verb ("said A and added B", "…, adding").
 MAX_CLIMB = 4
 #: Paragraphs after a transcript line whose "I" is still the speaker of its label.
@@ -62,7 +65,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
                     and not quoted and (c.dep_ == "nsubj" or (
                         c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
         if subjects and verb.lemma_ in ctx.words.cues:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
+            return _poll_of_share(ctx, verb, subject) or subject
         for child in verb.children:
             if child.lower_ == "according" and child.dep_ == "prep":
                 pobj = according_object(child)
@@ -89,6 +93,37 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _poll_of_share(ctx: Context, verb: Token, subject: Token) -> Token | None:
+    """The poll a share of its respondents speaks in ("in a new poll, 60 percent of voters
+    said ...", "six in ten said ..., according to a survey"): the evidence noun of an "in"
+    or "according to" phrase of the verb, when the subject is a share (a number, or a word
+    of :attr:`~graph.lexicon.speech.SpeechWords.shares`); else None."""
+    words = ctx.words
+    if not _share(subject, words):
+        return None
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ == "according":
+            noun = according_object(child)
+        elif child.lower_ == "in":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
+            continue
+        if noun is not None and {noun.lower_, noun.lemma_.lower()} & words.referents.evidence:
+            return noun
+    return None
+
+
+def _share(token: Token, words: SpeechWords) -> bool:
+    """True for the head of a share of people: a number ("four in 10 said"), a word of
+    :attr:`~graph.lexicon.speech.SpeechWords.shares` ("60 percent", "a majority"), or a
+    noun counted as a ratio ("six in 10 voters"; never "two officials")."""
+    return token.pos_ == "NUM" or token.lower_ in words.shares or any(
+        c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.pos_ == "ADP" for q in c.children)
+        for c in token.children)
 
 
 def _object_controller(verb: Token, words: SpeechWords) -> Token | None:
@@ -416,8 +451,20 @@ def _plural_antecedent(discourse: Discourse, token: Token) -> str | None:
 
 def _describes_speaker(token: Token, words: SpeechWords) -> bool:
     """True when a phrase that names no actor still describes the one speaking: the subject
-    or "according to" object of the cue, as :func:`_describes` says."""
-    return token.dep_ in SPEAKER_DEPS and _describes(token, words)
+    or "according to" object of the cue, or the subject after it that the parser took for
+    its object ("…,” added a local fisherman"), as :func:`_describes` says."""
+    return (token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(token, words)
+
+
+def _inverted_object(token: Token) -> bool:
+    """True for the object of a verb without a subject that follows a quote's closing
+    punctuation, standing after it: the subject of an inverted attribution, which the
+    parser hung on the verb as its object (not "a memo instructing officials", "to issue a
+    memo")."""
+    verb = token.head
+    return (token.dep_ == "dobj" and verb.i < token.i and verb.tag_ in INVERTED_TAGS
+            and verb.i > 0 and verb.nbor(-1).is_punct
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def _describes(token: Token, words: SpeechWords) -> bool:

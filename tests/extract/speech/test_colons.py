@@ -16,6 +16,13 @@ from tests.extract.speech.cast import find, run
      "Rivertown.\n\nHe left soon after.", "We will rebuild every house", "Tomas Berg", "indirect"),
     ("Maria Okonkwo spoke on Friday.\n\nMaria Okonkwo: “The levee will hold until spring.”",
      "The levee will hold until spring.", "Maria Okonkwo", "direct"),
+    # a headline label ends before its topic or a reporting verb: the words before it speak
+    ("Okonkwo On Berg: Levee Will Hold Until Spring\n\nMaria Okonkwo spoke in Lakeside.",
+     "Levee Will Hold Until Spring", "Maria Okonkwo", "indirect"),
+    ("Okonkwo to Berg: the levee will hold until spring\n\nMaria Okonkwo spoke in Lakeside.",
+     "the levee will hold until spring", "Maria Okonkwo", "indirect"),
+    ("Okonkwo Backs Berg: Levee Will Hold Until Spring\n\nMaria Okonkwo spoke in Lakeside.",
+     "Levee Will Hold Until Spring", "Maria Okonkwo", "indirect"),
 ])
 def test_speaker_labels(nlp, text, content, speaker, kind):
     rows, _, _ = run(nlp, text)

@@ -53,6 +53,10 @@ from tests.extract.speech.cast import find, run
     # a cue after "while"/"and" is another clause's, not the quote's
     ("Lena Vogt told reporters, \"The mayor was a kind man,\" while Tomas Berg noted his "
      "\"patience\" online.", "The mayor was a kind man", "Lena Vogt"),
+    # an unattributed quote goes on with the quote just attributed, not the paragraph's first
+    ("“We lost the vote,” Okonkwo said. “They told us so.” Her deputy, Lena Vogt, agreed. "
+     "“This is a sad night,” Vogt said. “If you want a new pier, vote for Tomas Berg.”",
+     "If you want a new pier, vote for Tomas Berg.", "Lena Vogt"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

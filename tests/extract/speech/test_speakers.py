@@ -80,8 +80,20 @@ def test_pronoun_uses_role_of_named_person(nlp):
      "two boats were seized", "a Coastal Police official"),
     ("A source close to the talks said the deal was nearly done.",
      "the deal was nearly done", "A source close to the talks"),
+    # an inverted subject the parser took for the cue's object
+    ("“The gap is large,” added a Rivertown fisherman.", "The gap is large",
+     "a Rivertown fisherman"),
+    ("“The port will reopen in May,” read the statement.", "The port will reopen in May",
+     "the statement"),
+    # a share of those polled speaks through its poll; other subjects keep speaking
+    ("In a new online poll, 60 percent of voters said the pier should be rebuilt.",
+     "the pier should be rebuilt", "a new online poll"),
+    ("In a survey released on Monday, a majority of residents said they opposed the fee.",
+     "they opposed the fee", "a survey released on Monday"),
+    ("In a survey, two fishermen said the pier should be rebuilt.",
+     "the pier should be rebuilt", "two fishermen"),
 ])
-def test_unnamed_sources(nlp, text, content, description):
+def test_described_unnamed_sources(nlp, text, content, description):
     rows, more, _ = run(nlp, text)
     row = find(rows, content)
     assert row[1] == description

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from graph.errors import ClaimGraphError
 from graph.extract.components import STAGES, add_stages
+from graph.extract.described import described_only
 from graph.extract.pieces import cuts, parse_in_pieces
 from graph.records import Article, ArticleRecord
 
@@ -45,8 +46,8 @@ def extract(article: Article, doc: Doc) -> ArticleRecord:
     if doc._.cg_error is not None:
         raise ClaimGraphError(doc._.cg_error)
     actors, speech = doc._.cg_actors, doc._.cg_speech
-    return ArticleRecord(article, actors.entities + speech.sources, actors.roles, speech.statements,
-                         doc._.cg_statistics)
+    entities = described_only(actors.entities + speech.sources, actors.roles)
+    return ArticleRecord(article, entities, actors.roles, speech.statements, doc._.cg_statistics)
 
 
 def parse(articles: Iterable[Article], nlp: Language, batch_size: int = BATCH_SIZE

@@ -74,6 +74,9 @@ class ActorWords:
             ``not_actor_names.txt``.
         event_heads: Head nouns that make a name an event or a law ("war", "act"), from
             ``event_heads.txt``.
+        work_nouns: Lowercase nouns for a work, a plan or a product that make the name
+            beside them no actor ("the Kelby project", "the drama Kelby Nights"), from
+            ``work_nouns.txt``.
         person_descriptions: Nouns that after "the" refer to a named person ("suspect"),
             from ``person_descriptions.txt``.
         org_descriptions: Nouns that after "the" refer to a named organisation by its kind
@@ -126,6 +129,7 @@ class ActorWords:
     appos_cuts: frozenset[str]
     not_actor_names: frozenset[str]
     event_heads: frozenset[str]
+    work_nouns: frozenset[str]
     person_descriptions: frozenset[str]
     org_descriptions: frozenset[str]
     facility_nouns: frozenset[str]
@@ -172,6 +176,7 @@ def load() -> ActorWords:
         appos_articles=read_words("apposition_articles.txt"),
         appos_stops=read_words("apposition_stops.txt"), appos_cuts=read_words("apposition_cuts.txt"),
         not_actor_names=read_words("not_actor_names.txt"), event_heads=read_words("event_heads.txt"),
+        work_nouns=read_words("work_nouns.txt"),
         person_descriptions=read_words("person_descriptions.txt"),
         org_descriptions=read_words("org_descriptions.txt"),
         facility_nouns=read_words("facility_nouns.txt"),

@@ -362,6 +362,11 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                         and _complement_len(doc, ents, start, end)):
                     kind = "Person"  # "Mayor of Lyon Ann Lee" tagged ORG as a whole (and its later lines)
             if kind == "Organization":
+                owner = next((k for k in range(start + 1, end - 1) if doc[k].text in {"'s", "’s"}
+                              and any(is_org_head(doc[j]) for j in range(start, k))), None)
+                if owner is not None:  # "Kelby University’s Virus Laboratory": two organisations
+                    yield Candidate(start, owner, kind, ent.label_)
+                    start = owner + 1
                 named = _titled_name_start(doc, start, end)
                 if named is not None:  # "Presidential Spokesperson Ann Lee" tagged ORG as a whole
                     kind, start = "Person", named
@@ -485,18 +490,26 @@ def _glued_end(doc: Doc, i: int) -> int:
 
 def _org_runs(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The capitalised runs that hold an organisation head, cut after the last head unless
-    a connector follows the first ("Court of Appeal")."""
+    a connector follows the first ("Court of Appeal") and with the number of a numbered
+    unit after it ("Marine Division 4"), without the title words that open them ("Acting
+    Harbour Authority") unless only the head would be left ("Public Rights Forum")."""
     words = lexicon().actors
     for start, end in runs:
         start, end = trim(doc, start, end)
+        first = start
         while start < end and (doc[start].lower_ in words.title_modifiers
                                and not is_org_head(doc[start])):
             start += 1
+        if end - start < 2:
+            start = first  # the words are the name's own: "Public Rights Forum", "Senior Citizens Council"
         heads = [t.i for t in doc[start:end] if is_org_head(t)]
         if not heads:
             continue
         if not any(doc[k].lower_ in words.connectors for k in range(heads[0], end)):
             end = heads[-1] + 1
+            if (end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) <= 2
+                    and "\n" not in doc[end - 1].whitespace_):
+                end += 1  # a numbered unit: "Marine Division 4", "Kelby Channel 7"
         if end - start > 1:
             yield start, end
 

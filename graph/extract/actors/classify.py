@@ -27,9 +27,24 @@ NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "
 #: The model's labels of the names a place preposition before them shows to be places: its
 #: misreadings of unfamiliar place names ("in Kelby" tagged PERSON or ORG).
 PLACE_READ = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: Words that introduce the title of a work before it ("a novel titled Marlow").
+WORK_INTRODUCERS = frozenset({"titled", "entitled", "dubbed"})
+#: Words that join the fields of a title or a name ("Minister of Health, Labour and Welfare").
+LIST_JOINTS = frozenset({",", "and", "&"})
+#: Prepositions that open the fields of a title or an organisation's name.
+FIELD_PREPS = frozenset({"of", "for"})
+#: Most tokens back from a name to the "of" of the list it goes on.
+LIST_REACH = 12
+#: Dashes that end a dateline ("KELBY, May 3 (Ostnews) -- The council ...").
+DASHES = frozenset({"--", "—", "–", "-"})
+#: A token that is an amount with its currency glued before it ("K$250", "KR412.5mn").
+_AMOUNT = re.compile(r"[A-Z]{1,3}(?:\$\d[\d,.]*|\d[\d,.]*[mb]n)")
 #: Parts of speech of a lone word the model took for a person that is a common word
 #: ("Cattle", "Barbaric" in a title-case line) unless a title or a reporting verb shows a person.
 COMMON_POS = frozenset({"NOUN", "ADJ", "NUM"})
+#: Parts of speech of a lone word the model took for an organisation that is a common
+#: word ("Fertiliser", "Qualified", "Improve") unless its context shows an organisation.
+COMMON_ORG_POS = frozenset({"NOUN", "ADJ", "VERB"})
 
 
 def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
@@ -49,7 +64,7 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
                     or _place_head(doc[o.start:o.end]) else "Organization")
-            for o in cands.orgs if not _unnamed(doc, o)]
+            for o in cands.orgs if not (_unnamed(doc, o) or is_event(doc[o.start:o.end]))]
     return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
 
 
@@ -110,7 +125,11 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None  # a disease or a day in a phrase read as a person's name ("Covid Kelby")
     if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
-    if _titled_with_the(doc, cand):
+    if cand.kind == "Organization" and _common_org_word(doc, cand):
+        return None
+    if cand.kind != "Person" and (_listed_field(doc, cand) or _work_name(doc, cand)):
+        return None
+    if _titled_with_the(doc, cand) or _credit(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
             or _place_head(toks) or _after_place_prep(doc, cand)):
@@ -136,6 +155,67 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
     return cand.kind or None
+
+
+def _work_name(doc: Doc, cand: Candidate) -> bool:
+    """True for the name of a work or a plan that a lowercase noun for one stands beside
+    ("the Marlow project", "the Kelby vaccine", "the drama Kelby Nights", "a novel titled
+    Marlow"; ``work_nouns.txt``), when the name holds no organisation head and is not an
+    acronym ("the NWA project" is the NWA's) nor a known place."""
+    toks = doc[cand.start:cand.end]
+    if cand.strong or any(is_org_head(t) for t in toks) or toks.text.isupper() \
+            or lexicon().places.is_place(toks.text):
+        return False
+    works = lexicon().actors.work_nouns
+    after = doc[cand.end] if cand.end < len(doc) else None
+    before = doc[cand.start - 1] if cand.start else None
+    return ((after is not None and after.text.islower() and after.lemma_.lower() in works
+             and toks.root.head.i == after.i)
+            or (before is not None and before.text.islower()
+                and (before.lemma_.lower() in works or before.lower_ in WORK_INTRODUCERS)))
+
+
+def _listed_field(doc: Doc, cand: Candidate) -> bool:
+    """True for a name with no organisation head that goes on the list of fields after a
+    title's or an organisation's "of" or "for" ("Minister of Health, Labour and Social
+    Welfare": "Social Welfare"; "Chamber of Commerce, Industry and Trade": "Industry and
+    Trade"): part of that title or name, not an organisation of its own. Only commas,
+    "and" and capitalised words stand between them."""
+    s = cand.start
+    if s < 3 or doc[s - 1].lower_ not in LIST_JOINTS or any(is_org_head(t) for t in doc[s:cand.end]):
+        return False
+    for k in range(s - 1, max(s - LIST_REACH, 1), -1):
+        tok = doc[k]
+        if tok.lower_ in FIELD_PREPS:
+            return is_title_head(doc, k - 1) or is_org_head(doc[k - 1])
+        if not (tok.lower_ in LIST_JOINTS or is_cap(tok)):
+            return False
+    return False
+
+
+def _credit(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words alone in brackets before a dash or at the end
+    of a paragraph: the news agency a story is credited to ("KELBY, May 3 (Ostnews) --",
+    "... the minister said. (Ostnews)"), not a known place ("Marlow (Kelby) -")."""
+    s, e = cand.start, cand.end
+    if not (0 < s and e < len(doc) and e - s <= 3 and doc[s - 1].text == "(" and doc[e].text == ")"):
+        return False
+    nxt = doc[e + 1] if e + 1 < len(doc) else None
+    ends = nxt is None or "\n" in doc[e].whitespace_ or nxt.is_space or nxt.text in DASHES
+    return ends and not cand.strong and not lexicon().places.is_place(doc[s:e].text)
+
+
+def _common_org_word(doc: Doc, cand: Candidate) -> bool:
+    """True for one capitalised word the model read as an organisation that it parsed as
+    a common noun, an adjective or a verb ("Qualified staff", "Fertiliser"), with no
+    evidence of an organisation: no organisation head or institution ("Parliament",
+    "Congress"), not in capitals (an acronym), not the subject of a reporting verb, no
+    describing noun before it ("retailer Kelby"). Names of organisations are proper nouns
+    to the model."""
+    tok = doc[cand.start]
+    return (cand.end - cand.start == 1 and tok.pos_ in COMMON_ORG_POS and not tok.text.isupper()
+            and not (is_org_head(tok) or tok.lower_ in lexicon().actors.institutions)
+            and not (cand.speaker or _described_org(doc, cand)))
 
 
 def _described_person(doc: Doc, start: int) -> bool:
@@ -285,17 +365,35 @@ def not_an_actor(toks: DocSpan) -> bool:
     name ("the congress of the union", "mosques"); the plural of a name ("the Okafors"); a time zone or a disease ("UTC", "COVID-19"); a
     demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
     capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
-    its head noun ("the Civil War", "Economy of Kelby")."""
+    its head noun ("the Civil War", "Economy of Kelby"); an amount of money ("KR 8.5
+    million")."""
     words = lexicon().actors
     if (toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower()
-            or _plural_of_name(toks)):
+            or _plural_of_name(toks) or _amount(toks)):
         return True
     if len(toks) == 1 and toks[0].pos_ in NOT_NAME_POS and not toks.text.isupper():
         return True
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
+    return is_event(toks)
+
+
+def is_event(toks: DocSpan) -> bool:
+    """True for a name that an event, a law or a plan heads ("the Civil War", "Economy
+    of Kelby", "Kelby International Conference for Trade"): its last word, or the word
+    before its first connector, is in ``event_heads.txt``."""
+    words = lexicon().actors
     cut = next((t.i for t in toks[1:] if t.lower_ in words.connectors), toks.end)
     return toks.doc[cut - 1].lower_ in words.event_heads
+
+
+def _amount(toks: DocSpan) -> bool:
+    """True for a name that holds an amount of money ("KR 8.5 million", "K$250 000",
+    "KR412.5mn"): a number with a scale word after it or a currency sign or letters
+    glued before it."""
+    words = lexicon().numbers.words
+    return any(_AMOUNT.fullmatch(t.text) or (t.like_num and i + 1 < len(toks) and getattr(
+        words.get(toks[i + 1].lower_), "kind", None) == "scale") for i, t in enumerate(toks))
 
 
 def _plural_of_name(toks: DocSpan) -> bool:
@@ -367,6 +465,9 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
                 c = replace(c, kind="Person")
             tail = next((f for f in fulls if len(toks) > len(f) and toks[-len(f):] == f), None)
             if tail is not None:
+                head = doc[c.start:c.end - len(tail)]
+                if c.kind == "Organization" and is_acronym(head.text):  # "told NWA Ann Lee said"
+                    kept.append(replace(c, end=head.end))
                 c = replace(c, start=c.end - len(tail), kind="Person")
         elif (c.kind == "Person" and len(toks) == 1 and not (c.strong or c.speaker)
               and toks[0] not in words and toks[0] in other):

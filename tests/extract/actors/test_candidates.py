@@ -26,6 +26,8 @@ def _find(nlp, text: str):
         ("The Finance Ministry said the rules start in May.", "Finance Ministry", "MINISTRY"),
         ("A spokesman for the Ministry of the Interior declined to comment.",
          "Ministry of the Interior", ""),
+        # ... unless only the head would be left: the words are the name's own
+        ("The report was backed by the unions, and Public Rights Forum.", "Public Rights Forum", ""),
     ],
 )
 def test_organisation_phrases(nlp, text, org, label):

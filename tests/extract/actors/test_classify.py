@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
 from graph.extract.actors.candidates import Candidate, find_candidates
@@ -175,6 +176,9 @@ def test_not_people(nlp, text, not_person):
         ("Nwosu spoke", [(0, 1, "Place")], [["amara", "nwosu"]], [(0, 1, "Person")]),
         # an organisation span ending in a full person name becomes the person
         ("Ostland Amara Nwosu", [(0, 3, "Organization")], [["amara", "nwosu"]], [(1, 3, "Person")]),
+        # ... and an acronym before the name an organisation of its own
+        ("told NWA Amara Nwosu", [(1, 4, "Organization")], [["amara", "nwosu"]],
+         [(1, 2, "Organization"), (2, 4, "Person")]),
         # a one-word person without context, a word of an organisation name, is dropped
         ("Kelby Kelby Cathedral", [(0, 1, "Person"), (1, 3, "Organization")], [],
          [(1, 3, "Organization")]),
@@ -254,6 +258,10 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("The union will hold its congress in July, the court said.", "congress"),  # lowercase
         ("Farmers grow maize, cassava and yams near the river.", "cassava"),
         ("The Kelby Savings Index fell sharply, the ministry said.", "Kelby Savings Index"),
+        ("The Ostara Growth Conference opened in Kelby on Monday.", "Ostara Growth Conference"),
+        # an organisation head inside does not make an event an organisation
+        ("Delegates met at the Kelby International Conference for Trade on Monday.",
+         "Kelby International Conference for Trade"),
         ("Officials unveiled the Ostara Peer Review Mechanism on Monday.",
          "Ostara Peer Review Mechanism"),
         # a capitalised common word the article also writes in lowercase
@@ -267,6 +275,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         # a word for a state standing alone describes a country named elsewhere
         ("Ostrava signed the deal, and the Kingdom will invest more next year.", "Kingdom"),
         ("Heavy rain fell across the South on Monday, and South roads flooded.", "South"),
+        # an amount of money the model read as an organisation
+        ("Ostbank said it had paid KR412.5mn to its lenders.", "KR412.5mn"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
@@ -283,6 +293,74 @@ def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
 )
 def test_organisations_with_event_words_stay(nlp, text, name, kind):
     assert {e.name: e.kind for e in find_actors(nlp(text)).entities}[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # the news agency a story is credited to, in brackets after a dateline or at its end
+        ("KELBY, July 18 (Ostnews) -- Vice Premier Ann Lee met the delegation.", "Ostnews", "Organization"),
+        ("Prices rose again in June, the bank said. (Ostnews)", "Ostnews", "Organization"),
+        # a known place in brackets stays a place
+        ("Mombasa (Kenya) - The council met on Monday.", "Kenya", "Place"),
+    ],
+)
+def test_credits_in_brackets(nlp, text, name, kind):
+    assert {e.name: e.kind for e in find_actors(nlp(text)).entities}[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # words that make a capitalised phrase an organisation (org_heads.txt)
+        ("Kelby Telecom said the outage was over.", "Kelby Telecom"),
+        ("Talks with the Marlow Broadcasting Cooperative ended on Friday, Okafor said.",
+         "Marlow Broadcasting Cooperative"),
+    ],
+)
+def test_organisation_heads(nlp, text, name):
+    assert {e.name: e.kind for e in find_actors(nlp(text)).entities}[name] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an organisation's possessive inside the model's span: two organisations
+        ("The seeds were tested by Kelby University’s Soil Research Laboratory before the harvest.",
+         {"Kelby University", "Soil Research Laboratory"}),
+        # a numbered unit keeps its number
+        ("Officers of the Marine Patrol Division 3 raided the house on Monday.",
+         {"Marine Patrol Division 3"}),
+    ],
+)
+def test_organisation_spans(nlp, text, names):
+    orgs = {e.name for e in find_actors(nlp(text)).entities if e.kind == "Organization"}
+    assert names <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the fields listed after a title's or an organisation's "of" are part of it
+        ("The Ministry of Fisheries, Coastal Affairs, Ports and Shipping opened the harbour.",
+         "Coastal Affairs"),
+        ("The Ministry of Fisheries, Coastal Affairs, Ports and Shipping opened the harbour.", "Ports"),
+    ],
+)
+def test_listed_fields_are_no_organisations(nlp, text, name):
+    assert name not in {e.name for e in find_actors(nlp(text)).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a noun for a work or a plan beside a name makes it that work (work_nouns.txt)
+        ("Critics praised the drama Marlow Nights, which aired on Kelby TV in May.", "Marlow Nights"),
+        ("The writer's novel, titled Tamsin Dunes, was the first to be shortlisted.", "Tamsin Dunes"),
+    ],
+)
+def test_works_are_no_actors(nlp, text, name):
+    assert name not in {e.name for e in find_actors(nlp(text)).entities}
 
 
 @pytest.mark.parametrize(
@@ -334,3 +412,20 @@ def test_lists_hold_one_kind(nlp, text, cands, expected):
     kept = classify_module._lists_agree(doc, [Candidate(*c) for c in cands])
     assert kept[-1].kind == expected
 
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "dropped"),
+    [
+        # one capitalised word the model read as an organisation but parsed as a common word
+        ("Qualified", "ADJ", True),
+        ("Fertiliser", "NOUN", True),
+        ("Improve", "VERB", True),
+        ("Kelbank", "PROPN", False),    # a proper noun
+        ("KBN", "NOUN", False),         # an acronym
+        ("Parliament", "NOUN", False),  # an institution
+    ],
+)
+def test_common_words_read_as_organisations(nlp, word, pos, dropped):
+    doc = Doc(nlp.vocab, words=[word, "staff", "said"], pos=[pos, "NOUN", "VERB"])
+    assert classify_module._common_org_word(doc, Candidate(0, 1, "Organization", "ORG")) is dropped

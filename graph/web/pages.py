@@ -93,10 +93,11 @@ def search() -> str:
 def roles() -> str:
     """Who held which title when, optionally one title, paginated."""
     title = flask.request.args.get("title", "").strip()
-    rows = [r for r in site().roles if not title or str(r["title"]).casefold() == title.casefold()]
-    page = page_number(len(rows), ROLES_PAGE)
-    return flask.render_template("claimgraph/roles.html", rows=rows[(page - 1) * ROLES_PAGE:page * ROLES_PAGE],
-                                 title=title, page=page, pages=max(1, -(-len(rows) // ROLES_PAGE)), total=len(rows))
+    _, total = site().roles(title, 0, 0)
+    page = page_number(total, ROLES_PAGE)
+    rows, _ = site().roles(title, (page - 1) * ROLES_PAGE, page * ROLES_PAGE)
+    return flask.render_template("claimgraph/roles.html", rows=rows, title=title, page=page,
+                                 pages=max(1, -(-total // ROLES_PAGE)), total=total)
 
 
 @pages.route("/conflicts")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from graph.conflicts import Conflict, conflicts
-from graph.entity import roles
 from graph.query import load_query
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
@@ -40,6 +39,8 @@ class Site:
         self.base = base or base_of(self.store.articles()[:1])
         self._remembered: OrderedDict[str, Any] = OrderedDict()
         self._orders: dict[str, tuple[str, str]] = {}
+        self._labels: dict[str, str | None] = {}  # actor IRI -> label, for the roles pages
+        self._files: dict[str, str | None] = {}  # article IRI -> source file, likewise
 
     def link(self, node: object) -> str | None:
         """The app page of the IRI ``node``, or None when it has none."""
@@ -129,9 +130,29 @@ class Site:
         return self._once("_names", read)
 
     @property
-    def roles(self) -> list[dict]:
-        """Who held which title when (:func:`graph.entity.roles`)."""
-        return self._once("_roles", lambda: roles(self.store))
+    def role_titles(self) -> list[tuple[str, list[str], int]]:
+        """Every role title, folded, with its spellings and role count
+        (:func:`graph.web.reads.role_titles`), in the roles page's order."""
+        return self._once("_role_titles", lambda: reads.role_titles(self.store))
+
+    def roles(self, title: str, start: int, stop: int) -> tuple[list[dict], int]:
+        """Rows ``start`` to ``stop`` of :func:`graph.entity.roles` (all titles, or the one
+        ``title`` names whatever its case) and how many rows there are: the rows of the titles
+        the slice covers only (:func:`graph.web.reads.roles_of`, each title's kept)."""
+        folded = title.casefold()
+        titles = [t for t in self.role_titles if not title or t[0].casefold() == folded]
+        rows: list[dict] = []
+        seen, first = 0, None  # roles before the title at hand; before the first title read
+        for name, spellings, count in titles:
+            if seen >= stop:
+                break
+            if seen + count > start:
+                first = seen if first is None else first
+                rows += self.remember(f"roles:{name}", lambda: reads.roles_of(self.store, spellings, self._labels,
+                                                                                  self._files))
+            seen += count
+        cut = rows[start - first:stop - first] if first is not None else []
+        return reads.role_details(self.store, cut, self._labels), sum(t[2] for t in titles)
 
     @property
     def conflicts(self) -> list[Conflict]:

@@ -71,10 +71,11 @@ def search() -> str:
     exact, partial, headlines, suggestions, found = [], [], [], [], 0
     if q:
         folded = q.casefold()
-        exact = sorted(set(actors_named(s.store, q)) | {str(r["actor"]) for r in s.names
+        named = reads.names_with(s.store, q)  # names containing the query, matched in the store
+        exact = sorted(set(actors_named(s.store, q)) | {str(r["actor"]) for r in named
                                                          if str(r["name"]).casefold() == folded})
         seen = set(exact)
-        for row in s.names:
+        for row in named:
             if str(row["actor"]) not in seen and folded in str(row["name"]).casefold():
                 seen.add(str(row["actor"]))
                 partial.append(row)
@@ -82,8 +83,11 @@ def search() -> str:
         matched = reads.headlines_with(s.store, q)
         found = len(matched)  # rows read for the first page only: a common word heads thousands
         headlines = [s.rows[a] for a in sorted(matched, key=s.order, reverse=True)[:RESULTS]]
+        # every name only when none is the query (the close spellings): reading them all takes seconds
         suggestions = [] if exact else close_names(q, sorted({str(r["name"]) for r in s.names}))
-    labels = {str(r["actor"]): r for r in s.names}
+    described = reads.actors(s.store, exact)
+    labels = {a: {"actor": a, "label": described[a][0], "kind": described[a][1]} for a in exact
+              if described.get(a, ("", ""))[1] in ("Person", "Organization", "Place")}
     return flask.render_template("claimgraph/search.html", q=q, limit=RESULTS,
                                  exact=[labels.get(a, {"actor": a, "label": a, "kind": ""}) for a in exact],
                                  partial=partial, headlines=headlines, found=found, suggestions=suggestions)

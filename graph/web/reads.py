@@ -112,6 +112,26 @@ def articles(store: GraphStore) -> list[Row]:
     return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r["file"])), reverse=True)
 
 
+#: The counts of ``stats.rq`` (name -> the class it counts), each counted in a query of its own.
+_COUNTED = {"articles": "schema:NewsArticle", "people": "schema:Person", "organizations": "schema:Organization",
+            "places": "schema:Place", "unnamed_sources": "cg:UnnamedSource", "statements": "cg:Statement",
+            "statistics": "cg:Statistic"}
+#: Classes whose nodes are typed once, in their article's graph (their IRIs are minted under
+#: it): counted without ``DISTINCT``, which cost the 170,000 statements of a 10,000-article
+#: store 0.25 s more.
+_TYPED_ONCE = ("articles", "statements", "statistics")
+
+
+def counts(store: GraphStore) -> dict[str, int]:
+    """The counts of ``stats.rq`` (articles, people... statistics), one query per class: the
+    union of the seven patterns in one query took 0.7 to 0.9 s on a 10,000-article store,
+    the seven alone 0.4 s."""
+    def count(name: str, cls: str) -> int:
+        what = "*" if name in _TYPED_ONCE else "DISTINCT ?x"
+        return int(store.select(f"SELECT (COUNT({what}) AS ?n) WHERE {{ ?x a {cls} }}")[0]["n"] or 0)
+    return {name: count(name, cls) for name, cls in _COUNTED.items()}
+
+
 #: The classes of the actors the home page lists as most quoted.
 _SPEAKER_KINDS = {term("schema:Person").value, term("schema:Organization").value}
 #: The most quoted actors the home page lists.
@@ -126,9 +146,8 @@ def top_speakers(store: GraphStore, top: int = TOP_SPEAKERS) -> list[Row]:
     of the most quoted are read one actor at a time (two index lookups each) until ``top`` rows are found and the next
     actor has fewer statements than the last row (asking for label and class in the same
     grouped query took 33 s on a 10,000-article store)."""
-    counts = sorted(_speaker_counts(store), key=lambda c: (-c[0], c[1]))
     rows: list[Row] = []
-    for n, actor in counts:
+    for n, actor in _speaker_counts(store):
         if len(rows) >= top and n < rows[top - 1]["statements"]:
             break
         node = iri(actor)
@@ -145,23 +164,51 @@ _KEYED_SPEAKER_COUNTS = ("SELECT ?key (COUNT(?k) AS ?statements) WHERE { GRAPH ?
                          "GROUP BY ?key")
 
 
-def _speaker_counts(store: GraphStore) -> list[tuple[int, str]]:
-    """(statements, actor IRI) of every actor credited with a statement: counted on the
-    statement keys when the store has them (a statement is a key of its speaker's), else
-    on the public graph (``web_speaker_counts.rq``, joining every statement to its class)."""
-    if has_keys(store):
-        return [(int(r["statements"]), str(r["key"])[len(KEY_PREFIX):]) for r in store.select(_KEYED_SPEAKER_COUNTS)]
-    return [(int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts")) if r["actor"]]
+def _speaker_counts(store: GraphStore) -> Iterable[tuple[int, str]]:
+    """(statements, actor IRI) of every actor credited with a statement, most statements
+    first: counted on the statement keys when the store has them (a statement is a key of
+    its speaker's), else on the public graph (``web_speaker_counts.rq``, joining every
+    statement to its class). The keys are counted and sorted in the store, and the
+    :data:`_FIRST_COUNTS` most quoted read first (reading every actor's count took 1.7 s on a
+    10,000-article store); the others only if the caller asks for more."""
+    if not has_keys(store):
+        rows = [(int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts")) if r["actor"]]
+        yield from sorted(rows, key=lambda c: (-c[0], c[1]))
+        return
+    rows = store.select(f"{_KEYED_SPEAKER_COUNTS} ORDER BY DESC(?statements) LIMIT {_FIRST_COUNTS}")
+    counts = sorted(((int(r["statements"]), str(r["key"])[len(KEY_PREFIX):]) for r in rows), key=lambda c: (-c[0], c[1]))
+    if len(counts) < _FIRST_COUNTS:
+        yield from counts
+        return
+    least = counts[-1][0]  # actors with this many may have been left out: those with more were not
+    yield from (c for c in counts if c[0] > least)
+    rows = store.select(_KEYED_SPEAKER_COUNTS)
+    yield from sorted(((n, a) for n, a in ((int(r["statements"]), str(r["key"])[len(KEY_PREFIX):]) for r in rows)
+                       if n <= least), key=lambda c: (-c[0], c[1]))
+
+
+#: The most quoted actors read first (all of them only when these run out).
+_FIRST_COUNTS = 500
 
 
 def recent_articles(store: GraphStore, top: int) -> list[Row]:
     """The ``top`` newest articles, as :func:`articles` lists them (the same rows, in the same
-    order), without reading every article's row: their IRIs sorted in the store, then each
-    one's row read by index lookups."""
-    rows = store.select(_RECENT.replace("TOP", str(int(top))))
-    return [article_row(store, str(r["article"])) for r in rows]
+    order), without reading every article's row: the ``top`` latest dates found in the store
+    (one sort of the dates, no join), the articles of those dates ordered by date and file,
+    then each one's row read by index lookups (the dates and files of every article sorted
+    in one query took 3.6 s on a 10,000-article store)."""
+    latest = store.select(_LATEST.replace("TOP", str(int(top))))
+    if len(latest) < top:  # fewer dated articles than asked: the undated come last, by file
+        return [article_row(store, str(r["article"])) for r in store.select(_RECENT.replace("TOP", str(int(top))))]
+    since = min(str(r["date"]) for r in latest)
+    dated = {str(r["article"]) for r in store.select(_SINCE, since=since)}
+    newest = sorted(dated, key=lambda a: article_order(store, a), reverse=True)[:top]
+    return [article_row(store, a) for a in newest]
 
 
+_LATEST = """SELECT ?date WHERE { ?article schema:datePublished ?published BIND(STR(?published) AS ?date) }
+ORDER BY DESC(?date) LIMIT TOP"""
+_SINCE = """SELECT ?article WHERE { ?article schema:datePublished ?published FILTER(STR(?published) >= ?since) }"""
 _RECENT = """SELECT ?article WHERE { GRAPH ?article { ?article a schema:NewsArticle ; cg:sourceFile ?file .
   OPTIONAL { ?article schema:datePublished ?published } } BIND(STR(?published) AS ?date) }
 ORDER BY DESC(?date) DESC(STR(?file)) LIMIT TOP"""

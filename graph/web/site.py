@@ -73,10 +73,7 @@ class Site:
         """Articles, people, organisations, places, sources, statements, statistics: the
         counts of ``stats.rq``, without the quad counts of :func:`graph.query.stats` (which
         the home page does not show, and which read every quad: minutes on a large store)."""
-        def read() -> dict[str, int]:
-            rows = self.store.select(load_query("stats"))
-            return {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
-        return self._once("_counts", read)
+        return self._once("_counts", lambda: reads.counts(self.store))
 
     @property
     def articles(self) -> list[dict]:

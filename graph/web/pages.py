@@ -83,7 +83,7 @@ def search() -> str:
         matched = reads.headlines_with(s.store, q)
         found = len(matched)  # rows read for the first page only: a common word heads thousands
         headlines = [s.rows[a] for a in sorted(matched, key=s.order, reverse=True)[:RESULTS]]
-        # every name only when none is the query (the close spellings): reading them all takes seconds
+        # every name only when none is the query (its close spellings)
         suggestions = [] if exact else close_names(q, sorted({str(r["name"]) for r in s.names}))
     described = reads.actors(s.store, exact)
     labels = {a: {"actor": a, "label": described[a][0], "kind": described[a][1]} for a in exact

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from graph.conflicts import Conflict, conflicts
-from graph.query import load_query
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
 from graph.web import reads
@@ -120,11 +119,8 @@ class Site:
     @property
     def names(self) -> list[dict]:
         """Every label and alias of a person, organisation or place: ``name``, ``actor``,
-        ``label``, ``kind``."""
-        def read() -> list[dict]:
-            rows = self.store.select(load_query("web_names"))
-            return [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")} for r in rows]
-        return self._once("_names", read)
+        ``label``, ``kind`` (:func:`graph.web.reads.every_name`)."""
+        return self._once("_names", lambda: reads.every_name(self.store))
 
     @property
     def role_titles(self) -> list[tuple[str, list[str], int]]:

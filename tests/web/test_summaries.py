@@ -111,3 +111,9 @@ def test_latest_articles_are_the_first_of_every_article(site, top):
 def test_counts_are_those_of_the_stats_query(site):
     rows = site.store.select(load_query("stats"))
     assert reads.counts(site.store) == {k: int(v or 0) for k, v in rows[0].items()}
+
+
+def test_every_name_is_a_row_of_the_names_query(site):
+    key = lambda r: (str(r["name"]), str(r["actor"]), str(r["label"]), str(r["kind"]))  # noqa: E731
+    expected = [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")} for r in site.store.select(load_query("web_names"))]
+    assert sorted(map(key, reads.every_name(site.store))) == sorted(map(key, expected)) and expected

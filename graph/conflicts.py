@@ -115,7 +115,8 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     Returns:
         The conflicts, ordered by unit, period and the figures' files and offsets.
     """
-    rows = sorted(store.select(load_query("conflicts")), key=lambda r: (str(r["file"]), r["begin"], str(r["statistic"])))
+    rows = sorted(store.select(load_query("conflicts")),
+                  key=lambda r: (str(r["file"]), r["begin"], str(r["statistic"])))
     qualifiers = {str(r["statistic"]): r["qualifier"] for r in store.select(_QUALIFIERS)}
     sources = {str(r["statistic"]): str(r["sourceIri"]) for r in store.select(_SOURCES)}
     labels = {a: next((q.object.value for q in store.quads(iri(a), LABEL, None, None)), None)
@@ -147,8 +148,10 @@ def conflicts(store: GraphStore) -> list[Conflict]:
 
 #: The qualifier and the source of every statistic with a period (what ``conflicts.rq`` leaves out).
 #: (The period first: from the sources, the query read every statement's too: 14 s on 10,000 articles.)
-_QUALIFIERS = "SELECT ?statistic ?qualifier WHERE { GRAPH ?g { ?statistic cg:period ?period ; cg:qualifier ?qualifier } }"
-_SOURCES = "SELECT ?statistic ?sourceIri WHERE { GRAPH ?g { ?statistic cg:period ?period ; prov:wasAttributedTo ?sourceIri } }"
+_QUALIFIERS = ("SELECT ?statistic ?qualifier WHERE { GRAPH ?g { ?statistic cg:period ?period ; "
+               "cg:qualifier ?qualifier } }")
+_SOURCES = ("SELECT ?statistic ?sourceIri WHERE { GRAPH ?g { ?statistic cg:period ?period ; "
+            "prov:wasAttributedTo ?sourceIri } }")
 #: Class IRI -> its name, for the classes :data:`SUBJECT_KINDS` compares.
 _SUBJECT_CLASSES = {f"https://schema.org/{k}": k for k in SUBJECT_KINDS}
 

@@ -172,11 +172,13 @@ def _speaker_counts(store: GraphStore) -> Iterable[tuple[int, str]]:
     :data:`_FIRST_COUNTS` most quoted read first (reading every actor's count took 1.7 s on a
     10,000-article store); the others only if the caller asks for more."""
     if not has_keys(store):
-        rows = [(int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts")) if r["actor"]]
+        rows = [(int(r["statements"]), r["actor"]) for r in store.select(load_query("web_speaker_counts"))
+                if r["actor"]]
         yield from sorted(rows, key=lambda c: (-c[0], c[1]))
         return
     rows = store.select(f"{_KEYED_SPEAKER_COUNTS} ORDER BY DESC(?statements) LIMIT {_FIRST_COUNTS}")
-    counts = sorted(((int(r["statements"]), str(r["key"])[len(KEY_PREFIX):]) for r in rows), key=lambda c: (-c[0], c[1]))
+    counts = sorted(((int(r["statements"]), str(r["key"])[len(KEY_PREFIX):]) for r in rows),
+                    key=lambda c: (-c[0], c[1]))
     if len(counts) < _FIRST_COUNTS:
         yield from counts
         return

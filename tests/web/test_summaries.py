@@ -52,7 +52,8 @@ def _trig() -> str:
     people += '<place/vellmark> a schema:Place ; rdfs:label "Vellmark" .\n'
     out = [PREFIXES, f"@base <{BASE}> .\n", people]
     for article, date in DATES.items():
-        lines = [f'<article/{article}> a schema:NewsArticle ; cg:sourceFile "{article}.txt" ; schema:headline "Tide {article}"'
+        lines = [f'<article/{article}> a schema:NewsArticle ; cg:sourceFile "{article}.txt" ; '
+                 f'schema:headline "Tide {article}"'
                  + (f' ; schema:datePublished "{date}"^^xsd:date' if date else "") + " ."]
         for name, when, begin, person, title, org in ROLES:
             if name == article:
@@ -115,5 +116,6 @@ def test_counts_are_those_of_the_stats_query(site):
 
 def test_every_name_is_a_row_of_the_names_query(site):
     key = lambda r: (str(r["name"]), str(r["actor"]), str(r["label"]), str(r["kind"]))  # noqa: E731
-    expected = [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")} for r in site.store.select(load_query("web_names"))]
+    expected = [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")}
+                for r in site.store.select(load_query("web_names"))]
     assert sorted(map(key, reads.every_name(site.store))) == sorted(map(key, expected)) and expected

@@ -65,7 +65,7 @@ def home() -> str:
 @pages.route("/search")
 def search() -> str:
     """Actors whose name or alias is, or contains, the query (with close spellings when none
-    is), and articles whose headline contains it."""
+    is or contains it), and articles whose headline contains it."""
     s = site()
     q = flask.request.args.get("q", "").strip()[:200]
     exact, partial, headlines, suggestions, found = [], [], [], [], 0
@@ -83,8 +83,8 @@ def search() -> str:
         matched = reads.headlines_with(s.store, q)
         found = len(matched)  # rows read for the first page only: a common word heads thousands
         headlines = [s.rows[a] for a in sorted(matched, key=s.order, reverse=True)[:RESULTS]]
-        # every name only when none is the query (its close spellings)
-        suggestions = [] if exact else close_names(q, sorted({str(r["name"]) for r in s.names}))
+        # close spellings when no actor's name is or contains the query: they need every name (1 to 2 s)
+        suggestions = [] if exact or partial else close_names(q, sorted({str(r["name"]) for r in s.names}))
     described = reads.actors(s.store, exact)
     labels = {a: {"actor": a, "label": described[a][0], "kind": described[a][1]} for a in exact
               if described.get(a, ("", ""))[1] in ("Person", "Organization", "Place")}

@@ -40,7 +40,10 @@ def init_app(app: flask.Flask, location: Path) -> None:
     from graph.web.idpages import ids
     from graph.web.pages import pages
 
+    from graph.lexicon import lexicon
+
     app.extensions[EXTENSION] = Site(location, app.config.get("CLAIMGRAPH_BASE"))
+    lexicon()  # the word lists search and conflicts use, read now rather than by the first visitor (1 s)
     app.register_blueprint(pages)
     app.register_blueprint(ids)
 

@@ -65,16 +65,17 @@ def home() -> str:
 @pages.route("/search")
 def search() -> str:
     """Actors whose name or alias is, or contains, the query (with close spellings when none
-    is), and articles whose headline contains it."""
+    is or contains it), and articles whose headline contains it."""
     s = site()
     q = flask.request.args.get("q", "").strip()[:200]
     exact, partial, headlines, suggestions, found = [], [], [], [], 0
     if q:
         folded = q.casefold()
-        exact = sorted(set(actors_named(s.store, q)) | {str(r["actor"]) for r in s.names
+        named = reads.names_with(s.store, q)  # names containing the query, matched in the store
+        exact = sorted(set(actors_named(s.store, q)) | {str(r["actor"]) for r in named
                                                          if str(r["name"]).casefold() == folded})
         seen = set(exact)
-        for row in s.names:
+        for row in named:
             if str(row["actor"]) not in seen and folded in str(row["name"]).casefold():
                 seen.add(str(row["actor"]))
                 partial.append(row)
@@ -82,8 +83,11 @@ def search() -> str:
         matched = reads.headlines_with(s.store, q)
         found = len(matched)  # rows read for the first page only: a common word heads thousands
         headlines = [s.rows[a] for a in sorted(matched, key=s.order, reverse=True)[:RESULTS]]
-        suggestions = [] if exact else close_names(q, sorted({str(r["name"]) for r in s.names}))
-    labels = {str(r["actor"]): r for r in s.names}
+        # close spellings when no actor's name is or contains the query: they need every name (1 to 2 s)
+        suggestions = [] if exact or partial else close_names(q, sorted({str(r["name"]) for r in s.names}))
+    described = reads.actors(s.store, exact)
+    labels = {a: {"actor": a, "label": described[a][0], "kind": described[a][1]} for a in exact
+              if described.get(a, ("", ""))[1] in ("Person", "Organization", "Place")}
     return flask.render_template("claimgraph/search.html", q=q, limit=RESULTS,
                                  exact=[labels.get(a, {"actor": a, "label": a, "kind": ""}) for a in exact],
                                  partial=partial, headlines=headlines, found=found, suggestions=suggestions)
@@ -93,10 +97,11 @@ def search() -> str:
 def roles() -> str:
     """Who held which title when, optionally one title, paginated."""
     title = flask.request.args.get("title", "").strip()
-    rows = [r for r in site().roles if not title or str(r["title"]).casefold() == title.casefold()]
-    page = page_number(len(rows), ROLES_PAGE)
-    return flask.render_template("claimgraph/roles.html", rows=rows[(page - 1) * ROLES_PAGE:page * ROLES_PAGE],
-                                 title=title, page=page, pages=max(1, -(-len(rows) // ROLES_PAGE)), total=len(rows))
+    _, total = site().roles(title, 0, 0)
+    page = page_number(total, ROLES_PAGE)
+    rows, _ = site().roles(title, (page - 1) * ROLES_PAGE, page * ROLES_PAGE)
+    return flask.render_template("claimgraph/roles.html", rows=rows, title=title, page=page,
+                                 pages=max(1, -(-total // ROLES_PAGE)), total=total)
 
 
 @pages.route("/conflicts")

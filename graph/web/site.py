@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from graph.conflicts import Conflict, conflicts
-from graph.entity import roles
-from graph.query import load_query
 from graph.rdf.base import GraphStore
 from graph.rdf.open import open_store
 from graph.web import reads
@@ -40,6 +38,8 @@ class Site:
         self.base = base or base_of(self.store.articles()[:1])
         self._remembered: OrderedDict[str, Any] = OrderedDict()
         self._orders: dict[str, tuple[str, str]] = {}
+        self._labels: dict[str, str | None] = {}  # actor IRI -> label, for the roles pages
+        self._files: dict[str, str | None] = {}  # article IRI -> source file, likewise
 
     def link(self, node: object) -> str | None:
         """The app page of the IRI ``node``, or None when it has none."""
@@ -72,10 +72,7 @@ class Site:
         """Articles, people, organisations, places, sources, statements, statistics: the
         counts of ``stats.rq``, without the quad counts of :func:`graph.query.stats` (which
         the home page does not show, and which read every quad: minutes on a large store)."""
-        def read() -> dict[str, int]:
-            rows = self.store.select(load_query("stats"))
-            return {k: int(v or 0) for k, v in rows[0].items()} if rows else {}
-        return self._once("_counts", read)
+        return self._once("_counts", lambda: reads.counts(self.store))
 
     @property
     def articles(self) -> list[dict]:
@@ -122,16 +119,33 @@ class Site:
     @property
     def names(self) -> list[dict]:
         """Every label and alias of a person, organisation or place: ``name``, ``actor``,
-        ``label``, ``kind``."""
-        def read() -> list[dict]:
-            rows = self.store.select(load_query("web_names"))
-            return [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")} for r in rows]
-        return self._once("_names", read)
+        ``label``, ``kind`` (:func:`graph.web.reads.every_name`)."""
+        return self._once("_names", lambda: reads.every_name(self.store))
 
     @property
-    def roles(self) -> list[dict]:
-        """Who held which title when (:func:`graph.entity.roles`)."""
-        return self._once("_roles", lambda: roles(self.store))
+    def role_titles(self) -> list[tuple[str, list[str], int]]:
+        """Every role title, folded, with its spellings and role count
+        (:func:`graph.web.reads.role_titles`), in the roles page's order."""
+        return self._once("_role_titles", lambda: reads.role_titles(self.store))
+
+    def roles(self, title: str, start: int, stop: int) -> tuple[list[dict], int]:
+        """Rows ``start`` to ``stop`` of :func:`graph.entity.roles` (all titles, or the one
+        ``title`` names whatever its case) and how many rows there are: the rows of the titles
+        the slice covers only (:func:`graph.web.reads.roles_of`, each title's kept)."""
+        folded = title.casefold()
+        titles = [t for t in self.role_titles if not title or t[0].casefold() == folded]
+        rows: list[dict] = []
+        seen, first = 0, None  # roles before the title at hand; before the first title read
+        for name, spellings, count in titles:
+            if seen >= stop:
+                break
+            if seen + count > start:
+                first = seen if first is None else first
+                rows += self.remember(f"roles:{name}", lambda: reads.roles_of(self.store, spellings, self._labels,
+                                                                                  self._files))
+            seen += count
+        cut = rows[start - first:stop - first] if first is not None else []
+        return reads.role_details(self.store, cut, self._labels), sum(t[2] for t in titles)
 
     @property
     def conflicts(self) -> list[Conflict]:

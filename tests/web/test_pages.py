@@ -168,3 +168,8 @@ def test_conflicts_come_a_page_at_a_time(client, monkeypatch, page, shown, pager
     body = client.get(f"/conflicts?page={page}").get_data(as_text=True)
     assert [f"measure {i}" for i in range(5) if f"measure {i} <span" in body] == shown
     assert pager in body and "5 pairs, 2 a page" in body
+
+
+@pytest.mark.parametrize("q, suggested", [("minister marsch", True), ("mars", False), ("Ada Marsh", False)])
+def test_close_spellings_only_when_no_name_is_or_contains_the_query(client, q, suggested):
+    assert ("Did you mean" in client.get("/search", query_string={"q": q}).get_data(as_text=True)) is suggested

@@ -188,3 +188,11 @@ def test_the_recent_articles_are_the_first_rows_of_every_article(small_store):
     every = articles(small_store)
     assert every and recent_articles(small_store, 2) == every[:2]
     assert recent_articles(small_store, len(every) + 5) == every
+
+
+@pytest.mark.parametrize("first", [1, 2, 3])
+@pytest.mark.parametrize("top", [1, 3, 12])
+def test_top_speakers_are_the_same_when_the_first_counts_run_out(small_store, monkeypatch, top, first):
+    expected = top_speakers(small_store, top)
+    monkeypatch.setattr("graph.web.reads._FIRST_COUNTS", first)
+    assert top_speakers(small_store, top) == expected

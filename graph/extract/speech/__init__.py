@@ -47,12 +47,12 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
     quoting = read_quotes(ctx)
     discourse = Discourse.start(ctx, actors, [q.outer for q in quoting.direct])
     drafts = direct_drafts(ctx, quoting) + reported_drafts(ctx, quoting)
-    drafts += fallback_drafts(quoting, drafts)
+    drafts += fallback_drafts(ctx, quoting, drafts)
     found = speakers(discourse, drafts)
     kept, statements = [], []
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].span.begin):
         draft, speaker = drafts[i], found[i]
-        if speaker is None and draft.kind != "direct" and draft.subject is not None:
+        if speaker is None and draft.block < 0 and draft.subject is not None:
             continue
         kept.append(draft)
         statements.append(Statement(draft.kind, draft.span,  # type: ignore[arg-type]

@@ -22,7 +22,8 @@ PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "firs
                    "first-plural", "indefinite", "writer", "answer")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
-             "control-verb", "circumstance-prep", "circumstance-mark", "share", "label-prep")
+             "control-verb", "circumstance-prep", "circumstance-mark", "share", "label-prep",
+             "stance-act")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -115,8 +116,8 @@ class SpeechWords:
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
         quoting_verbs, target_acts, active_only, writer_views, circumstance_preps,
-        circumstance_marks, control_verbs, shares, label_preps: The words of each use in
-            ``speech_words.tsv``.
+        circumstance_marks, control_verbs, shares, label_preps, stance_acts: The words of
+            each use in ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
 
@@ -141,6 +142,7 @@ class SpeechWords:
     control_verbs: frozenset[str] = frozenset()
     shares: frozenset[str] = frozenset()
     label_preps: frozenset[str] = frozenset()
+    stance_acts: frozenset[str] = frozenset()
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -224,8 +226,9 @@ def load() -> SpeechWords:
     """
     cues = cues_from_rows(read_table("cues.tsv"))
     words = _grouped(read_table("speech_words.tsv"), WORD_USES, "speech_words.tsv")
-    for act in words["target-act"]:
-        _check(act, SPEECH_ACTS, "target act", "speech_words.tsv")
+    for use in ("target-act", "stance-act"):
+        for act in words[use]:
+            _check(act, SPEECH_ACTS, use.replace("-", " "), "speech_words.tsv")
     (default,) = words["default-cue"]
     _check(default, cues, "default cue", "speech_words.tsv")
     for use in ("active-only", "writer-view"):
@@ -244,4 +247,4 @@ def load() -> SpeechWords:
         circumstance_preps=words["circumstance-prep"],
         circumstance_marks=words["circumstance-mark"],
         control_verbs=words["control-verb"], shares=words["share"],
-        label_preps=words["label-prep"])
+        label_preps=words["label-prep"], stance_acts=words["stance-act"])

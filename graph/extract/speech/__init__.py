@@ -47,34 +47,49 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
     quoting = read_quotes(ctx)
     discourse = Discourse.start(ctx, actors, [q.outer for q in quoting.direct])
     drafts = direct_drafts(ctx, quoting) + reported_drafts(ctx, quoting)
-    drafts += fallback_drafts(quoting, drafts)
+    drafts += fallback_drafts(ctx, quoting, drafts)
     found = speakers(discourse, drafts)
     kept, statements = [], []
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].span.begin):
         draft, speaker = drafts[i], found[i]
-        if speaker is None and draft.kind != "direct" and draft.subject is not None:
+        if speaker is None and draft.block < 0 and draft.subject is not None:
             continue
         kept.append(draft)
         statements.append(Statement(draft.kind, draft.span,  # type: ignore[arg-type]
                                     ctx.text[draft.span.begin:draft.span.end], speaker,
                                     draft.cue.phrase, draft.speech_act,
                                     about(discourse, draft, speaker), draft.cue_span))
-    return Speech(_one_per_span(_without_own_nested(ctx, aside_about(ctx, kept, statements))),
+    return Speech(_one_per_span(_without_nested_parts(ctx, aside_about(ctx, kept, statements))),
                   discourse.minted)
 
 
-def _without_own_nested(ctx: Context, statements: list[Statement]) -> list[Statement]:
-    """The statements without an indirect one whose verb cue lies inside the content of a
-    longer reported statement by the same speaker ("Roe said she wants the pier rebuilt":
-    *wants* is a part of what Roe said, not a second statement of hers); one by another
-    speaker stays ("Roe said critics claim the pier is unsafe"), and so does the content of
-    a noun ("repeated her call for new elections": the call is for new elections). A
-    statement without a speaker inside another is a part of it too."""
+def _without_nested_parts(ctx: Context, statements: list[Statement]) -> list[Statement]:
+    """The statements without a reported one that is a part of a longer reported statement.
+
+    An indirect statement whose verb cue lies inside the content of a longer reported
+    statement by the same speaker is a part of it ("Roe said she wants the pier rebuilt":
+    *wants* is a part of what Roe said, not a second statement of hers); so is one without
+    a speaker. A stance (a speech act of the ``stance-act`` list of
+    ``graph/data/speech_words.tsv``: believes, wants, plans, supports) inside what someone
+    asserts is a part of the assertion whoever holds it ("Roe said voters want the pier
+    rebuilt": the voters' wish is what Roe says). Another speaker's utterance stays ("Roe
+    said critics claim the pier is unsafe", "critics urged ..., according to the minutes"),
+    and so does the content of a noun cue ("repeated her call for new elections": the call
+    is for new elections)."""
     reported = [s for s in statements if s.kind != "direct"]
-    return [s for s in statements if not (s.kind == "indirect" and not _noun_cue(ctx, s) and any(
+    return [s for s in statements if not (s.kind != "direct" and any(
         o is not s and o.span.begin <= s.span.begin and s.span.end <= o.span.end
-        and len(o.span) > len(s.span) and (s.speaker is None or o.speaker == s.speaker)
-        for o in reported))]
+        and len(o.span) > len(s.span) and _part_of(ctx, s, o) for o in reported))]
+
+
+def _part_of(ctx: Context, inner: Statement, outer: Statement) -> bool:
+    """True when ``inner``, whose span lies inside ``outer``'s, is a part of it (see
+    :func:`_without_nested_parts`)."""
+    if _noun_cue(ctx, inner):
+        return False
+    if inner.speech_act in ctx.words.stance_acts and outer.speech_act == ctx.words.default_cue.speech_act:
+        return True
+    return inner.kind == "indirect" and (inner.speaker is None or outer.speaker == inner.speaker)
 
 
 def _noun_cue(ctx: Context, statement: Statement) -> bool:

@@ -70,6 +70,10 @@ class Context:
         """Index of the sentence holding character ``char``."""
         return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
 
+    def sentence_start(self, char: int) -> int:
+        """Where the sentence holding character ``char`` starts."""
+        return self._sentence_starts[self.sentence_of(char)] if self._sentence_starts else 0
+
     def token_at(self, char: int) -> int:
         """Index of the token holding (or last starting before) character ``char``."""
         return max(0, bisect.bisect_right(self._token_starts, char) - 1)

@@ -36,6 +36,9 @@ MAX_TITLE_WORDS = 3
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "attr", "oprd", "conj", "cc"})
 #: What ends the words that introduce a direct quote ("said in a letter, “…”").
 INTRODUCING = ",:"
+#: What, ending the words before a quote attributed after it, makes them no part of its
+#: content but an introduction ("The verdict: “…,” Roe said", "When she spoke, “…,” ...").
+CLAUSE_STOPS = ",:;—–-(["
 #: Where and when a cue speaks, which the parser may hang on the quote ("said on Friday “…”").
 ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "punct"})
 
@@ -72,8 +75,8 @@ def read_quotes(ctx: Context) -> Quoting:
     direct, fragments, attributions, pending = [], [], {}, {}
     for q in ctx.quotes:
         attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
-        if attribution is not None and attribution.subject is not None and _opens_before(
-                ctx, attribution.token, q):
+        if attribution is not None and attribution.subject is not None and _content_opening(
+                ctx, attribution.token, q) is not None:
             pending[q.outer.begin] = attribution
             fragments.append(q)
         elif attribution is not None and attribution.subject is not None:
@@ -105,9 +108,31 @@ def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         previous = q
         cue = found.cue if found else ctx.words.default_cue
         cue_span = Span(found.token.idx, found.token.idx + len(found.token.text)) if found else None
-        drafts.append(Draft("direct", q.span, cue, q.outer.begin, found.subject if found else None,
-                            cue_span, block=block, speech_act=cue.speech_act))
+        clause = _clause_before(ctx, q) if found and found.token.idx >= q.outer.end else None
+        drafts.append(Draft("mixed" if clause else "direct", clause or q.span, cue, q.outer.begin,
+                            found.subject if found else None, cue_span, block=block,
+                            speech_act=cue.speech_act))
     return drafts
+
+
+def _clause_before(ctx: Context, q: Quote) -> Span | None:
+    """The clause a quote ends when its attribution comes after it and the sentence opens
+    before the mark in words of the writer ("But the dam “will hold,” Roe said": the
+    content is [But the dam “will hold,”], a mixed one), from the sentence start (or the
+    end of a quote before it) through the closing mark. None unless a comma closes the
+    quote, and None when the quote opens its sentence or follows a comma, colon or dash
+    ("The plan: “It will hold,” Roe said").
+    """
+    if before_close(ctx.text, q) != ",":
+        return None
+    para = ctx.paragraphs[q.paragraph]
+    start = max(ctx.sentence_start(q.span.begin), para.begin,
+                max((p.outer.end for p in ctx.quotes if p.outer.end <= q.outer.begin), default=0))
+    before = ctx.text[start:q.outer.begin]
+    if not any(c.isalnum() for c in before) or before.rstrip()[-1:] in CLAUSE_STOPS:
+        return None
+    start += len(before) - len(before.lstrip())
+    return Span(start, q.outer.end)
 
 
 def _named_before(quoting: Quoting, q: Quote) -> bool:
@@ -277,9 +302,11 @@ def _cue_of(ctx: Context, verb: Token) -> Cue:
     return found[0] if found is not None else ctx.words.default_cue
 
 
-def fallback_drafts(quoting: Quoting, drafts: list[Draft]) -> list[Draft]:
-    """A direct draft for each pending fragment that no reported draft holds (the cue's
-    content was not found), so that the quote is not lost; each its own block."""
+def fallback_drafts(ctx: Context, quoting: Quoting, drafts: list[Draft]) -> list[Draft]:
+    """A mixed draft for each pending fragment that no reported draft holds (the parse hid
+    the cue's content), from the word that opens the content through the closing mark
+    ("said [that he had “serious doubts.”]"), so that the quote is not lost; each its own
+    block."""
     block = max((d.block for d in drafts), default=-1)
     found = []
     for q in quoting.fragments:
@@ -288,18 +315,23 @@ def fallback_drafts(quoting: Quoting, drafts: list[Draft]) -> list[Draft]:
             continue
         block += 1
         token = attribution.token
-        found.append(Draft("direct", q.span, attribution.cue, q.outer.begin, attribution.subject,
+        opening = _content_opening(ctx, token, q)
+        if opening is not None and opening.dep_ == "prep" and opening.head.i == token.i:
+            opening = ctx.doc[opening.i + 1]  # not the preposition of an object cue ("of")
+        span = Span(opening.idx, q.outer.end) if opening is not None and q.closed else q.span
+        found.append(Draft("mixed" if span != q.span else "direct", span, attribution.cue,
+                           q.outer.begin, attribution.subject,
                            Span(token.idx, token.idx + len(token.text)), block=block,
                            speech_act=attribution.cue.speech_act))
     return found
 
 
-def _opens_before(ctx: Context, cue: Token, q: Quote) -> bool:
-    """True when the quoted words are the end of a content that opens before the mark
-    ("said that the plan “will fail”", "urged voters not to “stay home”", "accused her of
-    “lying”"): the quote is then a fragment of a mixed statement. An addressee or a time
-    ("told reporters Monday: “…”") opens nothing, nor, before a comma or colon, where the
-    cue speaks ("wrote on her blog, “…”")."""
+def _content_opening(ctx: Context, cue: Token, q: Quote) -> Token | None:
+    """The first word of a content that opens between the cue and the mark and ends in the
+    quoted words ("said [that] the plan “will fail”", "urged [voters] not to “stay home”",
+    "accused her [of] “lying”"), or None: the quote is then a fragment of a mixed
+    statement. An addressee or a time ("told reporters Monday: “…”") opens nothing, nor,
+    before a comma or colon, where the cue speaks ("wrote on her blog, “…”")."""
     introduced = ctx.text[:q.outer.begin].rstrip()[-1:] in INTRODUCING
     for t in ctx.doc[cue.i + 1:ctx.token_at(q.outer.begin)]:
         if t.is_punct or t.is_space:
@@ -311,5 +343,5 @@ def _opens_before(ctx: Context, cue: Token, q: Quote) -> bool:
                 head.dep_ in CONTENT_DEPS or head.dep_ == "mark"
                 or (head.dep_ == "prep" and head.lower_ in ctx.words.content_preps
                     and not introduced and not names_a_time(head)))):
-            return True
-    return False
+            return t
+    return None

@@ -685,7 +685,8 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].anchor):
         draft = drafts[i]
         para = ctx.paragraph_of(draft.anchor)
-        if draft.kind == "direct" and draft.subject is None:
+        quote = draft.block >= 0  # a direct quote, or the clause one ends ("But it “held,” Roe said")
+        if quote and draft.subject is None:
             if draft.block not in block_speaker:
                 block_speaker[draft.block] = _block_speaker(discourse, drafts, draft, para, last_para)
             found[i] = block_speaker[draft.block]
@@ -694,9 +695,9 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             continue
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
-            if draft.kind == "direct" and found[i] is None:  # a subject that names no one
+            if quote and found[i] is None:  # a subject that names no one
                 found[i] = _block_speaker(discourse, drafts, draft, para, last_para)
-            if draft.kind == "direct" and draft.block not in block_speaker:
+            if quote and draft.block not in block_speaker:
                 block_speaker[draft.block] = found[i]
         if found[i] is not None:
             discourse.record(found[i], draft.anchor)
@@ -718,7 +719,7 @@ def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para
     subject, in the same paragraph), else the last speaker if it spoke in this or the
     previous paragraph, else the person in focus."""
     for other in drafts:
-        if other.block == draft.block and other.kind == "direct" and other.subject is not None:
+        if other.block == draft.block and other.subject is not None:
             return resolve(discourse, other.subject)
     same_sentence = reference.salient_person(discourse, draft.anchor, lookback=0)
     if same_sentence is not None:

@@ -36,6 +36,11 @@ from tests.extract.speech.cast import find, run
      "Tomas Berg"),
     ("Lena Vogt wrote on her blog, “We will not bow to anyone.”",
      "We will not bow to anyone.", "Lena Vogt"),
+    # words before a colon, dash or comma introduce the quote: no part of it
+    ("The verdict of the council: “We will not bow to anyone,” Lena Vogt said.",
+     "We will not bow to anyone", "Lena Vogt"),
+    ("When the council met on Monday, “We will not bow to anyone,” Lena Vogt said.",
+     "We will not bow to anyone", "Lena Vogt"),
     # a named cue after a question opens the next quote, not the question
     ("Maria Okonkwo of the Harbour Authority said, \"Why should the pier stay shut?\"  Port "
      "official Tomas Berg said, \"The pier must stay shut.\"",
@@ -79,6 +84,11 @@ def test_direct_attribution(nlp, text, content, speaker):
     # a quote after a cue that attributes the one before goes on with that cue
     ("“We will rebuild,” Tomas Berg said, adding that the port “will open by May.”",
      "that the port “will open by May.”", "Tomas Berg"),
+    # the sentence opens before a quote attributed after it: the clause, through the mark
+    ("But the levee “will not last the winter,” Maria Okonkwo said.",
+     "But the levee “will not last the winter,”", "Maria Okonkwo"),
+    ("The pumps failed twice. Farmers in the valley “have lost their patience,” Tomas Berg "
+     "told reporters.", "Farmers in the valley “have lost their patience,”", "Tomas Berg"),
 ])
 def test_content_opening_before_the_mark_is_mixed(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

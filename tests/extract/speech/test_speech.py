@@ -73,10 +73,15 @@ def test_one_statement_per_span(nlp, text, cue):
      ["she wants the pier rebuilt by June"]),
     ("Tomas Berg told reporters that he supports the new toll.",
      ["that he supports the new toll"]),
-    # another speaker inside the content stays a statement of its own
+    # another speaker's assertion inside the content stays a statement of its own
     ("Ana Ruiz said Tomas Berg claims the pier is unsafe.",
      ["Tomas Berg claims the pier is unsafe", "the pier is unsafe"]),
+    # another speaker's stance inside an assertion is a part of what is asserted
+    ("Ana Ruiz said the fishermen want the pier rebuilt by June.",
+     ["the fishermen want the pier rebuilt by June"]),
+    ("Tomas Berg told reporters that the council supports the new toll.",
+     ["that the council supports the new toll"]),
 ])
-def test_a_speakers_own_nested_statement_is_part_of_hers(nlp, text, contents):
+def test_a_nested_statement_that_is_part_of_the_outer_one_goes(nlp, text, contents):
     rows, _, _ = run(nlp, text)
     assert [r[3] for r in rows] == contents

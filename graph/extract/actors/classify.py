@@ -93,10 +93,13 @@ def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
     """The candidate with its person evidence (title, honorific, apposition, a noun for
-    people before it: "student Ann Lee") and whether it is the subject of a reporting verb."""
+    people before it: "student Ann Lee") and whether it is the subject of a reporting verb.
+    A title word before a name that a title head follows is no evidence: the name
+    qualifies that title ("Deputy Kelby chief", "former Marlow Minister")."""
     s, e = cand.start, cand.end
-    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, [])
-                  or _described_person(doc, s))
+    inside = e < len(doc) and is_title_head(doc, e)
+    strong = bool(honorific_before(doc, text, s) or (titles_before(doc, s) and not inside)
+                  or title_after(doc, e, []) or _described_person(doc, s))
     return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
 
 
@@ -135,7 +138,35 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return "Person"
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
         return "Person"
+    if cand.kind in ("Organization", "Place", "") and shaped and given_name_first(toks):
+        return "Person"
     return cand.kind or None
+
+
+def given_name_first(toks: DocSpan) -> bool:
+    """True for a name of two or three words that opens on a first name of some country
+    (``given_names.txt``): the model's misreading of an unfamiliar person's name as an
+    organisation or a place ("Tamsin Okoro-Badu" tagged ORG), or a name it missed in a
+    list or a table. Not when the first word is a particle ("Al"), glued to the next by a
+    hyphen (a company named by two families: "Kelby-Marlow"), a known place, a word the
+    model read as a group ("Christian") or a word the article writes in lowercase ("Grace"
+    of "by grace"); not when a word is written in capitals ("Tamsin TV"), a later word is
+    no proper noun ("Tamsin Faced") or a country ("Nazi Germany"), the whole is a known
+    place, or another word stands in the article in lowercase, as a common word ("Tamsin
+    Compound" beside "the compound")."""
+    doc, first = toks.doc, toks[0]
+    if not 2 <= len(toks) <= 3 or first.text.isupper() or not first.text[:1].isupper() or first.is_stop:
+        return False
+    words, places = lexicon().actors, lexicon().places
+    if (first.lower_ not in words.given_names or not first.whitespace_
+            or first.lower_ in {p.lower() for p in words.particles}
+            or any(t.text.isupper() for t in toks) or first.ent_type_ == "NORP"
+            or any(t.pos_ != "PROPN" for t in toks[1:])
+            or places.is_place(first.text) or places.is_place(toks.text)
+            or places.canonical(toks[-1].text) is not None):
+        return False
+    later = {t.lower_ for t in toks}
+    return not any(t.text in later for t in doc if t.is_lower)
 
 
 def _described_person(doc: Doc, start: int) -> bool:

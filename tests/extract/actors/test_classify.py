@@ -7,8 +7,8 @@ import importlib
 import pytest
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import Candidate, find_candidates
-from graph.extract.actors.classify import classify, repair_with_people
+from graph.extract.actors.candidates import Candidate, Candidates, find_candidates
+from graph.extract.actors.classify import classify, given_name_first, repair_with_people
 
 classify_module = importlib.import_module("graph.extract.actors.classify")
 
@@ -333,4 +333,57 @@ def test_lists_hold_one_kind(nlp, text, cands, expected):
     doc = nlp(text)
     kept = classify_module._lists_agree(doc, [Candidate(*c) for c in cands])
     assert kept[-1].kind == expected
+
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "given"),
+    [
+        ("Maria Okorafor spoke.", (0, 2), True),
+        ("Ahmed Denbe Marrow spoke.", (0, 3), True),
+        ("Okorafor Maria spoke.", (0, 2), False),  # the first word is no first name
+        ("Maria spoke.", (0, 1), False),  # one word: a first name alone shows nothing
+        ("Maria Okorafor Denbe Velmar spoke.", (0, 4), False),  # four words
+        ("Maria TV aired it.", (0, 2), False),  # a word in capitals
+        ("Al Denbari spoke.", (0, 2), False),  # a particle
+        ("Maria-Okorafor grew.", (0, 3), False),  # glued by a hyphen: two families' firm
+        ("Jordan Okorafor spoke.", (0, 2), False),  # a known place
+        ("Maria Kenya came.", (0, 2), False),  # ends on a country
+        ("Grace Denbe came. By grace alone.", (0, 2), False),  # a word written in lowercase
+        ("Maria Denbe came. Maria Denbe left.", (0, 2), True),
+    ],
+)
+def test_given_name_first(nlp, text, span, given):
+    doc = nlp(text)
+    assert given_name_first(doc[span[0]:span[1]]) is given
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kind"),
+    [
+        # a first name opens a name the model read as an organisation or a place, or missed
+        ("The talks were led by Maria Okorafor and the envoy.", (5, 7, "Organization", "ORG"), "Person"),
+        ("The talks were led by Maria Okorafor and the envoy.", (5, 7, "Place", "GPE"), "Person"),
+        ("The talks were led by Maria Okorafor and the envoy.", (5, 7, ""), "Person"),
+        ("The talks were led by Okorafor Velde and the envoy.", (5, 7, "Organization", "ORG"), "Organization"),
+    ],
+)
+def test_given_names_make_people(nlp, text, cand, kind):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "strong"),
+    [
+        ("Deputy Velmoran chief Ann Lee spoke.", 1, 2, False),  # the name qualifies a title
+        ("Deputy Velmoran spoke.", 1, 2, True),
+        ("Deputy Velmoran, the chief, spoke.", 1, 2, True),
+    ],
+)
+def test_title_words_around_a_name(nlp, text, start, end, strong):
+    doc = nlp(text)
+    cand = classify_module._with_context(doc, doc.text, Candidate(start, end, "Organization", "ORG"))
+    assert cand.strong is strong
 

@@ -105,6 +105,9 @@ class ActorWords:
         source_preps: Words after which a name written with a capitalised "The" is a
             source, an organisation ("according to The Kelby Herald"), from
             ``source_prepositions.txt``.
+        motion_verbs: Lemmas of verbs of going and sending ("travel", "banish"), after
+            which "to" and a name with no other evidence make a place, from
+            ``motion_verbs.txt``.
         given_names: First names of many countries ("maria", "ahmed", "wei"), whose
             presence at the start of a name shows a person's, from ``given_names.txt``
             (compiled from the Faker package's name lists, MIT licence, by
@@ -146,6 +149,7 @@ class ActorWords:
     source_preps: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -192,5 +196,6 @@ def load() -> ActorWords:
         place_preps=read_words("place_prepositions.txt"),
         source_preps=read_words("source_prepositions.txt"),
         person_nouns=read_words("person_nouns.txt"),
-        given_names=read_words("given_names.txt"))
+        given_names=read_words("given_names.txt"),
+        motion_verbs=read_words("motion_verbs.txt"))
 

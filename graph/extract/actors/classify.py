@@ -116,7 +116,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if _titled_with_the(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
-            or _place_head(toks) or _after_place_prep(doc, cand)):
+            or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
+            or _place_by_syntax(doc, cand)):
         return "Place"
     if _described_org(doc, cand):
         return "Organization"
@@ -130,6 +131,8 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None
     if cand.kind == "Person" and len(toks) == 1 and toks[0].pos_ in COMMON_POS and not (
             cand.strong or cand.speaker):
+        return None
+    if cand.kind == "Person" and _ends_on_place(cand, toks):
         return None
     if cand.kind == "Person":
         loose = all(is_cap(t) and t.is_alpha for t in toks) and not toks.text.isupper()
@@ -264,6 +267,55 @@ def _after_place_prep(doc: Doc, cand: Candidate) -> bool:
             and not any(is_org_head(t) or t.lower_ in words.institutions for t in toks)
             and toks[-1].dep_ != "compound"
             and not (e < len(doc) and doc[e].text in words.possessives))
+
+
+def _country_after_prep(doc: Doc, cand: Candidate) -> bool:
+    """True for a country's name (:meth:`PlaceNames.canonical
+    <graph.lexicon.places.PlaceNames.canonical>`) right after "in" and the like, whatever
+    title stands before it ("the envoy of the Kelby Region in Kenya"): no person is written
+    so; not after an honorific ("in Mr Kenya's view" keeps its person)."""
+    s = cand.start
+    return (s > 0 and doc[s - 1].lower_ in lexicon().actors.place_preps
+            and lexicon().places.canonical(doc[s:cand.end].text) is not None)
+
+
+def _ends_on_place(cand: Candidate, toks: DocSpan) -> bool:
+    """True for a name of two or three words the model read as a person's that ends on a
+    country, or on another known place the article also writes alone after "in" or the
+    like, and that has no evidence of a person (a title, a reporting verb, a first name):
+    "Vibrant Kelby" of a summit's name beside "in Kelby", where Kelby is a known state; a
+    slogan or an event, which as a person would take every mention of the place. A family
+    name that is a city's ("Ann Amman") stays when the article never writes the city as a
+    place."""
+    places, words = lexicon().places, lexicon().actors
+    last = toks[-1]
+    if not (2 <= len(toks) <= 3 and not (cand.strong or cand.speaker) and places.is_place(last.text)
+            and toks[0].lower_ not in words.given_names and not places.is_place(toks.text)):
+        return False
+    return places.canonical(last.text) is not None or any(t.text == last.text and t.i > 0 and toks.doc[t.i - 1].lower_ in words.place_preps
+               and not (toks.start <= t.i < toks.end) for t in toks.doc)
+
+
+def _place_by_syntax(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words with no evidence of a person or an
+    organisation (a title, a reporting verb, an organisation head, a possessive after it)
+    that the sentence shows to be a place: in apposition to a noun for a place ("the
+    capital, Kelby", "Kelby, a town in the north") or after "to" that a verb of going or
+    sending governs ("she went to Kelby", "he was banished to Marlow")."""
+    s, e = cand.start, cand.end
+    toks = doc[s:e]
+    words = lexicon().actors
+    if (e - s > 3 or cand.strong or cand.speaker or any(is_org_head(t) for t in toks)
+            or (e < len(doc) and doc[e].text in words.possessives)):
+        return False
+    root = toks.root
+    appos = [root.head] if root.dep_ == "appos" else []
+    appos += [c for c in root.children if c.dep_ == "appos"]
+    if any(t.text.islower() and t.lemma_.lower() in words.place_types for t in appos):
+        return True
+    to = doc[s - 1] if s else None
+    return (to is not None and to.lower_ == "to" and root.dep_ == "pobj" and root.head.i == to.i
+            and to.head.pos_ == "VERB" and to.head.lemma_.lower() in words.motion_verbs)
 
 
 def _place_shown(doc: Doc, cand: Candidate) -> bool:

@@ -387,3 +387,30 @@ def test_title_words_around_a_name(nlp, text, start, end, strong):
     cand = classify_module._with_context(doc, doc.text, Candidate(start, end, "Organization", "ORG"))
     assert cand.strong is strong
 
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kinds"),
+    [
+        # a name after "to" that a verb of going or sending governs is a place ...
+        ("She went to Velmoran last week.", (3, 4, "Person", "PERSON"), ["Place"]),
+        ("He was banished to Tarnov after the war.", (4, 5, "Person", "PERSON"), ["Place"]),
+        # ... not after a verb of speaking
+        ("She talked to Velmoran last week.", (3, 4, "Person", "PERSON"), ["Person"]),
+        # a name in apposition to a noun for a place is a place
+        ("The water ran out in another capital, Kelbar, last year.", (8, 9, "Person", "PERSON"), ["Place"]),
+        ("Kelbar, a town in the north, flooded.", (0, 1, "Person", "PERSON"), ["Place"]),
+        # a country after "in" is a place whatever title stands before it
+        ("The award was given in Kenya, members of the Velmor council said.", (5, 6, "", ""), ["Place"]),
+        # a "person" ending on a known place, with no evidence, is no person ...
+        ("The summit Vibrant Kenya opened. Firms in Kenya came.", (2, 4, "Person", "PERSON"), []),
+        # ... but a family name that is a city's stays when the city is not written as a place
+        ("The suspect Velmor Amman was shot. Amman had been jailed.", (2, 4, "Person", "PERSON"), ["Person"]),
+        # ... unless a first name opens it or a title shows a person
+        ("Maria Kenya spoke at the summit.", (0, 2, "Person", "PERSON"), ["Person"]),
+        ("Senator Velmor Kenya opened the summit.", (1, 3, "Person", "PERSON"), ["Person"]),
+    ],
+)
+def test_places_by_context(nlp, text, cand, kinds):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == kinds

@@ -99,7 +99,7 @@ def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
     s, e = cand.start, cand.end
     inside = e < len(doc) and is_title_head(doc, e)
     strong = bool(honorific_before(doc, text, s) or (titles_before(doc, s) and not inside)
-                  or title_after(doc, e, []) or _described_person(doc, s))
+                  or title_after(doc, e, []) or _described_person(doc, s) or _person_context(doc, s, e))
     return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
 
 
@@ -170,6 +170,39 @@ def given_name_first(toks: DocSpan) -> bool:
         return False
     later = {t.lower_ for t in toks}
     return not any(t.text in later for t in doc if t.is_lower)
+
+
+#: The most years an age written beside a name may give.
+MAX_AGE = 120
+
+
+def _person_context(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around a name show a person's: an age before it ("21-year-old
+    Ann Lee", not "a 17-year-old Grade 12 pupil") or after it ("Ann Lee, 34,", "Ann Lee
+    (34)"); a clause opened by a relative pronoun only people take after a comma ("Ann
+    Lee, who ...", not "the Kelby Miners, who"); or apposition to a job title after a comma
+    ("the acting leader, Ann Lee,"). Not for a name with an organisation head, a place
+    head or a facility's noun, a word in capitals or a plural ("director, Kelby Hospital,", "Clients who ..."),
+    nor, before "who", with a word the article writes in lowercase ("Kelby Plumbing,
+    who", beside "plumbing")."""
+    n, toks = len(doc), doc[start:end]
+    heads = lexicon().places.heads | lexicon().actors.facility_nouns
+    if any(is_org_head(t) or t.lower_ in heads or t.tag_ in {"NNS", "NNPS"} or t.text.isupper() for t in toks):
+        return False
+    if (start >= 3 and doc[start - 1].lower_ == "old" and doc[start - 2].text == "-"
+            and doc[start - 3].lower_ in {"year", "years"} and not (end < n and doc[end].like_num)):
+        return True
+    if end + 2 < n and doc[end].text in {",", "("} and doc[end + 1].like_num and doc[end + 1].text.isdigit() \
+            and 0 < int(doc[end + 1].text) <= MAX_AGE and doc[end + 2].text in {",", ";", ")", "."}:
+        return True
+    words = lexicon().actors
+    if (end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in words.person_relatives
+            and not (start and doc[start - 1].lower_ in words.leading_junk)
+            and not {t.lower_ for t in toks} & {t.text for t in doc if t.is_lower}):
+        return True
+    root = doc[start:end].root
+    return (start >= 2 and doc[start - 1].text == "," and root.dep_ == "appos" and root.head.i < start
+            and root.head.text.islower() and is_title_head(doc, root.head.i))
 
 
 def _described_person(doc: Doc, start: int) -> bool:

@@ -414,3 +414,25 @@ def test_places_by_context(nlp, text, cand, kinds):
     doc = nlp(text)
     kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
     assert [c.kind for c in kept] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "strong"),
+    [
+        ("The prize went to 21-year-old Velmor Ostrand on Monday.", "Velmor Ostrand", True),
+        ("A 17-year-old Grade 12 pupil won.", "Grade", False),  # a number follows: no name
+        ("Velmor Ostrand, 34, was arrested.", "Velmor Ostrand", True),
+        ("Velmor Ostrand (34) was arrested.", "Velmor Ostrand", True),
+        ("Velmor Ostrand, who leads the group, spoke.", "Velmor Ostrand", True),
+        ("The Kelby Miners, who won the cup, spoke.", "Kelby Miners", False),  # a plural, after "the"
+        ("Tarnov Welding, who fixed the pumps, were thanked. The welding held.", "Tarnov Welding", False),
+        ("The talks stalled, the acting leader, Velmor Ostrand, said.", "Velmor Ostrand", True),
+        ("Ann Lee, director, Velmor Hospital, spoke.", "Velmor Hospital", False),  # a facility's noun
+        ("Velmor Ostrand spoke.", "Velmor Ostrand", False),
+    ],
+)
+def test_person_context(nlp, text, name, strong):
+    doc = nlp(text)
+    words = name.split()
+    start = next(t.i for t in doc if t.text == words[0])
+    assert classify_module._person_context(doc, start, start + len(words)) is strong

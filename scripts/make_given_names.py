@@ -43,7 +43,8 @@ def latin(name: str) -> bool:
     """True for a capitalised name of Latin letters (accents allowed), apostrophes and hyphens."""
     plain = unicodedata.normalize("NFKD", name)
     return (name[:1].isupper() and len(name) >= 3 and " " not in name
-            and all(c.isascii() and (c.isalpha() or c in "'-") or unicodedata.combining(c) for c in plain))
+            and all(c in "'-" or unicodedata.combining(c) or (c.isalpha() and unicodedata.name(c, "").startswith("LATIN"))
+                    for c in plain))
 
 
 def main(faker_dir: str) -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span as DocSpan
 from graph.extract.actors.candidates import PLACE_LABELS, Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
-from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
+from graph.extract.actors.tokens import (attached, is_acronym, is_cap, is_org_head, is_title_head,
                                          place_after, place_before, reporting_subject)
 from graph.lexicon import lexicon
 
@@ -43,7 +43,7 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
     """
     pool = []
     for cand in cands.names:
-        cand = _with_context(doc, text, cand)
+        cand = _with_context(doc, text, _person_after_word(doc, cand))
         kind = _kind(doc, cand)
         if kind:
             pool.append(replace(cand, kind=kind))
@@ -51,6 +51,25 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
                     or _place_head(doc[o.start:o.end]) else "Organization")
             for o in cands.orgs if not _unnamed(doc, o)]
     return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
+
+
+def _person_after_word(doc: Doc, cand: Candidate) -> Candidate:
+    """The candidate, or the person's name it ends on when the model read one word before
+    a first-named person's name as part of one organisation or place ("Ostlandic Maria
+    Okorafor", "Student Maria Okorafor" tagged ORG): a name of three or four words with
+    no organisation head whose words after the first pass :func:`given_name_first` and
+    whose first word tells where the person is from or what they are (a demonym, a noun
+    for people, a title), not the start of a place's name ("San Ana Ruiz") nor a place
+    ("Kelby Marine Corps")."""
+    toks = doc[cand.start:cand.end]
+    if not (cand.kind in ("Organization", "Place") and 3 <= len(toks) <= 4 and toks[0].whitespace_
+            and not any(is_org_head(t) for t in toks)):
+        return cand
+    first, places, words = toks[0], lexicon().places, lexicon().actors
+    describes = (first.ent_type_ == "NORP" or bool(places.of_demonym(first.text))
+                 or first.lemma_.lower() in words.person_nouns or is_title_head(doc, first.i)
+                 or first.lower_ in words.title_modifiers)
+    return replace(cand, start=cand.start + 1, kind="Person") if describes and given_name_first(toks[1:]) else cand
 
 
 def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -95,9 +114,13 @@ def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
     """The candidate with its person evidence (title, honorific, apposition, a noun for
     people before it: "student Ann Lee") and whether it is the subject of a reporting verb.
     A title word before a name that a title head follows is no evidence: the name
-    qualifies that title ("Deputy Kelby chief", "former Marlow Minister")."""
+    qualifies that title ("Deputy Kelby chief", "former Marlow Minister"), when the
+    article also writes it alone (a one-word name written only so, as "Health" of "Deputy
+    Health Minister", is part of the title, as before)."""
     s, e = cand.start, cand.end
-    inside = e < len(doc) and is_title_head(doc, e)
+    inside = e < len(doc) and is_title_head(doc, e) and (e - s > 1 or any(
+        t.text == doc[s].text and t.i != s and not (t.i + 1 < len(doc) and is_title_head(doc, t.i + 1))
+        for t in doc))
     strong = bool(honorific_before(doc, text, s) or (titles_before(doc, s) and not inside)
                   or title_after(doc, e, []) or _described_person(doc, s) or _person_context(doc, s, e))
     return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
@@ -177,11 +200,13 @@ MAX_AGE = 120
 
 
 def _person_context(doc: Doc, start: int, end: int) -> bool:
-    """True when the words around a name show a person's: an age before it ("21-year-old
-    Ann Lee", not "a 17-year-old Grade 12 pupil") or after it ("Ann Lee, 34,", "Ann Lee
+    """True when the words around a name show a person's: a title or a noun for people
+    and a naming word before it ("a chef named Ann", "a salesman called Okoro"); an age
+    before it ("21-year-old Ann Lee", not "a 17-year-old Grade 12 pupil") or after it ("Ann Lee, 34,", "Ann Lee
     (34)"); a clause opened by a relative pronoun only people take after a comma ("Ann
-    Lee, who ...", not "the Kelby Miners, who"); or apposition to a job title after a comma
-    ("the acting leader, Ann Lee,"). Not for a name with an organisation head, a place
+    Lee, who ...", not "the Kelby Miners, who"); apposition to a job title after a comma
+    ("the acting leader, Ann Lee,") or to a noun for people ("Ann Lee, his eldest
+    daughter,", "his wife, Ann Lee"). Not for a name with an organisation head, a place
     head or a facility's noun, a word in capitals or a plural ("director, Kelby Hospital,", "Clients who ..."),
     nor, before "who", with a word the article writes in lowercase ("Kelby Plumbing,
     who", beside "plumbing")."""
@@ -196,13 +221,20 @@ def _person_context(doc: Doc, start: int, end: int) -> bool:
             and 0 < int(doc[end + 1].text) <= MAX_AGE and doc[end + 2].text in {",", ";", ")", "."}:
         return True
     words = lexicon().actors
+    if start >= 2 and doc[start - 1].lower_ in words.naming_words and (
+            is_title_head(doc, start - 2) or doc[start - 2].lemma_.lower() in words.person_nouns):
+        return True
     if (end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in words.person_relatives
             and not (start and doc[start - 1].lower_ in words.leading_junk)
             and not {t.lower_ for t in toks} & {t.text for t in doc if t.is_lower}):
         return True
     root = doc[start:end].root
-    return (start >= 2 and doc[start - 1].text == "," and root.dep_ == "appos" and root.head.i < start
-            and root.head.text.islower() and is_title_head(doc, root.head.i))
+    if (start >= 2 and doc[start - 1].text == "," and root.dep_ == "appos" and root.head.i < start
+            and root.head.text.islower() and is_title_head(doc, root.head.i)):
+        return True
+    near = [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.text.islower() and t.lemma_.lower() in words.person_nouns for t in near)
 
 
 def _described_person(doc: Doc, start: int) -> bool:
@@ -490,7 +522,41 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
         if len(toks) == 1 and toks[0] not in words and _common_word(doc, c, lower):
             continue
         kept.append(c)
-    return _kinds_agree(doc, kept)
+    return _lone_words_shown(doc, _kinds_agree(doc, kept), words)
+
+
+def _lone_words_shown(doc: Doc, cands: list[Candidate], named: set[str]) -> list[Candidate]:
+    """The candidates without the one-word people that nothing in the article shows to be
+    people: no mention of the word has a title, an honorific, an age, a reporting verb
+    or any other person evidence, it is no first name, no word of a longer person's name
+    (``named``), not the last word of another person candidate and nowhere in the
+    article a piece of a name the model cut (:func:`_in_longer_name`). The model tags many unfamiliar one-word names
+    of firms, apps, towns, slogans and common words in title case as people ("Kelbix
+    reported", "Gender"); a person named by one word alone is written with such evidence."""
+    shown = {doc[c.start].lower_ for c in cands if c.end - c.start == 1 and (c.strong or c.speaker)}
+    shown |= {doc[c.end - 1].lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1}
+    lone = {doc[c.start].lower_ for c in cands if c.kind == "Person" and c.end - c.start == 1}
+    shown |= {t.lower_ for t in doc if t.lower_ in lone and _in_longer_name(doc, t.i)}
+    given = lexicon().actors.given_names
+    return [c for c in cands if not (
+        c.kind == "Person" and c.end - c.start == 1 and doc[c.start].lower_ not in shown | named
+        and doc[c.start].lower_ not in given)]
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a piece of a longer person's name the model cut: after a
+    first name on its line ("Tamsin" + "Okoro") or a particle, a bracket or a hyphen
+    between ("al-" + "Rashid", "[Ali bin] Rashid"), or before a capitalised word glued
+    to the next by a hyphen ("Lee" + "Min-ho")."""
+    k = i - 2 if i > 1 and doc[i - 1].text in {"]", ")", "-"} else i - 1
+    before = doc[k] if k >= 0 else None
+    words = lexicon().actors
+    if before is not None and "\n" not in before.whitespace_ and (
+            before.text in words.particles
+            or (is_cap(before) and not before.is_sent_start and before.lower_ in words.given_names)):
+        return True
+    return (i + 1 < len(doc) and is_cap(doc[i + 1]) and doc[i + 1].is_alpha and "\n" not in doc[i].whitespace_
+            and i + 2 < len(doc) and attached(doc, i + 2))
 
 
 def _common_word(doc: Doc, cand: Candidate, lower: set[str]) -> bool:

@@ -291,7 +291,8 @@ def test_organisations_with_event_words_stay(nlp, text, name, kind):
         ("Presidential Spokesperson Arjun Mehta told reporters the plan was final.", "Arjun Mehta"),
         ("Veltria Representative Lena Okafor said the vote was close.", "Lena Okafor"),
         ("Broadcaster Tomas Berg said the show would end.", "Tomas Berg"),
-        ("Regarding Okafor, the court said nothing new.", "Okafor"),  # a verb opening the sentence
+        # a verb opening the sentence (a second mention shows the lone name to be a person's)
+        ("Regarding Okafor, the court said nothing new. Judge Okafor left.", "Okafor"),
     ],
 )
 def test_titled_names_are_people(nlp, text, person):
@@ -377,7 +378,8 @@ def test_given_names_make_people(nlp, text, cand, kind):
 @pytest.mark.parametrize(
     ("text", "start", "end", "strong"),
     [
-        ("Deputy Velmoran chief Ann Lee spoke.", 1, 2, False),  # the name qualifies a title
+        ("Deputy Velmoran chief Ann Lee spoke. Velmoran rules.", 1, 2, False),  # the name qualifies a title
+        ("Deputy Velmoran chief Ann Lee spoke.", 1, 2, True),  # written only so: part of the title
         ("Deputy Velmoran spoke.", 1, 2, True),
         ("Deputy Velmoran, the chief, spoke.", 1, 2, True),
     ],
@@ -429,9 +431,79 @@ def test_places_by_context(nlp, text, cand, kinds):
         ("The talks stalled, the acting leader, Velmor Ostrand, said.", "Velmor Ostrand", True),
         ("Ann Lee, director, Velmor Hospital, spoke.", "Velmor Hospital", False),  # a facility's noun
         ("Velmor Ostrand spoke.", "Velmor Ostrand", False),
+        ("The hero was a chef named Tarnov, the police said.", "Tarnov", True),
+        ("The seller was a salesman called Tarnov, the police said.", "Tarnov", True),
+        ("The boat was a ferry named Tarnov, the police said.", "Tarnov", False),
     ],
 )
 def test_person_context(nlp, text, name, strong):
+    doc = nlp(text)
+    words = name.split()
+    start = next(t.i for t in doc if t.text == words[0])
+    assert classify_module._person_context(doc, start, start + len(words)) is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "cands", "named", "kept"),
+    [
+        # a one-word "person" with no evidence anywhere in the article is dropped ...
+        ("The figures came from Kelbix on Monday.", [(4, 5, "Person")], set(), []),
+        # ... but not a word another mention shows to be a person's
+        ("Mayor Tarnov spoke. The figures came from Tarnov on Monday.",
+         [(1, 2, "Person", "PERSON", True), (8, 9, "Person")], set(), [(1, 2), (8, 9)]),
+        ("The figures came from Tarnov. Tarnov said so.",
+         [(4, 5, "Person"), (6, 7, "Person", "PERSON", False, True)], set(), [(4, 5), (6, 7)]),
+        # ... nor a first name, a word of a longer person's name, a name of two words
+        ("The figures came from Maria on Monday.", [(4, 5, "Person")], set(), [(4, 5)]),
+        ("The figures came from Tarnov on Monday.", [(4, 5, "Person")], {"tarnov"}, [(4, 5)]),
+        ("The figures came from Ann Tarnov on Monday.", [(4, 6, "Person")], set(), [(4, 6)]),
+        # ... nor a piece of a longer name the model cut
+        ("The figures came from Velmor Tar-ko on Monday.", [(4, 5, "Person")], set(), [(4, 5)]),
+        ("The figures came from [Velmor bin] Tarnov on Monday.", [(8, 9, "Person")], set(), [(8, 9)]),
+        # other kinds stay
+        ("The figures came from Kelbix on Monday.", [(4, 5, "Organization")], set(), [(4, 5)]),
+    ],
+)
+def test_lone_words_need_evidence(nlp, text, cands, named, kept):
+    doc = nlp(text)
+    out = classify_module._lone_words_shown(doc, [Candidate(*c) for c in cands], named)
+    assert [(c.start, c.end) for c in out] == kept
+
+
+@pytest.mark.parametrize("first", [(3, 7, "Person"), (6, 7, "")])
+def test_lone_word_of_a_longer_person_stays(nlp, first):
+    doc = nlp("Talks with [Velmor al] Tarnov ended. The deal suits Tarnov.")
+    cands = [Candidate(*first), Candidate(12, 13, "Person")]
+    assert (12, 13) in [(c.start, c.end) for c in classify_module._lone_words_shown(doc, cands, set())]
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "expected"),
+    [
+        # a word telling what a first-named person is, read into one organisation with the name
+        ("The prize went to Student Maria Okorafor on Monday.", (4, 7, "Organization", "ORG"), (5, 7, "Person")),
+        ("The prize went to Kenyan Maria Okorafor on Monday.", (4, 7, "Organization", "ORG"), (5, 7, "Person")),
+        # not the start of a place's name, nor without a first name
+        ("The bus went to San Maria Okorafor on Monday.", (4, 7, "Place", "GPE"), (4, 7, "Place")),
+        ("The prize went to Student Velmor Okorafor on Monday.", (4, 7, "Organization", "ORG"),
+         (4, 7, "Organization")),
+    ],
+)
+def test_person_after_a_describing_word(nlp, text, cand, expected):
+    doc = nlp(text)
+    out = classify_module._person_after_word(doc, Candidate(*cand))
+    assert (out.start, out.end, out.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "strong"),
+    [
+        ("Velmor Ostrand, his eldest son, took over.", "Velmor Ostrand", True),
+        ("The deal was signed by his wife, Velmor Ostrand, on Monday.", "Velmor Ostrand", True),
+        ("Velmor Ostrand, a small port, took over.", "Velmor Ostrand", False),
+    ],
+)
+def test_apposition_to_a_noun_for_people(nlp, text, name, strong):
     doc = nlp(text)
     words = name.split()
     start = next(t.i for t in doc if t.text == words[0])

@@ -532,15 +532,23 @@ def _lone_words_shown(doc: Doc, cands: list[Candidate], named: set[str]) -> list
     (``named``), not the last word of another person candidate and nowhere in the
     article a piece of a name the model cut (:func:`_in_longer_name`). The model tags many unfamiliar one-word names
     of firms, apps, towns, slogans and common words in title case as people ("Kelbix
-    reported", "Gender"); a person named by one word alone is written with such evidence."""
+    reported", "Gender"); a person named by one word alone is written with such evidence.
+    Likewise a "person" of two or three words with no evidence in any of its mentions,
+    no first name first, whose last word the article also writes in lowercase, as a
+    common word ("Kelby Data" beside "the data", "Deep Blue Diving" beside "diving")."""
     shown = {doc[c.start].lower_ for c in cands if c.end - c.start == 1 and (c.strong or c.speaker)}
     shown |= {doc[c.end - 1].lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1}
     lone = {doc[c.start].lower_ for c in cands if c.kind == "Person" and c.end - c.start == 1}
     shown |= {t.lower_ for t in doc if t.lower_ in lone and _in_longer_name(doc, t.i)}
     given = lexicon().actors.given_names
-    return [c for c in cands if not (
+    out = [c for c in cands if not (
         c.kind == "Person" and c.end - c.start == 1 and doc[c.start].lower_ not in shown | named
         and doc[c.start].lower_ not in given)]
+    spoken = {doc[c.start:c.end].text.lower() for c in out if c.strong or c.speaker}
+    lower = {t.text for t in doc if t.is_lower}
+    return [c for c in out if not (
+        c.kind == "Person" and 2 <= c.end - c.start <= 3 and doc[c.start:c.end].text.lower() not in spoken
+        and doc[c.start].lower_ not in given and doc[c.end - 1].lower_ in lower)]
 
 
 def _in_longer_name(doc: Doc, i: int) -> bool:

@@ -508,3 +508,23 @@ def test_apposition_to_a_noun_for_people(nlp, text, name, strong):
     words = name.split()
     start = next(t.i for t in doc if t.text == words[0])
     assert classify_module._person_context(doc, start, start + len(words)) is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kept"),
+    [
+        # a "person" whose last word the article writes in lowercase, with no evidence, goes
+        ("Figures from Kelbix Data came late. The data were wrong.", (2, 4, "Person"), []),
+        # ... not with a first name first, nor with evidence
+        ("Figures from Maria Data came late. The data were wrong.", (2, 4, "Person"), [(2, 4)]),
+        ("Figures from Kelbix Data came late. The data were wrong.", (2, 4, "Person", "PERSON", True),
+         [(2, 4)]),
+        # ... nor when the article writes no such word in lowercase
+        ("Figures from Kelbix Velde came late. The data were wrong.", (2, 4, "Person"), [(2, 4)]),
+    ],
+)
+def test_names_ending_on_common_words(nlp, text, cand, kept):
+    doc = nlp(text)
+    out = classify_module._lone_words_shown(doc, [Candidate(*cand)], set())
+    assert [(c.start, c.end) for c in out] == kept
+

@@ -155,7 +155,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "Person" and len(toks) == 1 and toks[0].pos_ in COMMON_POS and not (
             cand.strong or cand.speaker):
         return None
-    if cand.kind == "Person" and _ends_on_place(cand, toks):
+    if cand.kind == "Person" and (_ends_on_place(cand, toks) or _no_personal_name(doc, toks)):
         return None
     if cand.kind == "Person":
         loose = all(is_cap(t) and t.is_alpha for t in toks) and not toks.text.isupper()
@@ -332,6 +332,19 @@ def _after_place_prep(doc: Doc, cand: Candidate) -> bool:
             and not any(is_org_head(t) or t.lower_ in words.institutions for t in toks)
             and toks[-1].dep_ != "compound"
             and not (e < len(doc) and doc[e].text in words.possessives))
+
+
+def _no_personal_name(doc: Doc, toks: DocSpan) -> bool:
+    """True for a "person" of two words or more that names no one: it ends on a job
+    title ("Kelby South MP", "Pol Maj-General": a title and its place or rank), unless a
+    first name opens it ("Ann King"), or is initials only ("C. S.K.")."""
+    if len(toks) < 2:
+        return False
+    last = toks[-1]
+    titled = is_title_head(doc, last.i) and toks[0].lower_ not in lexicon().actors.given_names
+    return (titled
+            or all(len([c for c in t.text if c.isalpha()]) <= 1 or (t.text.isupper() and "." in t.text)
+                   for t in toks if not t.is_punct))
 
 
 def _country_after_prep(doc: Doc, cand: Candidate) -> bool:

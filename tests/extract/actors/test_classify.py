@@ -528,3 +528,20 @@ def test_names_ending_on_common_words(nlp, text, cand, kept):
     out = classify_module._lone_words_shown(doc, [Candidate(*cand)], set())
     assert [(c.start, c.end) for c in out] == kept
 
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kinds"),
+    [
+        # a "person" ending on a job title names no one ...
+        ("Talks with Velmor Tarnov Chief ended.", (2, 5, "Person", "PERSON"), []),
+        # ... unless a first name opens it (a family name that is a title word)
+        ("Talks with Maria King ended.", (2, 4, "Person", "PERSON"), ["Person"]),
+        # initials alone name no one
+        ("Talks with C. S.K. ended.", (2, 4, "Person", "PERSON"), []),
+    ],
+)
+def test_no_personal_name(nlp, text, cand, kinds):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == kinds

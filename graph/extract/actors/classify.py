@@ -142,7 +142,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
             or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
             or _place_by_syntax(doc, cand)):
         return "Place"
-    if _described_org(doc, cand):
+    if _described_org(doc, cand) or _org_by_apposition(doc, cand):
         return "Organization"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         alone = len(toks) == 1 and toks[0].lower_ in lexicon().actors.institutions
@@ -394,6 +394,18 @@ def _place_by_syntax(doc: Doc, cand: Candidate) -> bool:
     to = doc[s - 1] if s else None
     return (to is not None and to.lower_ == "to" and root.dep_ == "pobj" and root.head.i == to.i
             and to.head.pos_ == "VERB" and to.head.lemma_.lower() in words.motion_verbs)
+
+
+def _org_by_apposition(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words with no person evidence set off by a comma
+    before a noun that describes an organisation ("Kelbix, a matchmaking agency", "Kelby
+    Data, a market research firm"): what the sentence says the name is."""
+    s, e = cand.start, cand.end
+    if e - s > 3 or cand.strong or cand.speaker or e >= len(doc) or doc[e].text != ",":
+        return False
+    root = doc[s:e].root
+    near = [c for c in root.children if c.dep_ == "appos" and c.i >= e]
+    return any(t.text.islower() and t.lemma_.lower() in lexicon().actors.org_descriptions for t in near)
 
 
 def _place_shown(doc: Doc, cand: Candidate) -> bool:

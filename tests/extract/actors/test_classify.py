@@ -545,3 +545,20 @@ def test_no_personal_name(nlp, text, cand, kinds):
     doc = nlp(text)
     kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
     assert [c.kind for c in kept] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kinds"),
+    [
+        # a name set off before a noun describing an organisation is an organisation
+        ("The figures came from Kelbix, a market research firm, on Monday.", (4, 5, "Person", "PERSON"),
+         ["Organization"]),
+        # ... not before a noun for a person
+        ("The figures came from Kelbix, a market research analyst, on Monday.", (4, 5, "Person", "PERSON"),
+         ["Person"]),
+    ],
+)
+def test_organisations_by_apposition(nlp, text, cand, kinds):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == kinds

@@ -78,9 +78,10 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     person's name in the article) made a place when every name it is
     coordinated with is a place other than a country, in a list of three names or more or
     beside a place its context or the lexicon shows ("in Kelby, Marlow and Tamsin", Tamsin
-    read as a person): lists of towns hold one kind. A pair of names the model read as a
-    person and a place is more often two people ("Dania and Rafael"), and a country stands
-    beside its leaders ("a win for Kenya and Okoro")."""
+    read as a person), or in a pair after "in" ("stores in Kelby and Tamsin"): lists of
+    towns hold one kind. Another pair of names the model read as a person and a place is
+    more often two people ("Dania and Rafael"), and a country stands beside its leaders ("a
+    win for Kenya and Okoro")."""
     at = {i: n for n, c in enumerate(cands) for i in range(c.start, c.end)}
     named = {t.lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1 for t in doc[c.start:c.end]}
     places = lexicon().places
@@ -92,10 +93,16 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 or (c.kind == "Person" and all(t.lower_ in named for t in toks))):
             partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
             if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
-                                for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])):
+                                for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])
+                                                        or _after_place_word(doc, min(c.start, partners[0].start))):
                 c = replace(c, kind="Place")
         out.append(c)
     return out
+
+
+def _after_place_word(doc: Doc, start: int) -> bool:
+    """True when a preposition for places ("in", "near") stands right before token ``start``."""
+    return start > 0 and doc[start - 1].lower_ in lexicon().actors.place_preps
 
 
 def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -323,6 +323,9 @@ def test_a_place_is_a_place_in_every_mention(nlp, text, name):
         # ... nor with a title, nor beside a person
         ("Floods hit Kelby Harbour and Mayor Ostwin.", [(2, 4, "Place"), (6, 7, "Person", "", True)], "Person"),
         ("Tamsin Ruel and Ostwin came.", [(0, 2, "Person"), (3, 4, "Person")], "Person"),
+        # a pair after "in": a town beside a town
+        ("She runs stores in Kelbar and Ostwin.", [(4, 5, "Place", "GPE"), (6, 7, "Person")], "Place"),
+        ("She met Kelbar and Ostwin.", [(2, 3, "Place", "GPE"), (4, 5, "Person")], "Person"),
         # a pair the model read as a place and a person is more often two people ...
         ("Dorvan and Ostwin came.", [(0, 1, "Place", "GPE"), (2, 3, "Person")], "Person"),
         # ... but three names or more, all places but one, are a list of places

@@ -4,7 +4,8 @@ Rules live in data files (``graph/data/``), never as Python constants. :func:`le
 reads them all once per process into one frozen, typed object with a section per stage:
 
 - ``actors``: honorifics with gender, titles and title modifiers, organisation heads,
-  ministry names, place types (:mod:`graph.lexicon.actors`);
+  ministry names, place types, first names of many countries (compiled from the Faker
+  package's lists by ``scripts/make_given_names.py``) (:mod:`graph.lexicon.actors`);
 - ``speech``: cues with their speech acts, referents (:mod:`graph.lexicon.speech`);
 - ``numbers``: number words, units, counted nouns, qualifiers (:mod:`graph.lexicon.numbers`);
 - ``places``: country names, their variants and demonyms (:mod:`graph.lexicon.places`);

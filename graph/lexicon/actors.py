@@ -108,6 +108,15 @@ class ActorWords:
         source_preps: Words after which a name written with a capitalised "The" is a
             source, an organisation ("according to The Kelby Herald"), from
             ``source_prepositions.txt``.
+        motion_verbs: Lemmas of verbs of going and sending ("travel", "banish"), after
+            which "to" and a name with no other evidence make a place, from
+            ``motion_verbs.txt``.
+        person_relatives: Relative pronouns only people take ("who"), from
+            ``person_relatives.txt``.
+        given_names: First names of many countries ("maria", "ahmed", "wei"), whose
+            presence at the start of a name shows a person's, from ``given_names.txt``
+            (compiled from the Faker package's name lists, MIT licence, by
+            ``scripts/make_given_names.py``).
     """
 
     honorifics: Honorifics
@@ -145,6 +154,9 @@ class ActorWords:
     place_preps: frozenset[str] = frozenset()
     source_preps: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    person_relatives: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -191,5 +203,8 @@ def load() -> ActorWords:
         particles=frozenset(read_lines("name_particles.txt")),
         place_preps=read_words("place_prepositions.txt"),
         source_preps=read_words("source_prepositions.txt"),
-        person_nouns=read_words("person_nouns.txt"))
+        person_nouns=read_words("person_nouns.txt"),
+        given_names=read_words("given_names.txt"),
+        motion_verbs=read_words("motion_verbs.txt"),
+        person_relatives=read_words("person_relatives.txt"))
 

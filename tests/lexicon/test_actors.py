@@ -26,6 +26,11 @@ from graph.lexicon import lexicon
         ("not_ministries", "prime", True),
         ("ministry_domains", "foreign affairs", True),
         ("ministry_domains", "foreign", True),
+        ("given_names", "maria", True),
+        ("given_names", "ahmed", True),
+        ("given_names", "wei", True),
+        ("given_names", "jordan", False),  # a known place: left out by the compiling script
+        ("given_names", "china", False),  # only in the census long tail: left out
     ],
 )
 def test_word_lists(attribute, word, present):

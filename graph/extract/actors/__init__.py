@@ -59,10 +59,11 @@ def find_actors(doc: Doc) -> Actors:
         ('Lena Okafor', ['Okafor'], 'Health Minister')
     """
     text, ents = doc.text, tuple(doc.ents)
-    cands = classify(doc, text, find_candidates(doc, text, ents))
-    people = person_clusters(doc, text, cands)
-    cands = repair_with_people(doc, cands, full_names(people))
-    cands = sorted(cands + short_mentions(doc, cands, people), key=lambda c: c.start)
+    classified = classify(doc, text, find_candidates(doc, text, ents))
+    people = person_clusters(doc, text, classified)
+    cands = repair_with_people(doc, classified, full_names(people))
+    # words of names the repair dropped ("Kelby Diving") are no lone family names
+    cands = sorted(cands + short_mentions(doc, classified + cands, people), key=lambda c: c.start)
     people = person_clusters(doc, text, cands)
     entities = to_entities(people, org_clusters(doc, cands) + place_clusters(doc, cands))
     roles, implied = find_roles(doc, text, cands, entities)

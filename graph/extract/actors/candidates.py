@@ -107,7 +107,8 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     """The candidate, unless it is a name of two words or more, not an organisation's, in
     a line written in title case (every word of four letters or more but one in ten
     capitalised: a headline, "Berg Beats Okafor In Kelby", "Okafor Says Tax Plan Will
-    Pass.") that the article never writes again outside that line: then its longest first
+    Pass."; not a line opening with a number, a row of a ranked list or a table: "3. Ann
+    Lee (KEL) Kelby Motors") that the article never writes again outside that line: then its longest first
     words that it does write again ("Berg", "Okafor"), or its first two when it writes the
     second alone (a full name in the headline, the family name below), or None. The model
     reads runs of capitalised words there as names, and such a phrase, joined across
@@ -119,7 +120,8 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     end = text.find("\n", first.idx)
     end = len(text) if end < 0 else end
     words = [w for w in text[begin:end].split() if w[:1].isalpha() and len(w) > 3]
-    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words):
+    if (len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words)
+            or text[begin:end].lstrip()[:1].isdigit()):
         return cand
     rest = text[:begin] + "\n" + text[end:]  # built only for a title-case line's names
     if not rest.strip():

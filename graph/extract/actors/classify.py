@@ -18,7 +18,7 @@ from spacy.tokens import Span as DocSpan
 from graph.extract.actors.candidates import PLACE_LABELS, Candidate, Candidates, person_shaped
 from graph.extract.actors.clusters import is_near_form
 from graph.extract.actors.titles import honorific_before, title_after, titles_before
-from graph.extract.actors.tokens import (is_acronym, is_cap, is_org_head, is_title_head,
+from graph.extract.actors.tokens import (attached, is_acronym, is_cap, is_org_head, is_title_head,
                                          place_after, place_before, reporting_subject)
 from graph.lexicon import lexicon
 
@@ -58,7 +58,7 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
     """
     pool = []
     for cand in cands.names:
-        cand = _with_context(doc, text, cand)
+        cand = _with_context(doc, text, _person_after_word(doc, cand))
         kind = _kind(doc, cand)
         if kind:
             pool.append(replace(cand, kind=kind))
@@ -68,15 +68,35 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
     return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
 
 
+def _person_after_word(doc: Doc, cand: Candidate) -> Candidate:
+    """The candidate, or the person's name it ends on when the model read one word before
+    a first-named person's name as part of one organisation or place ("Ostlandic Maria
+    Okorafor", "Student Maria Okorafor" tagged ORG): a name of three or four words with
+    no organisation head whose words after the first pass :func:`given_name_first` and
+    whose first word tells where the person is from or what they are (a demonym, a noun
+    for people, a title), not the start of a place's name ("San Ana Ruiz") nor a place
+    ("Kelby Marine Corps")."""
+    toks = doc[cand.start:cand.end]
+    if not (cand.kind in ("Organization", "Place") and 3 <= len(toks) <= 4 and toks[0].whitespace_
+            and not any(is_org_head(t) for t in toks)):
+        return cand
+    first, places, words = toks[0], lexicon().places, lexicon().actors
+    describes = (first.ent_type_ == "NORP" or bool(places.of_demonym(first.text))
+                 or first.lemma_.lower() in words.person_nouns or is_title_head(doc, first.i)
+                 or first.lower_ in words.title_modifiers)
+    return replace(cand, start=cand.start + 1, kind="Person") if describes and given_name_first(toks[1:]) else cand
+
+
 def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """The candidates with a person or an organisation that has no evidence of its kind (a
     title, a reporting verb, an organisation head, a describing noun, a word of a longer
     person's name in the article) made a place when every name it is
     coordinated with is a place other than a country, in a list of three names or more or
     beside a place its context or the lexicon shows ("in Kelby, Marlow and Tamsin", Tamsin
-    read as a person): lists of towns hold one kind. A pair of names the model read as a
-    person and a place is more often two people ("Dania and Rafael"), and a country stands
-    beside its leaders ("a win for Kenya and Okoro")."""
+    read as a person), or in a pair after "in" ("stores in Kelby and Tamsin"): lists of
+    towns hold one kind. Another pair of names the model read as a person and a place is
+    more often two people ("Dania and Rafael"), and a country stands beside its leaders ("a
+    win for Kenya and Okoro")."""
     at = {i: n for n, c in enumerate(cands) for i in range(c.start, c.end)}
     named = {t.lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1 for t in doc[c.start:c.end]}
     places = lexicon().places
@@ -88,10 +108,16 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 or (c.kind == "Person" and all(t.lower_ in named for t in toks))):
             partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
             if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
-                                for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])):
+                                for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])
+                                                        or _after_place_word(doc, min(c.start, partners[0].start))):
                 c = replace(c, kind="Place")
         out.append(c)
     return out
+
+
+def _after_place_word(doc: Doc, start: int) -> bool:
+    """True when a preposition for places ("in", "near") stands right before token ``start``."""
+    return start > 0 and doc[start - 1].lower_ in lexicon().actors.place_preps
 
 
 def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -108,10 +134,17 @@ def _places_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _with_context(doc: Doc, text: str, cand: Candidate) -> Candidate:
     """The candidate with its person evidence (title, honorific, apposition, a noun for
-    people before it: "student Ann Lee") and whether it is the subject of a reporting verb."""
+    people before it: "student Ann Lee") and whether it is the subject of a reporting verb.
+    A title word before a name that a title head follows is no evidence: the name
+    qualifies that title ("Deputy Kelby chief", "former Marlow Minister"), when the
+    article also writes it alone (a one-word name written only so, as "Health" of "Deputy
+    Health Minister", is part of the title, as before)."""
     s, e = cand.start, cand.end
-    strong = bool(honorific_before(doc, text, s) or titles_before(doc, s) or title_after(doc, e, [])
-                  or _described_person(doc, s))
+    inside = e < len(doc) and is_title_head(doc, e) and (e - s > 1 or any(
+        t.text == doc[s].text and t.i != s and not (t.i + 1 < len(doc) and is_title_head(doc, t.i + 1))
+        for t in doc))
+    strong = bool(honorific_before(doc, text, s) or (titles_before(doc, s) and not inside)
+                  or title_after(doc, e, []) or _described_person(doc, s) or _person_context(doc, s, e))
     return replace(cand, strong=strong, speaker=reporting_subject(doc, s, e))
 
 
@@ -132,9 +165,10 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if _titled_with_the(doc, cand) or _credit(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
-            or _place_head(toks) or _after_place_prep(doc, cand)):
+            or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
+            or _place_by_syntax(doc, cand)):
         return "Place"
-    if _described_org(doc, cand):
+    if _described_org(doc, cand) or _org_by_apposition(doc, cand):
         return "Organization"
     if any(is_org_head(t) for t in toks) and not (cand.label == "PERSON" and cand.strong):
         alone = len(toks) == 1 and toks[0].lower_ in lexicon().actors.institutions
@@ -147,12 +181,16 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if cand.kind == "Person" and len(toks) == 1 and toks[0].pos_ in COMMON_POS and not (
             cand.strong or cand.speaker):
         return None
+    if cand.kind == "Person" and (_ends_on_place(cand, toks) or _no_personal_name(doc, toks)):
+        return None
     if cand.kind == "Person":
         loose = all(is_cap(t) and t.is_alpha for t in toks) and not toks.text.isupper()
         return "Person" if shaped or (loose and len(toks) > 1) else None
     if shaped and cand.strong and not is_acronym(toks.text):
         return "Person"
     if cand.kind == "" and shaped and cand.speaker and len(toks) >= 2:
+        return "Person"
+    if cand.kind in ("Organization", "Place", "") and shaped and given_name_first(toks):
         return "Person"
     return cand.kind or None
 
@@ -216,6 +254,74 @@ def _common_org_word(doc: Doc, cand: Candidate) -> bool:
     return (cand.end - cand.start == 1 and tok.pos_ in COMMON_ORG_POS and not tok.text.isupper()
             and not (is_org_head(tok) or tok.lower_ in lexicon().actors.institutions)
             and not (cand.speaker or _described_org(doc, cand)))
+
+
+def given_name_first(toks: DocSpan) -> bool:
+    """True for a name of two or three words that opens on a first name of some country
+    (``given_names.txt``): the model's misreading of an unfamiliar person's name as an
+    organisation or a place ("Tamsin Okoro-Badu" tagged ORG), or a name it missed in a
+    list or a table. Not when the first word is a particle ("Al"), glued to the next by a
+    hyphen (a company named by two families: "Kelby-Marlow"), a known place, a word the
+    model read as a group ("Christian") or a word the article writes in lowercase ("Grace"
+    of "by grace"); not when a word is written in capitals ("Tamsin TV"), a later word is
+    no proper noun ("Tamsin Faced") or a country ("Nazi Germany"), the whole is a known
+    place, or another word stands in the article in lowercase, as a common word ("Tamsin
+    Compound" beside "the compound")."""
+    doc, first = toks.doc, toks[0]
+    if not 2 <= len(toks) <= 3 or first.text.isupper() or not first.text[:1].isupper() or first.is_stop:
+        return False
+    words, places = lexicon().actors, lexicon().places
+    if (first.lower_ not in words.given_names or not first.whitespace_
+            or first.lower_ in {p.lower() for p in words.particles}
+            or any(t.text.isupper() for t in toks) or first.ent_type_ == "NORP"
+            or any(t.pos_ != "PROPN" for t in toks[1:])
+            or places.is_place(first.text) or places.is_place(toks.text)
+            or places.canonical(toks[-1].text) is not None):
+        return False
+    later = {t.lower_ for t in toks}
+    return not any(t.text in later for t in doc if t.is_lower)
+
+
+#: The most years an age written beside a name may give.
+MAX_AGE = 120
+
+
+def _person_context(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around a name show a person's: a title or a noun for people
+    and a naming word before it ("a chef named Ann", "a salesman called Okoro"); an age
+    before it ("21-year-old Ann Lee", not "a 17-year-old Grade 12 pupil") or after it ("Ann Lee, 34,", "Ann Lee
+    (34)"); a clause opened by a relative pronoun only people take after a comma ("Ann
+    Lee, who ...", not "the Kelby Miners, who"); apposition to a job title after a comma
+    ("the acting leader, Ann Lee,") or to a noun for people ("Ann Lee, his eldest
+    daughter,", "his wife, Ann Lee"). Not for a name with an organisation head, a place
+    head or a facility's noun, a word in capitals or a plural ("director, Kelby Hospital,", "Clients who ..."),
+    nor, before "who", with a word the article writes in lowercase ("Kelby Plumbing,
+    who", beside "plumbing")."""
+    n, toks = len(doc), doc[start:end]
+    heads = lexicon().places.heads | lexicon().actors.facility_nouns
+    if any(is_org_head(t) or t.lower_ in heads or t.tag_ in {"NNS", "NNPS"} or t.text.isupper() for t in toks):
+        return False
+    if (start >= 3 and doc[start - 1].lower_ == "old" and doc[start - 2].text == "-"
+            and doc[start - 3].lower_ in {"year", "years"} and not (end < n and doc[end].like_num)):
+        return True
+    if end + 2 < n and doc[end].text in {",", "("} and doc[end + 1].like_num and doc[end + 1].text.isdigit() \
+            and 0 < int(doc[end + 1].text) <= MAX_AGE and doc[end + 2].text in {",", ";", ")", "."}:
+        return True
+    words = lexicon().actors
+    if start >= 2 and doc[start - 1].lower_ in words.naming_words and (
+            is_title_head(doc, start - 2) or doc[start - 2].lemma_.lower() in words.person_nouns):
+        return True
+    if (end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in words.person_relatives
+            and not (start and doc[start - 1].lower_ in words.leading_junk)
+            and not {t.lower_ for t in toks} & {t.text for t in doc if t.is_lower}):
+        return True
+    root = doc[start:end].root
+    if (start >= 2 and doc[start - 1].text == "," and root.dep_ == "appos" and root.head.i < start
+            and root.head.text.islower() and is_title_head(doc, root.head.i)):
+        return True
+    near = [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.text.islower() and t.lemma_.lower() in words.person_nouns for t in near)
 
 
 def _described_person(doc: Doc, start: int) -> bool:
@@ -313,6 +419,80 @@ def _after_place_prep(doc: Doc, cand: Candidate) -> bool:
             and not any(is_org_head(t) or t.lower_ in words.institutions for t in toks)
             and toks[-1].dep_ != "compound"
             and not (e < len(doc) and doc[e].text in words.possessives))
+
+
+def _no_personal_name(doc: Doc, toks: DocSpan) -> bool:
+    """True for a "person" of two words or more that names no one: it ends on a job
+    title ("Kelby South MP", "Pol Maj-General": a title and its place or rank), unless a
+    first name opens it ("Ann King"), or is initials only ("C. S.K.")."""
+    if len(toks) < 2:
+        return False
+    last = toks[-1]
+    titled = is_title_head(doc, last.i) and toks[0].lower_ not in lexicon().actors.given_names
+    return (titled
+            or all(len([c for c in t.text if c.isalpha()]) <= 1 or (t.text.isupper() and "." in t.text)
+                   for t in toks if not t.is_punct))
+
+
+def _country_after_prep(doc: Doc, cand: Candidate) -> bool:
+    """True for a country's name (:meth:`PlaceNames.canonical
+    <graph.lexicon.places.PlaceNames.canonical>`) right after "in" and the like, whatever
+    title stands before it ("the envoy of the Kelby Region in Kenya"): no person is written
+    so; not after an honorific ("in Mr Kenya's view" keeps its person)."""
+    s = cand.start
+    return (s > 0 and doc[s - 1].lower_ in lexicon().actors.place_preps
+            and lexicon().places.canonical(doc[s:cand.end].text) is not None)
+
+
+def _ends_on_place(cand: Candidate, toks: DocSpan) -> bool:
+    """True for a name of two or three words the model read as a person's that ends on a
+    country, or on another known place the article also writes alone after "in" or the
+    like, and that has no evidence of a person (a title, a reporting verb, a first name):
+    "Vibrant Kelby" of a summit's name beside "in Kelby", where Kelby is a known state; a
+    slogan or an event, which as a person would take every mention of the place. A family
+    name that is a city's ("Ann Amman") stays when the article never writes the city as a
+    place."""
+    places, words = lexicon().places, lexicon().actors
+    last = toks[-1]
+    if not (2 <= len(toks) <= 3 and not (cand.strong or cand.speaker) and places.is_place(last.text)
+            and toks[0].lower_ not in words.given_names and not places.is_place(toks.text)):
+        return False
+    return places.canonical(last.text) is not None or any(t.text == last.text and t.i > 0 and toks.doc[t.i - 1].lower_ in words.place_preps
+               and not (toks.start <= t.i < toks.end) for t in toks.doc)
+
+
+def _place_by_syntax(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words with no evidence of a person or an
+    organisation (a title, a reporting verb, an organisation head, a possessive after it)
+    that the sentence shows to be a place: in apposition to a noun for a place ("the
+    capital, Kelby", "Kelby, a town in the north") or after "to" that a verb of going or
+    sending governs ("she went to Kelby", "he was banished to Marlow")."""
+    s, e = cand.start, cand.end
+    toks = doc[s:e]
+    words = lexicon().actors
+    if (e - s > 3 or cand.strong or cand.speaker or any(is_org_head(t) for t in toks)
+            or (e < len(doc) and doc[e].text in words.possessives)):
+        return False
+    root = toks.root
+    appos = [root.head] if root.dep_ == "appos" else []
+    appos += [c for c in root.children if c.dep_ == "appos"]
+    if any(t.text.islower() and t.lemma_.lower() in words.place_types for t in appos):
+        return True
+    to = doc[s - 1] if s else None
+    return (to is not None and to.lower_ == "to" and root.dep_ == "pobj" and root.head.i == to.i
+            and to.head.pos_ == "VERB" and to.head.lemma_.lower() in words.motion_verbs)
+
+
+def _org_by_apposition(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of one to three words with no person evidence set off by a comma
+    before a noun that describes an organisation ("Kelbix, a matchmaking agency", "Kelby
+    Data, a market research firm"): what the sentence says the name is."""
+    s, e = cand.start, cand.end
+    if e - s > 3 or cand.strong or cand.speaker or e >= len(doc) or doc[e].text != ",":
+        return False
+    root = doc[s:e].root
+    near = [c for c in root.children if c.dep_ == "appos" and c.i >= e]
+    return any(t.text.islower() and t.lemma_.lower() in lexicon().actors.org_descriptions for t in near)
 
 
 def _place_shown(doc: Doc, cand: Candidate) -> bool:
@@ -475,7 +655,49 @@ def repair_with_people(doc: Doc, cands: Sequence[Candidate], fulls: Sequence[lis
         if len(toks) == 1 and toks[0] not in words and _common_word(doc, c, lower):
             continue
         kept.append(c)
-    return _kinds_agree(doc, kept)
+    return _lone_words_shown(doc, _kinds_agree(doc, kept), words)
+
+
+def _lone_words_shown(doc: Doc, cands: list[Candidate], named: set[str]) -> list[Candidate]:
+    """The candidates without the one-word people that nothing in the article shows to be
+    people: no mention of the word has a title, an honorific, an age, a reporting verb
+    or any other person evidence, it is no first name, no word of a longer person's name
+    (``named``), not the last word of another person candidate and nowhere in the
+    article a piece of a name the model cut (:func:`_in_longer_name`). The model tags many unfamiliar one-word names
+    of firms, apps, towns, slogans and common words in title case as people ("Kelbix
+    reported", "Gender"); a person named by one word alone is written with such evidence.
+    Likewise a "person" of two or three words with no evidence in any of its mentions,
+    no first name first, whose last word the article also writes in lowercase, as a
+    common word ("Kelby Data" beside "the data", "Deep Blue Diving" beside "diving")."""
+    shown = {doc[c.start].lower_ for c in cands if c.end - c.start == 1 and (c.strong or c.speaker)}
+    shown |= {doc[c.end - 1].lower_ for c in cands if c.kind == "Person" and c.end - c.start > 1}
+    lone = {doc[c.start].lower_ for c in cands if c.kind == "Person" and c.end - c.start == 1}
+    shown |= {t.lower_ for t in doc if t.lower_ in lone and _in_longer_name(doc, t.i)}
+    given = lexicon().actors.given_names
+    out = [c for c in cands if not (
+        c.kind == "Person" and c.end - c.start == 1 and doc[c.start].lower_ not in shown | named
+        and doc[c.start].lower_ not in given)]
+    spoken = {doc[c.start:c.end].text.lower() for c in out if c.strong or c.speaker}
+    lower = {t.text for t in doc if t.is_lower}
+    return [c for c in out if not (
+        c.kind == "Person" and 2 <= c.end - c.start <= 3 and doc[c.start:c.end].text.lower() not in spoken
+        and doc[c.start].lower_ not in given and doc[c.end - 1].lower_ in lower)]
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a piece of a longer person's name the model cut: after a
+    first name on its line ("Tamsin" + "Okoro") or a particle, a bracket or a hyphen
+    between ("al-" + "Rashid", "[Ali bin] Rashid"), or before a capitalised word glued
+    to the next by a hyphen ("Lee" + "Min-ho")."""
+    k = i - 2 if i > 1 and doc[i - 1].text in {"]", ")", "-"} else i - 1
+    before = doc[k] if k >= 0 else None
+    words = lexicon().actors
+    if before is not None and "\n" not in before.whitespace_ and (
+            before.text in words.particles
+            or (is_cap(before) and not before.is_sent_start and before.lower_ in words.given_names)):
+        return True
+    return (i + 1 < len(doc) and is_cap(doc[i + 1]) and doc[i + 1].is_alpha and "\n" not in doc[i].whitespace_
+            and i + 2 < len(doc) and attached(doc, i + 2))
 
 
 def _common_word(doc: Doc, cand: Candidate, lower: set[str]) -> bool:

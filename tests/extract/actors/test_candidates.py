@@ -6,8 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import (_joined_people, dateline_place, find_candidates, person_shaped,
-                                             strip_person_prefix, trim)
+from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people, dateline_place,
+                                             find_candidates, person_shaped, strip_person_prefix, trim)
 
 
 def _find(nlp, text: str):
@@ -166,3 +166,20 @@ def test_person_prefix_stripped(nlp, text, first):
     doc = nlp(text)
     end = next(t.i for t in doc if t.text == "praised")
     assert doc[strip_person_prefix(doc, text, (), 0, end)].text == first
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a row of a ranked list or a table is no headline: its names stay whole
+        ("2. Ann Okafor (MAR) Marlow Motors Racing Team Fourth", 2),
+        # a title-case headline's name is cut to what the article writes again
+        ("Ann Okafor Beats Marlow Motors Racing Team Fourth", 1),
+    ],
+)
+def test_numbered_lines_are_no_headlines(nlp, line, kept):
+    text = f"{line}\n\nAnn said the race was long."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Ann")
+    cand = _headline_trimmed(doc, text, Candidate(start, start + 2, "Person"))
+    assert cand.end - cand.start == kept

@@ -8,8 +8,8 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import Candidate, find_candidates
-from graph.extract.actors.classify import classify, repair_with_people
+from graph.extract.actors.candidates import Candidate, Candidates, find_candidates
+from graph.extract.actors.classify import classify, given_name_first, repair_with_people
 
 classify_module = importlib.import_module("graph.extract.actors.classify")
 
@@ -369,7 +369,8 @@ def test_works_are_no_actors(nlp, text, name):
         ("Presidential Spokesperson Arjun Mehta told reporters the plan was final.", "Arjun Mehta"),
         ("Veltria Representative Lena Okafor said the vote was close.", "Lena Okafor"),
         ("Broadcaster Tomas Berg said the show would end.", "Tomas Berg"),
-        ("Regarding Okafor, the court said nothing new.", "Okafor"),  # a verb opening the sentence
+        # a verb opening the sentence (a second mention shows the lone name to be a person's)
+        ("Regarding Okafor, the court said nothing new. Judge Okafor left.", "Okafor"),
     ],
 )
 def test_titled_names_are_people(nlp, text, person):
@@ -400,6 +401,9 @@ def test_a_place_is_a_place_in_every_mention(nlp, text, name):
         # ... nor with a title, nor beside a person
         ("Floods hit Kelby Harbour and Mayor Ostwin.", [(2, 4, "Place"), (6, 7, "Person", "", True)], "Person"),
         ("Tamsin Ruel and Ostwin came.", [(0, 2, "Person"), (3, 4, "Person")], "Person"),
+        # a pair after "in": a town beside a town
+        ("She runs stores in Kelbar and Ostwin.", [(4, 5, "Place", "GPE"), (6, 7, "Person")], "Place"),
+        ("She met Kelbar and Ostwin.", [(2, 3, "Place", "GPE"), (4, 5, "Person")], "Person"),
         # a pair the model read as a place and a person is more often two people ...
         ("Dorvan and Ostwin came.", [(0, 1, "Place", "GPE"), (2, 3, "Person")], "Person"),
         # ... but three names or more, all places but one, are a list of places
@@ -429,3 +433,230 @@ def test_lists_hold_one_kind(nlp, text, cands, expected):
 def test_common_words_read_as_organisations(nlp, word, pos, dropped):
     doc = Doc(nlp.vocab, words=[word, "staff", "said"], pos=[pos, "NOUN", "VERB"])
     assert classify_module._common_org_word(doc, Candidate(0, 1, "Organization", "ORG")) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "given"),
+    [
+        ("Maria Okorafor spoke.", (0, 2), True),
+        ("Ahmed Denbe Marrow spoke.", (0, 3), True),
+        ("Okorafor Maria spoke.", (0, 2), False),  # the first word is no first name
+        ("Maria spoke.", (0, 1), False),  # one word: a first name alone shows nothing
+        ("Maria Okorafor Denbe Velmar spoke.", (0, 4), False),  # four words
+        ("Maria TV aired it.", (0, 2), False),  # a word in capitals
+        ("Al Denbari spoke.", (0, 2), False),  # a particle
+        ("Maria-Okorafor grew.", (0, 3), False),  # glued by a hyphen: two families' firm
+        ("Jordan Okorafor spoke.", (0, 2), False),  # a known place
+        ("Maria Kenya came.", (0, 2), False),  # ends on a country
+        ("Grace Denbe came. By grace alone.", (0, 2), False),  # a word written in lowercase
+        ("Maria Denbe came. Maria Denbe left.", (0, 2), True),
+    ],
+)
+def test_given_name_first(nlp, text, span, given):
+    doc = nlp(text)
+    assert given_name_first(doc[span[0]:span[1]]) is given
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kind"),
+    [
+        # a first name opens a name the model read as an organisation or a place, or missed
+        ("The talks were led by Maria Okorafor and the envoy.", (5, 7, "Organization", "ORG"), "Person"),
+        ("The talks were led by Maria Okorafor and the envoy.", (5, 7, "Place", "GPE"), "Person"),
+        ("The talks were led by Maria Okorafor and the envoy.", (5, 7, ""), "Person"),
+        ("The talks were led by Okorafor Velde and the envoy.", (5, 7, "Organization", "ORG"), "Organization"),
+    ],
+)
+def test_given_names_make_people(nlp, text, cand, kind):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "strong"),
+    [
+        ("Deputy Velmoran chief Ann Lee spoke. Velmoran rules.", 1, 2, False),  # the name qualifies a title
+        ("Deputy Velmoran chief Ann Lee spoke.", 1, 2, True),  # written only so: part of the title
+        ("Deputy Velmoran spoke.", 1, 2, True),
+        ("Deputy Velmoran, the chief, spoke.", 1, 2, True),
+    ],
+)
+def test_title_words_around_a_name(nlp, text, start, end, strong):
+    doc = nlp(text)
+    cand = classify_module._with_context(doc, doc.text, Candidate(start, end, "Organization", "ORG"))
+    assert cand.strong is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kinds"),
+    [
+        # a name after "to" that a verb of going or sending governs is a place ...
+        ("She went to Velmoran last week.", (3, 4, "Person", "PERSON"), ["Place"]),
+        ("He was banished to Tarnov after the war.", (4, 5, "Person", "PERSON"), ["Place"]),
+        # ... not after a verb of speaking
+        ("She talked to Velmoran last week.", (3, 4, "Person", "PERSON"), ["Person"]),
+        # a name in apposition to a noun for a place is a place
+        ("The water ran out in another capital, Kelbar, last year.", (8, 9, "Person", "PERSON"), ["Place"]),
+        ("Kelbar, a town in the north, flooded.", (0, 1, "Person", "PERSON"), ["Place"]),
+        # a country after "in" is a place whatever title stands before it
+        ("The award was given in Kenya, members of the Velmor council said.", (5, 6, "", ""), ["Place"]),
+        # a "person" ending on a known place, with no evidence, is no person ...
+        ("The summit Vibrant Kenya opened. Firms in Kenya came.", (2, 4, "Person", "PERSON"), []),
+        # ... but a family name that is a city's stays when the city is not written as a place
+        ("The suspect Velmor Amman was shot. Amman had been jailed.", (2, 4, "Person", "PERSON"), ["Person"]),
+        # ... unless a first name opens it or a title shows a person
+        ("Maria Kenya spoke at the summit.", (0, 2, "Person", "PERSON"), ["Person"]),
+        ("Senator Velmor Kenya opened the summit.", (1, 3, "Person", "PERSON"), ["Person"]),
+    ],
+)
+def test_places_by_context(nlp, text, cand, kinds):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "strong"),
+    [
+        ("The prize went to 21-year-old Velmor Ostrand on Monday.", "Velmor Ostrand", True),
+        ("A 17-year-old Grade 12 pupil won.", "Grade", False),  # a number follows: no name
+        ("Velmor Ostrand, 34, was arrested.", "Velmor Ostrand", True),
+        ("Velmor Ostrand (34) was arrested.", "Velmor Ostrand", True),
+        ("Velmor Ostrand, who leads the group, spoke.", "Velmor Ostrand", True),
+        ("The Kelby Miners, who won the cup, spoke.", "Kelby Miners", False),  # a plural, after "the"
+        ("Tarnov Welding, who fixed the pumps, were thanked. The welding held.", "Tarnov Welding", False),
+        ("The talks stalled, the acting leader, Velmor Ostrand, said.", "Velmor Ostrand", True),
+        ("Ann Lee, director, Velmor Hospital, spoke.", "Velmor Hospital", False),  # a facility's noun
+        ("Velmor Ostrand spoke.", "Velmor Ostrand", False),
+        ("The hero was a chef named Tarnov, the police said.", "Tarnov", True),
+        ("The seller was a salesman called Tarnov, the police said.", "Tarnov", True),
+        ("The boat was a ferry named Tarnov, the police said.", "Tarnov", False),
+    ],
+)
+def test_person_context(nlp, text, name, strong):
+    doc = nlp(text)
+    words = name.split()
+    start = next(t.i for t in doc if t.text == words[0])
+    assert classify_module._person_context(doc, start, start + len(words)) is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "cands", "named", "kept"),
+    [
+        # a one-word "person" with no evidence anywhere in the article is dropped ...
+        ("The figures came from Kelbix on Monday.", [(4, 5, "Person")], set(), []),
+        # ... but not a word another mention shows to be a person's
+        ("Mayor Tarnov spoke. The figures came from Tarnov on Monday.",
+         [(1, 2, "Person", "PERSON", True), (8, 9, "Person")], set(), [(1, 2), (8, 9)]),
+        ("The figures came from Tarnov. Tarnov said so.",
+         [(4, 5, "Person"), (6, 7, "Person", "PERSON", False, True)], set(), [(4, 5), (6, 7)]),
+        # ... nor a first name, a word of a longer person's name, a name of two words
+        ("The figures came from Maria on Monday.", [(4, 5, "Person")], set(), [(4, 5)]),
+        ("The figures came from Tarnov on Monday.", [(4, 5, "Person")], {"tarnov"}, [(4, 5)]),
+        ("The figures came from Ann Tarnov on Monday.", [(4, 6, "Person")], set(), [(4, 6)]),
+        # ... nor a piece of a longer name the model cut
+        ("The figures came from Velmor Tar-ko on Monday.", [(4, 5, "Person")], set(), [(4, 5)]),
+        ("The figures came from [Velmor bin] Tarnov on Monday.", [(8, 9, "Person")], set(), [(8, 9)]),
+        # other kinds stay
+        ("The figures came from Kelbix on Monday.", [(4, 5, "Organization")], set(), [(4, 5)]),
+    ],
+)
+def test_lone_words_need_evidence(nlp, text, cands, named, kept):
+    doc = nlp(text)
+    out = classify_module._lone_words_shown(doc, [Candidate(*c) for c in cands], named)
+    assert [(c.start, c.end) for c in out] == kept
+
+
+@pytest.mark.parametrize("first", [(3, 7, "Person"), (6, 7, "")])
+def test_lone_word_of_a_longer_person_stays(nlp, first):
+    doc = nlp("Talks with [Velmor al] Tarnov ended. The deal suits Tarnov.")
+    cands = [Candidate(*first), Candidate(12, 13, "Person")]
+    assert (12, 13) in [(c.start, c.end) for c in classify_module._lone_words_shown(doc, cands, set())]
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "expected"),
+    [
+        # a word telling what a first-named person is, read into one organisation with the name
+        ("The prize went to Student Maria Okorafor on Monday.", (4, 7, "Organization", "ORG"), (5, 7, "Person")),
+        ("The prize went to Kenyan Maria Okorafor on Monday.", (4, 7, "Organization", "ORG"), (5, 7, "Person")),
+        # not the start of a place's name, nor without a first name
+        ("The bus went to San Maria Okorafor on Monday.", (4, 7, "Place", "GPE"), (4, 7, "Place")),
+        ("The prize went to Student Velmor Okorafor on Monday.", (4, 7, "Organization", "ORG"),
+         (4, 7, "Organization")),
+    ],
+)
+def test_person_after_a_describing_word(nlp, text, cand, expected):
+    doc = nlp(text)
+    out = classify_module._person_after_word(doc, Candidate(*cand))
+    assert (out.start, out.end, out.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "strong"),
+    [
+        ("Velmor Ostrand, his eldest son, took over.", "Velmor Ostrand", True),
+        ("The deal was signed by his wife, Velmor Ostrand, on Monday.", "Velmor Ostrand", True),
+        ("Velmor Ostrand, a small port, took over.", "Velmor Ostrand", False),
+    ],
+)
+def test_apposition_to_a_noun_for_people(nlp, text, name, strong):
+    doc = nlp(text)
+    words = name.split()
+    start = next(t.i for t in doc if t.text == words[0])
+    assert classify_module._person_context(doc, start, start + len(words)) is strong
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kept"),
+    [
+        # a "person" whose last word the article writes in lowercase, with no evidence, goes
+        ("Figures from Kelbix Data came late. The data were wrong.", (2, 4, "Person"), []),
+        # ... not with a first name first, nor with evidence
+        ("Figures from Maria Data came late. The data were wrong.", (2, 4, "Person"), [(2, 4)]),
+        ("Figures from Kelbix Data came late. The data were wrong.", (2, 4, "Person", "PERSON", True),
+         [(2, 4)]),
+        # ... nor when the article writes no such word in lowercase
+        ("Figures from Kelbix Velde came late. The data were wrong.", (2, 4, "Person"), [(2, 4)]),
+    ],
+)
+def test_names_ending_on_common_words(nlp, text, cand, kept):
+    doc = nlp(text)
+    out = classify_module._lone_words_shown(doc, [Candidate(*cand)], set())
+    assert [(c.start, c.end) for c in out] == kept
+
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kinds"),
+    [
+        # a "person" ending on a job title names no one ...
+        ("Talks with Velmor Tarnov Chief ended.", (2, 5, "Person", "PERSON"), []),
+        # ... unless a first name opens it (a family name that is a title word)
+        ("Talks with Maria King ended.", (2, 4, "Person", "PERSON"), ["Person"]),
+        # initials alone name no one
+        ("Talks with C. S.K. ended.", (2, 4, "Person", "PERSON"), []),
+    ],
+)
+def test_no_personal_name(nlp, text, cand, kinds):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "cand", "kinds"),
+    [
+        # a name set off before a noun describing an organisation is an organisation
+        ("The figures came from Kelbix, a market research firm, on Monday.", (4, 5, "Person", "PERSON"),
+         ["Organization"]),
+        # ... not before a noun for a person
+        ("The figures came from Kelbix, a market research analyst, on Monday.", (4, 5, "Person", "PERSON"),
+         ["Person"]),
+    ],
+)
+def test_organisations_by_apposition(nlp, text, cand, kinds):
+    doc = nlp(text)
+    kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
+    assert [c.kind for c in kept] == kinds

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from graph.lexicon import lexicon
 from graph.lexicon.numbers import Qualifier
 from graph.query import load_query
-from graph.rdf._terms import A, LABEL, iri
+from graph.rdf._terms import A, ATTRIBUTED_TO, BEGIN, END, LABEL, PERIOD, SOURCE_FILE, TEXT, NamedNode, iri
 from graph.rdf.base import GraphStore
 
 INF = Decimal("Infinity")
@@ -109,49 +109,91 @@ class Conflict:
 def conflicts(store: GraphStore) -> list[Conflict]:
     """Every conflicting pair of statistics in the graph.
 
+    The figures are read in two steps, since each value read into Python costs (about 30 us
+    under load): first what grouping and comparing their measures needs (value, unit,
+    measure, period, qualifier), then, by lookups, the offsets, phrase, source and file of
+    the figures that could be in a conflict (:func:`candidates`; those without them are left
+    out, as a join would), and the mentions near them.
+
     Args:
         store: The graph.
 
     Returns:
         The conflicts, ordered by unit, period and the figures' files and offsets.
     """
-    rows = sorted(store.select(load_query("conflicts")),
-                  key=lambda r: (str(r["file"]), r["begin"], str(r["statistic"])))
     qualifiers = {str(r["statistic"]): r["qualifier"] for r in store.select(_QUALIFIERS)}
-    sources = {str(r["statistic"]): str(r["sourceIri"]) for r in store.select(_SOURCES)}
-    labels = {a: next((q.object.value for q in store.quads(iri(a), LABEL, None, None)), None)
-              for a in sorted(set(sources.values()))}
-    for row in rows:
-        row["qualifier"] = qualifiers.get(str(row["statistic"]))
-        row["sourceIri"] = sources.get(str(row["statistic"]))
-        row["source"] = labels.get(row["sourceIri"]) if row["sourceIri"] else None
-        if row["source"] is None:
-            row["sourceIri"] = None  # as the query's OPTIONAL, which wanted the source's label too
-    figures = [_figure(row) for row in rows]
-    article_of = {str(row["file"]): str(row["article"]) for row in rows}
-    files = {f.file for group in _groups(figures).values() if len(group) > 1 for f in group}
-    # The article's IRI in the query text (an IRI the store gave): its file bound in a VALUES
-    # block, the query matched every mention of the store before keeping the article's.
+    figures = candidates(Figure(statistic=str(r["statistic"]), value=Decimal(str(r["value"])), unit=str(r["unit"]),
+                                measure=str(r["measure"]), period=str(r["period"]),
+                                qualifier=str(q) if (q := qualifiers.get(str(r["statistic"]))) else None,
+                                source=None, text="", file="", begin=0, end=0)
+                         for r in store.select(load_query("conflicts")))
+    about = {f.statistic: _describe(store, f.statistic) for f in figures}
+    about = {s: d for s, d in about.items() if {TEXT.value, BEGIN.value, END.value} <= d.keys()}
+    file_of = {a: _value(store, a, SOURCE_FILE, a) for a in sorted({d["article"] for d in about.values()})}
+    labels = {a: _value(store, a, LABEL) for a in sorted({d[ATTRIBUTED_TO.value] for d in about.values()
+                                                           if ATTRIBUTED_TO.value in d})}
+    figures = [replace(f, text=d[TEXT.value], file=file_of[d["article"]], begin=int(d[BEGIN.value]),
+                       end=int(d[END.value]), source=label or None,
+                       # as the query's OPTIONAL, which wanted the source's label too
+                       source_iri=d[ATTRIBUTED_TO.value] if label is not None else None)
+               for f in figures if f.statistic in about and file_of[about[f.statistic]["article"]] is not None
+               for d in [about[f.statistic]] for label in [labels.get(d.get(ATTRIBUTED_TO.value, ""))]]
+    # The article's IRI and the figures' windows written into the query text (an IRI the
+    # store gave, integers): bound in a VALUES block, the query matched every mention of the
+    # store before keeping the article's; unfiltered, it read every mention of the article.
     query = load_query("conflicts_mentions")
     kinds: dict[str, list[str]] = {}  # actor -> its classes among SUBJECT_KINDS
-    mentions = {}
-    for file in sorted(files):
-        found = store.select(query.replace("ARTICLE", str(iri(article_of[file]))))
+    mentions: dict[str, list[dict]] = {}
+    by_article: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_article.setdefault(about[f.statistic]["article"], []).append(f)
+    for article, here in sorted(by_article.items()):
+        windows = " || ".join(sorted({f"(?begin >= {f.begin - WINDOW} && ?begin <= {f.end + WINDOW})" for f in here}))
+        found = store.select(query.replace("ARTICLE", str(iri(article))).replace("WINDOWS", windows))
         for m in found:
             actor = str(m["actor"])
             if actor not in kinds:
                 kinds[actor] = sorted({_SUBJECT_CLASSES[q.object.value] for q in store.quads(iri(actor), A, None, None)
                                        if q.object.value in _SUBJECT_CLASSES})
-        mentions[file] = [{**m, "kind": kind} for m in found for kind in kinds[str(m["actor"])]]
-    return find_conflicts(with_subjects(f, mentions[f.file]) if f.file in mentions else f for f in figures)
+        mentions[article] = [{**m, "kind": kind} for m in found for kind in kinds[str(m["actor"])]]
+    return find_conflicts(with_subjects(f, mentions[about[f.statistic]["article"]]) for f in figures)
 
 
-#: The qualifier and the source of every statistic with a period (what ``conflicts.rq`` leaves out).
-#: (The period first: from the sources, the query read every statement's too: 14 s on 10,000 articles.)
+def candidates(figures: Iterable[Figure]) -> list[Figure]:
+    """The figures that could be in a conflict: those with another of the same measure in
+    their group (base unit and period) whose interval does not overlap theirs.
+
+    >>> a = Figure("s1", Decimal(3), "tonne", "rice seized", "2020", "around", None, "", "a.txt", 0, 1)
+    >>> b = Figure("s2", Decimal("1.5"), "tonne", "rice", "2020", None, None, "", "b.txt", 0, 1)
+    >>> c = Figure("s3", Decimal(2), "tonne", "rice", "2021", None, None, "", "c.txt", 0, 1)
+    >>> [f.statistic for f in candidates([a, b, c])]
+    ['s1', 's2']
+    """
+    figures = list(figures)
+    kept: set[int] = set()  # id() of the figures kept
+    for (unit, _), group in _groups(figures).items():
+        # Figures by their measure's words, each pair of word sets compared once; a figure has
+        # a partner in a set when its interval ends below the highest start there, or starts
+        # above the lowest end (its own interval never lies outside itself).
+        by_words: dict[frozenset[str], list[tuple[Figure, tuple[Decimal, Decimal]]]] = {}
+        for f in group:
+            if words := measure_words(f.measure, unit):
+                by_words.setdefault(words, []).append((f, _base_interval(f)))
+        sets = list(by_words)
+        for n, wa in enumerate(sets):
+            for wb in sets[n:]:
+                if len(wa & wb) / len(wa | wb) < MIN_OVERLAP:
+                    continue
+                for mine, theirs in ((by_words[wa], by_words[wb]), (by_words[wb], by_words[wa])):
+                    top, bottom = max(r[0] for _, r in theirs), min(r[1] for _, r in theirs)
+                    kept.update(id(f) for f, (low, high) in mine if high < top or low > bottom)
+    return [f for f in figures if id(f) in kept]
+
+
+#: The qualifier of every statistic with a period (what ``conflicts.rq`` leaves out). (The period
+#: first: from the sources, a query like it read every statement's too: 14 s on 10,000 articles.)
 _QUALIFIERS = ("SELECT ?statistic ?qualifier WHERE { GRAPH ?g { ?statistic cg:period ?period ; "
                "cg:qualifier ?qualifier } }")
-_SOURCES = ("SELECT ?statistic ?sourceIri WHERE { GRAPH ?g { ?statistic cg:period ?period ; "
-            "prov:wasAttributedTo ?sourceIri } }")
 #: Class IRI -> its name, for the classes :data:`SUBJECT_KINDS` compares.
 _SUBJECT_CLASSES = {f"https://schema.org/{k}": k for k in SUBJECT_KINDS}
 
@@ -263,15 +305,11 @@ def _groups(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
 
 
 def _group_conflicts(group: list[Figure], unit: str) -> Iterator[Conflict]:
-    ranges = {f: _base_interval(f) for f in group}
-    for a, b in combinations(sorted(group, key=lambda f: (f.file, f.begin, f.statistic)), 2):
-        if ((a.file, a.source) == (b.file, b.source) or not same_measure(a.measure, b.measure, unit)
-                or not same_subjects(a, b)):
-            continue
-        ra, rb = ranges[a], ranges[b]
-        if ra[1] < rb[0] or rb[1] < ra[0]:
-            lo, hi = (a, b) if ra[1] < rb[0] else (b, a)
-            yield Conflict(lo, hi, unit, ranges[lo], ranges[hi])
+    group = sorted(group, key=lambda f: (f.file, f.begin, f.statistic))
+    for (a, ra), (b, rb) in combinations(zip(group, map(_base_interval, group)), 2):
+        if ((ra[1] < rb[0] or rb[1] < ra[0]) and (a.file, a.source) != (b.file, b.source)
+                and same_measure(a.measure, b.measure, unit) and same_subjects(a, b)):
+            yield Conflict(a, b, unit, ra, rb) if ra[1] < rb[0] else Conflict(b, a, unit, rb, ra)
 
 
 def _base_interval(f: Figure) -> tuple[Decimal, Decimal]:
@@ -297,13 +335,17 @@ def _lemma(word: str) -> str:
     return word
 
 
-def _figure(row: dict) -> Figure:
-    return Figure(statistic=str(row["statistic"]), value=Decimal(str(row["value"])), unit=str(row["unit"]),
-                  measure=str(row["measure"]), period=str(row["period"]),
-                  qualifier=str(row["qualifier"]) if row.get("qualifier") else None,
-                  source=str(row["source"]) if row.get("source") else None, text=str(row["text"]),
-                  file=str(row["file"]), begin=int(row["begin"]), end=int(row["end"]),
-                  source_iri=str(row["sourceIri"]) if row.get("sourceIri") else None)
+def _value(store: GraphStore, subject: str, predicate: NamedNode, graph: str | None = None) -> str | None:
+    """The first object of ``subject``'s ``predicate`` (in ``graph`` when given), read by a lookup."""
+    found = store.quads(iri(subject), predicate, None, iri(graph) if graph else None)
+    return found[0].object.value if found else None
+
+
+def _describe(store: GraphStore, statistic: str) -> dict[str, str]:
+    """What a statistic's graph (its article, as ``"article"``) says of it: predicate IRI -> object."""
+    found = store.quads(iri(statistic), None, None, None)
+    graph = next(q.graph_name for q in found if q.predicate == PERIOD)
+    return {"article": graph.value, **{q.predicate.value: q.object.value for q in found if q.graph_name == graph}}
 
 
 def _show(f: Figure) -> str:

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from graph.conflicts import (INF, Figure, base_value, find_conflicts, interval, measure_words, same_measure,
-                              same_subjects, with_subjects)
+from graph.conflicts import (INF, Figure, base_value, candidates, find_conflicts, interval, measure_words,
+                              same_measure, same_subjects, with_subjects)
 
 from .test_roles import build_jsonl
 
@@ -93,6 +93,37 @@ def _fig(value, unit="person", measure="people arrested", period="2019", qualifi
 ])
 def test_find_conflicts(figures, expected):
     assert [(c.first.file, c.second.file) for c in find_conflicts(figures)] == expected
+
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    # intervals apart, same measure (through kilograms): both kept
+    ([_fig(3, "tonne", "cocaine", qualifier="around"), _fig(1500, "kilogram", "cocaine seized", file="b.txt")],
+     ["a.txt#0", "b.txt#0"]),
+    # a qualifier covers the other figure: neither could conflict
+    ([_fig(20000, qualifier="more than"), _fig(20490, file="b.txt")], []),
+    # another period, unit or measure, or a measure naming only its unit: not kept
+    ([_fig(100, period="2018"), _fig(400, file="b.txt")], []),
+    ([_fig(100, unit="case"), _fig(400, file="b.txt")], []),
+    ([_fig(100, measure="people injured"), _fig(400, file="b.txt")], []),
+    ([_fig(100, measure="persons"), _fig(400, measure="people", file="b.txt")], []),
+    # kept whatever the file, source and subjects (those are read for the kept figures only)
+    ([_fig(100), _fig(400, begin=50), _fig(105, file="c.txt")], ["a.txt#0", "a.txt#50", "c.txt#0"]),
+    # the one in the middle overlaps neither: only the two ends are apart
+    ([_fig(2140), _fig(2300, qualifier="about", file="b.txt"), _fig(2600, file="c.txt")], ["a.txt#0", "c.txt#0"]),
+])
+def test_candidates(figures, expected):
+    assert [f.statistic for f in candidates(figures)] == expected
+
+
+def test_candidates_keep_every_figure_in_a_conflict():
+    values = [D(v) for v in (90, 100, 120, 2000, 2140, 2300, 3000)]
+    qualifiers = [None, "more than", "about", "nearly", "up to"]
+    figures = [_fig(values[i % 7], measure=("people arrested", "arrests", "people injured")[i % 3],
+                    qualifier=qualifiers[i % 5], file=f"{i % 4}.txt", begin=i, period=str(2019 + i % 2))
+               for i in range(60)]
+    in_conflict = {f.statistic for c in find_conflicts(figures) for f in (c.first, c.second)}
+    kept = {f.statistic for f in candidates(figures)}
+    assert in_conflict and in_conflict <= kept
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [

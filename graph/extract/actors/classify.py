@@ -555,7 +555,29 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
-    return is_event(toks)
+    return is_event(toks) or _term_acronym(toks)
+
+
+def _term_acronym(toks: DocSpan) -> bool:
+    """True for an acronym the article spells out, in brackets after it, as a common
+    phrase in lowercase ("rapid kelby tests (RKT)", "the graphics processing unit
+    (GPU)"): a term, not an organisation, whose name would be capitalised ("the Kelby
+    Trade Council (KTC)"). The words spelled out may include hyphenated parts
+    ("alcohol-by-volume (ABV)"); the first may be capitalised at a sentence's start."""
+    if len(toks) != 1 or not is_acronym(toks.text):
+        return False
+    doc, acro = toks.doc, toks.text.lower()
+    for t in doc:
+        if not (t.text == toks.text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "("
+                and doc[t.i + 1].text == ")"):
+            continue
+        words = [w for w in doc[max(0, t.i - 1 - 2 * len(acro)):t.i - 1] if w.text != "-"]
+        spelled = words[-len(acro):]
+        if (len(spelled) == len(acro) and "".join(w.lower_[0] for w in spelled) == acro
+                and all(w.is_alpha and (w.is_lower or (n == 0 and w.is_sent_start))
+                        for n, w in enumerate(spelled))):
+            return True
+    return False
 
 
 def is_event(toks: DocSpan) -> bool:

@@ -277,10 +277,30 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Heavy rain fell across the South on Monday, and South roads flooded.", "South"),
         # an amount of money the model read as an organisation
         ("Ostbank said it had paid KR412.5mn to its lenders.", "KR412.5mn"),
+        # an acronym the article spells out in lowercase is a term, not an organisation
+        ("Clinics ran rapid kelby tests (RKT) daily, and RKT results came fast.", "RKT"),
+        ("The drink has a low grain-by-weight (GBW) share.", "GBW"),
+        ("Marlow trains staff. Hill farming groups (HFG) met in May.", "HFG"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
     assert name not in {e.name for e in find_actors(nlp(text)).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "term"),
+    [
+        ("Clinics ran rapid kelby tests (RKT) daily.", "RKT", True),
+        ("The drink has a low grain-by-weight (GBW) share.", "GBW", True),
+        ("The Kelby Trade Council (KTC) said KTC would meet.", "KTC", False),  # a name
+        ("Farmers joined the marlow union (MGU) last year.", "MGU", False),  # other initials
+        ("Talks between TRKA and the council ended.", "TRKA", False),  # never spelled out
+    ],
+)
+def test_term_acronyms(nlp, text, acronym, term):
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == acronym)
+    assert classify_module._term_acronym(doc[at:at + 1]) is term
 
 
 @pytest.mark.parametrize(

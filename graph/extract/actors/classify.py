@@ -608,11 +608,19 @@ def _plural_of_name(toks: DocSpan) -> bool:
 
 
 def _demonym_name(toks: DocSpan) -> bool:
-    """True for a demonym, alone or after a word that is no name ("Shocked Ugandan")."""
+    """True for a demonym, alone or after a word that is no name ("Shocked Ugandan"), or
+    the name of a people of two or three words with no organisation head: a word for a
+    people closes it ("the Kelby Aborigines", "the Marlow Aboriginal community"), or opens
+    it before demonyms only ("Indigenous Ostlanders")."""
     places = lexicon().places
     if places.of_demonym(toks.text) or _city_demonym(toks.text):
         return True
-    return len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text))
+    if len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text)):
+        return True
+    peoples = lexicon().actors.people_words
+    return 2 <= len(toks) <= 3 and not any(is_org_head(t) for t in toks) and (
+        toks[-1].lower_ in peoples
+        or (toks[0].lower_ in peoples and all(places.of_demonym(t.text) for t in toks[1:])))
 
 
 def _city_demonym(word: str) -> bool:

@@ -747,7 +747,10 @@ def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     organisation head for an organisation: "store chains Kelby and Marlow"; a place's
     context or a country's name for a place), else the kind most of its mentions have,
     a person's mention as a speaker counting twice ("Tamsin Ruel" read as a person four
-    times and as an organisation once is a person); a tie leaves the kinds as they are.
+    times and as an organisation once is a person); with no such evidence, a place when
+    one mention is a place only for standing after "in" or the like (:func:`_after_place_prep`:
+    "divers return to Kelby ... in Kelby"), whatever the model read the others as; a
+    tie leaves the kinds as they are.
     Known regions do not count: many are family names too ("Valverde")."""
     votes: dict[str, Counter[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -756,6 +759,7 @@ def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         votes.setdefault(name, Counter())[c.kind] += 2 if c.kind == "Person" and c.speaker else 1
         if _evidence(doc, c):
             shown.setdefault(name, set()).add(c.kind)
+    after_in = {doc[c.start:c.end].text.lower() for c in cands if c.kind == "Place" and _after_place_prep(doc, c)}
     out = []
     for c in cands:
         name = doc[c.start:c.end].text.lower()
@@ -763,6 +767,8 @@ def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         kinds = shown.get(name, set())
         if len(kinds) == 1:
             c = replace(c, kind=next(iter(kinds)))
+        elif not kinds and name in after_in:
+            c = replace(c, kind="Place")
         elif not kinds and len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             c = replace(c, kind=ranked[0][0])
         out.append(c)

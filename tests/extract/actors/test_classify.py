@@ -210,6 +210,13 @@ def test_repair_with_people(nlp, text, cands, fulls, expected):
         # a tie leaves the kinds as they are
         ("Tamsin Ruel spoke. Tamsin Ruel left.", [(0, 2, "Person"), (4, 6, "Organization")],
          ["Person", "Organization"]),
+        # a name read after "in" shows a place, though the model read most mentions as an organisation
+        ("Ostavia draws divers. Boats return to Ostavia. Tourists stay in Ostavia.",
+         [(0, 1, "Organization", "ORG"), (7, 8, "Organization", "ORG"), (12, 13, "Place", "GPE")], ["Place"] * 3),
+        # ... but not against a describing noun that shows an organisation
+        ("The retailer Ostavia grew. Ostavia hired staff. Shops opened in Ostavia.",
+         [(2, 3, "Organization", "ORG"), (5, 6, "Organization", "ORG"), (12, 13, "Place", "GPE")],
+         ["Organization"] * 3),
     ],
 )
 def test_mentions_of_a_name_agree_on_its_kind(nlp, text, cands, expected):

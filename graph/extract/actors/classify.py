@@ -165,6 +165,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if _titled_with_the(doc, cand) or _credit(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
+            or _country_code(doc, cand)
             or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
             or _place_by_syntax(doc, cand)):
         return "Place"
@@ -556,6 +557,18 @@ def not_an_actor(toks: DocSpan) -> bool:
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
     return is_event(toks) or _term_acronym(toks)
+
+
+def _country_code(doc: Doc, cand: Candidate) -> bool:
+    """True for a country's three-letter ISO code in brackets after a name ("Ann Lee (KEN)"
+    in a list of results): the country the person is from, not an organisation; not an
+    acronym the words before it spell out ("Kelby Energy Network (KEN)")."""
+    s, e = cand.start, cand.end
+    if not (e - s == 1 and doc[s].text in lexicon().places.codes and 2 < s and e < len(doc)
+            and doc[s - 1].text == "(" and doc[e].text == ")"):
+        return False
+    spelled = "".join(t.text[0] for t in doc[max(0, s - 4):s - 1] if t.is_alpha)
+    return is_cap(doc[s - 2]) and doc[s - 2].is_alpha and not spelled.upper().endswith(doc[s].text)
 
 
 def _term_acronym(toks: DocSpan) -> bool:

@@ -311,6 +311,23 @@ def test_term_acronyms(nlp, text, acronym, term):
 
 
 @pytest.mark.parametrize(
+    ("text", "code", "place"),
+    [
+        ("Marta Vell (CZE) drove an Ostcar Proto.", "CZE", True),  # a driver's country
+        ("Ann Okoro (KEN)/Ivo Dane (PRT) came second.", "PRT", True),
+        ("The Kelby Energy Network (KEN) said prices rose.", "KEN", False),  # spelled out
+        ("Talks with CZE ended in May.", "CZE", False),  # not in brackets after a name
+    ],
+)
+def test_country_codes_after_names(nlp, text, code, place):
+    """A country's ISO code in brackets after a name is the person's country."""
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == code)
+    cand = Candidate(at, at + 1, "Organization", "ORG")
+    assert classify_module._country_code(doc, cand) is place
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("The Bank of Veltria raised its rates.", "Bank of Veltria", "Organization"),

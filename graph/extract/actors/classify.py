@@ -547,7 +547,7 @@ def not_an_actor(toks: DocSpan) -> bool:
     demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
     capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
     its head noun ("the Civil War", "Economy of Kelby"); an amount of money ("KR 8.5
-    million")."""
+    million"); an acronym the article spells out in lowercase ("rapid kelby tests (RKT)")."""
     words = lexicon().actors
     if (toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower()
             or _plural_of_name(toks) or _amount(toks)):

@@ -113,6 +113,8 @@ class ActorWords:
             ``motion_verbs.txt``.
         person_relatives: Relative pronouns only people take ("who"), from
             ``person_relatives.txt``.
+        people_words: Words for a people as a whole ("Aborigines", "Indigenous") that
+            open or close the name of a people, from ``people_words.txt``.
         given_names: First names of many countries ("maria", "ahmed", "wei"), whose
             presence at the start of a name shows a person's, from ``given_names.txt``
             (compiled from the Faker package's name lists, MIT licence, by
@@ -157,6 +159,7 @@ class ActorWords:
     given_names: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     person_relatives: frozenset[str] = frozenset()
+    people_words: frozenset[str] = frozenset()
 
 
 def _honorifics() -> Honorifics:
@@ -206,5 +209,6 @@ def load() -> ActorWords:
         person_nouns=read_words("person_nouns.txt"),
         given_names=read_words("given_names.txt"),
         motion_verbs=read_words("motion_verbs.txt"),
-        person_relatives=read_words("person_relatives.txt"))
+        person_relatives=read_words("person_relatives.txt"),
+        people_words=read_words("people_words.txt"))
 

@@ -52,6 +52,7 @@ class PlaceNames:
             ``place_heads.txt``.
         leads: First words that make a name a place ("lake", "hotel", "playa"), from
             ``place_leads.txt``.
+        codes: The countries' three-letter ISO 3166 codes, in capitals ("FRA", "KEN").
     """
 
     names: Mapping[str, str]
@@ -59,6 +60,7 @@ class PlaceNames:
     regions: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     leads: frozenset[str] = frozenset()
+    codes: frozenset[str] = frozenset()
 
     def canonical(self, name: str) -> str | None:
         """The name a country written ``name`` is shown by, or None when it is not one.
@@ -113,7 +115,8 @@ def load() -> PlaceNames:
         demonyms.update({fold(d): shown for d in filter(None, people.split("|"))})
     names = {fold(f): shown for shown, forms in countries.items() for f in forms | {shown}}
     return PlaceNames(MappingProxyType(names), MappingProxyType(demonyms), _regions(),
-                      read_words("place_heads.txt"), read_words("place_leads.txt"))
+                      read_words("place_heads.txt"), read_words("place_leads.txt"),
+                      frozenset(country.alpha_3 for country in pycountry.countries))
 
 
 def _regions() -> frozenset[str]:

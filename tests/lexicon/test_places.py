@@ -50,3 +50,8 @@ def test_is_place(name, known):
 def test_place_heads_are_lowercase_words():
     heads = lexicon().places.heads
     assert {"bridge", "airport", "river"} <= heads and "authority" not in heads
+
+
+@pytest.mark.parametrize(("code", "known"), [("KEN", True), ("FRA", True), ("UK", False), ("KEL", False)])
+def test_country_codes(code, known):
+    assert (code in lexicon().places.codes) is known

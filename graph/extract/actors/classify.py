@@ -165,6 +165,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if _titled_with_the(doc, cand) or _credit(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
+            or _country_code(doc, cand)
             or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
             or _place_by_syntax(doc, cand)):
         return "Place"
@@ -546,7 +547,7 @@ def not_an_actor(toks: DocSpan) -> bool:
     demonym ("Ugandan", "Shocked Ugandan"), a group of people rather than an actor; one
     capitalised word that is no noun ("Ultimately", "Contacted"); or an event or a law by
     its head noun ("the Civil War", "Economy of Kelby"); an amount of money ("KR 8.5
-    million")."""
+    million"); an acronym the article spells out in lowercase ("rapid kelby tests (RKT)")."""
     words = lexicon().actors
     if (toks.text.lower() in words.not_actor_names or _demonym_name(toks) or toks.text.islower()
             or _plural_of_name(toks) or _amount(toks)):
@@ -555,7 +556,41 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
-    return is_event(toks)
+    return is_event(toks) or _term_acronym(toks)
+
+
+def _country_code(doc: Doc, cand: Candidate) -> bool:
+    """True for a country's three-letter ISO code in brackets after a name ("Ann Lee (KEN)"
+    in a list of results): the country the person is from, not an organisation; not an
+    acronym the words before it spell out ("Kelby Energy Network (KEN)")."""
+    s, e = cand.start, cand.end
+    if not (e - s == 1 and doc[s].text in lexicon().places.codes and 2 < s and e < len(doc)
+            and doc[s - 1].text == "(" and doc[e].text == ")"):
+        return False
+    spelled = "".join(t.text[0] for t in doc[max(0, s - 4):s - 1] if t.is_alpha)
+    return is_cap(doc[s - 2]) and doc[s - 2].is_alpha and not spelled.upper().endswith(doc[s].text)
+
+
+def _term_acronym(toks: DocSpan) -> bool:
+    """True for an acronym the article spells out, in brackets after it, as a common
+    phrase in lowercase ("rapid kelby tests (RKT)", "the graphics processing unit
+    (GPU)"): a term, not an organisation, whose name would be capitalised ("the Kelby
+    Trade Council (KTC)"). The words spelled out may include hyphenated parts
+    ("alcohol-by-volume (ABV)"); the first may be capitalised at a sentence's start."""
+    if len(toks) != 1 or not is_acronym(toks.text):
+        return False
+    doc, acro = toks.doc, toks.text.lower()
+    for t in doc:
+        if not (t.text == toks.text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "("
+                and doc[t.i + 1].text == ")"):
+            continue
+        words = [w for w in doc[max(0, t.i - 1 - 2 * len(acro)):t.i - 1] if w.text != "-"]
+        spelled = words[-len(acro):]
+        if (len(spelled) == len(acro) and "".join(w.lower_[0] for w in spelled) == acro
+                and all(w.is_alpha and (w.is_lower or (n == 0 and w.is_sent_start))
+                        for n, w in enumerate(spelled))):
+            return True
+    return False
 
 
 def is_event(toks: DocSpan) -> bool:
@@ -586,11 +621,19 @@ def _plural_of_name(toks: DocSpan) -> bool:
 
 
 def _demonym_name(toks: DocSpan) -> bool:
-    """True for a demonym, alone or after a word that is no name ("Shocked Ugandan")."""
+    """True for a demonym, alone or after a word that is no name ("Shocked Ugandan"), or
+    the name of a people of two or three words with no organisation head: a word for a
+    people closes it ("the Kelby Aborigines", "the Marlow Aboriginal community"), or opens
+    it before demonyms only ("Indigenous Ostlanders")."""
     places = lexicon().places
     if places.of_demonym(toks.text) or _city_demonym(toks.text):
         return True
-    return len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text))
+    if len(toks) == 2 and toks[0].pos_ != "PROPN" and bool(places.of_demonym(toks[1].text)):
+        return True
+    peoples = lexicon().actors.people_words
+    return 2 <= len(toks) <= 3 and not any(is_org_head(t) for t in toks) and (
+        toks[-1].lower_ in peoples
+        or (toks[0].lower_ in peoples and all(places.of_demonym(t.text) for t in toks[1:])))
 
 
 def _city_demonym(word: str) -> bool:
@@ -717,7 +760,10 @@ def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     organisation head for an organisation: "store chains Kelby and Marlow"; a place's
     context or a country's name for a place), else the kind most of its mentions have,
     a person's mention as a speaker counting twice ("Tamsin Ruel" read as a person four
-    times and as an organisation once is a person); a tie leaves the kinds as they are.
+    times and as an organisation once is a person); with no such evidence, a place when
+    one mention is a place only for standing after "in" or the like (:func:`_after_place_prep`:
+    "divers return to Kelby ... in Kelby"), whatever the model read the others as; a
+    tie leaves the kinds as they are.
     Known regions do not count: many are family names too ("Valverde")."""
     votes: dict[str, Counter[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -726,6 +772,7 @@ def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         votes.setdefault(name, Counter())[c.kind] += 2 if c.kind == "Person" and c.speaker else 1
         if _evidence(doc, c):
             shown.setdefault(name, set()).add(c.kind)
+    after_in = {doc[c.start:c.end].text.lower() for c in cands if c.kind == "Place" and _after_place_prep(doc, c)}
     out = []
     for c in cands:
         name = doc[c.start:c.end].text.lower()
@@ -733,6 +780,8 @@ def _kinds_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         kinds = shown.get(name, set())
         if len(kinds) == 1:
             c = replace(c, kind=next(iter(kinds)))
+        elif not kinds and name in after_in:
+            c = replace(c, kind="Place")
         elif not kinds and len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
             c = replace(c, kind=ranked[0][0])
         out.append(c)

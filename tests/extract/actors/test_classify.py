@@ -210,6 +210,13 @@ def test_repair_with_people(nlp, text, cands, fulls, expected):
         # a tie leaves the kinds as they are
         ("Tamsin Ruel spoke. Tamsin Ruel left.", [(0, 2, "Person"), (4, 6, "Organization")],
          ["Person", "Organization"]),
+        # a name read after "in" shows a place, though the model read most mentions as an organisation
+        ("Ostavia draws divers. Boats return to Ostavia. Tourists stay in Ostavia.",
+         [(0, 1, "Organization", "ORG"), (7, 8, "Organization", "ORG"), (12, 13, "Place", "GPE")], ["Place"] * 3),
+        # ... but not against a describing noun that shows an organisation
+        ("The retailer Ostavia grew. Ostavia hired staff. Shops opened in Ostavia.",
+         [(2, 3, "Organization", "ORG"), (5, 6, "Organization", "ORG"), (12, 13, "Place", "GPE")],
+         ["Organization"] * 3),
     ],
 )
 def test_mentions_of_a_name_agree_on_its_kind(nlp, text, cands, expected):
@@ -247,6 +254,9 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Email From Minister Leaks To Press", "Email"),  # a common noun taken for a person
         ("Islam and Buddhism are taught at the Kelby school.", "Islam"),  # a religion
         ("First Nations leaders met the council.", "First Nations"),  # a people as a whole
+        ("Elders of the Kelby Aborigines met the council.", "Kelby Aborigines"),
+        ("Land went back to the Marlow Aboriginal people in May.", "Marlow Aboriginal"),
+        ("The plan gives Indigenous Kenyans a vote.", "Indigenous Kenyans"),
         ("A statement from the Minister of Health followed.", "Minister of Health"),  # a title
         ("The CEO said GDP would grow, and GDP did.", "GDP"),  # a common abbreviation
         ("Its members said the plan WILL FAIL, FAIL, and it will fail.", "FAIL"),  # emphasis
@@ -284,9 +294,45 @@ def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "acronym", "term"),
+    [
+        ("Clinics ran rapid kelby tests (RKT) daily.", "RKT", True),
+        ("The drink has a low grain-by-weight (GBW) share.", "GBW", True),
+        ("The Kelby Trade Council (KTC) said KTC would meet.", "KTC", False),  # a name
+        ("Farmers joined the marlow union (MGU) last year.", "MGU", False),  # other initials
+        ("Talks between TRKA and the council ended.", "TRKA", False),  # never spelled out
+    ],
+)
+def test_term_acronyms(nlp, text, acronym, term):
+    """An acronym the article spells out in lowercase is a term, not an organisation."""
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == acronym)
+    assert classify_module._term_acronym(doc[at:at + 1]) is term
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "place"),
+    [
+        ("Marta Vell (CZE) drove an Ostcar Proto.", "CZE", True),  # a driver's country
+        ("Ann Okoro (KEN)/Ivo Dane (PRT) came second.", "PRT", True),
+        ("The Kelby Energy Network (KEN) said prices rose.", "KEN", False),  # spelled out
+        ("Talks with CZE ended in May.", "CZE", False),  # not in brackets after a name
+    ],
+)
+def test_country_codes_after_names(nlp, text, code, place):
+    """A country's ISO code in brackets after a name is the person's country."""
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == code)
+    cand = Candidate(at, at + 1, "Organization", "ORG")
+    assert classify_module._country_code(doc, cand) is place
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("The Bank of Veltria raised its rates.", "Bank of Veltria", "Organization"),
+        # a word for a people inside an organisation's name does not make it a people
+        ("The Kelby Aboriginal Council said it would appeal.", "Kelby Aboriginal Council", "Organization"),
         ("The Oldbridge Election Commission counted the votes.", "Oldbridge Election Commission",
          "Organization"),
     ],

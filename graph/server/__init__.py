@@ -3,7 +3,7 @@
 Why not the ``oxigraph`` server? It serves the same store read-only and fast, but it has no
 result cap, and its ``--timeout-s`` kept one thread per query alive until the timeout and
 crashed under load (DESIGN.md §4). So the endpoint is a Flask application
-(:mod:`graph.server.app`) served by granian (:mod:`graph.server.http`, which carries the
+(:mod:`graph.server.app`) served by waitress (:mod:`graph.server.http`, which carries the
 connection and request limits), in front of worker processes that each hold the store open
 read-only through pyoxigraph, the engine the oxigraph server runs (:mod:`graph.server.pool`:
 a query over the timeout has its worker killed and replaced, which stops it for sure; long
@@ -21,7 +21,7 @@ unless allowed (:mod:`graph.server.federation`); a malformed query gets 400, a q
 the timeout 503.
 
 The names below are imported on first use, so that a query worker (which imports
-:mod:`graph.server.pool`) loads neither Flask nor granian.
+:mod:`graph.server.pool`) loads neither Flask nor waitress.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ other routes (a browsing app) can live beside them. Everything else is for those
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -96,17 +95,12 @@ class Endpoint:
 
 
 class QueryGets:
-    """WSGI middleware answering ``GET`` on the query paths itself, before Flask, and capping
-    request bodies.
+    """WSGI middleware answering ``GET`` on the query paths itself, before Flask.
 
     A query sent with ``GET`` needs no body, form or routing: answering it here spares every
     query the framework's request and response objects, the larger part of a short query's
     cost in the HTTP server. Every other request goes to the Flask app, whose query routes
-    give the same answers (and take the ``POST`` forms). A body without a length (chunked) is
-    read here, :data:`MAX_BODY` bytes at most, and answered 413 when it is longer: the HTTP
-    server streams bodies and sets ``wsgi.input_terminated``, which makes Flask trust the
-    stream's end rather than its ``MAX_CONTENT_LENGTH`` (which still answers a
-    ``Content-Length`` over the cap).
+    give the same answers (and take the ``POST`` forms).
 
     Args:
         app: The WSGI application behind it (Flask's ``wsgi_app``).
@@ -118,21 +112,13 @@ class QueryGets:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in QUERY_PATHS:
-            if not environ.get("CONTENT_LENGTH") and "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
-                body = environ["wsgi.input"].read(MAX_BODY + 1)
-                if len(body) > MAX_BODY:
-                    return self._send(error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes"),
-                                      start_response)
-                environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
             return self.app(environ, start_response)
         query_string = environ.get("QUERY_STRING", "").encode("latin-1", "replace").decode("utf-8", "replace")
         if query_string.startswith("query=") and "&" not in query_string:  # the usual request, parsed faster
             params = {"query": [unquote_plus(query_string[6:], errors="replace")]}
         else:
             params = parse_qs(query_string, keep_blank_values=True, errors="replace")  # as Flask's request.args
-        return self._send(self.endpoint.answer(params, environ.get("HTTP_ACCEPT")), start_response)
-
-    def _send(self, answer: Answer, start_response: Callable[..., Any]) -> Iterable[bytes]:
+        answer = self.endpoint.answer(params, environ.get("HTTP_ACCEPT"))
         start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}",
                        [*self.endpoint.headers(answer), ("Content-Length", str(len(answer.body)))])
         return [answer.body]

@@ -1,32 +1,24 @@
-"""The endpoint's HTTP server: granian in front of the Flask app, its limits set.
+"""The endpoint's HTTP server: waitress in front of the Flask app, its limits set.
 
-granian reads and writes HTTP in Rust (hyper, on its own threads, with non-blocking
-sockets) and calls the WSGI application only with complete requests, on a fixed pool of
-Python threads, so slow or idle clients hold no thread. Measured against waitress on the
-same query (``benchmarks/RESULTS.md``), it takes about a third of waitress's time per
-request, which is what brings ``claimgraph serve`` near the Oxigraph server's latency.
-
-It runs in this process (the query workers, the browsing app and the store's lock belong
-to it), through granian's worker class rather than its command-line server, which would
-start processes of its own: so this module depends on granian's internal API, pinned to a
-minor version in ``pyproject.toml``. Its settings carry the limits (see :class:`Limits`).
+waitress reads requests on one thread with non-blocking sockets and hands only complete
+requests to a fixed pool of threads, so slow or idle clients hold no thread. Its
+configuration carries the limits (see :class:`Limits`); one is added here: a request must
+arrive whole within the channel timeout, so a client trickling bytes is closed like an
+idle one (waitress alone closes only connections that send nothing).
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
-import socket
+import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from flask import Flask
-from granian._futures import _new_cbscheduler
-from granian._granian import SocketHolder, WorkerSignal, WSGIWorker
-from granian.http import HTTP1Settings
-from granian.wsgi import _callback_wrapper
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import TcpWSGIServer
 
 from graph.errors import ClaimGraphError
 from graph.rdf.lock import StoreLock
@@ -40,8 +32,8 @@ class Limits:
     Attributes:
         body: Largest request body accepted, in bytes (``Content-Length`` over it, or a
             chunked body growing past it, is answered 413; a malformed length 400).
-        channel_timeout: Seconds a connection may stay idle, or take to send one request's
-            headers, before it is closed.
+        channel_timeout: Seconds a connection may stay idle, or take to send one request,
+            before it is closed.
         threads: Requests handled at once (the others wait, without a thread).
         connections: Open connections at most; further clients wait in the listen queue.
         backlog: Length of the listen queue, so bursts of connections are not dropped.
@@ -52,6 +44,36 @@ class Limits:
     threads: int | None = None
     connections: int = 256
     backlog: int = 1024
+
+
+class _Parser(HTTPRequestParser):
+    """A request parser that remembers when its request began to arrive."""
+
+    def __init__(self, adj: object) -> None:
+        super().__init__(adj)
+        self.started = time.monotonic()
+
+
+class _Channel(HTTPChannel):
+    parser_class = _Parser
+
+
+class _Waitress(TcpWSGIServer):
+    """waitress's TCP server, also closing connections whose request arrives too slowly."""
+
+    channel_class = _Channel
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)
+        cutoff = time.monotonic() - self.adj.channel_timeout
+        for channel in list(self.active_channels.values()):
+            if channel.request is not None and channel.request.started < cutoff:
+                channel.will_close = True
+
+
+#: waitress warns on every request that waits for a thread; under load that is the thread
+#: cap working as meant, and one line per request would flood the log.
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
 
 class SparqlServer:
@@ -81,18 +103,15 @@ class SparqlServer:
                  allow_federation: bool = False, limits: Limits = Limits()) -> None:
         check_settings(location, timeout, max_results)
         self.location, self.timeout_s, self.max_results = Path(location), timeout, max_results
-        self.limits = limits
         self.app: Flask | None = None
-        self._fd: int | None = None  # the listening socket's, granian's once it serves
-        self._address: tuple[str, int] = (host, port)
-        self._signal: WorkerSignal | None = None
-        self._stopped = threading.Event()
+        self._server: _Waitress | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = False
         self._lock: StoreLock | None = StoreLock(self.location, shared=True)
         workers = workers or default_workers()
-        self._threads = limits.threads or workers + 4
         try:
             self.app = create_app(location, timeout, max_results, workers, allow_federation)
-            self._fd, self._address = _listen(host, port, limits.backlog)
+            self._server = _Waitress(self.app, **_adjustments(host, port, limits, workers))
         except OSError as exc:
             self.close()
             raise ClaimGraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
@@ -103,32 +122,31 @@ class SparqlServer:
     @property
     def url(self) -> str:
         """The query endpoint's URL."""
-        host, port = self._address
-        return f"http://{host}:{port}/sparql"
-
-    def start(self) -> SparqlServer:
-        """Serve on granian's threads and return (for tests and notebooks); :meth:`close` stops it."""
-        assert self.app is not None
-        if self._fd is not None:
-            self._signal = _serve(self.app, self._fd, self.limits, self._threads)
-            self._fd = None  # granian closes it when it stops
-        return self
+        assert self._server is not None
+        return f"http://{self._server.effective_host}:{self._server.effective_port}/sparql"
 
     def serve_forever(self) -> None:
         """Serve until :meth:`close` is called (from another thread) or Ctrl-C."""
-        self.start()
-        while not self._stopped.wait(0.5):  # a timed wait, so that Ctrl-C is seen
-            pass
+        server = self._server
+        assert server is not None
+        while not self._stopping:
+            server.asyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True, count=1)
+
+    def start(self) -> SparqlServer:
+        """Serve in a background thread (for tests and notebooks); :meth:`close` stops it."""
+        self._thread = threading.Thread(target=self.serve_forever, name="claimgraph-serve", daemon=True)
+        self._thread.start()
+        return self
 
     def close(self) -> None:
         """Stop serving, then stop the query workers and release the store."""
-        self._stopped.set()
-        if self._signal is not None:
-            self._signal.set()
-            self._signal = None
-        if self._fd is not None:  # never served
-            os.close(self._fd)
-            self._fd = None
+        self._stopping = True
+        if self._server is not None:
+            if self._thread is not None:
+                self._server.pull_trigger()  # wake the loop, which then sees _stopping
+                self._thread.join()
+            _stop(self._server)
+        self._thread = self._server = None
         if self.app is not None:
             close_app(self.app)
             self.app = None
@@ -143,40 +161,20 @@ class SparqlServer:
         self.close()
 
 
-def _listen(host: str, port: int, backlog: int) -> tuple[int, tuple[str, int]]:
-    """A listening TCP socket on ``host:port`` with a listen queue of ``backlog``: its file
-    descriptor (for granian) and its address."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-        sock.listen(backlog)
-        sock.setblocking(False)
-    except BaseException:
-        sock.close()
-        raise
-    address = sock.getsockname()[:2]
-    return sock.detach(), address
+def _stop(server: _Waitress) -> None:
+    """Close the listening socket and every connection, and stop the request threads (once
+    the loop has stopped)."""
+    for channel in list(server._map.values()):
+        channel.close()
+    server.task_dispatcher.shutdown()
 
 
-def _serve(app: Any, fd: int, limits: Limits, threads: int) -> WorkerSignal:
-    """Start granian's WSGI worker on the listening socket ``fd``, which it then owns (its Rust
-    threads run on their own); the signal that stops it."""
-    signal = WorkerSignal()
-    worker = WSGIWorker(
-        1, (None, SocketHolder(fd, False, limits.backlog)), None,
-        1,  # runtime threads: one reads and writes every connection
-        512,  # runtime blocking threads (granian's default)
-        threads,  # Python threads calling the application
-        30,  # seconds before an idle Python thread ends
-        limits.connections,  # connections served at once; the others wait in the listen queue
-        "1",  # HTTP/1.1 only
-        HTTP1Settings(header_read_timeout=int(limits.channel_timeout * 1000), keep_alive=True),
-        None, None,  # no HTTP/2 settings, no static files
-        False, None, None, None, "tls1.3", None, [], False,  # no TLS
-        (None, None),  # no metrics
-    )
-    loop = asyncio.new_event_loop()  # unused by WSGI, which granian calls on its own threads
-    worker.serve_mtr(_new_cbscheduler(loop, _callback_wrapper(app, {}, None), impl_asyncio=False), loop, signal)
-    return signal
+def _adjustments(host: str, port: int, limits: Limits, workers: int) -> dict[str, object]:
+    """waitress's settings for ``limits``; a query thread per worker and a few more for
+    other requests, by default."""
+    return {"host": host, "port": port, "threads": limits.threads or workers + 4,
+            "max_request_body_size": limits.body + 1, "channel_timeout": limits.channel_timeout,
+            "cleanup_interval": max(1, int(limits.channel_timeout / 2)),
+            "connection_limit": limits.connections + 2,  # waitress counts its listener and wake-up pipe
+            "backlog": limits.backlog,
+            "ident": "claimgraph"}

@@ -58,9 +58,9 @@ def _http(url: str, method: str = "GET", body: bytes | None = None, headers: dic
     request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
+            return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers, exc.read()
+        return exc.code, dict(exc.headers), exc.read()
 
 
 def _get(server, query: str, accept: str | None = None):

@@ -39,7 +39,7 @@ from results_md import write_section
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 BASELINE = "23b681b"
-SECTION = "## Served queries (2026-12-05, session 8, serve8): granian in front of the endpoint"
+SECTION = "## Served queries (2026-12-05, session 8, serve8): the last of three runs (waitress; granian at 0e9d7e6)"
 #: The same text for every server (the Oxigraph server predeclares no prefixes).
 QUERY = ("PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
          "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } LIMIT 10")
@@ -247,7 +247,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--bare", action="store_true", help="also measure bare HTTP stacks answering a fixed body")
     parser.add_argument("--previous", action="store_true", help=f"also measure the server of {BASELINE}")
-    parser.add_argument("--before", metavar="REV", help="also measure `claimgraph serve` as of commit REV")
+    parser.add_argument("--before", metavar="REV", action="append", default=[],
+                        help="also measure `claimgraph serve` as of commit REV (repeatable)")
     parser.add_argument("--render", action="store_true", help="only rewrite the RESULTS.md section from serve.json")
     args = parser.parse_args()
     if args.render:
@@ -255,7 +256,7 @@ def main() -> None:
         return
     if args.store is None:
         parser.error("--store is required")
-    names: tuple[str, ...] = ("claimgraph", *([f"claimgraph {args.before}"] if args.before else []),
+    names: tuple[str, ...] = ("claimgraph", *(f"claimgraph {rev}" for rev in args.before),
                               *(["previous"] if args.previous else []), "oxigraph")
     if args.bare:
         names += tuple(n for n in BARE_SERVERS if not n.startswith("granian") or _installed("granian"))

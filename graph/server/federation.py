@@ -39,7 +39,7 @@ def check_no_service(query: str) -> None:
     Traceback (most recent call last):
     graph.errors.QueryError: SERVICE (federated query) is refused: ... --allow-federation` to allow it
     """
-    if "service" not in _unescape(query).lower():
+    if "service" not in unescape(query).lower():
         return
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
@@ -53,10 +53,10 @@ def check_no_service(query: str) -> None:
         raise QueryError(_REFUSED)
 
 
-def _unescape(query: str) -> str:
+def unescape(query: str) -> str:
     r"""``query`` with its ``\uXXXX`` and ``\UXXXXXXXX`` escapes applied, as SPARQL's grammar does.
 
-    >>> _unescape(r"SERV\u0049CE")
+    >>> unescape(r"SERV\u0049CE")
     'SERVICE'
     """
     def char(match: re.Match[str]) -> str:

@@ -33,6 +33,7 @@ process, answer more queries a second.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import multiprocessing
@@ -51,7 +52,7 @@ from typing import Any
 
 from graph.errors import QueryError, StoreError
 from graph.rdf.results import GRAPH_TYPES, RESULT_TYPES, Dataset, is_graph, serialize
-from graph.server.federation import check_no_service
+from graph.server.federation import check_no_service, unescape
 from graph.server.protocol import Answer, content_type, error, negotiate
 
 #: Seconds after which a query counts as long (see the module docstring).
@@ -63,6 +64,9 @@ RESPAWN_PAUSE = 1.0
 FAST_UNDER = 0.05
 #: Known-fast queries remembered at most (their digests; the least recently used go first).
 FAST_KNOWN = 4096
+#: Words whose presence makes a query's rows vary from run to run over the same store: SPARQL's
+#: RAND, NOW, UUID, STRUUID and BNODE functions, and SERVICE (another server's answers).
+_VARYING = ("rand", "now", "uuid", "bnode", "service")
 
 
 @dataclass
@@ -83,12 +87,28 @@ class Request:
         return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def answer(dataset: Dataset, request: Request) -> Answer:
+def repeatable(query: str) -> bool:
+    """True when ``query`` gives the same rows each time over the same store: it does not
+    contain, escapes applied and in any case, the name of a function whose values change
+    from run to run (nor SERVICE). A mention in a comment or a string counts too: the answer
+    errs on the safe side.
+
+    >>> repeatable("SELECT ?s WHERE { ?s a schema:Person } LIMIT 3"), repeatable("SELECT (R\\u0041ND() AS ?r) {}")
+    (True, False)
+    """
+    text = unescape(query).lower()
+    return not any(word in text for word in _VARYING)
+
+
+def answer(dataset: Dataset, request: Request, capped: bool = True) -> Answer:
     """Run one query over ``dataset`` and serialise its result as negotiated (worker side).
 
     Args:
         dataset: The store, open read-only.
         request: The query.
+        capped: Cut the rows at ``request.max_results``. False only for a query known to
+            give at most that many (see :meth:`QueryPool.run`): its result is then written
+            once, straight in the negotiated format.
 
     Returns:
         The answer: results, or a one-line 400/406/500 error. Any failure costs only this
@@ -101,12 +121,12 @@ def answer(dataset: Dataset, request: Request) -> Answer:
             check_no_service(request.query)
         result = dataset.query(request.query, request.default_graphs, request.named_graphs)
         graph = is_graph(result)
-        offers = list(GRAPH_TYPES if graph else RESULT_TYPES)
-        media = negotiate(request.accept, offers)
+        media = _media(request.accept, graph)
         if media is None:
             kinds = "CONSTRUCT and DESCRIBE" if graph else "SELECT and ASK"
-            return error(HTTPStatus.NOT_ACCEPTABLE, f"{kinds} results are available as {', '.join(offers[:4])}")
-        body, truncated = serialize(result, media, request.max_results)
+            offers = list(GRAPH_TYPES if graph else RESULT_TYPES)[:4]
+            return error(HTTPStatus.NOT_ACCEPTABLE, f"{kinds} results are available as {', '.join(offers)}")
+        body, truncated = serialize(result, media, request.max_results if capped else None)
         return Answer(200, content_type(media), body, truncated)
     except QueryError as exc:
         return error(HTTPStatus.BAD_REQUEST, str(exc))
@@ -114,6 +134,13 @@ def answer(dataset: Dataset, request: Request) -> Answer:
         return error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
     except Exception as exc:  # noqa: BLE001 - the process boundary: one request fails, not the worker
         return error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {type(exc).__name__}: {exc}")
+
+
+@functools.lru_cache(maxsize=256)
+def _media(accept: str | None, graph: bool) -> str | None:
+    """The media type negotiated for ``accept`` and a result of triples (``graph``) or not;
+    remembered, as clients send the same few Accept headers again and again."""
+    return negotiate(accept, list(GRAPH_TYPES if graph else RESULT_TYPES))
 
 
 def _worker_main(conn: Connection, location: str) -> None:
@@ -214,7 +241,8 @@ class QueryPool:
         self.timeout = timeout
         self.long_queries = long_queries or max(1, workers // 2)
         self.fast_under = min(FAST_UNDER, timeout / 20) if fast else 0.0
-        self._fast: OrderedDict[bytes, None] = OrderedDict()  # digests of known-fast queries
+        # digests of known-fast queries -> whether their answer is complete and repeatable (see run)
+        self._fast: OrderedDict[bytes, bool] = OrderedDict()
         self._dataset: Dataset | None = None  # opened on the first known-fast query
         self.in_process = 0  # queries answered in this process (for monitoring)
         self._running = 0  # queries being answered (in this process or by workers)
@@ -255,36 +283,38 @@ class QueryPool:
         while this request is with it may have been killed by something else, so the request
         is tried once more on another worker; a second death is answered 500, so that a query
         that kills its worker cannot take the whole pool down. A known-fast query is answered
-        in this process instead (see the module docstring).
+        in this process instead (see the module docstring), without the cap's second pass when
+        its worker's answer was complete and the query is :func:`repeatable`.
         """
         if not self.fast_under:
             return self._run(request)
         digest = request.digest()
         with self._lock:
-            known = digest in self._fast
+            complete = self._fast.get(digest)
+            known = complete is not None
             if known:
                 self._fast.move_to_end(digest)
             here = known and not self._running  # the only query: no other request waits for the GIL
             self._running += 1
         begin = time.monotonic()
         try:
-            result = self._run_here(request) if here else self._run(request)
+            result = self._run_here(request, not complete) if here else self._run(request)
         finally:
             with self._lock:
                 self._running -= 1
         fast = result.status == 200 and time.monotonic() - begin < self.fast_under
         with self._lock:
             if fast and not known:
-                self._fast[digest] = None
+                self._fast[digest] = not result.truncated and repeatable(request.query)
                 if len(self._fast) > FAST_KNOWN:
                     self._fast.popitem(last=False)
             elif here and not fast:  # slow where it cannot be stopped: back to the workers
                 self._fast.pop(digest, None)
         return result
 
-    def _run_here(self, request: Request) -> Answer:
+    def _run_here(self, request: Request, capped: bool = True) -> Answer:
         """Answer a known-fast request in this process (in a worker when the store cannot be
-        opened here)."""
+        opened here); ``capped`` as :func:`answer`'s."""
         if self._dataset is None:
             with self._lock:
                 try:
@@ -293,7 +323,7 @@ class QueryPool:
                     self.fast_under = 0.0
                     return self._run(request)
         self.in_process += 1
-        return answer(self._dataset, request)
+        return answer(self._dataset, request, capped)
 
     def _run(self, request: Request) -> Answer:
         """Answer ``request`` in a worker (see :meth:`run`)."""

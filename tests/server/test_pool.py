@@ -168,3 +168,21 @@ def test_a_known_fast_query_goes_to_a_worker_while_another_query_runs(store_dir)
         assert pool.run(Request(CHEAP, None)).status == 200 and pool.in_process == 1
     finally:
         pool.close()
+
+
+@pytest.mark.parametrize(("query", "max_results", "complete"), [
+    ("SELECT ?p WHERE { ?p a schema:Person } ORDER BY ?p", 1000, True),
+    ("SELECT ?p WHERE { ?p a schema:Person } ORDER BY ?p", 1, False),  # cut at the cap
+    ("SELECT ?p (RAND() AS ?r) WHERE { ?p a schema:Person } ORDER BY ?p", 1000, False),  # rows may vary
+], ids=["complete", "cut", "varying"])
+def test_known_fast_queries_skip_the_cap_only_when_complete_and_repeatable(store_dir, query, max_results, complete):
+    pool = QueryPool(store_dir, workers=1, timeout=60)
+    pool.fast_under = 60  # any answer counts as fast
+    try:
+        request = Request(query, "text/csv", max_results=max_results)
+        first, second = pool.run(request), pool.run(request)
+        assert pool.in_process == 1 and pool._fast[request.digest()] is complete
+        assert second.truncated == first.truncated == (max_results == 1)
+        assert len(second.body.splitlines()) == len(first.body.splitlines())
+    finally:
+        pool.close()

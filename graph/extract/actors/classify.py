@@ -103,16 +103,54 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         toks = doc[c.start:c.end]
-        if c.kind in ("Person", "Organization") and not (c.strong or c.speaker) and not (
-                any(is_org_head(t) for t in toks) or _described_org(doc, c)
-                or (c.kind == "Person" and all(t.lower_ in named for t in toks))):
+        if c.kind in ("Person", "Organization") and not _kind_shown(doc, c) and not (
+                c.kind == "Person" and all(t.lower_ in named for t in toks)):
             partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
             if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
                                 for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])
                                                         or _after_place_word(doc, min(c.start, partners[0].start))):
                 c = replace(c, kind="Place")
+            elif len(partners) > 1 and not toks.text.isupper() and _list_of_places(doc, c, partners):
+                c = replace(c, kind="Place")
         out.append(c)
     return out
+
+
+def _list_of_orgs(doc: Doc, members: list[Candidate]) -> bool:
+    """True for a list that a noun for organisations introduces ("firms like Kelby, Marlow
+    and Tamsin", "lenders such as Kelby, Marlow and Tamsin", "three banks, Kelby, Marlow
+    and Tamsin")."""
+    first = doc[min(members, key=lambda c: c.start).start:min(members, key=lambda c: c.start).end].root
+    head = first.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    elif first.dep_ != "appos":
+        return False
+    return head.lemma_.lower() in lexicon().actors.org_descriptions
+
+
+def _kind_shown(doc: Doc, cand: Candidate) -> bool:
+    """True when a candidate's context or words show it to be a person or an organisation:
+    a title, a reporting verb, an organisation head, a describing noun."""
+    return (cand.strong or cand.speaker or any(is_org_head(t) for t in doc[cand.start:cand.end])
+            or _described_org(doc, cand))
+
+
+def _list_of_places(doc: Doc, cand: Candidate, partners: list[Candidate]) -> bool:
+    """True for a list of three names or more that holds a place other than a country that
+    its words, its context or the lexicon show, or that stands after "in" or the like,
+    and no name with evidence of a person or an organisation nor a person's name opening
+    on a first name ("a couple from Kelby, Tamsin and Ann Lee"): the model reads unfamiliar
+    towns of one list as towns, organisations and people at once ("in Kelby, Marlow,
+    Tamsin and Ostwin Harbour")."""
+    places, given = lexicon().places, lexicon().actors.given_names
+    members = [cand, *partners]
+    if _list_of_orgs(doc, members) or any(
+            _kind_shown(doc, p) or (p.kind == "Person" and doc[p.start].lower_ in given) for p in members):
+        return False
+    towns = [p for p in partners if p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None]
+    start = min(p.start for p in members)
+    return bool(towns) and (_after_place_word(doc, start) or any(_place_shown(doc, p) for p in towns))
 
 
 def _after_place_word(doc: Doc, start: int) -> bool:

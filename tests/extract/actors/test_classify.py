@@ -446,6 +446,20 @@ def test_a_place_is_a_place_in_every_mention(nlp, text, name):
         # ... but three names or more, all places but one, are a list of places
         ("Trucks reached Dorvan, Telvik and Ostwin.",
          [(2, 3, "Place", "GPE"), (4, 5, "Place", "GPE"), (6, 7, "Person")], "Place"),
+        # a list of three names or more with a town its words show, and none shown to be
+        # a person or an organisation, is a list of towns whatever the model read
+        ("Trucks reached Kelby Harbour, Dorvan, Telvik and Ostwin.",
+         [(2, 4, "Place"), (5, 6, "Organization", "ORG"), (7, 8, "Person", "PERSON"),
+          (9, 10, "Organization", "ORG")], "Place"),
+        # ... not when a noun for organisations introduces it, nor beside an organisation head
+        ("Firms like Kelby Harbour, Dorvan, Telvik and Ostwin have signed.",
+         [(2, 4, "Place"), (5, 6, "Organization", "ORG"), (7, 8, "Person", "PERSON"),
+          (9, 10, "Organization", "ORG")], "Organization"),
+        ("A couple from Kelby Harbour, Tamsin and Ann Lee drove in.",
+         [(3, 5, "Place"), (6, 7, "Person", "PERSON"), (8, 10, "Person", "PERSON")], "Person"),
+        ("Trucks reached Kelby Harbour, Dorvan, Telvik Bank and Ostwin.",
+         [(2, 4, "Place"), (5, 6, "Organization", "ORG"), (7, 9, "Organization", "ORG"),
+          (10, 11, "Organization", "ORG")], "Organization"),
     ],
 )
 def test_lists_hold_one_kind(nlp, text, cands, expected):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -82,6 +82,9 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
     name_runs = list(_name_runs(doc))
     orgs = [Candidate(s, e, "Organization") for s, e in _org_runs(doc, name_runs)]
     orgs += list(_ministry_cands(doc, text))
+    outlet = dateline_outlet(doc)
+    if outlet is not None:
+        orgs.append(Candidate(outlet[0], outlet[1], "Organization"))
     spacy = list(_spacy_cands(doc, text, ents))
     runs = []
     for s, e in name_runs:
@@ -158,6 +161,8 @@ def _place_pairs(doc: Doc) -> Iterator[Candidate]:
 
 #: Marks that end the place of a dateline ("AMMAN —", "Kelby -", "KELBY, May 3").
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
+#: Dashes that end a dateline.
+DASHES = frozenset({"—", "–", "-", "--"})
 #: Paragraphs at the top of an article where a dateline may open one.
 DATELINE_PARAGRAPHS = 3
 
@@ -192,6 +197,41 @@ def dateline_place(doc: Doc) -> tuple[int, int] | None:
         if (dash or (mark == "," and caps) or mark == ":") and (known or (caps and mark != ":")):
             return i, j
     return None
+
+
+#: Most words of a date between the comma and the dash of a dateline ("27 January", "Jan. 5, 2022").
+DATELINE_DATE_WORDS = 5
+
+
+def dateline_outlet(doc: Doc) -> tuple[int, int] | None:
+    """The token range of the outlet a dateline credits, if any: one to four words
+    opening one of the first paragraphs and ending on an organisation head, then a dash,
+    or a comma, a date and a dash ("Kelby News - The council", "marlow Times, Jan. 5 --"):
+    the outlet's name stands where a dateline's place stands, and the model, reading it
+    as a sentence's opening, often misses it (an outlet writes its own name in lowercase)."""
+    months = lexicon().calendar.months
+    for i in _paragraph_starts(doc, DATELINE_PARAGRAPHS):
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_alpha:
+            j += 1
+        if not (i < j < len(doc) and doc[j].text in {",", *DASHES} and is_org_head(doc[j - 1])):
+            continue
+        if doc[j].text in DASHES and doc[j].whitespace_:
+            return i, j
+        k = j + 1
+        while k < len(doc) and k - j <= DATELINE_DATE_WORDS and (
+                doc[k].like_num or doc[k].text == "," or _month(doc[k].lower_, months)):
+            k += 1
+        if any(_month(t.lower_, months) for t in doc[j + 1:k]) and k < len(doc) and doc[k].text in DASHES \
+                and doc[k].whitespace_:
+            return i, j
+    return None
+
+
+def _month(word: str, months: Mapping[str, int]) -> bool:
+    """True for a month's name or its abbreviation of three letters or more ("Jan.", "Sept")."""
+    word = word.rstrip(".")
+    return len(word) >= 3 and any(m.startswith(word) for m in months)
 
 
 def _acronyms(doc: Doc) -> Iterator[int]:

@@ -6,8 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people, dateline_place,
-                                             find_candidates, person_shaped, strip_person_prefix, trim)
+from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people, dateline_outlet,
+                                             dateline_place, find_candidates, person_shaped, strip_person_prefix, trim)
 
 
 def _find(nlp, text: str):
@@ -108,6 +108,23 @@ def test_dateline_place(nlp, text, place):
     doc = nlp(text)
     found = dateline_place(doc)
     assert (doc[found[0]:found[1]].text if found else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("kelby News, 27 January - Ann Lee, a Marlow activist, was killed at home today.", "kelby News"),
+        ("Kelby Morning Times, Sept. 5, 2022 -- Ministers met on Sunday.", "Kelby Morning Times"),
+        ("Headline of the day\n\nMarlow Herald - In May, the council met.", "Marlow Herald"),
+        ("KELBY, May 3 — Ministers met on Sunday.", None),                   # a place
+        ("Kelby Times, the town's paper, closed on Monday - a loss.", None),  # no date
+        ("Ann Lee, 27 January - the day she left.", None),                   # no organisation head
+    ],
+)
+def test_dateline_outlet(nlp, text, outlet):
+    doc = nlp(text)
+    found = dateline_outlet(doc)
+    assert (doc[found[0]:found[1]].text if found else None) == outlet
 
 
 @pytest.mark.parametrize(("words", "people", "joined"), [

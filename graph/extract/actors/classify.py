@@ -37,6 +37,8 @@ FIELD_PREPS = frozenset({"of", "for"})
 LIST_REACH = 12
 #: Dashes that end a dateline ("KELBY, May 3 (Ostnews) -- The council ...").
 DASHES = frozenset({"--", "—", "–", "-"})
+#: A year of the last two centuries written in full.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A token that is an amount with its currency glued before it ("K$250", "KR412.5mn").
 _AMOUNT = re.compile(r"[A-Z]{1,3}(?:\$\d[\d,.]*|\d[\d,.]*[mb]n)")
 #: Parts of speech of a lone word the model took for a person that is a common word
@@ -610,7 +612,14 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
-    return is_event(toks) or _term_acronym(toks)
+    return is_event(toks) or _term_acronym(toks) or _dated_name(toks)
+
+
+def _dated_name(toks: DocSpan) -> bool:
+    """True for a name of two words or more that ends on a year ("Kelby Vision 2040",
+    "Budget 2031", "Miss Marlow 2029"): a plan, an edition of an event or a budget, not an
+    actor, whose name carries no year."""
+    return len(toks) > 1 and bool(_YEAR.fullmatch(toks[-1].text))
 
 
 def _country_code(doc: Doc, cand: Candidate) -> bool:

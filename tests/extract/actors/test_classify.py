@@ -287,6 +287,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Heavy rain fell across the South on Monday, and South roads flooded.", "South"),
         # an amount of money the model read as an organisation
         ("Ostbank said it had paid KR412.5mn to its lenders.", "KR412.5mn"),
+        # a name that ends on a year: a plan, a budget, an edition of an event
+        ("Ostland unveiled Budget 2031 on Thursday, and Budget 2031 raised taxes.", "Budget 2031"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):

@@ -198,7 +198,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None  # a disease or a day in a phrase read as a person's name ("Covid Kelby")
     if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
-    if cand.kind == "Organization" and _common_org_word(doc, cand):
+    if cand.kind == "Organization" and (_common_org_word(doc, cand) or _quoted_title(doc, cand)):
         return None
     if cand.kind != "Person" and (_listed_field(doc, cand) or _work_name(doc, cand)):
         return None
@@ -282,6 +282,33 @@ def _credit(doc: Doc, cand: Candidate) -> bool:
     nxt = doc[e + 1] if e + 1 < len(doc) else None
     ends = nxt is None or "\n" in doc[e].whitespace_ or nxt.is_space or nxt.text in DASHES
     return ends and not cand.strong and not lexicon().places.is_place(doc[s:e].text)
+
+
+#: Marks that open a quotation.
+OPENING_QUOTES = frozenset({"“", "\"", "‘", "'", "«"})
+#: Marks that close a quotation.
+CLOSING_QUOTES = frozenset({"”", "\"", "’", "'", "»"})
+
+
+def _quoted_title(doc: Doc, cand: Candidate) -> bool:
+    """True for a name the model read as an organisation that a quotation holds alone
+    ("the “Kelby Route” trail", "an app called 'Marlow Alert'", "the \"Tamsin Day,\""):
+    the title of a programme, a work, a slogan or an event; an organisation's name is not
+    quoted, unless a noun for one stands beside it ("the tabloid 'Kelby Star'", "the
+    'Kelby Star' tabloid") or it has an organisation head or speaks. Not a name that opens
+    a longer quotation ("“Kelbix will invest more,” she said"); a quotation mark glued to
+    the word before it ends that word ("the ministers' Kelby Council")."""
+    s, e, n = cand.start, cand.end, len(doc)
+    if not (s > 0 and doc[s - 1].text in OPENING_QUOTES and not doc[s - 1].whitespace_
+            and (s == 1 or doc[s - 2].whitespace_ or "\n" in doc[s - 2].text)):
+        return False
+    close = e + 1 if e < n and doc[e].is_punct and doc[e].text not in CLOSING_QUOTES else e
+    if not (close < n and doc[close].text in CLOSING_QUOTES):
+        return False
+    beside = [doc[s - 2] if s > 1 else None, doc[close + 1] if close + 1 < n else None]
+    described = any(t is not None and t.text.islower() and t.lemma_.lower() in lexicon().actors.org_descriptions
+                    for t in beside)
+    return not (described or _kind_shown(doc, cand))
 
 
 def _common_org_word(doc: Doc, cand: Candidate) -> bool:

@@ -713,3 +713,24 @@ def test_organisations_by_apposition(nlp, text, cand, kinds):
     doc = nlp(text)
     kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
     assert [c.kind for c in kept] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "title"),
+    [
+        # a name a quotation holds alone: a programme, a work, an event
+        ("Tourists can now follow the “Kelby Coffee Route” across the hills.", (6, 9), True),
+        ("Farmers can download the “Marlow Flood Alert” mobile app.", (5, 8), True),
+        ("The bank joined the “Marlow Flood Alert,” a new scheme.", (5, 8), True),
+        # a name opening a longer quotation, or with a noun for organisations beside it
+        ("“Kelbix Holdings will invest more,” the chief executive said.", (1, 3), False),
+        ("The tabloid 'Kelby Star' printed the names.", (3, 5), False),
+        ("The court stopped the 'Kelby Star' tabloid from printing.", (5, 7), False),
+        ("Fans call the studio “Kelbani.”", (5, 6), False),
+        # a quotation mark glued to the word before it ends that word
+        ("The farmers' Kelby Harvest sold grain.", (3, 5), False),
+    ],
+)
+def test_quoted_titles(nlp, text, span, title):
+    doc = nlp(text)
+    assert classify_module._quoted_title(doc, Candidate(*span, "Organization", "ORG")) is title

@@ -65,7 +65,7 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         if kind:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
-                    or _place_head(doc[o.start:o.end]) else "Organization")
+                    or _place_head(doc[o.start:o.end]) or _site_at(doc, o) else "Organization")
             for o in cands.orgs if not (_unnamed(doc, o) or is_event(doc[o.start:o.end]))]
     return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
 
@@ -205,7 +205,7 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
     if _titled_with_the(doc, cand) or _credit(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
-            or _country_code(doc, cand)
+            or _country_code(doc, cand) or _site_at(doc, cand)
             or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
             or _place_by_syntax(doc, cand)):
         return "Place"
@@ -543,6 +543,16 @@ def _ends_on_place(cand: Candidate, toks: DocSpan) -> bool:
         return False
     return places.canonical(last.text) is not None or any(t.text == last.text and t.i > 0 and toks.doc[t.i - 1].lower_ in words.place_preps
                and not (toks.start <= t.i < toks.end) for t in toks.doc)
+
+
+def _site_at(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of two words or more right after "at" (or "at the") whose last
+    word names a site (``site_heads.txt``: "treated at Kelby Hospital", "talks at the
+    Marlow Centre"): where something happens, a place, with no evidence of a person."""
+    s, last = cand.start, doc[cand.end - 1]
+    at = s - 2 if s > 1 and doc[s - 1].lower_ == "the" else s - 1
+    return (cand.end - s > 1 and at >= 0 and doc[at].lower_ == "at" and is_cap(last)
+            and last.lower_ in lexicon().actors.site_heads and not (cand.strong or cand.speaker))
 
 
 def _place_by_syntax(doc: Doc, cand: Candidate) -> bool:

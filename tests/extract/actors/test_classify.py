@@ -734,3 +734,21 @@ def test_organisations_by_apposition(nlp, text, cand, kinds):
 def test_quoted_titles(nlp, text, span, title):
     doc = nlp(text)
     assert classify_module._quoted_title(doc, Candidate(*span, "Organization", "ORG")) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "site"),
+    [
+        # a name with a site's last word right after "at": where something happens
+        ("She was treated at Kelby General Hospital on Monday.", (4, 7), True),
+        ("Talks were held at the Marlow Peace Centre in May.", (5, 8), True),
+        ("Protesters gathered at Tamsin House on Friday.", (3, 5), True),
+        # ... not elsewhere, nor one word, nor another last word
+        ("Kelby General Hospital said the patient was stable.", (0, 3), False),
+        ("She works for Kelby General Hospital.", (3, 6), False),
+        ("She studied at Marlow University for two years.", (3, 5), False),
+    ],
+)
+def test_sites_after_at(nlp, text, span, site):
+    doc = nlp(text)
+    assert classify_module._site_at(doc, Candidate(*span, "Organization", "ORG")) is site

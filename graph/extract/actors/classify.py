@@ -284,6 +284,8 @@ def _credit(doc: Doc, cand: Candidate) -> bool:
     return ends and not cand.strong and not lexicon().places.is_place(doc[s:e].text)
 
 
+#: Small words a title's acronym leaves out ("Superintendent of Police (SP)").
+TITLE_FILLERS = frozenset({"of", "for", "the"})
 #: Marks that open a quotation.
 OPENING_QUOTES = frozenset({"“", "\"", "‘", "'", "«"})
 #: Marks that close a quotation.
@@ -649,7 +651,7 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
-    return is_event(toks) or _term_acronym(toks) or _dated_name(toks)
+    return is_event(toks) or _term_acronym(toks) or _title_acronym(toks) or _dated_name(toks)
 
 
 def _dated_name(toks: DocSpan) -> bool:
@@ -694,6 +696,32 @@ def _term_acronym(toks: DocSpan) -> bool:
         if (len(spelled) == len(acro) and "".join(w.lower_[0] for w in spelled) == acro
                 and all(w.is_alpha and (w.is_lower or (n == 0 and w.is_sent_start))
                         for n, w in enumerate(spelled))):
+            return True
+    return False
+
+
+def _title_acronym(toks: DocSpan) -> bool:
+    """True for an acronym the article spells out, in brackets after it, as a job title
+    ("the Regional Fisheries Officer (RFO)", "the inspector of mines (IM)"): its
+    words' initials, "of", "for" and "the" aside, spell it, a title head is among them
+    and no organisation head opens them ("the Office of the President (OP)"
+    is an office): a person's title, not an organisation."""
+    if len(toks) != 1 or not is_acronym(toks.text):
+        return False
+    doc, acro = toks.doc, toks.text.lower()
+    for found in re.finditer(rf"\(\s*({re.escape(toks.text)})\s*\)", _text(doc)):
+        span = doc.char_span(found.start(1), found.end(1))
+        if span is None or len(span) != 1 or span[0].i < 2 or doc[span[0].i - 1].text != "(":
+            continue
+        words: list = []
+        k = span[0].i - 2
+        while k >= 0 and doc[k].is_alpha and len(words) < len(acro):
+            if doc[k].lower_ not in TITLE_FILLERS:
+                words.insert(0, doc[k])
+            k -= 1
+        if (len(words) == len(acro) and "".join(w.lower_[0] for w in words) == acro
+                and any(is_title_head(doc, w.i) for w in words)
+                and not is_org_head(words[0])):
             return True
     return False
 

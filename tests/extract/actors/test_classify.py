@@ -752,3 +752,20 @@ def test_quoted_titles(nlp, text, span, title):
 def test_sites_after_at(nlp, text, span, site):
     doc = nlp(text)
     assert classify_module._site_at(doc, Candidate(*span, "Organization", "ORG")) is site
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "title"),
+    [
+        ("The Regional Fisheries Officer (RFO) said the RFO would visit.", "RFO", True),
+        ("The deputy inspector of mines (DIM) said roads were shut.", "DIM", True),
+        ("The Kelby Trade Council (KTC) said KTC would meet.", "KTC", False),    # no title word
+        ("The Office of the President (OP) said OP would reply.", "OP", False),  # an office
+        ("Talks between TRKA and the council ended.", "TRKA", False),           # never spelled out
+    ],
+)
+def test_title_acronyms(nlp, text, acronym, title):
+    """An acronym the article spells out as a job title is a title, not an organisation."""
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == acronym)
+    assert classify_module._title_acronym(doc[at:at + 1]) is title

@@ -382,6 +382,17 @@ def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -
     return 1 if end - start >= 3 else 0
 
 
+def _owner_named(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> bool:
+    """True when tokens ``[start, end)``, before a possessive inside one of the model's
+    organisation spans, name an owner of their own: they hold an organisation head
+    ("Kelby University’s Virus Laboratory"), are a known place ("Marlow’s Peace Centre")
+    or stand elsewhere in the article as a name of their own ("Kelbix’s Tamsin app"
+    beside "Kelbix said")."""
+    owner = doc[start:end].text
+    return (any(is_org_head(doc[j]) for j in range(start, end)) or lexicon().places.is_place(owner)
+            or any(e.text == owner and e.start != start for e in ents))
+
+
 def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Candidate]:
     for ent in ents:
         if ent.label_ in PERSON_LABELS:
@@ -405,7 +416,7 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                     kind = "Person"  # "Mayor of Lyon Ann Lee" tagged ORG as a whole (and its later lines)
             if kind == "Organization":
                 owner = next((k for k in range(start + 1, end - 1) if doc[k].text in {"'s", "’s"}
-                              and any(is_org_head(doc[j]) for j in range(start, k))), None)
+                              and _owner_named(doc, ents, start, k)), None)
                 if owner is not None:  # "Kelby University’s Virus Laboratory": two organisations
                     yield Candidate(start, owner, kind, ent.label_)
                     start = owner + 1

@@ -550,8 +550,13 @@ def _ends_on_place(cand: Candidate, toks: DocSpan) -> bool:
 def _site_at(doc: Doc, cand: Candidate) -> bool:
     """True for a name of two words or more right after "at" (or "at the") whose last
     word names a site (``site_heads.txt``: "treated at Kelby Hospital", "talks at the
-    Marlow Centre"): where something happens, a place, with no evidence of a person."""
+    Marlow Centre", "at Tamsin’s Peace Centre"): where something happens, a place, with no
+    evidence of a person."""
     s, last = cand.start, doc[cand.end - 1]
+    if s > 1 and doc[s - 1].text in lexicon().actors.possessives:  # "at Marlow’s Peace Centre"
+        s -= 1
+        while s > 0 and is_cap(doc[s - 1]) and cand.start - s < 5:
+            s -= 1
     at = s - 2 if s > 1 and doc[s - 1].lower_ == "the" else s - 1
     return (cand.end - s > 1 and at >= 0 and doc[at].lower_ == "at" and is_cap(last)
             and last.lower_ in lexicon().actors.site_heads and not (cand.strong or cand.speaker))

@@ -6,8 +6,9 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people, dateline_outlet,
-                                             dateline_place, find_candidates, person_shaped, strip_person_prefix, trim)
+from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people,
+                                             _owner_named, dateline_outlet, dateline_place, find_candidates,
+                                             person_shaped, strip_person_prefix, trim)
 
 
 def _find(nlp, text: str):
@@ -200,3 +201,19 @@ def test_numbered_lines_are_no_headlines(nlp, line, kept):
     start = next(t.i for t in doc if t.text == "Ann")
     cand = _headline_trimmed(doc, text, Candidate(start, start + 2, "Person"))
     assert cand.end - cand.start == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "ents", "named"),
+    [
+        # the owner before a possessive inside an organisation's span names one of its own ...
+        ("Kelbix said sales rose. Kelbix’s Tamsin Pay app stopped.", (5, 6), [(0, 1), (5, 9)], True),
+        ("Kelby University’s Virus Laboratory said so.", (0, 2), [(0, 5)], True),   # a head
+        ("Talks at Kenya’s Ostwin Peace Centre ended.", (2, 3), [(2, 7)], True),   # a place
+        # ... not a word the article writes nowhere else
+        ("Sales rose. Kelbix’s Tamsin Pay app stopped.", (3, 4), [(3, 7)], False),
+    ],
+)
+def test_owner_named(nlp, text, owner, ents, named):
+    doc = nlp(text)
+    assert _owner_named(doc, tuple(doc[a:b] for a, b in ents), *owner) is named

@@ -743,6 +743,7 @@ def test_quoted_titles(nlp, text, span, title):
         ("She was treated at Kelby General Hospital on Monday.", (4, 7), True),
         ("Talks were held at the Marlow Peace Centre in May.", (5, 8), True),
         ("Protesters gathered at Tamsin House on Friday.", (3, 5), True),
+        ("Talks were held at Kenya’s Ostwin Peace Centre.", (6, 9), True),
         # ... not elsewhere, nor one word, nor another last word
         ("Kelby General Hospital said the patient was stable.", (0, 3), False),
         ("She works for Kelby General Hospital.", (3, 6), False),

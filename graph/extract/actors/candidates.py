@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from graph.extract.actors.tokens import (after_title_of, attached, is_name_token, is_org_head,
+from graph.extract.actors.tokens import (after_title_of, attached, is_acronym, is_name_token, is_org_head,
                                          is_title_head, place_after)
 from graph.lexicon import lexicon
 
@@ -426,8 +426,18 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
             if kind == "Person":
                 start = strip_person_prefix(doc, text, ents, start, end)
                 end = _extend_name(doc, start, end)
+            if kind == "Organization" and not _acronym_after(doc, end):
+                while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+                    end -= 1  # "Kelby party", "the Ostland region": the name is before the noun
             if start < end:
                 yield Candidate(start, end, kind, ent.label_)
+
+
+def _acronym_after(doc: Doc, end: int) -> bool:
+    """True when an acronym in brackets follows token ``end - 1`` ("the Kelby exchange
+    (KEX)"): the phrase before it, whatever its case, is the name the acronym stands for."""
+    return (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            and is_acronym(doc[end + 1].text))
 
 
 def _titled_name_start(doc: Doc, start: int, end: int) -> int | None:

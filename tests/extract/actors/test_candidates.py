@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people,
+from graph.extract.actors.candidates import (Candidate, _acronym_after, _headline_trimmed, _joined_people,
                                              _owner_named, dateline_outlet, dateline_place, find_candidates,
                                              person_shaped, strip_person_prefix, trim)
 
@@ -217,3 +217,15 @@ def test_numbered_lines_are_no_headlines(nlp, line, kept):
 def test_owner_named(nlp, text, owner, ents, named):
     doc = nlp(text)
     assert _owner_named(doc, tuple(doc[a:b] for a, b in ents), *owner) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "after"),
+    [
+        ("Shares rose on the Ostland exchange (OSX) on Monday.", 6, True),
+        ("Shares rose on the Ostland exchange on Monday.", 6, False),
+        ("Shares rose on the Ostland exchange (in May) on Monday.", 6, False),
+    ],
+)
+def test_acronym_after(nlp, text, end, after):
+    assert _acronym_after(nlp(text), end) is after

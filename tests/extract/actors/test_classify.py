@@ -379,6 +379,8 @@ def test_organisation_heads(nlp, text, name):
         # a numbered unit keeps its number
         ("Officers of the Marine Patrol Division 3 raided the house on Monday.",
          {"Marine Patrol Division 3"}),
+        # a lowercase noun closing the model's span is no part of the name
+        ("That was the Ostland Congress party's best result in years.", {"Ostland Congress"}),
     ],
 )
 def test_organisation_spans(nlp, text, names):

@@ -199,7 +199,7 @@ def dateline_place(doc: Doc) -> tuple[int, int] | None:
     return None
 
 
-#: Most words of a date between the comma and the dash of a dateline ("27 January", "Jan. 5, 2022").
+#: Most words of a date between the comma and the dash of a dateline ("14 March", "Jan. 5, 2022").
 DATELINE_DATE_WORDS = 5
 
 
@@ -208,7 +208,7 @@ def dateline_outlet(doc: Doc) -> tuple[int, int] | None:
     opening one of the first paragraphs and ending on an organisation head, then a dash,
     or a comma, a date and a dash ("Kelby News - The council", "marlow Times, Jan. 5 --"):
     the outlet's name stands where a dateline's place stands, and the model, reading it
-    as a sentence's opening, often misses it (an outlet writes its own name in lowercase)."""
+    as a sentence's opening, often misses it, the more so in lowercase ("kelby News")."""
     months = lexicon().calendar.months
     for i in _paragraph_starts(doc, DATELINE_PARAGRAPHS):
         j = i

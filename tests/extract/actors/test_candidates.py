@@ -114,12 +114,12 @@ def test_dateline_place(nlp, text, place):
 @pytest.mark.parametrize(
     ("text", "outlet"),
     [
-        ("kelby News, 27 January - Ann Lee, a Marlow activist, was killed at home today.", "kelby News"),
+        ("kelby News, 14 March - The port council approved a new budget on Tuesday.", "kelby News"),
         ("Kelby Morning Times, Sept. 5, 2022 -- Ministers met on Sunday.", "Kelby Morning Times"),
         ("Headline of the day\n\nMarlow Herald - In May, the council met.", "Marlow Herald"),
         ("KELBY, May 3 — Ministers met on Sunday.", None),                   # a place
         ("Kelby Times, the town's paper, closed on Monday - a loss.", None),  # no date
-        ("Ann Lee, 27 January - the day she left.", None),                   # no organisation head
+        ("Ann Lee, 14 March - the day she left.", None),                     # no organisation head
     ],
 )
 def test_dateline_outlet(nlp, text, outlet):

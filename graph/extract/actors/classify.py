@@ -142,7 +142,7 @@ def _list_of_places(doc: Doc, cand: Candidate, partners: list[Candidate]) -> boo
     """True for a list of three names or more that holds a place other than a country that
     its words, its context or the lexicon show, or that stands after "in" or the like,
     and no name with evidence of a person or an organisation nor a person's name opening
-    on a first name ("a couple from Kelby, Tamsin and Ann Lee"): the model reads unfamiliar
+    on a first name ("visitors from Kelby, Ann Lee and Tamsin"): the model reads unfamiliar
     towns of one list as towns, organisations and people at once ("in Kelby, Marlow,
     Tamsin and Ostwin Harbour")."""
     places, given = lexicon().places, lexicon().actors.given_names

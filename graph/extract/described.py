@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from graph.records import Entity, Role
 
-#: A capital on a leading article ("The government said") says nothing about the phrase.
-_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+#: A capital on a leading article or possessive pronoun ("The government said", "Her office
+#: said") says nothing about the phrase.
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?|her|his|its|their|our|my|your)\s+", re.IGNORECASE)
 #: A possessive noun: its owner names the body ("the governor's office").
 _OWNER = re.compile(r"\w['’]s?\s")
 
@@ -67,7 +68,8 @@ def _led_by(name: str, people: set[str]) -> bool:
 
 def is_description(name: str) -> bool:
     """True when a name is a common noun phrase: a lowercase letter and no capital but on
-    a leading article ("The government", "police", "her office", "the armed forces");
+    a leading article or possessive pronoun ("The government", "police", "Her office",
+    "the armed forces");
     False when a word of it is capitalised ("the Ostland army", "al-Shabaab"), when a
     possessive noun names its owner ("the mayor's office": one office, the mayor's), or
     when it has no letter case (a number, a name in a script without capitals). A

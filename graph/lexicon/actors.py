@@ -93,6 +93,8 @@ class ActorWords:
             demonym before them makes an organisation, from ``state_bodies.txt``.
         site_nouns: Nouns that after "the" refer to the site named last ("the building"),
             from ``site_nouns.txt``.
+        site_heads: Last words of a name that after "at" make it a place ("at Kelby
+            Hospital"), from ``site_heads.txt``.
         org_parts: Nouns for an organisation's own parts or people ("stores", "staff"),
             from ``org_parts.txt``.
         institutions: Organisation heads that name an institution alone ("Congress"), from
@@ -149,6 +151,7 @@ class ActorWords:
     pair_nouns: frozenset[str]
     state_bodies: frozenset[str]
     site_nouns: frozenset[str]
+    site_heads: frozenset[str]
     org_parts: frozenset[str]
     institutions: frozenset[str]
     abbreviations: frozenset[str]
@@ -200,6 +203,7 @@ def load() -> ActorWords:
         pair_nouns=read_words("pair_nouns.txt"),
         state_bodies=read_words("state_bodies.txt"),
         site_nouns=read_words("site_nouns.txt"),
+        site_heads=read_words("site_heads.txt"),
         org_parts=read_words("org_parts.txt"),
         institutions=read_words("institutions.txt"),
         abbreviations=read_words("common_abbreviations.txt"),

@@ -12,6 +12,7 @@ from graph.records import Entity, Mention, Role, Span
     ("the government", True),
     ("police", True),
     ("The government", True),            # capitalised at a sentence start
+    ("Her organisation", True),          # ... on a possessive pronoun too
     ("her office", True),
     ("the armed forces", True),
     ("the Ostland army", False),         # a name in the phrase

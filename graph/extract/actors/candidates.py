@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from graph.extract.actors.tokens import (after_title_of, attached, is_name_token, is_org_head,
+from graph.extract.actors.tokens import (after_title_of, attached, is_acronym, is_name_token, is_org_head,
                                          is_title_head, place_after)
 from graph.lexicon import lexicon
 
@@ -82,6 +82,9 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
     name_runs = list(_name_runs(doc))
     orgs = [Candidate(s, e, "Organization") for s, e in _org_runs(doc, name_runs)]
     orgs += list(_ministry_cands(doc, text))
+    outlet = dateline_outlet(doc)
+    if outlet is not None:
+        orgs.append(Candidate(outlet[0], outlet[1], "Organization"))
     spacy = list(_spacy_cands(doc, text, ents))
     runs = []
     for s, e in name_runs:
@@ -158,6 +161,8 @@ def _place_pairs(doc: Doc) -> Iterator[Candidate]:
 
 #: Marks that end the place of a dateline ("AMMAN —", "Kelby -", "KELBY, May 3").
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
+#: Dashes that end a dateline.
+DASHES = frozenset({"—", "–", "-", "--"})
 #: Paragraphs at the top of an article where a dateline may open one.
 DATELINE_PARAGRAPHS = 3
 
@@ -192,6 +197,41 @@ def dateline_place(doc: Doc) -> tuple[int, int] | None:
         if (dash or (mark == "," and caps) or mark == ":") and (known or (caps and mark != ":")):
             return i, j
     return None
+
+
+#: Most words of a date between the comma and the dash of a dateline ("14 March", "Jan. 5, 2022").
+DATELINE_DATE_WORDS = 5
+
+
+def dateline_outlet(doc: Doc) -> tuple[int, int] | None:
+    """The token range of the outlet a dateline credits, if any: one to four words
+    opening one of the first paragraphs and ending on an organisation head, then a dash,
+    or a comma, a date and a dash ("Kelby News - The council", "marlow Times, Jan. 5 --"):
+    the outlet's name stands where a dateline's place stands, and the model, reading it
+    as a sentence's opening, often misses it, the more so in lowercase ("kelby News")."""
+    months = lexicon().calendar.months
+    for i in _paragraph_starts(doc, DATELINE_PARAGRAPHS):
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_alpha:
+            j += 1
+        if not (i < j < len(doc) and doc[j].text in {",", *DASHES} and is_org_head(doc[j - 1])):
+            continue
+        if doc[j].text in DASHES and doc[j].whitespace_:
+            return i, j
+        k = j + 1
+        while k < len(doc) and k - j <= DATELINE_DATE_WORDS and (
+                doc[k].like_num or doc[k].text == "," or _month(doc[k].lower_, months)):
+            k += 1
+        if any(_month(t.lower_, months) for t in doc[j + 1:k]) and k < len(doc) and doc[k].text in DASHES \
+                and doc[k].whitespace_:
+            return i, j
+    return None
+
+
+def _month(word: str, months: Mapping[str, int]) -> bool:
+    """True for a month's name or its abbreviation of three letters or more ("Jan.", "Sept")."""
+    word = word.rstrip(".")
+    return len(word) >= 3 and any(m.startswith(word) for m in months)
 
 
 def _acronyms(doc: Doc) -> Iterator[int]:
@@ -342,6 +382,17 @@ def _complement_len(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -
     return 1 if end - start >= 3 else 0
 
 
+def _owner_named(doc: Doc, ents: tuple[DocSpan, ...], start: int, end: int) -> bool:
+    """True when tokens ``[start, end)``, before a possessive inside one of the model's
+    organisation spans, name an owner of their own: they hold an organisation head
+    ("Kelby University’s Virus Laboratory"), are a known place ("Marlow’s Peace Centre")
+    or stand elsewhere in the article as a name of their own ("Kelbix’s Tamsin app"
+    beside "Kelbix said")."""
+    owner = doc[start:end].text
+    return (any(is_org_head(doc[j]) for j in range(start, end)) or lexicon().places.is_place(owner)
+            or any(e.text == owner and e.start != start for e in ents))
+
+
 def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Candidate]:
     for ent in ents:
         if ent.label_ in PERSON_LABELS:
@@ -365,7 +416,7 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                     kind = "Person"  # "Mayor of Lyon Ann Lee" tagged ORG as a whole (and its later lines)
             if kind == "Organization":
                 owner = next((k for k in range(start + 1, end - 1) if doc[k].text in {"'s", "’s"}
-                              and any(is_org_head(doc[j]) for j in range(start, k))), None)
+                              and _owner_named(doc, ents, start, k)), None)
                 if owner is not None:  # "Kelby University’s Virus Laboratory": two organisations
                     yield Candidate(start, owner, kind, ent.label_)
                     start = owner + 1
@@ -375,8 +426,18 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
             if kind == "Person":
                 start = strip_person_prefix(doc, text, ents, start, end)
                 end = _extend_name(doc, start, end)
+            if kind == "Organization" and not _acronym_after(doc, end):
+                while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+                    end -= 1  # "Kelby party", "the Ostland region": the name is before the noun
             if start < end:
                 yield Candidate(start, end, kind, ent.label_)
+
+
+def _acronym_after(doc: Doc, end: int) -> bool:
+    """True when an acronym in brackets follows token ``end - 1`` ("the Kelby exchange
+    (KEX)"): the phrase before it, whatever its case, is the name the acronym stands for."""
+    return (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            and is_acronym(doc[end + 1].text))
 
 
 def _titled_name_start(doc: Doc, start: int, end: int) -> int | None:

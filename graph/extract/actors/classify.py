@@ -37,6 +37,8 @@ FIELD_PREPS = frozenset({"of", "for"})
 LIST_REACH = 12
 #: Dashes that end a dateline ("KELBY, May 3 (Ostnews) -- The council ...").
 DASHES = frozenset({"--", "—", "–", "-"})
+#: A year of the last two centuries written in full.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A token that is an amount with its currency glued before it ("K$250", "KR412.5mn").
 _AMOUNT = re.compile(r"[A-Z]{1,3}(?:\$\d[\d,.]*|\d[\d,.]*[mb]n)")
 #: Parts of speech of a lone word the model took for a person that is a common word
@@ -63,7 +65,7 @@ def classify(doc: Doc, text: str, cands: Candidates) -> list[Candidate]:
         if kind:
             pool.append(replace(cand, kind=kind))
     orgs = [replace(o, kind="Place" if place_after(doc, o.end) or _read_place(o, doc[o.start:o.end])
-                    or _place_head(doc[o.start:o.end]) else "Organization")
+                    or _place_head(doc[o.start:o.end]) or _site_at(doc, o) else "Organization")
             for o in cands.orgs if not (_unnamed(doc, o) or is_event(doc[o.start:o.end]))]
     return _places_agree(doc, _lists_agree(doc, _without_overlaps(orgs + pool)))
 
@@ -103,16 +105,54 @@ def _lists_agree(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         toks = doc[c.start:c.end]
-        if c.kind in ("Person", "Organization") and not (c.strong or c.speaker) and not (
-                any(is_org_head(t) for t in toks) or _described_org(doc, c)
-                or (c.kind == "Person" and all(t.lower_ in named for t in toks))):
+        if c.kind in ("Person", "Organization") and not _kind_shown(doc, c) and not (
+                c.kind == "Person" and all(t.lower_ in named for t in toks)):
             partners = [cands[at[t.i]] for t in toks.root.conjuncts if t.i in at and not c.start <= t.i < c.end]
             if partners and all(p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None
                                 for p in partners) and (len(partners) > 1 or _place_shown(doc, partners[0])
                                                         or _after_place_word(doc, min(c.start, partners[0].start))):
                 c = replace(c, kind="Place")
+            elif len(partners) > 1 and not toks.text.isupper() and _list_of_places(doc, c, partners):
+                c = replace(c, kind="Place")
         out.append(c)
     return out
+
+
+def _list_of_orgs(doc: Doc, members: list[Candidate]) -> bool:
+    """True for a list that a noun for organisations introduces ("firms like Kelby, Marlow
+    and Tamsin", "lenders such as Kelby, Marlow and Tamsin", "three banks, Kelby, Marlow
+    and Tamsin")."""
+    first = doc[min(members, key=lambda c: c.start).start:min(members, key=lambda c: c.start).end].root
+    head = first.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    elif first.dep_ != "appos":
+        return False
+    return head.lemma_.lower() in lexicon().actors.org_descriptions
+
+
+def _kind_shown(doc: Doc, cand: Candidate) -> bool:
+    """True when a candidate's context or words show it to be a person or an organisation:
+    a title, a reporting verb, an organisation head, a describing noun."""
+    return (cand.strong or cand.speaker or any(is_org_head(t) for t in doc[cand.start:cand.end])
+            or _described_org(doc, cand))
+
+
+def _list_of_places(doc: Doc, cand: Candidate, partners: list[Candidate]) -> bool:
+    """True for a list of three names or more that holds a place other than a country that
+    its words, its context or the lexicon show, or that stands after "in" or the like,
+    and no name with evidence of a person or an organisation nor a person's name opening
+    on a first name ("visitors from Kelby, Ann Lee and Tamsin"): the model reads unfamiliar
+    towns of one list as towns, organisations and people at once ("in Kelby, Marlow,
+    Tamsin and Ostwin Harbour")."""
+    places, given = lexicon().places, lexicon().actors.given_names
+    members = [cand, *partners]
+    if _list_of_orgs(doc, members) or any(
+            _kind_shown(doc, p) or (p.kind == "Person" and doc[p.start].lower_ in given) for p in members):
+        return False
+    towns = [p for p in partners if p.kind == "Place" and places.canonical(doc[p.start:p.end].text) is None]
+    start = min(p.start for p in members)
+    return bool(towns) and (_after_place_word(doc, start) or any(_place_shown(doc, p) for p in towns))
 
 
 def _after_place_word(doc: Doc, start: int) -> bool:
@@ -158,14 +198,14 @@ def _kind(doc: Doc, cand: Candidate) -> str | None:
         return None  # a disease or a day in a phrase read as a person's name ("Covid Kelby")
     if cand.kind != "Person" and (_title_phrase(doc, toks) or _unnamed(doc, cand)):
         return None
-    if cand.kind == "Organization" and _common_org_word(doc, cand):
+    if cand.kind == "Organization" and (_common_org_word(doc, cand) or _quoted_title(doc, cand)):
         return None
     if cand.kind != "Person" and (_listed_field(doc, cand) or _work_name(doc, cand)):
         return None
     if _titled_with_the(doc, cand) or _credit(doc, cand):
         return "Organization"
     if (place_after(doc, e) or place_before(doc, s) or _known_place(cand, toks.text) or _read_place(cand, toks)
-            or _country_code(doc, cand)
+            or _country_code(doc, cand) or _site_at(doc, cand)
             or _place_head(toks) or _after_place_prep(doc, cand) or _country_after_prep(doc, cand)
             or _place_by_syntax(doc, cand)):
         return "Place"
@@ -242,6 +282,35 @@ def _credit(doc: Doc, cand: Candidate) -> bool:
     nxt = doc[e + 1] if e + 1 < len(doc) else None
     ends = nxt is None or "\n" in doc[e].whitespace_ or nxt.is_space or nxt.text in DASHES
     return ends and not cand.strong and not lexicon().places.is_place(doc[s:e].text)
+
+
+#: Small words a title's acronym leaves out ("Superintendent of Police (SP)").
+TITLE_FILLERS = frozenset({"of", "for", "the"})
+#: Marks that open a quotation.
+OPENING_QUOTES = frozenset({"“", "\"", "‘", "'", "«"})
+#: Marks that close a quotation.
+CLOSING_QUOTES = frozenset({"”", "\"", "’", "'", "»"})
+
+
+def _quoted_title(doc: Doc, cand: Candidate) -> bool:
+    """True for a name the model read as an organisation that a quotation holds alone
+    ("the “Kelby Route” trail", "an app called 'Marlow Alert'", "the \"Tamsin Day,\""):
+    the title of a programme, a work, a slogan or an event; an organisation's name is not
+    quoted, unless a noun for one stands beside it ("the tabloid 'Kelby Star'", "the
+    'Kelby Star' tabloid") or it has an organisation head or speaks. Not a name that opens
+    a longer quotation ("“Kelbix will invest more,” she said"); a quotation mark glued to
+    the word before it ends that word ("the ministers' Kelby Council")."""
+    s, e, n = cand.start, cand.end, len(doc)
+    if not (s > 0 and doc[s - 1].text in OPENING_QUOTES and not doc[s - 1].whitespace_
+            and (s == 1 or doc[s - 2].whitespace_ or "\n" in doc[s - 2].text)):
+        return False
+    close = e + 1 if e < n and doc[e].is_punct and doc[e].text not in CLOSING_QUOTES else e
+    if not (close < n and doc[close].text in CLOSING_QUOTES):
+        return False
+    beside = [doc[s - 2] if s > 1 else None, doc[close + 1] if close + 1 < n else None]
+    described = any(t is not None and t.text.islower() and t.lemma_.lower() in lexicon().actors.org_descriptions
+                    for t in beside)
+    return not (described or _kind_shown(doc, cand))
 
 
 def _common_org_word(doc: Doc, cand: Candidate) -> bool:
@@ -478,6 +547,21 @@ def _ends_on_place(cand: Candidate, toks: DocSpan) -> bool:
                and not (toks.start <= t.i < toks.end) for t in toks.doc)
 
 
+def _site_at(doc: Doc, cand: Candidate) -> bool:
+    """True for a name of two words or more right after "at" (or "at the") whose last
+    word names a site (``site_heads.txt``: "treated at Kelby Hospital", "talks at the
+    Marlow Centre", "at Tamsin’s Peace Centre"): where something happens, a place, with no
+    evidence of a person."""
+    s, last = cand.start, doc[cand.end - 1]
+    if s > 1 and doc[s - 1].text in lexicon().actors.possessives:  # "at Marlow’s Peace Centre"
+        s -= 1
+        while s > 0 and is_cap(doc[s - 1]) and cand.start - s < 5:
+            s -= 1
+    at = s - 2 if s > 1 and doc[s - 1].lower_ == "the" else s - 1
+    return (cand.end - s > 1 and at >= 0 and doc[at].lower_ == "at" and is_cap(last)
+            and last.lower_ in lexicon().actors.site_heads and not (cand.strong or cand.speaker))
+
+
 def _place_by_syntax(doc: Doc, cand: Candidate) -> bool:
     """True for a name of one to three words with no evidence of a person or an
     organisation (a title, a reporting verb, an organisation head, a possessive after it)
@@ -572,7 +656,14 @@ def not_an_actor(toks: DocSpan) -> bool:
         return True
     if len(toks) == 1 and toks.text.lower() in words.abbreviations and not lexicon().places.is_place(toks.text):
         return True  # "MPs", "CFO", "MoU": a job or a thing, whatever the model read
-    return is_event(toks) or _term_acronym(toks)
+    return is_event(toks) or _term_acronym(toks) or _title_acronym(toks) or _dated_name(toks)
+
+
+def _dated_name(toks: DocSpan) -> bool:
+    """True for a name of two words or more that ends on a year ("Kelby Vision 2040",
+    "Budget 2031", "Miss Marlow 2029"): a plan, an edition of an event or a budget, not an
+    actor, whose name carries no year."""
+    return len(toks) > 1 and bool(_YEAR.fullmatch(toks[-1].text))
 
 
 def _country_code(doc: Doc, cand: Candidate) -> bool:
@@ -610,6 +701,32 @@ def _term_acronym(toks: DocSpan) -> bool:
         if (len(spelled) == len(acro) and "".join(w.lower_[0] for w in spelled) == acro
                 and all(w.is_alpha and (w.is_lower or (n == 0 and w.is_sent_start))
                         for n, w in enumerate(spelled))):
+            return True
+    return False
+
+
+def _title_acronym(toks: DocSpan) -> bool:
+    """True for an acronym the article spells out, in brackets after it, as a job title
+    ("the Regional Fisheries Officer (RFO)", "the inspector of mines (IM)"): its
+    words' initials, "of", "for" and "the" aside, spell it, a title head is among them
+    and no organisation head opens them ("the Office of the President (OP)"
+    is an office): a person's title, not an organisation."""
+    if len(toks) != 1 or not is_acronym(toks.text):
+        return False
+    doc, acro = toks.doc, toks.text.lower()
+    for found in re.finditer(rf"\(\s*({re.escape(toks.text)})\s*\)", _text(doc)):
+        span = doc.char_span(found.start(1), found.end(1))
+        if span is None or len(span) != 1 or span[0].i < 2 or doc[span[0].i - 1].text != "(":
+            continue
+        words: list = []
+        k = span[0].i - 2
+        while k >= 0 and doc[k].is_alpha and len(words) < len(acro):
+            if doc[k].lower_ not in TITLE_FILLERS:
+                words.insert(0, doc[k])
+            k -= 1
+        if (len(words) == len(acro) and "".join(w.lower_[0] for w in words) == acro
+                and any(is_title_head(doc, w.i) for w in words)
+                and not is_org_head(words[0])):
             return True
     return False
 

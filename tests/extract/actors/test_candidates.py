@@ -6,8 +6,9 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.extract.actors import find_actors
-from graph.extract.actors.candidates import (Candidate, _headline_trimmed, _joined_people, dateline_place,
-                                             find_candidates, person_shaped, strip_person_prefix, trim)
+from graph.extract.actors.candidates import (Candidate, _acronym_after, _headline_trimmed, _joined_people,
+                                             _owner_named, dateline_outlet, dateline_place, find_candidates,
+                                             person_shaped, strip_person_prefix, trim)
 
 
 def _find(nlp, text: str):
@@ -110,6 +111,23 @@ def test_dateline_place(nlp, text, place):
     assert (doc[found[0]:found[1]].text if found else None) == place
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("kelby News, 14 March - The port council approved a new budget on Tuesday.", "kelby News"),
+        ("Kelby Morning Times, Sept. 5, 2022 -- Ministers met on Sunday.", "Kelby Morning Times"),
+        ("Headline of the day\n\nMarlow Herald - In May, the council met.", "Marlow Herald"),
+        ("KELBY, May 3 — Ministers met on Sunday.", None),                   # a place
+        ("Kelby Times, the town's paper, closed on Monday - a loss.", None),  # no date
+        ("Ann Lee, 14 March - the day she left.", None),                     # no organisation head
+    ],
+)
+def test_dateline_outlet(nlp, text, outlet):
+    doc = nlp(text)
+    found = dateline_outlet(doc)
+    assert (doc[found[0]:found[1]].text if found else None) == outlet
+
+
 @pytest.mark.parametrize(("words", "people", "joined"), [
     # two person entities the model split with nothing between them are one name
     (["Rafiq", "El", "Amin", "Bel", "Omar", "spoke"], [(0, 3), (3, 5)], [(0, 5)]),
@@ -183,3 +201,31 @@ def test_numbered_lines_are_no_headlines(nlp, line, kept):
     start = next(t.i for t in doc if t.text == "Ann")
     cand = _headline_trimmed(doc, text, Candidate(start, start + 2, "Person"))
     assert cand.end - cand.start == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "ents", "named"),
+    [
+        # the owner before a possessive inside an organisation's span names one of its own ...
+        ("Kelbix said sales rose. Kelbix’s Tamsin Pay app stopped.", (5, 6), [(0, 1), (5, 9)], True),
+        ("Kelby University’s Virus Laboratory said so.", (0, 2), [(0, 5)], True),   # a head
+        ("Talks at Kenya’s Ostwin Peace Centre ended.", (2, 3), [(2, 7)], True),   # a place
+        # ... not a word the article writes nowhere else
+        ("Sales rose. Kelbix’s Tamsin Pay app stopped.", (3, 4), [(3, 7)], False),
+    ],
+)
+def test_owner_named(nlp, text, owner, ents, named):
+    doc = nlp(text)
+    assert _owner_named(doc, tuple(doc[a:b] for a, b in ents), *owner) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "after"),
+    [
+        ("Shares rose on the Ostland exchange (OSX) on Monday.", 6, True),
+        ("Shares rose on the Ostland exchange on Monday.", 6, False),
+        ("Shares rose on the Ostland exchange (in May) on Monday.", 6, False),
+    ],
+)
+def test_acronym_after(nlp, text, end, after):
+    assert _acronym_after(nlp(text), end) is after

@@ -287,6 +287,8 @@ def test_country_variants_are_one_place(nlp, text, places):
         ("Heavy rain fell across the South on Monday, and South roads flooded.", "South"),
         # an amount of money the model read as an organisation
         ("Ostbank said it had paid KR412.5mn to its lenders.", "KR412.5mn"),
+        # a name that ends on a year: a plan, a budget, an edition of an event
+        ("Ostland unveiled Budget 2031 on Thursday, and Budget 2031 raised taxes.", "Budget 2031"),
     ],
 )
 def test_events_laws_and_time_zones_are_no_actors(nlp, text, name):
@@ -377,6 +379,8 @@ def test_organisation_heads(nlp, text, name):
         # a numbered unit keeps its number
         ("Officers of the Marine Patrol Division 3 raided the house on Monday.",
          {"Marine Patrol Division 3"}),
+        # a lowercase noun closing the model's span is no part of the name
+        ("That was the Ostland Congress party's best result in years.", {"Ostland Congress"}),
     ],
 )
 def test_organisation_spans(nlp, text, names):
@@ -446,6 +450,20 @@ def test_a_place_is_a_place_in_every_mention(nlp, text, name):
         # ... but three names or more, all places but one, are a list of places
         ("Trucks reached Dorvan, Telvik and Ostwin.",
          [(2, 3, "Place", "GPE"), (4, 5, "Place", "GPE"), (6, 7, "Person")], "Place"),
+        # a list of three names or more with a town its words show, and none shown to be
+        # a person or an organisation, is a list of towns whatever the model read
+        ("Trucks reached Kelby Harbour, Dorvan, Telvik and Ostwin.",
+         [(2, 4, "Place"), (5, 6, "Organization", "ORG"), (7, 8, "Person", "PERSON"),
+          (9, 10, "Organization", "ORG")], "Place"),
+        # ... not when a noun for organisations introduces it, nor beside an organisation head
+        ("Firms like Kelby Harbour, Dorvan, Telvik and Ostwin have signed.",
+         [(2, 4, "Place"), (5, 6, "Organization", "ORG"), (7, 8, "Person", "PERSON"),
+          (9, 10, "Organization", "ORG")], "Organization"),
+        ("Visitors from Kelby Harbour, Ann Lee and Tamsin arrived.",
+         [(2, 4, "Place"), (5, 7, "Person", "PERSON"), (8, 9, "Person", "PERSON")], "Person"),
+        ("Trucks reached Kelby Harbour, Dorvan, Telvik Bank and Ostwin.",
+         [(2, 4, "Place"), (5, 6, "Organization", "ORG"), (7, 9, "Organization", "ORG"),
+          (10, 11, "Organization", "ORG")], "Organization"),
     ],
 )
 def test_lists_hold_one_kind(nlp, text, cands, expected):
@@ -697,3 +715,60 @@ def test_organisations_by_apposition(nlp, text, cand, kinds):
     doc = nlp(text)
     kept = classify(doc, doc.text, Candidates([], [Candidate(*cand)]))
     assert [c.kind for c in kept] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "title"),
+    [
+        # a name a quotation holds alone: a programme, a work, an event
+        ("Tourists can now follow the “Kelby Coffee Route” across the hills.", (6, 9), True),
+        ("Farmers can download the “Marlow Flood Alert” mobile app.", (5, 8), True),
+        ("The bank joined the “Marlow Flood Alert,” a new scheme.", (5, 8), True),
+        # a name opening a longer quotation, or with a noun for organisations beside it
+        ("“Kelbix Holdings will invest more,” the chief executive said.", (1, 3), False),
+        ("The tabloid 'Kelby Star' printed the names.", (3, 5), False),
+        ("The court stopped the 'Kelby Star' tabloid from printing.", (5, 7), False),
+        ("Fans call the studio “Kelbani.”", (5, 6), False),
+        # a quotation mark glued to the word before it ends that word
+        ("The farmers' Kelby Harvest sold grain.", (3, 5), False),
+    ],
+)
+def test_quoted_titles(nlp, text, span, title):
+    doc = nlp(text)
+    assert classify_module._quoted_title(doc, Candidate(*span, "Organization", "ORG")) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "site"),
+    [
+        # a name with a site's last word right after "at": where something happens
+        ("She was treated at Kelby General Hospital on Monday.", (4, 7), True),
+        ("Talks were held at the Marlow Peace Centre in May.", (5, 8), True),
+        ("Protesters gathered at Tamsin House on Friday.", (3, 5), True),
+        ("Talks were held at Kenya’s Ostwin Peace Centre.", (6, 9), True),
+        # ... not elsewhere, nor one word, nor another last word
+        ("Kelby General Hospital said the patient was stable.", (0, 3), False),
+        ("She works for Kelby General Hospital.", (3, 6), False),
+        ("She studied at Marlow University for two years.", (3, 5), False),
+    ],
+)
+def test_sites_after_at(nlp, text, span, site):
+    doc = nlp(text)
+    assert classify_module._site_at(doc, Candidate(*span, "Organization", "ORG")) is site
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "title"),
+    [
+        ("The Regional Fisheries Officer (RFO) said the RFO would visit.", "RFO", True),
+        ("The deputy inspector of mines (DIM) said roads were shut.", "DIM", True),
+        ("The Kelby Trade Council (KTC) said KTC would meet.", "KTC", False),    # no title word
+        ("The Office of the President (OP) said OP would reply.", "OP", False),  # an office
+        ("Talks between TRKA and the council ended.", "TRKA", False),           # never spelled out
+    ],
+)
+def test_title_acronyms(nlp, text, acronym, title):
+    """An acronym the article spells out as a job title is a title, not an organisation."""
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == acronym)
+    assert classify_module._title_acronym(doc[at:at + 1]) is title

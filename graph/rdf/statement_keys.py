@@ -22,6 +22,20 @@ the same whatever the order of writing, never in an export unless the index is a
 A store marks that every article has them (:func:`has_keys`); one built before them is read
 without them (its readers fall back to SPARQL over the public graph) until :func:`add_keys`
 writes them (``claimgraph keys``).
+
+Since version 2 of the keys, the index graph also holds each such statement's **facets**
+(:func:`facet_quads`): what an actor page offers to filter its statements by, the speech
+act, the article's date and outlet, so that the page counts them from one scan of its
+actor's facets instead of joining every statement to its act and its article
+(:func:`graph.web.reads.actor_facets`; :func:`has_facets` says whether a store has them)::
+
+    <urn:claimgraph:key:ACTOR> cg:facetBy (or cg:facetAbout) "ACT\tDATE\tSTATEMENT\tOUTLET"
+
+one literal per statement and speech act (ACT the act's name in lowercase, or "" for none;
+DATE as written or ""; STATEMENT the statement IRI after its article's IRI, which keeps the
+literals of two statements apart; OUTLET, last as it may hold any character, the
+``schema:publisher``, else the host of ``schema:url``, else ""). They are made, renamed,
+replaced and dropped with the keys.
 """
 
 from __future__ import annotations
@@ -30,15 +44,23 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, INDEX_GRAPH_PREFIX, STATEMENT,
-                              STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, Literal, NamedNode, Quad,
-                              index_graph, iri)
+from urllib.parse import urlsplit
+
+from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, INDEX_GRAPH_PREFIX, SPEECH_ACT,
+                              STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, Literal,
+                              NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
 
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.
 KEY_PREFIX = "urn:claimgraph:key:"
-#: The version of the keys a store marks itself with (``cg:statementKeys``).
-KEYS_VERSION = 1
+#: The version of the keys a store marks itself with (``cg:statementKeys``): 2 since the
+#: keys come with their facets (:func:`facet_quads`).
+KEYS_VERSION = 2
+#: The first version of the keys with facets.
+FACETS_VERSION = 2
+#: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
+FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
+_PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
 #: Relation ("by", "about") -> the public predicate linking a statement to the actor, and the key predicate.
 RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATEMENT_BY),
                                                       "about": (ABOUT, STATEMENT_ABOUT)}
@@ -109,12 +131,51 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     keys = {Quad(key_node(q.object.value), key, Literal(sort_key(date, begins[q.subject])), index)
             for q in own for link, key in RELATIONS.values()
             if q.predicate == link and q.subject in begins and isinstance(q.object, NamedNode)}
-    return sorted(keys, key=str)
+    return sorted(keys | facet_quads(own, article, date), key=str)
+
+
+def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad]:
+    """The facets of an article's statements (see the module's docstring), from the quads
+    of its public graph (``own``), its IRI and its date: for each statement (``cg:Statement``)
+    and each actor it is attributed to or about, one per speech act it has (one with "" when
+    it has none), as ``web_actor_facets.rq`` counts them."""
+    graph = iri(article)
+    statements = {q.subject for q in own if q.predicate == A and q.object == STATEMENT}
+    acts: dict[object, list[str]] = {}
+    for q in own:
+        if q.predicate == SPEECH_ACT and q.subject in statements:
+            acts.setdefault(q.subject, []).append(q.object.value.rpartition("#")[2].lower())
+    publisher = next((q.object.value for q in own if q.subject == graph and q.predicate == _PUBLISHER), None)
+    url = next((q.object.value for q in own if q.subject == graph and q.predicate == _URL), None)
+    outlet = publisher or urlsplit(url or "").hostname or ""
+    index = index_graph(article)
+    return {Quad(key_node(q.object.value), FACETS[relation],
+                 Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
+            for q in own for relation, (link, _) in RELATIONS.items()
+            if q.predicate == link and q.subject in statements and isinstance(q.object, NamedNode)
+            for act in acts.get(q.subject, [""])}
+
+
+def parse_facet(value: str) -> tuple[str, str, str]:
+    """(act, date, outlet) of a facet literal of :func:`facet_quads`.
+
+    >>> parse_facet("warn\t2019-03\t/statement/4-9\tnews.example.org")
+    ('warn', '2019-03', 'news.example.org')
+    """
+    act, date, _, outlet = value.split("\t", 3)
+    return act, date, outlet
 
 
 def has_keys(store: GraphStore) -> bool:
     """True when every article of ``store`` has its keys (the store is marked so)."""
     return bool(store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
+
+
+def has_facets(store: GraphStore) -> bool:
+    """True when every article of ``store`` has its keys with their facets (the store is
+    marked with keys of version :data:`FACETS_VERSION` or later)."""
+    return any(q.object.value.isdigit() and int(q.object.value) >= FACETS_VERSION
+               for q in store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
 
 
 def mark_quad() -> Quad:
@@ -123,10 +184,12 @@ def mark_quad() -> Quad:
 
 
 def add_keys(store: GraphStore) -> int:
-    """Write the keys of every article of ``store`` (built before them), then mark it.
+    """Write the keys (and their facets) of every article of ``store`` (built before them, or
+    before their facets), then mark it.
 
     One transaction per article, each making its keys what :func:`key_quads` gives, so that
-    an interrupted run is finished by running it again; the mark comes last.
+    an interrupted run is finished by running it again; the mark (of this version, replacing
+    an older one) comes last.
 
     Returns:
         How many articles had keys added or changed.
@@ -134,13 +197,14 @@ def add_keys(store: GraphStore) -> int:
     changed = 0
     for article in store.articles():
         stored = {q for q in store.quads(None, None, None, index_graph(article))
-                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT)}
+                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT, *FACETS.values())}
         new = set(key_quads(store.quads(None, None, None, iri(article)), article))
         if stored != new:
             store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))
             changed += 1
-    if not has_keys(store):
-        store.change((), [mark_quad()])
+    marks = store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH)
+    if marks != [mark_quad()]:
+        store.change([m for m in marks if m != mark_quad()], [mark_quad()])
     return changed
 
 

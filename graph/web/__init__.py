@@ -46,6 +46,19 @@ def init_app(app: flask.Flask, location: Path) -> None:
     lexicon()  # the word lists search and conflicts use, read now rather than by the first visitor (1 s)
     app.register_blueprint(pages)
     app.register_blueprint(ids)
+    _compile_templates(app)
+
+
+def _compile_templates(app: flask.Flask) -> None:
+    """Compile the pages' templates and the neighbourhood view's now, rather than on the
+    first request of each kind (0.1 s each, an actor page's and a view's on a loaded machine)."""
+    from pyvis.network import Network
+
+    from graph.view import _pyvis_templates
+
+    for name in app.jinja_env.list_templates(filter_func=lambda n: n.startswith("claimgraph/")):
+        app.jinja_env.get_template(name)
+    _pyvis_templates().get_template(Network(cdn_resources="in_line").path)
 
 
 def site() -> Site:

@@ -31,16 +31,18 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from graph.lexicon import lexicon
 from graph.lexicon.numbers import Qualifier
 from graph.query import load_query
-from graph.rdf._terms import A, ATTRIBUTED_TO, BEGIN, END, LABEL, PERIOD, SOURCE_FILE, TEXT, NamedNode, iri
+from graph.rdf._terms import A, ATTRIBUTED_TO, BEGIN, END, LABEL, PERIOD, SOURCE_FILE, TEXT, NamedNode, index_graph, iri
 from graph.rdf.base import GraphStore
+from graph.rdf.statement_keys import MENTIONED_NEAR, NEAR_WINDOW, has_facets, key_node
 
 INF = Decimal("Infinity")
 #: Interval of a qualifier the lexicon does not know (read as "about": no false alarms).
 UNKNOWN_QUALIFIER = Qualifier(Decimal("0.8"), Decimal("1.2"), rounding=True, read=False)
 #: Minimum Jaccard overlap of two measures' words for them to count as the same measure.
 MIN_OVERLAP = 0.5
-#: Characters either side of a figure in which mentioned actors and places are its subjects.
-WINDOW = 120
+#: Characters either side of a figure in which mentioned actors and places are its subjects
+#: (the window of the actors near it that the statement keys hold).
+WINDOW = NEAR_WINDOW
 #: Entity class (as in ``schema:``) -> the kind of subject it is, compared separately.
 SUBJECT_KINDS: dict[str, str] = {"Person": "agent", "Organization": "agent", "Place": "place"}
 
@@ -113,7 +115,9 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     under load): first what grouping and comparing their measures needs (value, unit,
     measure, period, qualifier), then, by lookups, the offsets, phrase, source and file of
     the figures that could be in a conflict (:func:`candidates`; those without them are left
-    out, as a join would), and the mentions near them.
+    out, as a join would), and the actors mentioned near them (from the statement keys,
+    :func:`graph.rdf.statement_keys.near_quads`, when the store has them; else from the
+    mentions of their articles).
 
     Args:
         store: The graph.
@@ -138,11 +142,23 @@ def conflicts(store: GraphStore) -> list[Conflict]:
                        source_iri=d[ATTRIBUTED_TO.value] if label is not None else None)
                for f in figures if f.statistic in about and file_of[about[f.statistic]["article"]] is not None
                for d in [about[f.statistic]] for label in [labels.get(d.get(ATTRIBUTED_TO.value, ""))]]
+    kinds: dict[str, list[str]] = {}  # actor -> its classes among SUBJECT_KINDS
+
+    def kinds_of(actor: str) -> list[str]:
+        if actor not in kinds:
+            kinds[actor] = sorted({_SUBJECT_CLASSES[q.object.value] for q in store.quads(iri(actor), A, None, None)
+                                   if q.object.value in _SUBJECT_CLASSES})
+        return kinds[actor]
+
+    if has_facets(store):  # the actors near each figure, from the statement keys: a lookup a figure
+        return find_conflicts(with_subjects(f, [
+            {"begin": f.begin, "actor": q.object.value, "kind": kind}
+            for q in store.quads(key_node(f.statistic), MENTIONED_NEAR, None, index_graph(about[f.statistic]["article"]))
+            for kind in kinds_of(q.object.value)]) for f in figures)
     # The article's IRI and the figures' windows written into the query text (an IRI the
     # store gave, integers): bound in a VALUES block, the query matched every mention of the
     # store before keeping the article's; unfiltered, it read every mention of the article.
     query = load_query("conflicts_mentions")
-    kinds: dict[str, list[str]] = {}  # actor -> its classes among SUBJECT_KINDS
     mentions: dict[str, list[dict]] = {}
     by_article: dict[str, list[Figure]] = {}
     for f in figures:
@@ -150,12 +166,7 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     for article, here in sorted(by_article.items()):
         windows = " || ".join(sorted({f"(?begin >= {f.begin - WINDOW} && ?begin <= {f.end + WINDOW})" for f in here}))
         found = store.select(query.replace("ARTICLE", str(iri(article))).replace("WINDOWS", windows))
-        for m in found:
-            actor = str(m["actor"])
-            if actor not in kinds:
-                kinds[actor] = sorted({_SUBJECT_CLASSES[q.object.value] for q in store.quads(iri(actor), A, None, None)
-                                       if q.object.value in _SUBJECT_CLASSES})
-        mentions[article] = [{**m, "kind": kind} for m in found for kind in kinds[str(m["actor"])]]
+        mentions[article] = [{**m, "kind": kind} for m in found for kind in kinds_of(str(m["actor"]))]
     return find_conflicts(with_subjects(f, mentions[about[f.statistic]["article"]]) for f in figures)
 
 

@@ -79,6 +79,7 @@ class CG(DefinedNamespace):
     statementKeys: URIRef  # The version of the statement keys every article has (private store graph).
     facetBy: URIRef  # A statement by an actor: its speech act, date and outlet (index only).
     facetAbout: URIRef  # A statement about an actor: its speech act, date and outlet (index only).
+    mentionedNear: URIRef  # An actor mentioned near a statistic (index only).
 
 
 SCHEMA = SDO

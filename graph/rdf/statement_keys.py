@@ -34,8 +34,15 @@ actor's facets instead of joining every statement to its act and its article
 one literal per statement and speech act (ACT the act's name in lowercase, or "" for none;
 DATE as written or ""; STATEMENT the statement IRI after its article's IRI, which keeps the
 literals of two statements apart; OUTLET, last as it may hold any character, the
-``schema:publisher``, else the host of ``schema:url``, else ""). They are made, renamed,
-replaced and dropped with the keys.
+``schema:publisher``, else the host of ``schema:url``, else ""). Likewise, for the conflicts
+between figures (:func:`graph.conflicts.conflicts`), the actors mentioned near each
+statistic with a period (:func:`near_quads`), which the conflicts read by one lookup a
+figure instead of a query over its article's mentions::
+
+    <urn:claimgraph:key:STATISTIC> cg:mentionedNear ACTOR
+
+They are made, renamed (the actors are IRIs, renamed with the index), replaced and dropped
+with the keys.
 """
 
 from __future__ import annotations
@@ -46,9 +53,9 @@ from itertools import groupby
 
 from urllib.parse import urlsplit
 
-from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, INDEX_GRAPH_PREFIX, SPEECH_ACT,
-                              STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, Literal,
-                              NamedNode, Quad, index_graph, iri, term)
+from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, PERIOD,
+                              REFERS_TO, SPEECH_ACT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
+                              STORE_GRAPH, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
 
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.
@@ -61,6 +68,11 @@ FACETS_VERSION = 2
 #: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
 FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
 _PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
+#: An actor mentioned near a statistic (:func:`near_quads`).
+MENTIONED_NEAR = term("cg:mentionedNear")
+#: Characters either side of a statistic in which the actors mentioned are near it
+#: (:data:`graph.conflicts.WINDOW`, its subjects).
+NEAR_WINDOW = 120
 #: Relation ("by", "about") -> the public predicate linking a statement to the actor, and the key predicate.
 RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATEMENT_BY),
                                                       "about": (ABOUT, STATEMENT_ABOUT)}
@@ -131,7 +143,25 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     keys = {Quad(key_node(q.object.value), key, Literal(sort_key(date, begins[q.subject])), index)
             for q in own for link, key in RELATIONS.values()
             if q.predicate == link and q.subject in begins and isinstance(q.object, NamedNode)}
-    return sorted(keys | facet_quads(own, article, date), key=str)
+    return sorted(keys | facet_quads(own, article, date) | near_quads(own, article), key=str)
+
+
+def near_quads(own: Sequence[Quad], article: str) -> set[Quad]:
+    """The actors mentioned near each statistic of an article (see the module's docstring):
+    for each node with a period (``cg:period``, a statistic's) and offsets in the article's
+    public graph (``own``), the actors (``cg:refersTo``) of the mentions that start within
+    :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them."""
+    offsets: dict[object, dict[NamedNode, int]] = {}
+    for q in own:
+        if q.predicate in (BEGIN, END):
+            offsets.setdefault(q.subject, {})[q.predicate] = int(q.object.value)
+    figures = {q.subject for q in own if q.predicate == PERIOD and {BEGIN, END} <= offsets.get(q.subject, {}).keys()}
+    mentions = [(offsets[q.subject][BEGIN], q.object) for q in own
+                if q.predicate == REFERS_TO and BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
+    index = index_graph(article)
+    return {Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for f in figures
+            for begin, actor in mentions
+            if offsets[f][BEGIN] - NEAR_WINDOW <= begin <= offsets[f][END] + NEAR_WINDOW}
 
 
 def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad]:
@@ -172,8 +202,9 @@ def has_keys(store: GraphStore) -> bool:
 
 
 def has_facets(store: GraphStore) -> bool:
-    """True when every article of ``store`` has its keys with their facets (the store is
-    marked with keys of version :data:`FACETS_VERSION` or later)."""
+    """True when every article of ``store`` has its keys with their facets and the actors
+    near its statistics (the store is marked with keys of version :data:`FACETS_VERSION` or
+    later)."""
     return any(q.object.value.isdigit() and int(q.object.value) >= FACETS_VERSION
                for q in store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
 
@@ -197,7 +228,7 @@ def add_keys(store: GraphStore) -> int:
     changed = 0
     for article in store.articles():
         stored = {q for q in store.quads(None, None, None, index_graph(article))
-                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT, *FACETS.values())}
+                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, *FACETS.values())}
         new = set(key_quads(store.quads(None, None, None, iri(article)), article))
         if stored != new:
             store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))

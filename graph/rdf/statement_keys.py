@@ -29,7 +29,7 @@ act, the article's date and outlet, so that the page counts them from one scan o
 actor's facets instead of joining every statement to its act and its article
 (:func:`graph.web.reads.actor_facets`; :func:`has_facets` says whether a store has them)::
 
-    <urn:claimgraph:key:ACTOR> cg:facetBy (or cg:facetAbout) "ACT\tDATE\tSTATEMENT\tOUTLET"
+    <urn:claimgraph:key:ACTOR> cg:facetBy (or cg:facetAbout) "ACT\\tDATE\\tSTATEMENT\\tOUTLET"
 
 one literal per statement and speech act (ACT the act's name in lowercase, or "" for none;
 DATE as written or ""; STATEMENT the statement IRI after its article's IRI, which keeps the
@@ -189,7 +189,7 @@ def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad
 def parse_facet(value: str) -> tuple[str, str, str]:
     """(act, date, outlet) of a facet literal of :func:`facet_quads`.
 
-    >>> parse_facet("warn\t2019-03\t/statement/4-9\tnews.example.org")
+    >>> parse_facet("warn\\t2019-03\\t/statement/4-9\\tnews.example.org")
     ('warn', '2019-03', 'news.example.org')
     """
     act, date, _, outlet = value.split("\t", 3)

@@ -186,16 +186,6 @@ def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad
             for act in acts.get(q.subject, [""])}
 
 
-def parse_facet(value: str) -> tuple[str, str, str]:
-    """(act, date, outlet) of a facet literal of :func:`facet_quads`.
-
-    >>> parse_facet("warn\\t2019-03\\t/statement/4-9\\tnews.example.org")
-    ('warn', '2019-03', 'news.example.org')
-    """
-    act, date, _, outlet = value.split("\t", 3)
-    return act, date, outlet
-
-
 def has_keys(store: GraphStore) -> bool:
     """True when every article of ``store`` has its keys (the store is marked so)."""
     return bool(store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))

@@ -22,8 +22,7 @@ from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH
                               MENTIONS, ORGANIZATION, SOURCE_FILE, SPEECH_ACT, TITLE, VALID_AT, Literal, Value, iri,
                               term, text_graph, to_python)
 from graph.rdf.base import GraphStore
-from graph.rdf.statement_keys import (FACETS, KEY_PREFIX, has_facets, has_keys, key_node, keyed_statements,
-                                      parse_facet)
+from graph.rdf.statement_keys import FACETS, KEY_PREFIX, has_facets, has_keys, key_node, keyed_statements
 
 Row = dict[str, Value]
 #: RDF class IRI -> entity kind ("Person", "Organization", "Place", "UnnamedSource").
@@ -469,6 +468,13 @@ def _keeps(marker: str, relation: str, asked: dict[str, str]) -> bool:
     return marker not in asked or bool(asked[marker])
 
 
+#: An actor's facets (:func:`graph.rdf.statement_keys.facet_quads`) counted in the store by
+#: act, date and outlet (their statement cut out): a row per count (reading each facet took
+#: 1.5 to 2 times as long for the busiest actor of a 10,000-article store).
+_FACETS = r"""SELECT ?f (COUNT(*) AS ?n) WHERE { GRAPH ?g { KEY FACET ?facet }
+  BIND(REPLACE(?facet, "^([^\t]*\t[^\t]*)\t[^\t]*", "$1") AS ?f) } GROUP BY ?f"""
+
+
 def actor_facets(store: GraphStore, node: str, articles: Mapping[str, Row] | None = None) -> list[Row]:
     """The statements by and about the actor ``node`` counted by ``relation``, ``act``,
     ``date`` and ``outlet`` (``statements``): what its page offers to filter by, and how
@@ -483,8 +489,10 @@ def actor_facets(store: GraphStore, node: str, articles: Mapping[str, Row] | Non
     counts: Counter[tuple[str, str, str, str]] = Counter()
     if has_facets(store):
         for relation in RELATIONS:
-            rows = store.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ {key_node(node)} {FACETS[relation]} ?f }} }}")
-            counts.update((relation, *parse_facet(row["f"].value)) for row in rows)
+            rows = store.query(_FACETS.replace("KEY", str(key_node(node))).replace("FACET", str(FACETS[relation])))
+            for row in rows:
+                act, date, outlet_ = row["f"].value.split("\t", 2)
+                counts[relation, act, date, outlet_] += int(row["n"].value)
         return _facet_rows(counts)
     facts = _ArticleFacts(store, articles)
     lines = load_query("web_actor_facets").splitlines(keepends=True)

@@ -36,7 +36,7 @@ DATE as written or ""; STATEMENT the statement IRI after its article's IRI, whic
 literals of two statements apart; OUTLET, last as it may hold any character, the
 ``schema:publisher``, else the host of ``schema:url``, else ""). Likewise, for the conflicts
 between figures (:func:`graph.conflicts.conflicts`), the actors mentioned near each
-statistic with a period (:func:`near_quads`), which the conflicts read by one lookup a
+statistic with a period (also :func:`facet_quads`), which the conflicts read by one lookup a
 figure instead of a query over its article's mentions::
 
     <urn:claimgraph:key:STATISTIC> cg:mentionedNear ACTOR
@@ -68,7 +68,7 @@ FACETS_VERSION = 2
 #: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
 FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
 _PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
-#: An actor mentioned near a statistic (:func:`near_quads`).
+#: An actor mentioned near a statistic (:func:`facet_quads`).
 MENTIONED_NEAR = term("cg:mentionedNear")
 #: Characters either side of a statistic in which the actors mentioned are near it
 #: (:data:`graph.conflicts.WINDOW`, its subjects).
@@ -143,47 +143,57 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     keys = {Quad(key_node(q.object.value), key, Literal(sort_key(date, begins[q.subject])), index)
             for q in own for link, key in RELATIONS.values()
             if q.predicate == link and q.subject in begins and isinstance(q.object, NamedNode)}
-    return sorted(keys | facet_quads(own, article, date) | near_quads(own, article), key=str)
-
-
-def near_quads(own: Sequence[Quad], article: str) -> set[Quad]:
-    """The actors mentioned near each statistic of an article (see the module's docstring):
-    for each node with a period (``cg:period``, a statistic's) and offsets in the article's
-    public graph (``own``), the actors (``cg:refersTo``) of the mentions that start within
-    :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them."""
-    offsets: dict[object, dict[NamedNode, int]] = {}
-    for q in own:
-        if q.predicate in (BEGIN, END):
-            offsets.setdefault(q.subject, {})[q.predicate] = int(q.object.value)
-    figures = {q.subject for q in own if q.predicate == PERIOD and {BEGIN, END} <= offsets.get(q.subject, {}).keys()}
-    mentions = [(offsets[q.subject][BEGIN], q.object) for q in own
-                if q.predicate == REFERS_TO and BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
-    index = index_graph(article)
-    return {Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for f in figures
-            for begin, actor in mentions
-            if offsets[f][BEGIN] - NEAR_WINDOW <= begin <= offsets[f][END] + NEAR_WINDOW}
+    return sorted(keys | facet_quads(own, article, date), key=str)
 
 
 def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad]:
-    """The facets of an article's statements (see the module's docstring), from the quads
-    of its public graph (``own``), its IRI and its date: for each statement (``cg:Statement``)
-    and each actor it is attributed to or about, one per speech act it has (one with "" when
-    it has none), as ``web_actor_facets.rq`` counts them."""
+    """The facets of an article's statements and the actors near its statistics (see the
+    module's docstring), from the quads of its public graph (``own``, read once), its IRI
+    and its date.
+
+    Facets: for each statement (``cg:Statement``) and each actor it is attributed to or
+    about, one per speech act it has (one with "" when it has none), as
+    ``web_actor_facets.rq`` counts them. Near: for each node with a period (``cg:period``, a
+    statistic's) and offsets, the actors (``cg:refersTo``) of the mentions that start within
+    :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them.
+    """
     graph = iri(article)
-    statements = {q.subject for q in own if q.predicate == A and q.object == STATEMENT}
+    statements, figures, links, referring = set(), set(), [], []
     acts: dict[object, list[str]] = {}
+    offsets: dict[object, dict[NamedNode, int]] = {}
+    facts: dict[NamedNode, str] = {}  # publisher and address of the article, the first of each
     for q in own:
-        if q.predicate == SPEECH_ACT and q.subject in statements:
+        p = q.predicate
+        if p == A:
+            if q.object == STATEMENT:
+                statements.add(q.subject)
+        elif p == BEGIN or p == END:
+            offsets.setdefault(q.subject, {})[p] = int(q.object.value)
+        elif p == ATTRIBUTED_TO or p == ABOUT:
+            links.append(q)
+        elif p == REFERS_TO:
+            referring.append(q)
+        elif p == SPEECH_ACT:
             acts.setdefault(q.subject, []).append(q.object.value.rpartition("#")[2].lower())
-    publisher = next((q.object.value for q in own if q.subject == graph and q.predicate == _PUBLISHER), None)
-    url = next((q.object.value for q in own if q.subject == graph and q.predicate == _URL), None)
-    outlet = publisher or urlsplit(url or "").hostname or ""
+        elif p == PERIOD:
+            figures.add(q.subject)
+        elif (p == _PUBLISHER or p == _URL) and p not in facts and q.subject == graph:
+            facts[p] = q.object.value
+    outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
     index = index_graph(article)
-    return {Quad(key_node(q.object.value), FACETS[relation],
-                 Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
-            for q in own for relation, (link, _) in RELATIONS.items()
-            if q.predicate == link and q.subject in statements and isinstance(q.object, NamedNode)
-            for act in acts.get(q.subject, [""])}
+    relation_of = {link: relation for relation, (link, _) in RELATIONS.items()}
+    found = {Quad(key_node(q.object.value), FACETS[relation_of[q.predicate]],
+                  Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
+             for q in links if q.subject in statements and isinstance(q.object, NamedNode)
+             for act in acts.get(q.subject, [""])}
+    mentions = [(offsets[q.subject][BEGIN], q.object) for q in referring
+                if BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
+    for f in figures:
+        span = offsets.get(f, {})
+        if BEGIN in span and END in span:
+            found.update(Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for begin, actor in mentions
+                         if span[BEGIN] - NEAR_WINDOW <= begin <= span[END] + NEAR_WINDOW)
+    return found
 
 
 def has_keys(store: GraphStore) -> bool:

@@ -15,6 +15,7 @@ markup in an article stays text even if it reached the page unescaped.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import flask
@@ -35,6 +36,9 @@ def init_app(app: flask.Flask, location: Path) -> None:
             ``app.config["CLAIMGRAPH_BASE"]`` may give the data base of its IRIs (read
             from the articles' IRIs otherwise).
 
+    The home page's lists and the conflicts are read in the background from the start
+    (:meth:`~graph.web.site.Site.prepare`), so that their first visitors find them ready.
+
     Raises:
         StoreError: when there is no store at ``location`` or it cannot be opened.
     """
@@ -43,11 +47,12 @@ def init_app(app: flask.Flask, location: Path) -> None:
 
     from graph.lexicon import lexicon
 
-    app.extensions[EXTENSION] = Site(location, app.config.get("CLAIMGRAPH_BASE"))
+    app.extensions[EXTENSION] = made = Site(location, app.config.get("CLAIMGRAPH_BASE"))
     lexicon()  # the word lists search and conflicts use, read now rather than by the first visitor (1 s)
     app.register_blueprint(pages)
     app.register_blueprint(ids)
     _compile_templates(app)
+    threading.Thread(target=made.prepare, name="claimgraph-prepare", daemon=True).start()
 
 
 def _compile_templates(app: flask.Flask) -> None:

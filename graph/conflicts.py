@@ -31,16 +31,19 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from graph.lexicon import lexicon
 from graph.lexicon.numbers import Qualifier
 from graph.query import load_query
-from graph.rdf._terms import A, ATTRIBUTED_TO, BEGIN, END, LABEL, PERIOD, SOURCE_FILE, TEXT, NamedNode, iri
+from graph.rdf._terms import (A, ATTRIBUTED_TO, BEGIN, END, LABEL, PERIOD, SOURCE_FILE, TEXT, NamedNode, index_graph, iri,
+                              to_python)
 from graph.rdf.base import GraphStore
+from graph.rdf.statement_keys import MENTIONED_NEAR, NEAR_WINDOW, has_facets, key_node
 
 INF = Decimal("Infinity")
 #: Interval of a qualifier the lexicon does not know (read as "about": no false alarms).
 UNKNOWN_QUALIFIER = Qualifier(Decimal("0.8"), Decimal("1.2"), rounding=True, read=False)
 #: Minimum Jaccard overlap of two measures' words for them to count as the same measure.
 MIN_OVERLAP = 0.5
-#: Characters either side of a figure in which mentioned actors and places are its subjects.
-WINDOW = 120
+#: Characters either side of a figure in which mentioned actors and places are its subjects
+#: (the window of the actors near it that the statement keys hold).
+WINDOW = NEAR_WINDOW
 #: Entity class (as in ``schema:``) -> the kind of subject it is, compared separately.
 SUBJECT_KINDS: dict[str, str] = {"Person": "agent", "Organization": "agent", "Place": "place"}
 
@@ -113,7 +116,9 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     under load): first what grouping and comparing their measures needs (value, unit,
     measure, period, qualifier), then, by lookups, the offsets, phrase, source and file of
     the figures that could be in a conflict (:func:`candidates`; those without them are left
-    out, as a join would), and the mentions near them.
+    out, as a join would), and the actors mentioned near them (from the statement keys,
+    :func:`graph.rdf.statement_keys.facet_quads`, when the store has them; else from the
+    mentions of their articles).
 
     Args:
         store: The graph.
@@ -121,12 +126,13 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     Returns:
         The conflicts, ordered by unit, period and the figures' files and offsets.
     """
-    qualifiers = {str(r["statistic"]): r["qualifier"] for r in store.select(_QUALIFIERS)}
-    figures = candidates(Figure(statistic=str(r["statistic"]), value=Decimal(str(r["value"])), unit=str(r["unit"]),
-                                measure=str(r["measure"]), period=str(r["period"]),
-                                qualifier=str(q) if (q := qualifiers.get(str(r["statistic"]))) else None,
-                                source=None, text="", file="", begin=0, end=0)
-                         for r in store.select(load_query("conflicts")))
+    # the rows' terms read as they are (IRIs and strings: their values), not through select(),
+    # whose conversion of every term cost a third of reading the 6,018 figures of 10,000 articles
+    qualifiers = {r["statistic"].value: r["qualifier"].value for r in store.query(_QUALIFIERS)}
+    figures = candidates(Figure(statistic=(node := r["statistic"].value), value=Decimal(str(to_python(r["value"]))),
+                                unit=r["unit"].value, measure=r["measure"].value, period=r["period"].value,
+                                qualifier=qualifiers.get(node) or None, source=None, text="", file="", begin=0, end=0)
+                         for r in store.query(load_query("conflicts")))
     about = {f.statistic: _describe(store, f.statistic) for f in figures}
     about = {s: d for s, d in about.items() if {TEXT.value, BEGIN.value, END.value} <= d.keys()}
     file_of = {a: _value(store, a, SOURCE_FILE, a) for a in sorted({d["article"] for d in about.values()})}
@@ -138,11 +144,23 @@ def conflicts(store: GraphStore) -> list[Conflict]:
                        source_iri=d[ATTRIBUTED_TO.value] if label is not None else None)
                for f in figures if f.statistic in about and file_of[about[f.statistic]["article"]] is not None
                for d in [about[f.statistic]] for label in [labels.get(d.get(ATTRIBUTED_TO.value, ""))]]
+    kinds: dict[str, list[str]] = {}  # actor -> its classes among SUBJECT_KINDS
+
+    def kinds_of(actor: str) -> list[str]:
+        if actor not in kinds:
+            kinds[actor] = sorted({_SUBJECT_CLASSES[q.object.value] for q in store.quads(iri(actor), A, None, None)
+                                   if q.object.value in _SUBJECT_CLASSES})
+        return kinds[actor]
+
+    if has_facets(store):  # the actors near each figure, from the statement keys: a lookup a figure
+        return find_conflicts(with_subjects(f, [
+            {"begin": f.begin, "actor": q.object.value, "kind": kind}
+            for q in store.quads(key_node(f.statistic), MENTIONED_NEAR, None, index_graph(about[f.statistic]["article"]))
+            for kind in kinds_of(q.object.value)]) for f in figures)
     # The article's IRI and the figures' windows written into the query text (an IRI the
     # store gave, integers): bound in a VALUES block, the query matched every mention of the
     # store before keeping the article's; unfiltered, it read every mention of the article.
     query = load_query("conflicts_mentions")
-    kinds: dict[str, list[str]] = {}  # actor -> its classes among SUBJECT_KINDS
     mentions: dict[str, list[dict]] = {}
     by_article: dict[str, list[Figure]] = {}
     for f in figures:
@@ -150,12 +168,7 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     for article, here in sorted(by_article.items()):
         windows = " || ".join(sorted({f"(?begin >= {f.begin - WINDOW} && ?begin <= {f.end + WINDOW})" for f in here}))
         found = store.select(query.replace("ARTICLE", str(iri(article))).replace("WINDOWS", windows))
-        for m in found:
-            actor = str(m["actor"])
-            if actor not in kinds:
-                kinds[actor] = sorted({_SUBJECT_CLASSES[q.object.value] for q in store.quads(iri(actor), A, None, None)
-                                       if q.object.value in _SUBJECT_CLASSES})
-        mentions[article] = [{**m, "kind": kind} for m in found for kind in kinds[str(m["actor"])]]
+        mentions[article] = [{**m, "kind": kind} for m in found for kind in kinds_of(str(m["actor"]))]
     return find_conflicts(with_subjects(f, mentions[about[f.statistic]["article"]]) for f in figures)
 
 
@@ -279,12 +292,12 @@ def same_measure(a: str, b: str, unit: str = "") -> bool:
 
 def same_subjects(a: Figure, b: Figure) -> bool:
     """False when both figures name actors (or both name places) near them and share none."""
-    for kind in set(SUBJECT_KINDS.values()):
-        sa = {iri for k, iri in a.subjects if k == kind}
-        sb = {iri for k, iri in b.subjects if k == kind}
-        if sa and sb and not sa & sb:
-            return False
-    return True
+    return _share(_subjects_by_kind(a), _subjects_by_kind(b))
+
+
+def _share(sa: dict[str, frozenset[str]], sb: dict[str, frozenset[str]]) -> bool:
+    """:func:`same_subjects` on the figures' :func:`_subjects_by_kind`."""
+    return all(not (sa[kind] and sb[kind]) or sa[kind] & sb[kind] for kind in _KINDS_COMPARED)
 
 
 def format_conflict(c: Conflict) -> str:
@@ -306,10 +319,20 @@ def _groups(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
 
 def _group_conflicts(group: list[Figure], unit: str) -> Iterator[Conflict]:
     group = sorted(group, key=lambda f: (f.file, f.begin, f.statistic))
-    for (a, ra), (b, rb) in combinations(zip(group, map(_base_interval, group)), 2):
+    subjects = [_subjects_by_kind(f) for f in group]  # what same_subjects compares, sorted once a figure
+    for (a, ra, sa), (b, rb, sb) in combinations(zip(group, map(_base_interval, group), subjects), 2):
         if ((ra[1] < rb[0] or rb[1] < ra[0]) and (a.file, a.source) != (b.file, b.source)
-                and same_measure(a.measure, b.measure, unit) and same_subjects(a, b)):
+                and same_measure(a.measure, b.measure, unit) and _share(sa, sb)):
             yield Conflict(a, b, unit, ra, rb) if ra[1] < rb[0] else Conflict(b, a, unit, rb, ra)
+
+
+#: The kinds of subject compared (:data:`SUBJECT_KINDS`'s values).
+_KINDS_COMPARED = sorted(set(SUBJECT_KINDS.values()))
+
+
+def _subjects_by_kind(f: Figure) -> dict[str, frozenset[str]]:
+    """The IRIs of a figure's subjects of each kind, as :func:`same_subjects` sorts them."""
+    return {kind: frozenset(i for k, i in f.subjects if k == kind) for kind in _KINDS_COMPARED}
 
 
 def _base_interval(f: Figure) -> tuple[Decimal, Decimal]:

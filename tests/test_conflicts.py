@@ -171,3 +171,58 @@ def test_conflict_found_and_agreement_not_reported(tmp_path, nlp):
     first, second = found[0].first, found[0].second
     assert (first.text, first.source, second.text, second.source) == (
         "1.5 tonnes of cocaine", "Ministry of Interior", "around 3 tons of cocaine", "The customs agency")
+
+
+BASE = "https://w3id.org/claimgraph/id/"
+#: Article -> (value in tonnes, its source or None, [(mention start, actor)]); each figure spans 100-110.
+FIGURES = {
+    "f1": ("3", None, [(20, "person/ada-vell"), (400, "person/bo-rask")]),  # Bo outside the window
+    "f2": ("1.5", None, [(225, "person/ada-vell"), (230, "place/vellmark")]),
+    "f3": ("10", None, [(105, "person/bo-rask")]),  # agents, none shared with f1 and f2
+    "f4": ("20", "person/bo-rask", [(90, "person/bo-rask"), (300, "person/ada-vell")]),  # its source only
+}
+
+
+def _figures_trig() -> str:
+    out = ["""@prefix cg: <https://w3id.org/claimgraph/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+""", f"@base <{BASE}> .\n",
+           '<person/ada-vell> a schema:Person ; rdfs:label "Ada Vell" .\n<person/bo-rask> a schema:Person ; '
+           'rdfs:label "Bo Rask" .\n<place/vellmark> a schema:Place ; rdfs:label "Vellmark" .\n']
+    for name, (value, source, mentions) in FIGURES.items():
+        lines = [f'<article/{name}> a schema:NewsArticle ; cg:sourceFile "{name}.txt" .',
+                 f'<article/{name}/statistic/100-110> a cg:Statistic ; schema:value {value} ; schema:unitText "tonne" ; '
+                 f'cg:measure "rice seized" ; cg:period "2020" ; schema:text "{value} tonnes" ; '
+                 f'prov:wasDerivedFrom <article/{name}> ; nif:beginIndex 100 ; nif:endIndex 110'
+                 + (f" ; prov:wasAttributedTo <{source}>" if source else "") + " ."]
+        lines += [f"<article/{name}/mention/{b}-{b + 3}> a cg:Mention ; cg:refersTo <{actor}> ; nif:beginIndex {b} ; "
+                  f"nif:endIndex {b + 3} ." for b, actor in mentions]
+        out.append(f"<article/{name}> {{\n" + "\n".join(lines) + "\n}\n")
+    return "".join(out)
+
+
+def test_conflicts_are_the_same_from_the_actors_near_each_figure_in_the_keys(tmp_path):
+    import pyoxigraph as ox
+
+    from graph.conflicts import conflicts
+    from graph.rdf.statement_keys import MENTIONED_NEAR, has_facets, mark_quad
+    from tests.helpers import trig_store
+
+    with trig_store(tmp_path / "store", _figures_trig()) as store:
+        assert has_facets(store)
+        keyed = [c.to_dict() for c in conflicts(store)]
+        near = [q for q in store.quads() if q.predicate == MENTIONED_NEAR]
+        store.change(near + [mark_quad()], [ox.Quad(mark_quad().subject, mark_quad().predicate, ox.Literal(1),
+                                                    mark_quad().graph_name)])
+        assert not has_facets(store)
+        assert [c.to_dict() for c in conflicts(store)] == keyed
+    assert sorted((n.subject.value.rpartition("/article/")[2], n.object.value.removeprefix(BASE)) for n in near) == [
+        ("f1/statistic/100-110", "person/ada-vell"), ("f2/statistic/100-110", "person/ada-vell"),
+        ("f2/statistic/100-110", "place/vellmark"), ("f3/statistic/100-110", "person/bo-rask"),
+        ("f4/statistic/100-110", "person/bo-rask")]
+    # f3 is about Bo alone (f1 and f2 about Ada) and overlaps f4, whose only actor near is its source
+    assert sorted((c["first"]["file"], c["second"]["file"], len(c["first"]["subjects"]), len(c["second"]["subjects"]))
+                  for c in keyed) == [("f1.txt", "f4.txt", 1, 0), ("f2.txt", "f1.txt", 2, 1), ("f2.txt", "f4.txt", 2, 0)]

@@ -77,6 +77,9 @@ class CG(DefinedNamespace):
     statementBy: URIRef  # The key of a statement by an actor, newest first (index only).
     statementAbout: URIRef  # The key of a statement about an actor, newest first (index only).
     statementKeys: URIRef  # The version of the statement keys every article has (private store graph).
+    facetBy: URIRef  # A statement by an actor: its speech act, date and outlet (index only).
+    facetAbout: URIRef  # A statement about an actor: its speech act, date and outlet (index only).
+    mentionedNear: URIRef  # An actor mentioned near a statistic (index only).
 
 
 SCHEMA = SDO

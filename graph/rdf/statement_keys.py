@@ -22,6 +22,27 @@ the same whatever the order of writing, never in an export unless the index is a
 A store marks that every article has them (:func:`has_keys`); one built before them is read
 without them (its readers fall back to SPARQL over the public graph) until :func:`add_keys`
 writes them (``claimgraph keys``).
+
+Since version 2 of the keys, the index graph also holds each such statement's **facets**
+(:func:`facet_quads`): what an actor page offers to filter its statements by, the speech
+act, the article's date and outlet, so that the page counts them from one scan of its
+actor's facets instead of joining every statement to its act and its article
+(:func:`graph.web.reads.actor_facets`; :func:`has_facets` says whether a store has them)::
+
+    <urn:claimgraph:key:ACTOR> cg:facetBy (or cg:facetAbout) "ACT\\tDATE\\tSTATEMENT\\tOUTLET"
+
+one literal per statement and speech act (ACT the act's name in lowercase, or "" for none;
+DATE as written or ""; STATEMENT the statement IRI after its article's IRI, which keeps the
+literals of two statements apart; OUTLET, last as it may hold any character, the
+``schema:publisher``, else the host of ``schema:url``, else ""). Likewise, for the conflicts
+between figures (:func:`graph.conflicts.conflicts`), the actors mentioned near each
+statistic with a period (also :func:`facet_quads`), which the conflicts read by one lookup a
+figure instead of a query over its article's mentions::
+
+    <urn:claimgraph:key:STATISTIC> cg:mentionedNear ACTOR
+
+They are made, renamed (the actors are IRIs, renamed with the index), replaced and dropped
+with the keys.
 """
 
 from __future__ import annotations
@@ -30,15 +51,28 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, INDEX_GRAPH_PREFIX, STATEMENT,
-                              STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, Literal, NamedNode, Quad,
-                              index_graph, iri)
+from urllib.parse import urlsplit
+
+from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, PERIOD,
+                              REFERS_TO, SPEECH_ACT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
+                              STORE_GRAPH, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
 
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.
 KEY_PREFIX = "urn:claimgraph:key:"
-#: The version of the keys a store marks itself with (``cg:statementKeys``).
-KEYS_VERSION = 1
+#: The version of the keys a store marks itself with (``cg:statementKeys``): 2 since the
+#: keys come with their facets (:func:`facet_quads`).
+KEYS_VERSION = 2
+#: The first version of the keys with facets.
+FACETS_VERSION = 2
+#: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
+FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
+_PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
+#: An actor mentioned near a statistic (:func:`facet_quads`).
+MENTIONED_NEAR = term("cg:mentionedNear")
+#: Characters either side of a statistic in which the actors mentioned are near it
+#: (:data:`graph.conflicts.WINDOW`, its subjects).
+NEAR_WINDOW = 120
 #: Relation ("by", "about") -> the public predicate linking a statement to the actor, and the key predicate.
 RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATEMENT_BY),
                                                       "about": (ABOUT, STATEMENT_ABOUT)}
@@ -109,12 +143,70 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     keys = {Quad(key_node(q.object.value), key, Literal(sort_key(date, begins[q.subject])), index)
             for q in own for link, key in RELATIONS.values()
             if q.predicate == link and q.subject in begins and isinstance(q.object, NamedNode)}
-    return sorted(keys, key=str)
+    return sorted(keys | facet_quads(own, article, date), key=str)
+
+
+def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad]:
+    """The facets of an article's statements and the actors near its statistics (see the
+    module's docstring), from the quads of its public graph (``own``, read once), its IRI
+    and its date.
+
+    Facets: for each statement (``cg:Statement``) and each actor it is attributed to or
+    about, one per speech act it has (one with "" when it has none), as
+    ``web_actor_facets.rq`` counts them. Near: for each node with a period (``cg:period``, a
+    statistic's) and offsets, the actors (``cg:refersTo``) of the mentions that start within
+    :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them.
+    """
+    graph = iri(article)
+    statements, figures, links, referring = set(), set(), [], []
+    acts: dict[object, list[str]] = {}
+    offsets: dict[object, dict[NamedNode, int]] = {}
+    facts: dict[NamedNode, str] = {}  # publisher and address of the article, the first of each
+    for q in own:
+        p = q.predicate
+        if p == A:
+            if q.object == STATEMENT:
+                statements.add(q.subject)
+        elif p == BEGIN or p == END:
+            offsets.setdefault(q.subject, {})[p] = int(q.object.value)
+        elif p == ATTRIBUTED_TO or p == ABOUT:
+            links.append(q)
+        elif p == REFERS_TO:
+            referring.append(q)
+        elif p == SPEECH_ACT:
+            acts.setdefault(q.subject, []).append(q.object.value.rpartition("#")[2].lower())
+        elif p == PERIOD:
+            figures.add(q.subject)
+        elif (p == _PUBLISHER or p == _URL) and p not in facts and q.subject == graph:
+            facts[p] = q.object.value
+    outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
+    index = index_graph(article)
+    relation_of = {link: relation for relation, (link, _) in RELATIONS.items()}
+    found = {Quad(key_node(q.object.value), FACETS[relation_of[q.predicate]],
+                  Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
+             for q in links if q.subject in statements and isinstance(q.object, NamedNode)
+             for act in acts.get(q.subject, [""])}
+    mentions = [(offsets[q.subject][BEGIN], q.object) for q in referring
+                if BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
+    for f in figures:
+        span = offsets.get(f, {})
+        if BEGIN in span and END in span:
+            found.update(Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for begin, actor in mentions
+                         if span[BEGIN] - NEAR_WINDOW <= begin <= span[END] + NEAR_WINDOW)
+    return found
 
 
 def has_keys(store: GraphStore) -> bool:
     """True when every article of ``store`` has its keys (the store is marked so)."""
     return bool(store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
+
+
+def has_facets(store: GraphStore) -> bool:
+    """True when every article of ``store`` has its keys with their facets and the actors
+    near its statistics (the store is marked with keys of version :data:`FACETS_VERSION` or
+    later)."""
+    return any(q.object.value.isdigit() and int(q.object.value) >= FACETS_VERSION
+               for q in store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
 
 
 def mark_quad() -> Quad:
@@ -123,10 +215,12 @@ def mark_quad() -> Quad:
 
 
 def add_keys(store: GraphStore) -> int:
-    """Write the keys of every article of ``store`` (built before them), then mark it.
+    """Write the keys (and their facets) of every article of ``store`` (built before them, or
+    before their facets), then mark it.
 
     One transaction per article, each making its keys what :func:`key_quads` gives, so that
-    an interrupted run is finished by running it again; the mark comes last.
+    an interrupted run is finished by running it again; the mark (of this version, replacing
+    an older one) comes last.
 
     Returns:
         How many articles had keys added or changed.
@@ -134,13 +228,14 @@ def add_keys(store: GraphStore) -> int:
     changed = 0
     for article in store.articles():
         stored = {q for q in store.quads(None, None, None, index_graph(article))
-                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT)}
+                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, *FACETS.values())}
         new = set(key_quads(store.quads(None, None, None, iri(article)), article))
         if stored != new:
             store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))
             changed += 1
-    if not has_keys(store):
-        store.change((), [mark_quad()])
+    marks = store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH)
+    if marks != [mark_quad()]:
+        store.change([m for m in marks if m != mark_quad()], [mark_quad()])
     return changed
 
 

@@ -49,10 +49,10 @@ def page(rest: str) -> flask.typing.ResponseReturnValue:
     s = site()
     graph = rest.endswith("/graph")
     for node in candidates(rest[:-len("/graph")] if graph else rest, s.base):
-        if graph:
-            found = reads.actor(s.store, node)
-            if found is not None:
-                return _graph_view(found)
+        if graph:  # the view needs the actor's label only, not the sections of its page (0.1 to 0.3 s)
+            described = reads.actors(s.store, [node]).get(node)
+            if described is not None and described[1]:
+                return _graph_view(reads.Actor(node, *described))
             continue
         answer = _page_of(node)
         if answer is not None:
@@ -97,9 +97,10 @@ def _actor_page(actor: reads.Actor) -> flask.typing.ResponseReturnValue:
 def _mentioned(node: str) -> list[dict]:
     """The articles mentioning an actor, newest first, each with its number of mentions; the
     rows of the :data:`ARTICLES_SHOWN` first only (an actor page lists no more)."""
-    counts = site().remember("mentioned " + node, lambda: reads.mentioned_in(site().store, node))
     s = site()
-    order = sorted(counts, key=lambda a: s.order(a), reverse=True)  # as Site.articles lists them
+    counts, orders = s.remember("mentioned " + node, lambda: (reads.mentioned_in(s.store, node),
+                                                              reads.mentioned_orders(s.store, node)))
+    order = sorted(counts, key=lambda a: orders[a] if a in orders else s.order(a), reverse=True)  # as Site.articles
     return [{**(s.rows[a] if i < ARTICLES_SHOWN else {"article": a}), "mentions": counts[a]}
             for i, a in enumerate(order)]
 

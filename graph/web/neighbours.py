@@ -15,6 +15,7 @@ every statement by and about the actor.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,11 +119,12 @@ def neighbourhood(store: GraphStore, node: str, drawn: int = DRAWN,
         G.add_node(n, **_attributes(store, n))
     _count_statements(store, G, links)
     links = {pair: found for pair, found in links.items() if pair[0] in shown and pair[1] in shown}
-    details = _details(store, [s for found in links.values() for s in _earliest(found.values(), date)])
+    earliest = {pair: _earliest(found.values(), date) for pair, found in links.items()}
+    details = _details(store, [s for first in earliest.values() for s in first])
     for (u, v), found in sorted(links.items()):
         acts = Counter(s["act"] for s in found.values() if s["act"])
         statements = sorted(({**s, **details.get(s["statement"], {}), "date": date(s["article"]) or None}
-                             for s in _earliest(found.values(), date)),
+                             for s in earliest[u, v]),
                             key=lambda s: (s["date"] or "", s["article"], s.get("begin") or 0))
         G.add_edge(u, v, key="said_about", relation="said_about", statements=statements,
                    acts=sorted(acts, key=lambda a: (-acts[a], a)), weight=len(found))
@@ -184,7 +186,7 @@ def _count_statements(store: GraphStore, G: nx.MultiDiGraph, links: dict[tuple[s
 
 def _earliest(statements, date: Callable[[str], str]) -> list[dict]:
     """The :data:`SHOWN` first of ``statements`` by date, article and IRI."""
-    return sorted(statements, key=lambda s: (date(s["article"]), s["article"], s["statement"]))[:SHOWN]
+    return heapq.nsmallest(SHOWN, statements, key=lambda s: (date(s["article"]), s["article"], s["statement"]))
 
 
 def _details(store: GraphStore, statements: list[dict]) -> dict[str, dict]:

@@ -22,7 +22,7 @@ from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH
                               MENTIONS, ORGANIZATION, SOURCE_FILE, SPEECH_ACT, TITLE, VALID_AT, Literal, Value, iri,
                               term, text_graph, to_python)
 from graph.rdf.base import GraphStore
-from graph.rdf.statement_keys import KEY_PREFIX, has_keys, keyed_statements
+from graph.rdf.statement_keys import FACETS, KEY_PREFIX, has_facets, has_keys, key_node, keyed_statements
 
 Row = dict[str, Value]
 #: RDF class IRI -> entity kind ("Person", "Organization", "Place", "UnnamedSource").
@@ -372,6 +372,27 @@ def mentioned_in(store: GraphStore, node: str) -> dict[str, int]:
     return counts
 
 
+_MENTIONED_ORDERS = """SELECT ?article ?date ?file WHERE { GRAPH ?article {
+  ?article schema:mentions ?actor ; cg:sourceFile ?file . OPTIONAL { ?article schema:datePublished ?published } }
+  BIND(STR(?published) AS ?date) }"""
+
+
+def mentioned_orders(store: GraphStore, node: str) -> dict[str, tuple[str, str]]:
+    """Article IRI -> (date, source file), as :func:`article_order` gives them, of the
+    articles whose graph says they mention the actor ``node``: one query (two lookups an
+    article took 0.4 to 0.7 s for the 1,836 articles of the busiest actor of a
+    10,000-article store). An article with several dates or files is left out (its order is
+    for :func:`article_order` to read)."""
+    found: dict[str, tuple[str, str]] = {}
+    twice: set[str] = set()
+    for row in store.select(with_actor(_MENTIONED_ORDERS, node)):
+        article = str(row["article"])
+        if article in found:
+            twice.add(article)
+        found[article] = (str(row.get("date") or ""), str(row["file"]))
+    return {a: order for a, order in found.items() if a not in twice}
+
+
 def actor_statements(store: GraphStore, node: str, chosen: StatementFilter, limit: int, offset: int = 0,
                      articles: Mapping[str, Row] | None = None) -> list[Row]:
     """A page of the statements by or about the actor ``node`` that ``chosen`` keeps, one row
@@ -447,17 +468,33 @@ def _keeps(marker: str, relation: str, asked: dict[str, str]) -> bool:
     return marker not in asked or bool(asked[marker])
 
 
+#: An actor's facets (:func:`graph.rdf.statement_keys.facet_quads`) counted in the store by
+#: act, date and outlet (their statement cut out): a row per count (reading each facet took
+#: 1.5 to 2 times as long for the busiest actor of a 10,000-article store).
+_FACETS = r"""SELECT ?f (COUNT(*) AS ?n) WHERE { GRAPH ?g { KEY FACET ?facet }
+  BIND(REPLACE(?facet, "^([^\t]*\t[^\t]*)\t[^\t]*", "$1") AS ?f) } GROUP BY ?f"""
+
+
 def actor_facets(store: GraphStore, node: str, articles: Mapping[str, Row] | None = None) -> list[Row]:
     """The statements by and about the actor ``node`` counted by ``relation``, ``act``,
     ``date`` and ``outlet`` (``statements``): what its page offers to filter by, and how
     many statements a filter keeps (:meth:`StatementFilter.keeps` on each row).
 
-    Counted per article and speech act in SPARQL (``web_actor_facets.rq``, once per
-    relation), then by each article's date and outlet (``articles``, as for
-    :func:`actor_statements`).
+    Counted from the actor's facets in the statement keys when the store has them
+    (:func:`graph.rdf.statement_keys.facet_quads`: one scan of the actor's key node, 0.6 s ->
+    0.05 s for the busiest actor of a 10,000-article store); else per article and speech act
+    in SPARQL (``web_actor_facets.rq``, once per relation), then by each article's date and
+    outlet (``articles``, as for :func:`actor_statements`).
     """
-    facts = _ArticleFacts(store, articles)
     counts: Counter[tuple[str, str, str, str]] = Counter()
+    if has_facets(store):
+        for relation in RELATIONS:
+            rows = store.query(_FACETS.replace("KEY", str(key_node(node))).replace("FACET", str(FACETS[relation])))
+            for row in rows:
+                act, date, outlet_ = row["f"].value.split("\t", 2)
+                counts[relation, act, date, outlet_] += int(row["n"].value)
+        return _facet_rows(counts)
+    facts = _ArticleFacts(store, articles)
     lines = load_query("web_actor_facets").splitlines(keepends=True)
     for relation in RELATIONS:
         sparql = "".join(line for line in lines if _keeps(line.rstrip().rpartition("  # ")[2], relation, {}))
@@ -465,6 +502,11 @@ def actor_facets(store: GraphStore, node: str, articles: Mapping[str, Row] | Non
             article = str(row["article"])
             act = str(row.get("actIri") or "").rpartition("#")[2].lower()
             counts[relation, act, facts.date(article), facts.outlet(article)] += int(row["statements"])
+    return _facet_rows(counts)
+
+
+def _facet_rows(counts: Counter[tuple[str, str, str, str]]) -> list[Row]:
+    """The rows of :func:`actor_facets` from its counts by (relation, act, date, outlet)."""
     return [{"relation": relation, "act": act, "date": date or None, "outlet": outlet_, "statements": n}
             for (relation, act, date, outlet_), n in sorted(counts.items())]
 

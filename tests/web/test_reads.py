@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.rdf.statement_keys import has_keys, mark_quad
+import pyoxigraph as ox
+
+from graph.rdf.statement_keys import FACETS, add_keys, has_facets, has_keys, mark_quad
 from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in,
                              outlet, top_speakers)
 from tests.helpers import trig_store
@@ -58,14 +60,24 @@ TRIG = f"""
 """ + "".join(_article(name, *facts) for name, facts in ARTICLES.items())
 
 
-@pytest.fixture(scope="module", params=["keys", "no keys"])
+def _without_facets(st) -> None:
+    """Make ``st`` a store built with the statement keys but before their facets (version 1)."""
+    st.change([q for q in st.quads() if q.predicate in FACETS.values()] + [mark_quad()],
+              [ox.Quad(mark_quad().subject, mark_quad().predicate, ox.Literal(1), mark_quad().graph_name)])
+
+
+@pytest.fixture(scope="module", params=["keys", "keys without facets", "no keys"])
 def store(request, tmp_path_factory):
-    """The store, with its statement keys, and as a store built before them (unmarked: the
-    pages are read in SPARQL)."""
+    """The store, with its statement keys and their facets, as a store built with keys but
+    before their facets, and as a store built before the keys (unmarked: the pages are read
+    in SPARQL)."""
     with trig_store(tmp_path_factory.mktemp("reads") / "store", TRIG) as st:
         if request.param == "no keys":
             st.change([mark_quad()], [])
-        assert has_keys(st) is (request.param == "keys")
+        elif request.param == "keys without facets":
+            _without_facets(st)
+        assert has_keys(st) is (request.param != "no keys")
+        assert has_facets(st) is (request.param == "keys")
         yield st
 
 
@@ -148,6 +160,22 @@ def test_the_article_rows_the_caller_holds_give_what_the_store_gives(store, chos
     assert actor_facets(store, ADA, held) == actor_facets(store, ADA)
 
 
+def test_facets_from_the_keys_are_the_facets_counted_in_sparql(tmp_path):
+    with trig_store(tmp_path / "store", TRIG) as st:
+        assert has_facets(st)
+        keyed = {actor: actor_facets(st, actor) for actor in (ADA, BASE + "person/bo-rask")}
+        _without_facets(st)
+        assert not has_facets(st)
+        assert {actor: actor_facets(st, actor) for actor in keyed} == keyed
+        assert keyed[ADA] == [
+            {"relation": relation, "act": act or "", "date": date, "outlet": outlet({"publisher": pub, "url": url}),
+             "statements": 1}
+            for relation, act in sorted(STATEMENTS.values(), key=lambda v: (v[0], v[1] or ""))
+            for date, pub, url in sorted(ARTICLES.values(), key=lambda a: (a[0] or "", str(a)))]
+        assert add_keys(st) == len(ARTICLES) and has_facets(st)  # written into the store built before them
+        assert {actor: actor_facets(st, actor) for actor in keyed} == keyed
+
+
 @pytest.mark.parametrize("article", sorted(ARTICLES))
 def test_the_outlet_in_sparql_is_the_outlet_in_python(store, article):
     _, publisher, url = ARTICLES[article]
@@ -196,3 +224,10 @@ def test_top_speakers_are_the_same_when_the_first_counts_run_out(small_store, mo
     expected = top_speakers(small_store, top)
     monkeypatch.setattr("graph.web.reads._FIRST_COUNTS", first)
     assert top_speakers(small_store, top) == expected
+
+
+def test_the_orders_of_the_articles_mentioning_an_actor_are_their_article_orders(store):
+    from graph.web.reads import article_order, mentioned_orders
+    orders = mentioned_orders(store, ADA)
+    assert orders == {a: article_order(store, a) for a in mentioned_in(store, ADA)}
+    assert sorted(orders) == [f"{BASE}article/{a}" for a in MENTIONS]

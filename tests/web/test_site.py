@@ -43,3 +43,41 @@ def test_remember_computes_each_key_once_while_it_is_kept(site, asked, computed)
 def test_the_counts_are_those_of_stats_without_its_quad_counts(site):
     expected = {k: v for k, v in stats(site.store).items() if not k.endswith("quads")}
     assert site.counts == expected and expected["articles"] > 0 and expected["statements"] > 0
+
+
+def test_prepare_reads_the_lists_the_first_visitors_wait_for(tmp_path):
+    from graph.conflicts import conflicts
+    from graph.web import reads
+
+    location = tmp_path / "store"
+    trig_store(location, SMALL.read_text("utf-8")).close()
+    s = Site(location)
+    try:
+        assert not {"_counts", "_speakers", "_recent", "_conflicts"} & s.__dict__.keys()
+        s.prepare()
+        assert {"_counts", "_speakers", "_recent", "_conflicts"} <= s.__dict__.keys()
+        assert s.conflicts == conflicts(s.store) and s.speakers == reads.top_speakers(s.store)
+    finally:
+        s.close()
+
+
+def test_a_list_being_read_does_not_hold_up_another(site, monkeypatch):
+    import threading
+
+    reading, release = threading.Event(), threading.Event()
+
+    def slow():
+        reading.set()
+        release.wait(10)
+        return ["slow"]
+
+    other = threading.Thread(target=lambda: site._once("_slow_list", slow))
+    other.start()
+    try:
+        assert reading.wait(10)
+        assert site._once("_quick_list", lambda: ["quick"]) == ["quick"]  # not waiting for _slow_list
+        assert "_slow_list" not in site.__dict__
+    finally:
+        release.set()
+        other.join(10)
+    assert site._once("_slow_list", lambda: ["again"]) == ["slow"]

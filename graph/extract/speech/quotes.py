@@ -240,13 +240,17 @@ def _labelled(ctx: Context, q: Quote) -> Attribution | None:
 
 
 def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
-    """A cue before the quote in its sentence, with no content of its own ("X said: “…”")."""
+    """A cue before the quote in its sentence, with no content of its own ("X said: “…”");
+    never one a sentence end stands after, where the parser missed the sentence break."""
     para = ctx.paragraphs[q.paragraph]
     open_tok = ctx.token_at(q.outer.begin)
     sent_start = ctx.doc[open_tok].sent.start if open_tok < len(ctx.doc) else 0
     prev_end = max((p.outer.end for p in ctx.quotes if p.outer.end <= q.outer.begin), default=0)
     window = [t for t in ctx.doc[sent_start:open_tok]
               if t.idx >= max(prev_end, para.begin) and t.idx < q.outer.begin]
+    ends = [i for i, t in enumerate(window) if t.text in SENTENCE_END and not abbreviation_dot(t)]
+    if ends:  # the parser ran the sentences together: "…,” said Roe, who backs Poe. “…”
+        window = window[ends[-1] + 1:]
     for tok in reversed(window):
         found = match_cue(tok, ctx.words.cues)
         if found is None or is_passive(tok) or found[0].content == "as":

@@ -96,6 +96,25 @@ def test_content_opening_before_the_mark_is_mixed(nlp, text, content, speaker):
     assert (row[0], row[3], row[1]) == ("mixed", content, speaker)
 
 
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a cue in a relative clause after the attribution, the sentence break the parser
+    # missed, does not attribute the next quote: the quote block goes on
+    ("''The old ways were better,'' said Tomas Berg, whom the council appointed, and who "
+     "now supports Maria Okonkwo. ''Humility is something voters love.''",
+     "''Humility is something voters love.''", "Tomas Berg"),
+    ("''It can work,'' said Lena Vogt, the director at the Harbour Authority, who has not "
+     "read the plan but knows its gist. ''Even though it is small, it is a start.''",
+     "''Even though it is small, it is a start.''", "Lena Vogt"),
+    # a manner-of-speaking verb after a quote attributes it
+    ("“Silly boys, all of them,” scoffed Lena Vogt, who helped found the club. “They think "
+     "they are rebels.”", "“Silly boys, all of them,”", "Lena Vogt"),
+])
+def test_quote_block_goes_on_after_its_attribution(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert [r[1] for r in rows if r[0] == "direct"] == [speaker, speaker]
+    assert find(rows, content)[3] == content
+
+
 def test_interrupted_quote_gives_two_statements(nlp):
     text = "“The dam is old,” Okonkwo said. “It needs repairs before winter.”"
     rows, _, _ = run(nlp, text)

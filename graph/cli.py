@@ -183,12 +183,14 @@ def said(by: str | None, about: str | None, limit: int, offset: int, fmt: str, s
 
 def _text_rows(rows: Iterable[dict]) -> int:
     """Echo ``said`` rows as text as they come; how many there were."""
+    from graph.query import quoted
+
     count = 0
     for count, r in enumerate(rows, 1):
         act = f", {r['act']}" if r.get("act") else ""
         click.echo(f"{r.get('speaker') or '(unknown speaker)'} [{r['cue']}{act}, {r['kind']}] "
                    f"{r.get('date') or 'undated'} {r['article']}:{r['begin']}-{r['end']}")
-        click.echo(f"  “{r['text']}”")
+        click.echo(f"  {quoted(r['text'])}")
         if r.get("about"):
             click.echo(f"  about: {r['about']}")
     return count

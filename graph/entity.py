@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from graph.query import actors_named, load_query, require_actors, unknown_actor
+from graph.query import actors_named, load_query, quoted, require_actors, unknown_actor
 from graph.rdf._terms import Binding, Value, iri
 from graph.rdf.base import GraphStore
 
@@ -113,7 +113,7 @@ def format_profile(p: EntityProfile) -> str:
     for role, title in (("by", "statements by"), ("about", "statements about")):
         lines += _section(title, [
             f"{r['file']}:{r['begin']}-{r['end']} {r.get('speaker') or '(unknown speaker)'} "
-            f"[{r.get('cue') or ''}{', ' + str(r['act']) if r.get('act') else ''}] “{r['text']}”"
+            f"[{r.get('cue') or ''}{', ' + str(r['act']) if r.get('act') else ''}] {quoted(r['text'])}"
             for r in p.statements if r["role"] == role])
     lines += _section("why these names are one actor", [
         f"{r['alias']!s}: {r['reason']}  [{r.get('files') or ''}]".rstrip() for r in p.evidence])

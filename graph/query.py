@@ -16,6 +16,7 @@ import csv
 import difflib
 import io
 import json
+import re
 from collections.abc import Iterator
 from itertools import islice
 from functools import lru_cache
@@ -40,6 +41,33 @@ _QUOTE_KINDS = frozenset(QUOTE_CLASSES.values())
 SAID_LIMIT = 50
 #: Rows ``said`` reads per query when it streams every row.
 SAID_BATCH = 500
+#: A text whose only double quotation marks stand at its ends: the words between them.
+_MARKED_ENDS = re.compile(r"(?:``|''|[\"“„«‟＂])?"  # an opening mark
+                          r"((?:(?!``|'')[^\"“”„«»‟＂])*?)"  # words with no mark
+                          r"(?:''|[\"”»“＂])?", re.S)  # a closing mark
+
+
+def unquoted(text: str) -> str:
+    """A statement's text without the quotation marks at its ends, for display between
+    marks of one's own: a direct quote's span holds its marks ('“We will rebuild,”'),
+    a quote left open its opening one. A text with a mark inside (a mixed statement, 'the
+    levee “will not last,”') is returned as it is.
+
+    >>> [unquoted(t) for t in ['“We will rebuild,”', '"Yes."', "``Yes,''", 'the levee “will fail”']]
+    ['We will rebuild,', 'Yes.', 'Yes,', 'the levee “will fail”']
+    """
+    m = _MARKED_ENDS.fullmatch(text)
+    return m.group(1) if m else text
+
+
+def quoted(text: str) -> str:
+    """A statement's text between curly quotation marks, for display, never doubling a
+    direct quote's own marks.
+
+    >>> quoted('"We will rebuild,"'), quoted("the levee will fail")
+    ('“We will rebuild,”', '“the levee will fail”')
+    """
+    return f"“{unquoted(text)}”"
 
 
 @lru_cache(maxsize=None)

@@ -149,7 +149,8 @@ class Statement:
     Attributes:
         kind: "direct" (all in quotation marks), "indirect" (reported speech) or "mixed"
             (reported speech containing a quoted fragment).
-        span: The content, without the attribution and without the quotation marks.
+        span: The content, without the attribution; a direct quote's with its opening and
+            closing quotation marks ('“We will rebuild,”' of '“We will rebuild,” she said').
         text: ``article.text[span.begin:span.end]``.
         speaker: Entity.key of who said it, or None when unknown.
         cue: Lemma of the reporting verb or phrase ("say", "warn", "according to").

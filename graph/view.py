@@ -36,7 +36,7 @@ from pyvis.network import Network
 
 from graph.errors import ClaimGraphError
 from graph.network import actor_graph, find_node, prune
-from graph.query import find_article
+from graph.query import find_article, unquoted
 from graph.rdf._terms import iri
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import DEFAULT_BASE
@@ -490,7 +490,7 @@ def _edge_tip(relation: str, attrs: dict[str, Any], source: str, target: str) ->
 def _statement_tip(statement: dict[str, Any]) -> str:
     e = html.escape
     act = statement.get("act") or "said"
-    text = statement.get("text") or ""
+    text = unquoted(statement.get("text") or "")
     if len(text) > TIP_TEXT_CHARS:
         text = text[: TIP_TEXT_CHARS - 1] + "…"
     cue = f" ({e(statement['cue'])})" if statement.get("cue") else ""

@@ -15,7 +15,7 @@ import graph.query
 from graph.cli import main
 from graph.errors import QueryError
 from graph.query import (FORMATS, SAID_LIMIT, actor_names, actors_named, did_you_mean, find_article, format_table,
-                         load_query, run, said, stats)
+                         load_query, quoted, run, said, stats, unquoted)
 from graph.rdf._terms import iri
 from graph.rdf.store import Store
 from tests.helpers import ID, LINDQVIST, OKONKWO, UNION
@@ -256,3 +256,19 @@ def test_actor_names_lists_labels_and_aliases(small_store):
 ])
 def test_did_you_mean(wanted, names, expected):
     assert did_you_mean(wanted, names) == expected
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("“The pier will hold,”", "The pier will hold,"),  # a direct quote's span holds its marks
+    ('"The pier will hold."', "The pier will hold."),
+    ("``The pier will hold,''", "The pier will hold,"),
+    ("«The pier will hold»", "The pier will hold"),
+    ("“The pier will hold, she said.", "The pier will hold, she said."),  # left open
+    ("the pier will hold", "the pier will hold"),  # reported speech has none
+    ("the pier “will hold,”", "the pier “will hold,”"),  # a mixed one keeps its marks
+    ("“Safe” and “sound”", "“Safe” and “sound”"),
+    ("", ""),
+])
+def test_statement_text_is_shown_without_doubled_marks(text, inner):
+    assert unquoted(text) == inner
+    assert quoted(text) == f"“{inner}”"

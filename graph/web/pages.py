@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import flask
 
-from graph.query import actors_named, close_names
+from graph.query import actors_named, close_names, quoted
 from graph.rdf._terms import PREFIXES
 from graph.web import reads, site
 from graph.web.paths import safe_url
@@ -51,8 +51,10 @@ def security_headers(response: flask.Response) -> flask.Response:
 
 @pages.app_context_processor
 def helpers() -> dict:
-    """``link(iri)`` (its page or None), ``safe_url(url)`` and ``here(**args)`` in every template."""
-    return {"link": site().link, "safe_url": safe_url, "here": here}
+    """``link(iri)`` (its page or None), ``safe_url(url)``, ``here(**args)`` and
+    ``quoted(text)`` (a statement's text between marks, a quote's own not doubled) in every
+    template."""
+    return {"link": site().link, "safe_url": safe_url, "here": here, "quoted": quoted}
 
 
 @pages.route("/")

@@ -34,7 +34,8 @@ class Quote:
 
     Attributes:
         outer: From the opening mark to just past the closing mark (or paragraph end).
-        span: The content, without marks, surrounding blanks or a trailing comma.
+        span: The words inside the marks, without surrounding blanks or a trailing comma
+            (a direct quote's statement spans :func:`marked`).
         paragraph: Index of the paragraph (line) the quote stands in.
         closed: False when no closing mark was found in the paragraph.
         continued: True when it continues an open quote of the previous paragraph.
@@ -126,6 +127,25 @@ def find_quotes(text: str) -> list[Quote]:
                                 index, bool(close_width), continued))
         previous_open = ended_open
     return quotes
+
+
+def marked(text: str, quote: Quote) -> Span:
+    """A direct quote's content span: the quoted words with their opening and closing
+    marks, as PolNeAR and PARC-style attribution corpora mark a quote's content ('“Go
+    home,”' of '“Go home,” she said'), without the blanks around them. A quote left open
+    ends at its last character before the paragraph end; a closing mark with no opening
+    one starts at the paragraph's first character.
+
+    >>> text = 'He said: “Go home,” and left.'
+    >>> [text[s.begin:s.end] for s in (marked(text, q) for q in find_quotes(text))]
+    ['“Go home,”']
+    """
+    begin, end = quote.outer.begin, quote.outer.end
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return Span(begin, end)
 
 
 def before_close(text: str, quote: Quote) -> str:

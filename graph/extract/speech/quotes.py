@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue, names_a_time
-from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close
+from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close, marked
 from graph.extract.speech.speakers import (abbreviation_dot, according_object, inverted_subject,
                                            phrase_head, subject_of)
 from graph.lexicon.speech import Cue
@@ -109,7 +109,7 @@ def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         cue = found.cue if found else ctx.words.default_cue
         cue_span = Span(found.token.idx, found.token.idx + len(found.token.text)) if found else None
         clause = _clause_before(ctx, q) if found and found.token.idx >= q.outer.end else None
-        drafts.append(Draft("mixed" if clause else "direct", clause or q.span, cue, q.outer.begin,
+        drafts.append(Draft("mixed" if clause else "direct", clause or marked(ctx.text, q), cue, q.outer.begin,
                             found.subject if found else None, cue_span, block=block,
                             speech_act=cue.speech_act))
     return drafts
@@ -240,13 +240,17 @@ def _labelled(ctx: Context, q: Quote) -> Attribution | None:
 
 
 def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:
-    """A cue before the quote in its sentence, with no content of its own ("X said: “…”")."""
+    """A cue before the quote in its sentence, with no content of its own ("X said: “…”");
+    never one a sentence end stands after, where the parser missed the sentence break."""
     para = ctx.paragraphs[q.paragraph]
     open_tok = ctx.token_at(q.outer.begin)
     sent_start = ctx.doc[open_tok].sent.start if open_tok < len(ctx.doc) else 0
     prev_end = max((p.outer.end for p in ctx.quotes if p.outer.end <= q.outer.begin), default=0)
     window = [t for t in ctx.doc[sent_start:open_tok]
               if t.idx >= max(prev_end, para.begin) and t.idx < q.outer.begin]
+    ends = [i for i, t in enumerate(window) if t.text in SENTENCE_END and not abbreviation_dot(t)]
+    if ends:  # the parser ran the sentences together: "…,” said Roe, who backs Poe. “…”
+        window = window[ends[-1] + 1:]
     for tok in reversed(window):
         found = match_cue(tok, ctx.words.cues)
         if found is None or is_passive(tok) or found[0].content == "as":
@@ -318,8 +322,9 @@ def fallback_drafts(ctx: Context, quoting: Quoting, drafts: list[Draft]) -> list
         opening = _content_opening(ctx, token, q)
         if opening is not None and opening.dep_ == "prep" and opening.head.i == token.i:
             opening = ctx.doc[opening.i + 1]  # not the preposition of an object cue ("of")
-        span = Span(opening.idx, q.outer.end) if opening is not None and q.closed else q.span
-        found.append(Draft("mixed" if span != q.span else "direct", span, attribution.cue,
+        quote = marked(ctx.text, q)
+        span = Span(opening.idx, q.outer.end) if opening is not None and q.closed else quote
+        found.append(Draft("mixed" if span != quote else "direct", span, attribution.cue,
                            q.outer.begin, attribution.subject,
                            Span(token.idx, token.idx + len(token.text)), block=block,
                            speech_act=attribution.cue.speech_act))

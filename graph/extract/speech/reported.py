@@ -45,6 +45,15 @@ TAIL_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 #: Children of a passive cue that are no complement ("it" and "was" of "it was said", "by
 #: X", ","): a passive cue reports only with a complement ("is expected to win").
+#: What may lie between a passive cue and a "by" the parser hung on a word of its phrase
+#: (objects, prepositions, an infinitive), never a clause of its own.
+AGENT_PATH_DEPS = frozenset({"prep", "pobj", "dobj", "xcomp", "npadvmod", "attr", "oprd"})
+#: The most dependency links from a misplaced "by" up to its passive cue ("pushed to these
+#: positions by X": three); farther, it is more often the agent of a noun ("asked about the
+#: claim of credit for the attack by X": five).
+MAX_AGENT_HOPS = 3
+#: What a misplaced "by" must name to be a passive cue's agent.
+AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PASSIVE_SKIP = frozenset({"nsubjpass", "nsubj", "aux", "auxpass", "agent", "punct", "neg",
                           "advmod", "mark"})
 #: Children before a passive cue that belong to its content ("the council is not expected").
@@ -110,12 +119,33 @@ def _goes_on(draft: Draft, cue: Token) -> bool:
     return draft.kind == "mixed" and draft.span.begin > cue.idx
 
 
-def _agent(verb: Token) -> Token | None:
-    """Who a passive cue names as its speaker ("was criticised by Jane Roe")."""
-    for agent in verb.children:
-        if agent.dep_ == "agent":
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+def _agent_phrase(verb: Token) -> Token | None:
+    """The "by" of a passive cue's agent ("was criticised by Jane Roe"), also where the
+    parser hung it on a word of the cue's own phrase ("has been pushed to these positions
+    by Jane Roe", "was asked to keep them by the Harbour Authority"), when it names someone:
+    never "by Friday", "by phone" or "by ten votes"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return agent
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.lower_ != "by" or tok.dep_ != "prep":
+            continue
+        head, path_ok, hops = tok.head, True, 1
+        while head.i != verb.i:
+            path_ok = path_ok and head.dep_ in AGENT_PATH_DEPS
+            head, hops = head.head, hops + 1
+        path_ok = path_ok and hops <= MAX_AGENT_HOPS
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if path_ok and obj is not None and (obj.ent_type_ in AGENT_ENTS or (
+                obj.pos_ == "PROPN" and not obj.ent_type_)):
+            return tok
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who a passive cue names as its speaker (see :func:`_agent_phrase`)."""
+    phrase = _agent_phrase(verb)
+    return next((c for c in phrase.children if c.dep_ == "pobj"), None) if phrase is not None else None
 
 
 def _reports_in_passive(ctx: Context, verb: Token, cue: Cue) -> bool:
@@ -132,8 +162,10 @@ def _passive_content(ctx: Context, verb: Token) -> list[Token]:
     """The clause of a passive cue without its agent or what stands before its subject: who
     or what it is about and what is said of it ("the plan was criticised by X as too
     costly"; "after the vote, the council is expected to approve it")."""
+    agent = _agent_phrase(verb)
     skip = {t.i for c in verb.children if c.dep_ == "agent" or (
         c.i < verb.i and c.dep_ not in PASSIVE_SUBJECT_SIDE) for t in c.subtree}
+    skip |= {t.i for t in agent.subtree} if agent is not None else set()
     return _in_paragraph(ctx, verb, [t for t in verb.subtree if t.i not in skip])
 
 

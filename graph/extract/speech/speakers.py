@@ -82,6 +82,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             return misread
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and not quoted:
             return _issuer(ctx, verb.head)  # "a group backing X", "issued a statement saying"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in NOUN_POS and not quoted:
+            return verb.head  # "Roe, later alleging that ..., said": hung on the name
         if verb.dep_ == "relcl" and not quoted:
             return verb.head
         controller = _object_controller(verb, ctx.words) if not quoted else None

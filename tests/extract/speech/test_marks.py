@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.marks import before_close, find_quotes, paragraphs
+from graph.extract.speech.marks import before_close, find_quotes, marked, paragraphs
 
 
 def contents(text: str) -> list[str]:
@@ -61,6 +61,20 @@ def test_outer_covers_marks():
     text = "He said: “Go home.” Then left."
     (quote,) = find_quotes(text)
     assert text[quote.outer.begin:quote.outer.end] == "“Go home.”"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said: “Go home.” Then left.", ["“Go home.”"]),
+    ("“We are ready,\" he said.", ["“We are ready,\""]),
+    ("``We are ready,'' he said.", ["``We are ready,''"]),
+    ("“It’s late,” she said. “We can’t wait.”", ["“It’s late,”", "“We can’t wait.”"]),
+    # left open: to its last character before the paragraph end
+    ("“We will appeal, he said.  \nNext.", ["“We will appeal, he said."]),
+    # a closing mark with no opening one: from the paragraph's first character
+    ("  We will appeal,” he said.", ["We will appeal,”"]),
+])
+def test_marked_spans_hold_their_marks(text, expected):
+    assert [text[s.begin:s.end] for s in (marked(text, q) for q in find_quotes(text))] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

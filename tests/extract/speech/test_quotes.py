@@ -10,58 +10,58 @@ from tests.extract.speech.cast import find, run
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("“The river will flood again next spring,” said Maria Okonkwo.",
-     "The river will flood again next spring", "Maria Okonkwo"),
+     "“The river will flood again next spring,”", "Maria Okonkwo"),
     ("Maria Okonkwo said: “The river will flood again next spring.”",
-     "The river will flood again next spring.", "Maria Okonkwo"),
+     "“The river will flood again next spring.”", "Maria Okonkwo"),
     ("“The river will flood again next spring,” Okonkwo told reporters.",
-     "The river will flood again next spring", "Maria Okonkwo"),
+     "“The river will flood again next spring,”", "Maria Okonkwo"),
     ("\"The river will flood again next spring,\" Mr. Berg said.",
-     "The river will flood again next spring", "Tomas Berg"),
+     '"The river will flood again next spring,"', "Tomas Berg"),
     ("“The river will flood again next spring,\" Tomas Berg added.",
-     "The river will flood again next spring", "Tomas Berg"),
+     '“The river will flood again next spring,"', "Tomas Berg"),
     ("Tomas Berg spoke after the vote. “We lost this round,” he said.",
-     "We lost this round", "Tomas Berg"),
+     "“We lost this round,”", "Tomas Berg"),
     ("Tomas Berg said on Friday \"We made a plea to the council.\"",
-     "We made a plea to the council.", "Tomas Berg"),
+     '"We made a plea to the council."', "Tomas Berg"),
     ("Lena Vogt called the attack “an act of cowardice.” Tomas Berg said “We will not bow.”",
-     "We will not bow.", "Tomas Berg"),
+     "“We will not bow.”", "Tomas Berg"),
     ("“We will not bow to anyone” tweeted Mayor of Rivertown Lena Vogt.",
-     "We will not bow to anyone", "Lena Vogt"),
+     "“We will not bow to anyone”", "Lena Vogt"),
     ("Broadcaster Tomas Berg commented, “The levee will not hold.”",
-     "The levee will not hold.", "Tomas Berg"),
+     "“The levee will not hold.”", "Tomas Berg"),
     ("Maria Okonkwo said the levee was weak.\n\nAnother was Tomas Berg, 24, who cited his "
-     "training: “I did what anyone would do.”", "I did what anyone would do.", "Tomas Berg"),
+     "training: “I did what anyone would do.”", "“I did what anyone would do.”", "Tomas Berg"),
     ("The Harbour Authority opened the port. Tomas Berg wrote of the opening, “It was a fine "
-     "day for Rivertown”, recalling their first meeting.", "It was a fine day for Rivertown",
+     "day for Rivertown”, recalling their first meeting.", "“It was a fine day for Rivertown”",
      "Tomas Berg"),
     ("Lena Vogt wrote on her blog, “We will not bow to anyone.”",
-     "We will not bow to anyone.", "Lena Vogt"),
+     "“We will not bow to anyone.”", "Lena Vogt"),
     # words before a colon, dash or comma introduce the quote: no part of it
     ("The verdict of the council: “We will not bow to anyone,” Lena Vogt said.",
-     "We will not bow to anyone", "Lena Vogt"),
+     "“We will not bow to anyone,”", "Lena Vogt"),
     ("When the council met on Monday, “We will not bow to anyone,” Lena Vogt said.",
-     "We will not bow to anyone", "Lena Vogt"),
+     "“We will not bow to anyone,”", "Lena Vogt"),
     # a named cue after a question opens the next quote, not the question
     ("Maria Okonkwo of the Harbour Authority said, \"Why should the pier stay shut?\"  Port "
      "official Tomas Berg said, \"The pier must stay shut.\"",
-     "Why should the pier stay shut?", "Maria Okonkwo"),
+     '"Why should the pier stay shut?"', "Maria Okonkwo"),
     # an opening participle the parser took for the subject: the apposed name speaks
     ("Speaking to the Harbour Gazette, the head of the Rivertown Fishing League, Kofi Mensah, "
      "said, \"We are for the freedom to fish, but today we find reasons for this ban\".",
-     "We are for the freedom to fish, but today we find reasons for this ban", "Kofi Mensah"),
+     '"We are for the freedom to fish, but today we find reasons for this ban"', "Kofi Mensah"),
     # a named addressee, however long, is no content of the cue
     ("One fisherman told Kofi Mensah of the Harbour Radio news, \"We are used to it.\"",
-     "We are used to it.", "One fisherman"),
+     '"We are used to it."', "One fisherman"),
     # "according to" set between commas after the cue: the cue's subject speaks
     ("Maria Okonkwo concluded, according to the minutes, \"the pier must close\".",
-     "the pier must close", "Maria Okonkwo"),
+     '"the pier must close"', "Maria Okonkwo"),
     # a cue after "while"/"and" is another clause's, not the quote's
     ("Lena Vogt told reporters, \"The mayor was a kind man,\" while Tomas Berg noted his "
-     "\"patience\" online.", "The mayor was a kind man", "Lena Vogt"),
+     "\"patience\" online.", '"The mayor was a kind man,"', "Lena Vogt"),
     # an unattributed quote goes on with the quote just attributed, not the paragraph's first
     ("“We lost the vote,” Okonkwo said. “They told us so.” Her deputy, Lena Vogt, agreed. "
      "“This is a sad night,” Vogt said. “If you want a new pier, vote for Tomas Berg.”",
-     "If you want a new pier, vote for Tomas Berg.", "Lena Vogt"),
+     "“If you want a new pier, vote for Tomas Berg.”", "Lena Vogt"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
@@ -96,11 +96,30 @@ def test_content_opening_before_the_mark_is_mixed(nlp, text, content, speaker):
     assert (row[0], row[3], row[1]) == ("mixed", content, speaker)
 
 
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a cue in a relative clause after the attribution, the sentence break the parser
+    # missed, does not attribute the next quote: the quote block goes on
+    ("''The old ways were better,'' said Tomas Berg, whom the council appointed, and who "
+     "now supports Maria Okonkwo. ''Humility is something voters love.''",
+     "''Humility is something voters love.''", "Tomas Berg"),
+    ("''It can work,'' said Lena Vogt, the director at the Harbour Authority, who has not "
+     "read the plan but knows its gist. ''Even though it is small, it is a start.''",
+     "''Even though it is small, it is a start.''", "Lena Vogt"),
+    # a manner-of-speaking verb after a quote attributes it
+    ("“Silly boys, all of them,” scoffed Lena Vogt, who helped found the club. “They think "
+     "they are rebels.”", "“Silly boys, all of them,”", "Lena Vogt"),
+])
+def test_quote_block_goes_on_after_its_attribution(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert [r[1] for r in rows if r[0] == "direct"] == [speaker, speaker]
+    assert find(rows, content)[3] == content
+
+
 def test_interrupted_quote_gives_two_statements(nlp):
     text = "“The dam is old,” Okonkwo said. “It needs repairs before winter.”"
     rows, _, _ = run(nlp, text)
     direct = [r for r in rows if r[0] == "direct"]
-    assert [r[3] for r in direct] == ["The dam is old", "It needs repairs before winter."]
+    assert [r[3] for r in direct] == ["“The dam is old,”", "“It needs repairs before winter.”"]
     assert {r[1] for r in direct} == {"Maria Okonkwo"}
 
 

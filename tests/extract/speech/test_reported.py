@@ -275,6 +275,18 @@ def test_content_boundaries(nlp, text, contents):
      "The committee was told that the pumps had failed", None),
     ("Tomas Berg was asked about the state of the pumps.", "ask",
      "Tomas Berg was asked about the state of the pumps", None),
+    # an agent the parser hung on a word of the cue's phrase still speaks, and leaves it
+    ("Maria Okonkwo has been pushed to these positions by Tomas Berg.", "push",
+     "Maria Okonkwo has been pushed to these positions", "Tomas Berg"),
+    ("Tomas Berg was asked to keep the files by the Harbour Authority.", "ask",
+     "Tomas Berg was asked to keep the files", "Harbour Authority"),
+    # a "by" that names no one is no agent
+    ("The pier was criticised in a letter by Friday.", "criticise",
+     "The pier was criticised in a letter by Friday", None),
+    # nor one far down the phrase, the agent of a noun there
+    ("Tomas Berg was asked about the council's claim of credit for the attack by Maria "
+     "Okonkwo.", "ask", "Tomas Berg was asked about the council's claim of credit for the "
+     "attack by Maria Okonkwo", None),
 ])
 def test_passive_cues(nlp, text, cue, content, speaker):
     rows, _, _ = run(nlp, text)

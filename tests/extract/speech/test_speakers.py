@@ -32,6 +32,9 @@ from tests.extract.speech.cast import find, run
      "cargo volumes fell sharply", "Harbour Authority"),
     ("The Coastal Police arrested two men in Rivertown on Sunday. The police said both "
      "men were armed.", {}, "both men were armed", "Coastal Police"),
+    # a participle the parser hung on the name it follows
+    ("Tomas Berg, later alleging that Maria Okonkwo wanted to close the pier, said he would "
+     "fight the plan.", {}, "that Maria Okonkwo wanted to close the pier", "Tomas Berg"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

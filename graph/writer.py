@@ -36,12 +36,13 @@ from dataclasses import dataclass, field
 
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
-from graph.rdf._terms import DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_LABEL, MEMBER, NAME_KEY, TITLE, Quad, index_graph, iri
+from graph.rdf._terms import (DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
+                              LOCAL_REASON, MEMBER, NAME_KEY, ORGANIZATION, TITLE, Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, text_quads, to_quads
-from graph.rdf.name_index import (descriptors_in, government_quads, graph_facts, index_quads, indexed_actors,
-                                  read_actors, read_keys, source_quads)
+from graph.rdf.name_index import (descriptors_in, entry_keys, government_quads, graph_facts, index_quads,
+                                  indexed_actors, read_actors, read_keys, source_quads)
 from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, resolve
@@ -51,6 +52,11 @@ from graph.resolve.names import lookup_keys
 
 #: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
 _SAME = "same full name"
+#: The predicates of an article's public graph that :func:`~graph.rdf.name_index.descriptors_in`
+#: and :func:`~graph.rdf.name_index.graph_facts` read (its role nodes'): the rest is left out
+#: before they scan it.
+_READ_PREDICATES = frozenset({INDEX_OF, MEMBER, NAME_KEY, TITLE, ORGANIZATION, LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL,
+                              LOCAL_REASON, LOCAL_GOVERNMENT_OF})
 #: (kind, names, titles): descriptors of one shape meet every join rule alike.
 Shape = tuple[str, frozenset[str], frozenset[str]]
 
@@ -104,7 +110,7 @@ class ActorIndex:
         keys = set(keys)
         missing = keys - self.keys.keys()
         if missing:
-            found = read_keys(self.store, missing)
+            found = read_keys(self.store, missing, named=True)
             for key in missing:
                 self.keys[key] = found.get(key, set()) | self.unwritten.get(key, set())
         return {a for k in keys for a in self.keys[k]}
@@ -253,11 +259,7 @@ class Writer:
             raise
         index, public = index_graph(article), iri(article)
         quads = self.store.quads(None, None, None, index)
-        keys: dict[str, set[str]] = {}
-        entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
-        for q in quads:
-            if q.predicate == NAME_KEY:
-                keys.setdefault(q.object.value, set()).add(entries[q.subject])
+        keys = entry_keys(quads, named=True)
         if changed is None:
             self.index.forget(touched, keys)
         else:
@@ -312,10 +314,12 @@ class Writer:
             self.why['rename'] += 1
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
-        quads = to_quads(resolved, ids, evidence=False)
-        quads += index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
-        quads += key_quads(quads, article)
-        own = descriptors_in(quads, article)
+        public = to_quads(resolved, ids, evidence=False)
+        index = index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
+        # What descriptors_in and graph_facts read: the index, and the role nodes of the public graph.
+        read = index + [q for q in public if q.predicate in _READ_PREDICATES]
+        quads = public + index + key_quads(public, article)
+        own = descriptors_in(read, article)
         known = {d.ref for d in context}
         joined = {d.ref for d in own}
         for actor in joined - known:
@@ -333,7 +337,7 @@ class Writer:
             self._changed = set()
             self.why['reasons'] += 1
             return None
-        facts = graph_facts(quads)
+        facts = graph_facts(read)
         labels = {}
         for actor, f in facts.items():
             if actor in resolved.labels:
@@ -349,12 +353,7 @@ class Writer:
         quads += description_quads({a: f for a, f in facts.items() if a in labels}, labels)
         quads += evidence_quads(self._evidence(own, resolution, resolved.labels, article), ids)
         quads += text_quads(record.article, ids) + source_quads(record.article, article)
-        entry_keys: dict[str, set[str]] = {}
-        entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
-        for q in quads:
-            if q.predicate == NAME_KEY:
-                entry_keys.setdefault(q.object.value, set()).add(entries[q.subject])
-        return quads, own, entry_keys, {a: labels[a] for a in labels}
+        return quads, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
 
     def _evidence(self, own: list[Descriptor], resolution: Resolution, labels: dict[str, str],
                   article: str) -> dict[str, list[Merge]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from graph.records import Entity, Span
@@ -35,8 +36,12 @@ ACTOR_PATHS: dict[str, str] = {
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ID_SAFE = "-._~"
+#: Texts whose slug is memoised (bounded, so memory stays flat): a build mints the IRI of a
+#: frequent actor's name, and of its evidence, once per article naming it.
+SLUG_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=SLUG_CACHE)
 def slug(text: str) -> str:
     """Lowercase ``text``, strip diacritics and join its words with hyphens.
 

@@ -26,7 +26,7 @@ name (:func:`~graph.resolve.names.within_reason`) and the reasons extraction gav
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from graph.names import near_spelling
@@ -45,13 +45,49 @@ class Assignment:
     label: str
 
 
+class Evidence(Mapping):
+    """Actor IRI -> why each of its names was merged into it (actors with no merge left
+    out), worked out for an actor when first asked: a writer asks for the few actors of one
+    article among the hundreds of a clustering."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, list[tuple[list[Descriptor], str, dict[Ref, str]]]] = {}
+        self._done: dict[str, list[Merge]] = {}
+
+    def add(self, iri: str, members: list[Descriptor], label: str, joined: dict[Ref, str]) -> None:
+        """One cluster of the actor ``iri`` (clusters whose labels slug alike share an IRI)."""
+        self._parts.setdefault(iri, []).append((members, label, joined))
+        self._done.pop(iri, None)
+
+    def _merges(self, iri: str) -> list[Merge]:
+        if iri not in self._done:
+            parts = self._parts.get(iri, ())
+            self._done[iri] = combine_merges([m for part in parts for m in _evidence(*part)])
+        return self._done[iri]
+
+    def __getitem__(self, iri: str) -> list[Merge]:
+        merges = self._merges(iri)
+        if not merges:
+            raise KeyError(iri)
+        return merges
+
+    def __contains__(self, iri: object) -> bool:
+        return isinstance(iri, str) and bool(self._merges(iri))
+
+    def __iter__(self) -> Iterator[str]:
+        return (iri for iri in list(self._parts) if self._merges(iri))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @dataclass
 class Resolution:
     """The result of :func:`cluster`.
 
     Attributes:
         assignments: Descriptor key -> its actor.
-        evidence: Actor IRI -> why each of its names was merged into it.
+        evidence: Actor IRI -> why each of its names was merged into it (:class:`Evidence`).
         reasons: Descriptor key -> the rule that joined its shape to another (none when
             it joined none), which its evidence gives for its fullest name.
         clusters: Descriptor key -> the key standing for its cluster (clusters whose labels
@@ -59,7 +95,7 @@ class Resolution:
     """
 
     assignments: dict[Ref, Assignment] = field(default_factory=dict)
-    evidence: dict[str, list[Merge]] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
     reasons: dict[Ref, str] = field(default_factory=dict)
     clusters: dict[Ref, Ref] = field(default_factory=dict)
 
@@ -230,8 +266,7 @@ def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Reso
             result.clusters[d.key] = root
         joined = {d.key: uf.reason[same[0].key] for same in group if same[0].key in uf.reason for d in same}
         result.reasons.update(joined)
-        result.evidence.setdefault(iri, []).extend(_evidence(members, label, joined))
-    result.evidence = {iri: combine_merges(ms) for iri, ms in result.evidence.items() if ms}
+        result.evidence.add(iri, members, label, joined)
     return result
 
 

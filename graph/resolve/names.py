@@ -136,7 +136,7 @@ def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> s
     return keys
 
 
-def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> set[str]:
+def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> frozenset[str]:
     """The keys under which the candidates of an actor are stored (see :mod:`graph.resolve.cluster`).
 
     Its folded names (same full name); for a person's full name also its words, finding the
@@ -145,6 +145,12 @@ def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> 
     finding its acronym ("RBA"), and for one named only by an acronym the names with those
     initials ("~rba"); for a titled person the near spellings of their full names.
     """
+    return _lookup_keys(kind, frozenset(names), frozenset(titles))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _lookup_keys(kind: str, names: frozenset[str], titles: frozenset[str]) -> frozenset[str]:
+    """:func:`lookup_keys` of a set of names (memoised: a frequent actor's names recur in every article naming it)."""
     names = [n for n in names if n.strip()]
     folded = {f for n in names if (f := fold(n))}
     keys = set(folded)
@@ -161,4 +167,4 @@ def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> 
         keys |= acronyms | {initials(n).lower() for n in names if len(initials(n)) >= 2}
         if names and len(acronyms) == len(names):
             keys |= {PART + a for a in acronyms}
-    return keys
+    return frozenset(keys)

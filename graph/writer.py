@@ -108,7 +108,8 @@ class ActorIndex:
     def actors_for(self, keys: Iterable[str]) -> set[str]:
         """The actors stored (or pending) under any of ``keys``."""
         keys = set(keys)
-        missing = keys - self.keys.keys()
+        # Not ``keys - self.keys.keys()``: a set minus a dict view walks the whole dict.
+        missing = {k for k in keys if k not in self.keys}
         if missing:
             found = read_keys(self.store, missing, named=True)
             for key in missing:
@@ -117,7 +118,7 @@ class ActorIndex:
 
     def load(self, actors: Iterable[str]) -> None:
         """Read the actors not held yet: their descriptors and labels."""
-        missing = sorted(set(actors) - self.actors.keys())
+        missing = sorted({a for a in actors if a not in self.actors})
         if not missing:
             return
         labels = {a: self._label(a) for a in missing}

@@ -106,7 +106,8 @@ class _Clusters:
     def __init__(self, descriptors: list[Descriptor], overrides: Overrides) -> None:
         self.parent = {d.key: d.key for d in descriptors}
         self.reason: dict[Ref, str] = {}
-        self.tags = {d.key: _split_tags(d, overrides) for d in descriptors}
+        none: frozenset[tuple[int, str]] = frozenset()
+        self.tags = {d.key: _split_tags(d, overrides) if overrides.splits else none for d in descriptors}
 
     def find(self, key: Ref) -> Ref:
         while self.parent[key] != key:

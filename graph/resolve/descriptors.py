@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from graph.records import ArticleRecord, Entity
 from graph.resolve.names import fold, is_acronym, is_titled, name_rank
@@ -44,10 +45,19 @@ class Descriptor:
         """(article, ref): unique among descriptors."""
         return self.article, self.ref
 
-    @property
+    @cached_property
     def primary(self) -> str:
         """The fullest name the article gives."""
         return min(self.names, key=name_rank)
+
+    @cached_property
+    def full_names(self) -> frozenset[str]:
+        """Folded names strong enough to join on by equality (:func:`full_names`); kept with
+        the descriptor, which a writer's index clusters again for every article naming its actor."""
+        if self.kind == "Person":
+            return frozenset(f for f in map(fold, self.names) if len(f.split()) >= 2)
+        return frozenset({fold(self.primary)} | {f for n in self.names
+                                                 if not is_acronym(n) and len((f := fold(n)).split()) >= 2})
 
 
 #: A capital on a leading article ("The fire service") says nothing about the name.
@@ -91,11 +101,11 @@ def merge_descriptors(descriptors: Iterable[Descriptor], ref: str) -> Descriptor
                       frozenset().union(*(d.titles for d in ds)), frozenset().union(*(d.reasons for d in ds)))
 
 
-def full_names(d: Descriptor) -> set[str]:
-    """Folded names strong enough to join on by equality."""
-    if d.kind == "Person":
-        return {f for f in map(fold, d.names) if len(f.split()) >= 2}
-    return {fold(d.primary)} | {f for n in d.names if not is_acronym(n) and len((f := fold(n)).split()) >= 2}
+def full_names(d: Descriptor) -> frozenset[str]:
+    """Folded names strong enough to join on by equality: a person's of two words or more;
+    an organisation's or place's primary name and every name of two words or more that is
+    not an acronym."""
+    return d.full_names
 
 
 def is_short(d: Descriptor) -> bool:

@@ -30,6 +30,7 @@ the interrupted one; a rerun of the build writes that batch again. An article wr
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -104,6 +105,7 @@ class ActorIndex:
         self.actors: dict[str, ActorState] = {}
         self.labels: dict[str, str | None] = {}  # other actors' labels (governments, new actors)
         self.unwritten: dict[str, set[str]] = {}  # name key -> actors under it in the batch not yet written
+        self.held_under: dict[str, set[str]] = {}  # actor -> keys of self.keys holding it (or that did)
 
     def actors_for(self, keys: Iterable[str]) -> set[str]:
         """The actors stored (or pending) under any of ``keys``."""
@@ -114,6 +116,8 @@ class ActorIndex:
             found = read_keys(self.store, missing, named=True)
             for key in missing:
                 self.keys[key] = found.get(key, set()) | self.unwritten.get(key, set())
+                for actor in self.keys[key]:
+                    self.held_under.setdefault(actor, set()).add(key)
         return {a for k in keys for a in self.keys[k]}
 
     def load(self, actors: Iterable[str]) -> None:
@@ -164,6 +168,8 @@ class ActorIndex:
             self.unwritten.setdefault(key, set()).update(actors)
             if key in self.keys:
                 self.keys[key] |= actors
+                for actor in actors:
+                    self.held_under.setdefault(actor, set()).add(key)
         for actor, label in labels.items():
             if actor in self.actors:
                 self.actors[actor].label = label
@@ -171,8 +177,17 @@ class ActorIndex:
                 self.labels[actor] = label
 
     def written(self) -> None:
-        """The batch is in the store."""
+        """The batch is in the store.
+
+        What the process holds then (this index, growing with the actors met, and whatever
+        else lives long) leaves the cyclic garbage collector's watch (:func:`gc.freeze`):
+        its full collections walked every object held, the index's most of all, and took a
+        tenth of a build's writing time at a thousand articles, more as the index grows. The
+        objects are still freed when their last reference goes; only garbage in reference
+        cycles made before a batch ends would stay, and the writer makes none.
+        """
         self.unwritten.clear()
+        gc.freeze()
 
     def forget(self, actors: Iterable[str], keys: Iterable[str]) -> None:
         """Drop what a write outside the index may have changed: these actors, every label
@@ -182,7 +197,7 @@ class ActorIndex:
         for a in actors:
             self.actors.pop(a, None)
         self.labels.clear()
-        for key in set(keys) | {k for k, held in self.keys.items() if held & actors}:
+        for key in set(keys).union(*(self.held_under.pop(a, ()) for a in actors)):
             self.keys.pop(key, None)
 
     def clear(self) -> None:
@@ -191,6 +206,7 @@ class ActorIndex:
         self.actors.clear()
         self.labels.clear()
         self.unwritten.clear()
+        self.held_under.clear()
 
 
 class Writer:

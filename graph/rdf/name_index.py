@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import chain
 
 from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
@@ -85,8 +86,13 @@ def index_entry(article: str, actor: str) -> NamedNode:
     >>> index_entry("https://example.org/article/a1", "https://example.org/person/x").value
     'urn:claimgraph:index:https://example.org/article/a1#e431217fb32e4353'
     """
-    digest = hashlib.sha1(actor.encode("utf-8")).hexdigest()[:16]
-    return NamedNode(f"{index_graph(article).value}#{digest}")
+    return NamedNode(f"{index_graph(article).value}#{_entry_digest(actor)}")
+
+
+@lru_cache(maxsize=1 << 15)
+def _entry_digest(actor: str) -> str:
+    """The fragment of an actor's index entries (memoised: a frequent actor has one per article)."""
+    return hashlib.sha1(actor.encode("utf-8")).hexdigest()[:16]
 
 
 def _entry_graph(entry: str) -> NamedNode:

@@ -117,13 +117,19 @@ def _near_keys(full: Iterable[str]) -> set[str]:
     return keys
 
 
-def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> set[str]:
+def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> frozenset[str]:
     """The keys an article's actor is stored under in the name index (``cg:nameKey``).
 
     Its folded names; for organisations also each acronym without dots ("U.N." -> "un"),
     and the initials of each name as a part key ("~rba"); for people each word as a part
     key ("~okafor") and, when they hold a title, the near-spelling keys of their full names.
     """
+    return _index_keys(kind, frozenset(names), frozenset(titles))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _index_keys(kind: str, names: frozenset[str], titles: frozenset[str]) -> frozenset[str]:
+    """:func:`index_keys` of a set of names (memoised, as :func:`_lookup_keys`)."""
     folded = {f for n in names if (f := fold(n))}
     keys = set(folded)
     if kind == "Person":
@@ -133,7 +139,7 @@ def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> s
     elif kind == "Organization":
         keys |= {acronym_key(n) for n in names if is_acronym(n)}
         keys |= {PART + initials(n).lower() for n in names if len(initials(n)) >= 2}
-    return keys
+    return frozenset(keys)
 
 
 def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> frozenset[str]:

@@ -350,7 +350,7 @@ class Writer:
                 self.why['label'] += 1
                 return None  # a stored actor changes label
         if joined & known and not _same_reasons(context, [d for d in context if d.ref in joined], resolution,
-                                                 ids, self.overrides):
+                                                 ids, self.overrides, own_new):
             self._changed = set()
             self.why['reasons'] += 1
             return None
@@ -396,12 +396,35 @@ class Writer:
 
 
 def _same_reasons(context: list[Descriptor], touched: list[Descriptor], resolution: Resolution, ids: Ids,
-                  overrides: Overrides) -> bool:
+                  overrides: Overrides, own: list[Descriptor]) -> bool:
     """True when every shape of the actors the article joins gives its fullest name the same
     reason as before it (:func:`graph.resolve.cluster.member_merges`; a shape whose fullest
-    name is the label gives none): their evidence then only gains the article's."""
+    name is the label gives none): their evidence then only gains the article's.
+
+    Without clustering the context again when the article's descriptors (``own``, clustered
+    as they are: no two of them in one actor) are each of a shape the context holds already,
+    under a smaller key: :func:`graph.resolve.cluster.cluster` then runs its rules on the
+    same first descriptor of each shape, in the same order, with or without them, so every
+    reason is the same."""
     touched = [d for d in touched if d.primary != resolution.assignments[d.key].label]
     if not touched:
         return True
+    if _adds_no_shape(context, own, resolution):
+        return True
     before = cluster(context, ids, overrides)
     return all((before.reasons.get(d.key) or _SAME) == (resolution.reasons.get(d.key) or _SAME) for d in touched)
+
+
+def _adds_no_shape(context: list[Descriptor], own: list[Descriptor], resolution: Resolution) -> bool:
+    """True when clustering ``context`` with ``own`` ran the rules on the same descriptors as
+    clustering ``context`` alone: each of ``own`` was clustered as it is (the resolver merged
+    none of them) and has the shape of a descriptor of ``context`` whose key is smaller (the
+    first of a shape, by key, stands for it)."""
+    if len({resolution.assignments[d.key].iri for d in own}) < len(own):
+        return False  # the resolver clustered them again, merged
+    first: dict[Shape, tuple[str, str]] = {}
+    for d in context:
+        shape = (d.kind, d.names, d.titles)
+        if shape not in first or d.key < first[shape]:
+            first[shape] = d.key
+    return all((d.kind, d.names, d.titles) in first and first[(d.kind, d.names, d.titles)] < d.key for d in own)

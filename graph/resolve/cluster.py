@@ -200,10 +200,15 @@ def _join_overrides(ds: list[Descriptor], uf: _Clusters, overrides: Overrides) -
 def _join_near_spellings(ds: list[Descriptor], uf: _Clusters) -> None:
     people = [(d, title_keys(d.titles), full_names(d)) for d in ds
               if d.kind == "Person" and d.titles and full_names(d)]
+    holding: dict[frozenset[str], list[int]] = {}  # title -> the people holding it, by position
+    for i, (_, titles, _) in enumerate(people):
+        for title in titles:
+            holding.setdefault(title, []).append(i)
     for i, (a, a_titles, a_names) in enumerate(people):
-        for b, b_titles, b_names in people[i + 1:]:
-            if (uf.find(a.key) != uf.find(b.key) and a_titles & b_titles
-                    and any(_near_name(x, y) for x in a_names for y in b_names)):
+        # only the later people who share a title with a, in order: every other pair fails the title test
+        for j in sorted({j for title in a_titles for j in holding[title] if j > i}):
+            b, _, b_names = people[j]
+            if uf.find(a.key) != uf.find(b.key) and any(_near_name(x, y) for x in a_names for y in b_names):
                 uf.union(a, b, "near spelling")
 
 

@@ -40,9 +40,9 @@ class Descriptor:
     titles: frozenset[str] = frozenset()
     reasons: frozenset[tuple[str, str]] = frozenset()
 
-    @property
+    @cached_property
     def key(self) -> Ref:
-        """(article, ref): unique among descriptors."""
+        """(article, ref): unique among descriptors (kept: clustering reads it often)."""
         return self.article, self.ref
 
     @cached_property

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from graph.records import ArticleRecord, Entity
-from graph.resolve.names import fold, is_acronym, is_titled, name_rank
+from graph.resolve.names import NAME_CACHE, fold, is_acronym, is_titled, name_rank
 
 Ref = tuple[str, str]  # (article IRI, actor IRI or entity key in that article)
 
@@ -68,8 +68,13 @@ def is_local(entity: Entity) -> bool:
     """True for actors that belong to their article alone: unnamed sources, and actors known
     only by a common noun ("police", "the government"), which would wrongly merge across
     articles and countries if resolved by name."""
-    return entity.kind == "UnnamedSource" or not any(
-        c.isupper() for name in (entity.name, *entity.aliases) for c in _LEADING_ARTICLE.sub("", name))
+    return entity.kind == "UnnamedSource" or not any(map(_capitalised, (entity.name, *entity.aliases)))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _capitalised(name: str) -> bool:
+    """True when a name has a capital past its leading article (memoised, as the name functions)."""
+    return any(c.isupper() for c in _LEADING_ARTICLE.sub("", name))
 
 
 def entity_names(entity: Entity) -> frozenset[str]:

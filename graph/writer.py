@@ -30,7 +30,6 @@ the interrupted one; a rerun of the build writes that batch again. An article wr
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -177,17 +176,8 @@ class ActorIndex:
                 self.labels[actor] = label
 
     def written(self) -> None:
-        """The batch is in the store.
-
-        What the process holds then (this index, growing with the actors met, and whatever
-        else lives long) leaves the cyclic garbage collector's watch (:func:`gc.freeze`):
-        its full collections walked every object held, the index's most of all, and took a
-        tenth of a build's writing time at a thousand articles, more as the index grows. The
-        objects are still freed when their last reference goes; only garbage in reference
-        cycles made before a batch ends would stay, and the writer makes none.
-        """
+        """The batch is in the store."""
         self.unwritten.clear()
-        gc.freeze()
 
     def forget(self, actors: Iterable[str], keys: Iterable[str]) -> None:
         """Drop what a write outside the index may have changed: these actors, every label

@@ -93,6 +93,8 @@ class ActorState:
 class ActorIndex:
     """Name keys and actors, read from the store once each and kept current by the writes of
     one :class:`Writer` (which must tell it what it writes: :meth:`added`, :meth:`forget`).
+    Unnamed sources are left out: their index entries keep name keys (for lookups by name),
+    but identity never joins them, and a generic name ("officials") holds one per article.
 
     Args:
         store: The store the writer writes.

@@ -36,12 +36,13 @@ from dataclasses import dataclass, field
 
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
-from graph.rdf._terms import DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_LABEL, MEMBER, NAME_KEY, TITLE, Quad, index_graph, iri
+from graph.rdf._terms import (DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
+                              LOCAL_REASON, MEMBER, NAME_KEY, ORGANIZATION, TITLE, Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, text_quads, to_quads
-from graph.rdf.name_index import (descriptors_in, government_quads, graph_facts, index_quads, indexed_actors,
-                                  read_actors, read_keys, source_quads)
+from graph.rdf.name_index import (descriptors_in, entry_keys, government_quads, graph_facts, index_quads,
+                                  indexed_actors, read_actors, read_keys, source_quads)
 from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, resolve
@@ -51,6 +52,11 @@ from graph.resolve.names import lookup_keys
 
 #: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
 _SAME = "same full name"
+#: The predicates of an article's public graph that :func:`~graph.rdf.name_index.descriptors_in`
+#: and :func:`~graph.rdf.name_index.graph_facts` read (its role nodes'): the rest is left out
+#: before they scan it.
+_READ_PREDICATES = frozenset({INDEX_OF, MEMBER, NAME_KEY, TITLE, ORGANIZATION, LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL,
+                              LOCAL_REASON, LOCAL_GOVERNMENT_OF})
 #: (kind, names, titles): descriptors of one shape meet every join rule alike.
 Shape = tuple[str, frozenset[str], frozenset[str]]
 
@@ -87,6 +93,8 @@ class ActorState:
 class ActorIndex:
     """Name keys and actors, read from the store once each and kept current by the writes of
     one :class:`Writer` (which must tell it what it writes: :meth:`added`, :meth:`forget`).
+    Unnamed sources are left out: their index entries keep name keys (for lookups by name),
+    but identity never joins them, and a generic name ("officials") holds one per article.
 
     Args:
         store: The store the writer writes.
@@ -98,20 +106,24 @@ class ActorIndex:
         self.actors: dict[str, ActorState] = {}
         self.labels: dict[str, str | None] = {}  # other actors' labels (governments, new actors)
         self.unwritten: dict[str, set[str]] = {}  # name key -> actors under it in the batch not yet written
+        self.held_under: dict[str, set[str]] = {}  # actor -> keys of self.keys holding it (or that did)
 
     def actors_for(self, keys: Iterable[str]) -> set[str]:
         """The actors stored (or pending) under any of ``keys``."""
         keys = set(keys)
-        missing = keys - self.keys.keys()
+        # Not ``keys - self.keys.keys()``: a set minus a dict view walks the whole dict.
+        missing = {k for k in keys if k not in self.keys}
         if missing:
-            found = read_keys(self.store, missing)
+            found = read_keys(self.store, missing, named=True)
             for key in missing:
                 self.keys[key] = found.get(key, set()) | self.unwritten.get(key, set())
+                for actor in self.keys[key]:
+                    self.held_under.setdefault(actor, set()).add(key)
         return {a for k in keys for a in self.keys[k]}
 
     def load(self, actors: Iterable[str]) -> None:
         """Read the actors not held yet: their descriptors and labels."""
-        missing = sorted(set(actors) - self.actors.keys())
+        missing = sorted({a for a in actors if a not in self.actors})
         if not missing:
             return
         labels = {a: self._label(a) for a in missing}
@@ -157,6 +169,8 @@ class ActorIndex:
             self.unwritten.setdefault(key, set()).update(actors)
             if key in self.keys:
                 self.keys[key] |= actors
+                for actor in actors:
+                    self.held_under.setdefault(actor, set()).add(key)
         for actor, label in labels.items():
             if actor in self.actors:
                 self.actors[actor].label = label
@@ -175,7 +189,7 @@ class ActorIndex:
         for a in actors:
             self.actors.pop(a, None)
         self.labels.clear()
-        for key in set(keys) | {k for k, held in self.keys.items() if held & actors}:
+        for key in set(keys).union(*(self.held_under.pop(a, ()) for a in actors)):
             self.keys.pop(key, None)
 
     def clear(self) -> None:
@@ -184,6 +198,7 @@ class ActorIndex:
         self.actors.clear()
         self.labels.clear()
         self.unwritten.clear()
+        self.held_under.clear()
 
 
 class Writer:
@@ -253,11 +268,7 @@ class Writer:
             raise
         index, public = index_graph(article), iri(article)
         quads = self.store.quads(None, None, None, index)
-        keys: dict[str, set[str]] = {}
-        entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
-        for q in quads:
-            if q.predicate == NAME_KEY:
-                keys.setdefault(q.object.value, set()).add(entries[q.subject])
+        keys = entry_keys(quads, named=True)
         if changed is None:
             self.index.forget(touched, keys)
         else:
@@ -312,10 +323,12 @@ class Writer:
             self.why['rename'] += 1
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
-        quads = to_quads(resolved, ids, evidence=False)
-        quads += index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
-        quads += key_quads(quads, article)
-        own = descriptors_in(quads, article)
+        public = to_quads(resolved, ids, evidence=False)
+        index = index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
+        # What descriptors_in and graph_facts read: the index, and the role nodes of the public graph.
+        read = index + [q for q in public if q.predicate in _READ_PREDICATES]
+        quads = public + index + key_quads(public, article)
+        own = descriptors_in(read, article)
         known = {d.ref for d in context}
         joined = {d.ref for d in own}
         for actor in joined - known:
@@ -329,11 +342,11 @@ class Writer:
                 self.why['label'] += 1
                 return None  # a stored actor changes label
         if joined & known and not _same_reasons(context, [d for d in context if d.ref in joined], resolution,
-                                                 ids, self.overrides):
+                                                 ids, self.overrides, own_new):
             self._changed = set()
             self.why['reasons'] += 1
             return None
-        facts = graph_facts(quads)
+        facts = graph_facts(read)
         labels = {}
         for actor, f in facts.items():
             if actor in resolved.labels:
@@ -349,12 +362,7 @@ class Writer:
         quads += description_quads({a: f for a, f in facts.items() if a in labels}, labels)
         quads += evidence_quads(self._evidence(own, resolution, resolved.labels, article), ids)
         quads += text_quads(record.article, ids) + source_quads(record.article, article)
-        entry_keys: dict[str, set[str]] = {}
-        entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
-        for q in quads:
-            if q.predicate == NAME_KEY:
-                entry_keys.setdefault(q.object.value, set()).add(entries[q.subject])
-        return quads, own, entry_keys, {a: labels[a] for a in labels}
+        return quads, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
 
     def _evidence(self, own: list[Descriptor], resolution: Resolution, labels: dict[str, str],
                   article: str) -> dict[str, list[Merge]]:
@@ -380,12 +388,35 @@ class Writer:
 
 
 def _same_reasons(context: list[Descriptor], touched: list[Descriptor], resolution: Resolution, ids: Ids,
-                  overrides: Overrides) -> bool:
+                  overrides: Overrides, own: list[Descriptor]) -> bool:
     """True when every shape of the actors the article joins gives its fullest name the same
     reason as before it (:func:`graph.resolve.cluster.member_merges`; a shape whose fullest
-    name is the label gives none): their evidence then only gains the article's."""
+    name is the label gives none): their evidence then only gains the article's.
+
+    Without clustering the context again when the article's descriptors (``own``, clustered
+    as they are: no two of them in one actor) are each of a shape the context holds already,
+    under a smaller key: :func:`graph.resolve.cluster.cluster` then runs its rules on the
+    same first descriptor of each shape, in the same order, with or without them, so every
+    reason is the same."""
     touched = [d for d in touched if d.primary != resolution.assignments[d.key].label]
     if not touched:
         return True
+    if _adds_no_shape(context, own, resolution):
+        return True
     before = cluster(context, ids, overrides)
     return all((before.reasons.get(d.key) or _SAME) == (resolution.reasons.get(d.key) or _SAME) for d in touched)
+
+
+def _adds_no_shape(context: list[Descriptor], own: list[Descriptor], resolution: Resolution) -> bool:
+    """True when clustering ``context`` with ``own`` ran the rules on the same descriptors as
+    clustering ``context`` alone: each of ``own`` was clustered as it is (the resolver merged
+    none of them) and has the shape of a descriptor of ``context`` whose key is smaller (the
+    first of a shape, by key, stands for it)."""
+    if len({resolution.assignments[d.key].iri for d in own}) < len(own):
+        return False  # the resolver clustered them again, merged
+    first: dict[Shape, tuple[str, str]] = {}
+    for d in context:
+        shape = (d.kind, d.names, d.titles)
+        if shape not in first or d.key < first[shape]:
+            first[shape] = d.key
+    return all((d.kind, d.names, d.titles) in first and first[(d.kind, d.names, d.titles)] < d.key for d in own)

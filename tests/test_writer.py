@@ -12,7 +12,7 @@ from graph.identity import remove_article, write_article
 from graph.rdf.ids import Ids
 from graph.rdf.store import Store
 from graph.resolve.descriptors import Descriptor
-from graph.writer import ActorState, Writer
+from graph.writer import ActorIndex, ActorState, Writer
 
 from .resolve.test_cluster import CASES
 from .test_identity import _record
@@ -102,3 +102,20 @@ def test_an_actor_holds_one_descriptor_per_shape_with_its_count(articles, shapes
     [(rep, count)] = state.shapes.values()
     assert (rep.article, count, rep.reasons) == (first, len(articles), frozenset())
     assert state.using("Mara Voss") == [[rep, count]] and state.using("Voss") == []
+
+
+class _NoStore:
+    """A store holding nothing (the index then knows only what it was told)."""
+
+    def query(self, sparql):
+        return []
+
+
+def test_forgetting_an_actor_drops_every_key_holding_it():
+    index = ActorIndex(_NoStore())
+    index.added([], {"k1": {"a"}, "k2": {"a", "b"}, "k3": {"b"}}, {})
+    assert index.actors_for({"k1", "k2", "k3", "k4"}) == {"a", "b"}
+    index.forget({"a"}, ())
+    assert set(index.keys) == {"k3", "k4"}
+    index.forget({"c"}, {"k4"})
+    assert set(index.keys) == {"k3"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from graph.records import Entity, Span
@@ -35,8 +36,12 @@ ACTOR_PATHS: dict[str, str] = {
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ID_SAFE = "-._~"
+#: Texts whose slug is memoised (bounded, so memory stays flat): a build mints the IRI of a
+#: frequent actor's name, and of its evidence, once per article naming it.
+SLUG_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=SLUG_CACHE)
 def slug(text: str) -> str:
     """Lowercase ``text``, strip diacritics and join its words with hyphens.
 
@@ -58,6 +63,13 @@ def slug(text: str) -> str:
     return result or "h-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1 << 12)
+def _quoted(article_id: str) -> str:
+    """An article id as its IRI holds it (memoised: every mention, role and statement IRI of
+    an article starts with it)."""
+    return quote(article_id, safe=_ID_SAFE)
+
+
 class Ids:
     """Mints the IRIs of one graph, all under one base.
 
@@ -73,7 +85,7 @@ class Ids:
 
     def article(self, article_id: str) -> str:
         """The IRI of an article (and of the named graph holding its facts)."""
-        return f"{self.base}article/{quote(article_id, safe=_ID_SAFE)}"
+        return f"{self.base}article/{_quoted(article_id)}"
 
     def actor(self, kind: str, name: str) -> str:
         """The IRI of a named actor or place, from its kind and canonical name.

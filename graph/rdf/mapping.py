@@ -56,9 +56,8 @@ def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]
     for actor, kind in _kinds(resolved.record.entities, actors).items():
         if kind != "UnnamedSource":
             yield Quad(graph, MENTIONS, actor, graph)
-    for entity in resolved.record.entities:
-        for s, p, o in _mention_triples(entity, actors[entity.key], graph, ids, article.id):
-            yield Quad(s, p, o, graph)
+    for entity in resolved.record.entities:  # half an article's quads: made without generators between
+        yield from _mention_quads(entity, actors[entity.key], graph, ids, article.id)
     role_spans: set[tuple[int, int]] = set()
     for role in resolved.record.roles:  # a role's IRI is its span: the first role read there
         if (role.span.begin, role.span.end) in role_spans:
@@ -155,14 +154,16 @@ def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tu
             yield actor, ALT_LABEL, Literal(alt)
 
 
-def _mention_triples(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids,
-                     article_id: str) -> Iterator[tuple]:
+def _mention_quads(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids, article_id: str) -> list[Quad]:
+    quads: list[Quad] = []
     for mention in entity.mentions:
-        node = NamedNode(ids.mention(article_id, mention.span))
-        yield node, A, MENTION
-        yield node, REFERS_TO, actor
-        yield node, ANCHOR_OF, Literal(mention.text)
-        yield from _provenance(node, graph, mention.span)
+        span = mention.span
+        node = NamedNode(ids.mention(article_id, span))
+        quads += (Quad(node, A, MENTION, graph), Quad(node, REFERS_TO, actor, graph),
+                  Quad(node, ANCHOR_OF, Literal(mention.text), graph),
+                  Quad(node, DERIVED_FROM, graph, graph),  # _provenance's, in its order
+                  Quad(node, BEGIN, Literal(span.begin), graph), Quad(node, END, Literal(span.end), graph))
+    return quads
 
 
 def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, graph: NamedNode,

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import chain
 
 from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, LOCAL_REASON, MEMBER, NAME_KEY,
@@ -52,11 +53,12 @@ from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "descriptors_in", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
+__all__ = ["Facts", "descriptors_in", "entry_keys", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
            "index_moves", "index_quads", "indexed_actors", "keyed_actors", "read_actors", "read_context",
            "read_descriptions", "read_keys", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
+UNNAMED_SOURCE = KIND_CLASSES["UnnamedSource"]
 _SEP = ": "
 #: What is read about each actor of the context, in every article's index graph.
 _READ = (LOCAL_NAME, LOCAL_REASON, LOCAL_KIND)
@@ -84,8 +86,13 @@ def index_entry(article: str, actor: str) -> NamedNode:
     >>> index_entry("https://example.org/article/a1", "https://example.org/person/x").value
     'urn:claimgraph:index:https://example.org/article/a1#e431217fb32e4353'
     """
-    digest = hashlib.sha1(actor.encode("utf-8")).hexdigest()[:16]
-    return NamedNode(f"{index_graph(article).value}#{digest}")
+    return NamedNode(f"{index_graph(article).value}#{_entry_digest(actor)}")
+
+
+@lru_cache(maxsize=1 << 15)
+def _entry_digest(actor: str) -> str:
+    """The fragment of an actor's index entries (memoised: a frequent actor has one per article)."""
+    return hashlib.sha1(actor.encode("utf-8")).hexdigest()[:16]
 
 
 def _entry_graph(entry: str) -> NamedNode:
@@ -257,14 +264,23 @@ def read_context(store: GraphStore, keys: Iterable[str], actors: Iterable[str] =
     return found
 
 
-def read_keys(store: GraphStore, keys: Iterable[str]) -> dict[str, set[str]]:
-    """Name key -> the actors stored under it, for each of ``keys`` that has any (one query)."""
+def read_keys(store: GraphStore, keys: Iterable[str], named: bool = False) -> dict[str, set[str]]:
+    """Name key -> the actors stored under it, for each of ``keys`` that has any (one query).
+
+    Args:
+        store: The store.
+        keys: Name index keys.
+        named: Leave out unnamed sources, whose entries keep their keys for lookups by name
+            but which identity never joins (:func:`_descriptors` drops them): a generic name
+            ("officials") holds one per article that cites one.
+    """
     values = " ".join(str(Literal(k)) for k in sorted(set(keys)))
     if not values:
         return {}
     found: dict[str, set[str]] = {}
+    unnamed = f"FILTER NOT EXISTS {{ ?e {LOCAL_KIND} {UNNAMED_SOURCE} }}" if named else ""
     rows = store.query(f"SELECT DISTINCT ?k ?s WHERE {{ VALUES ?k {{ {values} }} "
-                       f"GRAPH ?g {{ ?e {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}")
+                       f"GRAPH ?g {{ ?e {NAME_KEY} ?k ; {INDEX_OF} ?s {unnamed} }} }}")
     for row in rows:
         found.setdefault(row["k"].value, set()).add(row["s"].value)
     return found
@@ -288,6 +304,22 @@ def descriptors_in(quads: Iterable[Quad], article: str) -> list[Descriptor]:
     rows += [(roles[q.subject], q.graph_name, TITLE, q.object.value) for q in quads
              if q.predicate == TITLE and q.subject in roles and roles[q.subject] in keyed]
     return [d for d in _descriptors(rows) if d.article == article]
+
+
+def entry_keys(quads: Iterable[Quad], named: bool = False) -> dict[str, set[str]]:
+    """Name key -> the actors an article's index quads store under it (all but unnamed
+    sources with ``named``, as :func:`read_keys` reads them)."""
+    quads = list(quads)
+    entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
+    if named:
+        for q in quads:
+            if q.predicate == LOCAL_KIND and q.object == UNNAMED_SOURCE:
+                entries.pop(q.subject, None)
+    keys: dict[str, set[str]] = {}
+    for q in quads:
+        if q.predicate == NAME_KEY and q.subject in entries:
+            keys.setdefault(q.object.value, set()).add(entries[q.subject])
+    return keys
 
 
 def graph_facts(quads: Iterable[Quad]) -> Facts:

@@ -76,6 +76,10 @@ NEAR_WINDOW = 120
 #: Relation ("by", "about") -> the public predicate linking a statement to the actor, and the key predicate.
 RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATEMENT_BY),
                                                       "about": (ABOUT, STATEMENT_ABOUT)}
+#: The public predicate -> the key predicates it gives.
+_KEY_OF: dict[NamedNode, list[NamedNode]] = {}
+for _link, _key in RELATIONS.values():
+    _KEY_OF.setdefault(_link, []).append(_key)
 _OFFSET = 10 ** 10
 _NO_DATE = 99999999
 
@@ -135,14 +139,29 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     """The keys of an article's statements, from its quads (those of its public graph
     suffice), for its index graph; in a stable order, without duplicates."""
     graph = iri(article)
-    own = [q for q in quads if q.graph_name == graph]
-    date = next((q.object.value for q in own if q.subject == graph and q.predicate == DATE_PUBLISHED), None)
-    statements = {q.subject for q in own if q.predicate == A and q.object == STATEMENT}
-    begins = {q.subject: int(q.object.value) for q in own if q.predicate == BEGIN and q.subject in statements}
+    date: str | None = None
+    statements: set[NamedNode] = set()
+    begins: dict[NamedNode, Literal] = {}
+    links: list[tuple[NamedNode, NamedNode, NamedNode]] = []  # (statement, key predicate, actor)
+    own: list[Quad] = []
+    for q in quads:  # one pass, each term read once: an article has hundreds of quads
+        if q.graph_name != graph:
+            continue
+        own.append(q)
+        predicate = q.predicate
+        if predicate == A:
+            if q.object == STATEMENT:
+                statements.add(q.subject)
+        elif predicate == BEGIN:
+            begins[q.subject] = q.object
+        elif predicate in _KEY_OF:
+            if isinstance(obj := q.object, NamedNode):
+                links += [(q.subject, key, obj) for key in _KEY_OF[predicate]]
+        elif predicate == DATE_PUBLISHED and date is None and q.subject == graph:
+            date = q.object.value
     index = index_graph(article)
-    keys = {Quad(key_node(q.object.value), key, Literal(sort_key(date, begins[q.subject])), index)
-            for q in own for link, key in RELATIONS.values()
-            if q.predicate == link and q.subject in begins and isinstance(q.object, NamedNode)}
+    keys = {Quad(key_node(actor.value), key, Literal(sort_key(date, int(begins[statement].value))), index)
+            for statement, key, actor in links if statement in statements and statement in begins}
     return sorted(keys | facet_quads(own, article, date), key=str)
 
 

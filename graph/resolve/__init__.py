@@ -12,11 +12,11 @@ with the resolution of the article and its context. It never reads or writes a s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 from graph.overrides import Overrides
 from graph.rdf.ids import Ids
-from graph.records import ArticleRecord, ResolvedRecord
+from graph.records import ArticleRecord, Merge, ResolvedRecord
 from graph.resolve.cluster import Resolution, cluster
 from graph.resolve.descriptors import Descriptor, descriptors_of, is_local, merge_descriptors
 from graph.resolve.names import fold
@@ -66,5 +66,24 @@ def resolve(record: ArticleRecord, ids: Ids, context: Iterable[Descriptor] = (),
         assigned = resolution.assignments[(article_iri, e.key)]
         iris[e.key] = assigned.iri
         labels[assigned.iri] = assigned.label
-    merges = {iri: resolution.evidence[iri] for iri in labels if iri in resolution.evidence}
-    return ResolvedRecord(record, iris, labels, merges), resolution
+    return ResolvedRecord(record, iris, labels, _Merges(resolution.evidence, labels)), resolution
+
+
+class _Merges(Mapping):
+    """The merge evidence of an article's actors, worked out only if read: the writers map
+    articles without it (they rebuild each actor's evidence from every article), and that
+    of a frequent actor walks every article naming it."""
+
+    def __init__(self, evidence: Mapping[str, list[Merge]], actors: Iterable[str]) -> None:
+        self._evidence, self._actors = evidence, set(actors)
+
+    def __getitem__(self, iri: str) -> list[Merge]:
+        if iri not in self._actors:
+            raise KeyError(iri)
+        return self._evidence[iri]
+
+    def __iter__(self) -> Iterator[str]:
+        return (iri for iri in sorted(self._actors) if iri in self._evidence)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -26,7 +26,7 @@ name (:func:`~graph.resolve.names.within_reason`) and the reasons extraction gav
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from graph.names import near_spelling
@@ -45,13 +45,49 @@ class Assignment:
     label: str
 
 
+class Evidence(Mapping):
+    """Actor IRI -> why each of its names was merged into it (actors with no merge left
+    out), worked out for an actor when first asked: a writer asks for the few actors of one
+    article among the hundreds of a clustering."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, list[tuple[list[Descriptor], str, dict[Ref, str]]]] = {}
+        self._done: dict[str, list[Merge]] = {}
+
+    def add(self, iri: str, members: list[Descriptor], label: str, joined: dict[Ref, str]) -> None:
+        """One cluster of the actor ``iri`` (clusters whose labels slug alike share an IRI)."""
+        self._parts.setdefault(iri, []).append((members, label, joined))
+        self._done.pop(iri, None)
+
+    def _merges(self, iri: str) -> list[Merge]:
+        if iri not in self._done:
+            parts = self._parts.get(iri, ())
+            self._done[iri] = combine_merges([m for part in parts for m in _evidence(*part)])
+        return self._done[iri]
+
+    def __getitem__(self, iri: str) -> list[Merge]:
+        merges = self._merges(iri)
+        if not merges:
+            raise KeyError(iri)
+        return merges
+
+    def __contains__(self, iri: object) -> bool:
+        return isinstance(iri, str) and bool(self._merges(iri))
+
+    def __iter__(self) -> Iterator[str]:
+        return (iri for iri in list(self._parts) if self._merges(iri))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @dataclass
 class Resolution:
     """The result of :func:`cluster`.
 
     Attributes:
         assignments: Descriptor key -> its actor.
-        evidence: Actor IRI -> why each of its names was merged into it.
+        evidence: Actor IRI -> why each of its names was merged into it (:class:`Evidence`).
         reasons: Descriptor key -> the rule that joined its shape to another (none when
             it joined none), which its evidence gives for its fullest name.
         clusters: Descriptor key -> the key standing for its cluster (clusters whose labels
@@ -59,7 +95,7 @@ class Resolution:
     """
 
     assignments: dict[Ref, Assignment] = field(default_factory=dict)
-    evidence: dict[str, list[Merge]] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
     reasons: dict[Ref, str] = field(default_factory=dict)
     clusters: dict[Ref, Ref] = field(default_factory=dict)
 
@@ -70,7 +106,8 @@ class _Clusters:
     def __init__(self, descriptors: list[Descriptor], overrides: Overrides) -> None:
         self.parent = {d.key: d.key for d in descriptors}
         self.reason: dict[Ref, str] = {}
-        self.tags = {d.key: _split_tags(d, overrides) for d in descriptors}
+        none: frozenset[tuple[int, str]] = frozenset()
+        self.tags = {d.key: _split_tags(d, overrides) if overrides.splits else none for d in descriptors}
 
     def find(self, key: Ref) -> Ref:
         while self.parent[key] != key:
@@ -163,10 +200,15 @@ def _join_overrides(ds: list[Descriptor], uf: _Clusters, overrides: Overrides) -
 def _join_near_spellings(ds: list[Descriptor], uf: _Clusters) -> None:
     people = [(d, title_keys(d.titles), full_names(d)) for d in ds
               if d.kind == "Person" and d.titles and full_names(d)]
+    holding: dict[frozenset[str], list[int]] = {}  # title -> the people holding it, by position
+    for i, (_, titles, _) in enumerate(people):
+        for title in titles:
+            holding.setdefault(title, []).append(i)
     for i, (a, a_titles, a_names) in enumerate(people):
-        for b, b_titles, b_names in people[i + 1:]:
-            if (uf.find(a.key) != uf.find(b.key) and a_titles & b_titles
-                    and any(_near_name(x, y) for x in a_names for y in b_names)):
+        # only the later people who share a title with a, in order: every other pair fails the title test
+        for j in sorted({j for title in a_titles for j in holding[title] if j > i}):
+            b, _, b_names = people[j]
+            if uf.find(a.key) != uf.find(b.key) and any(_near_name(x, y) for x in a_names for y in b_names):
                 uf.union(a, b, "near spelling")
 
 
@@ -230,8 +272,7 @@ def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Reso
             result.clusters[d.key] = root
         joined = {d.key: uf.reason[same[0].key] for same in group if same[0].key in uf.reason for d in same}
         result.reasons.update(joined)
-        result.evidence.setdefault(iri, []).extend(_evidence(members, label, joined))
-    result.evidence = {iri: combine_merges(ms) for iri, ms in result.evidence.items() if ms}
+        result.evidence.add(iri, members, label, joined)
     return result
 
 

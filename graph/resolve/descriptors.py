@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from graph.records import ArticleRecord, Entity
-from graph.resolve.names import fold, is_acronym, is_titled, name_rank
+from graph.resolve.names import NAME_CACHE, fold, is_acronym, is_titled, name_rank
 
 Ref = tuple[str, str]  # (article IRI, actor IRI or entity key in that article)
 
@@ -39,15 +40,24 @@ class Descriptor:
     titles: frozenset[str] = frozenset()
     reasons: frozenset[tuple[str, str]] = frozenset()
 
-    @property
+    @cached_property
     def key(self) -> Ref:
-        """(article, ref): unique among descriptors."""
+        """(article, ref): unique among descriptors (kept: clustering reads it often)."""
         return self.article, self.ref
 
-    @property
+    @cached_property
     def primary(self) -> str:
         """The fullest name the article gives."""
         return min(self.names, key=name_rank)
+
+    @cached_property
+    def full_names(self) -> frozenset[str]:
+        """Folded names strong enough to join on by equality (:func:`full_names`); kept with
+        the descriptor, which a writer's index clusters again for every article naming its actor."""
+        if self.kind == "Person":
+            return frozenset(f for f in map(fold, self.names) if len(f.split()) >= 2)
+        return frozenset({fold(self.primary)} | {f for n in self.names
+                                                 if not is_acronym(n) and len((f := fold(n)).split()) >= 2})
 
 
 #: A capital on a leading article ("The fire service") says nothing about the name.
@@ -58,8 +68,13 @@ def is_local(entity: Entity) -> bool:
     """True for actors that belong to their article alone: unnamed sources, and actors known
     only by a common noun ("police", "the government"), which would wrongly merge across
     articles and countries if resolved by name."""
-    return entity.kind == "UnnamedSource" or not any(
-        c.isupper() for name in (entity.name, *entity.aliases) for c in _LEADING_ARTICLE.sub("", name))
+    return entity.kind == "UnnamedSource" or not any(map(_capitalised, (entity.name, *entity.aliases)))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _capitalised(name: str) -> bool:
+    """True when a name has a capital past its leading article (memoised, as the name functions)."""
+    return any(c.isupper() for c in _LEADING_ARTICLE.sub("", name))
 
 
 def entity_names(entity: Entity) -> frozenset[str]:
@@ -91,11 +106,11 @@ def merge_descriptors(descriptors: Iterable[Descriptor], ref: str) -> Descriptor
                       frozenset().union(*(d.titles for d in ds)), frozenset().union(*(d.reasons for d in ds)))
 
 
-def full_names(d: Descriptor) -> set[str]:
-    """Folded names strong enough to join on by equality."""
-    if d.kind == "Person":
-        return {f for f in map(fold, d.names) if len(f.split()) >= 2}
-    return {fold(d.primary)} | {f for n in d.names if not is_acronym(n) and len((f := fold(n)).split()) >= 2}
+def full_names(d: Descriptor) -> frozenset[str]:
+    """Folded names strong enough to join on by equality: a person's of two words or more;
+    an organisation's or place's primary name and every name of two words or more that is
+    not an acronym."""
+    return d.full_names
 
 
 def is_short(d: Descriptor) -> bool:

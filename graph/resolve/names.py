@@ -117,13 +117,19 @@ def _near_keys(full: Iterable[str]) -> set[str]:
     return keys
 
 
-def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> set[str]:
+def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> frozenset[str]:
     """The keys an article's actor is stored under in the name index (``cg:nameKey``).
 
     Its folded names; for organisations also each acronym without dots ("U.N." -> "un"),
     and the initials of each name as a part key ("~rba"); for people each word as a part
     key ("~okafor") and, when they hold a title, the near-spelling keys of their full names.
     """
+    return _index_keys(kind, frozenset(names), frozenset(titles))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _index_keys(kind: str, names: frozenset[str], titles: frozenset[str]) -> frozenset[str]:
+    """:func:`index_keys` of a set of names (memoised, as :func:`_lookup_keys`)."""
     folded = {f for n in names if (f := fold(n))}
     keys = set(folded)
     if kind == "Person":
@@ -133,10 +139,10 @@ def index_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> s
     elif kind == "Organization":
         keys |= {acronym_key(n) for n in names if is_acronym(n)}
         keys |= {PART + initials(n).lower() for n in names if len(initials(n)) >= 2}
-    return keys
+    return frozenset(keys)
 
 
-def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> set[str]:
+def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> frozenset[str]:
     """The keys under which the candidates of an actor are stored (see :mod:`graph.resolve.cluster`).
 
     Its folded names (same full name); for a person's full name also its words, finding the
@@ -145,6 +151,12 @@ def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> 
     finding its acronym ("RBA"), and for one named only by an acronym the names with those
     initials ("~rba"); for a titled person the near spellings of their full names.
     """
+    return _lookup_keys(kind, frozenset(names), frozenset(titles))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _lookup_keys(kind: str, names: frozenset[str], titles: frozenset[str]) -> frozenset[str]:
+    """:func:`lookup_keys` of a set of names (memoised: a frequent actor's names recur in every article naming it)."""
     names = [n for n in names if n.strip()]
     folded = {f for n in names if (f := fold(n))}
     keys = set(folded)
@@ -161,4 +173,4 @@ def lookup_keys(kind: str, names: Iterable[str], titles: Iterable[str] = ()) -> 
         keys |= acronyms | {initials(n).lower() for n in names if len(initials(n)) >= 2}
         if names and len(acronyms) == len(names):
             keys |= {PART + a for a in acronyms}
-    return keys
+    return frozenset(keys)

@@ -11,7 +11,7 @@ from graph.identity import write_article
 from graph.rdf.ids import Ids
 from graph.rdf._terms import INDEX_OF, INDEX_PREDICATES
 from graph.rdf.mapping import actor_iris, to_quads
-from graph.rdf.name_index import index_graph, index_quads, read_context, read_descriptions
+from graph.rdf.name_index import entry_keys, index_graph, index_quads, read_context, read_descriptions, read_keys
 from graph.rdf.store import Store
 from graph.records import Article, ArticleRecord, Entity, Mention, Role, Span
 from graph.resolve import resolve
@@ -148,3 +148,20 @@ def test_describe_of_every_seed_actor_repeats_no_triple(seed_store):
             assert int(total) == int(distinct) == len(described), actor
         shared = [a for a in actors if len(store.quads(None, INDEX_OF, a, None)) > 1]
         assert shared  # some actors are indexed by several articles: the case that used to repeat
+
+
+def test_unnamed_sources_keep_their_keys_but_identity_reads_named_actors_only(tmp_path):
+    text = "officials said the Harbour Board agreed"
+    rec = ArticleRecord(Article("a1", "a1.txt", text), [
+        Entity("e0", "UnnamedSource", "officials", set(), [Mention(Span(0, 9), "officials")]),
+        Entity("e1", "Organization", "Harbour Board", set(), [Mention(Span(19, 32), "Harbour Board")])])
+    with Store.open(tmp_path / "s") as store:
+        write_article(store, rec, IDS)
+        index = store.quads(None, None, None, index_graph(IDS.article("a1")))
+        board = IDS.actor("Organization", "Harbour Board")
+        keys = {"officials", "harbour board"}
+        everyone = read_keys(store, keys)
+        assert set(everyone) == keys and everyone["harbour board"] == {board}
+        assert read_keys(store, keys, named=True) == {"harbour board": {board}}
+        assert entry_keys(index, named=True) == read_keys(store, set(entry_keys(index, named=True)), named=True)
+        assert set(entry_keys(index)) >= keys and "officials" not in entry_keys(index, named=True)

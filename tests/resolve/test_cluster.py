@@ -127,3 +127,18 @@ def test_label_is_fullest_name_and_evidence_names_articles():
 def test_evidence_includes_the_within_article_reasons(descs, expected):
     res = cluster(descs, IDS)
     assert {(m.alias, m.reason, m.articles) for ms in res.evidence.values() for m in ms} == expected
+
+
+@pytest.mark.parametrize(("descs", "with_evidence"), [
+    ([d("a", ("Lena Okafor",)), d("b", ("Lena Okafor",))], {"lena-okafor"}),  # two articles: same full name
+    ([d("a", ("Lena Okafor",)), d("b", ("Ade Bello", "Bello"))], {"ade-bello"}),  # one name alone: no merge
+    ([d("a", ("Lena Okafor",))], set()),
+])
+def test_evidence_maps_only_the_actors_with_merges(descs, with_evidence):
+    res = cluster(descs, IDS)
+    iris = {a.iri for a in res.assignments.values()}
+    assert {i.rsplit("/", 1)[1] for i in res.evidence} == with_evidence == {i.rsplit("/", 1)[1] for i in iris if i in res.evidence}
+    assert len(res.evidence) == len(with_evidence)
+    for i in iris - set(res.evidence):
+        with pytest.raises(KeyError):
+            res.evidence[i]

@@ -3,13 +3,16 @@
 Articles stream through in batches (read, skip if unchanged, parse, extract, resolve, map)
 and each batch of finished articles is written to the store in one transaction
 (:class:`graph.writer.Writer`), so an interrupted build leaves a store that opens and holds
-every batch that finished, and memory stays bounded whatever the corpus size.
+every batch that finished, and memory stays bounded whatever the corpus size. The writer's
+thread writes a batch while the next one is planned; an article is reported built (or
+lost) once its batch's write has ended.
 """
 
 from __future__ import annotations
 
 import errno
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, count
@@ -139,6 +142,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
                 yield todo
 
     stored: dict[str, bool] = {}  # article id -> already in the store (until written)
+    writer = Writer(store, ids, overrides)
 
     def to_build(batch: list) -> list[Article]:
         todo: list[Article] = []
@@ -146,6 +150,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
             if isinstance(item, InputError):
                 fail(str(item))
                 continue
+            _written_first(writer, ids.article(item.id))
             old = store.article_hash(ids.article(item.id))
             if old is not None and old != item.content_hash:
                 item = _own_id(item, store, ids)
@@ -159,7 +164,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
 
     with open_executor(workers, dask, nlp) as executor:
         write_batches(executor.map(todo_batches()), store, ids, overrides, report, fail, progress, stored,
-                      trim=not isinstance(executor, LocalExecutor))
+                      trim=not isinstance(executor, LocalExecutor), writer=writer)
     report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -178,16 +183,30 @@ def _own_id(article: Article, store: GraphStore, ids: Ids) -> Article:
     return article if ident == article.id else replace(article, id=ident)
 
 
+def _written_first(writer: Writer, article: str) -> None:
+    """Wait, if the writer's thread is writing ``article`` (an id met again), until the store
+    holds it. A failed write is in ``writer.lost``, reported with its batch."""
+    try:
+        writer.wait(article)
+    except UnsavedWrites:
+        raise
+    except Exception:  # noqa: BLE001,S110 - reported when its batch settles (_settle)
+        pass
+
+
 def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Ids, overrides: Overrides,
                   report: BuildReport, fail: Callable[[str], None], progress: Progress | None = None,
-                  stored: dict[str, bool] | None = None, trim: bool = False) -> None:
+                  stored: dict[str, bool] | None = None, trim: bool = False, writer: Writer | None = None) -> None:
     """Write extracted articles to the store, batch after batch, checkpointing the store as
     the writing process grows (:data:`CHECKPOINT_GROWTH`): the writing half of :func:`build`,
     also driven alone by ``benchmarks/writer.py`` with records extracted once.
 
     Each batch is written by one :class:`graph.writer.Writer`, in one transaction (an
-    article that changes what the store holds of others in its own, before the rest): an
-    interrupted build leaves the store with every batch written before it.
+    article that changes what the store holds of others in its own, before the rest), in the
+    writer's thread while the next batch is planned: an interrupted build leaves the store
+    with every batch written before it, and none of the batch being written. An article is
+    counted in ``report`` (or its error line given to ``fail``), and ``progress`` told,
+    once its batch's write has ended; every write has ended when this returns or raises.
 
     Args:
         batches: The extracted articles, in input order.
@@ -200,21 +219,34 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
         stored: Article id -> already in the store (an update rather than an addition).
         trim: Hand freed memory back to the system at each checkpoint (when extraction
             runs elsewhere; here, spaCy's next batch would only fault the pages back in).
+        writer: The writer to use (:func:`build` reads the store through it); closed here.
     """
     stored = {} if stored is None else stored
-    writer = Writer(store, ids, overrides)
+    writer = writer or Writer(store, ids, overrides)
+    unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]] = deque()
     held = memory.resident()
-    for results in batches:
-        _build_batch(results, writer, report, fail, progress, stored)
-        if memory.resident() - held > CHECKPOINT_GROWTH:
-            store.checkpoint()
-            if trim:
-                memory.trim()
-            held = memory.resident()
+    asked = False
+    try:
+        for results in batches:
+            unsettled.append((results, _write_each(results, writer, report, fail, stored)))
+            _flush(writer, wait=False)  # waits for the batch before, and makes a checkpoint asked after it
+            _settle(unsettled, writer, report, fail, progress)
+            if asked:
+                if trim:
+                    memory.trim()
+                held = memory.resident()
+            asked = memory.resident() - held > CHECKPOINT_GROWTH
+            if asked:
+                writer.checkpoint()
+        _flush(writer, wait=True)
+        _settle(unsettled, writer, report, fail, progress)
+    finally:
+        writer.close()
 
 
-def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, fail: Callable[[str], None],
-                 progress: Progress | None, stored: dict[str, bool]) -> None:
+def _write_each(results: list[Extracted], writer: Writer, report: BuildReport, fail: Callable[[str], None],
+                stored: dict[str, bool]) -> list[tuple[Extracted, bool]]:
+    """Hand a batch's articles to the writer; those it took, with whether each was stored before."""
     written: list[tuple[Extracted, bool]] = []
     for result in results:
         article, record = result.article, result.record
@@ -230,24 +262,42 @@ def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, 
             fail(_error_line(article, exc))
         else:
             written.append((result, existed))
+    return written
+
+
+def _flush(writer: Writer, wait: bool) -> None:
+    """Flush the writer; a batch whose write failed is left in ``writer.lost``, to :func:`_settle`."""
     try:
-        writer.flush()
+        writer.flush(wait=wait)
     except UnsavedWrites:
         raise
-    except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on (it is in writer.lost)
-        _stop_if_disk_full(exc, results[0].article, report)
-    lost, writer.lost = writer.lost, {}
-    for result, _ in written:
-        if result.article.id in lost:
-            fail(_error_line(result.article, lost[result.article.id]))
-    written = [(r, e) for r, e in written if r.article.id not in lost]
-    for result, existed in written:
-        (report.updated if existed else report.added).append(result.article.id)
-        report.statements += len(result.record.statements)
-        report.statistics += len(result.record.statistics)
-        report.words += result.words
-    if progress:
-        progress(len(results))
+    except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on
+        if not any(exc is lost for lost in writer.lost.values()):
+            raise  # not a batch's write (a checkpoint): stop, as before
+
+
+def _settle(unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]], writer: Writer,
+            report: BuildReport, fail: Callable[[str], None], progress: Progress | None) -> None:
+    """Count the batches whose every article the writer has written or lost, in order.
+
+    Raises:
+        ClaimGraphError: when an article was lost to a full disk.
+    """
+    waiting = writer.waiting()
+    while unsettled and not any(result.article.id in waiting for result, _ in unsettled[0][1]):
+        results, written = unsettled.popleft()
+        for result, existed in written:
+            lost = writer.lost.pop(result.article.id, None)
+            if lost is not None:
+                _stop_if_disk_full(lost, result.article, report)
+                fail(_error_line(result.article, lost))
+                continue
+            (report.updated if existed else report.added).append(result.article.id)
+            report.statements += len(result.record.statements)
+            report.statistics += len(result.record.statistics)
+            report.words += result.words
+        if progress:
+            progress(len(results))
 
 
 def _error_line(article: Article, exc: Exception) -> str:

@@ -142,7 +142,6 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
                 yield todo
 
     stored: dict[str, bool] = {}  # article id -> already in the store (until written)
-    writer = Writer(store, ids, overrides)
 
     def to_build(batch: list) -> list[Article]:
         todo: list[Article] = []
@@ -150,7 +149,6 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
             if isinstance(item, InputError):
                 fail(str(item))
                 continue
-            _written_first(writer, ids.article(item.id))
             old = store.article_hash(ids.article(item.id))
             if old is not None and old != item.content_hash:
                 item = _own_id(item, store, ids)
@@ -164,7 +162,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
 
     with open_executor(workers, dask, nlp) as executor:
         write_batches(executor.map(todo_batches()), store, ids, overrides, report, fail, progress, stored,
-                      trim=not isinstance(executor, LocalExecutor), writer=writer)
+                      trim=not isinstance(executor, LocalExecutor))
     report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -183,20 +181,9 @@ def _own_id(article: Article, store: GraphStore, ids: Ids) -> Article:
     return article if ident == article.id else replace(article, id=ident)
 
 
-def _written_first(writer: Writer, article: str) -> None:
-    """Wait, if the writer's thread is writing ``article`` (an id met again), until the store
-    holds it. A failed write is in ``writer.lost``, reported with its batch."""
-    try:
-        writer.wait(article)
-    except UnsavedWrites:
-        raise
-    except Exception:  # noqa: BLE001,S110 - reported when its batch settles (_settle)
-        pass
-
-
 def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Ids, overrides: Overrides,
                   report: BuildReport, fail: Callable[[str], None], progress: Progress | None = None,
-                  stored: dict[str, bool] | None = None, trim: bool = False, writer: Writer | None = None) -> None:
+                  stored: dict[str, bool] | None = None, trim: bool = False) -> None:
     """Write extracted articles to the store, batch after batch, checkpointing the store as
     the writing process grows (:data:`CHECKPOINT_GROWTH`): the writing half of :func:`build`,
     also driven alone by ``benchmarks/writer.py`` with records extracted once.
@@ -219,10 +206,9 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
         stored: Article id -> already in the store (an update rather than an addition).
         trim: Hand freed memory back to the system at each checkpoint (when extraction
             runs elsewhere; here, spaCy's next batch would only fault the pages back in).
-        writer: The writer to use (:func:`build` reads the store through it); closed here.
     """
     stored = {} if stored is None else stored
-    writer = writer or Writer(store, ids, overrides)
+    writer = Writer(store, ids, overrides)
     unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]] = deque()
     held = memory.resident()
     asked = False
@@ -230,7 +216,7 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
         for results in batches:
             unsettled.append((results, _write_each(results, writer, report, fail, stored)))
             _flush(writer, wait=False)  # waits for the batch before, and makes a checkpoint asked after it
-            _settle(unsettled, writer, report, fail, progress)
+            _settle(unsettled, 1, writer, report, fail, progress)
             if asked:
                 if trim:
                     memory.trim()
@@ -239,7 +225,7 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
             if asked:
                 writer.checkpoint()
         _flush(writer, wait=True)
-        _settle(unsettled, writer, report, fail, progress)
+        _settle(unsettled, 0, writer, report, fail, progress)
     finally:
         writer.close()
 
@@ -272,19 +258,20 @@ def _flush(writer: Writer, wait: bool) -> None:
     except UnsavedWrites:
         raise
     except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on
-        if not any(exc is lost for lost in writer.lost.values()):
+        if not writer.lost_to(exc):
             raise  # not a batch's write (a checkpoint): stop, as before
 
 
-def _settle(unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]], writer: Writer,
+def _settle(unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]], keep: int, writer: Writer,
             report: BuildReport, fail: Callable[[str], None], progress: Progress | None) -> None:
-    """Count the batches whose every article the writer has written or lost, in order.
+    """Count the batches handed to the writer but the last ``keep``, in order: a flush waits
+    for every batch before the one it hands over, so each of their articles is written, or
+    lost (in ``writer.lost``).
 
     Raises:
         ClaimGraphError: when an article was lost to a full disk.
     """
-    waiting = writer.waiting()
-    while unsettled and not any(result.article.id in waiting for result, _ in unsettled[0][1]):
+    while len(unsettled) > keep:
         results, written = unsettled.popleft()
         for result, existed in written:
             lost = writer.lost.pop(result.article.id, None)

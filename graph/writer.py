@@ -250,11 +250,16 @@ class Writer:
         """Write one article (in the pending batch, or at once when it needs the store).
 
         Raises:
-            ClaimGraphError, StoreError: when the article cannot be written (and when a
-                batch waited for first could not be: see :attr:`lost` and :meth:`wait`).
+            ClaimGraphError, StoreError: when the article cannot be written. A batch that
+                it waited for and that could not be written is not raised but in
+                :attr:`lost` (see :meth:`wait`), and the article is planned without it.
         """
         article = self.ids.article(record.article.id)
-        self.wait(article)  # an article of the batch being written: the store holds it first
+        try:
+            self.wait(article)  # an article of the batch being written: the store holds it first
+        except Exception as exc:
+            if isinstance(exc, UnsavedWrites) or not self.lost_to(exc):
+                raise
         plan, self._changed = None, None
         if not self.overrides.splits and article not in self.articles and self.store.article_hash(article) is None:
             plan = self._plan(record, article)
@@ -278,7 +283,13 @@ class Writer:
             changed: The held actors whose members or label the write changes (None: not
                 known, so every actor the article's names find is forgotten).
         """
-        self.flush()  # and wait: the store holds every batch before this article
+        try:
+            self.flush()  # and wait: the store holds every batch before this article
+        except Exception as exc:
+            if isinstance(exc, UnsavedWrites) or not self.lost_to(exc):
+                raise
+            self.write(record)  # planned again, on the store without the batch lost
+            return
         touched = self._touched(record, article) if changed is None else set()
         try:
             write_article(self.store, record, self.ids, self.overrides)
@@ -380,9 +391,9 @@ class Writer:
                 self._thread.shutdown()
                 self._thread = None
 
-    def waiting(self) -> set[str]:
-        """Ids of the articles not known written nor lost yet: pending or being written."""
-        return {r.article.id for r in (*self.articles.values(), *self._writing.values())}
+    def lost_to(self, exc: BaseException) -> bool:
+        """True when ``exc`` is the error of a batch whose articles are in :attr:`lost`."""
+        return any(exc is error for error in self.lost.values())
 
     def _submit(self, job, *args) -> Future:
         if self._thread is None:

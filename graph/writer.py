@@ -315,7 +315,8 @@ class Writer:
 
     def flush(self, wait: bool = True) -> None:
         """Write the pending batch in one transaction, in the writing thread, once the batch
-        before it is written.
+        before it is written. A crash before that transaction ends leaves the store with every
+        batch before this one and nothing of this one (a rerun of the build writes it).
 
         Args:
             wait: Also wait until the batch is in the store. Without, return at once: the

@@ -3,13 +3,16 @@
 Articles stream through in batches (read, skip if unchanged, parse, extract, resolve, map)
 and each batch of finished articles is written to the store in one transaction
 (:class:`graph.writer.Writer`), so an interrupted build leaves a store that opens and holds
-every batch that finished, and memory stays bounded whatever the corpus size.
+every batch that finished, and memory stays bounded whatever the corpus size. The writer's
+thread writes a batch while the next one is planned; an article is reported built (or
+lost) once its batch's write has ended.
 """
 
 from __future__ import annotations
 
 import errno
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, count
@@ -186,8 +189,11 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
     also driven alone by ``benchmarks/writer.py`` with records extracted once.
 
     Each batch is written by one :class:`graph.writer.Writer`, in one transaction (an
-    article that changes what the store holds of others in its own, before the rest): an
-    interrupted build leaves the store with every batch written before it.
+    article that changes what the store holds of others in its own, before the rest), in the
+    writer's thread while the next batch is planned: an interrupted build leaves the store
+    with every batch written before it, and none of the batch being written. An article is
+    counted in ``report`` (or its error line given to ``fail``), and ``progress`` told,
+    once its batch's write has ended; every write has ended when this returns or raises.
 
     Args:
         batches: The extracted articles, in input order.
@@ -203,18 +209,30 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
     """
     stored = {} if stored is None else stored
     writer = Writer(store, ids, overrides)
+    unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]] = deque()
     held = memory.resident()
-    for results in batches:
-        _build_batch(results, writer, report, fail, progress, stored)
-        if memory.resident() - held > CHECKPOINT_GROWTH:
-            store.checkpoint()
-            if trim:
-                memory.trim()
-            held = memory.resident()
+    asked = False
+    try:
+        for results in batches:
+            unsettled.append((results, _write_each(results, writer, report, fail, stored)))
+            _flush(writer, wait=False)  # waits for the batch before, and makes a checkpoint asked after it
+            _settle(unsettled, 1, writer, report, fail, progress)
+            if asked:
+                if trim:
+                    memory.trim()
+                held = memory.resident()
+            asked = memory.resident() - held > CHECKPOINT_GROWTH
+            if asked:
+                writer.checkpoint()
+        _flush(writer, wait=True)
+        _settle(unsettled, 0, writer, report, fail, progress)
+    finally:
+        writer.close()
 
 
-def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, fail: Callable[[str], None],
-                 progress: Progress | None, stored: dict[str, bool]) -> None:
+def _write_each(results: list[Extracted], writer: Writer, report: BuildReport, fail: Callable[[str], None],
+                stored: dict[str, bool]) -> list[tuple[Extracted, bool]]:
+    """Hand a batch's articles to the writer; those it took, with whether each was stored before."""
     written: list[tuple[Extracted, bool]] = []
     for result in results:
         article, record = result.article, result.record
@@ -230,24 +248,43 @@ def _build_batch(results: list[Extracted], writer: Writer, report: BuildReport, 
             fail(_error_line(article, exc))
         else:
             written.append((result, existed))
+    return written
+
+
+def _flush(writer: Writer, wait: bool) -> None:
+    """Flush the writer; a batch whose write failed is left in ``writer.lost``, to :func:`_settle`."""
     try:
-        writer.flush()
+        writer.flush(wait=wait)
     except UnsavedWrites:
         raise
-    except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on (it is in writer.lost)
-        _stop_if_disk_full(exc, results[0].article, report)
-    lost, writer.lost = writer.lost, {}
-    for result, _ in written:
-        if result.article.id in lost:
-            fail(_error_line(result.article, lost[result.article.id]))
-    written = [(r, e) for r, e in written if r.article.id not in lost]
-    for result, existed in written:
-        (report.updated if existed else report.added).append(result.article.id)
-        report.statements += len(result.record.statements)
-        report.statistics += len(result.record.statistics)
-        report.words += result.words
-    if progress:
-        progress(len(results))
+    except Exception as exc:  # noqa: BLE001 - the batch is lost, the build goes on
+        if not writer.lost_to(exc):
+            raise  # not a batch's write (a checkpoint): stop, as before
+
+
+def _settle(unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]], keep: int, writer: Writer,
+            report: BuildReport, fail: Callable[[str], None], progress: Progress | None) -> None:
+    """Count the batches handed to the writer but the last ``keep``, in order: a flush waits
+    for every batch before the one it hands over, so each of their articles is written, or
+    lost (in ``writer.lost``).
+
+    Raises:
+        ClaimGraphError: when an article was lost to a full disk.
+    """
+    while len(unsettled) > keep:
+        results, written = unsettled.popleft()
+        for result, existed in written:
+            lost = writer.lost.pop(result.article.id, None)
+            if lost is not None:
+                _stop_if_disk_full(lost, result.article, report)
+                fail(_error_line(result.article, lost))
+                continue
+            (report.updated if existed else report.added).append(result.article.id)
+            report.statements += len(result.record.statements)
+            report.statistics += len(result.record.statistics)
+            report.words += result.words
+        if progress:
+            progress(len(results))
 
 
 def _error_line(article: Article, exc: Exception) -> str:

@@ -26,14 +26,27 @@ Crash safety is per batch: the articles of a batch (:meth:`Writer.flush`, called
 one transaction, so a crash leaves the store with every batch written before it and none of
 the interrupted one; a rerun of the build writes that batch again. An article written by
 :func:`~graph.identity.write_article` is its own transaction, as before.
+
+The transaction runs in one writing thread (pyoxigraph writes without Python's lock), so
+that the store writes batch N while this thread plans batch N+1: ``flush(wait=False)``
+returns at once, and at most one batch is being written at a time. Until its write is done
+the batch is held in memory: its name-key entries stay unwritten in the index, and an
+article of it met again waits for it. Everything that needs the store as written waits for
+it first: the next flush, an article written alone, a checkpoint, :meth:`Writer.close`. A
+crash while the batch is being written leaves the store with every batch before it, as
+above. A batch whose write fails is lost whole, as when it was written in this thread: its
+articles are in :attr:`Writer.lost`, the index forgets everything, and the batch planned
+behind it, planned on what was lost, is planned again from the store.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from graph.errors import UnsavedWrites
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
 from graph.rdf._terms import (DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
@@ -177,9 +190,19 @@ class ActorIndex:
             else:
                 self.labels[actor] = label
 
-    def written(self) -> None:
-        """The batch is in the store."""
-        self.unwritten.clear()
+    def written(self, keys: dict[str, set[str]] | None = None) -> None:
+        """A batch is in the store: its entries (the ``keys`` given to :meth:`added` for its
+        articles; None: every entry) are no longer unwritten. An entry that a later batch
+        gives too may go: the store now holds it."""
+        if keys is None:
+            self.unwritten.clear()
+            return
+        for key, actors in keys.items():
+            held = self.unwritten.get(key)
+            if held is not None:
+                held -= actors
+                if not held:
+                    del self.unwritten[key]
 
     def forget(self, actors: Iterable[str], keys: Iterable[str]) -> None:
         """Drop what a write outside the index may have changed: these actors, every label
@@ -211,6 +234,8 @@ class Writer:
             :func:`graph.identity.write_article` (a split makes a join depend on the other
             actors read, which the index does not follow).
 
+    Call :meth:`close` when done (it waits for the batch being written).
+
     Attributes:
         lost: Id -> the error, of each article of a batch that failed to be written (kept
             until the caller takes them).
@@ -224,8 +249,14 @@ class Writer:
         self.store, self.ids, self.overrides = store, ids, overrides or Overrides()
         self.index = ActorIndex(store)
         self.pending: list[Quad] = []
-        self.articles: dict[str, str] = {}  # IRI -> id of each article pending
+        self.articles: dict[str, ArticleRecord] = {}  # IRI -> record of each article pending
         self.lost: dict[str, BaseException] = {}
+        self._keys: dict[str, set[str]] = {}  # name-key entries of the pending batch
+        self._thread: ThreadPoolExecutor | None = None  # writes the batches, one at a time
+        self._write: Future | None = None  # the batch being written
+        self._writing: dict[str, ArticleRecord] = {}  # IRI -> record of its articles
+        self._writing_keys: dict[str, set[str]] = {}  # and its name-key entries
+        self._checkpoint: Future | None = None  # the store's flush asked after it
         self.fast = self.slow = 0
         self.why: Counter[str] = Counter()
         self._changed: set[str] | None = None
@@ -234,10 +265,16 @@ class Writer:
         """Write one article (in the pending batch, or at once when it needs the store).
 
         Raises:
-            ClaimGraphError, StoreError: when the article cannot be written (and when the
-                pending batch, written first, could not be: see :attr:`lost`).
+            ClaimGraphError, StoreError: when the article cannot be written. A batch that
+                it waited for and that could not be written is not raised but in
+                :attr:`lost` (see :meth:`wait`), and the article is planned without it.
         """
         article = self.ids.article(record.article.id)
+        try:
+            self.wait(article)  # an article of the batch being written: the store holds it first
+        except Exception as exc:
+            if isinstance(exc, UnsavedWrites) or not self.lost_to(exc):
+                raise
         plan, self._changed = None, None
         if not self.overrides.splits and article not in self.articles and self.store.article_hash(article) is None:
             plan = self._plan(record, article)
@@ -246,7 +283,9 @@ class Writer:
             return
         quads, own, keys, labels = plan
         self.pending += quads
-        self.articles[article] = record.article.id
+        self.articles[article] = record
+        for key, actors in keys.items():
+            self._keys.setdefault(key, set()).update(actors)
         self.index.added(own, keys, labels)
         self.fast += 1
 
@@ -259,7 +298,13 @@ class Writer:
             changed: The held actors whose members or label the write changes (None: not
                 known, so every actor the article's names find is forgotten).
         """
-        self.flush()
+        try:
+            self.flush()  # and wait: the store holds every batch before this article
+        except Exception as exc:
+            if isinstance(exc, UnsavedWrites) or not self.lost_to(exc):
+                raise
+            self.write(record)  # planned again, on the store without the batch lost
+            return
         touched = self._touched(record, article) if changed is None else set()
         try:
             write_article(self.store, record, self.ids, self.overrides)
@@ -279,24 +324,110 @@ class Writer:
             self.index.written()
         self.slow += 1
 
-    def flush(self) -> None:
-        """Write the pending batch in one transaction.
+    def flush(self, wait: bool = True) -> None:
+        """Write the pending batch in one transaction, in the writing thread, once the batch
+        before it is written. A crash before that transaction ends leaves the store with every
+        batch before this one and nothing of this one (a rerun of the build writes it).
+
+        Args:
+            wait: Also wait until the batch is in the store. Without, return at once: the
+                next :meth:`flush`, :meth:`wait` or :meth:`close` waits for it.
 
         Raises:
-            StoreError: when the write fails; the index then forgets everything, and the
-                batch is dropped (none of its articles is in the store).
+            StoreError (or what the store raised): when a write waited for failed; its
+                articles are then in :attr:`lost` (none of them is in the store), and the
+                index forgets everything.
         """
-        quads, self.pending = self.pending, []
-        pending, self.articles = self.articles, {}
-        if not quads:
-            return
         try:
-            self.store.change((), quads)
-        except BaseException as exc:
-            self.lost.update(dict.fromkeys(pending.values(), exc))
-            self.index.clear()
-            raise
-        self.index.written()
+            self.wait()
+        finally:
+            quads, self.pending = self.pending, []
+            self._writing, self.articles = self.articles, {}
+            self._writing_keys, self._keys = self._keys, {}
+            if quads:
+                self._write = self._submit(self.store.change, (), quads)
+            if wait:
+                self.wait()
+
+    def wait(self, article: str | None = None) -> None:
+        """Wait until the batch being written is in the store (given ``article``, only if the
+        batch holds it), and make the checkpoint asked after it (:meth:`checkpoint`).
+
+        Raises:
+            StoreError (or what the store raised): when the write failed. Its articles are
+                then in :attr:`lost`, the index forgets everything, and the pending batch,
+                planned on the lost one, is planned again from the store (an article that
+                then fails is in :attr:`lost` too; after :class:`~graph.errors.UnsavedWrites`,
+                the whole pending batch is).
+        """
+        if self._write is None or (article is not None and article not in self._writing):
+            return
+        write, writing, keys = self._write, self._writing, self._writing_keys
+        self._write, self._writing, self._writing_keys = None, {}, {}
+        try:
+            try:
+                write.result()
+            except Exception as exc:
+                self._lose(writing, exc)
+                raise
+            self.index.written(keys)
+        finally:
+            if self._checkpoint is not None:
+                flushed, self._checkpoint = self._checkpoint, None
+                flushed.result()
+                self.store.checkpoint()  # only reopens: the flush was the slow part
+
+    def checkpoint(self) -> None:
+        """Checkpoint the store (:meth:`GraphStore.checkpoint`) after the batch being written.
+
+        Its slow part, the store's ``flush`` (both stores have one: writing RocksDB's memory
+        to disk, sending the writes queued for a server), runs in the writing thread beside
+        the next batch's planning; the reopening, which no read may overlap, at the next
+        :meth:`wait`. With no batch being written, at once.
+        """
+        if self._write is None:
+            self.store.checkpoint()
+        else:
+            self._checkpoint = self._submit(self.store.flush)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        """Wait for the batch being written and end the writing thread. The pending batch is
+        not written (call :meth:`flush` first); a failed write is only recorded in :attr:`lost`."""
+        self.pending, self.articles, self._keys = [], {}, {}
+        try:
+            self.wait()
+        except Exception:  # noqa: BLE001,S110 - in self.lost; the caller is already stopping
+            pass
+        finally:
+            if self._thread is not None:
+                self._thread.shutdown()
+                self._thread = None
+
+    def lost_to(self, exc: BaseException) -> bool:
+        """True when ``exc`` is the error of a batch whose articles are in :attr:`lost`."""
+        return any(exc is error for error in self.lost.values())
+
+    def _submit(self, job, *args) -> Future:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-writer")
+        return self._thread.submit(job, *args)
+
+    def _lose(self, batch: dict[str, ArticleRecord], exc: BaseException) -> None:
+        """A batch failed to be written: its articles are lost, the index forgets, and the
+        pending batch is planned again from the store."""
+        self.lost.update({r.article.id: exc for r in batch.values()})
+        self.index.clear()
+        again = list(self.articles.values())
+        self.pending, self.articles, self._keys = [], {}, {}
+        self.fast -= len(again)
+        for record in again:
+            if isinstance(exc, UnsavedWrites):  # the server takes nothing more: the build stops
+                self.lost[record.article.id] = exc
+                continue
+            try:
+                self.write(record)
+            except Exception as again_exc:  # noqa: BLE001 - reported with the batch, as when it was written
+                self.lost[record.article.id] = again_exc
 
     def _touched(self, record: ArticleRecord, article: str) -> set[str]:
         """Every held actor whose members or label :func:`~graph.identity.write_article` may

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
 import itertools
+import time
 
 import pytest
 
@@ -119,3 +122,180 @@ def test_forgetting_an_actor_drops_every_key_holding_it():
     assert set(index.keys) == {"k3", "k4"}
     index.forget({"c"}, {"k4"})
     assert set(index.keys) == {"k3"}
+
+
+# The writing thread: a batch is written while the next is planned (Writer.flush(wait=False)).
+
+def _id(desc) -> str:
+    return desc.article.rsplit(":", 1)[1]
+
+
+def _edited(record):
+    """The same article (same id and file) with another text."""
+    return dataclasses.replace(record, article=dataclasses.replace(record.article, text=record.article.text + " Again."))
+
+
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("order", [1, -1])
+def test_batches_written_while_the_next_is_planned_equal_articles_written_alone(why, descs, expected, order,
+                                                                                 tmp_path):
+    descs = descs[::order]
+    with Store.open(tmp_path / "batched") as store:
+        writer = Writer(store, Ids())
+        for desc in descs:
+            writer.write(_record(desc))
+            writer.flush(wait=False)
+        writer.flush()
+        writer.close()
+        batched = _export(store)
+    assert batched == _alone(tmp_path, "alone", descs)
+
+
+class _FailingAt:
+    """A pyoxigraph store whose ``at``-th write (counting from 1) fails; the others pass."""
+
+    def __init__(self, real, at: int) -> None:
+        self._real, self.at, self.writes = real, at, 0
+
+    def __getattr__(self, name):
+        attr = getattr(self._real, name)
+        if name not in ("extend", "update"):
+            return attr
+
+        def write(*args, **kwargs):
+            self.writes += 1
+            if self.writes == self.at:
+                raise OSError("refused")
+            return attr(*args, **kwargs)
+        return write
+
+
+@pytest.mark.parametrize(("case", "at", "lost", "raised"), [
+    (0, 1, {"a"}, set()),   # b, planned joining a's actor, is planned again without it
+    (0, 2, {"b"}, set()),   # found at the final flush
+    (2, 1, {"a"}, set()),   # honorific: b, a rename of a's actor written alone, waits for a, then is planned again
+    (9, 1, {"a"}, set()),   # b joins a, c renames their actor
+    (9, 2, {"b"}, set()),   # found when c, written alone, waits for it
+    (13, 1, {"a"}, set()),  # three batches written in the thread: the first lost ...
+    (13, 2, {"b"}, set()),  # ... the middle one
+    (13, 3, {"c"}, set()),  # ... the last
+    (6, 2, set(), {"b"}),   # an article written alone (a rename) fails in this thread, as before
+])
+def test_a_batch_whose_background_write_fails_is_lost_alone(tmp_path, case, at, lost, raised):
+    descs = CASES[case][1]
+    failed: set[str] = set()
+    with Store.open(tmp_path / "store") as store:
+        store._inner = _FailingAt(store._inner, at)
+        writer = Writer(store, Ids())
+        for desc in descs:
+            try:
+                writer.write(_record(desc))
+            except StoreError:
+                failed.add(_id(desc))
+            with contextlib.suppress(StoreError):  # the batch before was lost: in writer.lost
+                writer.flush(wait=False)
+        with contextlib.suppress(StoreError):
+            writer.flush()
+        writer.close()
+        store._inner = store._inner._real
+        assert (set(writer.lost), failed) == (lost, raised)
+        written = _export(store)
+    assert written == _alone(tmp_path, "alone", [d for d in descs if _id(d) not in lost | raised])
+
+
+class _Slow:
+    """A pyoxigraph store whose writes start a little late (0.3 s)."""
+
+    def __init__(self, real) -> None:
+        self._real = real
+
+    def __getattr__(self, name):
+        attr = getattr(self._real, name)
+        if name not in ("extend", "update"):
+            return attr
+
+        def write(*args, **kwargs):
+            time.sleep(0.3)
+            return attr(*args, **kwargs)
+        return write
+
+
+@pytest.mark.parametrize(("second", "wait"), [
+    (_edited, False),  # edited while its first version is being written: replaced, as when written alone
+    (_edited, True),
+    (lambda record: record, False),  # the same again: nothing changes
+])
+def test_an_article_met_again_while_its_batch_is_written_is_written_after_it(tmp_path, second, wait):
+    first = _record(CASES[0][1][0])
+    other = _record(CASES[0][1][1])
+    with Store.open(tmp_path / "batched") as store:
+        store._inner = _Slow(store._inner)  # still writing a batch when the next one is planned
+        writer = Writer(store, Ids())
+        for record in (first, second(first), other):
+            writer.write(record)
+            writer.flush(wait=wait)
+        writer.flush()
+        writer.close()
+        batched = _export(store)
+    with Store.open(tmp_path / "alone") as store:
+        for record in (first, second(first), other):
+            write_article(store, record, Ids())
+        alone = _export(store)
+    assert batched == alone
+
+
+def _die_writing(location: str, at: int, how: str) -> None:
+    """Write CASES[6]'s articles one batch each, handed over without waiting; the store's
+    ``at``-th write dies (``how``) once the main thread has planned the batch after it."""
+    import os
+    import signal
+    import threading
+
+    planned = threading.Event()
+
+    class Dying:
+        def __init__(self, real) -> None:
+            self._real, self.writes = real, 0
+
+        def __getattr__(self, name):
+            attr = getattr(self._real, name)
+            if name not in ("extend", "update"):
+                return attr
+
+            def write(*args, **kwargs):
+                self.writes += 1
+                if self.writes == at:
+                    planned.wait(30)
+                    if how == "exit":
+                        os._exit(3)
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return attr(*args, **kwargs)
+            return write
+
+    store = Store.open(location)
+    store._inner = Dying(store._inner)
+    writer = Writer(store, Ids())
+    for n, desc in enumerate(CASES[6][1], start=1):
+        writer.write(_record(desc))
+        if n == at + 1:
+            planned.set()  # batch ``at`` is being written, batch ``at + 1`` planned
+        writer.flush(wait=False)
+    planned.set()
+    writer.flush()
+    os._exit(0)
+
+
+@pytest.mark.slow  # a new process per case
+@pytest.mark.parametrize("how", ["exit", "kill"])
+@pytest.mark.parametrize("at", [1, 2, 3])
+def test_a_crash_while_a_batch_is_written_leaves_every_batch_before_it(tmp_path, at, how):
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=_die_writing,
+                                                           args=(str(tmp_path / "store"), at, how))
+    process.start()
+    process.join(120)
+    assert process.exitcode == (3 if how == "exit" else -9)
+    with Store.open(tmp_path / "store") as store:
+        crashed = _export(store)
+    assert crashed == _alone(tmp_path, "alone", CASES[6][1][:at - 1])

@@ -109,6 +109,22 @@ class Store:
         if self._lock is not None:
             self._lock.release()
 
+    def flush(self) -> None:
+        """Write to disk what RocksDB holds in memory of the writes so far: the slow half of
+        :meth:`checkpoint` (about 0.6 s after 100 articles), which pyoxigraph runs without
+        Python's lock, so :class:`graph.writer.Writer` runs it in its writing thread, beside
+        the next batch's identity work and beside reads of the store.
+
+        Raises:
+            StoreError: when the store is closed or the write fails.
+        """
+        if self.read_only:
+            return
+        try:
+            self._store.flush()
+        except OSError as e:
+            raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
+
     def checkpoint(self) -> None:
         """Flush a writable store to disk and reopen it, releasing what RocksDB held.
 

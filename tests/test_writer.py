@@ -151,11 +151,16 @@ def test_batches_written_while_the_next_is_planned_equal_articles_written_alone(
     assert batched == _alone(tmp_path, "alone", descs)
 
 
-class _FailingAt:
-    """A pyoxigraph store whose ``at``-th write (counting from 1) fails; the others pass."""
+def _refuse() -> None:
+    raise OSError("refused")
 
-    def __init__(self, real, at: int) -> None:
-        self._real, self.at, self.writes = real, at, 0
+
+class _FailingAt:
+    """A pyoxigraph store whose ``at``-th write (counting from 1) calls ``fail`` (by default,
+    raises ``OSError``) before it is made; the others pass."""
+
+    def __init__(self, real, at: int, fail=_refuse) -> None:
+        self._real, self.at, self.fail, self.writes = real, at, fail, 0
 
     def __getattr__(self, name):
         attr = getattr(self._real, name)
@@ -165,7 +170,7 @@ class _FailingAt:
         def write(*args, **kwargs):
             self.writes += 1
             if self.writes == self.at:
-                raise OSError("refused")
+                self.fail()
             return attr(*args, **kwargs)
         return write
 
@@ -253,27 +258,14 @@ def _die_writing(location: str, at: int, how: str) -> None:
 
     planned = threading.Event()
 
-    class Dying:
-        def __init__(self, real) -> None:
-            self._real, self.writes = real, 0
-
-        def __getattr__(self, name):
-            attr = getattr(self._real, name)
-            if name not in ("extend", "update"):
-                return attr
-
-            def write(*args, **kwargs):
-                self.writes += 1
-                if self.writes == at:
-                    planned.wait(30)
-                    if how == "exit":
-                        os._exit(3)
-                    os.kill(os.getpid(), signal.SIGKILL)
-                return attr(*args, **kwargs)
-            return write
+    def die() -> None:
+        planned.wait(30)
+        if how == "exit":
+            os._exit(3)
+        os.kill(os.getpid(), signal.SIGKILL)
 
     store = Store.open(location)
-    store._inner = Dying(store._inner)
+    store._inner = _FailingAt(store._inner, at, die)
     writer = Writer(store, Ids())
     for n, desc in enumerate(CASES[6][1], start=1):
         writer.write(_record(desc))

@@ -718,43 +718,34 @@ def test_organisations_by_apposition(nlp, text, cand, kinds):
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "title"),
+    ("predicate", "text", "span", "expected"),
     [
-        # a name a quotation holds alone: a programme, a work, an event
-        ("Tourists can now follow the “Kelby Coffee Route” across the hills.", (6, 9), True),
-        ("Farmers can download the “Marlow Flood Alert” mobile app.", (5, 8), True),
-        ("The bank joined the “Marlow Flood Alert,” a new scheme.", (5, 8), True),
-        # a name opening a longer quotation, or with a noun for organisations beside it
-        ("“Kelbix Holdings will invest more,” the chief executive said.", (1, 3), False),
-        ("The tabloid 'Kelby Star' printed the names.", (3, 5), False),
-        ("The court stopped the 'Kelby Star' tabloid from printing.", (5, 7), False),
-        ("Fans call the studio “Kelbani.”", (5, 6), False),
-        # a quotation mark glued to the word before it ends that word
-        ("The farmers' Kelby Harvest sold grain.", (3, 5), False),
-    ],
-)
-def test_quoted_titles(nlp, text, span, title):
-    doc = nlp(text)
-    assert classify_module._quoted_title(doc, Candidate(*span, "Organization", "ORG")) is title
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "site"),
-    [
-        # a name with a site's last word right after "at": where something happens
-        ("She was treated at Kelby General Hospital on Monday.", (4, 7), True),
-        ("Talks were held at the Marlow Peace Centre in May.", (5, 8), True),
-        ("Protesters gathered at Tamsin House on Friday.", (3, 5), True),
-        ("Talks were held at Kenya’s Ostwin Peace Centre.", (6, 9), True),
+        # _quoted_title: a name a quotation holds alone: a programme, a work, an event
+        ("_quoted_title", "Tourists can now follow the “Kelby Coffee Route” across the hills.", (6, 9), True),
+        ("_quoted_title", "Farmers can download the “Marlow Flood Alert” mobile app.", (5, 8), True),
+        ("_quoted_title", "The bank joined the “Marlow Flood Alert,” a new scheme.", (5, 8), True),
+        # ... not a name opening a longer quotation, or with a noun for organisations beside it
+        ("_quoted_title", "“Kelbix Holdings will invest more,” the chief executive said.", (1, 3), False),
+        ("_quoted_title", "The tabloid 'Kelby Star' printed the names.", (3, 5), False),
+        ("_quoted_title", "The court stopped the 'Kelby Star' tabloid from printing.", (5, 7), False),
+        ("_quoted_title", "Fans call the studio “Kelbani.”", (5, 6), False),
+        # ... and a quotation mark glued to the word before it ends that word
+        ("_quoted_title", "The farmers' Kelby Harvest sold grain.", (3, 5), False),
+        # _site_at: a name with a site's last word right after "at": where something happens
+        ("_site_at", "She was treated at Kelby General Hospital on Monday.", (4, 7), True),
+        ("_site_at", "Talks were held at the Marlow Peace Centre in May.", (5, 8), True),
+        ("_site_at", "Protesters gathered at Tamsin House on Friday.", (3, 5), True),
+        ("_site_at", "Talks were held at Kenya’s Ostwin Peace Centre.", (6, 9), True),
         # ... not elsewhere, nor one word, nor another last word
-        ("Kelby General Hospital said the patient was stable.", (0, 3), False),
-        ("She works for Kelby General Hospital.", (3, 6), False),
-        ("She studied at Marlow University for two years.", (3, 5), False),
+        ("_site_at", "Kelby General Hospital said the patient was stable.", (0, 3), False),
+        ("_site_at", "She works for Kelby General Hospital.", (3, 6), False),
+        ("_site_at", "She studied at Marlow University for two years.", (3, 5), False),
     ],
 )
-def test_sites_after_at(nlp, text, span, site):
+def test_organisation_names_that_are_no_organisation(nlp, predicate, text, span, expected):
+    """Quoted titles of works and sites after "at": an ORG span the predicate takes out."""
     doc = nlp(text)
-    assert classify_module._site_at(doc, Candidate(*span, "Organization", "ORG")) is site
+    assert getattr(classify_module, predicate)(doc, Candidate(*span, "Organization", "ORG")) is expected
 
 
 @pytest.mark.parametrize(

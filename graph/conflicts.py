@@ -117,7 +117,7 @@ def conflicts(store: GraphStore) -> list[Conflict]:
     measure, period, qualifier), then, by lookups, the offsets, phrase, source and file of
     the figures that could be in a conflict (:func:`candidates`; those without them are left
     out, as a join would), and the actors mentioned near them (from the statement keys,
-    :func:`graph.rdf.statement_keys.facet_quads`, when the store has them; else from the
+    :func:`graph.rdf.statement_keys.key_quads`, when the store has them; else from the
     mentions of their articles).
 
     Args:

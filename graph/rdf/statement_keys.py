@@ -24,7 +24,7 @@ without them (its readers fall back to SPARQL over the public graph) until :func
 writes them (``claimgraph keys``).
 
 Since version 2 of the keys, the index graph also holds each such statement's **facets**
-(:func:`facet_quads`): what an actor page offers to filter its statements by, the speech
+(:func:`key_quads`): what an actor page offers to filter its statements by, the speech
 act, the article's date and outlet, so that the page counts them from one scan of its
 actor's facets instead of joining every statement to its act and its article
 (:func:`graph.web.reads.actor_facets`; :func:`has_facets` says whether a store has them)::
@@ -36,7 +36,7 @@ DATE as written or ""; STATEMENT the statement IRI after its article's IRI, whic
 literals of two statements apart; OUTLET, last as it may hold any character, the
 ``schema:publisher``, else the host of ``schema:url``, else ""). Likewise, for the conflicts
 between figures (:func:`graph.conflicts.conflicts`), the actors mentioned near each
-statistic with a period (also :func:`facet_quads`), which the conflicts read by one lookup a
+statistic with a period (also :func:`key_quads`), which the conflicts read by one lookup a
 figure instead of a query over its article's mentions::
 
     <urn:claimgraph:key:STATISTIC> cg:mentionedNear ACTOR
@@ -61,14 +61,14 @@ from graph.rdf.base import GraphStore
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.
 KEY_PREFIX = "urn:claimgraph:key:"
 #: The version of the keys a store marks itself with (``cg:statementKeys``): 2 since the
-#: keys come with their facets (:func:`facet_quads`).
+#: keys come with their facets (:func:`key_quads`).
 KEYS_VERSION = 2
 #: The first version of the keys with facets.
 FACETS_VERSION = 2
 #: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
 FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
 _PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
-#: An actor mentioned near a statistic (:func:`facet_quads`).
+#: An actor mentioned near a statistic (:func:`key_quads`).
 MENTIONED_NEAR = term("cg:mentionedNear")
 #: Characters either side of a statistic in which the actors mentioned are near it
 #: (:data:`graph.conflicts.WINDOW`, its subjects).
@@ -80,6 +80,8 @@ RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATE
 _KEY_OF: dict[NamedNode, list[NamedNode]] = {}
 for _link, _key in RELATIONS.values():
     _KEY_OF.setdefault(_link, []).append(_key)
+#: The public predicate -> its relation ("by", "about").
+_RELATION_OF = {link: relation for relation, (link, _) in RELATIONS.items()}
 _OFFSET = 10 ** 10
 _NO_DATE = 99999999
 
@@ -136,59 +138,34 @@ def date_of(key: int) -> str:
 
 
 def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
-    """The keys of an article's statements, from its quads (those of its public graph
-    suffice), for its index graph; in a stable order, without duplicates."""
-    graph = iri(article)
-    date: str | None = None
-    statements: set[NamedNode] = set()
-    begins: dict[NamedNode, Literal] = {}
-    links: list[tuple[NamedNode, NamedNode, NamedNode]] = []  # (statement, key predicate, actor)
-    own: list[Quad] = []
-    for q in quads:  # one pass, each term read once: an article has hundreds of quads
-        if q.graph_name != graph:
-            continue
-        own.append(q)
-        predicate = q.predicate
-        if predicate == A:
-            if q.object == STATEMENT:
-                statements.add(q.subject)
-        elif predicate == BEGIN:
-            begins[q.subject] = q.object
-        elif predicate in _KEY_OF:
-            if isinstance(obj := q.object, NamedNode):
-                links += [(q.subject, key, obj) for key in _KEY_OF[predicate]]
-        elif predicate == DATE_PUBLISHED and date is None and q.subject == graph:
-            date = q.object.value
-    index = index_graph(article)
-    keys = {Quad(key_node(actor.value), key, Literal(sort_key(date, int(begins[statement].value))), index)
-            for statement, key, actor in links if statement in statements and statement in begins}
-    return sorted(keys | facet_quads(own, article, date), key=str)
+    """The keys of an article's statements, their facets and the actors near its statistics
+    (see the module's docstring), from its quads (those of its public graph suffice), for its
+    index graph; in a stable order, without duplicates. One pass over the quads: an article
+    has hundreds.
 
-
-def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad]:
-    """The facets of an article's statements and the actors near its statistics (see the
-    module's docstring), from the quads of its public graph (``own``, read once), its IRI
-    and its date.
-
-    Facets: for each statement (``cg:Statement``) and each actor it is attributed to or
-    about, one per speech act it has (one with "" when it has none), as
+    Keys: for each statement (``cg:Statement``) and each actor it is attributed to or about,
+    its sort key (:func:`sort_key` of the article's date and the statement's start). Facets:
+    the same pairs, one per speech act the statement has (one with "" when it has none), as
     ``web_actor_facets.rq`` counts them. Near: for each node with a period (``cg:period``, a
     statistic's) and offsets, the actors (``cg:refersTo``) of the mentions that start within
     :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them.
     """
     graph = iri(article)
+    date: str | None = None
     statements, figures, links, referring = set(), set(), [], []
     acts: dict[object, list[str]] = {}
     offsets: dict[object, dict[NamedNode, int]] = {}
     facts: dict[NamedNode, str] = {}  # publisher and address of the article, the first of each
-    for q in own:
+    for q in quads:
+        if q.graph_name != graph:
+            continue
         p = q.predicate
         if p == A:
             if q.object == STATEMENT:
                 statements.add(q.subject)
         elif p == BEGIN or p == END:
             offsets.setdefault(q.subject, {})[p] = int(q.object.value)
-        elif p == ATTRIBUTED_TO or p == ABOUT:
+        elif p in _KEY_OF:
             links.append(q)
         elif p == REFERS_TO:
             referring.append(q)
@@ -196,15 +173,18 @@ def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad
             acts.setdefault(q.subject, []).append(q.object.value.rpartition("#")[2].lower())
         elif p == PERIOD:
             figures.add(q.subject)
+        elif p == DATE_PUBLISHED and date is None and q.subject == graph:
+            date = q.object.value
         elif (p == _PUBLISHER or p == _URL) and p not in facts and q.subject == graph:
             facts[p] = q.object.value
     outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
     index = index_graph(article)
-    relation_of = {link: relation for relation, (link, _) in RELATIONS.items()}
-    found = {Quad(key_node(q.object.value), FACETS[relation_of[q.predicate]],
-                  Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
-             for q in links if q.subject in statements and isinstance(q.object, NamedNode)
-             for act in acts.get(q.subject, [""])}
+    links = [q for q in links if q.subject in statements and isinstance(q.object, NamedNode)]
+    found = {Quad(key_node(q.object.value), key, Literal(sort_key(date, offsets[q.subject][BEGIN])), index)
+             for q in links if BEGIN in offsets.get(q.subject, {}) for key in _KEY_OF[q.predicate]}
+    found.update(Quad(key_node(q.object.value), FACETS[_RELATION_OF[q.predicate]],
+                      Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
+                 for q in links for act in acts.get(q.subject, [""]))
     mentions = [(offsets[q.subject][BEGIN], q.object) for q in referring
                 if BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
     for f in figures:
@@ -212,7 +192,7 @@ def facet_quads(own: Sequence[Quad], article: str, date: str | None) -> set[Quad
         if BEGIN in span and END in span:
             found.update(Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for begin, actor in mentions
                          if span[BEGIN] - NEAR_WINDOW <= begin <= span[END] + NEAR_WINDOW)
-    return found
+    return sorted(found, key=str)
 
 
 def has_keys(store: GraphStore) -> bool:

@@ -468,7 +468,7 @@ def _keeps(marker: str, relation: str, asked: dict[str, str]) -> bool:
     return marker not in asked or bool(asked[marker])
 
 
-#: An actor's facets (:func:`graph.rdf.statement_keys.facet_quads`) counted in the store by
+#: An actor's facets (:func:`graph.rdf.statement_keys.key_quads`) counted in the store by
 #: act, date and outlet (their statement cut out): a row per count (reading each facet took
 #: 1.5 to 2 times as long for the busiest actor of a 10,000-article store).
 _FACETS = r"""SELECT ?f (COUNT(*) AS ?n) WHERE { GRAPH ?g { KEY FACET ?facet }
@@ -481,7 +481,7 @@ def actor_facets(store: GraphStore, node: str, articles: Mapping[str, Row] | Non
     many statements a filter keeps (:meth:`StatementFilter.keeps` on each row).
 
     Counted from the actor's facets in the statement keys when the store has them
-    (:func:`graph.rdf.statement_keys.facet_quads`: one scan of the actor's key node, 0.6 s ->
+    (:func:`graph.rdf.statement_keys.key_quads`: one scan of the actor's key node, 0.6 s ->
     0.05 s for the busiest actor of a 10,000-article store); else per article and speech act
     in SPARQL (``web_actor_facets.rq``, once per relation), then by each article's date and
     outlet (``articles``, as for :func:`actor_statements`).

@@ -106,14 +106,22 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
     return Candidates(orgs, names + places)
 
 
+#: The opening of a row of a ranked list or a table ("3. Ann Lee (KEL)", "12) Kelby"),
+#: where a line of capitalised words is no headline.
+LIST_ROW = re.compile(r"\s*\d+\s*[.)]")
+
+
 def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     """The candidate, unless it is a name of two words or more, not an organisation's, in
     a line written in title case (every word of four letters or more but one in ten
     capitalised: a headline, "Berg Beats Okafor In Kelby", "Okafor Says Tax Plan Will
     Pass."; not a line opening with a number, a row of a ranked list or a table: "3. Ann
-    Lee (KEL) Kelby Motors") that the article never writes again outside that line: then its longest first
-    words that it does write again ("Berg", "Okafor"), or its first two when it writes the
-    second alone (a full name in the headline, the family name below), or None. The model
+    Lee (KEL) Kelby Motors"; a headline may open with a number, "9 Things Ann Okafor Said")
+    that the article never writes again outside that line: then its longest first
+    words that it does write again ("Berg", "Okafor"), else its longest run of two words or
+    more that it does write again ("Telling Ann Okafor" -> "Ann Okafor"), or its first two
+    when it writes the second alone (a full name in the headline, the family name below),
+    or None. The model
     reads runs of capitalised words there as names, and such a phrase, joined across
     articles by the short names in it, would merge the people it names."""
     if cand.kind == "Organization" or cand.end - cand.start < 2:
@@ -124,7 +132,7 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     end = len(text) if end < 0 else end
     words = [w for w in text[begin:end].split() if w[:1].isalpha() and len(w) > 3]
     if (len(words) < 4 or sum(w[0].isupper() for w in words) < 0.9 * len(words)
-            or text[begin:end].lstrip()[:1].isdigit()):
+            or LIST_ROW.match(text, begin, end)):
         return cand
     rest = text[:begin] + "\n" + text[end:]  # built only for a title-case line's names
     if not rest.strip():
@@ -133,9 +141,16 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     def written(phrase: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", rest) is not None
 
+    def span(start: int, stop: int) -> str:
+        return text[doc[start].idx:doc[stop - 1].idx + len(doc[stop - 1])]
+
     for stop in range(cand.end, cand.start, -1):
-        if written(text[first.idx:doc[stop - 1].idx + len(doc[stop - 1])]):
+        if written(span(cand.start, stop)):
             return cand if stop == cand.end else replace(cand, end=stop)
+    for size in range(cand.end - cand.start - 1, 1, -1):
+        for start in range(cand.start + 1, cand.end - size + 1):
+            if written(span(start, start + size)):
+                return replace(cand, start=start, end=start + size)
     second = doc[cand.start + 1]
     return replace(cand, end=cand.start + 2) if second.is_alpha and written(second.text) else None
 

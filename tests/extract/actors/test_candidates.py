@@ -163,6 +163,11 @@ def test_joined_people(nlp, words, people, joined):
         # a name the body writes again stays whole
         ("Ann Okafor Wins Kelby Primary Again\n\nAnn Okafor won the primary on Tuesday.",
          {"Ann Okafor"}),
+        # title-case words before the name are cut off too, and a headline may open with a number
+        ("Critics Keep Telling Tomas Berg To Quit The Race\n\nTomas Berg spoke on Monday.",
+         {"Tomas Berg"}),
+        ("9 (More) Outrageous Things Tomas Berg Has Said About Farmers\n\nTomas Berg spoke on Monday.",
+         {"Tomas Berg"}),
     ],
 )
 def test_people_named(nlp, text, people):
@@ -191,6 +196,9 @@ def test_person_prefix_stripped(nlp, text, first):
     [
         # a row of a ranked list or a table is no headline: its names stay whole
         ("2. Ann Okafor (MAR) Marlow Motors Racing Team Fourth", 2),
+        ("12) Ann Okafor (MAR) Marlow Motors Racing Team Fourth", 2),
+        # a headline opening with a number is a headline
+        ("5 Ann Okafor Wins Beat Marlow Motors Racing Team", 1),
         # a title-case headline's name is cut to what the article writes again
         ("Ann Okafor Beats Marlow Motors Racing Team Fourth", 1),
     ],

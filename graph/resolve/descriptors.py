@@ -56,8 +56,9 @@ class Descriptor:
         the descriptor, which a writer's index clusters again for every article naming its actor."""
         if self.kind == "Person":
             return frozenset(f for f in map(fold, self.names) if len(f.split()) >= 2)
-        return frozenset({fold(self.primary)} | {f for n in self.names
-                                                 if not is_acronym(n) and len((f := fold(n)).split()) >= 2})
+        shorts = {alias for alias, reason in self.reasons if reason == "short name"}
+        return frozenset({fold(self.primary)} | {f for n in self.names if n not in shorts
+                                                 and not is_acronym(n) and len((f := fold(n)).split()) >= 2})
 
 
 #: A capital on a leading article ("The fire service") says nothing about the name.
@@ -109,7 +110,8 @@ def merge_descriptors(descriptors: Iterable[Descriptor], ref: str) -> Descriptor
 def full_names(d: Descriptor) -> frozenset[str]:
     """Folded names strong enough to join on by equality: a person's of two words or more;
     an organisation's or place's primary name and every name of two words or more that is
-    not an acronym."""
+    not an acronym, nor the short form the article gave a longer name ("Democratic Party"
+    of "Kelby Democratic Party" names the Kelby party there, and another party elsewhere)."""
     return d.full_names
 
 

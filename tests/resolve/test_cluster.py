@@ -71,6 +71,14 @@ CASES = [
       d("b", ("Ministry of Harbours",), "Organization")], {frozenset("ab")}),
     ("organisation short alias does not join", [d("a", ("Royal Navy", "Navy"), "Organization"),
                                                 d("b", ("Navy",), "Organization")], {frozenset("a"), frozenset("b")}),
+    ("an organisation's short form of two words does not join",
+     [d("a", ("Kelby Green Party", "Green Party"), "Organization", reasons=(("Green Party", "short name"),)),
+      d("b", ("Green Party",), "Organization"),
+      d("c", ("Marlow Green Party", "Green Party"), "Organization", reasons=(("Green Party", "short name"),))],
+     {frozenset("a"), frozenset("b"), frozenset("c")}),
+    ("an organisation's other full names still join",
+     [d("a", ("Kelby Green Party", "Green Party of Kelby"), "Organization"),
+      d("b", ("Green Party of Kelby",), "Organization")], {frozenset("ab")}),
 ]
 
 

@@ -60,7 +60,7 @@ from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, resolve
 from graph.resolve.cluster import cluster, combine_merges, member_merges
-from graph.resolve.descriptors import Descriptor, descriptors_of, is_short
+from graph.resolve.descriptors import Descriptor, Shape, descriptors_of, is_short
 from graph.resolve.names import lookup_keys
 
 #: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
@@ -70,8 +70,6 @@ _SAME = "same full name"
 #: before they scan it.
 _READ_PREDICATES = frozenset({INDEX_OF, MEMBER, NAME_KEY, TITLE, ORGANIZATION, LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL,
                               LOCAL_REASON, LOCAL_GOVERNMENT_OF})
-#: (kind, names, titles): descriptors of one shape meet every join rule alike.
-Shape = tuple[str, frozenset[str], frozenset[str]]
 
 
 @dataclass
@@ -80,7 +78,8 @@ class ActorState:
 
     Attributes:
         label: Its ``rdfs:label`` in the default graph (None: it has none).
-        shapes: Shape -> [its first descriptor by key (reasons left out), how many articles give it].
+        shapes: Shape -> [its first descriptor by key (with only its join reasons), how many
+            articles give it].
     """
 
     label: str | None
@@ -88,8 +87,8 @@ class ActorState:
 
     def add(self, d: Descriptor) -> None:
         """Count one more article's descriptor."""
-        shape = (d.kind, d.names, d.titles)
-        rep = Descriptor(d.article, d.ref, d.kind, d.names, d.titles)
+        shape = d.shape
+        rep = Descriptor(d.article, d.ref, d.kind, d.names, d.titles, d.join_reasons)
         held = self.shapes.get(shape)
         if held is None:
             self.shapes[shape] = [rep, 1]
@@ -547,7 +546,7 @@ def _adds_no_shape(context: list[Descriptor], own: list[Descriptor], resolution:
         return False  # the resolver clustered them again, merged
     first: dict[Shape, tuple[str, str]] = {}
     for d in context:
-        shape = (d.kind, d.names, d.titles)
+        shape = d.shape
         if shape not in first or d.key < first[shape]:
             first[shape] = d.key
-    return all((d.kind, d.names, d.titles) in first and first[(d.kind, d.names, d.titles)] < d.key for d in own)
+    return all(d.shape in first and first[d.shape] < d.key for d in own)

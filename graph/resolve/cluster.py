@@ -160,11 +160,11 @@ def cluster(descriptors: Iterable[Descriptor], ids: Ids, overrides: Overrides | 
         Each descriptor's actor and the merge evidence of each actor.
     """
     overrides = overrides or Overrides()
-    # Descriptors with the same kind, names and titles meet every rule alike, so the rules
-    # run once per such shape: a place named alike in thousands of articles costs one.
+    # Descriptors of one shape (kind, names, titles, join reasons) meet every rule alike, so
+    # the rules run once per shape: a place named alike in thousands of articles costs one.
     shapes: dict[tuple, list[Descriptor]] = {}
     for d in sorted({d.key: d for d in descriptors}.values(), key=lambda d: (d.kind, d.key)):
-        shapes.setdefault((d.kind, d.names, d.titles), []).append(d)
+        shapes.setdefault(d.shape, []).append(d)
     ds = [same[0] for same in shapes.values()]
     uf = _Clusters(ds, overrides)
     _join_same_names(ds, uf)

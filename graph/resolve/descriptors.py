@@ -18,6 +18,10 @@ from graph.resolve.names import NAME_CACHE, fold, is_acronym, is_titled, name_ra
 Ref = tuple[str, str]  # (article IRI, actor IRI or entity key in that article)
 
 
+#: (kind, names, titles, join reasons): descriptors of one shape meet every join rule alike.
+Shape = tuple[str, frozenset[str], frozenset[str], frozenset[tuple[str, str]]]
+
+
 @dataclass(frozen=True)
 class Descriptor:
     """One article's view of one actor.
@@ -51,12 +55,25 @@ class Descriptor:
         return min(self.names, key=name_rank)
 
     @cached_property
+    def join_reasons(self) -> frozenset[tuple[str, str]]:
+        """The reasons that change which actors it joins: an organisation's short forms of a
+        longer name (:attr:`full_names` leaves them out)."""
+        if self.kind == "Person":
+            return frozenset()
+        return frozenset(r for r in self.reasons if r[1] == "short name")
+
+    @cached_property
+    def shape(self) -> Shape:
+        """What the join rules read of it: descriptors of one shape meet them alike."""
+        return self.kind, self.names, self.titles, self.join_reasons
+
+    @cached_property
     def full_names(self) -> frozenset[str]:
         """Folded names strong enough to join on by equality (:func:`full_names`); kept with
         the descriptor, which a writer's index clusters again for every article naming its actor."""
         if self.kind == "Person":
             return frozenset(f for f in map(fold, self.names) if len(f.split()) >= 2)
-        shorts = {alias for alias, reason in self.reasons if reason == "short name"}
+        shorts = {alias for alias, _ in self.join_reasons}
         return frozenset({fold(self.primary)} | {f for n in self.names if n not in shorts
                                                  and not is_acronym(n) and len((f := fold(n)).split()) >= 2})
 

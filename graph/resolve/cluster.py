@@ -19,7 +19,8 @@ articles were built. The rules, in order (each join records its reason as eviden
 
 People who share one name word but not their full name stay apart, and so does a short name
 that fits two people. Splits from the overrides forbid joins. The canonical label is the
-fullest name; the actor IRI is minted from it. The evidence of an actor also says why each
+fullest name, unless one article alone writes it around a name the others write (:func:`_label`);
+the actor IRI is minted from it. The evidence of an actor also says why each
 article took its names to be one actor: the reason of each alias against the article's fullest
 name (:func:`~graph.resolve.names.within_reason`) and the reasons extraction gave.
 """
@@ -264,7 +265,7 @@ def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Reso
         groups.setdefault(uf.find(same[0].key), []).append(same)
     result = Resolution()
     for root, group in groups.items():
-        label = min((same[0].primary for same in group), key=name_rank)
+        label = _label(group)
         iri = ids.actor(group[0][0].kind, label)
         members = [d for same in group for d in same]
         for d in members:
@@ -274,6 +275,27 @@ def _resolution(shapes: list[list[Descriptor]], uf: _Clusters, ids: Ids) -> Reso
         result.reasons.update(joined)
         result.evidence.add(iri, members, label, joined)
     return result
+
+
+def _label(group: list[list[Descriptor]]) -> str:
+    """The actor's label: the fullest (:func:`~graph.resolve.names.name_rank`) of its shapes'
+    primary names; but when one shape alone writes that name, and it holds a primary name of
+    two words or more that other shapes write too, the fullest such name. A name written
+    once with words around it that are no part of it (a run of capitalised words in a
+    heading, "Critics Keep Telling Ann Okafor") then does not label an actor that the other
+    articles name plainly ("Ann Okafor")."""
+    primaries = {same[0].primary for same in group}
+    best = min(primaries, key=name_rank)
+
+    def shared(name: str) -> bool:
+        return sum(name in same[0].names for same in group) > 1
+
+    if len(group) == 1 or shared(best):
+        return best
+    words = fold(best).split()
+    inner = [p for p in primaries if p != best and shared(p) and len(w := fold(p).split()) >= 2
+             and any(words[i:i + len(w)] == w for i in range(len(words) - len(w) + 1))]
+    return min(inner, key=name_rank) if inner else best
 
 
 def _evidence(members: list[Descriptor], label: str, joined: dict[Ref, str]) -> list[Merge]:

@@ -76,6 +76,9 @@ CASES = [
       d("b", ("Green Party",), "Organization"),
       d("c", ("Marlow Green Party", "Green Party"), "Organization", reasons=(("Green Party", "short name"),))],
      {frozenset("a"), frozenset("b"), frozenset("c")}),
+    ("a name written once around another joins it",
+     [d("a", ("Tunde Okafor",)), d("b", ("Tunde Okafor", "Okafor")),
+      d("c", ("Critics Keep Telling Tunde Okafor", "Tunde Okafor"))], {frozenset("abc")}),
     ("an organisation's other full names still join",
      [d("a", ("Kelby Green Party", "Green Party of Kelby"), "Organization"),
       d("b", ("Green Party of Kelby",), "Organization")], {frozenset("ab")}),
@@ -117,6 +120,22 @@ def test_label_is_fullest_name_and_evidence_names_articles():
     reasons = {(m.alias, m.reason, m.articles) for m in res.evidence[iri]}
     assert ("Okafor", "title match", ("urn:a:a",)) in reasons
     assert ("Mr. Okafor", "honorific", ("urn:a:b",)) in reasons
+
+
+@pytest.mark.parametrize(("descs", "label"), [
+    # the fullest name, even when one article alone writes it ...
+    ([d("a", ("Okafor",), titles=("mayor",)), d("b", ("Tunde Okafor", "Okafor"), titles=("mayor",))], "tunde-okafor"),
+    ([d("a", ("Tunde Okafor",)), d("b", ("Tunde Okafor",)), d("c", ("Tunde Ade Okafor", "Tunde Okafor"))],
+     "tunde-ade-okafor"),
+    # ... but not words around a name that the other articles write plainly
+    ([d("a", ("Tunde Okafor",)), d("b", ("Tunde Okafor", "Okafor")), d("c", ("Critics Keep Telling Tunde Okafor",
+                                                                           "Tunde Okafor"))], "tunde-okafor"),
+    ([d("a", ("Harbour Board",), "Organization"), d("b", ("Harbour Board",), "Organization", titles=("x",)),
+      d("c", ("New Report Blames Harbour Board", "Harbour Board"), "Organization")], "harbour-board"),
+])
+def test_label(descs, label):
+    res = cluster(descs, IDS)
+    assert {res.assignments[x.key].iri.rsplit("/", 1)[1] for x in descs} == {label}
 
 
 @pytest.mark.parametrize(("descs", "expected"), [

@@ -147,11 +147,12 @@ def _kinds(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNo
 
 
 def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tuple]:
-    """The canonical label of an actor, and every other non-blank name as an alternative."""
+    """The canonical label of an actor, and every other non-blank name as an alternative,
+    its spaces folded to one ("Sen.\u00a0Ann  Okafor" is "Sen. Ann Okafor": a name is searched
+    and compared as words; the mentions keep the text as written)."""
     yield actor, LABEL, Literal(label)
-    for alt in sorted(names - {label}):
-        if alt.strip():
-            yield actor, ALT_LABEL, Literal(alt)
+    for alt in sorted({" ".join(n.split()) for n in names} - {label, " ".join(label.split()), ""}):
+        yield actor, ALT_LABEL, Literal(alt)
 
 
 def _mention_quads(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids, article_id: str) -> list[Quad]:

@@ -146,6 +146,12 @@ def test_bad_date_and_url_are_tolerated(resolved: ResolvedRecord) -> None:
                 r.iris.__setitem__("e6", r.iris["e1"])),
      "https://w3id.org/claimgraph/id/person/lena-okafor", "http://www.w3.org/2004/02/skos/core#altLabel",
      ['"L. Okafor"', '"Minister Okafor"', '"Okafor"']),
+    # names written with other spaces are one alternative name, with single spaces
+    (lambda r: (r.record.entities.append(Entity("e6", "Person", "Lena  Okafor", {"Minister\u00a0Okafor",
+                                                                                "Minister Okafor"})),
+                r.iris.__setitem__("e6", r.iris["e1"])),
+     "https://w3id.org/claimgraph/id/person/lena-okafor", "http://www.w3.org/2004/02/skos/core#altLabel",
+     ['"Minister Okafor"', '"Okafor"']),
     # merges from the resolver land in the default graph, for every article they cite
     (lambda r: r.merges.__setitem__("https://w3id.org/claimgraph/id/place/portvale",
                                     [Merge("Port Vale", "near spelling", (ARTICLE[:-5] + "x", ARTICLE[:-5] + "y"))]),

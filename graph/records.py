@@ -118,7 +118,8 @@ class Entity:
             description of an unnamed source, e.g. "a city police official").
         aliases: Every other surface form seen (acronyms, "Ms. Okafor", "Okafor", misspellings).
         mentions: Where it is mentioned.
-        gender: "m", "f" or None, when the text shows it (honorifics, pronouns).
+        gender: "m", "f" or None, when the text shows it (honorifics, pronouns) or the
+            first name does (most of its bearers have that gender).
         evidence: Why surface forms were merged within the article: (alias, reason) pairs,
             reason one of "short name", "honorific", "acronym", "near spelling", "title match"...
     """

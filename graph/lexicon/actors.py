@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from graph.lexicon._files import read_lines, read_table, read_words
@@ -118,9 +118,11 @@ class ActorWords:
         people_words: Words for a people as a whole ("Aborigines", "Indigenous") that
             open or close the name of a people, from ``people_words.txt``.
         given_names: First names of many countries ("maria", "ahmed", "wei"), whose
-            presence at the start of a name shows a person's, from ``given_names.txt``
+            presence at the start of a name shows a person's, from ``given_names.tsv``
             (compiled from the Faker package's name lists, MIT licence, by
             ``scripts/make_given_names.py``).
+        given_genders: The gender ("m" or "f") most bearers of a first name have, for
+            the names whose locales agree on one, from ``given_names.tsv``.
     """
 
     honorifics: Honorifics
@@ -160,6 +162,7 @@ class ActorWords:
     source_preps: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    given_genders: Mapping[str, str] = field(default_factory=dict)
     motion_verbs: frozenset[str] = frozenset()
     person_relatives: frozenset[str] = frozenset()
     people_words: frozenset[str] = frozenset()
@@ -181,6 +184,7 @@ def _honorifics() -> Honorifics:
 def load() -> ActorWords:
     """Read the actors word lists."""
     ministries = {row[0].lower(): row[1] for row in read_table("ministry_names.tsv")}
+    given = read_table("given_names.tsv")
     return ActorWords(
         honorifics=_honorifics(), title_noise=read_words("title_noise.txt"),
         titles=read_words("titles.txt"), title_modifiers=read_words("title_modifiers.txt"),
@@ -211,7 +215,8 @@ def load() -> ActorWords:
         place_preps=read_words("place_prepositions.txt"),
         source_preps=read_words("source_prepositions.txt"),
         person_nouns=read_words("person_nouns.txt"),
-        given_names=read_words("given_names.txt"),
+        given_names=frozenset(row[0].lower() for row in given),
+        given_genders=MappingProxyType({row[0].lower(): row[1] for row in given if len(row) > 1 and row[1]}),
         motion_verbs=read_words("motion_verbs.txt"),
         person_relatives=read_words("person_relatives.txt"),
         people_words=read_words("people_words.txt"))

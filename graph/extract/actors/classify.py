@@ -345,7 +345,7 @@ def _text(doc: Doc) -> str:
 
 def given_name_first(toks: DocSpan) -> bool:
     """True for a name of two or three words that opens on a first name of some country
-    (``given_names.txt``): the model's misreading of an unfamiliar person's name as an
+    (``given_names.tsv``): the model's misreading of an unfamiliar person's name as an
     organisation or a place ("Tamsin Okoro-Badu" tagged ORG), or a name it missed in a
     list or a table. Not when the first word is a particle ("Al"), glued to the next by a
     hyphen (a company named by two families: "Kelby-Marlow"), a known place, a word the

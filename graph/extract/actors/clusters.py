@@ -42,7 +42,8 @@ class Cluster:
         kind: "Person", "Organization" or "Place".
         forms: Every mention, in the order found.
         evidence: (alias, reason) for each merge.
-        gender: "m" or "f" when an honorific tells.
+        gender: "m" or "f" when an honorific tells (:meth:`likely_gender` also reads the
+            first name).
         key: The display name of an organisation or place ("" for people).
     """
 
@@ -63,6 +64,15 @@ class Cluster:
     def full(self) -> list[str]:
         """The words of the longest name (the first of the longest)."""
         return max((n.split() for n in self.names()), key=len)
+
+    def likely_gender(self) -> str | None:
+        """The gender an honorific tells, else the one most bearers of the first word of
+        the longest name have, when it is a first name and the name has two words or more
+        (:attr:`~graph.lexicon.actors.ActorWords.given_genders`)."""
+        if self.gender or self.kind != "Person" or not self.forms:
+            return self.gender
+        full = self.full()
+        return lexicon().actors.given_genders.get(full[0].lower()) if len(full) > 1 else None
 
     def adding(self, form: Form | None = None, evidence: Iterable[tuple[str, str]] = ()) -> Cluster:
         """This cluster with one more mention and more evidence."""
@@ -93,7 +103,7 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
     """
     persons = sorted((c for c in cands if c.kind == "Person"), key=lambda c: (-(c.end - c.start), c.start))
     clusters: list[Cluster] = []
-    named: dict[tuple[str, ...], int] = {}  # the words of each name -> its one cluster
+    named: dict[tuple[str, ...], list[int]] = {}  # the words of each name -> its clusters
     fulls: list[list[str]] = []  # the words of each cluster's longest name, lowercased
     for c in persons:
         name = name_of(doc, c)
@@ -101,9 +111,13 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
         hon = honorific_before(doc, text, c.start)
         begin = hon[0] if hon else doc[c.start].idx
         surface = text[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
-        i, reason = named.get(toks), ""
+        gender = lexicon().actors.honorifics.gender.get(re.sub(r"[^a-z ]", "", hon[1].lower()).strip()) if hon else None
+        genders = [cl.likely_gender() for cl in clusters]
+        i = next((k for k in named.get(toks, ()) if genders[k] in (None, gender) or gender is None), None)
+        reason = ""
         if i is None:
-            i, reason = _find_person(fulls, list(toks), [cl.forms for cl in clusters], doc[c.start].idx)
+            i, reason = _find_person(fulls, list(toks), [cl.forms for cl in clusters], doc[c.start].idx,
+                                     genders, gender)
         evidence = []
         if i is None:
             clusters.append(Cluster("Person"))
@@ -113,25 +127,28 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
             evidence.append((name, reason))
         cl = clusters[i]
         if hon:
-            gender = lexicon().actors.honorifics.gender.get(re.sub(r"[^a-z ]", "", hon[1].lower()).strip())
             cl = replace(cl, gender=cl.gender or gender)
             if surface != name:
                 evidence.append((surface, "honorific"))
         clusters[i] = cl = cl.adding(Form(char_span(doc, c.start, c.end), surface, name), evidence)
-        named.setdefault(toks, i)
+        if i not in named.setdefault(toks, []):
+            named[toks].append(i)
         fulls[i] = [t.lower() for t in cl.full()]
     return clusters
 
 
 def _find_person(fulls: list[list[str]], toks: list[str], forms: Sequence[Sequence[Form]] = (),
-                 at: int = 0) -> tuple[int | None, str]:
+                 at: int = 0, genders: Sequence[str | None] = (), gender: str | None = None,
+                 ) -> tuple[int | None, str]:
     """The index of the cluster a new person name belongs to, given each cluster's longest
     name (lowercased words), with the merge reason. A short name that several people bear
     ("Okafor" after "Ann Okafor" and "Ben Okafor") is the one of them named most often
     before it, of those named as often the one named last (``forms``: each cluster's
     mentions so far; ``at``: where the short name stands), or no one's when none was named
-    before it."""
-    short = [i for i, full in enumerate(fulls) if is_short_form(toks, full)]
+    before it. A name after an honorific of a ``gender`` ("Ms. Okafor") is no one's of the
+    other gender (``genders``: each cluster's likely gender)."""
+    fits = [gender is None or i >= len(genders) or genders[i] in (None, gender) for i in range(len(fulls))]
+    short = [i for i, full in enumerate(fulls) if is_short_form(toks, full) and fits[i]]
     if len(short) == 1:
         return short[0], "short name"
     if short:
@@ -142,7 +159,7 @@ def _find_person(fulls: list[list[str]], toks: list[str], forms: Sequence[Sequen
         if top is not None and before[top][0]:
             return top, "short name, the one named most"
         return None, ""
-    near = [i for i, full in enumerate(fulls) if is_near_form(toks, full)]
+    near = [i for i, full in enumerate(fulls) if is_near_form(toks, full) and fits[i]]
     if len(near) == 1:
         return near[0], "near spelling"
     return None, ""
@@ -349,7 +366,7 @@ def _to_entity(key: str, cl: Cluster, canonical: str) -> Entity:
     aliases |= {a for a, r in cl.evidence if r == "acronym"}
     aliases.discard(canonical)
     evidence = list(dict.fromkeys((a, r) for a, r in cl.evidence if a != canonical))
-    return Entity(key, cl.kind, canonical, aliases, mentions, cl.gender, evidence)  # type: ignore[arg-type]
+    return Entity(key, cl.kind, canonical, aliases, mentions, cl.likely_gender(), evidence)  # type: ignore[arg-type]
 
 
 def _canonical_person(cl: Cluster) -> str:

@@ -147,6 +147,39 @@ def test_gender_from_honorific(nlp, text, name, gender):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # the first name tells, when most of its bearers have one gender
+        ("Maria Kelbow chairs the board. She said profits fell.", "Maria Kelbow", "f"),
+        ("Tomas Berg met reporters on Monday.", "Tomas Berg", "m"),
+        # an honorific outweighs the first name; a first name of either gender tells nothing
+        ("Ms. Tomas Berg met reporters. Ms. Berg said the deal was done.", "Tomas Berg", "f"),
+        ("Kim Berg met reporters on Monday.", "Kim Berg", None),
+    ],
+)
+def test_gender_from_first_name(nlp, text, name, gender):
+    assert _by_name(find_actors(nlp(text)).entities, name).gender == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "owner"),
+    [
+        # a gendered honorific takes the family name of the person of that gender
+        ("Tomas Berg and his wife, Maria Berg, opened the shop. Tomas Berg cut the ribbon. "
+         "Mrs. Berg said it was busy.", "Mrs. Berg", "Maria Berg"),
+        ("Maria Berg and her husband, Tomas Berg, opened the shop. Mr. Berg said it was busy.",
+         "Mr. Berg", "Tomas Berg"),
+        # ... and is a person of her own when only the other gender bears it
+        ("Tomas Berg opened the shop. Mrs. Berg said it was busy.", "Mrs. Berg", "Berg"),
+    ],
+)
+def test_honorific_gender_chooses_the_person(nlp, text, short, owner):
+    people = [e for e in find_actors(nlp(text)).entities if e.kind == "Person"]
+    owners = [e.name for e in people if short in e.aliases]
+    assert owners == [owner]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "aliases"),
     [
         ("The National Water Authority (NWA) said supplies were safe. "

@@ -121,9 +121,8 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
     words that it does write again ("Berg", "Okafor"), else its longest run of two words or
     more that it does write again ("Telling Ann Okafor" -> "Ann Okafor"), or its first two
     when it writes the second alone (a full name in the headline, the family name below),
-    or None. The model
-    reads runs of capitalised words there as names, and such a phrase, joined across
-    articles by the short names in it, would merge the people it names."""
+    or None. The model reads runs of capitalised words there as names, and such a phrase,
+    joined across articles by the short names in it, would merge the people it names."""
     if cand.kind == "Organization" or cand.end - cand.start < 2:
         return cand
     first = doc[cand.start]

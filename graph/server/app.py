@@ -90,10 +90,7 @@ class Endpoint:
 
     def headers(self, answer: Answer) -> list[tuple[str, str]]:
         """The protocol's headers for ``answer``."""
-        headers = [("Content-Type", answer.content_type), ("Vary", "Accept")]
-        if answer.truncated:
-            headers.append(("X-Result-Truncated", f"true; cap={self.max_results}"))
-        return headers
+        return headers(answer.content_type, answer.truncated, self.max_results)
 
     def respond(self, answer: Answer, **headers: str) -> Response:
         """``answer`` as a Flask response with the protocol's headers."""
@@ -149,6 +146,15 @@ class QueryGets:
         start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}",
                        [*self.endpoint.headers(answer), ("Content-Length", str(len(answer.body)))])
         return [answer.body]
+
+
+def headers(content_type: str, truncated: bool, max_results: int) -> list[tuple[str, str]]:
+    """The protocol's headers for an answer in ``content_type``, cut at ``max_results`` rows
+    when ``truncated``."""
+    found = [("Content-Type", content_type), ("Vary", "Accept")]
+    if truncated:
+        found.append(("X-Result-Truncated", f"true; cap={max_results}"))
+    return found
 
 
 def query_params(query_string: str) -> dict[str, list[str]]:

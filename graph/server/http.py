@@ -19,6 +19,7 @@ thread as before, so slow clients still hold nothing.
 
 from __future__ import annotations
 
+import functools
 import logging
 from http import HTTPStatus
 import threading
@@ -37,7 +38,7 @@ from graph.errors import ClaimGraphError
 from graph.rdf.lock import StoreLock
 from graph.server.protocol import Answer
 from graph.server.app import (ANSWERED, EXTENSION, MAX_BODY, QUERY_PATHS, Endpoint, check_settings, close_app,
-                              create_app, default_workers)
+                              create_app, default_workers, headers)
 
 #: Largest answer the reading thread sends itself (a larger one is written by a request
 #: thread, which may wait for the client to read it).
@@ -112,8 +113,11 @@ class _Channel(HTTPChannel):
         with the headers waitress would send, and go on to the next request, as
         :meth:`service` does after a request thread has written it."""
         answer = request.answer  # type: ignore[attr-defined]
+        data = _head(answer, self.server.endpoint, self.adj.ident) + answer.body
+        sent = 0 if self.total_outbufs_len else self.send(data, do_close=False)  # nothing queued before it
         try:
-            self.write_soon(_head(answer, self.server.endpoint, self.adj.ident) + answer.body)
+            if sent < len(data):  # the rest goes out as the client reads
+                self.write_soon(data[sent:])
         except ClientDisconnected:
             self.will_close = True
         request.close()
@@ -161,19 +165,28 @@ def _head(answer: Answer, endpoint: Endpoint, ident: str) -> bytes:
     """The status line and headers of ``answer`` as waitress writes them for an HTTP/1.1
     keep-alive request: the endpoint's headers, ``Content-Length``, ``Date`` and ``Server``,
     sorted by name."""
-    headers = [*endpoint.headers(answer), ("Content-Length", str(len(answer.body))), ("Date", _date()),
-               ("Server", ident)]
-    lines = [f"HTTP/1.1 {answer.status} {HTTPStatus(answer.status).phrase}",
-             *(f"{name}: {value}" for name, value in sorted(headers, key=lambda h: h[0]))]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    start, middle, end = _head_parts(answer.status, answer.content_type, answer.truncated, endpoint.max_results, ident)
+    return b"%s%d%s%s%s" % (start, len(answer.body), middle, _date(), end)
 
 
-def _date(cache: list[tuple[int, str]] = [(0, "")]) -> str:  # noqa: B006 - the last second's text, kept
+@functools.lru_cache(maxsize=64)
+def _head_parts(status: int, content_type: str, truncated: bool, max_results: int,
+                ident: str) -> tuple[bytes, bytes, bytes]:
+    """:func:`_head` around its two varying values, the body's length and the date."""
+    found = [*headers(content_type, truncated, max_results), ("Content-Length", "\0"), ("Date", "\0"),
+             ("Server", ident)]
+    lines = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
+             *(f"{name}: {value}" for name, value in sorted(found, key=lambda h: h[0]))]
+    start, middle, end = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1").split(b"\0")
+    return start, middle, end
+
+
+def _date(cache: list[tuple[int, bytes]] = [(0, b"")]) -> bytes:  # noqa: B006 - the last second's, kept
     """The ``Date`` header's value for now (formatted once a second)."""
     now = int(time.time())
     second, text = cache[0]
     if second != now:
-        text = build_http_date(now)
+        text = build_http_date(now).encode("latin-1")
         cache[0] = (now, text)
     return text
 

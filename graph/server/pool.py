@@ -28,7 +28,10 @@ the workers (until one answers it fast again). A new query, a slow one, one that
 killed its worker always runs in a worker, and so does a known-fast one while another
 query is being answered: the Python half of an answer holds the GIL, which the HTTP
 server's threads need too, so under concurrent load the workers, which run beside that
-process, answer more queries a second.
+process, answer more queries a second. :meth:`QueryPool.run_now` answers only such a query,
+in the caller's thread, or says it would not: the HTTP server's reading thread, which must
+never wait for a worker, uses it to answer a known-fast ``GET`` itself
+(:mod:`graph.server.http`).
 """
 
 from __future__ import annotations

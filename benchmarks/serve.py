@@ -39,7 +39,7 @@ from results_md import write_section
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 BASELINE = "23b681b"
-SECTION = "## Served queries (2026-12-05, session 8, serve8): the last of three runs (waitress; granian at 0e9d7e6)"
+SECTION = "## Served queries (2026-12-05, session 9, serve9): the last of three runs (known-fast GET queries answered on the reading thread)"
 #: The same text for every server (the Oxigraph server predeclares no prefixes).
 QUERY = ("PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
          "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name } LIMIT 10")

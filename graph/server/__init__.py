@@ -7,7 +7,8 @@ crashed under load (DESIGN.md §4). So the endpoint is a Flask application
 connection and request limits), in front of worker processes that each hold the store open
 read-only through pyoxigraph, the engine the oxigraph server runs (:mod:`graph.server.pool`:
 a query over the timeout has its worker killed and replaced, which stops it for sure; long
-queries may take only half the workers, so short ones are still answered). Results beyond
+queries may take only half the workers, so short ones are still answered; a query a worker
+answered fast before is answered by waitress's reading thread itself). Results beyond
 the cap are cut, and the response says so in the ``X-Result-Truncated`` header.
 
 Protocol: ``GET /sparql?query=...`` (or ``/query``); ``POST`` with

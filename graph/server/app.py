@@ -9,7 +9,8 @@ other routes (a browsing app) can live beside them. Everything else is for those
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,14 @@ from graph.web import init_app
 QUERY_PATHS = ("/sparql", "/query")
 #: Largest request body accepted, in bytes.
 MAX_BODY = 1 << 20
+#: Requests :meth:`Endpoint.answer_now` keeps decoded, at most, and the longest query string kept.
+PARSED_KEPT, PARSED_CHARS = 1024, 4096
 #: Where :func:`init_sparql` keeps its :class:`Endpoint` in ``app.extensions``.
 EXTENSION = "claimgraph.sparql"
 _WRITES = ["PUT", "DELETE", "PATCH"]
+#: The WSGI environ key of a ``GET`` query's answer computed before the application is called
+#: (see :mod:`graph.server.http`).
+ANSWERED = "claimgraph.answer"
 
 
 @dataclass
@@ -47,6 +53,12 @@ class Endpoint:
     pool: QueryPool
     max_results: int
     allow_federation: bool = False
+    #: Requests made from (query string, Accept) by :meth:`answer_now`, the most recent last
+    #: (used by the HTTP server's reading thread alone, so without a lock): clients send the
+    #: same queries again and again, and decoding one (about 25 µs) is a tenth of the answer
+    #: to a simple query.
+    _parsed: OrderedDict[tuple[str, str | None], Request | None] = field(default_factory=OrderedDict, repr=False,
+                                                                         compare=False)
 
     def answer(self, params: dict[str, list[str]], accept: str | None) -> Answer:
         """The answer to a query request with parameters ``params``."""
@@ -55,15 +67,34 @@ class Endpoint:
         queries = params.get("query") or []
         if len(queries) != 1 or not queries[0].strip():
             return error(HTTPStatus.BAD_REQUEST, "give exactly one query (parameter `query`)")
-        return self.pool.run(Request(queries[0], accept, params.get("default-graph-uri", []),
-                                     params.get("named-graph-uri", []), self.max_results, self.allow_federation))
+        return self.pool.run(self._request(queries[0], params, accept))
+
+    def answer_now(self, query_string: str, accept: str | None) -> Answer | None:
+        """The answer to ``GET`` with ``query_string`` on a query path when it is a known-fast
+        query and no other query is being answered (see :meth:`QueryPool.run_now`); None
+        otherwise, and for anything but one query (then :meth:`answer` gives the answer)."""
+        key = (query_string, accept)
+        if key in self._parsed:
+            self._parsed.move_to_end(key)
+            request = self._parsed[key]
+        else:
+            params = query_params(query_string)
+            queries = params.get("query") or []
+            one = "update" not in params and len(queries) == 1 and queries[0].strip()
+            request = self._request(queries[0], params, accept) if one else None
+            if len(query_string) <= PARSED_CHARS:  # only short ones kept: the memory kept stays small
+                self._parsed[key] = request
+                if len(self._parsed) > PARSED_KEPT:
+                    self._parsed.popitem(last=False)
+        return None if request is None else self.pool.run_now(request)
+
+    def _request(self, query: str, params: dict[str, list[str]], accept: str | None) -> Request:
+        return Request(query, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
+                       self.max_results, self.allow_federation)
 
     def headers(self, answer: Answer) -> list[tuple[str, str]]:
         """The protocol's headers for ``answer``."""
-        headers = [("Content-Type", answer.content_type), ("Vary", "Accept")]
-        if answer.truncated:
-            headers.append(("X-Result-Truncated", f"true; cap={self.max_results}"))
-        return headers
+        return headers(answer.content_type, answer.truncated, self.max_results)
 
     def respond(self, answer: Answer, **headers: str) -> Response:
         """``answer`` as a Flask response with the protocol's headers."""
@@ -113,15 +144,34 @@ class QueryGets:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in QUERY_PATHS:
             return self.app(environ, start_response)
-        query_string = environ.get("QUERY_STRING", "").encode("latin-1", "replace").decode("utf-8", "replace")
-        if query_string.startswith("query=") and "&" not in query_string:  # the usual request, parsed faster
-            params = {"query": [unquote_plus(query_string[6:], errors="replace")]}
-        else:
-            params = parse_qs(query_string, keep_blank_values=True, errors="replace")  # as Flask's request.args
-        answer = self.endpoint.answer(params, environ.get("HTTP_ACCEPT"))
+        answer = environ.get(ANSWERED)  # answered already, by the HTTP server's reading loop
+        if answer is None:
+            answer = self.endpoint.answer(query_params(environ.get("QUERY_STRING", "")), environ.get("HTTP_ACCEPT"))
         start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}",
                        [*self.endpoint.headers(answer), ("Content-Length", str(len(answer.body)))])
         return [answer.body]
+
+
+def headers(content_type: str, truncated: bool, max_results: int) -> list[tuple[str, str]]:
+    """The protocol's headers for an answer in ``content_type``, cut at ``max_results`` rows
+    when ``truncated``."""
+    found = [("Content-Type", content_type), ("Vary", "Accept")]
+    if truncated:
+        found.append(("X-Result-Truncated", f"true; cap={max_results}"))
+    return found
+
+
+def query_params(query_string: str) -> dict[str, list[str]]:
+    """The parameters of a query string as WSGI gives it (latin-1), decoded as UTF-8, as
+    Flask's ``request.args`` would give them.
+
+    >>> query_params("query=SELECT+%3Fs+%7B%7D")
+    {'query': ['SELECT ?s {}']}
+    """
+    query_string = query_string.encode("latin-1", "replace").decode("utf-8", "replace")
+    if query_string.startswith("query=") and "&" not in query_string:  # the usual request, parsed faster
+        return {"query": [unquote_plus(query_string[6:], errors="replace")]}
+    return parse_qs(query_string, keep_blank_values=True, errors="replace")
 
 
 def init_sparql(app: Flask, endpoint: Endpoint) -> None:

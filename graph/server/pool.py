@@ -28,7 +28,10 @@ the workers (until one answers it fast again). A new query, a slow one, one that
 killed its worker always runs in a worker, and so does a known-fast one while another
 query is being answered: the Python half of an answer holds the GIL, which the HTTP
 server's threads need too, so under concurrent load the workers, which run beside that
-process, answer more queries a second.
+process, answer more queries a second. :meth:`QueryPool.run_now` answers only such a query,
+in the caller's thread, or says it would not: the HTTP server's reading thread, which must
+never wait for a worker, uses it to answer a known-fast ``GET`` itself
+(:mod:`graph.server.http`).
 """
 
 from __future__ import annotations
@@ -79,12 +82,15 @@ class Request:
     named_graphs: list[str] = field(default_factory=list)
     max_results: int = 10_000
     allow_federation: bool = False
+    _digest: bytes | None = field(default=None, repr=False, compare=False)
 
     def digest(self) -> bytes:
         """What identifies the query's work: its text, dataset and federation setting (as a
-        tuple's repr, so that no two requests share a key)."""
-        key = repr((self.query, self.default_graphs, self.named_graphs, self.allow_federation))
-        return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        tuple's repr, so that no two requests share a key); computed once per request."""
+        if self._digest is None:
+            key = repr((self.query, self.default_graphs, self.named_graphs, self.allow_federation))
+            self._digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        return self._digest
 
 
 def repeatable(query: str) -> bool:
@@ -286,22 +292,43 @@ class QueryPool:
         in this process instead (see the module docstring), without the cap's second pass when
         its worker's answer was complete and the query is :func:`repeatable`.
         """
+        result = self._answer(request, wait=True)
+        assert result is not None
+        return result
+
+    def run_now(self, request: Request) -> Answer | None:
+        """The answer to a known-fast ``request``, run in this process at once, when no other
+        query is being answered; None otherwise (then :meth:`run` answers it).
+
+        For a caller that must never wait for a worker: the HTTP server's reading loop, which
+        answers such a query itself rather than hand it to one of its threads.
+        """
+        return self._answer(request, wait=False)
+
+    def _answer(self, request: Request, wait: bool) -> Answer | None:
+        """:meth:`run` (``wait``) or :meth:`run_now`."""
         if not self.fast_under:
-            return self._run(request)
+            return self._run(request) if wait else None
         digest = request.digest()
         with self._lock:
             complete = self._fast.get(digest)
             known = complete is not None
+            here = known and not self._running  # the only query: no other request waits for the GIL
+            if not (here or wait):
+                return None
             if known:
                 self._fast.move_to_end(digest)
-            here = known and not self._running  # the only query: no other request waits for the GIL
             self._running += 1
         begin = time.monotonic()
         try:
-            result = self._run_here(request, not complete) if here else self._run(request)
+            result = self._run_here(request, not complete) if here else None
+            if result is None and wait:
+                result = self._run(request)
         finally:
             with self._lock:
                 self._running -= 1
+        if result is None:
+            return None
         fast = result.status == 200 and time.monotonic() - begin < self.fast_under
         with self._lock:
             if fast and not known:
@@ -312,16 +339,16 @@ class QueryPool:
                 self._fast.pop(digest, None)
         return result
 
-    def _run_here(self, request: Request, capped: bool = True) -> Answer:
-        """Answer a known-fast request in this process (in a worker when the store cannot be
-        opened here); ``capped`` as :func:`answer`'s."""
+    def _run_here(self, request: Request, capped: bool = True) -> Answer | None:
+        """Answer a known-fast request in this process; None when the store cannot be opened
+        here (the workers, which have it open, answer instead). ``capped`` as :func:`answer`'s."""
         if self._dataset is None:
             with self._lock:
                 try:
                     self._dataset = self._dataset or Dataset(self.location)
                 except Exception:  # noqa: BLE001 - the workers have it open: they answer instead
                     self.fast_under = 0.0
-                    return self._run(request)
+                    return None
         self.in_process += 1
         return answer(self._dataset, request, capped)
 

@@ -102,3 +102,14 @@ def test_capped_results_are_the_first_rows_of_the_whole_answer(media: str, cap: 
     first = serialize(store.query(ODD_VALUES.replace("} }", f"}} }} LIMIT {cap}")), media)[0]
     assert (capped, cut) == (first, cap < 10)
     assert cap < 10 or capped == whole
+
+
+@pytest.mark.parametrize(("sparql", "count"), [
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?p != rdf:type) }", 3),  # a predeclared prefix in use
+    ('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?o != "v\\u0030" && ?p != rdf:type) }', 2),  # an escape
+    ("PREFIX rdf: <http://e/> SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?p != rdf:p) }", 0),  # redeclared
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", 3),  # none
+])
+def test_predeclared_prefixes_are_there_when_used(dataset: Dataset, sparql: str, count: int) -> None:
+    _, rows = solutions(dataset.query(sparql))
+    assert int(rows[0][0].value) == count

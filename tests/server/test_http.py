@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from graph.server import Limits, SparqlServer
+from graph.server.app import EXTENSION
 from tests.server.conftest import CHEAP, ask
 
 pytestmark = pytest.mark.slow
@@ -170,3 +171,49 @@ def test_a_burst_of_connections_is_queued_not_dropped(server):
     finally:
         for sock in burst:
             sock.close()
+
+
+def _answer(sock: socket.socket) -> tuple[list[bytes], bytes, bool]:
+    """The status line and headers (``Date`` left out) of one answer on ``sock``, its body, and
+    whether the server then closed the connection."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    length = next(int(line.split(b":")[1]) for line in lines if line.lower().startswith(b"content-length:"))
+    while len(body) < length:
+        body += sock.recv(65536)
+    sock.settimeout(0.5)
+    try:
+        closed = sock.recv(1) == b""
+    except TimeoutError:
+        closed = False
+    sock.settimeout(10)
+    return [line for line in lines if not line.startswith(b"Date:")], body, closed
+
+
+@pytest.mark.parametrize(("version", "headers", "closed"), [
+    ("1.1", "", False),
+    ("1.1", "Connection: close\r\n", True),
+    ("1.0", "", True),
+    ("1.0", "Connection: keep-alive\r\n", False),
+], ids=["1.1", "1.1 close", "1.0", "1.0 keep-alive"])
+def test_a_known_fast_get_is_answered_by_the_reading_thread_as_a_request_thread_would(
+        server, monkeypatch, version, headers, closed):
+    pool = server.app.extensions[EXTENSION].pool
+    monkeypatch.setattr(pool, "fast_under", 60)  # any answer counts as fast: no timing in the test
+    threads: list[str] = []
+    run_here = pool._run_here
+    monkeypatch.setattr(pool, "_run_here", lambda *args: threads.append(threading.current_thread().name)
+                        or run_here(*args))
+    query = urllib.parse.urlencode({"query": f"{CHEAP} # {version} {headers}"})
+    request = f"GET /sparql?{query} HTTP/{version}\r\nHost: x\r\nAccept: text/csv\r\n{headers}\r\n".encode()
+    answers = []
+    for _ in range(3):  # a worker's answer through a request thread, then the reading thread's twice
+        with _connect(server) as sock:
+            sock.sendall(request)
+            answers.append(_answer(sock))
+    assert threads == ["claimgraph-serve"] * 2  # SparqlServer.start's thread, which reads requests
+    assert answers[0][0][0] == f"HTTP/{version} 200 OK".encode() and answers[0][2] is closed
+    assert answers == [answers[0]] * 3

@@ -186,3 +186,22 @@ def test_known_fast_queries_skip_the_cap_only_when_complete_and_repeatable(store
         assert len(second.body.splitlines()) == len(first.body.splitlines())
     finally:
         pool.close()
+
+
+def test_run_now_answers_only_a_known_fast_query_while_no_other_runs(store_dir):
+    pool = QueryPool(store_dir, workers=2, timeout=3)
+    pool.fast_under = 60  # any answer counts as fast
+    try:
+        assert pool.run_now(Request(CHEAP, None)) is None  # not known: not run, nor handed to a worker
+        assert sum(worker.answered for worker in pool._all) == 0
+        assert pool.run(Request(CHEAP, None)).status == 200  # a worker's answer: known from now on
+        with ThreadPoolExecutor(1) as other:
+            endless = other.submit(pool.run, Request(ENDLESS, None))
+            while not pool._running:
+                time.sleep(0.01)
+            assert pool.run_now(Request(CHEAP, None)) is None and pool.in_process == 0
+            assert endless.result().status == 503
+        answer = pool.run_now(Request(CHEAP, None))
+        assert answer is not None and answer.status == 200 and pool.in_process == 1
+    finally:
+        pool.close()

@@ -28,13 +28,6 @@ from graph.rdf.lock import StoreLock
 from graph.rdf.statement_keys import key_quads, mark_quad
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
-#: Quads added alone from which :meth:`Store.change` ingests them (:func:`_ingest`) rather
-#: than writing them in a transaction: an ingestion writes a file per index, too many for a
-#: few quads, and the writer's batches hold thousands (about 800 quads an article).
-BULK_QUADS = 2000
-#: Oxigraph's bulk loader splits its input into chunks of at least this many quads, each
-#: ingested on its own (``DEFAULT_BULK_LOAD_BATCH_SIZE``).
-_BULK_CHUNK = 1_000_000
 
 
 
@@ -259,10 +252,6 @@ class Store:
         """Drop some named graphs, then remove some quads and add others: one transaction,
         all or nothing (an interrupted write leaves the store as it was).
 
-        Many quads added alone (:data:`BULK_QUADS` or more: a writer's batch) are not written
-        through a transaction but ingested (:func:`_ingest`): as atomic, and its cost does not
-        grow with the store.
-
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
@@ -270,9 +259,7 @@ class Store:
         try:
             remove, add = list(remove), list(add)
             drop = [g for g in drop if self._store.contains_named_graph(g)]
-            if not remove and not drop and len(add) >= BULK_QUADS:
-                _ingest(self._store, add)
-            elif not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
+            if not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
                 self._store.extend(add)
             else:
                 self._store.update(change_update(remove, add, drop))
@@ -373,23 +360,6 @@ class Store:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.location} is open read-only")
-
-
-def _ingest(store: ox.Store, quads: list[Quad]) -> None:
-    """Add ``quads`` to ``store`` as sorted files ingested whole (Oxigraph's bulk loader).
-
-    A transaction (``extend``) looks up every quad and every string before writing it, in
-    indexes that grow with the store (about 35 us a quad at 3,000 articles, and rising); the
-    bulk loader sorts the quads into one file per index and hands them to RocksDB in one
-    ingestion, which takes all of them or none: as atomic as a transaction, and with no
-    reads. A quad already stored is written again, unchanged. Its input is N-Quads text
-    (serialized here, about 1 us a quad), so that pyoxigraph parses and writes it all
-    without holding Python's lock. Under :data:`_BULK_CHUNK` quads the loader makes one
-    ingestion of them (above, one per chunk: the callers' batches stay far below).
-    """
-    if len(quads) >= _BULK_CHUNK:
-        raise ValueError(f"{len(quads)} quads in one ingestion: at most {_BULK_CHUNK - 1} are atomic")
-    store.bulk_load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
 def _one_line(error: BaseException) -> str:

@@ -17,7 +17,7 @@ from graph.rdf.mapping import to_quads
 from graph.rdf._terms import STORE_GRAPH, is_private_graph, to_python
 from graph.rdf.statement_keys import has_keys
 from graph.rdf._export import EXPORT_FORMATS
-from graph.rdf.store import BULK_QUADS, Store
+from graph.rdf.store import Store
 from graph.records import ResolvedRecord
 
 IDS = Ids()
@@ -57,70 +57,6 @@ def test_change_removes_and_adds(store: Store, remove, add, left) -> None:
     store.change([], [_OLD])
     store.change(remove, add)
     assert set(store.quads(_S)) == left
-
-
-def _many(term: ox.Literal | ox.NamedNode, graph) -> list[ox.Quad]:
-    """``BULK_QUADS`` quads (enough to be ingested), each with ``term`` as object, in ``graph``."""
-    return [ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), _LABEL, term, graph) for i in range(BULK_QUADS)]
-
-
-@pytest.mark.parametrize("term", [
-    ox.Literal("plain"),
-    ox.Literal('quotes " and \\ and\nlines\ttabs'),
-    ox.Literal("Zoë – “quoted” 🙂"),
-    ox.Literal("Bonjour", language="fr"),
-    ox.Literal("12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
-    ox.Literal("2026-01-02", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
-    ox.NamedNode("https://example.org/o?q=1#f"),
-])
-@pytest.mark.parametrize("graph", [ox.NamedNode(A1), ox.DefaultGraph()])
-def test_many_quads_added_alone_are_ingested_as_extend_writes_them(store: Store, tmp_path: Path, term, graph) -> None:
-    quads = _many(term, graph)
-    before = set(store._store)
-    store.change([], quads)
-    store.change([], quads[:BULK_QUADS // 2] + quads[:BULK_QUADS // 2])  # stored already: nothing changes
-    with Store.open(tmp_path / "extended") as other:
-        other._store.extend(quads)
-        assert set(store._store) - before == set(other._store) - set(other.quads(None, None, None, STORE_GRAPH))
-    assert all(store.quads(q.subject, q.predicate, q.object, q.graph_name) == [q] for q in quads[:3])
-
-
-def test_ingested_quads_are_in_the_store_reopened(tmp_path: Path) -> None:
-    quads = _many(ox.Literal("kept"), ox.NamedNode(A2))
-    with Store.open(tmp_path / "store") as st:
-        st.change([], quads)
-    with Store.open(tmp_path / "store", read_only=True) as st:
-        assert set(st.quads(None, None, None, ox.NamedNode(A2))) == set(quads)
-        assert A2 in st.articles()
-
-
-def _ingest_until_killed(location: str, started) -> None:
-    """Ingest batch after batch of ``BULK_QUADS`` quads, batch ``i`` in graph ``g{i}``, until killed."""
-    with Store.open(location) as st:
-        for i in range(10_000):
-            st.change([], _many(ox.Literal(f"batch {i}"), ox.NamedNode(f"https://example.org/g{i}")))
-            started.set()
-
-
-@pytest.mark.slow  # a new process per case
-@pytest.mark.parametrize("after", [0.0, 0.3, 1.0])
-def test_a_kill_while_ingesting_leaves_each_batch_whole_or_absent(tmp_path: Path, after: float) -> None:
-    import multiprocessing
-    import os
-    import signal
-    import time
-
-    context = multiprocessing.get_context("spawn")
-    started = context.Event()
-    process = context.Process(target=_ingest_until_killed, args=(str(tmp_path / "store"), started))
-    process.start()
-    assert started.wait(60)
-    time.sleep(after)
-    os.kill(process.pid, signal.SIGKILL)
-    process.join(30)
-    with Store.open(tmp_path / "store") as st:
-        sizes = [len(st.quads(None, None, None, g)) for g in st._store.named_graphs() if g != STORE_GRAPH]
-    assert sizes and set(sizes) == {BULK_QUADS}
 
 
 def test_replace_twice_is_the_same(store: Store, make_record) -> None:

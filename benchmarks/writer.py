@@ -21,6 +21,7 @@ and written to ``benchmarks/RESULTS.md`` in this script's own section.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import pickle
@@ -29,6 +30,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +45,59 @@ SECTION = "## Writer throughput (issue 18): records replayed into stores of grow
 TARGETS = {"rate": 100.0, "rate_ratio": 0.8, "memory_ratio": 1.2}
 #: Articles per batch handed to the writer, as a build's extraction batches.
 BATCH = 16
+
+
+#: The writer's parts timed by ``--parts`` (module, attribute path, as printed): each call's
+#: CPU time in the thread that runs it (the store's writes run in the writing thread, the
+#: rest in the planning one), summed per window. ``write_article`` includes its own store
+#: writes, ``_plan`` the functions listed after it.
+PARTS = [("graph.rdf.store", "Store.change", "store writes"), ("graph.rdf.store", "Store.flush", "store flushes"),
+         ("graph.rdf.store", "Store.checkpoint", "checkpoints"), ("graph.writer", "write_article", "write_article"),
+         ("graph.writer", "Writer._plan", "_plan"), ("graph.writer", "ActorIndex.context", "context"),
+         ("graph.writer", "resolve", "resolve"), ("graph.writer", "_same_reasons", "_same_reasons"),
+         ("graph.writer", "to_quads", "to_quads"), ("graph.writer", "index_quads", "index_quads"),
+         ("graph.writer", "key_quads", "key_quads")]
+
+
+class Parts:
+    """Thread CPU time spent in each of :data:`PARTS`, while active (:meth:`timed`)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys((label for *_, label in PARTS), 0.0)
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def timed(self) -> Iterator[None]:
+        """Wrap every part's function for the duration."""
+        import importlib
+
+        saved = []
+        for module, path, label in PARTS:
+            owner = importlib.import_module(module)
+            *outer, name = path.split(".")
+            for attr in outer:
+                owner = getattr(owner, attr)
+            saved.append((owner, name, getattr(owner, name)))
+            setattr(owner, name, self._wrap(getattr(owner, name), label))
+        try:
+            yield
+        finally:
+            for owner, name, real in reversed(saved):
+                setattr(owner, name, real)
+
+    def _wrap(self, real, label: str):
+        def timed(*args, **kwargs):
+            start = time.thread_time()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                with self._lock:
+                    self.seconds[label] += time.thread_time() - start
+        return timed
+
+    def snapshot(self) -> dict[str, float]:
+        with self._lock:
+            return dict(self.seconds)
 
 
 def records(workdir: Path) -> list:
@@ -112,7 +167,7 @@ def stream(base: list, count: int, rename: Renamer) -> Iterator[list]:
 
 
 def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | None = None,
-         before: bool = False) -> list[dict]:
+         before: bool = False, parts: Parts | None = None) -> list[dict]:
     """Grow one store through every size; the rate, memory and size at each.
 
     Args:
@@ -123,6 +178,8 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
         url: Write into the SPARQL server at this URL instead of an embedded store.
         before: Write each article alone with :func:`graph.identity.write_article`, as
             builds did before :class:`graph.writer.Writer` (for a before/after in one run).
+        parts: Time the writer's parts (:class:`Parts`): each row then has ``parts``, label
+            -> ms of CPU per article over its window.
     """
     from graph.overrides import Overrides
     from graph.pipeline import BuildReport, write_batches
@@ -134,6 +191,7 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
     marks: dict[int, float] = {}
     cpu: dict[int, float] = {}
     main: dict[int, float] = {}  # CPU time of this (the planning) thread alone
+    spent: dict[int, dict[str, float]] = {}  # parts' CPU so far
     written = 0
     todo = sorted(sizes)
 
@@ -143,6 +201,8 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
         now = time.perf_counter()
         marks[written] = now
         cpu[written], main[written] = time.process_time(), time.thread_time()
+        if parts:
+            spent[written] = parts.snapshot()
         while todo and written >= todo[0]:
             size = todo.pop(0)
             start = max(m for m in marks if m <= max(0, size - min(window, size)))  # batches end on marks
@@ -151,6 +211,9 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
                          "cpu_ms": 1000 * (cpu[written] - cpu[start]) / (size - start),
                          "main_ms": 1000 * (main[written] - main[start]) / (size - start),
                          "store_bytes": _du(store_dir)})
+            if parts:
+                rows[-1]["parts"] = {k: 1000 * (v - spent[start][k]) / (size - start) for k, v in spent[written].items()}
+                _say("  ms CPU per article: " + ", ".join(f"{k} {v:.1f}" for k, v in rows[-1]["parts"].items()))
             _say(f"{size:>7} articles: {rows[-1]['rate']:.1f} articles/s over the last {size - start}, "
                  f"{rows[-1]['cpu_ms']:.0f} ms CPU each ({rows[-1]['main_ms']:.0f} ms in the main thread), "
                  f"peak {rows[-1]['peak_rss'] / 2**20:.0f} MiB, store {rows[-1]['store_bytes'] / 2**20:.0f} MiB")
@@ -162,6 +225,7 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
     report = BuildReport()
     with open_store(url or store_dir) as store:
         marks[0], cpu[0], main[0] = time.perf_counter(), time.process_time(), time.thread_time()
+        spent[0] = parts.snapshot() if parts else {}
         if before:
             from graph.identity import write_article
 
@@ -216,6 +280,13 @@ def render(rows: list[dict], remote: dict | None, commit: str, load: tuple, befo
                      f"last {row['window']:,} | "
                      f"{row['peak_rss'] / 2**20:,.0f} MiB | {row['store_bytes'] / 2**20:,.0f} MiB |")
     lines.append("")
+    if rows and "parts" in rows[0]:
+        labels = list(rows[0]["parts"])
+        lines += ["CPU per article by part (`--parts`: ms in the thread running it, over the same windows):", "",
+                  "| part | " + " | ".join(f"{r['articles']:,}" for r in rows) + " |",
+                  "|---|" + "---|" * len(rows)]
+        lines += [f"| {label} | " + " | ".join(f"{r['parts'][label]:.1f}" for r in rows) + " |" for label in labels]
+        lines.append("")
     if before:
         same = next((r for r in rows if r["articles"] == before["articles"]), None)
         lines += [f"Before (each article written alone by `write_article`, same run): {before['rate']:.1f} articles/s, "
@@ -256,6 +327,8 @@ def main(argv: list[str]) -> None:
                         help="then fill a store of this many articles writing each alone (write_article), "
                              "as builds did before graph.writer, for a before/after in one run")
     parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
+    parser.add_argument("--parts", action="store_true",
+                        help="also time the writer's parts (store writes, identity, mapping) per window")
     args = parser.parse_args(argv)
     sizes = sorted(int(n) for n in args.sizes.split(",") if n)
     workdir = Path(args.workdir)
@@ -263,7 +336,9 @@ def main(argv: list[str]) -> None:
     base = records(workdir)
     store_dir = workdir / f"store-{sizes[-1]}"
     remote = remote_ratio(workdir, base, args.remote) if args.remote else None
-    rows = fill(store_dir, base, sizes, args.window)
+    parts = Parts() if args.parts else None
+    with parts.timed() if parts else contextlib.nullcontext():
+        rows = fill(store_dir, base, sizes, args.window, parts=parts)
     old = None
     if args.before:  # after the measured fill, whose peak memory it would otherwise raise
         _say(f"before: {args.before} articles written alone")

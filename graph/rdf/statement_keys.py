@@ -68,7 +68,12 @@ member or as the organisation, which its page lists by title and its view links:
 for every member and organisation of the role node ROLE (its IRI after its article's IRI),
 and the facts a rename leaves alone, as a JSON object: whether it is a ``cg:Role``, its
 titles, its dates (``cg:validAt``, as written) and start offsets, each sorted
-(:func:`key_roles` reads them back).
+(:func:`key_roles` reads them back). And what else an actor page lists, each name the
+article's name index gives the actor, and the article's date and source file when its graph
+says it mentions the actor (what orders the articles that mention it)::
+
+    <urn:claimgraph:key:ACTOR> cg:knownAs "NAME"
+    <urn:claimgraph:key:ACTOR> cg:mentionOrder "DATE\tFILE"
 """
 
 from __future__ import annotations
@@ -80,8 +85,8 @@ import json
 
 from urllib.parse import urlsplit
 
-from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, MEMBER,
-                              ORGANIZATION, PERIOD, REFERS_TO, ROLE, SPEECH_ACT, TITLE, VALID_AT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
+from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, INDEX_OF,
+                              LOCAL_NAME, MEMBER, MENTIONS, ORGANIZATION, SOURCE_FILE, PERIOD, REFERS_TO, ROLE, SPEECH_ACT, TITLE, VALID_AT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
                               STORE_GRAPH, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
 
@@ -98,6 +103,10 @@ LINKS_VERSION = 3
 LINK_PREFIX = "urn:claimgraph:link:"
 #: The predicates of the roles' quads are this prefix + "PART/ROLE" (:func:`key_roles`).
 ROLE_PREFIX = "urn:claimgraph:role:"
+#: A name the article's name index gives the actor (:func:`key_quads`).
+KNOWN_AS = term("cg:knownAs")
+#: "DATE\tFILE" of an article mentioning the actor (:func:`key_quads`).
+MENTION_ORDER = term("cg:mentionOrder")
 #: The predicates :func:`key_quads` reads a role node's facts from (its members and organisations apart).
 _ROLE_FACTS = {TITLE: "titles", VALID_AT: "valid", BEGIN: "begins"}
 #: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
@@ -140,7 +149,7 @@ class Keyed:
     date: str
 
 
-_KEY_PREDICATES = frozenset((STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, *FACETS.values()))
+_KEY_PREDICATES = frozenset((STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, KNOWN_AS, MENTION_ORDER, *FACETS.values()))
 
 
 def key_node(actor: str) -> NamedNode:
@@ -199,8 +208,8 @@ def date_of(key: int) -> str:
 
 def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     """The keys of an article's statements, their facets and the actors near its statistics
-    (see the module's docstring), from its quads (those of its public graph suffice), for its
-    index graph; in a stable order, without duplicates. One pass over the quads: an article
+    (see the module's docstring), from its quads (those of its public graph, and of its
+    index graph for the names), for its index graph; in a stable order, without duplicates. One pass over the quads: an article
     has hundreds.
 
     Keys: for each statement (``cg:Statement``) and each actor it is attributed to or about,
@@ -218,12 +227,24 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     acts: dict[object, list[str]] = {}
     offsets: dict[object, dict[NamedNode, int]] = {}
     facts: dict[NamedNode, str] = {}  # publisher and address of the article, the first of each
+    index = index_graph(article)
+    entries: dict[object, list] = {}  # the name index's entry -> its actors, then its names
+    mentioned, files, dates = [], [], []
     parties: dict[object, dict[str, set[NamedNode]]] = {}  # role node -> its members and organisations
     role_facts: dict[object, dict[str, set]] = {}  # any node -> is it a role, its titles, dates and starts
     for q in quads:
         if q.graph_name != graph:
+            if q.graph_name == index and (q.predicate == INDEX_OF or q.predicate == LOCAL_NAME):
+                entries.setdefault(q.subject, [[], []])[q.predicate == LOCAL_NAME].append(q.object)
             continue
         p = q.predicate
+        if q.subject == graph:
+            if p == MENTIONS and isinstance(q.object, NamedNode):
+                mentioned.append(q.object)
+            elif p == SOURCE_FILE:
+                files.append(q.object.value)
+            elif p == DATE_PUBLISHED:
+                dates.append(q.object.value)
         if p in _ROLE_FACTS:
             value = int(q.object.value) if p == BEGIN else q.object.value
             role_facts.setdefault(q.subject, {}).setdefault(_ROLE_FACTS[p], set()).add(value)
@@ -251,7 +272,6 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
         elif (p == _PUBLISHER or p == _URL) and p not in facts and q.subject == graph:
             facts[p] = q.object.value
     outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
-    index = index_graph(article)
     links = [q for q in links if q.subject in statements and isinstance(q.object, NamedNode)]
     found = {Quad(key_node(q.object.value), key, Literal(sort_key(date, offsets[q.subject][BEGIN])), index)
              for q in links if BEGIN in offsets.get(q.subject, {}) for key in _KEY_OF[q.predicate]}
@@ -265,6 +285,10 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
                  for statement, side in sides.items() for relation, other_side in (("by", "about"), ("about", "by"))
                  for actor in side[relation] for other in side[other_side]
                  for act in acts.get(statement, [""]))
+    found.update(Quad(key_node(actor.value), KNOWN_AS, name, index) for actors, names in entries.values()
+                 for actor in actors if isinstance(actor, NamedNode) for name in names)
+    found.update(Quad(key_node(actor.value), MENTION_ORDER, Literal(f"{date}\t{file}"), index)
+                 for actor in mentioned for file in files for date in dates or [""])
     for node, sides in parties.items():
         suffix = node.value[len(article):]
         told = role_facts.get(node, {})
@@ -377,7 +401,9 @@ def add_keys(store: GraphStore) -> int:
     changed = 0
     for article in store.articles():
         stored = {q for q in store.quads(None, None, None, index_graph(article)) if is_key_quad(q)}
-        new = set(key_quads(store.quads(None, None, None, iri(article)), article))
+        new = set(key_quads(store.quads(None, None, None, iri(article))
+                            + [q for q in store.quads(None, None, None, index_graph(article)) if not is_key_quad(q)],
+                            article))
         if stored != new:
             store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))
             changed += 1

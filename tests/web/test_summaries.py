@@ -48,6 +48,10 @@ STATEMENTS = [
 ]
 
 
+#: Actor slug -> its name in the articles' name index.
+LABELS = {**PEOPLE, "guild": "Lantern Guild"}
+
+
 def _actor(slug: str) -> str:
     return f"<{'organization' if slug == 'guild' else 'person'}/{slug}>"
 
@@ -86,6 +90,13 @@ def _trig() -> str:
                              f'prov:wasDerivedFrom <article/{article}> ; nif:beginIndex {begin} ; '
                              f'nif:endIndex {begin + 9}' + "".join(f" ; schema:about {_actor(a)}" for a in about)
                              + (f" ; cg:speechAct cg:{act}" if act else "") + " .")
+        named = sorted({r[3] for r in ROLES if r[0] == article} | {x for st in STATEMENTS if st[0] == article
+                                                                    for x in (st[2], *st[3])})
+        lines += [f"<article/{article}> schema:mentions {_actor(slug)} ." for slug in named]
+        index = f"urn:claimgraph:index:{BASE}article/{article}"
+        out.append(f"<{index}> {{\n" + "".join(
+            f'<{index}#{slug}> cg:indexOf {_actor(slug)} ; cg:localName "{LABELS[slug]}", "{LABELS[slug].split()[-1]}" .\n'
+            for slug in named) + "}\n")
         out.append(f"<article/{article}> {{\n" + "\n".join(lines) + "\n}\n")
     return "".join(out)
 
@@ -165,3 +176,15 @@ def test_roles_from_the_keys_are_those_of_the_articles_graphs(site, actor):
         p: key(r) for p, r in neighbours._roles(site.store, node).items()}
     assert read or actor in ("organization/guild", "place/vellmark")
     assert neighbours._roles(site.store, node) or actor in ("person/ada-vell", "person/cy-orm", "place/vellmark")
+
+
+@pytest.mark.parametrize("actor", [*(f"person/{p}" for p in PEOPLE), "organization/guild", "place/vellmark"])
+def test_names_and_articles_from_the_keys_are_those_of_the_articles_graphs(site, actor):
+    node = BASE + actor
+    read = site.store.select(reads.with_actor(load_query("web_actor_names"), node))
+    assert [{k: v for k, v in r.items() if k != "file"} for r in reads._names(site.store, node)] == [
+        {k: v for k, v in r.items() if k != "one"} for r in read]
+    orders = {str(r["article"]): (str(r.get("date") or ""), str(r["file"]))
+              for r in site.store.select(reads.with_actor(reads._MENTIONED_ORDERS, node))}
+    assert reads.mentioned_orders(site.store, node) == orders
+    assert (read and orders) or actor == "place/vellmark"

@@ -361,21 +361,28 @@ class KeyedRole:
     begins: list[int]
 
 
-def key_roles(store: GraphStore, actor: str) -> list[KeyedRole]:
-    """The role nodes naming ``actor`` as a member or organisation, from the roles in its keys
-    (one range of the store's subject-first index), sorted by IRI. Only for a store that
-    :func:`has_links`."""
-    parts: dict[tuple[str, str], dict] = {}
+def key_range(store: GraphStore, actor: str) -> list[tuple[str, str, str]]:
+    """(article IRI, predicate, object's value) of the counterparts' and roles' quads of
+    ``actor``'s key node: one scan of its range of the store's subject-first index (a
+    neighbourhood view reads both from it). Only for a store that :func:`has_links`."""
     rows = store.query(f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ {key_node(actor)} ?p ?o }} "
-                       f'FILTER(STRSTARTS(STR(?p), "{ROLE_PREFIX}")) }}')
-    for row in rows:
-        part, _, suffix = row["p"].value[len(ROLE_PREFIX):].partition("/")
-        article = row["g"].value[len(INDEX_GRAPH_PREFIX):]
+                       f'FILTER(STRSTARTS(STR(?p), "urn:claimgraph:")) }}')
+    return [(row["g"].value[len(INDEX_GRAPH_PREFIX):], row["p"].value, row["o"].value) for row in rows]
+
+
+def key_roles(rows: Iterable[tuple[str, str, str]]) -> list[KeyedRole]:
+    """The role nodes naming an actor as a member or organisation, from the rows of its
+    :func:`key_range`, sorted by IRI."""
+    parts: dict[tuple[str, str], dict] = {}
+    for article, predicate, value in rows:
+        if not predicate.startswith(ROLE_PREFIX):
+            continue
+        part, _, suffix = predicate[len(ROLE_PREFIX):].partition("/")
         found = parts.setdefault((article, suffix), {"member": [], "organization": [], "facts": {}})
         if part == "facts":
-            found["facts"] = json.loads(row["o"].value)
+            found["facts"] = json.loads(value)
         else:
-            found[part].append(row["o"].value)
+            found[part].append(value)
     return sorted((KeyedRole(article + suffix, article, sorted(p["member"]), sorted(p["organization"]),
                              bool(p["facts"].get("role")), p["facts"].get("titles", []), p["facts"].get("valid", []),
                              p["facts"].get("begins", []))

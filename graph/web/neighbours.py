@@ -26,7 +26,7 @@ from graph.network import KINDS, QUOTE_KINDS
 from graph.rdf._terms import (A, ALT_LABEL, BEGIN, CUE, DATE_PUBLISHED, DEFAULT_GRAPH, END, HEADLINE, JOB_TITLE,
                               INDEX_GRAPH_PREFIX, LABEL, TEXT, iri)
 from graph.rdf.base import GraphStore
-from graph.rdf.statement_keys import KEY_PREFIX, LINK_PREFIX, has_keys, has_links, key_node, key_roles, parse_link
+from graph.rdf.statement_keys import KEY_PREFIX, has_keys, has_links, key_node, key_range, key_roles, parse_link
 from graph.rdf.statement_keys import date_of as key_date
 
 #: Counterparts drawn around the actor at most (the most linked to it): more labels than
@@ -91,8 +91,11 @@ def neighbourhood(store: GraphStore, node: str, drawn: int = DRAWN,
                 (q.object.value for q in store.quads(iri(article), DATE_PUBLISHED, None, iri(article))), "")
         return dates[article]
 
-    links = _key_links(store, node) if has_links(store) else _links(store, node)
-    roles = _key_roles(store, node) if has_links(store) else _roles(store, node)
+    if has_links(store):
+        keyed = key_range(store, node)
+        links, roles = _key_links(keyed, node), _key_roles(keyed, node)
+    else:
+        links, roles = _links(store, node), _roles(store, node)
     weight: Counter[str] = Counter()
     for (u, v), found in links.items():
         weight[v if u == node else u] += len(found)
@@ -142,17 +145,16 @@ def _links(store: GraphStore, node: str) -> dict[tuple[str, str], dict[str, dict
     return links
 
 
-def _key_links(store: GraphStore, node: str) -> dict[tuple[str, str], dict[str, dict]]:
-    """What :func:`_links` reads, from the counterparts in the actor's statement keys
-    (:func:`graph.rdf.statement_keys.key_quads`): one range of the store's subject-first
-    index, instead of a lookup in its article's graph for each statement."""
+def _key_links(rows: list[tuple[str, str, str]], node: str) -> dict[tuple[str, str], dict[str, dict]]:
+    """What :func:`_links` reads, from the counterparts in the actor's statement keys (the
+    rows of :func:`graph.rdf.statement_keys.key_range`): one range of the store's
+    subject-first index, instead of a lookup in its article's graph for each statement."""
     links: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
-    rows = store.query(f"SELECT ?g ?p ?other WHERE {{ GRAPH ?g {{ {key_node(node)} ?p ?other }} "
-                       f'FILTER(STRSTARTS(STR(?p), "{LINK_PREFIX}")) }}')
-    for row in rows:
-        relation, act, rest = parse_link(row["p"].value)
-        article = row["g"].value[len(INDEX_GRAPH_PREFIX):]
-        other = row["other"].value
+    for article, predicate, other in rows:
+        parsed = parse_link(predicate)
+        if parsed is None:
+            continue
+        relation, act, rest = parsed
         pair = (node, other) if relation == "by" else (other, node)
         links[pair][article + rest] = {"statement": article + rest, "article": article, "act": act or None}
     return links
@@ -169,11 +171,11 @@ def _roles(store: GraphStore, node: str) -> dict[tuple[str, str], list[dict]]:
     return roles
 
 
-def _key_roles(store: GraphStore, node: str) -> dict[tuple[str, str], list[dict]]:
-    """What :func:`_roles` reads, from the roles in the actor's statement keys
-    (:func:`graph.rdf.statement_keys.key_roles`), in the same order of rows for each pair."""
+def _key_roles(rows: list[tuple[str, str, str]], node: str) -> dict[tuple[str, str], list[dict]]:
+    """What :func:`_roles` reads, from the roles in the actor's statement keys (the rows of
+    :func:`graph.rdf.statement_keys.key_range`)."""
     roles: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    found = key_roles(store, node)
+    found = key_roles(rows)
     for side in ("member", "organization"):
         for role in found:
             if role.is_role and node in (role.members if side == "member" else role.organizations):

@@ -22,8 +22,7 @@ from graph.rdf._terms import (A, ALT_LABEL, BEGIN, DATE_PUBLISHED, DEFAULT_GRAPH
                               MENTIONS, ORGANIZATION, SOURCE_FILE, SPEECH_ACT, TITLE, VALID_AT, Literal, Value, iri,
                               term, text_graph, to_python)
 from graph.rdf.base import GraphStore
-from graph.rdf.statement_keys import (FACETS, KEY_PREFIX, has_facets, has_keys, has_links, key_node, key_roles,
-                                      keyed_statements)
+from graph.rdf.statement_keys import FACETS, KEY_PREFIX, has_facets, has_keys, has_links, key_node, keyed_statements
 
 Row = dict[str, Value]
 #: RDF class IRI -> entity kind ("Person", "Organization", "Place", "UnnamedSource").
@@ -364,51 +363,15 @@ def _names(store: GraphStore, node: str) -> list[Row]:
 def _roles(store: GraphStore, node: str) -> list[Row]:
     """The titles of the actor ``node`` over time, oldest first: ``title``, ``organization``,
     ``date``, how many role nodes state it (``roles``), the first (``role``) and its
-    article's source file (``file``), by ``web_actor_roles.rq``; from the roles in its
-    statement keys when the store has them (:func:`_key_roles`)."""
-    if has_links(store):
-        rows = _key_roles(store, node)
-        for row in rows:
-            article = iri(row.pop("article"))
-            row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None)
-        return rows
+    article's source file (``file``), by ``web_actor_roles.rq``. (Read from the roles in the
+    statement keys instead, every page of the busiest actor of a 10,000-article store scanned
+    its whole key range, p95 573 -> 1,296 ms: the query reads the actor's role nodes only.)"""
     rows = store.select(with_actor(load_query("web_actor_roles"), node))
     for row in rows:
         article = next((q.object for q in store.quads(iri(str(row["role"])), DERIVED_FROM, None, None)), None)
         row["file"] = next((q.object.value for q in store.quads(article, SOURCE_FILE, None, article)), None) \
             if article is not None else None
     return rows
-
-
-def _key_roles(store: GraphStore, node: str) -> list[Row]:
-    """The rows of ``web_actor_roles.rq`` (and each first role's ``article``) from the roles in
-    the actor's statement keys (:func:`graph.rdf.statement_keys.key_roles`: one range of the
-    store's subject-first index instead of a lookup in an article's graph for each role node,
-    0.5 to 1 s for the busiest actor of a 10,000-article store from a cold cache): each role
-    node naming the actor as a member, once per title, date and labelled organisation (or
-    none), as the query's joins give them, grouped and sorted as it groups and sorts them."""
-    labels: dict[str, list[str]] = {}
-
-    def labelled(org: str) -> list[str]:
-        if org not in labels:
-            labels[org] = sorted({q.object.value for q in store.quads(iri(org), LABEL, None, None)})
-        return labels[org]
-
-    groups: dict[tuple, list] = {}
-    for role in key_roles(store, node):
-        if node not in role.members:
-            continue
-        names = [label for org in role.organizations for label in labelled(org)] or [None]
-        for title in role.titles:
-            for date in role.valid or [None]:
-                for name in names:
-                    group = groups.setdefault((title, name, date), [0, role.role, role.article])
-                    group[0] += 1
-                    if role.role < group[1]:
-                        group[1:] = [role.role, role.article]
-    order = sorted(groups, key=lambda k: ((k[2] is not None, k[2] or ""), k[0], (k[1] is not None, k[1] or "")))
-    return [{"title": t, "organization": o, "date": d, "roles": groups[t, o, d][0], "role": groups[t, o, d][1],
-             "article": groups[t, o, d][2]} for t, o, d in order]
 
 
 def mentioned_in(store: GraphStore, node: str) -> dict[str, int]:

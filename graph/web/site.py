@@ -63,19 +63,9 @@ class Site:
         """Read the lists that the first visitor of the home page and of the conflicts page
         would otherwise wait for (the conflicts compare every dated figure of the store:
         about a second of CPU on 10,000 articles), so that they are ready when asked for;
-        :func:`graph.web.init_app` runs it in the background when the app starts. The
-        conflicts are read in a thread of their own, started first, so that a visitor of
-        the conflicts page in the first seconds waits for them alone, not for the home
-        page's lists too (2.5 s under load). A list that cannot be read is left for its
-        page, which reads it again and reports the error."""
-        first = threading.Thread(target=self._read, args=(("conflicts",),), name="claimgraph-conflicts", daemon=True)
-        first.start()
-        self._read(("counts", "speakers", "recent"))
-        first.join()
-
-    def _read(self, names: tuple[str, ...]) -> None:
-        """Read the lists ``names`` (properties of this class) in turn; stop at the first that fails."""
-        for name in names:
+        :func:`graph.web.init_app` runs it in the background when the app starts. A list that
+        cannot be read is left for its page, which reads it again and reports the error."""
+        for name in ("counts", "speakers", "recent", "conflicts"):
             try:
                 getattr(self, name)
             except Exception:  # noqa: BLE001 - the page reading it again says what went wrong

@@ -457,7 +457,7 @@ class Writer:
         index = index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
         # What descriptors_in and graph_facts read: the index, and the role nodes of the public graph.
         read = index + [q for q in public if q.predicate in _READ_PREDICATES]
-        quads = public + index + key_quads(public, article)
+        quads = public + index + key_quads(public + index, article)
         own = descriptors_in(read, article)
         known = {d.ref for d in context}
         joined = {d.ref for d in own}

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from graph.rdf._terms import is_private_graph
+from graph.rdf._terms import index_graph, is_private_graph
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, to_quads
 from graph.rdf.name_index import index_quads, read_descriptions
@@ -87,19 +87,23 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 
 def trig_store(location: Path, *trig: str) -> Store:
     """A store at ``location`` holding the named graphs of TriG texts (default-graph quads
-    go in with the first article; private graphs, sorted after the articles, are added to
-    what the articles' writes put there, such as their statement keys)."""
+    go in with the first article, and an article's name index with it, as a build writes
+    them; other private graphs, sorted after the articles, are added to what the articles'
+    writes put there, such as their statement keys)."""
     graphs: dict[str, list[ox.Quad]] = defaultdict(list)
     default: list[ox.Quad] = []
     for text in trig:
         for quad in ox.parse(text, format=ox.RdfFormat.TRIG):
             (default if isinstance(quad.graph_name, ox.DefaultGraph) else graphs[quad.graph_name.value]).append(quad)
     store = Store.open(location)
+    with_article = {index_graph(name).value for name in graphs if not is_private_graph(ox.NamedNode(name))}
     for i, (name, quads) in enumerate(sorted(graphs.items())):
-        if is_private_graph(ox.NamedNode(name)):  # an article's index or text graph: added to what it has
+        if name in with_article:
+            continue  # an article's name index: written with it, as a build writes it (its keys read both)
+        if is_private_graph(ox.NamedNode(name)):  # another private graph: added to what the articles' writes put there
             store.change((), quads)
         else:
-            store.replace_article(name, quads + (default if i == 0 else []))
+            store.replace_article(name, quads + graphs.get(index_graph(name).value, []) + (default if i == 0 else []))
     return store
 
 

@@ -43,6 +43,37 @@ figure instead of a query over its article's mentions::
 
 They are made, renamed (the actors are IRIs, renamed with the index), replaced and dropped
 with the keys.
+
+Since version 3, the index graph also holds each such statement's **counterparts** (the
+actors the statement by the actor is about, and the speakers of a statement about the
+actor), which an actor's neighbourhood view counts (:func:`graph.web.neighbours.neighbourhood`;
+:func:`has_links` says whether a store has them)::
+
+    <urn:claimgraph:key:ACTOR> <urn:claimgraph:link:RELATION/ACT/STATEMENT> COUNTERPART
+
+one quad per statement, counterpart and speech act (RELATION "by" or "about", ACT as in the
+facets, STATEMENT the statement IRI after its article's IRI). The counterpart is the object,
+an IRI, so that renaming an actor renames it as it renames the keys; the statement and act,
+which a rename leaves alone, are in the predicate, which keeps one quad per statement (an
+index graph is a set). All the quads of an actor's key node lie together in the store's
+subject-first index, so that a view reads them as one range instead of looking up each
+statement in its article's graph (a random read each, from a cold cache: 1.6 to 1.8 s for
+the busiest actor of a 10,000-article store). Likewise the **roles** naming the actor as a
+member or as the organisation, which its page lists by title and its view links::
+
+    <urn:claimgraph:key:ACTOR> <urn:claimgraph:role:member/ROLE> MEMBER
+    <urn:claimgraph:key:ACTOR> <urn:claimgraph:role:organization/ROLE> ORGANIZATION
+    <urn:claimgraph:key:ACTOR> <urn:claimgraph:role:facts/ROLE> "JSON"
+
+for every member and organisation of the role node ROLE (its IRI after its article's IRI),
+and the facts a rename leaves alone, as a JSON object: whether it is a ``cg:Role``, its
+titles, its dates (``cg:validAt``, as written) and start offsets, each sorted
+(:func:`key_roles` reads them back). And what else an actor page lists, each name the
+article's name index gives the actor, and the article's date and source file when its graph
+says it mentions the actor (what orders the articles that mention it)::
+
+    <urn:claimgraph:key:ACTOR> cg:knownAs "NAME"
+    <urn:claimgraph:key:ACTOR> cg:mentionOrder "DATE\tFILE"
 """
 
 from __future__ import annotations
@@ -50,11 +81,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+import json
 
 from urllib.parse import urlsplit
 
-from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, PERIOD,
-                              REFERS_TO, SPEECH_ACT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
+from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, INDEX_OF,
+                              LOCAL_NAME, MEMBER, MENTIONS, ORGANIZATION, SOURCE_FILE, PERIOD, REFERS_TO, ROLE, SPEECH_ACT, TITLE, VALID_AT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
                               STORE_GRAPH, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
 
@@ -62,9 +94,21 @@ from graph.rdf.base import GraphStore
 KEY_PREFIX = "urn:claimgraph:key:"
 #: The version of the keys a store marks itself with (``cg:statementKeys``): 2 since the
 #: keys come with their facets (:func:`key_quads`).
-KEYS_VERSION = 2
+KEYS_VERSION = 3
 #: The first version of the keys with facets.
 FACETS_VERSION = 2
+#: The first version of the keys with the statements' counterparts (:data:`LINK_PREFIX`).
+LINKS_VERSION = 3
+#: The predicates of the counterparts' quads are this prefix + "RELATION/ACT/STATEMENT" (:func:`link_predicate`).
+LINK_PREFIX = "urn:claimgraph:link:"
+#: The predicates of the roles' quads are this prefix + "PART/ROLE" (:func:`key_roles`).
+ROLE_PREFIX = "urn:claimgraph:role:"
+#: A name the article's name index gives the actor (:func:`key_quads`).
+KNOWN_AS = term("cg:knownAs")
+#: "DATE\tFILE" of an article mentioning the actor (:func:`key_quads`).
+MENTION_ORDER = term("cg:mentionOrder")
+#: The predicates :func:`key_quads` reads a role node's facts from (its members and organisations apart).
+_ROLE_FACTS = {TITLE: "titles", VALID_AT: "valid", BEGIN: "begins"}
 #: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
 FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
 _PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
@@ -105,6 +149,9 @@ class Keyed:
     date: str
 
 
+_KEY_PREDICATES = frozenset((STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, KNOWN_AS, MENTION_ORDER, *FACETS.values()))
+
+
 def key_node(actor: str) -> NamedNode:
     """The private node that stands for ``actor`` in the keys.
 
@@ -112,6 +159,28 @@ def key_node(actor: str) -> NamedNode:
     'urn:claimgraph:key:https://example.org/person/x'
     """
     return NamedNode(KEY_PREFIX + actor)
+
+
+def link_predicate(relation: str, act: str, statement: str) -> NamedNode:
+    """The predicate of a counterpart's quad (see the module's docstring).
+
+    >>> link_predicate("by", "warn", "/statement/3-9").value
+    'urn:claimgraph:link:by/warn//statement/3-9'
+    """
+    return NamedNode(f"{LINK_PREFIX}{relation}/{act}/{statement}")
+
+
+def parse_link(predicate: str) -> tuple[str, str, str] | None:
+    """(relation, act, statement after its article's IRI) of a counterpart's predicate, or
+    None for another predicate.
+
+    >>> parse_link("urn:claimgraph:link:about///statement/3-9"), parse_link("urn:x")
+    (('about', '', '/statement/3-9'), None)
+    """
+    if not predicate.startswith(LINK_PREFIX):
+        return None
+    relation, act, statement = predicate[len(LINK_PREFIX):].split("/", 2)
+    return relation, act, statement
 
 
 def sort_key(date: str | None, begin: int) -> int:
@@ -139,14 +208,16 @@ def date_of(key: int) -> str:
 
 def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     """The keys of an article's statements, their facets and the actors near its statistics
-    (see the module's docstring), from its quads (those of its public graph suffice), for its
-    index graph; in a stable order, without duplicates. One pass over the quads: an article
+    (see the module's docstring), from its quads (those of its public graph, and of its
+    index graph for the names), for its index graph; in a stable order, without duplicates. One pass over the quads: an article
     has hundreds.
 
     Keys: for each statement (``cg:Statement``) and each actor it is attributed to or about,
     its sort key (:func:`sort_key` of the article's date and the statement's start). Facets:
     the same pairs, one per speech act the statement has (one with "" when it has none), as
-    ``web_actor_facets.rq`` counts them. Near: for each node with a period (``cg:period``, a
+    ``web_actor_facets.rq`` counts them. Counterparts: for the same pairs and acts, each actor
+    on the other side of the statement (whom a statement by the actor is about, who made a
+    statement about it), as the neighbourhood view links them. Near: for each node with a period (``cg:period``, a
     statistic's) and offsets, the actors (``cg:refersTo``) of the mentions that start within
     :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them.
     """
@@ -156,13 +227,36 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     acts: dict[object, list[str]] = {}
     offsets: dict[object, dict[NamedNode, int]] = {}
     facts: dict[NamedNode, str] = {}  # publisher and address of the article, the first of each
+    index = index_graph(article)
+    entries: dict[object, list] = {}  # the name index's entry -> its actors, then its names
+    mentioned, files, dates = [], [], []
+    parties: dict[object, dict[str, set[NamedNode]]] = {}  # role node -> its members and organisations
+    role_facts: dict[object, dict[str, set]] = {}  # any node -> is it a role, its titles, dates and starts
     for q in quads:
         if q.graph_name != graph:
+            if q.graph_name == index and (q.predicate == INDEX_OF or q.predicate == LOCAL_NAME):
+                entries.setdefault(q.subject, [[], []])[q.predicate == LOCAL_NAME].append(q.object)
             continue
         p = q.predicate
+        if q.subject == graph:
+            if p == MENTIONS and isinstance(q.object, NamedNode):
+                mentioned.append(q.object)
+            elif p == SOURCE_FILE:
+                files.append(q.object.value)
+            elif p == DATE_PUBLISHED:
+                dates.append(q.object.value)
+        if p in _ROLE_FACTS:
+            value = int(q.object.value) if p == BEGIN else q.object.value
+            role_facts.setdefault(q.subject, {}).setdefault(_ROLE_FACTS[p], set()).add(value)
         if p == A:
             if q.object == STATEMENT:
                 statements.add(q.subject)
+            elif q.object == ROLE:
+                role_facts.setdefault(q.subject, {})["role"] = {True}
+        elif p == MEMBER or p == ORGANIZATION:
+            if isinstance(q.object, NamedNode):
+                parties.setdefault(q.subject, {"member": set(), "organization": set()})[
+                    "member" if p == MEMBER else "organization"].add(q.object)
         elif p == BEGIN or p == END:
             offsets.setdefault(q.subject, {})[p] = int(q.object.value)
         elif p in _KEY_OF:
@@ -178,13 +272,33 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
         elif (p == _PUBLISHER or p == _URL) and p not in facts and q.subject == graph:
             facts[p] = q.object.value
     outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
-    index = index_graph(article)
     links = [q for q in links if q.subject in statements and isinstance(q.object, NamedNode)]
     found = {Quad(key_node(q.object.value), key, Literal(sort_key(date, offsets[q.subject][BEGIN])), index)
              for q in links if BEGIN in offsets.get(q.subject, {}) for key in _KEY_OF[q.predicate]}
     found.update(Quad(key_node(q.object.value), FACETS[_RELATION_OF[q.predicate]],
                       Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
                  for q in links for act in acts.get(q.subject, [""]))
+    sides: dict[object, dict[str, list[NamedNode]]] = {}
+    for q in links:
+        sides.setdefault(q.subject, {"by": [], "about": []})[_RELATION_OF[q.predicate]].append(q.object)
+    found.update(Quad(key_node(actor.value), link_predicate(relation, act, statement.value[len(article):]), other, index)
+                 for statement, side in sides.items() for relation, other_side in (("by", "about"), ("about", "by"))
+                 for actor in side[relation] for other in side[other_side]
+                 for act in acts.get(statement, [""]))
+    found.update(Quad(key_node(actor.value), KNOWN_AS, name, index) for actors, names in entries.values()
+                 for actor in actors if isinstance(actor, NamedNode) for name in names)
+    found.update(Quad(key_node(actor.value), MENTION_ORDER, Literal(f"{date}\t{file}"), index)
+                 for actor in mentioned for file in files for date in dates or [""])
+    for node, sides in parties.items():
+        suffix = node.value[len(article):]
+        told = role_facts.get(node, {})
+        facts_ = Literal(json.dumps({"role": bool(told.get("role")), **{k: sorted(told.get(k, ()))
+                                                                         for k in ("titles", "valid", "begins")}},
+                                    sort_keys=True))
+        for actor in sides["member"] | sides["organization"]:
+            found.add(Quad(key_node(actor.value), NamedNode(f"{ROLE_PREFIX}facts/{suffix}"), facts_, index))
+            found.update(Quad(key_node(actor.value), NamedNode(f"{ROLE_PREFIX}{part}/{suffix}"), other, index)
+                         for part, others in sides.items() for other in others)
     mentions = [(offsets[q.subject][BEGIN], q.object) for q in referring
                 if BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
     for f in figures:
@@ -193,6 +307,13 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
             found.update(Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for begin, actor in mentions
                          if span[BEGIN] - NEAR_WINDOW <= begin <= span[END] + NEAR_WINDOW)
     return sorted(found, key=str)
+
+
+def is_key_quad(quad: Quad) -> bool:
+    """True when ``quad`` of an index graph is one of the keys :func:`key_quads` makes (not
+    the name index's)."""
+    p = quad.predicate
+    return p in _KEY_PREDICATES or p.value.startswith((LINK_PREFIX, ROLE_PREFIX))
 
 
 def has_keys(store: GraphStore) -> bool:
@@ -206,6 +327,66 @@ def has_facets(store: GraphStore) -> bool:
     later)."""
     return any(q.object.value.isdigit() and int(q.object.value) >= FACETS_VERSION
                for q in store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
+
+
+def has_links(store: GraphStore) -> bool:
+    """True when every article of ``store`` has its keys with the statements' counterparts
+    (the store is marked with keys of version :data:`LINKS_VERSION` or later)."""
+    return any(q.object.value.isdigit() and int(q.object.value) >= LINKS_VERSION
+               for q in store.quads(STORE_GRAPH, STATEMENT_KEYS, None, STORE_GRAPH))
+
+
+@dataclass
+class KeyedRole:
+    """A role node naming an actor as a member or as the organisation, as the keys hold it.
+
+    Attributes:
+        role: Its IRI.
+        article: Its article's IRI.
+        members: Its members' IRIs (``org:member``), sorted.
+        organizations: Its organisations' IRIs (``org:organization``), sorted.
+        is_role: Whether it is a ``cg:Role``.
+        titles: Its titles (``cg:title``), sorted.
+        valid: Its dates as written (``cg:validAt``), sorted.
+        begins: Its start offsets, sorted.
+    """
+
+    role: str
+    article: str
+    members: list[str]
+    organizations: list[str]
+    is_role: bool
+    titles: list[str]
+    valid: list[str]
+    begins: list[int]
+
+
+def key_range(store: GraphStore, actor: str) -> list[tuple[str, str, str]]:
+    """(article IRI, predicate, object's value) of the counterparts' and roles' quads of
+    ``actor``'s key node: one scan of its range of the store's subject-first index (a
+    neighbourhood view reads both from it). Only for a store that :func:`has_links`."""
+    rows = store.query(f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ {key_node(actor)} ?p ?o }} "
+                       f'FILTER(STRSTARTS(STR(?p), "urn:claimgraph:")) }}')
+    return [(row["g"].value[len(INDEX_GRAPH_PREFIX):], row["p"].value, row["o"].value) for row in rows]
+
+
+def key_roles(rows: Iterable[tuple[str, str, str]]) -> list[KeyedRole]:
+    """The role nodes naming an actor as a member or organisation, from the rows of its
+    :func:`key_range`, sorted by IRI."""
+    parts: dict[tuple[str, str], dict] = {}
+    for article, predicate, value in rows:
+        if not predicate.startswith(ROLE_PREFIX):
+            continue
+        part, _, suffix = predicate[len(ROLE_PREFIX):].partition("/")
+        found = parts.setdefault((article, suffix), {"member": [], "organization": [], "facts": {}})
+        if part == "facts":
+            found["facts"] = json.loads(value)
+        else:
+            found[part].append(value)
+    return sorted((KeyedRole(article + suffix, article, sorted(p["member"]), sorted(p["organization"]),
+                             bool(p["facts"].get("role")), p["facts"].get("titles", []), p["facts"].get("valid", []),
+                             p["facts"].get("begins", []))
+                   for (article, suffix), p in parts.items()), key=lambda r: r.role)
 
 
 def mark_quad() -> Quad:
@@ -226,9 +407,10 @@ def add_keys(store: GraphStore) -> int:
     """
     changed = 0
     for article in store.articles():
-        stored = {q for q in store.quads(None, None, None, index_graph(article))
-                  if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, *FACETS.values())}
-        new = set(key_quads(store.quads(None, None, None, iri(article)), article))
+        stored = {q for q in store.quads(None, None, None, index_graph(article)) if is_key_quad(q)}
+        new = set(key_quads(store.quads(None, None, None, iri(article))
+                            + [q for q in store.quads(None, None, None, index_graph(article)) if not is_key_quad(q)],
+                            article))
         if stored != new:
             store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))
             changed += 1

@@ -26,7 +26,7 @@ from graph.network import KINDS, QUOTE_KINDS
 from graph.rdf._terms import (A, ALT_LABEL, BEGIN, CUE, DATE_PUBLISHED, DEFAULT_GRAPH, END, HEADLINE, JOB_TITLE,
                               INDEX_GRAPH_PREFIX, LABEL, TEXT, iri)
 from graph.rdf.base import GraphStore
-from graph.rdf.statement_keys import KEY_PREFIX, has_keys, key_node
+from graph.rdf.statement_keys import KEY_PREFIX, has_keys, has_links, key_node, key_range, key_roles, parse_link
 from graph.rdf.statement_keys import date_of as key_date
 
 #: Counterparts drawn around the actor at most (the most linked to it): more labels than
@@ -91,20 +91,11 @@ def neighbourhood(store: GraphStore, node: str, drawn: int = DRAWN,
                 (q.object.value for q in store.quads(iri(article), DATE_PUBLISHED, None, iri(article))), "")
         return dates[article]
 
-    links: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
-    for link, other, by in (("prov:wasAttributedTo", "schema:about", True), ("schema:about", "prov:wasAttributedTo",
-                                                                              False)):
-        sparql = _LINKS.replace("LINK", link).replace("ACTOR", _node_text(node)).replace("OTHER", other)
-        for row in store.select(sparql):
-            pair = (node, str(row["other"])) if by else (str(row["other"]), node)
-            act = str(row["act"]).rpartition("#")[2].lower() if row["act"] else None
-            for line in str(row["all"]).split("\n"):
-                article, _, statement = line.partition(" ")
-                links[pair][statement] = {"statement": statement, "article": article, "act": act}
-    roles: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for where in (f"org:member {_node_text(node)}", f"org:organization {_node_text(node)}"):
-        for row in store.select(_ROLES.replace("WHERE_ACTOR", where)):
-            roles[str(row["person"]), str(row["org"])].append(row)
+    if has_links(store):
+        keyed = key_range(store, node)
+        links, roles = _key_links(keyed, node), _key_roles(keyed, node)
+    else:
+        links, roles = _links(store, node), _roles(store, node)
     weight: Counter[str] = Counter()
     for (u, v), found in links.items():
         weight[v if u == node else u] += len(found)
@@ -135,6 +126,65 @@ def neighbourhood(store: GraphStore, node: str, drawn: int = DRAWN,
                   "date": date(str(r["article"])) or None} for r in found if r["title"]),
                 key=lambda r: (r["date"] or "", r["article"], r["begin"] or 0, r["title"])))
     return Neighbourhood(G, kept, len(counterparts) - len(kept))
+
+
+def _links(store: GraphStore, node: str) -> dict[tuple[str, str], dict[str, dict]]:
+    """(speaker, target) -> statement IRI -> its ``statement``, ``article`` and ``act`` (or
+    None), for the statements by the actor ``node`` about another actor and by another actor
+    about it, read from the articles' graphs (two grouped queries)."""
+    links: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
+    for link, other, by in (("prov:wasAttributedTo", "schema:about", True), ("schema:about", "prov:wasAttributedTo",
+                                                                              False)):
+        sparql = _LINKS.replace("LINK", link).replace("ACTOR", _node_text(node)).replace("OTHER", other)
+        for row in store.select(sparql):
+            pair = (node, str(row["other"])) if by else (str(row["other"]), node)
+            act = str(row["act"]).rpartition("#")[2].lower() if row["act"] else None
+            for line in str(row["all"]).split("\n"):
+                article, _, statement = line.partition(" ")
+                links[pair][statement] = {"statement": statement, "article": article, "act": act}
+    return links
+
+
+def _key_links(rows: list[tuple[str, str, str]], node: str) -> dict[tuple[str, str], dict[str, dict]]:
+    """What :func:`_links` reads, from the counterparts in the actor's statement keys (the
+    rows of :func:`graph.rdf.statement_keys.key_range`): one range of the store's
+    subject-first index, instead of a lookup in its article's graph for each statement."""
+    links: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
+    for article, predicate, other in rows:
+        parsed = parse_link(predicate)
+        if parsed is None:
+            continue
+        relation, act, rest = parsed
+        pair = (node, other) if relation == "by" else (other, node)
+        links[pair][article + rest] = {"statement": article + rest, "article": article, "act": act or None}
+    return links
+
+
+def _roles(store: GraphStore, node: str) -> dict[tuple[str, str], list[dict]]:
+    """(member, organisation) -> rows (``person``, ``org``, ``title``, ``article``, ``begin``)
+    of the roles (``cg:Role``) naming the actor ``node`` as a member or as the organisation,
+    with every member and organisation of each, read from the articles' graphs."""
+    roles: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for where in (f"org:member {_node_text(node)}", f"org:organization {_node_text(node)}"):
+        for row in store.select(_ROLES.replace("WHERE_ACTOR", where)):
+            roles[str(row["person"]), str(row["org"])].append(row)
+    return roles
+
+
+def _key_roles(rows: list[tuple[str, str, str]], node: str) -> dict[tuple[str, str], list[dict]]:
+    """What :func:`_roles` reads, from the roles in the actor's statement keys (the rows of
+    :func:`graph.rdf.statement_keys.key_range`)."""
+    roles: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    found = key_roles(rows)
+    for side in ("member", "organization"):
+        for role in found:
+            if role.is_role and node in (role.members if side == "member" else role.organizations):
+                for person in role.members:
+                    for org in role.organizations:
+                        roles[person, org] += [{"person": person, "org": org, "title": title,
+                                                "article": role.article, "begin": begin}
+                                               for title in role.titles or [None] for begin in role.begins or [None]]
+    return roles
 
 
 def _described(store: GraphStore, node: str) -> bool:

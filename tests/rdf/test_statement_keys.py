@@ -151,5 +151,6 @@ def test_the_keys_command_writes_them_and_says_how_many(tmp_path):
         st.change([q for q in st.quads() if q.predicate in (STATEMENT_BY, STATEMENT_ABOUT)] + [mark_quad()], [])
     result = CliRunner().invoke(main, ["keys", "--store", str(tmp_path / "store")])
     assert result.exit_code == 0 and f"written for {len(ARTICLES)} articles" in result.output
+    assert "compacted" in result.output
     with Store.open(tmp_path / "store", read_only=True) as st:
         assert has_keys(st)

@@ -8,7 +8,8 @@ import pytest
 
 import pyoxigraph as ox
 
-from graph.rdf.statement_keys import FACETS, add_keys, has_facets, has_keys, mark_quad
+from graph.rdf.statement_keys import (FACETS, LINK_PREFIX, ROLE_PREFIX, add_keys, has_facets, has_keys, has_links,
+                                      mark_quad)
 from graph.web.reads import (StatementFilter, _keeps, actor_facets, actor_statements, articles, mentioned_in,
                              outlet, top_speakers)
 from tests.helpers import trig_store
@@ -66,18 +67,28 @@ def _without_facets(st) -> None:
               [ox.Quad(mark_quad().subject, mark_quad().predicate, ox.Literal(1), mark_quad().graph_name)])
 
 
-@pytest.fixture(scope="module", params=["keys", "keys without facets", "no keys"])
+def _without_links(st) -> None:
+    """Make ``st`` a store built with the statement keys and their facets but before their
+    counterparts and roles (version 2)."""
+    st.change([q for q in st.quads() if q.predicate.value.startswith((LINK_PREFIX, ROLE_PREFIX))] + [mark_quad()],
+              [ox.Quad(mark_quad().subject, mark_quad().predicate, ox.Literal(2), mark_quad().graph_name)])
+
+
+@pytest.fixture(scope="module", params=["keys", "keys without links", "keys without facets", "no keys"])
 def store(request, tmp_path_factory):
-    """The store, with its statement keys and their facets, as a store built with keys but
-    before their facets, and as a store built before the keys (unmarked: the pages are read
-    in SPARQL)."""
+    """The store, with its statement keys, their facets, counterparts and roles, as a store
+    built before the counterparts and roles, as one built with keys but before their facets,
+    and as a store built before the keys (unmarked: the pages are read in SPARQL)."""
     with trig_store(tmp_path_factory.mktemp("reads") / "store", TRIG) as st:
         if request.param == "no keys":
             st.change([mark_quad()], [])
         elif request.param == "keys without facets":
             _without_facets(st)
+        elif request.param == "keys without links":
+            _without_links(st)
         assert has_keys(st) is (request.param != "no keys")
-        assert has_facets(st) is (request.param == "keys")
+        assert has_facets(st) is (request.param in ("keys", "keys without links"))
+        assert has_links(st) is (request.param == "keys")
         yield st
 
 

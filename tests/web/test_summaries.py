@@ -1,7 +1,8 @@
 """The lists the browsing app reads for its listing pages without reading every row: the
 roles a page shows (:func:`graph.web.reads.role_titles`, :meth:`graph.web.site.Site.roles`),
-the names a search matches, the latest articles, the counts and the most quoted: each equal
-to what the full read gives, over an invented store."""
+the names a search matches, the latest articles, the counts and the most quoted, and the
+links of a neighbourhood view read from the statement keys: each equal to what the full
+read gives, over an invented store."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 
 from graph.entity import roles
 from graph.query import load_query
-from graph.web import reads
+from graph.rdf.statement_keys import has_links, key_range
+from graph.web import neighbours, reads
 from graph.web.site import Site
 from tests.helpers import trig_store
 
@@ -33,6 +35,26 @@ ROLES = [
 #: Article -> date (None: undated); r6 and r7 share a date with r1 and r4.
 DATES = {"r1": "2024-03-01", "r2": "2024-01-09", "r3": None, "r4": "2024-03-01", "r5": "2023-12-31",
          "r6": "2024-03-01", "r7": "2022-05-05"}
+
+#: (article, start, speaker, whom it is about, speech act or None): invented statements; one
+#: about two actors, one about its own speaker, one about nobody, one with no speech act.
+STATEMENTS = [
+    ("r1", 100, "ada-vell", ("bo-rask", "guild"), "Criticise"),
+    ("r1", 200, "bo-rask", ("ada-vell",), None),
+    ("r2", 100, "ada-vell", ("ada-vell",), "Assert"),
+    ("r3", 100, "cy-orm", ("ada-vell", "bo-rask"), "Warn"),
+    ("r6", 100, "guild", ("cy-orm",), "Deny"),
+    ("r6", 300, "di-lund", (), "Assert"),
+]
+
+
+#: Actor slug -> its name in the articles' name index.
+LABELS = {**PEOPLE, "guild": "Lantern Guild"}
+
+
+def _actor(slug: str) -> str:
+    return f"<{'organization' if slug == 'guild' else 'person'}/{slug}>"
+
 
 PREFIXES = """@prefix cg: <https://w3id.org/claimgraph/ontology#> .
 @prefix schema: <https://schema.org/> .
@@ -61,6 +83,20 @@ def _trig() -> str:
                              f'cg:title "{title}" ; prov:wasDerivedFrom <article/{article}> ; nif:beginIndex {begin} ; '
                              f'nif:endIndex {begin + 4}' + (f' ; cg:validAt "{when}"^^xsd:date' if when else "")
                              + (f" ; org:organization <organization/{org}>" if org else "") + " .")
+        for name, begin, speaker, about, act in STATEMENTS:
+            if name == article:
+                lines.append(f'<article/{article}/statement/{begin}-{begin + 9}> a cg:Statement ; '
+                             f'schema:text "words {begin}" ; prov:wasAttributedTo {_actor(speaker)} ; '
+                             f'prov:wasDerivedFrom <article/{article}> ; nif:beginIndex {begin} ; '
+                             f'nif:endIndex {begin + 9}' + "".join(f" ; schema:about {_actor(a)}" for a in about)
+                             + (f" ; cg:speechAct cg:{act}" if act else "") + " .")
+        named = sorted({r[3] for r in ROLES if r[0] == article} | {x for st in STATEMENTS if st[0] == article
+                                                                    for x in (st[2], *st[3])})
+        lines += [f"<article/{article}> schema:mentions {_actor(slug)} ." for slug in named]
+        index = f"urn:claimgraph:index:{BASE}article/{article}"
+        out.append(f"<{index}> {{\n" + "".join(
+            f'<{index}#{slug}> cg:indexOf {_actor(slug)} ; cg:localName "{LABELS[slug]}", "{LABELS[slug].split()[-1]}" .\n'
+            for slug in named) + "}\n")
         out.append(f"<article/{article}> {{\n" + "\n".join(lines) + "\n}\n")
     return "".join(out)
 
@@ -119,3 +155,34 @@ def test_every_name_is_a_row_of_the_names_query(site):
     expected = [{**r, "kind": reads.KINDS.get(str(r["kindIri"]), "")}
                 for r in site.store.select(load_query("web_names"))]
     assert sorted(map(key, reads.every_name(site.store))) == sorted(map(key, expected)) and expected
+
+
+@pytest.mark.parametrize("actor", [*(f"person/{p}" for p in PEOPLE), "organization/guild", "place/vellmark"])
+def test_neighbourhood_links_from_the_keys_are_those_of_the_articles_graphs(site, actor):
+    assert has_links(site.store)
+    keyed = neighbours._key_links(key_range(site.store, BASE + actor), BASE + actor)
+    read = neighbours._links(site.store, BASE + actor)
+    assert dict(keyed) == dict(read)
+    assert read or actor in ("person/di-lund", "place/vellmark")  # one speaks about nobody, one is named by none
+
+
+@pytest.mark.parametrize("actor", [*(f"person/{p}" for p in PEOPLE), "organization/guild", "place/vellmark"])
+def test_roles_from_the_keys_are_those_of_the_articles_graphs(site, actor):
+    node = BASE + actor
+    key = lambda rows: sorted(map(str, rows))  # noqa: E731
+    read = neighbours._roles(site.store, node)
+    assert {p: key(r) for p, r in neighbours._key_roles(key_range(site.store, node), node).items()} == {
+        p: key(r) for p, r in read.items()}
+    assert read or actor in ("person/ada-vell", "person/cy-orm", "place/vellmark")
+
+
+@pytest.mark.parametrize("actor", [*(f"person/{p}" for p in PEOPLE), "organization/guild", "place/vellmark"])
+def test_names_and_articles_from_the_keys_are_those_of_the_articles_graphs(site, actor):
+    node = BASE + actor
+    read = site.store.select(reads.with_actor(load_query("web_actor_names"), node))
+    assert [{k: v for k, v in r.items() if k != "file"} for r in reads._names(site.store, node)] == [
+        {k: v for k, v in r.items() if k != "one"} for r in read]
+    orders = {str(r["article"]): (str(r.get("date") or ""), str(r["file"]))
+              for r in site.store.select(reads.with_actor(reads._MENTIONED_ORDERS, node))}
+    assert reads.mentioned_orders(site.store, node) == orders
+    assert (read and orders) or actor == "place/vellmark"

@@ -78,16 +78,16 @@ says it mentions the actor (what orders the articles that mention it)::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-import json
-
 from urllib.parse import urlsplit
 
 from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, END, INDEX_GRAPH_PREFIX, INDEX_OF,
-                              LOCAL_NAME, MEMBER, MENTIONS, ORGANIZATION, SOURCE_FILE, PERIOD, REFERS_TO, ROLE, SPEECH_ACT, TITLE, VALID_AT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS,
-                              STORE_GRAPH, Literal, NamedNode, Quad, index_graph, iri, term)
+                              LOCAL_NAME, MEMBER, MENTIONS, ORGANIZATION, PERIOD, REFERS_TO, ROLE, SOURCE_FILE,
+                              SPEECH_ACT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, TITLE,
+                              VALID_AT, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
 
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.

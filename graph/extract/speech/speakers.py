@@ -557,18 +557,26 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
             discourse.learn_gender(key, ref.kin[noun])
             return key
     if noun in ref.person or lemma in ref.person or reference.title_head(discourse, token) in ref.person:
-        key = reference.role_holder(discourse, token) if definite else None
+        key = reference.role_holder(discourse, token) if definite and not _plural(token) else None
         return key or _unnamed(discourse, token)
     if noun in ref.organization or lemma in ref.organization:
         if any(discourse.kind(discourse.mention_at(t) or "") == "Person" for t in token.lefts):
             return discourse.mint("Organization", noun_phrase(token, with_preps=False))  # "the Roe campaign"
-        return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
-                or _described_body(discourse, token))
+        named = None if _plural(token) else reference.organisation_named(discourse, lemma, token.idx)
+        return _org_in_phrase(discourse, token) or named or _described_body(discourse, token)
     if noun in ref.document or lemma in ref.document:
         return (_org_in_phrase(discourse, token) or _org_noun_before(discourse, token)
                 or _possessor(discourse, token)
-                or reference.salient_subject(discourse, token.idx, "Organization"))
+                or (reference.salient_subject(discourse, token.idx, "Organization")
+                    if definite and not _plural(token) else None))
     return None
+
+
+def _plural(token: Token) -> bool:
+    """True for a noun in the plural that names several of its kind ("the lawyers", "the
+    departments", "reports"), which no one person or organisation of the article is; not
+    a noun whose plural is its only form ("police")."""
+    return token.tag_ in ("NNS", "NNPS") and token.lower_ != token.lemma_.lower()
 
 
 def _possessor(discourse: Discourse, document: Token) -> str | None:

@@ -35,6 +35,9 @@ from tests.extract.speech.cast import find, run
     # a participle the parser hung on the name it follows
     ("Tomas Berg, later alleging that Maria Okonkwo wanted to close the pier, said he would "
      "fight the plan.", {}, "that Maria Okonkwo wanted to close the pier", "Tomas Berg"),
+    # a definite document just issued speaks for its author
+    ("The Harbour Authority bought the ferry. The report said the price was high.", {},
+     "the price was high", "Harbour Authority"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)
@@ -341,6 +344,11 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
     # pronouns that resolve to no one
     ("They said the road to the harbour was closed.", "the road to the harbour was closed", "They"),
     ("If you believe the toll is fair, the bridge is a bargain.", "the toll is fair", "you"),
+    # a plural noun names several, never one actor of the article
+    ("The Water Ministry met the Harbour Authority on Monday. The ministries said the plan "
+     "was dead.", "the plan was dead", "The ministries"),
+    ("The Harbour Authority bought the ferry. Records show that the price was high.",
+     "the price was high", "Records"),
     # descriptions keep their participles and modifiers
     ("A survey released on Monday shows that most fishermen want a second pier.",
      "most fishermen want a second pier", "A survey released on Monday"),

@@ -19,7 +19,9 @@ Rows = Iterable[tuple[str, ...]]
 #: How much of a cue's complement is its content (see ``cues.tsv``).
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
-                   "first-plural", "indefinite", "writer", "answer")
+                   "first-plural", "indefinite", "writer", "answer", "second-person", "demonstrative",
+                   "reader", "unidentified", "unidentified-male", "unidentified-female",
+                   "unidentified-plural")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
              "control-verb", "circumstance-prep", "circumstance-mark", "share", "label-prep",
@@ -90,6 +92,13 @@ class Pronouns:
         writer: How the article's writer is described when "I" or "we" outside quotes names
             them ("the writer").
         answer: Labels of an interview's answers ("A: ...").
+        second_person: Forms of "you".
+        demonstrative: "this", "these": what was just said.
+        reader: How the reader is described when a generic "you" outside quotes speaks
+            ("the reader").
+        unidentified: How a speaker is described whom a pronoun stands for that refers to
+            no one the article names, by what the pronoun says: "m" ("he": "an unidentified
+            man"), "f", "plural" ("they") and "" (any other: "an unidentified source").
     """
 
     gender: Mapping[str, str]
@@ -101,6 +110,17 @@ class Pronouns:
     indefinite: frozenset[str]
     writer: str
     answer: frozenset[str]
+    second_person: frozenset[str]
+    demonstrative: frozenset[str]
+    reader: str
+    unidentified: Mapping[str, str]
+
+    def referring(self) -> frozenset[str]:
+        """The pronouns that stand for someone named elsewhere or not at all, which alone
+        describe no one ("it", "they", "who", "you", "those"), unlike an indefinite one
+        ("someone", "others")."""
+        return (frozenset(self.gender) | self.organization | self.plural | self.relative
+                | self.first_person | self.first_plural | self.second_person | self.demonstrative)
 
 
 @dataclass(frozen=True)
@@ -213,9 +233,15 @@ def _pronouns(rows: Rows) -> Pronouns:
     groups = _grouped(rows, PRONOUN_CLASSES, "pronouns.tsv")
     gender = {word: "m" for word in groups["male"]} | {word: "f" for word in groups["female"]}
     (writer,) = groups["writer"]
+    (reader,) = groups["reader"]
+    unidentified = {}
+    for key, group in (("", "unidentified"), ("m", "unidentified-male"), ("f", "unidentified-female"),
+                       ("plural", "unidentified-plural")):
+        (unidentified[key],) = groups[group]
     return Pronouns(MappingProxyType(gender), groups["organization"], groups["plural"],
                     groups["relative"], groups["first-person"], groups["first-plural"],
-                    groups["indefinite"], writer, groups["answer"])
+                    groups["indefinite"], writer, groups["answer"], groups["second-person"],
+                    groups["demonstrative"], reader, MappingProxyType(unidentified))
 
 
 def load() -> SpeechWords:

@@ -269,7 +269,8 @@ def test_name_before_a_common_noun_only_modifies_it(nlp, text, content, source, 
     ("Maria Okonkwo and Tomas Berg toured the dam on Monday. They said repairs would start "
      "soon.", "repairs would start soon", "Maria Okonkwo and Tomas Berg"),
     ("Someone said the gate had been left open.", "the gate had been left open", "Someone"),
-    ("Those who live near the dam say the water is rising.", "the water is rising", "Those"),
+    ("Those who live near the dam say the water is rising.", "the water is rising",
+         "Those who live near the dam"),
 ])
 def test_pronoun_speakers_without_a_named_antecedent(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
@@ -341,9 +342,17 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [
-    # pronouns that resolve to no one
-    ("They said the road to the harbour was closed.", "the road to the harbour was closed", "They"),
-    ("If you believe the toll is fair, the bridge is a bargain.", "the toll is fair", "you"),
+    # pronouns that resolve to no one are described, never labelled by the bare pronoun
+    ("They said the road to the harbour was closed.", "the road to the harbour was closed",
+     "unidentified sources"),
+    ("He said the road to the harbour was closed.",
+     "the road to the harbour was closed", "an unidentified man"),
+    ("If you believe the toll is fair, the bridge is a bargain.", "the toll is fair", "the reader"),
+    ("Those around the mayor acknowledge that the plan is risky.", "the plan is risky",
+     "Those around the mayor"),
+    ("It is hard to say whether the levee will hold.", "whether the levee will hold", "the writer"),
+    ("The ferry broke down again. That suggests the service is failing.",
+     "the service is failing", "the writer"),
     # a plural noun names several, never one actor of the article
     ("The Water Ministry met the Harbour Authority on Monday. The ministries said the plan "
      "was dead.", "the plan was dead", "The ministries"),

@@ -520,7 +520,25 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
     while last.i > token.i and (last.is_punct or last.is_space):
         last = last.nbor(-1)
     key = discourse.mention_at(last)
-    return key if key is not None and discourse.kind(key) == "Person" else None
+    if key is None or discourse.kind(key) != "Person" or _object_of_preposition(discourse, last, key):
+        return None  # not "supporters of Jane Roe", "a spokesman for Roe": someone else
+    return key
+
+
+def _object_of_preposition(discourse: Discourse, token: Token, key: str) -> bool:
+    """True when the person ``key`` named at ``token`` is the whole object of a preposition
+    ("supporters of Jane Roe"), not an apposition ("a spokesman for the group, Jane Roe"),
+    a name after a place in a title ("Mayor of Rivertown Jane Roe") or an example of the
+    group that speaks ("critics like Jane Roe": an ``example-prep`` of
+    ``speech_words.tsv``)."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ in discourse.context.words.example_preps:
+        return False
+    first = token.left_edge
+    while first.i < token.i and first.dep_ in ("det", "amod"):
+        first = first.nbor()
+    return discourse.mention_at(first) == key
 
 
 def _name_modifies(head: Token, child: Token) -> bool:

@@ -35,6 +35,11 @@ from tests.extract.speech.cast import find, run
     # a participle the parser hung on the name it follows
     ("Tomas Berg, later alleging that Maria Okonkwo wanted to close the pier, said he would "
      "fight the plan.", {}, "that Maria Okonkwo wanted to close the pier", "Tomas Berg"),
+    # ... but a name in apposition is, and so is an example of the group that speaks
+    ("Critics like Tomas Berg said the levee was too low.", {}, "the levee was too low",
+     "Tomas Berg"),
+    ("A spokesman for the Harbour Authority, Omar Haddad, said the port would reopen.", {},
+     "the port would reopen", "Omar Haddad"),
     # a definite document just issued speaks for its author
     ("The Harbour Authority bought the ferry. The report said the price was high.", {},
      "the price was high", "Harbour Authority"),
@@ -353,6 +358,11 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
     ("It is hard to say whether the levee will hold.", "whether the levee will hold", "the writer"),
     ("The ferry broke down again. That suggests the service is failing.",
      "the service is failing", "the writer"),
+    # a person named as the object of a preposition is not the speaker
+    ("Supporters of Maria Okonkwo said the levee was too low.", "the levee was too low",
+     "Supporters of Maria Okonkwo"),
+    ("A spokesman for Tomas Berg said the levee was too low.", "the levee was too low",
+     "A spokesman for Tomas Berg"),
     # a plural noun names several, never one actor of the article
     ("The Water Ministry met the Harbour Authority on Monday. The ministries said the plan "
      "was dead.", "the plan was dead", "The ministries"),

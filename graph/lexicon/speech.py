@@ -19,11 +19,13 @@ Rows = Iterable[tuple[str, ...]]
 #: How much of a cue's complement is its content (see ``cues.tsv``).
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
-                   "first-plural", "indefinite", "writer", "answer")
+                   "first-plural", "indefinite", "writer", "answer", "second-person", "demonstrative",
+                   "reader", "unidentified", "unidentified-male", "unidentified-female",
+                   "unidentified-plural")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
              "control-verb", "circumstance-prep", "circumstance-mark", "share", "label-prep",
-             "stance-act")
+             "stance-act", "example-prep")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -90,6 +92,13 @@ class Pronouns:
         writer: How the article's writer is described when "I" or "we" outside quotes names
             them ("the writer").
         answer: Labels of an interview's answers ("A: ...").
+        second_person: Forms of "you".
+        demonstrative: "this", "these": what was just said.
+        reader: How the reader is described when a generic "you" outside quotes speaks
+            ("the reader").
+        unidentified: How a speaker is described whom a pronoun stands for that refers to
+            no one the article names, by what the pronoun says: "m" ("he": "an unidentified
+            man"), "f", "plural" ("they") and "" (any other: "an unidentified source").
     """
 
     gender: Mapping[str, str]
@@ -101,6 +110,17 @@ class Pronouns:
     indefinite: frozenset[str]
     writer: str
     answer: frozenset[str]
+    second_person: frozenset[str]
+    demonstrative: frozenset[str]
+    reader: str
+    unidentified: Mapping[str, str]
+
+    def referring(self) -> frozenset[str]:
+        """The pronouns that stand for someone named elsewhere or not at all, which alone
+        describe no one ("it", "they", "who", "you", "those"), unlike an indefinite one
+        ("someone", "others")."""
+        return (frozenset(self.gender) | self.organization | self.plural | self.relative
+                | self.first_person | self.first_plural | self.second_person | self.demonstrative)
 
 
 @dataclass(frozen=True)
@@ -116,7 +136,8 @@ class SpeechWords:
         pronouns: See :class:`Pronouns`.
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
         quoting_verbs, target_acts, active_only, writer_views, circumstance_preps,
-        circumstance_marks, control_verbs, shares, label_preps, stance_acts: The words of
+        circumstance_marks, control_verbs, shares, label_preps, stance_acts, example_preps: The
+            words of
             each use in ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
     """
@@ -143,6 +164,7 @@ class SpeechWords:
     shares: frozenset[str] = frozenset()
     label_preps: frozenset[str] = frozenset()
     stance_acts: frozenset[str] = frozenset()
+    example_preps: frozenset[str] = frozenset()
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -213,9 +235,15 @@ def _pronouns(rows: Rows) -> Pronouns:
     groups = _grouped(rows, PRONOUN_CLASSES, "pronouns.tsv")
     gender = {word: "m" for word in groups["male"]} | {word: "f" for word in groups["female"]}
     (writer,) = groups["writer"]
+    (reader,) = groups["reader"]
+    unidentified = {}
+    for key, group in (("", "unidentified"), ("m", "unidentified-male"), ("f", "unidentified-female"),
+                       ("plural", "unidentified-plural")):
+        (unidentified[key],) = groups[group]
     return Pronouns(MappingProxyType(gender), groups["organization"], groups["plural"],
                     groups["relative"], groups["first-person"], groups["first-plural"],
-                    groups["indefinite"], writer, groups["answer"])
+                    groups["indefinite"], writer, groups["answer"], groups["second-person"],
+                    groups["demonstrative"], reader, MappingProxyType(unidentified))
 
 
 def load() -> SpeechWords:
@@ -247,4 +275,5 @@ def load() -> SpeechWords:
         circumstance_preps=words["circumstance-prep"],
         circumstance_marks=words["circumstance-mark"],
         control_verbs=words["control-verb"], shares=words["share"],
-        label_preps=words["label-prep"], stance_acts=words["stance-act"])
+        label_preps=words["label-prep"], stance_acts=words["stance-act"],
+        example_preps=words["example-prep"])

@@ -69,7 +69,8 @@ def test_pronoun_gender(word, gender):
 
 @pytest.mark.parametrize(("field", "word"), [
     ("organization", "its"), ("plural", "them"), ("relative", "who"), ("first_person", "my"),
-    ("first_plural", "we"), ("indefinite", "those"), ("answer", "a"),
+    ("first_plural", "we"), ("indefinite", "those"), ("answer", "a"), ("second_person", "you"),
+    ("demonstrative", "this"),
 ])
 def test_pronoun_classes(field, word):
     assert word in getattr(lexicon().speech.pronouns, field)
@@ -77,6 +78,22 @@ def test_pronoun_classes(field, word):
 
 def test_writer_description():
     assert lexicon().speech.pronouns.writer == "the writer"
+
+
+@pytest.mark.parametrize(("key", "description"), [
+    ("", "an unidentified source"), ("m", "an unidentified man"), ("f", "an unidentified woman"),
+    ("plural", "unidentified sources"),
+])
+def test_descriptions_of_pronouns_that_refer_to_no_one(key, description):
+    assert lexicon().speech.pronouns.unidentified[key] == description
+
+
+@pytest.mark.parametrize(("word", "referring"), [
+    ("it", True), ("they", True), ("who", True), ("you", True), ("those", True), ("this", True),
+    ("someone", False), ("others", False), ("the writer", False),
+])
+def test_referring_pronouns(word, referring):
+    assert (word in lexicon().speech.pronouns.referring()) is referring
 
 
 @pytest.mark.parametrize(("field", "word"), [

@@ -44,6 +44,8 @@ MAX_CLIMB = 4
 LABEL_REACH = 2
 #: Sentences before "they" searched for the plural subject it refers to.
 PLURAL_LOOKBACK = 2
+#: Words after a pronoun that its description may take ("those who voted early").
+DESCRIPTION_WORDS = 8
 
 
 # -- the subject phrase ----------------------------------------------------------------------
@@ -397,8 +399,8 @@ def _pronoun_speaker(discourse: Discourse, token: Token) -> str | None:
     clause = token.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "X, who ... and who said"
-    if low in words.pronouns.relative and clause.dep_ == "relcl":
-        antecedent = clause.head
+    antecedent = clause.head if clause.dep_ == "relcl" else _noun_before(token)
+    if low in words.pronouns.relative and antecedent is not None:
         return resolve(discourse, antecedent) or (
             _unnamed(discourse, antecedent) if antecedent.pos_ in DESCRIBED_POS else None)
     if low in words.pronouns.first_person or low in words.pronouns.first_plural:
@@ -407,6 +409,18 @@ def _pronoun_speaker(discourse: Discourse, token: Token) -> str | None:
     if key is None and low in words.pronouns.plural:
         key = _plural_antecedent(discourse, token)
     return key or _unnamed(discourse, token)
+
+
+def _noun_before(token: Token) -> Token | None:
+    """The noun a relative pronoun follows, when the parser did not hang the clause on it
+    ("a site, which posts rumours, said": "site"); None at a sentence's start."""
+    i = token.i - 1
+    if i >= token.sent.start and token.doc[i].text == ",":
+        i -= 1
+    if i < token.sent.start:
+        return None
+    before = token.doc[i]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _first_person(discourse: Discourse, token: Token) -> str | None:
@@ -506,7 +520,25 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
     while last.i > token.i and (last.is_punct or last.is_space):
         last = last.nbor(-1)
     key = discourse.mention_at(last)
-    return key if key is not None and discourse.kind(key) == "Person" else None
+    if key is None or discourse.kind(key) != "Person" or _object_of_preposition(discourse, last, key):
+        return None  # not "supporters of Jane Roe", "a spokesman for Roe": someone else
+    return key
+
+
+def _object_of_preposition(discourse: Discourse, token: Token, key: str) -> bool:
+    """True when the person ``key`` named at ``token`` is the whole object of a preposition
+    ("supporters of Jane Roe"), not an apposition ("a spokesman for the group, Jane Roe"),
+    a name after a place in a title ("Mayor of Rivertown Jane Roe") or an example of the
+    group that speaks ("critics like Jane Roe": an ``example-prep`` of
+    ``speech_words.tsv``)."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ in discourse.context.words.example_preps:
+        return False
+    first = token.left_edge
+    while first.i < token.i and first.dep_ in ("det", "amod"):
+        first = first.nbor()
+    return discourse.mention_at(first) == key
 
 
 def _name_modifies(head: Token, child: Token) -> bool:
@@ -557,18 +589,26 @@ def _nominal(discourse: Discourse, token: Token) -> str | None:
             discourse.learn_gender(key, ref.kin[noun])
             return key
     if noun in ref.person or lemma in ref.person or reference.title_head(discourse, token) in ref.person:
-        key = reference.role_holder(discourse, token) if definite else None
+        key = reference.role_holder(discourse, token) if definite and not _plural(token) else None
         return key or _unnamed(discourse, token)
     if noun in ref.organization or lemma in ref.organization:
         if any(discourse.kind(discourse.mention_at(t) or "") == "Person" for t in token.lefts):
             return discourse.mint("Organization", noun_phrase(token, with_preps=False))  # "the Roe campaign"
-        return (_org_in_phrase(discourse, token) or reference.organisation_named(discourse, lemma, token.idx)
-                or _described_body(discourse, token))
+        named = None if _plural(token) else reference.organisation_named(discourse, lemma, token.idx)
+        return _org_in_phrase(discourse, token) or named or _described_body(discourse, token)
     if noun in ref.document or lemma in ref.document:
         return (_org_in_phrase(discourse, token) or _org_noun_before(discourse, token)
                 or _possessor(discourse, token)
-                or reference.salient_subject(discourse, token.idx, "Organization"))
+                or (reference.salient_subject(discourse, token.idx, "Organization")
+                    if definite and not _plural(token) else None))
     return None
+
+
+def _plural(token: Token) -> bool:
+    """True for a noun in the plural that names several of its kind ("the lawyers", "the
+    departments", "reports"), which no one person or organisation of the article is; not
+    a noun whose plural is its only form ("police")."""
+    return token.tag_ in ("NNS", "NNPS") and token.lower_ != token.lemma_.lower()
 
 
 def _possessor(discourse: Discourse, document: Token) -> str | None:
@@ -654,9 +694,68 @@ def _org_in_phrase(discourse: Discourse, token: Token) -> str | None:
 
 
 def _unnamed(discourse: Discourse, token: Token) -> str:
-    """An unnamed source described by the phrase ("a port official", "officials")."""
+    """An unnamed source described by the phrase ("a port official", "officials"); for a
+    pronoun, see :func:`_described_pronoun`."""
+    pronouns = discourse.context.words.pronouns
     span = noun_phrase(token, with_preps=True, preps=discourse.context.words.np_preps)
+    if discourse.context.text[span.begin:span.end].lower() in pronouns.referring():
+        return _described_pronoun(discourse, token, span)
     return discourse.mint("UnnamedSource", span, plural=token.tag_ in ("NNS", "NNPS"))
+
+
+def _described_pronoun(discourse: Discourse, token: Token, span: Span) -> str:
+    """The unnamed source a pronoun that refers to no actor stands for, never labelled by
+    the bare pronoun: described by the clause or phrase after it ("those who voted early",
+    "those around him"); the writer for a pronoun that refers to nothing ("it is hard to
+    say", "it seems") or to what was just said ("this shows", "that suggests"); the
+    reader for a generic "you" outside quotes; else an unidentified source as the pronoun
+    describes it ("they said": unidentified sources, whom the reference stage could not
+    find), which a later pronoun does not take for its antecedent, as it did not take the
+    bare pronoun."""
+    pronouns = discourse.context.words.pronouns
+    low = token.lower_
+    end = _description_end(token)
+    if end is not None:
+        return discourse.mint("UnnamedSource", Span(span.begin, end.idx + len(end.text)),
+                              plural=low in pronouns.plural or low in pronouns.indefinite)
+    plural = low in pronouns.plural or low in pronouns.first_plural or "Plur" in token.morph.get("Number")
+    if _expletive(token) or (low in pronouns.demonstrative and not plural) or (
+            low in pronouns.relative and token.i == token.sent.start):
+        return discourse.mint("UnnamedSource", span, name=pronouns.writer)
+    if low in pronouns.second_person:
+        return discourse.mint("UnnamedSource", span, name=pronouns.reader)
+    name = pronouns.unidentified["plural" if plural else pronouns.gender.get(low, "")]
+    return discourse.mint("UnnamedSource", span, name=name)
+
+
+def _description_end(token: Token) -> Token | None:
+    """The last word of the relative clause or phrase that describes a pronoun ("those
+    who voted early", "those around him"), up to :data:`DESCRIPTION_WORDS` words and never
+    into a clause it reports ("those who said that ..." ends at "said"); None when no
+    clause or phrase follows it."""
+    tail = [c for c in token.rights if c.dep_ in ("relcl", "acl", "prep")]
+    if not tail:
+        return None
+    last = token
+    for t in token.doc[token.i + 1:max(c.right_edge.i for c in tail) + 1]:
+        if t.is_punct or t.is_quote or t.dep_ in ("ccomp", "mark") or t.i - token.i > DESCRIPTION_WORDS:
+            break
+        last = t
+    return last if last.i > token.i else None
+
+
+def _expletive(token: Token) -> bool:
+    """True for an "it" that refers to nothing: the placeholder subject of a copula or of
+    "seem" whose real subject is a clause after it ("it is hard to say who", "it's clear
+    that", "it seems that")."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    return head.lemma_ in ("be", "seem", "appear", "remain") and any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") or (c.dep_ in ("acomp", "attr") and any(
+            g.dep_ in ("xcomp", "ccomp") for g in c.children)) for c in head.rights)
 
 
 def _partitive_group(token: Token, quantifiers: frozenset[str]) -> Token | None:

@@ -35,6 +35,14 @@ from tests.extract.speech.cast import find, run
     # a participle the parser hung on the name it follows
     ("Tomas Berg, later alleging that Maria Okonkwo wanted to close the pier, said he would "
      "fight the plan.", {}, "that Maria Okonkwo wanted to close the pier", "Tomas Berg"),
+    # ... but a name in apposition is, and so is an example of the group that speaks
+    ("Critics like Tomas Berg said the levee was too low.", {}, "the levee was too low",
+     "Tomas Berg"),
+    ("A spokesman for the Harbour Authority, Omar Haddad, said the port would reopen.", {},
+     "the port would reopen", "Omar Haddad"),
+    # a definite document just issued speaks for its author
+    ("The Harbour Authority bought the ferry. The report said the price was high.", {},
+     "the price was high", "Harbour Authority"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)
@@ -266,7 +274,8 @@ def test_name_before_a_common_noun_only_modifies_it(nlp, text, content, source, 
     ("Maria Okonkwo and Tomas Berg toured the dam on Monday. They said repairs would start "
      "soon.", "repairs would start soon", "Maria Okonkwo and Tomas Berg"),
     ("Someone said the gate had been left open.", "the gate had been left open", "Someone"),
-    ("Those who live near the dam say the water is rising.", "the water is rising", "Those"),
+    ("Those who live near the dam say the water is rising.", "the water is rising",
+         "Those who live near the dam"),
 ])
 def test_pronoun_speakers_without_a_named_antecedent(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
@@ -338,9 +347,27 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [
-    # pronouns that resolve to no one
-    ("They said the road to the harbour was closed.", "the road to the harbour was closed", "They"),
-    ("If you believe the toll is fair, the bridge is a bargain.", "the toll is fair", "you"),
+    # pronouns that resolve to no one are described, never labelled by the bare pronoun
+    ("They said the road to the harbour was closed.", "the road to the harbour was closed",
+     "unidentified sources"),
+    ("He said the road to the harbour was closed.",
+     "the road to the harbour was closed", "an unidentified man"),
+    ("If you believe the toll is fair, the bridge is a bargain.", "the toll is fair", "the reader"),
+    ("Those around the mayor acknowledge that the plan is risky.", "the plan is risky",
+     "Those around the mayor"),
+    ("It is hard to say whether the levee will hold.", "whether the levee will hold", "the writer"),
+    ("The ferry broke down again. That suggests the service is failing.",
+     "the service is failing", "the writer"),
+    # a person named as the object of a preposition is not the speaker
+    ("Supporters of Maria Okonkwo said the levee was too low.", "the levee was too low",
+     "Supporters of Maria Okonkwo"),
+    ("A spokesman for Tomas Berg said the levee was too low.", "the levee was too low",
+     "A spokesman for Tomas Berg"),
+    # a plural noun names several, never one actor of the article
+    ("The Water Ministry met the Harbour Authority on Monday. The ministries said the plan "
+     "was dead.", "the plan was dead", "The ministries"),
+    ("The Harbour Authority bought the ferry. Records show that the price was high.",
+     "the price was high", "Records"),
     # descriptions keep their participles and modifiers
     ("A survey released on Monday shows that most fishermen want a second pier.",
      "most fishermen want a second pier", "A survey released on Monday"),

@@ -61,6 +61,10 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     participle = False
     for _ in range(MAX_CLIMB):
         quoted = ctx.in_any_quote(verb.idx)
+        reporting = _reporting_verb(ctx, verb) if participle else None
+        if reporting is not None:
+            verb = reporting  # "X said the plan would fail, adding ...": X adds, not "the plan"
+            continue
         subjects = [c for c in verb.children if para.begin <= c.idx < para.end
                     and not quoted and (c.dep_ == "nsubj" or (
                         c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
@@ -72,9 +76,6 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
                 pobj = according_object(child)
                 if pobj is not None:
                     return pobj
-        if participle and _reported_clause(ctx, verb):
-            verb = verb.head  # "X said the plan would fail, adding ...": X adds, not "the plan"
-            continue
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         misread = _subject_in_opening_participle(verb) or _subject_after_time(verb)
@@ -90,7 +91,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         if controller is not None:
             return controller  # "the vote led Roe to announce ...": Roe announces
         if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
-            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            participle = participle or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
             continue
         return None
@@ -180,11 +181,24 @@ def _asked(verb: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
-def _reported_clause(ctx: Context, verb: Token) -> bool:
-    """True when ``verb`` heads the content clause of a reporting verb ("said [the plan
-    would fail]"): a participle hanging from it ("..., adding that") belongs to the
-    reporting verb's subject."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_ in ctx.words.cues
+def _reporting_verb(ctx: Context, verb: Token) -> Token | None:
+    """The reporting verb whose content clause ``verb`` heads ("said [the plan would
+    fail]", "rejected the idea [that the plan would fail]"), or None: a participle the parser
+    hung in that clause, or in a verb it governs ("..., adding that", "wrote the agents knew
+    to brace for it, saying"), belongs to the reporting verb's subject. Never a clause whose
+    subject stands after a comma or quote mark, an attribution the parser hung the other
+    way round ("Roe can't say that “…,” Poe added, saying ...": Poe says)."""
+    cues = ctx.words.cues
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is not None and subject.left_edge.i > 0 and subject.doc[subject.left_edge.i - 1].is_punct:
+        return None
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in cues:
+        return verb.head
+    noun = verb.head
+    if (verb.dep_ in ("acl", "ccomp") and noun.pos_ == "NOUN" and noun.dep_ == "dobj"
+            and noun.head.lemma_ in cues and noun.i < verb.i):
+        return noun.head
+    return None
 
 
 def _issuer(ctx: Context, noun: Token) -> Token:

@@ -68,6 +68,10 @@ from tests.extract.speech.cast import find, run
     ("“She needs one or two big ideas,” said Kofi Mensah, who served as harbour master "
      "during the first term yet endorsed Omar Haddad in the primary.",
      "“She needs one or two big ideas,”", "Kofi Mensah"),
+    # manner-of-speaking cues, a particle the parser took for an adverb among them
+    ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
+     "“You want to look tough tonight,”", "Tomas Berg"),
+    ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

@@ -216,11 +216,15 @@ def _misread_inverted(cue: Token, clause: Token, first: Token) -> bool:
     """True when a clause the parser hung on a cue right after a quote is the cue's own
     inverted subject with the words set off after it ("…,” said Jane Roe, half joking":
     *joking*, its subject Roe; "…,” said Jane Roe, who chairs the board, yet backs Poe"):
-    the clause's subject is a name that opens right after the cue and a comma follows it."""
+    the clause's subject is a name that opens right after the cue and a comma follows it, or
+    a relative pronoun after the cue's own subject."""
     if first.i != cue.i:
         return False
     doc = cue.doc
     subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is not None and subject.tag_ == "WP" and any(
+            c.dep_ == "nsubj" and cue.i < c.i < subject.i for c in cue.children):
+        return True  # "…,” said Jane Roe, …, and who now backs Poe": her relative clause
     return (subject is not None and subject.pos_ == "PROPN" and subject.left_edge.i == cue.i + 1
             and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ",")
 

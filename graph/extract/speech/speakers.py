@@ -507,7 +507,9 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
 
     "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe. A name
     before a common noun only modifies it ("Roe supporters", "a Roe adviser", "the Roe
-    campaign" are not Jane Roe): see :func:`_name_modifies`.
+    campaign" are not Jane Roe): see :func:`_name_modifies`. The last words are those before
+    any relative clause of the phrase ("Roe, who gave money to Poe," is never Poe), unless
+    a name in apposition ends it.
     """
     near = [t for t in token.children if t.dep_ in CORE_DEPS and not _name_modifies(token, t)]
     for child in near:
@@ -515,12 +517,28 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
             key = discourse.mention_at(t)
             if key is not None and discourse.kind(key) == "Person":
                 return key
-    clauses = [c.left_edge.i for c in token.rights if c.dep_ in ("acl", "relcl")]
-    last = token.doc[min(clauses) - 1] if clauses else token.right_edge  # not "backing X"
-    while last.i > token.i and (last.is_punct or last.is_space):
-        last = last.nbor(-1)
+    last = _last_word(token, token.right_edge)
+    clauses = [c.left_edge.i for c in token.subtree if c.i > token.i and c.dep_ in ("acl", "relcl")]
+    if clauses and not _apposed(last):  # not "backing X", "who gave money to X"
+        last = _last_word(token, token.doc[min(clauses) - 1])
     key = discourse.mention_at(last)
     return key if key is not None and discourse.kind(key) == "Person" else None
+
+
+def _last_word(token: Token, last: Token) -> Token:
+    """``last``, or the word before it that is no punctuation, not before ``token``."""
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return last
+
+
+def _apposed(word: Token) -> bool:
+    """True when the name ``word`` ends stands in apposition ("one of the supporters who
+    backs Poe, former mayor Jane Roe": the parser sets Roe on Poe)."""
+    head = word
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "appos"
 
 
 def _name_modifies(head: Token, child: Token) -> bool:

@@ -68,6 +68,9 @@ from tests.extract.speech.cast import find, run
     ("“She needs one or two big ideas,” said Kofi Mensah, who served as harbour master "
      "during the first term yet endorsed Omar Haddad in the primary.",
      "“She needs one or two big ideas,”", "Kofi Mensah"),
+    ("“I would use the word modest,” said Tomas Berg, whom the mayor appointed chief of the "
+     "port in Rivertown, and who is now supporting Maria Okonkwo.", "“I would use the word modest,”",
+     "Tomas Berg"),
     # manner-of-speaking cues, a particle the parser took for an adverb among them
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
      "“You want to look tough tonight,”", "Tomas Berg"),

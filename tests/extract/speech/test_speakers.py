@@ -35,6 +35,11 @@ from tests.extract.speech.cast import find, run
     # a participle the parser hung on the name it follows
     ("Tomas Berg, later alleging that Maria Okonkwo wanted to close the pier, said he would "
      "fight the plan.", {}, "that Maria Okonkwo wanted to close the pier", "Tomas Berg"),
+    # the person a subject phrase ends in, never one in its relative clause
+    ("“He is funny,” Tomas Berg said of Haddad. Of Mensah, Berg, who has given money to "
+     "Maria Okonkwo, said, “He is flat-out scary.”", {}, "“He is flat-out scary.”", "Tomas Berg"),
+    ("One of Berg's former supporters who still backs Ruiz, former Rivertown mayor Lena Vogt, "
+     "said the plan would fail.", {}, "the plan would fail", "Lena Vogt"),
     # a trailing participle the parser hung inside the content of a reporting verb
     ("Omar Haddad said the situation reminds him of an old book, explaining, “What could "
      "have been is lost.”", {}, "“What could have been is lost.”", "Omar Haddad"),

@@ -68,9 +68,11 @@ def verb_lemma(token: Token, cues: Mapping[str, Cue]) -> str:
 
 
 def _particles(verb: Token) -> list[Token]:
-    """The particles and prepositions of a verb, and the conjunction opening a clause it
-    governs ("for" of "called for the toll to be cut")."""
-    found = [c for c in verb.children if c.dep_ in ("prt", "prep")]
+    """The particles and prepositions of a verb, the adverb right after it that the parser
+    may take for its particle ("back" of "shot back"), and the conjunction opening a clause
+    it governs ("for" of "called for the toll to be cut")."""
+    found = [c for c in verb.children if c.dep_ in ("prt", "prep")
+             or (c.dep_ == "advmod" and c.i == verb.i + 1)]
     found += [m for c in verb.children if c.dep_ in ("advcl", "ccomp")
               for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i]
     return found

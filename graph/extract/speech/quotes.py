@@ -197,8 +197,8 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
         if tok.i - window[0].i >= ATTRIBUTION_WINDOW and not any(
                 c.dep_ == "nsubj" and c in window for c in tok.children):
             return None  # far from the quote, a cue attributes it only through its subject
-        if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx
-                                  and not ctx.in_any_quote(c.idx) for c in tok.children):
+        if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx and not ctx.in_any_quote(c.idx)
+                                  and not _misread_inverted(tok, c, first) for c in tok.children):
             return None
         if last_char in SENTENCE_END and first.text[:1].isupper() and _introduces_next(ctx, q, tok):
             return None  # “… exempt?” Jane Roe said, “…”: Roe's cue opens the next quote
@@ -210,6 +210,23 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
             subject = phrase_head(before)  # "…,” Roe, an aide, said": parsed apart
         return Attribution(found[0], tok, subject or inverted_subject(ctx, tok, window))
     return None
+
+
+def _misread_inverted(cue: Token, clause: Token, first: Token) -> bool:
+    """True when a clause the parser hung on a cue right after a quote is the cue's own
+    inverted subject with the words set off after it ("…,” said Jane Roe, half joking":
+    *joking*, its subject Roe; "…,” said Jane Roe, who chairs the board, yet backs Poe"):
+    the clause's subject is a name that opens right after the cue and a comma follows it, or
+    a relative pronoun after the cue's own subject."""
+    if first.i != cue.i:
+        return False
+    doc = cue.doc
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is not None and subject.tag_ == "WP" and any(
+            c.dep_ == "nsubj" and cue.i < c.i < subject.i for c in cue.children):
+        return True  # "…,” said Jane Roe, …, and who now backs Poe": her relative clause
+    return (subject is not None and subject.pos_ == "PROPN" and subject.left_edge.i == cue.i + 1
+            and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ",")
 
 
 def _in_subject_before(tok: Token, window: list[Token]) -> bool:

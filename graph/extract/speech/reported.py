@@ -439,16 +439,34 @@ def _in_paragraph(ctx: Context, anchor: Token, tokens: Iterable[Token]) -> list[
 def _mixed_or_trimmed(ctx: Context, quoting: Quoting, span: Span) -> tuple[str, Span] | None:
     """The content cut before any direct quote it runs into (None when it starts in one),
     and "mixed" when a quoted fragment opens inside it (it may run to its end: the closing
-    mark and punctuation are trimmed)."""
+    mark and punctuation are trimmed). A quote whose speaker and cue stand inside the
+    content is no cut but a part of it: the content reports that someone said it ("Roe
+    said the town lost a voice that said “…”")."""
+    nested = []
     for q in quoting.direct:
         if q.outer.overlaps(span):
             if q.outer.begin <= span.begin:
                 return None
+            if _reported_inside(quoting, q, span):
+                nested.append(q)
+                continue
             span = _drop_trailing_cue(ctx, _trim(ctx.text, Span(span.begin, q.outer.begin)))
-    inside = [f for f in quoting.fragments if span.begin <= f.span.begin < span.end]
+    nested = [q for q in nested if q.outer.begin < span.end]
+    if nested:
+        span = Span(span.begin, max([span.end] + [q.outer.end for q in nested]))
+    inside = [f for f in quoting.fragments if span.begin <= f.span.begin < span.end] + nested
     if not inside:
         return "indirect", span
     return "mixed", _with_marks(span, inside)
+
+
+def _reported_inside(quoting: Quoting, q: Quote, span: Span) -> bool:
+    """True when the direct quote ``q`` is attributed before it by a cue and a subject that
+    both stand inside ``span`` after its start ("… a voice that said “…”")."""
+    found = quoting.attributions.get(q.outer.begin)
+    return (found is not None and found.subject is not None
+            and span.begin < found.subject.idx < q.outer.begin
+            and span.begin < found.token.idx < q.outer.begin)
 
 
 def _with_marks(span: Span, fragments: list[Quote]) -> Span:

@@ -63,6 +63,10 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     participle = False
     for _ in range(MAX_CLIMB):
         quoted = ctx.in_any_quote(verb.idx)
+        reporting = _reporting_verb(ctx, verb) if participle else None
+        if reporting is not None:
+            verb = reporting  # "X said the plan would fail, adding ...": X adds, not "the plan"
+            continue
         subjects = [c for c in verb.children if para.begin <= c.idx < para.end
                     and not quoted and (c.dep_ == "nsubj" or (
                         c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
@@ -74,9 +78,6 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
                 pobj = according_object(child)
                 if pobj is not None:
                     return pobj
-        if participle and _reported_clause(ctx, verb):
-            verb = verb.head  # "X said the plan would fail, adding ...": X adds, not "the plan"
-            continue
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         misread = _subject_in_opening_participle(verb) or _subject_after_time(verb)
@@ -92,7 +93,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         if controller is not None:
             return controller  # "the vote led Roe to announce ...": Roe announces
         if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
-            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            participle = participle or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
             continue
         return None
@@ -182,11 +183,24 @@ def _asked(verb: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
-def _reported_clause(ctx: Context, verb: Token) -> bool:
-    """True when ``verb`` heads the content clause of a reporting verb ("said [the plan
-    would fail]"): a participle hanging from it ("..., adding that") belongs to the
-    reporting verb's subject."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_ in ctx.words.cues
+def _reporting_verb(ctx: Context, verb: Token) -> Token | None:
+    """The reporting verb whose content clause ``verb`` heads ("said [the plan would
+    fail]", "rejected the idea [that the plan would fail]"), or None: a participle the parser
+    hung in that clause, or in a verb it governs ("..., adding that", "wrote the agents knew
+    to brace for it, saying"), belongs to the reporting verb's subject. Never a clause whose
+    subject stands after a comma or quote mark, an attribution the parser hung the other
+    way round ("Roe can't say that “…,” Poe added, saying ...": Poe says)."""
+    cues = ctx.words.cues
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is not None and subject.left_edge.i > 0 and subject.doc[subject.left_edge.i - 1].is_punct:
+        return None
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in cues:
+        return verb.head
+    noun = verb.head
+    if (verb.dep_ in ("acl", "ccomp") and noun.pos_ == "NOUN" and noun.dep_ == "dobj"
+            and noun.head.lemma_ in cues and noun.i < verb.i):
+        return noun.head
+    return None
 
 
 def _issuer(ctx: Context, noun: Token) -> Token:
@@ -507,7 +521,9 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
 
     "Jane Roe, a lawyer," and "Green Network director Jane Roe" both give Jane Roe. A name
     before a common noun only modifies it ("Roe supporters", "a Roe adviser", "the Roe
-    campaign" are not Jane Roe): see :func:`_name_modifies`.
+    campaign" are not Jane Roe): see :func:`_name_modifies`. The last words are those before
+    any relative clause of the phrase ("Roe, who gave money to Poe," is never Poe), unless
+    a name in apposition ends it.
     """
     near = [t for t in token.children if t.dep_ in CORE_DEPS and not _name_modifies(token, t)]
     for child in near:
@@ -515,10 +531,10 @@ def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
             key = discourse.mention_at(t)
             if key is not None and discourse.kind(key) == "Person":
                 return key
-    clauses = [c.left_edge.i for c in token.rights if c.dep_ in ("acl", "relcl")]
-    last = token.doc[min(clauses) - 1] if clauses else token.right_edge  # not "backing X"
-    while last.i > token.i and (last.is_punct or last.is_space):
-        last = last.nbor(-1)
+    last = _last_word(token, token.right_edge)
+    clauses = [c.left_edge.i for c in token.subtree if c.i > token.i and c.dep_ in ("acl", "relcl")]
+    if clauses and not _apposed(last):  # not "backing X", "who gave money to X"
+        last = _last_word(token, token.doc[min(clauses) - 1])
     key = discourse.mention_at(last)
     if key is None or discourse.kind(key) != "Person" or _object_of_preposition(discourse, last, key):
         return None  # not "supporters of Jane Roe", "a spokesman for Roe": someone else
@@ -539,6 +555,22 @@ def _object_of_preposition(discourse: Discourse, token: Token, key: str) -> bool
     while first.i < token.i and first.dep_ in ("det", "amod"):
         first = first.nbor()
     return discourse.mention_at(first) == key
+
+
+def _last_word(token: Token, last: Token) -> Token:
+    """``last``, or the word before it that is no punctuation, not before ``token``."""
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return last
+
+
+def _apposed(word: Token) -> bool:
+    """True when the name ``word`` ends stands in apposition ("one of the supporters who
+    backs Poe, former mayor Jane Roe": the parser sets Roe on Poe)."""
+    head = word
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "appos"
 
 
 def _name_modifies(head: Token, child: Token) -> bool:

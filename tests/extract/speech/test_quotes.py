@@ -62,6 +62,19 @@ from tests.extract.speech.cast import find, run
     ("“We lost the vote,” Okonkwo said. “They told us so.” Her deputy, Lena Vogt, agreed. "
      "“This is a sad night,” Vogt said. “If you want a new pier, vote for Tomas Berg.”",
      "“If you want a new pier, vote for Tomas Berg.”", "Lena Vogt"),
+    # words set off after an inverted speaker, which the parser hung as a clause of the cue
+    ("“I am better with my hands than with my head,” said Tomas Berg, half joking. He holds "
+     "two degrees.", "“I am better with my hands than with my head,”", "Tomas Berg"),
+    ("“She needs one or two big ideas,” said Kofi Mensah, who served as harbour master "
+     "during the first term yet endorsed Omar Haddad in the primary.",
+     "“She needs one or two big ideas,”", "Kofi Mensah"),
+    ("“I would use the word modest,” said Tomas Berg, whom the mayor appointed chief of the "
+     "port in Rivertown, and who is now supporting Maria Okonkwo.", "“I would use the word modest,”",
+     "Tomas Berg"),
+    # manner-of-speaking cues, a particle the parser took for an adverb among them
+    ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
+     "“You want to look tough tonight,”", "Tomas Berg"),
+    ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

@@ -314,6 +314,22 @@ def test_quoted_fragment_makes_statement_mixed(nlp):
 
 
 
+@pytest.mark.parametrize(("text", "outer", "speaker", "inner", "inner_speaker"), [
+    # a quote whose speaker and cue stand inside a reported content is a part of it
+    ("Tomas Berg said the town lost a voice that said “hope is stronger than fear.”",
+     "the town lost a voice that said “hope is stronger than fear.”", "Tomas Berg",
+     "“hope is stronger than fear.”", "a voice"),
+    ("Kofi Mensah spoke on Thursday, noting that donors feel “we have to find a safe place.”",
+     "that donors feel “we have to find a safe place.”", "Kofi Mensah",
+     "“we have to find a safe place.”", "donors"),
+])
+def test_reported_content_holds_a_quote_reported_inside_it(nlp, text, outer, speaker, inner,
+                                                          inner_speaker):
+    rows, _, _ = run(nlp, text)
+    assert (outer, speaker) in {(r[3], r[1]) for r in rows if r[0] == "mixed"}
+    assert ("direct", inner, inner_speaker) in {(r[0], r[3], r[1]) for r in rows}
+
+
 @pytest.mark.parametrize(("text", "content"), [
     ("Lena Vogt called the plan “a farce”.", "the plan “a farce”"),
     ("Lena Vogt said the new dam was “a disaster.”", "the new dam was “a disaster.”"),

@@ -35,7 +35,7 @@ from tests.extract.speech.cast import find, run
     # a participle the parser hung on the name it follows
     ("Tomas Berg, later alleging that Maria Okonkwo wanted to close the pier, said he would "
      "fight the plan.", {}, "that Maria Okonkwo wanted to close the pier", "Tomas Berg"),
-    # ... but a name in apposition is, and so is an example of the group that speaks
+    # a name in apposition speaks, and so does an example of the group that speaks
     ("Critics like Tomas Berg said the levee was too low.", {}, "the levee was too low",
      "Tomas Berg"),
     ("A spokesman for the Harbour Authority, Omar Haddad, said the port would reopen.", {},
@@ -43,6 +43,22 @@ from tests.extract.speech.cast import find, run
     # a definite document just issued speaks for its author
     ("The Harbour Authority bought the ferry. The report said the price was high.", {},
      "the price was high", "Harbour Authority"),
+    # the person a subject phrase ends in, never one in its relative clause
+    ("“He is funny,” Tomas Berg said of Haddad. Of Mensah, Berg, who has given money to "
+     "Maria Okonkwo, said, “He is flat-out scary.”", {}, "“He is flat-out scary.”", "Tomas Berg"),
+    ("One of Berg's former supporters who still backs Ruiz, former Rivertown mayor Lena Vogt, "
+     "said the plan would fail.", {}, "the plan would fail", "Lena Vogt"),
+    # a trailing participle the parser hung inside the content of a reporting verb
+    ("Omar Haddad said the situation reminds him of an old book, explaining, “What could "
+     "have been is lost.”", {}, "“What could have been is lost.”", "Omar Haddad"),
+    ("Tomas Berg also wrote the guards knew to brace for the storms, saying, “They did not "
+     "come every day.”", {}, "“They did not come every day.”", "Tomas Berg"),
+    ("Ana Ruiz rejected the idea that the mayor would be a drag on the ticket, saying the "
+     "crowds prove that he would energize the party.", {},
+     "the crowds prove that he would energize the party", "Ana Ruiz"),
+    # ... but not in an attribution the parser hung as the content of the words before it
+    ("Omar Haddad cannot say that “from his view,” Tomas Berg added, saying it should be “up "
+     "to the court to act.”", {}, "it should be", "Tomas Berg"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

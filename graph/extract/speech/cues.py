@@ -54,6 +54,18 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
     return None
 
 
+def is_discourse_marker(verb: Token, subjects: frozenset[str]) -> bool:
+    """True for a cue that opens its sentence after one of ``subjects`` (and "being") and
+    before a comma: "That said, ...", "This being said, ..." link two thoughts; nobody
+    speaks (``marker-subject`` in ``speech_words.tsv``)."""
+    doc, at = verb.doc, verb.i - 1
+    if at >= 0 and doc[at].lower_ == "being":
+        at -= 1
+    return (at >= 0 and doc[at].lower_ in subjects and (at == 0 or doc[at].is_sent_start
+                                                         or doc[at - 1].is_punct)
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
+
+
 def verb_lemma(token: Token, cues: Mapping[str, Cue]) -> str:
     """The token's lemma, or the cue its inflected form stands for when the model's lemma
     is wrong ("hopes" taken for a form of "hop", "seemed" left as it is)."""

@@ -20,8 +20,8 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.evidence import evidence_phrases
-from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates, is_passive,
-                                      match_cue)
+from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates, is_discourse_marker,
+                                      is_passive, match_cue)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting, said_before
@@ -85,7 +85,7 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
-        if found is None:
+        if found is None or is_discourse_marker(tok, ctx.words.marker_subjects):
             continue
         cue, particle = found
         if cue.phrase == "according to" and getattr(said_before(tok), "i", None) in used:

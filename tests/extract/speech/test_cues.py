@@ -79,3 +79,16 @@ def test_asks_unnamed(nlp, text, index, expected):
 def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
     rows, _, _ = run(nlp, text)
     assert rows == []
+
+
+@pytest.mark.parametrize(("text", "statements"), [
+    # a cue after "that" or "this" that opens its sentence before a comma is a discourse marker
+    ("Ann Okafor praised the plan. That said, the plan will cost more than expected.", 1),
+    ("Ann Okafor praised the plan. This being said, the plan will cost more than expected.", 1),
+    ("Ann Okafor praised the plan. “Fine.” That said, the plan will cost more than expected.", 2),
+    # ... not a cue whose subject "that" takes a content of its own
+    ("Ann Okafor praised the plan. That said a lot about the mayor, critics said.", 2),
+])
+def test_discourse_markers_are_no_attributions(nlp, text, statements):
+    rows, _, _ = run(nlp, text)
+    assert len(rows) == statements

@@ -20,6 +20,9 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 RESULTS, ROLES_PAGE = 50, 100
 #: Conflicts shown on one page (a large store holds tens of thousands; one page of them all took seconds).
 CONFLICTS_PAGE = 100
+#: Seconds a page waits for a list the app reads in the background after its start, before it
+#: answers that the list is being prepared; seconds after which that answer comes back.
+PREPARING_WAIT, PREPARING_AGAIN = 0.5, 2
 
 EXAMPLES: dict[str, str] = {
     "Who criticised whom": """SELECT ?speaker ?target ?text WHERE {
@@ -108,7 +111,10 @@ def roles() -> str:
 
 @pages.route("/conflicts")
 def conflicts() -> str:
-    """Statistics about the same measure and period that disagree, paginated."""
+    """Statistics about the same measure and period that disagree, paginated; while the app,
+    just started, is still comparing the store's figures, a page that says so and comes back."""
+    if not site().ready("conflicts", PREPARING_WAIT):
+        return flask.render_template("claimgraph/preparing.html", what="conflicting figures", again=PREPARING_AGAIN)
     found = site().conflicts
     page = page_number(len(found), CONFLICTS_PAGE)
     return flask.render_template("claimgraph/conflicts.html",

@@ -170,6 +170,25 @@ def test_conflicts_come_a_page_at_a_time(client, monkeypatch, page, shown, pager
     assert pager in body and "5 pairs, 2 a page" in body
 
 
+@pytest.mark.parametrize(("read", "expected", "absent"), [
+    (False, ['<meta http-equiv="refresh" content="2">', "still reading the conflicting figures"], "Conflicting figures"),
+    (True, ["Conflicting figures"], "http-equiv"),
+])
+def test_conflicts_being_prepared_say_so(client, monkeypatch, read, expected, absent):
+    import threading
+
+    site = client.application.extensions[EXTENSION]
+    event = threading.Event()
+    if read:
+        event.set()
+    monkeypatch.setattr(site, "_preparing", True)
+    monkeypatch.setitem(site._prepared, "conflicts", event)
+    monkeypatch.setattr(pages, "PREPARING_WAIT", 0.01)
+    response = client.get("/conflicts")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and all(e in body for e in expected) and absent not in body
+
+
 @pytest.mark.parametrize("q, suggested", [("minister marsch", True), ("mars", False), ("Ada Marsh", False)])
 def test_close_spellings_only_when_no_name_is_or_contains_the_query(client, q, suggested):
     assert ("Did you mean" in client.get("/search", query_string={"q": q}).get_data(as_text=True)) is suggested

@@ -81,3 +81,33 @@ def test_a_list_being_read_does_not_hold_up_another(site, monkeypatch):
         release.set()
         other.join(10)
     assert site._once("_slow_list", lambda: ["again"]) == ["slow"]
+
+
+def test_ready_waits_for_the_list_prepare_is_reading(tmp_path, monkeypatch):
+    import importlib
+    import threading
+
+    site_module = importlib.import_module("graph.web.site")  # graph.web.site is also a function's name
+    location = tmp_path / "store"
+    trig_store(location, SMALL.read_text("utf-8")).close()
+    s = Site(location)
+    reading, release = threading.Event(), threading.Event()
+
+    def slow(store):
+        reading.set()
+        release.wait(10)
+        return ["slow"]
+
+    monkeypatch.setattr(site_module, "conflicts", slow)
+    try:
+        assert s.ready("conflicts", 0)  # no prepare: the page reads it itself
+        preparing = threading.Thread(target=s.prepare)
+        preparing.start()
+        assert reading.wait(10)
+        assert s.ready("counts", 0) and not s.ready("conflicts", 0.05)
+        release.set()
+        preparing.join(10)
+        assert s.ready("conflicts", 0) and s.conflicts == ["slow"]
+    finally:
+        release.set()
+        s.close()

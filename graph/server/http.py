@@ -283,11 +283,12 @@ class SparqlServer:
 
 
 def _stop(server: _Waitress) -> None:
-    """Close the listening socket and every connection, and stop the request threads (once
-    the loop has stopped)."""
+    """Stop the request threads, then close the listening socket and every connection (once
+    the loop has stopped): a request thread that ends its task wakes the loop through its
+    trigger, which must still be open."""
+    server.task_dispatcher.shutdown()
     for channel in list(server._map.values()):
         channel.close()
-    server.task_dispatcher.shutdown()
 
 
 def _adjustments(host: str, port: int, limits: Limits, workers: int) -> dict[str, object]:

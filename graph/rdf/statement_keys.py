@@ -407,9 +407,9 @@ def add_keys(store: GraphStore) -> int:
     """
     changed = 0
     for article in store.articles():
-        stored = {q for q in store.quads(None, None, None, index_graph(article)) if is_key_quad(q)}
-        new = set(key_quads(store.quads(None, None, None, iri(article))
-                            + [q for q in store.quads(None, None, None, index_graph(article)) if not is_key_quad(q)],
+        indexed = store.quads(None, None, None, index_graph(article))
+        stored = {q for q in indexed if is_key_quad(q)}
+        new = set(key_quads(store.quads(None, None, None, iri(article)) + [q for q in indexed if not is_key_quad(q)],
                             article))
         if stored != new:
             store.change(sorted(stored - new, key=str), sorted(new - stored, key=str))

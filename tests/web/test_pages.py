@@ -178,6 +178,7 @@ def test_conflicts_being_prepared_say_so(client, monkeypatch, read, expected, ab
     import threading
 
     site = client.application.extensions[EXTENSION]
+    assert all(e.wait(10) for e in site._prepared.values())  # the app's own prepare is done: it sets them all
     event = threading.Event()
     if read:
         event.set()

@@ -146,9 +146,13 @@ def _find_person(fulls: list[list[str]], toks: list[str], forms: Sequence[Sequen
     before it, of those named as often the one named last (``forms``: each cluster's
     mentions so far; ``at``: where the short name stands), or no one's when none was named
     before it. A name after an honorific of a ``gender`` ("Ms. Okafor") is no one's of the
-    other gender (``genders``: each cluster's likely gender)."""
+    other gender (``genders``: each cluster's likely gender), and is the one of a person
+    known to be of that gender when there is one ("Mr. Okafor" after "Ben Okafor" and "Sam
+    Okafor", a first name either gender bears, is Ben's)."""
     fits = [gender is None or i >= len(genders) or genders[i] in (None, gender) for i in range(len(fulls))]
     short = [i for i, full in enumerate(fulls) if is_short_form(toks, full) and fits[i]]
+    told = [i for i in short if gender is not None and i < len(genders) and genders[i] == gender]
+    short = told or short
     if len(short) == 1:
         return short[0], "short name"
     if short:

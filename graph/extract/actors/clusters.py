@@ -113,11 +113,15 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
         surface = text[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
         gender = lexicon().actors.honorifics.gender.get(re.sub(r"[^a-z ]", "", hon[1].lower()).strip()) if hon else None
         genders = [cl.likely_gender() for cl in clusters]
+        forms = [cl.forms for cl in clusters]
         i = next((k for k in named.get(toks, ()) if genders[k] in (None, gender) or gender is None), None)
         reason = ""
+        if gender is not None:  # "Mrs. Okafor": the one Okafor named in full she can be, before
+            k, why = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
+            if why == "short name" and k != i:  # a bare "Okafor" the headline wrote
+                i, reason = k, why
         if i is None:
-            i, reason = _find_person(fulls, list(toks), [cl.forms for cl in clusters], doc[c.start].idx,
-                                     genders, gender)
+            i, reason = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
         evidence = []
         if i is None:
             clusters.append(Cluster("Person"))

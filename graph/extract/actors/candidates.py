@@ -161,7 +161,8 @@ def fragment_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate:
     """The candidate without a headline's word glued to a person's name, wherever the
     headline stands (quoted in a sentence, run into a live blog's line): a name of three
     words or more whose last word is a capitalised verb form ("<Name> Leads", "<Name>
-    Booed", :meth:`graph.lexicon.actors.ActorWords.is_verb_form`), or, in a name the model
+    Booed", :meth:`graph.lexicon.actors.ActorWords.is_verb_form`; not after an initial:
+    "Ann B Cook"), or, in a name the model
     read as a person's, whose first word is one or a word the model does not read as a
     name ("Telling <Name>"; not before a place's name: "Spar Kelby Bay"), when the article
     writes the name without that word (and, for the verb, the words after it: "<Name>
@@ -183,6 +184,7 @@ def fragment_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate:
     whole = count(cand.start, cand.end)
     cut = next((k for k in range(cand.end - 1, cand.start + 1, -1)
                 if loose(doc[k]) and words.is_verb_form(doc[k].text) and loose(doc[k - 1])
+                and len(doc[k - 1]) > 1
                 and count(cand.start, k) > whole), None)
     if cut is not None:
         return replace(cand, end=cut)

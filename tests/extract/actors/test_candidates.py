@@ -266,6 +266,8 @@ def test_acronym_after(nlp, text, end, after):
         ("Ann Okafor Leads spoke. Ann Okafor Leads left.", "Ann Okafor Leads", "PERSON", "Ann Okafor Leads"),
         # kept: a verb after a first name is a family name ("Ann Lee", then "Ann Lee Cook")
         ("Ann Lee Cook founded it. Ann Lee sells. Ann Lee grew.", "Ann Lee Cook", "PERSON", "Ann Lee Cook"),
+        # kept: a verb after an initial ("Ann B. Cook" elsewhere writes "Ann B" too)
+        ("Ann B Cook spoke. Ann B. Cook left. Ann B. Cook won.", "Ann B Cook", "PERSON", "Ann B Cook"),
         # kept: a last word that is no verb
         ("Ann Okafor Holt spoke. Ann Okafor left.", "Ann Okafor Holt", "PERSON", "Ann Okafor Holt"),
         # kept: two words are never cut

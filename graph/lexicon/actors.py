@@ -123,6 +123,9 @@ class ActorWords:
             ``scripts/make_given_names.py``).
         given_genders: The gender ("m" or "f") most bearers of a first name have, for
             the names whose locales agree on one, from ``given_names.tsv``.
+        verbs: English verbs and their irregular forms ("lead", "won"), lowercase, from
+            ``verb_forms.txt`` (compiled from spaCy's English lemmatizer tables by
+            ``scripts/make_verb_forms.py``); see :meth:`is_verb_form`.
     """
 
     honorifics: Honorifics
@@ -166,6 +169,22 @@ class ActorWords:
     motion_verbs: frozenset[str] = frozenset()
     person_relatives: frozenset[str] = frozenset()
     people_words: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+
+    def is_verb_form(self, word: str) -> bool:
+        """True when ``word`` (any case) is an English verb's base form, an irregular form,
+        or a regular form of a listed verb: "-s", "-es", "-ies", "-ed", "-d", "-ied", or
+        "-ed" after a doubled consonant ("Leads", "Booed", "Won", "Miss", "Stopped")."""
+        w = word.lower()
+        if w in self.verbs:
+            return True
+        stems = []
+        if w.endswith("s"):
+            stems += [w[:-1], w[:-2] if w.endswith("es") else "", w[:-3] + "y" if w.endswith("ies") else ""]
+        if w.endswith("ed"):
+            stems += [w[:-2], w[:-1], w[:-3] + "y" if w.endswith("ied") else "",
+                      w[:-3] if len(w) > 4 and w[-3] == w[-4] else ""]
+        return any(len(stem) >= 3 and stem in self.verbs for stem in stems)
 
 
 def _honorifics() -> Honorifics:
@@ -219,5 +238,6 @@ def load() -> ActorWords:
         given_genders=MappingProxyType({row[0].lower(): row[1] for row in given if len(row) > 1 and row[1]}),
         motion_verbs=read_words("motion_verbs.txt"),
         person_relatives=read_words("person_relatives.txt"),
-        people_words=read_words("people_words.txt"))
+        people_words=read_words("people_words.txt"),
+        verbs=read_words("verb_forms.txt"))
 

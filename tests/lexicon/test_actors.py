@@ -31,6 +31,11 @@ from graph.lexicon import lexicon
         ("given_names", "wei", True),
         ("given_names", "jordan", False),  # a known place: left out by the compiling script
         ("given_names", "china", False),  # only in the census long tail: left out
+        ("titles", "anchor", True),
+        ("titles", "assemblywoman", True),
+        ("verbs", "lead", True),
+        ("verbs", "won", True),  # an irregular form
+        ("verbs", "okafor", False),
     ],
 )
 def test_word_lists(attribute, word, present):
@@ -45,3 +50,24 @@ def test_word_lists_have_no_comments_or_blanks():
     words = lexicon().actors
     for attribute in ("titles", "title_modifiers", "org_heads", "place_types", "connectors"):
         assert all(w and not w.startswith("#") and w == w.strip() for w in getattr(words, attribute))
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [
+        ("Leads", True),  # -s
+        ("Wins", True),
+        ("Pushes", True),  # -es
+        ("Denies", True),  # -ies
+        ("Booed", True),  # -ed
+        ("Vowed", True),
+        ("Stopped", True),  # a doubled consonant
+        ("Won", True),  # irregular, listed
+        ("Miss", True),  # a base form
+        ("Okafor", False),
+        ("Venn", False),
+        ("Abs", False),  # a stem under three letters is never taken
+    ],
+)
+def test_verb_forms(word, verb):
+    assert lexicon().actors.is_verb_form(word) is verb

@@ -31,6 +31,8 @@ PLACE_GROUP_LABELS = frozenset({"NORP"})
 #: Entity labels that complete a title ("Secretary of State") rather than begin a name.
 COMPLEMENT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
 _CAP = r"[A-Z][\w’'-]*"
+#: An ordinal in figures ("1st", "22nd"), which ends no organisation's name.
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 #: A ministry in either word order: "Finance Ministry", "Ministry of the Interior".
 MINISTRY = re.compile(rf"\b(?:(?P<pre>{_CAP}(?: {_CAP})*) [Mm]inistry\b|[Mm]inistry of (?:the )?"
                       rf"(?P<post>{_CAP}(?:(?: and| &)? {_CAP})*))")
@@ -101,8 +103,9 @@ def find_candidates(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Candidate
     line = dateline_place(doc)
     if line is not None:
         places.append(Candidate(line[0], line[1], "Place", "DATELINE"))
-    names = [c for c in (_headline_trimmed(doc, text, c) for c in names) if c is not None
-             and all(c.end <= p.start or c.start >= p.end for p in places)]
+    names = [fragment_trimmed(doc, text, c) for c in (_headline_trimmed(doc, text, c) for c in names)
+             if c is not None]
+    names = [c for c in names if all(c.end <= p.start or c.start >= p.end for p in places)]
     return Candidates(orgs, names + places)
 
 
@@ -152,6 +155,54 @@ def _headline_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate | None:
                 return replace(cand, start=start, end=start + size)
     second = doc[cand.start + 1]
     return replace(cand, end=cand.start + 2) if second.is_alpha and written(second.text) else None
+
+
+def fragment_trimmed(doc: Doc, text: str, cand: Candidate) -> Candidate:
+    """The candidate without a headline's word glued to a person's name, wherever the
+    headline stands (quoted in a sentence, run into a live blog's line): a name of three
+    words or more whose last word is a capitalised verb form ("<Name> Leads", "<Name>
+    Booed", :meth:`graph.lexicon.actors.ActorWords.is_verb_form`; not after an initial:
+    "Ann B Cook"), or, in a name the model
+    read as a person's, whose first word is one or a word the model does not read as a
+    name ("Telling <Name>"; not before a place's name: "Spar Kelby Bay"), when the article
+    writes the name without that word (and, for the verb, the words after it: "<Name>
+    Leads Poll" -> "<Name>") more often than with it. A verb after a first name is a
+    family name ("Ann Lee Cook", written "Ann Lee" elsewhere), and an organisation's or a
+    place's name is left as it is ("Kelby Trade Winds")."""
+    if cand.kind in {"Organization", "Place"} or cand.label in ORG_LABELS | PLACE_LABELS \
+            or cand.end - cand.start < 3:
+        return cand
+    words = lexicon().actors
+
+    def count(start: int, stop: int) -> int:
+        phrase = text[doc[start].idx:doc[stop - 1].idx + len(doc[stop - 1])]
+        return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+
+    def loose(tok) -> bool:  # a capitalised word that is no first name
+        return tok.is_alpha and tok.text[0].isupper() and tok.lower_ not in words.given_names
+
+    whole = count(cand.start, cand.end)
+    cut = next((k for k in range(cand.end - 1, cand.start + 1, -1)
+                if loose(doc[k]) and words.is_verb_form(doc[k].text) and loose(doc[k - 1])
+                and len(doc[k - 1]) > 1
+                and count(cand.start, k) > whole), None)
+    if cut is not None:
+        return replace(cand, end=cut)
+    first = doc[cand.start]
+    if (cand.label in PERSON_LABELS and loose(first)
+            and (words.is_verb_form(first.text) or first.pos_ != "PROPN")
+            and not words.honorifics.prefix.match(first.text + " ") and doc[cand.start + 1].is_alpha
+            and count(cand.start + 1, cand.end) > whole and not _place_named(doc, cand.start + 1, cand.end)):
+        return replace(cand, start=cand.start + 1)
+    return cand
+
+
+def _place_named(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens ``[start, end)`` are a place's name: one the lexicon knows, or one
+    the model reads as a place elsewhere in the article."""
+    name = doc[start:end].text
+    return lexicon().places.is_place(name) or any(
+        e.label_ in PLACE_LABELS and e.text == name for e in doc.ents)
 
 
 def _in_group(doc: Doc, run: Candidate, groups: list[tuple[int, int]]) -> bool:
@@ -441,8 +492,10 @@ def _spacy_cands(doc: Doc, text: str, ents: tuple[DocSpan, ...]) -> Iterator[Can
                 start = strip_person_prefix(doc, text, ents, start, end)
                 end = _extend_name(doc, start, end)
             if kind == "Organization" and not _acronym_after(doc, end):
-                while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
-                    end -= 1  # "Kelby party", "the Ostland region": the name is before the noun
+                while end - start > 1 and ((doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN")
+                                           or ORDINAL.fullmatch(doc[end - 1].text)):
+                    end -= 1  # "Kelby party", "the Ostland region": the name is before the noun;
+                    # "Air Force 1st" of "Air Force 1st Lt. Ann Lee": a rank's ordinal
             if start < end:
                 yield Candidate(start, end, kind, ent.label_)
 

@@ -113,11 +113,15 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
         surface = text[begin:doc[c.end - 1].idx + len(doc[c.end - 1])]
         gender = lexicon().actors.honorifics.gender.get(re.sub(r"[^a-z ]", "", hon[1].lower()).strip()) if hon else None
         genders = [cl.likely_gender() for cl in clusters]
+        forms = [cl.forms for cl in clusters]
         i = next((k for k in named.get(toks, ()) if genders[k] in (None, gender) or gender is None), None)
         reason = ""
+        if gender is not None:  # "Mrs. Okafor": the one Okafor named in full she can be, before
+            k, why = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
+            if why == "short name" and k != i:  # a bare "Okafor" the headline wrote
+                i, reason = k, why
         if i is None:
-            i, reason = _find_person(fulls, list(toks), [cl.forms for cl in clusters], doc[c.start].idx,
-                                     genders, gender)
+            i, reason = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
         evidence = []
         if i is None:
             clusters.append(Cluster("Person"))
@@ -146,9 +150,13 @@ def _find_person(fulls: list[list[str]], toks: list[str], forms: Sequence[Sequen
     before it, of those named as often the one named last (``forms``: each cluster's
     mentions so far; ``at``: where the short name stands), or no one's when none was named
     before it. A name after an honorific of a ``gender`` ("Ms. Okafor") is no one's of the
-    other gender (``genders``: each cluster's likely gender)."""
+    other gender (``genders``: each cluster's likely gender), and is the one of a person
+    known to be of that gender when there is one ("Mr. Okafor" after "Ben Okafor" and "Sam
+    Okafor", a first name either gender bears, is Ben's)."""
     fits = [gender is None or i >= len(genders) or genders[i] in (None, gender) for i in range(len(fulls))]
     short = [i for i, full in enumerate(fulls) if is_short_form(toks, full) and fits[i]]
+    told = [i for i in short if gender is not None and i < len(genders) and genders[i] == gender]
+    short = told or short
     if len(short) == 1:
         return short[0], "short name"
     if short:

@@ -162,6 +162,12 @@ def test_gender_from_honorific_or_first_name(nlp, text, name, gender):
          "Mr. Berg", "Tomas Berg"),
         # ... and is a person of her own when only the other gender bears it
         ("Tomas Berg opened the shop. Mrs. Berg said it was busy.", "Mrs. Berg", "Berg"),
+        # ... the person known to be of that gender, over one whose first name tells nothing
+        ("Tomas Berg and Kim Berg opened the shop. Kim Berg cut the ribbon. Mr. Berg said it "
+         "was busy.", "Mr. Berg", "Tomas Berg"),
+        # ... and goes to her, not to a bare family name written before both (a headline's)
+        ("Berg Shop Opens\n\nTomas Berg and Maria Berg opened the shop. Mrs. Berg said it was busy.",
+         "Mrs. Berg", "Maria Berg"),
     ],
 )
 def test_honorific_gender_chooses_the_person(nlp, text, short, owner):

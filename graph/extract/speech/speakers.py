@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
+from graph.extract.speech.cues import misread_perfect
 from graph.lexicon import lexicon
 from graph.lexicon.speech import SpeechWords
 from graph.records import Span
@@ -72,7 +73,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         subjects = [c for c in verb.children if para.begin <= c.idx < para.end
                     and not quoted and (c.dep_ == "nsubj" or (
-                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
+                        c.dep_ == "nsubjpass" and (verb.lemma_ in ctx.words.quoting_verbs
+                                                  or misread_perfect(verb))))]
         if subjects and verb.lemma_ in ctx.words.cues:
             subject = min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
             return _poll_of_share(ctx, verb, subject) or subject

@@ -75,6 +75,8 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
      "“You want to look tough tonight,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
+    ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
+    ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)

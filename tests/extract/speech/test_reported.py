@@ -304,6 +304,11 @@ def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
     ("Tomas Berg was asked about the council's claim of credit for the attack by Maria "
      "Okonkwo.", "ask", "Tomas Berg was asked about the council's claim of credit for the "
      "attack by Maria Okonkwo", None),
+    # "'s" with an infinitive is the "is" of a passive; with a clause, the "has" of a perfect
+    ("Tomas Berg is ill. He's said to be in hospital.", "say",
+     "He's said to be in hospital", None),
+    ("Tomas Berg met voters. He's said he will fight all the way to the convention.", "say",
+     "he will fight all the way to the convention", "Tomas Berg"),
 ])
 def test_passive_cues(nlp, text, cue, content, speaker):
     rows, _, _ = run(nlp, text)

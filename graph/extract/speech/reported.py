@@ -293,9 +293,11 @@ def _before_second_cue(ctx: Context, tokens: list[Token]) -> list[Token]:
     (:func:`~graph.extract.speech.speakers.second_cue_of`: "said the plan failed and urged
     the council to act": the urging is a statement of its own), without the conjunction and
     commas before it. A second cue whose content holds a quote stays: its quote is reported
-    inside the first content ("says he backs Roe and calls her “…”")."""
+    inside the first content ("says he backs Roe and calls her “…”"); so does a cue word
+    without a content of its own there ("reported the man left and continued to attack")."""
     second = next((t for t in tokens if second_cue_of(ctx, t) is not None
-                   and not any(ctx.in_any_quote(g.idx) for g in t.subtree)), None)
+                   and not any(ctx.in_any_quote(g.idx) for g in t.subtree)
+                   and _own_content(ctx, t)), None)
     if second is None:
         return tokens
     i = second.left_edge.i - 1
@@ -303,6 +305,12 @@ def _before_second_cue(ctx: Context, tokens: list[Token]) -> list[Token]:
         i -= 1
     kept = [t for t in tokens if t.i <= i]
     return kept or tokens
+
+
+def _own_content(ctx: Context, verb: Token) -> bool:
+    """True when a cue word has a content of its own (see :func:`_content`)."""
+    found = match_cue(verb, ctx.words.cues)
+    return found is not None and bool(_content(ctx, verb, found[0], found[1]))
 
 
 def _after_colon(ctx: Context, clause: Token) -> bool:

@@ -273,6 +273,8 @@ def test_content_boundaries(nlp, text, contents):
     ("Lena Vogt said the mayor lied and called the plan a disaster.",
      [("say", "the mayor lied", "Lena Vogt"), ("call", "the plan a disaster", "Lena Vogt")]),
     # ... not a verb with an auxiliary of its own: part of the content, its subject speaks
+    ("Harbour officials reported the man left the hall and continued to shout at others.",
+     [("report", "the man left the hall and continued to shout at others", "Harbour officials")]),
     ("Omar Haddad said Berg had lied and would deny it.",
      [("say", "Berg had lied and would deny it", "Omar Haddad"), ("deny", "it", "Tomas Berg")]),
 ])

@@ -18,6 +18,8 @@ from graph.lexicon.speech import Cue
 
 CUE_POS = frozenset({VERB, AUX})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
+#: The clitic that is "has" of a perfect or "is" of a passive ("he's said").
+HAS_CLITICS = frozenset({"'s", "’s"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Words that open a question ("asked whether ...", "asked how ...").
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who",
@@ -106,8 +108,18 @@ def cue_candidates(doc: Doc) -> list[int]:
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive reporting verb ("was told", "as reported by X")."""
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    """True for a passive reporting verb ("was told", "as reported by X"); never a perfect
+    the parser read as one (:func:`misread_perfect`)."""
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children) and not misread_perfect(verb)
+
+
+def misread_perfect(verb: Token) -> bool:
+    """True for a perfect whose "'s" (has) the parser read as the "is" of a passive ("he's
+    said he will run"): the verb has a clause of its own and no agent. "He's said to be
+    ill" (an infinitive) stays a passive."""
+    return (any(c.dep_ == "auxpass" and c.lower_ in HAS_CLITICS for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def asks_unnamed(verb: Token) -> bool:

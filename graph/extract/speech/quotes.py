@@ -41,6 +41,10 @@ INTRODUCING = ",:"
 CLAUSE_STOPS = ",:;—–-(["
 #: Where and when a cue speaks, which the parser may hang on the quote ("said on Friday “…”").
 ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "punct"})
+#: Marks that open a signature line under a quote ("- Jane Roe, Lakeside."), and the most
+#: tokens such a line has.
+SIGNATURE_DASHES = "-—–"
+MAX_SIGNATURE = 16
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ def read_quotes(ctx: Context) -> Quoting:
     """Sort the article's quoted runs into direct quotes and fragments."""
     direct, fragments, attributions, pending = [], [], {}, {}
     for q in ctx.quotes:
-        attribution = _attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
+        attribution = (_attribution_after(ctx, q) or _attribution_before(ctx, q) or _labelled(ctx, q)
+                       or _signed(ctx, q))
         if attribution is not None and attribution.subject is not None and _content_opening(
                 ctx, attribution.token, q) is not None:
             pending[q.outer.begin] = attribution
@@ -254,6 +259,30 @@ def _labelled(ctx: Context, q: Quote) -> Attribution | None:
     if label is None or ctx.text[label.colon.end:q.outer.begin].strip():
         return None
     return Attribution(ctx.words.default_cue, ctx.doc[ctx.token_at(label.colon.begin)], label.head)
+
+
+def _signed(ctx: Context, q: Quote) -> Attribution | None:
+    """The person a signature line under a quote names ('“…”' alone in its paragraph, then
+    the line '- Jane Roe, Lakeside.'), given the default cue: the name that opens the line
+    after its dash, up to a comma. Never a line that names no person ("- Reuters.", a
+    section heading set off by dashes): a proper noun the parser took for no organisation
+    or place, whose head is no organisation noun ("- Harbour Authority.")."""
+    index = q.paragraph
+    para = ctx.paragraphs[index]
+    if (index + 1 >= len(ctx.paragraphs) or ctx.text[para.begin:q.outer.begin].strip()
+            or ctx.text[q.outer.end:para.end].strip(" .")):
+        return None
+    line = ctx.paragraphs[index + 1]
+    if ctx.text[line.begin:line.end].lstrip()[:1] not in SIGNATURE_DASHES:
+        return None
+    tokens = [t for t in ctx.doc[ctx.token_at(line.begin):] if t.idx < line.end and not t.is_space]
+    if len(tokens) > MAX_SIGNATURE:
+        return None
+    head = phrase_head(tokens[1:])
+    if head is None or head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", "") or (
+            head.lower_ in ctx.words.referents.organization):
+        return None
+    return Attribution(ctx.words.default_cue, tokens[0], head)
 
 
 def _attribution_before(ctx: Context, q: Quote) -> Attribution | None:

@@ -25,7 +25,7 @@ from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting, said_before
-from graph.extract.speech.speakers import according_object, subject_of
+from graph.extract.speech.speakers import according_object, second_cue_of, subject_of
 from graph.lexicon.speech import Cue
 from graph.records import Span
 
@@ -189,7 +189,7 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     """The draft of a cue's content, or None when it is too short or inside a quote."""
     if not tokens or (subject is None and not (is_passive(tok) or asks_unnamed(tok))):
         return None
-    span = _char_span(_without_relative_aside(ctx, tokens))
+    span = _char_span(_without_relative_aside(ctx, _before_second_cue(ctx, tokens)))
     if span is None:
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
@@ -286,6 +286,31 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
     if tokens and _opens_content(ctx, verb, tokens[0], particle):
         tokens = tokens[1:]
     return tokens
+
+
+def _before_second_cue(ctx: Context, tokens: list[Token]) -> list[Token]:
+    """The content up to a second cue of its reporting verb that the parser hung inside it
+    (:func:`~graph.extract.speech.speakers.second_cue_of`: "said the plan failed and urged
+    the council to act": the urging is a statement of its own), without the conjunction and
+    commas before it. A second cue whose content holds a quote stays: its quote is reported
+    inside the first content ("says he backs Roe and calls her “…”"); so does a cue word
+    without a content of its own there ("reported the man left and continued to attack")."""
+    second = next((t for t in tokens if second_cue_of(ctx, t) is not None
+                   and not any(ctx.in_any_quote(g.idx) for g in t.subtree)
+                   and _own_content(ctx, t)), None)
+    if second is None:
+        return tokens
+    i = second.left_edge.i - 1
+    while i > 0 and (ctx.doc[i].dep_ == "cc" or ctx.doc[i].is_punct):
+        i -= 1
+    kept = [t for t in tokens if t.i <= i]
+    return kept or tokens
+
+
+def _own_content(ctx: Context, verb: Token) -> bool:
+    """True when a cue word has a content of its own (see :func:`_content`)."""
+    found = match_cue(verb, ctx.words.cues)
+    return found is not None and bool(_content(ctx, verb, found[0], found[1]))
 
 
 def _after_colon(ctx: Context, clause: Token) -> bool:

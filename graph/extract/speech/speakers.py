@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
+from graph.extract.speech.cues import misread_perfect
 from graph.lexicon import lexicon
 from graph.lexicon.speech import SpeechWords
 from graph.records import Span
@@ -30,6 +31,9 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Children that make a coordinated verb a clause of its own, not a second cue of the
+#: reporting verb it follows (see :func:`second_cue_of`).
+OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 #: Entity labels of a name that can speak.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Participles whose phrase after a noun belongs to its description ("a poll released
@@ -69,7 +73,8 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         subjects = [c for c in verb.children if para.begin <= c.idx < para.end
                     and not quoted and (c.dep_ == "nsubj" or (
-                        c.dep_ == "nsubjpass" and verb.lemma_ in ctx.words.quoting_verbs))]
+                        c.dep_ == "nsubjpass" and (verb.lemma_ in ctx.words.quoting_verbs
+                                                  or misread_perfect(verb))))]
         if subjects and verb.lemma_ in ctx.words.cues:
             subject = min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
             return _poll_of_share(ctx, verb, subject) or subject
@@ -92,6 +97,10 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         controller = _object_controller(verb, ctx.words) if not quoted else None
         if controller is not None:
             return controller  # "the vote led Roe to announce ...": Roe announces
+        outer = second_cue_of(ctx, verb) if not quoted else None
+        if outer is not None:
+            verb = outer  # "Roe said Poe was wrong and called him ...": Roe calls
+            continue
         if (verb.dep_ in CLIMB_DEPS or quoted) and verb.head.i != verb.i:
             participle = participle or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
             verb = verb.head
@@ -201,6 +210,23 @@ def _reporting_verb(ctx: Context, verb: Token) -> Token | None:
             and noun.head.lemma_ in cues and noun.i < verb.i):
         return noun.head
     return None
+
+
+def second_cue_of(ctx: Context, verb: Token) -> Token | None:
+    """The reporting verb a second cue is coordinated with, when the parser hung the second
+    one inside the first one's content ("Roe said Poe was wrong and called him a liar",
+    "Roe told reporters the plan had failed and urged the council to act": Roe calls and
+    urges, not Poe or the plan), or None. Only a cue in the reporting verb's own tense,
+    without a subject or auxiliary of its own ("Roe said Poe had lied and would deny it":
+    Poe denies)."""
+    cues = ctx.words.cues
+    content = verb.head
+    if (verb.dep_ != "conj" or verb.lemma_ not in cues or content.dep_ != "ccomp"
+            or content.head.lemma_ not in cues or content.head.i > content.i):
+        return None
+    if verb.tag_ != content.head.tag_ or any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
+        return None
+    return content.head
 
 
 def _issuer(ctx: Context, noun: Token) -> Token:

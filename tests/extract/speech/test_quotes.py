@@ -75,6 +75,13 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
      "“You want to look tough tonight,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
+    ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
+    ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
+    # a signature line under a quote that fills its paragraph
+    ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
+     "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),
+    ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
+     "— Maria Okonkwo.", "“The ferry should run every hour.”", "Maria Okonkwo"),
 ])
 def test_direct_attribution(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
@@ -143,6 +150,9 @@ def test_interrupted_quote_gives_two_statements(nlp):
      "Nobody has come yet.\n\n“We need help from the capital.”"),
     ("“We are tired of waiting for the pumps.\n\n“We need help from the capital,” "
      "Maria Okonkwo said."),
+    # a credit line under it names no speaker
+    ("Maria Okonkwo met farmers on Monday.\n\n“We need help from the capital.”\n- Harbour "
+     "Authority."),
 ])
 def test_unattributed_paragraph_keeps_speaker(nlp, text):
     rows, _, _ = run(nlp, text)

@@ -264,6 +264,25 @@ def test_content_boundaries(nlp, text, contents):
     assert not any(r.startswith(("Most", "Harbour")) for r in reported), reported
 
 
+@pytest.mark.parametrize(("text", "rows"), [
+    # a second cue the parser hung inside the first one's content: the same speaker, and a
+    # content of its own
+    ("Maria Okonkwo said Tomas Berg was ignorant of the law and criticized him for his "
+     "remarks.", [("say", "Tomas Berg was ignorant of the law", "Maria Okonkwo"),
+                  ("criticize", "him for his remarks", "Maria Okonkwo")]),
+    ("Lena Vogt said the mayor lied and called the plan a disaster.",
+     [("say", "the mayor lied", "Lena Vogt"), ("call", "the plan a disaster", "Lena Vogt")]),
+    # ... not a verb with an auxiliary of its own: part of the content, its subject speaks
+    ("Harbour officials reported the man left the hall and continued to shout at others.",
+     [("report", "the man left the hall and continued to shout at others", "Harbour officials")]),
+    ("Omar Haddad said Berg had lied and would deny it.",
+     [("say", "Berg had lied and would deny it", "Omar Haddad"), ("deny", "it", "Tomas Berg")]),
+])
+def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
 @pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
     ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise",
      "The new toll was criticised by Lena Vogt as a tax on the poor", "Lena Vogt"),
@@ -287,6 +306,11 @@ def test_content_boundaries(nlp, text, contents):
     ("Tomas Berg was asked about the council's claim of credit for the attack by Maria "
      "Okonkwo.", "ask", "Tomas Berg was asked about the council's claim of credit for the "
      "attack by Maria Okonkwo", None),
+    # "'s" with an infinitive is the "is" of a passive; with a clause, the "has" of a perfect
+    ("Tomas Berg is ill. He's said to be in hospital.", "say",
+     "He's said to be in hospital", None),
+    ("Tomas Berg met voters. He's said he will fight all the way to the convention.", "say",
+     "he will fight all the way to the convention", "Tomas Berg"),
 ])
 def test_passive_cues(nlp, text, cue, content, speaker):
     rows, _, _ = run(nlp, text)

@@ -34,7 +34,7 @@ from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, text_quads, to_quads
 from graph.rdf.name_index import (government_quads, index_moves, index_quads, indexed_actors, read_context,
-                                  read_descriptions, source_quads, stored_source)
+                                  read_descriptions, renamed_index_part, source_quads, stored_source)
 from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord
 from graph.resolve import Resolution, fold, resolve
@@ -203,9 +203,9 @@ def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], 
             graph = iri(article)
             stored = _renamed_part(store, graph, moves)
             pending.change(graph, stored, *rename_actors(stored, graph, moves))
-            graph = index_graph(article)
-            stored = store.quads(None, None, None, graph)
-            pending.change(graph, stored, *rename_actors(stored, graph, index_moves(article, moves)))
+            graph, index_renames = index_graph(article), index_moves(article, moves)
+            stored = renamed_index_part(store, article, index_renames)
+            pending.change(graph, stored, *rename_actors(stored, graph, index_renames))
     if refresh_all:
         touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()}
     else:  # an actor's description follows from its members: only actors that gained or lost one

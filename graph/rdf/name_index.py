@@ -54,7 +54,7 @@ from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_sho
 from graph.resolve.names import index_keys, lookup_keys
 
 __all__ = ["Facts", "descriptors_in", "entry_keys", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
-           "index_moves", "index_quads", "indexed_actors", "keyed_actors", "read_actors", "read_context",
+           "index_moves", "index_quads", "indexed_actors", "renamed_index_part", "keyed_actors", "read_actors", "read_context",
            "read_descriptions", "read_keys", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
@@ -114,6 +114,29 @@ def index_moves(article: str, moves: dict[str, str]) -> dict[str, str]:
     entries = {index_entry(article, old).value: index_entry(article, new).value for old, new in moves.items()}
     keys = {key_node(old).value: key_node(new).value for old, new in moves.items()}
     return {**moves, **entries, **keys}
+
+
+def renamed_index_part(store: GraphStore, article: str, moves: dict[str, str]) -> list[Quad]:
+    """The part of an article's index graph that renaming some of its actors reads: every
+    quad naming a node that :func:`index_moves` renames (as subject or object: the only
+    ones a rename changes), and every index entry's ``cg:indexOf`` and described facts (all
+    that :func:`read_descriptions` takes from an index graph, which it reads as this part
+    once it is changed). The statement keys of the actors that stay (most of the graph)
+    are left unread.
+
+    Args:
+        store: The store.
+        article: The article IRI.
+        moves: The renames of :func:`index_moves`.
+    """
+    graph = index_graph(article)
+    found: dict[Quad, None] = {}
+    for node in sorted(moves):
+        found.update(dict.fromkeys(store.quads(iri(node), None, None, graph)))
+        found.update(dict.fromkeys(store.quads(None, None, iri(node), graph)))
+    for predicate in (INDEX_OF, *_DESCRIBE):
+        found.update(dict.fromkeys(store.quads(None, predicate, None, graph)))
+    return list(found)
 
 
 # ---------------------------------------------------------------- writing

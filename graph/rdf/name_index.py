@@ -55,7 +55,7 @@ from graph.resolve.names import index_keys, lookup_keys
 
 __all__ = ["Facts", "descriptors_in", "entry_keys", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
            "index_moves", "index_quads", "indexed_actors", "renamed_index_part", "keyed_actors", "read_actors", "read_context",
-           "read_descriptions", "read_keys", "source_key", "source_quads", "stored_source"]
+           "read_descriptions", "read_keys", "replaced_facts", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 UNNAMED_SOURCE = KIND_CLASSES["UnnamedSource"]
@@ -424,6 +424,17 @@ def read_descriptions(store: GraphStore, actors: Iterable[str],
     for actor, predicate, value in chain(rows, *(_graph_facts(quads, actors) for quads in replaced.values())):
         facts.setdefault(actor, {}).setdefault(predicate, set()).add(value)
     return {actor: f for actor, f in facts.items() if LOCAL_KIND in f}
+
+
+def replaced_facts(actors: Iterable[str], replaced: Mapping[NamedNode, list[Quad]]) -> Facts:
+    """What the graphs of a write not applied yet (``replaced``: graph -> its content once
+    written) say of ``actors``, as :func:`read_descriptions` reads them from those graphs,
+    without reading the store (actors without a class kept: the caller decides)."""
+    actors = set(actors)
+    facts: Facts = {}
+    for actor, predicate, value in chain.from_iterable(_graph_facts(quads, actors) for quads in replaced.values()):
+        facts.setdefault(actor, {}).setdefault(predicate, set()).add(value)
+    return facts
 
 
 def _graph_facts(quads: list[Quad], actors: set[str]) -> Iterator[tuple[str, NamedNode, object]]:

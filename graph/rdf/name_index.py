@@ -360,17 +360,17 @@ def _read(store: GraphStore, keys: Iterable[str], actors: Iterable[str] = (),
           article: str | None = None) -> list[Descriptor]:
     """One query for the index entries and titles of the actors found by keys, given, or indexed.
 
-    Each property is matched in its own ``UNION`` branch: a ``VALUES`` list of properties
-    would make the store scan every triple having one of them. Titles come from the role
-    nodes of each article's own graph.
+    Each entry's facts are read in one scan of its quads, kept by a ``FILTER`` on the
+    property (about twice as fast as a ``UNION`` branch per property, each a lookup per
+    entry; a ``VALUES`` list of properties would make the store scan every triple having one
+    of them). Titles come from the role nodes of each article's own graph.
     """
     found = [f"{{ VALUES ?k {{ {' '.join(str(Literal(k)) for k in sorted(keys))} }} "
              f"GRAPH ?kg {{ ?ke {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}",
              f"{{ VALUES ?s {{ {' '.join(str(iri(a)) for a in sorted(actors))} }} }}"]
     if article is not None:
         found.append(f"{{ GRAPH {index_graph(article)} {{ ?ke {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}")
-    facts = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _READ)
-    facts += f" UNION {{ ?r {MEMBER} ?s ; {TITLE} ?o BIND({TITLE} AS ?p) }}"
+    facts = _entry_facts(_READ) + f" UNION {{ ?r {MEMBER} ?s ; {TITLE} ?o BIND({TITLE} AS ?p) }}"
     sparql = (f"SELECT ?s ?g ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {' UNION '.join(found)} }} }} "
               f"GRAPH ?g {{ {facts} }} }}")
     return _descriptors((row["s"].value, row["g"], row["p"], row["o"].value) for row in store.query(sparql))
@@ -452,7 +452,13 @@ def _graph_facts(quads: list[Quad], actors: set[str]) -> Iterator[tuple[str, Nam
 
 def _description_query(values: str, where: str) -> str:
     """The query of :func:`read_descriptions` for the actor IRIs ``values``, with ``where``
-    added to its graph pattern."""
-    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
-    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _ROLE_FACTS)
-    return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} {where} }}"
+    added to its graph pattern (each entry's and role node's facts read in one scan, as in :func:`_read`)."""
+    roles = f"{{ ?r {MEMBER} ?s . ?r ?p ?o FILTER(?p IN ({', '.join(str(p) for p in _ROLE_FACTS)})) }}"
+    return (f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {_entry_facts(_DESCRIBE)} UNION {roles} }} "
+            f"{where} }}")
+
+
+def _entry_facts(predicates: Iterable[NamedNode]) -> str:
+    """The graph pattern binding ``?p ?o`` to the facts with these predicates of every index
+    entry ``?e`` of the actor ``?s``: one scan of each entry's quads."""
+    return f"{{ ?e {INDEX_OF} ?s . ?e ?p ?o FILTER(?p IN ({', '.join(str(p) for p in predicates)})) }}"

@@ -8,12 +8,16 @@ article's quads, the renamings of the stored articles whose actors changed IRI, 
 descriptions and the merge evidence.
 
 What is true of an actor whatever the article (its types, labels, titles, memberships) and
-its merge evidence live once, in the default graph. Both are rebuilt, never patched, for
-every actor a write or a removal touches: from the index entries and role nodes of every
-article naming it, and from the resolution. So adding an article then removing it leaves the
-store as it was, and the order of the articles does not matter. The reads are batched (one
-query for the candidates and their descriptors, one each for the descriptions and evidence
-to replace), so their number and cost follow the actors touched, never the size of the store.
+its merge evidence live once, in the default graph. Both are rebuilt for every actor a write
+or a removal touches: from the index entries and role nodes of every article naming it, and
+from the resolution; except the description of an actor that only gains the article written
+(none of its articles removed, renamed or re-labelled), which is the stored one with the
+article's facts added: a description is a union over its articles, so both ways give the
+same quads, and this one reads one row per fact instead of one per article. So adding an
+article then removing it leaves the store as it was, and the order of the articles does not
+matter. The reads are batched (one query for the candidates and their descriptors, one each
+for the descriptions and evidence to replace), so their number follows the actors touched,
+never the size of the store.
 
 Every write (an article with what it changes in the others, a removal, a re-resolution) is
 computed first, reading the store as the write will leave it, then applied in one transaction

@@ -40,9 +40,9 @@ from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, ren
 from graph.rdf.name_index import (government_quads, index_moves, index_quads, indexed_actors, read_context,
                                   read_descriptions, renamed_index_part, replaced_facts, source_quads, stored_source)
 from graph.rdf.statement_keys import key_quads
-from graph.records import ArticleRecord
+from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, fold, resolve
-from graph.resolve.cluster import cluster
+from graph.resolve.cluster import cluster, evidence_added
 from graph.resolve.descriptors import Descriptor, descriptors_of
 from graph.resolve.names import lookup_keys
 
@@ -65,7 +65,8 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     """
     article = ids.article(record.article.id)
     before = indexed_actors(store, article)
-    keys = _keys(descriptors_of(record, article))
+    own_new = descriptors_of(record, article)
+    keys = _keys(own_new)
     own, context = _split(read_context(store, keys | override_keys(keys, overrides), article=article), article)
     resolved, resolution = resolve(record, ids, context, overrides)
     actors = actor_iris(resolved, ids)
@@ -78,7 +79,8 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
         pending.replace(graph, [q for q in quads if q.graph_name == graph])
     pending.edit(stored_source(store, article), source_quads(record.article, article))
     now = {q.object.value for q in quads if q.predicate == INDEX_OF}
-    _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own}, gained=now)
+    added = None if before else evidence_added(context, own_new, resolution)
+    _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own}, gained=now, added=added)
     pending.apply(store)
     return quads
 
@@ -190,7 +192,8 @@ def _split(descriptors: list[Descriptor], article: str) -> tuple[list[Descriptor
 
 
 def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], resolution: Resolution,
-               ids: Ids, extra: Iterable[str] = (), gained: Iterable[str] = (), refresh_all: bool = False) -> None:
+               ids: Ids, extra: Iterable[str] = (), gained: Iterable[str] = (), refresh_all: bool = False,
+               added: dict[str, list[Merge]] | None = None) -> None:
     """Add to ``pending`` the renaming of the actors of the stored articles whose actors changed IRI, and rebuild the
     description and merge evidence of the actors that gained or lost a member (of every
     actor in ``context`` with ``refresh_all``, for overrides, which may change why members
@@ -205,6 +208,9 @@ def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], 
         extra: Actors whose articles may have changed otherwise (an article replaced or removed).
         gained: Actors that may only have gained the article written (those it indexes).
         refresh_all: Rebuild every actor of the context and the resolution.
+        added: The merge evidence a new article adds to each of its actors, when it only
+            adds (:func:`graph.resolve.cluster.evidence_added`): the evidence of those of
+            ``gained`` is then extended, not rebuilt.
     """
     by_article: dict[str, list[Descriptor]] = {}
     for d in context:
@@ -234,7 +240,9 @@ def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], 
     touched |= {Ids.government(a) for a in touched}  # a place's government follows it
     full = touched | set(extra) | _members_of(store, renamed)
     _refresh_descriptions(store, pending, full, grown - full, resolution)
-    _refresh_evidence(store, pending, full | grown, resolution, ids)
+    extended = (grown - full) & set(added) if added is not None else set()
+    _refresh_evidence(store, pending, (full | grown) - extended, resolution, ids)
+    pending.edit([], evidence_quads({a: added[a] for a in extended if added[a]}, ids))
 
 
 def _renamed_part(store: GraphStore, graph: NamedNode, moves: dict[str, str]) -> list[Quad]:

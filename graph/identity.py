@@ -79,7 +79,7 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
         pending.replace(graph, [q for q in quads if q.graph_name == graph])
     pending.edit(stored_source(store, article), source_quads(record.article, article))
     now = {q.object.value for q in quads if q.predicate == INDEX_OF}
-    added = None if before else evidence_added(context, own_new, resolution)
+    added = None if before else evidence_added(context, own_new, resolution, ids, overrides)
     _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own}, gained=now, added=added)
     pending.apply(store)
     return quads

@@ -346,10 +346,14 @@ def adds_no_shape(context: list[Descriptor], own: list[Descriptor], resolution: 
     return all(d.shape in first and first[d.shape] < d.key for d in own)
 
 
-def evidence_added(context: list[Descriptor], own: list[Descriptor], resolution: Resolution) -> dict[str, list[Merge]] | None:
+def evidence_added(context: list[Descriptor], own: list[Descriptor], resolution: Resolution, ids: Ids,
+                   overrides: Overrides | None = None) -> dict[str, list[Merge]] | None:
     """The merge evidence that adding one new article (``own``: its descriptors) to the
-    articles of ``context`` adds to each of its actors, when it only adds
-    (:func:`adds_no_shape`); None when it may change the evidence otherwise.
+    articles of ``context`` adds to each of its actors, when it only adds; None when it
+    may change the evidence otherwise. It only adds when every descriptor of ``context``
+    keeps its actor, label, join reason and the other stored descriptors of its cluster:
+    certain when the article adds no shape (:func:`adds_no_shape`), else checked against
+    clustering ``context`` alone (one clustering, no read).
 
     The evidence of an actor is the merges of each member of its clusters
     (:func:`member_merges`: its names against the cluster's label and its shape's join
@@ -362,7 +366,10 @@ def evidence_added(context: list[Descriptor], own: list[Descriptor], resolution:
         Actor IRI -> the merges to add (as quads, with those stored, they are the evidence
         :func:`cluster` gives all the articles).
     """
-    if not adds_no_shape(context, own, resolution):
+    if any(d.key not in resolution.clusters for d in own):
+        return None  # the resolver clustered them again, merged (:func:`graph.resolve.resolve`)
+    if not adds_no_shape(context, own, resolution) and not _keeps_stored(context, resolution,
+                                                                         cluster(context, ids, overrides)):
         return None
     members: dict[Ref, list[Descriptor]] = {}
     for d in context:
@@ -378,3 +385,15 @@ def evidence_added(context: list[Descriptor], own: list[Descriptor], resolution:
                                     else (d.article,)))
         added.setdefault(actor.iri, []).extend(merges)
     return added
+
+
+def _keeps_stored(context: list[Descriptor], after: Resolution, before: Resolution) -> bool:
+    """True when every descriptor of ``context`` has the same actor, label and join reason
+    in both resolutions, and the same others of ``context`` in its cluster."""
+    roots: dict[Ref, Ref] = {}  # its cluster before -> after
+    for d in context:
+        if before.assignments[d.key] != after.assignments[d.key] or before.reasons.get(d.key) != after.reasons.get(d.key):
+            return False
+        if roots.setdefault(before.clusters[d.key], after.clusters[d.key]) != after.clusters[d.key]:
+            return False  # split
+    return len(set(roots.values())) == len(roots)  # else two joined

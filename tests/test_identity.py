@@ -305,7 +305,8 @@ SEQUENCES = [
 
 def _described_as_rebuilt(store: Store) -> None:
     """Every stored description is the one rebuilt from every article naming the actor,
-    with its stored label (what a description kept and extended must equal)."""
+    with its stored label, and the merge evidence the one rebuilt from all the articles
+    (what a description or evidence kept and extended must equal)."""
     from graph.identity import DESCRIPTION as PREDICATES, _stored
     from graph.rdf.mapping import description_quads
     from graph.rdf.name_index import read_descriptions
@@ -315,10 +316,19 @@ def _described_as_rebuilt(store: Store) -> None:
     stored = _stored(store, actors, PREDICATES)
     labels = {q.subject.value: q.object.value for q in stored if q.predicate == label}
     assert stored == set(description_quads(read_descriptions(store, actors), labels))
+    # ... and the merge evidence the one clustering all the articles gives
+    from graph.rdf.mapping import evidence_quads
+    from graph.rdf.name_index import read_actors
+    from graph.resolve.cluster import cluster
+
+    governments = {r["g"].value for r in store.query("SELECT ?g WHERE { ?g cg:governmentOf ?p }")}  # never clustered
+    evidence = cluster(read_actors(store, actors - governments), Ids()).evidence
+    rows = store.query("SELECT ?e ?p ?o WHERE { ?e cg:mergedInto ?a . ?e ?p ?o }")
+    assert {ox.Quad(r["e"], r["p"], r["o"], ox.DefaultGraph()) for r in rows} == set(evidence_quads(dict(evidence), Ids()))
 
 
 @pytest.mark.parametrize(("why", "records"), SEQUENCES, ids=[s[0] for s in SEQUENCES])
-def test_descriptions_kept_and_extended_equal_rebuilt_ones_in_any_order(why, records, tmp_path):
+def test_descriptions_and_evidence_kept_and_extended_equal_rebuilt_ones_in_any_order(why, records, tmp_path):
     exports = set()
     for n, order in enumerate((records, records[::-1])):
         with Store.open(tmp_path / f"s{n}") as store:

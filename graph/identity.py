@@ -13,7 +13,9 @@ or a removal touches: from the index entries and role nodes of every article nam
 from the resolution; except the description of an actor that only gains the article written
 (none of its articles removed, renamed or re-labelled), which is the stored one with the
 article's facts added: a description is a union over its articles, so both ways give the
-same quads, and this one reads one row per fact instead of one per article. So adding an
+same quads, and this one reads one row per fact instead of one per article. Likewise its
+merge evidence, when no stored member changes actor, label, reason or cluster
+(:func:`graph.resolve.cluster.evidence_added`), gains only the article's merges. So adding an
 article then removing it leaves the store as it was, and the order of the articles does not
 matter. The reads are batched (one query for the candidates and their descriptors, one each
 for the descriptions and evidence to replace), so their number follows the actors touched,

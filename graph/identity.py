@@ -8,12 +8,18 @@ article's quads, the renamings of the stored articles whose actors changed IRI, 
 descriptions and the merge evidence.
 
 What is true of an actor whatever the article (its types, labels, titles, memberships) and
-its merge evidence live once, in the default graph. Both are rebuilt, never patched, for
-every actor a write or a removal touches: from the index entries and role nodes of every
-article naming it, and from the resolution. So adding an article then removing it leaves the
-store as it was, and the order of the articles does not matter. The reads are batched (one
-query for the candidates and their descriptors, one each for the descriptions and evidence
-to replace), so their number and cost follow the actors touched, never the size of the store.
+its merge evidence live once, in the default graph. Both are rebuilt for every actor a write
+or a removal touches: from the index entries and role nodes of every article naming it, and
+from the resolution; except the description of an actor that only gains the article written
+(none of its articles removed, renamed or re-labelled), which is the stored one with the
+article's facts added: a description is a union over its articles, so both ways give the
+same quads, and this one reads one row per fact instead of one per article. Likewise its
+merge evidence, when no stored member changes actor, label, reason or cluster
+(:func:`graph.resolve.cluster.evidence_added`), gains only the article's merges. So adding an
+article then removing it leaves the store as it was, and the order of the articles does not
+matter. The reads are batched (one query for the candidates and their descriptors, one each
+for the descriptions and evidence to replace), so their number follows the actors touched,
+never the size of the store.
 
 Every write (an article with what it changes in the others, a removal, a re-resolution) is
 computed first, reading the store as the write will leave it, then applied in one transaction
@@ -28,17 +34,17 @@ from dataclasses import dataclass, field
 
 from graph.overrides import Overrides
 from graph.query import find_article
-from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, GOVERNMENT_OF, INDEX_OF, JOB_TITLE, LABEL, LOCAL_LABEL, MEMBER, MEMBER_OF, MERGED_INTO,
+from graph.rdf._terms import (A, ALT_LABEL, DEFAULT_GRAPH, GOVERNMENT_OF, INDEX_OF, JOB_TITLE, LABEL, LOCAL_KIND, LOCAL_LABEL, MEMBER, MEMBER_OF, MERGED_INTO,
                               NamedNode, Quad, index_graph, iri, own_graphs)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, rename_actors, text_quads, to_quads
 from graph.rdf.name_index import (government_quads, index_moves, index_quads, indexed_actors, read_context,
-                                  read_descriptions, source_quads, stored_source)
+                                  read_descriptions, renamed_index_part, replaced_facts, source_quads, stored_source)
 from graph.rdf.statement_keys import key_quads
-from graph.records import ArticleRecord
+from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, fold, resolve
-from graph.resolve.cluster import cluster
+from graph.resolve.cluster import cluster, evidence_added
 from graph.resolve.descriptors import Descriptor, descriptors_of
 from graph.resolve.names import lookup_keys
 
@@ -61,7 +67,8 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     """
     article = ids.article(record.article.id)
     before = indexed_actors(store, article)
-    keys = _keys(descriptors_of(record, article))
+    own_new = descriptors_of(record, article)
+    keys = _keys(own_new)
     own, context = _split(read_context(store, keys | override_keys(keys, overrides), article=article), article)
     resolved, resolution = resolve(record, ids, context, overrides)
     actors = actor_iris(resolved, ids)
@@ -74,7 +81,8 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
         pending.replace(graph, [q for q in quads if q.graph_name == graph])
     pending.edit(stored_source(store, article), source_quads(record.article, article))
     now = {q.object.value for q in quads if q.predicate == INDEX_OF}
-    _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own} | now)
+    added = None if before else evidence_added(context, own_new, resolution, ids, overrides)
+    _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own}, gained=now, added=added)
     pending.apply(store)
     return quads
 
@@ -186,11 +194,26 @@ def _split(descriptors: list[Descriptor], article: str) -> tuple[list[Descriptor
 
 
 def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], resolution: Resolution,
-               ids: Ids, extra: Iterable[str] = (), refresh_all: bool = False) -> None:
+               ids: Ids, extra: Iterable[str] = (), gained: Iterable[str] = (), refresh_all: bool = False,
+               added: dict[str, list[Merge]] | None = None) -> None:
     """Add to ``pending`` the renaming of the actors of the stored articles whose actors changed IRI, and rebuild the
     description and merge evidence of the actors that gained or lost a member (of every
     actor in ``context`` with ``refresh_all``, for overrides, which may change why members
-    joined), and of ``extra``."""
+    joined), of ``extra`` and of ``gained``.
+
+    Args:
+        store: The store.
+        pending: The write being computed.
+        context: The stored articles' descriptors that were resolved.
+        resolution: Their resolution (with the new article's descriptors, for a write).
+        ids: The IRI minter.
+        extra: Actors whose articles may have changed otherwise (an article replaced or removed).
+        gained: Actors that may only have gained the article written (those it indexes).
+        refresh_all: Rebuild every actor of the context and the resolution.
+        added: The merge evidence a new article adds to each of its actors, when it only
+            adds (:func:`graph.resolve.cluster.evidence_added`): the evidence of those of
+            ``gained`` is then extended, not rebuilt.
+    """
     by_article: dict[str, list[Descriptor]] = {}
     for d in context:
         by_article.setdefault(d.article, []).append(d)
@@ -203,21 +226,25 @@ def _reconcile(store: GraphStore, pending: _Pending, context: list[Descriptor], 
             graph = iri(article)
             stored = _renamed_part(store, graph, moves)
             pending.change(graph, stored, *rename_actors(stored, graph, moves))
-            graph = index_graph(article)
-            stored = store.quads(None, None, None, graph)
-            pending.change(graph, stored, *rename_actors(stored, graph, index_moves(article, moves)))
+            graph, index_renames = index_graph(article), index_moves(article, moves)
+            stored = renamed_index_part(store, article, index_renames)
+            pending.change(graph, stored, *rename_actors(stored, graph, index_renames))
+    grown: set[str] = set()
     if refresh_all:
         touched = {d.ref for d in context} | {a.iri for a in resolution.assignments.values()}
     else:  # an actor's description follows from its members: only actors that gained or lost one
         known = {d.key for d in context}
         moved = [(d.ref, resolution.assignments[d.key].iri) for d in context
                  if resolution.assignments[d.key].iri != d.ref]
-        touched = {a.iri for key, a in resolution.assignments.items() if key not in known}
-        touched |= {actor for pair in moved for actor in pair}
+        touched = {actor for pair in moved for actor in pair}
+        grown = {a.iri for key, a in resolution.assignments.items() if key not in known}  # the article's own
+        grown |= {Ids.government(a) for a in grown} | set(gained)
     touched |= {Ids.government(a) for a in touched}  # a place's government follows it
-    actors = touched | set(extra) | _members_of(store, renamed)
-    _refresh_descriptions(store, pending, actors, resolution)
-    _refresh_evidence(store, pending, actors, resolution, ids)
+    full = touched | set(extra) | _members_of(store, renamed)
+    _refresh_descriptions(store, pending, full, grown - full, resolution)
+    extended = (grown - full) & set(added) if added is not None else set()
+    _refresh_evidence(store, pending, (full | grown) - extended, resolution, ids)
+    pending.edit([], evidence_quads({a: added[a] for a in extended if added[a]}, ids))
 
 
 def _renamed_part(store: GraphStore, graph: NamedNode, moves: dict[str, str]) -> list[Quad]:
@@ -236,20 +263,58 @@ def _renamed_part(store: GraphStore, graph: NamedNode, moves: dict[str, str]) ->
     return list(found)
 
 
-def _refresh_descriptions(store: GraphStore, pending: _Pending, actors: set[str], resolution: Resolution) -> None:
+def _refresh_descriptions(store: GraphStore, pending: _Pending, actors: set[str], grown: set[str],
+                          resolution: Resolution) -> None:
     """Add to ``pending`` the replacement of the default-graph description of these actors by the one their articles give.
 
     The label is the resolution's; an actor it does not cover keeps the label it has (a
     member of a renamed organisation), unless it is local to its article (``cg:localLabel``).
+
+    An actor of ``grown`` (whose articles only gained the one written: none lost, renamed
+    or changed otherwise) whose label stays is not rebuilt from every article naming it: a
+    description is a union over its articles' facts (:func:`graph.rdf.mapping.description_quads`
+    maps each fact to its quads whatever the others, given the label), so the new one is
+    the stored one with the quads of the facts of the graphs written. Its label stays when
+    it is the resolution's, or, for a place's government (``org:governmentOf``, whose
+    every article gives a ``cg:localLabel``), when the smallest of those the write adds is
+    not smaller. Any other actor of ``grown`` is rebuilt as ``actors`` are.
     """
-    if not actors:
+    if not actors and not grown:
         return
-    facts = read_descriptions(store, actors, pending.graphs)
-    old = _stored(store, actors, DESCRIPTION)
-    labels = {q.subject.value: q.object.value for q in old
-              if q.predicate == LABEL and LOCAL_LABEL not in facts.get(q.subject.value, {})}
-    labels.update({a.iri: a.label for a in resolution.assignments.values()})
-    pending.edit(*_diff(old, set(description_quads(facts, labels))))
+    old = _stored(store, actors | grown, DESCRIPTION)
+    stored: dict[str, set[Quad]] = {}
+    for q in old:
+        stored.setdefault(q.subject.value, set()).add(q)
+    new: set[Quad] = set()
+    resolved = {a.iri: a.label for a in resolution.assignments.values()}
+    added = replaced_facts(grown, pending.graphs)
+    for actor in sorted(grown):
+        label = _stored_label(stored.get(actor, ()))
+        f = added.get(actor, {})
+        same = resolved.get(actor)
+        if same is None and label is not None and f.get(LOCAL_LABEL) and _is_government(stored[actor]):
+            same = min(label, *(v.value for v in f[LOCAL_LABEL]))
+        if label is None or LOCAL_KIND not in f or same != label:
+            actors = actors | {actor}
+            continue
+        new |= stored[actor] | set(description_quads({actor: f}, {actor: label}))
+    if actors:
+        facts = read_descriptions(store, actors, pending.graphs)
+        labels = {q.subject.value: q.object.value for q in old
+                  if q.predicate == LABEL and q.subject.value in actors and LOCAL_LABEL not in facts.get(q.subject.value, {})}
+        labels.update({a: label for a, label in resolved.items() if a in actors})
+        new |= set(description_quads({a: f for a, f in facts.items() if a in actors}, labels))
+    pending.edit(*_diff(old, new))
+
+
+def _stored_label(description: Iterable[Quad]) -> str | None:
+    """The ``rdfs:label`` of a stored description (None: none is stored)."""
+    return next((q.object.value for q in description if q.predicate == LABEL), None)
+
+
+def _is_government(description: Iterable[Quad]) -> bool:
+    """True for the stored description of a place's government (:func:`graph.rdf.name_index.government_quads`)."""
+    return any(q.predicate == GOVERNMENT_OF for q in description)
 
 
 def _refresh_evidence(store: GraphStore, pending: _Pending, actors: set[str], resolution: Resolution,

@@ -265,3 +265,82 @@ def test_a_government_follows_its_place_in_any_order_and_after_removal(tmp_path,
         governments = store.select("SELECT ?g ?p WHERE { ?g cg:governmentOf ?p }")
     assert exports[0] == exports[1] == exports[2]
     assert len(governments) == len(kept)  # two places: a short name does not join a place
+
+
+TITLED_TEXT = "Harbour Minister Lena Okafor spoke."
+SHORT_TEXT = "Minister Okafor spoke."
+PLAIN_TEXT = "Lena Okafor and Eastvale."
+SEQUENCES = [
+    ("an actor only gains: articles, titles, a place", [
+        _article("b1", PLAIN_TEXT, [_entity("e0", "Person", "Lena Okafor", PLAIN_TEXT)]),
+        _article("b2", TITLED_TEXT, [_entity("e0", "Person", "Lena Okafor", TITLED_TEXT)],
+                 [Role("e0", "Harbour Minister", None, Span(0, 16))]),
+        _article("b3", PLAIN_TEXT, [_entity("e0", "Person", "Lena Okafor", PLAIN_TEXT),
+                                    _entity("e1", "Place", "Eastvale", PLAIN_TEXT)]),
+    ]),
+    ("a short name joins, then the full name again", [
+        _article("b1", TITLED_TEXT, [_entity("e0", "Person", "Lena Okafor", TITLED_TEXT)],
+                 [Role("e0", "Harbour Minister", None, Span(0, 16))]),
+        _article("b2", SHORT_TEXT, [_entity("e0", "Person", "Okafor", SHORT_TEXT)], [Role("e0", "Minister", None, Span(0, 8))]),
+        _article("b3", PLAIN_TEXT, [_entity("e0", "Person", "Lena Okafor", PLAIN_TEXT)]),
+    ]),
+    ("an organisation renamed, its member named again", [
+        _article("b1", MEMBER_TEXT, [_entity("e0", "Person", "Lena Okafor", MEMBER_TEXT),
+                                     _entity("e1", "Organization", "NACD", MEMBER_TEXT)],
+                 [Role("e0", "Spokeswoman", "e1", Span(0, 11))]),
+        _article("b2", DEFINING_TEXT, [_entity("e0", "Organization", "National Authority for Combating Drugs",
+                                                DEFINING_TEXT, {"NACD"})]),
+        _article("b3", PLAIN_TEXT, [_entity("e0", "Person", "Lena Okafor", PLAIN_TEXT)]),
+    ]),
+    ("a place speaks in every article: its government gains", [
+        _place_speaks("b1", "Eastvale", set()), _place_speaks("b2", "Eastvale", set()),
+        _place_speaks("b3", "Republic of Eastvale", {"Eastvale"}), _place_speaks("b4", "Eastvale", set()),
+    ]),
+    ("a government's label falls to a smaller name of its place", [
+        _place_speaks("b1", "Republic of Westmoor", {"Westmoor"}), _place_speaks("b2", "Republic of Westmoor", set()),
+        _place_speaks("b3", "Westmoor", {"Republic of Westmoor"}),
+    ]),
+]
+
+
+def _described_as_rebuilt(store: Store) -> None:
+    """Every stored description is the one rebuilt from every article naming the actor,
+    with its stored label, and the merge evidence the one rebuilt from all the articles
+    (what a description or evidence kept and extended must equal)."""
+    from graph.identity import DESCRIPTION as PREDICATES, _stored
+    from graph.rdf.mapping import description_quads
+    from graph.rdf.name_index import read_descriptions
+
+    label = ox.NamedNode(str(RDFS.label))
+    actors = {q.subject.value for q in store.quads(None, label, None, ox.DefaultGraph())}
+    stored = _stored(store, actors, PREDICATES)
+    labels = {q.subject.value: q.object.value for q in stored if q.predicate == label}
+    assert stored == set(description_quads(read_descriptions(store, actors), labels))
+    # ... and the merge evidence the one clustering all the articles gives
+    from graph.rdf.mapping import evidence_quads
+    from graph.rdf.name_index import read_actors
+    from graph.resolve.cluster import cluster
+
+    governments = {r["g"].value for r in store.query("SELECT ?g WHERE { ?g cg:governmentOf ?p }")}  # never clustered
+    evidence = cluster(read_actors(store, actors - governments), Ids()).evidence
+    rows = store.query("SELECT ?e ?p ?o WHERE { ?e cg:mergedInto ?a . ?e ?p ?o }")
+    assert {ox.Quad(r["e"], r["p"], r["o"], ox.DefaultGraph()) for r in rows} == set(evidence_quads(dict(evidence), Ids()))
+
+
+@pytest.mark.parametrize(("why", "records"), SEQUENCES, ids=[s[0] for s in SEQUENCES])
+def test_descriptions_and_evidence_kept_and_extended_equal_rebuilt_ones_in_any_order(why, records, tmp_path):
+    exports = set()
+    for n, order in enumerate((records, records[::-1])):
+        with Store.open(tmp_path / f"s{n}") as store:
+            for rec in order:
+                write_article(store, rec, Ids())
+                _described_as_rebuilt(store)
+            exports.add(_export_all(store))
+            remove_article(store, order[-1].article.id, Ids())
+            _described_as_rebuilt(store)
+            removed = _export_all(store)
+        with Store.open(tmp_path / f"never{n}") as store:
+            for rec in order[:-1]:
+                write_article(store, rec, Ids())
+            assert removed == _export_all(store)  # add-then-remove equals never-added
+    assert len(exports) == 1

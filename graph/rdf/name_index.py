@@ -54,8 +54,8 @@ from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_sho
 from graph.resolve.names import index_keys, lookup_keys
 
 __all__ = ["Facts", "descriptors_in", "entry_keys", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
-           "index_moves", "index_quads", "indexed_actors", "keyed_actors", "read_actors", "read_context",
-           "read_descriptions", "read_keys", "source_key", "source_quads", "stored_source"]
+           "index_moves", "index_quads", "indexed_actors", "renamed_index_part", "keyed_actors", "read_actors", "read_context",
+           "read_descriptions", "read_keys", "replaced_facts", "source_key", "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 UNNAMED_SOURCE = KIND_CLASSES["UnnamedSource"]
@@ -114,6 +114,29 @@ def index_moves(article: str, moves: dict[str, str]) -> dict[str, str]:
     entries = {index_entry(article, old).value: index_entry(article, new).value for old, new in moves.items()}
     keys = {key_node(old).value: key_node(new).value for old, new in moves.items()}
     return {**moves, **entries, **keys}
+
+
+def renamed_index_part(store: GraphStore, article: str, moves: dict[str, str]) -> list[Quad]:
+    """The part of an article's index graph that renaming some of its actors reads: every
+    quad naming a node that :func:`index_moves` renames (as subject or object: the only
+    ones a rename changes), and every index entry's ``cg:indexOf`` and described facts (all
+    that :func:`read_descriptions` takes from an index graph, which it reads as this part
+    once it is changed). The statement keys of the actors that stay (most of the graph)
+    are left unread.
+
+    Args:
+        store: The store.
+        article: The article IRI.
+        moves: The renames of :func:`index_moves`.
+    """
+    graph = index_graph(article)
+    found: dict[Quad, None] = {}
+    for node in sorted(moves):
+        found.update(dict.fromkeys(store.quads(iri(node), None, None, graph)))
+        found.update(dict.fromkeys(store.quads(None, None, iri(node), graph)))
+    for predicate in (INDEX_OF, *_DESCRIBE):
+        found.update(dict.fromkeys(store.quads(None, predicate, None, graph)))
+    return list(found)
 
 
 # ---------------------------------------------------------------- writing
@@ -337,17 +360,17 @@ def _read(store: GraphStore, keys: Iterable[str], actors: Iterable[str] = (),
           article: str | None = None) -> list[Descriptor]:
     """One query for the index entries and titles of the actors found by keys, given, or indexed.
 
-    Each property is matched in its own ``UNION`` branch: a ``VALUES`` list of properties
-    would make the store scan every triple having one of them. Titles come from the role
-    nodes of each article's own graph.
+    Each entry's facts are read in one scan of its quads, kept by a ``FILTER`` on the
+    property (about twice as fast as a ``UNION`` branch per property, each a lookup per
+    entry; a ``VALUES`` list of properties would make the store scan every triple having one
+    of them). Titles come from the role nodes of each article's own graph.
     """
     found = [f"{{ VALUES ?k {{ {' '.join(str(Literal(k)) for k in sorted(keys))} }} "
              f"GRAPH ?kg {{ ?ke {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}",
              f"{{ VALUES ?s {{ {' '.join(str(iri(a)) for a in sorted(actors))} }} }}"]
     if article is not None:
         found.append(f"{{ GRAPH {index_graph(article)} {{ ?ke {NAME_KEY} ?k ; {INDEX_OF} ?s }} }}")
-    facts = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _READ)
-    facts += f" UNION {{ ?r {MEMBER} ?s ; {TITLE} ?o BIND({TITLE} AS ?p) }}"
+    facts = _entry_facts(_READ) + f" UNION {{ ?r {MEMBER} ?s ; {TITLE} ?o BIND({TITLE} AS ?p) }}"
     sparql = (f"SELECT ?s ?g ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {' UNION '.join(found)} }} }} "
               f"GRAPH ?g {{ {facts} }} }}")
     return _descriptors((row["s"].value, row["g"], row["p"], row["o"].value) for row in store.query(sparql))
@@ -403,6 +426,17 @@ def read_descriptions(store: GraphStore, actors: Iterable[str],
     return {actor: f for actor, f in facts.items() if LOCAL_KIND in f}
 
 
+def replaced_facts(actors: Iterable[str], replaced: Mapping[NamedNode, list[Quad]]) -> Facts:
+    """What the graphs of a write not applied yet (``replaced``: graph -> its content once
+    written) say of ``actors``, as :func:`read_descriptions` reads them from those graphs,
+    without reading the store (actors without a class kept: the caller decides)."""
+    actors = set(actors)
+    facts: Facts = {}
+    for actor, predicate, value in chain.from_iterable(_graph_facts(quads, actors) for quads in replaced.values()):
+        facts.setdefault(actor, {}).setdefault(predicate, set()).add(value)
+    return facts
+
+
 def _graph_facts(quads: list[Quad], actors: set[str]) -> Iterator[tuple[str, NamedNode, object]]:
     """What one graph's ``quads`` say of ``actors``, as (actor, predicate, value): what
     :func:`_description_query` matches in it, found without a store (for a write not applied yet)."""
@@ -418,7 +452,13 @@ def _graph_facts(quads: list[Quad], actors: set[str]) -> Iterator[tuple[str, Nam
 
 def _description_query(values: str, where: str) -> str:
     """The query of :func:`read_descriptions` for the actor IRIs ``values``, with ``where``
-    added to its graph pattern."""
-    index = " UNION ".join(f"{{ ?e {INDEX_OF} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _DESCRIBE)
-    roles = " UNION ".join(f"{{ ?r {MEMBER} ?s ; {p} ?o BIND({p} AS ?p) }}" for p in _ROLE_FACTS)
-    return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {index} UNION {roles} }} {where} }}"
+    added to its graph pattern (each entry's and role node's facts read in one scan, as in :func:`_read`)."""
+    roles = f"{{ ?r {MEMBER} ?s . ?r ?p ?o FILTER(?p IN ({', '.join(str(p) for p in _ROLE_FACTS)})) }}"
+    return (f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ {_entry_facts(_DESCRIBE)} UNION {roles} }} "
+            f"{where} }}")
+
+
+def _entry_facts(predicates: Iterable[NamedNode]) -> str:
+    """The graph pattern binding ``?p ?o`` to the facts with these predicates of every index
+    entry ``?e`` of the actor ``?s``: one scan of each entry's quads."""
+    return f"{{ ?e {INDEX_OF} ?s . ?e ?p ?o FILTER(?p IN ({', '.join(str(p) for p in predicates)})) }}"

@@ -326,3 +326,74 @@ def combine_merges(merges: list[Merge]) -> list[Merge]:
     for m in merges:
         out.setdefault((m.alias, m.reason), set()).update(m.articles)
     return [Merge(alias, reason, tuple(sorted(arts))) for (alias, reason), arts in sorted(out.items())]
+
+
+def adds_no_shape(context: list[Descriptor], own: list[Descriptor], resolution: Resolution) -> bool:
+    """True when clustering ``context`` with ``own`` (one new article's descriptors, resolved
+    in ``resolution``) ran the rules on the same descriptors as clustering ``context``
+    alone: each of ``own`` was clustered as it is (the resolver merged none of them) and has
+    the shape of a descriptor of ``context`` whose key is smaller (the first of a shape, by
+    key, stands for it). Every descriptor of ``context`` then has the same actor, label,
+    cluster and join reason both ways: :func:`cluster` runs its rules once per shape, on its
+    first descriptor, and labels a cluster from its shapes."""
+    if len({resolution.assignments[d.key].iri for d in own}) < len(own):
+        return False  # the resolver clustered them again, merged
+    first: dict[tuple, Ref] = {}
+    for d in context:
+        shape = d.shape
+        if shape not in first or d.key < first[shape]:
+            first[shape] = d.key
+    return all(d.shape in first and first[d.shape] < d.key for d in own)
+
+
+def evidence_added(context: list[Descriptor], own: list[Descriptor], resolution: Resolution, ids: Ids,
+                   overrides: Overrides | None = None) -> dict[str, list[Merge]] | None:
+    """The merge evidence that adding one new article (``own``: its descriptors) to the
+    articles of ``context`` adds to each of its actors, when it only adds; None when it
+    may change the evidence otherwise. It only adds when every descriptor of ``context``
+    keeps its actor, label, join reason and the other stored descriptors of its cluster:
+    certain when the article adds no shape (:func:`adds_no_shape`), else checked against
+    clustering ``context`` alone (one clustering, no read).
+
+    The evidence of an actor is the merges of each member of its clusters
+    (:func:`member_merges`: its names against the cluster's label and its shape's join
+    reason), and the label's "same full name" once two articles of a cluster give it. With
+    the same clusters, labels and reasons for every stored member, only the new members'
+    merges are new, and the label's "same full name" gains the article (with the one other
+    article giving the label, when there was one: the merge is new then).
+
+    Returns:
+        Actor IRI -> the merges to add (as quads, with those stored, they are the evidence
+        :func:`cluster` gives all the articles).
+    """
+    if any(d.key not in resolution.clusters for d in own):
+        return None  # the resolver clustered them again, merged (:func:`graph.resolve.resolve`)
+    if not adds_no_shape(context, own, resolution) and not _keeps_stored(context, resolution,
+                                                                         cluster(context, ids, overrides)):
+        return None
+    members: dict[Ref, list[Descriptor]] = {}
+    for d in context:
+        members.setdefault(resolution.clusters[d.key], []).append(d)
+    added: dict[str, list[Merge]] = {}
+    for d in own:
+        actor = resolution.assignments[d.key]
+        merges = member_merges(d, actor.label, resolution.reasons.get(d.key))
+        if actor.label in d.names:
+            using = sorted({m.article for m in members.get(resolution.clusters[d.key], ()) if actor.label in m.names})
+            if using:
+                merges.append(Merge(actor.label, "same full name", tuple(sorted({d.article, *using[:1]})) if len(using) == 1
+                                    else (d.article,)))
+        added.setdefault(actor.iri, []).extend(merges)
+    return added
+
+
+def _keeps_stored(context: list[Descriptor], after: Resolution, before: Resolution) -> bool:
+    """True when every descriptor of ``context`` has the same actor, label and join reason
+    in both resolutions, and the same others of ``context`` in its cluster."""
+    roots: dict[Ref, Ref] = {}  # its cluster before -> after
+    for d in context:
+        if before.assignments[d.key] != after.assignments[d.key] or before.reasons.get(d.key) != after.reasons.get(d.key):
+            return False
+        if roots.setdefault(before.clusters[d.key], after.clusters[d.key]) != after.clusters[d.key]:
+            return False  # split
+    return len(set(roots.values())) == len(roots)  # else two joined

@@ -47,7 +47,7 @@ DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF, GOVERNMENT_OF)
 
 
 def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
-                  overrides: Overrides | None = None) -> list[Quad]:
+                  overrides: Overrides | None = None, out: dict | None = None) -> list[Quad]:
     """Resolve one article against the store, write its graphs, and reconcile the others.
 
     Args:
@@ -55,6 +55,9 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
         record: The article's extraction output.
         ids: The IRI minter.
         overrides: The user's joins and splits.
+        out: Given, receives what the write read and changed (for :class:`graph.writer.Writer`'s
+            index): ``own`` and ``context``, the descriptors read (the article's as stored
+            before, the others'), ``resolution``, and ``pending`` (the :class:`_Pending` applied).
 
     Returns:
         The quads written to the article's graph, its index graph and its text graph.
@@ -76,6 +79,8 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     now = {q.object.value for q in quads if q.predicate == INDEX_OF}
     _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own} | now)
     pending.apply(store)
+    if out is not None:
+        out.update(own=own, context=context, resolution=resolution, pending=pending)
     return quads
 
 

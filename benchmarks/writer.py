@@ -51,7 +51,8 @@ BATCH = 16
 #: CPU time in the thread that runs it (the store's writes run in the writing thread, the
 #: rest in the planning one), summed per window. ``write_article`` includes its own store
 #: writes, ``_plan`` the functions listed after it.
-PARTS = [("graph.rdf.store", "Store.change", "store writes"), ("graph.rdf.store", "Store.flush", "store flushes"),
+PARTS = [("graph.rdf.store", "Store.change", "store writes"), ("graph.rdf.store", "Store.ingest", "store ingestions"),
+         ("graph.writer", "ActorIndex.rewritten", "index after write_article"), ("graph.rdf.store", "Store.flush", "store flushes"),
          ("graph.rdf.store", "Store.checkpoint", "checkpoints"), ("graph.writer", "write_article", "write_article"),
          ("graph.writer", "Writer._plan", "_plan"), ("graph.writer", "ActorIndex.context", "context"),
          ("graph.writer", "resolve", "resolve"), ("graph.writer", "_same_reasons", "_same_reasons"),

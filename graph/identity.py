@@ -53,7 +53,7 @@ DESCRIPTION = (A, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF, GOVERNMENT_OF)
 
 
 def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
-                  overrides: Overrides | None = None) -> list[Quad]:
+                  overrides: Overrides | None = None, out: dict | None = None) -> list[Quad]:
     """Resolve one article against the store, write its graphs, and reconcile the others.
 
     Args:
@@ -61,6 +61,9 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
         record: The article's extraction output.
         ids: The IRI minter.
         overrides: The user's joins and splits.
+        out: Given, receives what the write read and changed (for :class:`graph.writer.Writer`'s
+            index): ``own`` and ``context``, the descriptors read (the article's as stored
+            before, the others'), ``resolution``, and ``pending`` (the :class:`_Pending` applied).
 
     Returns:
         The quads written to the article's graph, its index graph and its text graph.
@@ -84,6 +87,8 @@ def write_article(store: GraphStore, record: ArticleRecord, ids: Ids,
     added = None if before else evidence_added(context, own_new, resolution, ids, overrides)
     _reconcile(store, pending, context, resolution, ids, extra=before | {d.ref for d in own}, gained=now, added=added)
     pending.apply(store)
+    if out is not None:
+        out.update(own=own, context=context, resolution=resolution, pending=pending)
     return quads
 
 

@@ -31,7 +31,7 @@ from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.name_index import holds_other_file
 from graph.records import Article
-from graph.writer import Writer
+from graph.writer import GROUP_QUADS, Writer
 
 #: Articles per batch read, checked against the store and, less the unchanged ones, sent to
 #: a worker (the default ``batch_size`` of :func:`build`). :func:`graph.extract.batches`
@@ -208,7 +208,7 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
             runs elsewhere; here, spaCy's next batch would only fault the pages back in).
     """
     stored = {} if stored is None else stored
-    writer = Writer(store, ids, overrides)
+    writer = Writer(store, ids, overrides, group=GROUP_QUADS)
     unsettled: deque[tuple[list[Extracted], list[tuple[Extracted, bool]]]] = deque()
     held = memory.resident()
     asked = False
@@ -216,7 +216,7 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
         for results in batches:
             unsettled.append((results, _write_each(results, writer, report, fail, stored)))
             _flush(writer, wait=False)  # waits for the batch before, and makes a checkpoint asked after it
-            _settle(unsettled, 1, writer, report, fail, progress)
+            _settle(unsettled, writer.unwritten, writer, report, fail, progress)
             if asked:
                 if trim:
                     memory.trim()

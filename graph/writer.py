@@ -3,12 +3,14 @@
 :func:`graph.identity.write_article` resolves an article against every article that names its
 actors: it reads their descriptors, descriptions and merge evidence from the store, so a
 frequent actor costs more with every article written. The :class:`Writer` gets the same
-result for most articles without those reads, from an :class:`ActorIndex` held in memory for
-the actors the build meets: for each actor, its label and one descriptor per *shape* (kind,
-names, titles), the one that the resolver would pick (:func:`graph.resolve.cluster.cluster`
-runs its rules once per shape, on the shape's first descriptor), with how many articles give
-that shape. Clustering those representatives gives every stored actor the same assignment as
-clustering every article's descriptor would.
+result for most articles without those reads, from an :class:`ActorIndex` held in memory:
+every name key with the actors stored under it, every label, and for each actor one
+descriptor per *shape* (kind, names, titles), the one that the resolver would pick
+(:func:`graph.resolve.cluster.cluster` runs its rules once per shape, on the shape's first
+descriptor), with how many articles give that shape. Clustering those representatives gives
+every stored actor the same assignment as clustering every article's descriptor would. The
+index is read whole from the store when the writer starts (one scan per predicate it reads)
+and never again: the planning of an article reads nothing from the store.
 
 When the article changes nothing that the store holds of the others (no actor of another
 article changes IRI or label, the reason each shape of its actors joined stays the same), its
@@ -19,24 +21,36 @@ index counts them). Adding a quad the store holds already changes nothing, so th
 the store :func:`~graph.identity.write_article` would leave. Anything else (an article
 replaced, a rename, a reason changed, a place's government relabelled, overrides that split
 names) goes through :func:`~graph.identity.write_article` itself, after the pending batch is
-written, and the index forgets what that write may have changed.
+written, and the index follows what that write read and changed (:meth:`ActorIndex.rewritten`:
+the renamed actors' shapes and keys pass to their new IRIs, labels as the write set them),
+reading the store again only where that is not known exactly (an actor split, a replaced
+article).
 
-Crash safety is per batch: the articles of a batch (:meth:`Writer.flush`, called by
-:func:`graph.pipeline.write_batches` after each batch of extraction results) are written in
-one transaction, so a crash leaves the store with every batch written before it and none of
-the interrupted one; a rerun of the build writes that batch again. An article written by
-:func:`~graph.identity.write_article` is its own transaction, as before.
+Crash safety is per batch, or per group: the articles of a batch (:meth:`Writer.flush`,
+called by :func:`graph.pipeline.write_batches` after each batch of extraction results) are
+written in one transaction, so a crash leaves the store with every batch written before it
+and none of the interrupted one; a rerun of the build writes that batch again. A build's
+writer (``Writer(group=GROUP_QUADS)``), once the store holds :data:`GROUP_FROM` articles,
+gathers batches into groups of at least :data:`GROUP_QUADS` quads (about 115 articles, or
+fewer when :data:`DEFERRED` articles wait to be written alone), each ingested by the store's bulk loader
+(:meth:`graph.rdf.store.Store.ingest`, one atomic ingestion, whose cost does not grow with
+the store): a crash leaves every group written before it and none of the interrupted one,
+and a rerun writes that group again. In a group, an article that needs
+:func:`~graph.identity.write_article` is deferred until the group is written, then written
+alone, in the order met: the store ends the same, as the order of the articles does not
+matter; a crash between leaves the group without the articles deferred, which a rerun
+writes. An article written by :func:`~graph.identity.write_article` is its own transaction,
+as before.
 
 The transaction runs in one writing thread (pyoxigraph writes without Python's lock), so
 that the store writes batch N while this thread plans batch N+1: ``flush(wait=False)``
 returns at once, and at most one batch is being written at a time. Until its write is done
-the batch is held in memory: its name-key entries stay unwritten in the index, and an
-article of it met again waits for it. Everything that needs the store as written waits for
-it first: the next flush, an article written alone, a checkpoint, :meth:`Writer.close`. A
-crash while the batch is being written leaves the store with every batch before it, as
-above. A batch whose write fails is lost whole, as when it was written in this thread: its
-articles are in :attr:`Writer.lost`, the index forgets everything, and the batch planned
-behind it, planned on what was lost, is planned again from the store.
+the batch is held in memory, and an article of it met again waits for it. Everything that
+needs the store as written waits for it first: the next flush, an article written alone, a
+checkpoint, :meth:`Writer.close`. A crash while the batch is being written leaves the store
+with every batch before it, as above. A batch whose write fails is lost whole, as when it
+was written in this thread: its articles are in :attr:`Writer.lost`, the index is read again
+from the store, and the batch planned behind it, planned on what was lost, is planned again.
 """
 
 from __future__ import annotations
@@ -49,13 +63,13 @@ from dataclasses import dataclass, field
 from graph.errors import UnsavedWrites
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
-from graph.rdf._terms import (DEFAULT_GRAPH, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
+from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
                               LOCAL_REASON, MEMBER, NAME_KEY, ORGANIZATION, TITLE, Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, text_quads, to_quads
-from graph.rdf.name_index import (descriptors_in, entry_keys, government_quads, graph_facts, index_quads,
-                                  indexed_actors, read_actors, read_keys, source_quads)
+from graph.rdf.name_index import (actor_keys, descriptors_in, entry_keys, government_quads, graph_descriptors,
+                                  graph_facts, index_quads, read_actors, read_index, read_keys, source_quads)
 from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, resolve
@@ -63,6 +77,17 @@ from graph.resolve.cluster import cluster, combine_merges, member_merges
 from graph.resolve.descriptors import Descriptor, Shape, descriptors_of, is_short
 from graph.resolve.names import lookup_keys
 
+#: Quads of planned batches that a build's writer gathers into one group before writing it
+#: (``Writer(group=GROUP_QUADS)``), and from which a group is ingested by the store's bulk
+#: loader (:meth:`graph.rdf.store.Store.ingest`) rather than written in a transaction: about
+#: 115 articles. Smaller ingestions leave many small files that slow the store's reads.
+GROUP_QUADS = 100_000
+#: Articles deferred (to be written alone after the group) at which a group is written, however small.
+DEFERRED = 32
+#: Articles the store holds (or the writer planned) from which a build's writer groups its
+#: batches: below, each batch is one transaction, cheap in a small store, and a crash loses
+#: at most the batch being written.
+GROUP_FROM = 256
 #: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
 _SAME = "same full name"
 #: The predicates of an article's public graph that :func:`~graph.rdf.name_index.descriptors_in`
@@ -103,10 +128,15 @@ class ActorState:
 
 
 class ActorIndex:
-    """Name keys and actors, read from the store once each and kept current by the writes of
-    one :class:`Writer` (which must tell it what it writes: :meth:`added`, :meth:`forget`).
+    """Name keys, actors and labels held in memory for identity, kept current by the writes of
+    one :class:`Writer` (which must tell it what it writes: :meth:`added`, :meth:`rewritten`).
     Unnamed sources are left out: their index entries keep name keys (for lookups by name),
     but identity never joins them, and a generic name ("officials") holds one per article.
+
+    Loaded whole (:meth:`load_whole`, which the :class:`Writer` calls when it starts), the
+    index never reads the store again: a key it does not hold has no actor, an actor it does
+    not hold no descriptor, an IRI without a label none. Not loaded (a bare index), it reads
+    what it lacks from the store, key by key and actor by actor.
 
     Args:
         store: The store the writer writes.
@@ -114,15 +144,45 @@ class ActorIndex:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self.complete = False  # holds the whole store: never reads it
         self.keys: dict[str, set[str]] = {}  # name key -> actors stored under it
         self.actors: dict[str, ActorState] = {}
-        self.labels: dict[str, str | None] = {}  # other actors' labels (governments, new actors)
+        self.labels: dict[str, str | None] = {}  # other actors' labels (loaded whole: every label)
         self.unwritten: dict[str, set[str]] = {}  # name key -> actors under it in the batch not yet written
         self.held_under: dict[str, set[str]] = {}  # actor -> keys of self.keys holding it (or that did)
+        self.articles: set[str] = set()  # loaded whole: the IRIs of the articles stored or planned
+
+    def load_whole(self) -> None:
+        """Read the whole index from the store (every name key, every keyed actor's
+        descriptors, every label, the stored articles), replacing what is held; no write may
+        be under way."""
+        self.clear()
+        keys, descriptors = read_index(self.store)
+        self.keys = keys
+        for key, actors in keys.items():
+            for actor in actors:
+                self.held_under.setdefault(actor, set()).add(key)
+        self.labels = {q.subject.value: q.object.value for q in self.store.quads(None, LABEL, None, DEFAULT_GRAPH)}
+        for d in descriptors:
+            state = self.actors.get(d.ref)
+            if state is None:
+                state = self.actors[d.ref] = ActorState(self.labels.get(d.ref))
+            state.add(d)
+        self.articles = {q.subject.value for q in self.store.quads(None, CONTENT_HASH, None, None)
+                         if q.subject == q.graph_name}
+        self.complete = True
+
+    def stored(self, article: str) -> bool:
+        """True when the store holds the article (or the writer planned it)."""
+        if self.complete:
+            return article in self.articles
+        return self.store.article_hash(article) is not None
 
     def actors_for(self, keys: Iterable[str]) -> set[str]:
         """The actors stored (or pending) under any of ``keys``."""
         keys = set(keys)
+        if self.complete:
+            return {a for k in keys for a in self.keys.get(k, ())}
         # Not ``keys - self.keys.keys()``: a set minus a dict view walks the whole dict.
         missing = {k for k in keys if k not in self.keys}
         if missing:
@@ -134,9 +194,9 @@ class ActorIndex:
         return {a for k in keys for a in self.keys[k]}
 
     def load(self, actors: Iterable[str]) -> None:
-        """Read the actors not held yet: their descriptors and labels."""
+        """Read the actors not held yet: their descriptors and labels (loaded whole: none to read)."""
         missing = sorted({a for a in actors if a not in self.actors})
-        if not missing:
+        if not missing or self.complete:
             return
         labels = {a: self._label(a) for a in missing}
         states = {a: ActorState(labels[a]) for a in missing}
@@ -161,6 +221,8 @@ class ActorIndex:
         """The stored label of any actor (None when it has none)."""
         if actor in self.actors:
             return self.actors[actor].label
+        if self.complete:
+            return self.labels.get(actor)
         if actor not in self.labels:
             self.labels[actor] = self._label(actor)
         return self.labels[actor]
@@ -175,19 +237,116 @@ class ActorIndex:
         for d in own:
             state = self.actors.get(d.ref)
             if state is None:
-                state = self.actors[d.ref] = ActorState(labels.get(d.ref))
+                state = self.actors[d.ref] = ActorState(labels.get(d.ref, self.labels.get(d.ref)))
             state.add(d)
         for key, actors in keys.items():
-            self.unwritten.setdefault(key, set()).update(actors)
-            if key in self.keys:
-                self.keys[key] |= actors
+            if not self.complete:
+                self.unwritten.setdefault(key, set()).update(actors)
+            if key in self.keys or self.complete:
+                self.keys.setdefault(key, set()).update(actors)
                 for actor in actors:
                     self.held_under.setdefault(actor, set()).add(key)
         for actor, label in labels.items():
             if actor in self.actors:
                 self.actors[actor].label = label
-            else:
+            if self.complete or actor not in self.actors:
                 self.labels[actor] = label
+
+    def rewritten(self, article: str, write: dict) -> None:
+        """Follow a write of :func:`~graph.identity.write_article` (``write``: what it gave
+        in ``out``) without reading the store, when loaded whole: what it read of the actors
+        it involved (every article's descriptor of each), how it resolved them and what it
+        changed (the graphs it renamed or replaced, the labels it removed and added).
+
+        The involved actors' states are rebuilt from their descriptors: those of the
+        articles left alone as read, those of the changed ones from their new graphs. An
+        actor renamed whole passes its name keys to its new IRI. Where that is not known
+        exactly (an actor split between IRIs, a replaced article, a new IRI already held
+        that the write did not read), those actors are read again from the store.
+        """
+        self.articles.add(article)
+        pending = write["pending"]
+        for q in pending.remove:
+            if q.predicate == LABEL and q.graph_name == DEFAULT_GRAPH:
+                self._relabel(q.subject.value, None)
+        for q in pending.add:
+            if q.predicate == LABEL and q.graph_name == DEFAULT_GRAPH:
+                self._relabel(q.subject.value, q.object.value)
+        context, own_old, assignments = write["context"], write["own"], write["resolution"].assignments
+        read = {d.ref for d in context}
+        moved: dict[str, set[str]] = {}
+        for d in context:
+            if assignments[d.key].iri != d.ref:
+                moved.setdefault(d.ref, set()).add(assignments[d.key].iri)
+        changed = {g.value: quads for g, quads in pending.graphs.items()}
+        own_index = changed.get(index_graph(article).value, [])
+        involved = read | {a for news in moved.values() for a in news} | {d.ref for d in own_old}
+        involved |= {q.object.value for q in own_index if q.predicate == INDEX_OF}
+        descriptors: dict[str, list[Descriptor]] = {}
+        for d in context:
+            if index_graph(d.article).value not in changed:
+                descriptors.setdefault(d.ref, []).append(d)
+        new_keys: dict[str, set[str]] = {}
+        for name, quads in changed.items():
+            if not name.startswith(INDEX_GRAPH_PREFIX):
+                continue
+            public = changed.get(name[len(INDEX_GRAPH_PREFIX):], [])
+            roles = [q for q in public if q.predicate in (MEMBER, TITLE)]
+            for d in graph_descriptors(quads + roles, involved):
+                descriptors.setdefault(d.ref, []).append(d)
+            for key, actors in entry_keys(quads, named=True).items():
+                new_keys.setdefault(key, set()).update(actors)
+        again = {d.ref for d in own_old}  # a replaced article: what it held is not known
+        again |= {a for a in involved - read if self.actors.get(a) is not None}
+        for old, news in moved.items():
+            if old in descriptors or len(news) > 1:
+                again |= {old} | news  # split: which keys went where is not known
+            else:
+                for key in self.held_under.pop(old, ()):
+                    held = self.keys.get(key)
+                    if held is not None:
+                        held.discard(old)
+                        held |= news
+                    for new in news:
+                        self.held_under.setdefault(new, set()).add(key)
+        for key, actors in new_keys.items():
+            self.keys.setdefault(key, set()).update(actors)
+            for actor in actors:
+                self.held_under.setdefault(actor, set()).add(key)
+        for actor in involved - again:
+            self.actors.pop(actor, None)
+            if self.held_under.get(actor):
+                state = self.actors[actor] = ActorState(self.labels.get(actor))
+                for d in descriptors.get(actor, ()):
+                    state.add(d)
+        if again:
+            self._read_again(again)
+
+    def _relabel(self, actor: str, label: str | None) -> None:
+        if label is None:
+            self.labels.pop(actor, None)
+        else:
+            self.labels[actor] = label
+        if actor in self.actors:
+            self.actors[actor].label = label
+
+    def _read_again(self, actors: set[str]) -> None:
+        """Read these actors' keys and descriptors from the store (it holds every write)."""
+        for actor in actors:
+            for key in self.held_under.pop(actor, ()):
+                held = self.keys.get(key)
+                if held is not None:
+                    held.discard(actor)
+            self.actors.pop(actor, None)
+        for key, found in actor_keys(self.store, actors).items():
+            self.keys.setdefault(key, set()).update(found)
+            for actor in found:
+                self.held_under.setdefault(actor, set()).add(key)
+        keyed = sorted(a for a in actors if self.held_under.get(a))
+        for a in keyed:
+            self.actors[a] = ActorState(self.labels.get(a))
+        for d in read_actors(self.store, keyed):
+            self.actors[d.ref].add(d)
 
     def written(self, keys: dict[str, set[str]] | None = None) -> None:
         """A batch is in the store: its entries (the ``keys`` given to :meth:`added` for its
@@ -204,9 +363,9 @@ class ActorIndex:
                     del self.unwritten[key]
 
     def forget(self, actors: Iterable[str], keys: Iterable[str]) -> None:
-        """Drop what a write outside the index may have changed: these actors, every label
-        of an actor not held (a rename may have given one), these keys, and every key under
-        which one of these actors is held."""
+        """Drop what a write outside the index may have changed (a bare index only): these
+        actors, every label of an actor not held (a rename may have given one), these keys,
+        and every key under which one of these actors is held."""
         actors = set(actors)
         for a in actors:
             self.actors.pop(a, None)
@@ -215,12 +374,14 @@ class ActorIndex:
             self.keys.pop(key, None)
 
     def clear(self) -> None:
-        """Forget everything (after a failed write)."""
-        self.keys.clear()
-        self.actors.clear()
-        self.labels.clear()
-        self.unwritten.clear()
-        self.held_under.clear()
+        """Forget everything (after a failed write; :meth:`load_whole` then reads it again)."""
+        self.complete = False
+        self.keys = {}
+        self.actors = {}
+        self.labels = {}
+        self.unwritten = {}
+        self.held_under = {}
+        self.articles = set()
 
 
 class Writer:
@@ -244,9 +405,14 @@ class Writer:
             "reasons", "government" (the others were stored already, or the overrides split).
     """
 
-    def __init__(self, store: GraphStore, ids: Ids, overrides: Overrides | None = None) -> None:
-        self.store, self.ids, self.overrides = store, ids, overrides or Overrides()
+    def __init__(self, store: GraphStore, ids: Ids, overrides: Overrides | None = None, group: int = 0) -> None:
+        self.store, self.ids, self.overrides, self.group = store, ids, overrides or Overrides(), group
+        self._held = 0  # batches handed to flush(wait=False) whose articles are pending
+        self._deferred: dict[str, list[ArticleRecord]] = {}  # IRI -> records to write alone after the group
+        self.deferred = 0  # how many records were
+        self._in_write = 0  # and those of the write under way
         self.index = ActorIndex(store)
+        self.index.load_whole()
         self.pending: list[Quad] = []
         self.articles: dict[str, ArticleRecord] = {}  # IRI -> record of each article pending
         self.lost: dict[str, BaseException] = {}
@@ -258,7 +424,6 @@ class Writer:
         self._checkpoint: Future | None = None  # the store's flush asked after it
         self.fast = self.slow = 0
         self.why: Counter[str] = Counter()
-        self._changed: set[str] | None = None
 
     def write(self, record: ArticleRecord) -> None:
         """Write one article (in the pending batch, or at once when it needs the store).
@@ -274,11 +439,16 @@ class Writer:
         except Exception as exc:
             if isinstance(exc, UnsavedWrites) or not self.lost_to(exc):
                 raise
-        plan, self._changed = None, None
-        if not self.overrides.splits and article not in self.articles and self.store.article_hash(article) is None:
+        plan = None
+        if (not self.overrides.splits and article not in self.articles and article not in self._deferred
+                and not self.index.stored(article)):
             plan = self._plan(record, article)
+        if plan is None and self._grouping():
+            self._deferred[article] = self._deferred.get(article, []) + [record]
+            self.deferred += 1
+            return
         if plan is None:
-            self._write_alone(record, article, self._changed)
+            self._write_alone(record, article)
             return
         quads, own, keys, labels = plan
         self.pending += quads
@@ -286,47 +456,46 @@ class Writer:
         for key, actors in keys.items():
             self._keys.setdefault(key, set()).update(actors)
         self.index.added(own, keys, labels)
+        self.index.articles.add(article)
         self.fast += 1
 
-    def _write_alone(self, record: ArticleRecord, article: str, changed: set[str] | None) -> None:
-        """Write an article with :func:`~graph.identity.write_article`, after the pending batch.
-
-        Args:
-            record: The article.
-            article: Its IRI.
-            changed: The held actors whose members or label the write changes (None: not
-                known, so every actor the article's names find is forgotten).
-        """
+    def _write_alone(self, record: ArticleRecord, article: str, flushed: bool = False) -> None:
+        """Write an article with :func:`~graph.identity.write_article`, after the pending batch
+        (``flushed``: which is written already), and follow what it changed in the index
+        (:meth:`ActorIndex.rewritten`)."""
         try:
-            self.flush()  # and wait: the store holds every batch before this article
+            if not flushed:
+                self.flush()  # and wait: the store holds every batch before this article
         except Exception as exc:
             if isinstance(exc, UnsavedWrites) or not self.lost_to(exc):
                 raise
             self.write(record)  # planned again, on the store without the batch lost
             return
-        touched = self._touched(record, article) if changed is None else set()
+        write: dict = {}
         try:
-            write_article(self.store, record, self.ids, self.overrides)
+            write_article(self.store, record, self.ids, self.overrides, out=write)
+            self.index.rewritten(article, write)
         except BaseException:
-            self.index.clear()
+            self._reload()
             raise
-        index, public = index_graph(article), iri(article)
-        quads = self.store.quads(None, None, None, index)
-        keys = entry_keys(quads, named=True)
-        if changed is None:
-            self.index.forget(touched, keys)
-        else:
-            roles = self.store.quads(None, MEMBER, None, public) + self.store.quads(None, TITLE, None, public)
-            own = descriptors_in(quads + roles, article)
-            self.index.forget(changed, ())
-            self.index.added([d for d in own if d.ref in self.index.actors], keys, {})
-            self.index.written()
         self.slow += 1
+
+    def _reload(self) -> None:
+        """Read the index again from the store (after a failed write; none is under way)."""
+        try:
+            self.index.load_whole()
+        except Exception:  # noqa: BLE001 - the store cannot be read: the index reads it bit by bit
+            self.index.clear()
 
     def flush(self, wait: bool = True) -> None:
         """Write the pending batch in one transaction, in the writing thread, once the batch
         before it is written. A crash before that transaction ends leaves the store with every
         batch before this one and nothing of this one (a rerun of the build writes it).
+
+        With :attr:`group`, ``flush(wait=False)`` writes nothing until the pending batches
+        hold that many quads: they are then written as one group, ingested by the store's
+        bulk loader when it has one (:meth:`graph.rdf.store.Store.ingest`), as atomic as a
+        transaction; a crash leaves every group before it and none of the interrupted one.
 
         Args:
             wait: Also wait until the batch is in the store. Without, return at once: the
@@ -337,16 +506,50 @@ class Writer:
                 articles are then in :attr:`lost` (none of them is in the store), and the
                 index forgets everything.
         """
+        self._held += 1
+        if not wait and self._grouping() and len(self.pending) < self.group and len(self._deferred) < DEFERRED:
+            return
         try:
             self.wait()
         finally:
             quads, self.pending = self.pending, []
             self._writing, self.articles = self.articles, {}
             self._writing_keys, self._keys = self._keys, {}
-            if quads:
+            if quads and self.group and len(quads) >= self.group and hasattr(self.store, "ingest"):
+                self._write = self._submit(self.store.ingest, quads)
+            elif quads:
                 self._write = self._submit(self.store.change, (), quads)
-            if wait:
+            self._in_write, self._held = (self._held if quads else 0), 0
+            if wait or self._deferred:
                 self.wait()
+            self._write_deferred()
+
+    def _write_deferred(self) -> None:
+        """Write alone, in the order met, the articles deferred until the group before them
+        was written (which must be). One that fails is in :attr:`lost`."""
+        while self._deferred:
+            article = next(iter(self._deferred))
+            records = self._deferred[article]
+            record = records.pop(0)
+            if not records:
+                del self._deferred[article]
+            try:
+                self._write_alone(record, article, flushed=True)
+            except UnsavedWrites:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the article is reported as lost, the group goes on
+                self.lost[record.article.id] = exc
+
+    def _grouping(self) -> bool:
+        """True when batches are gathered into groups (:attr:`group`, from :data:`GROUP_FROM` articles)."""
+        return bool(self.group) and len(self.index.articles) >= GROUP_FROM
+
+    @property
+    def unwritten(self) -> int:
+        """How many batches handed to :meth:`flush` are not known to be in the store (the
+        latest ones: pending, or in the write under way; more when articles deferred are left
+        by a failed write)."""
+        return self._held + self._in_write + len(self._deferred)
 
     def wait(self, article: str | None = None) -> None:
         """Wait until the batch being written is in the store (given ``article``, only if the
@@ -362,7 +565,7 @@ class Writer:
         if self._write is None or (article is not None and article not in self._writing):
             return
         write, writing, keys = self._write, self._writing, self._writing_keys
-        self._write, self._writing, self._writing_keys = None, {}, {}
+        self._write, self._writing, self._writing_keys, self._in_write = None, {}, {}, 0
         try:
             try:
                 write.result()
@@ -392,7 +595,7 @@ class Writer:
     def close(self) -> None:
         """Wait for the batch being written and end the writing thread. The pending batch is
         not written (call :meth:`flush` first); a failed write is only recorded in :attr:`lost`."""
-        self.pending, self.articles, self._keys = [], {}, {}
+        self.pending, self.articles, self._keys, self._deferred = [], {}, {}, {}
         try:
             self.wait()
         except Exception:  # noqa: BLE001,S110 - in self.lost; the caller is already stopping
@@ -415,7 +618,7 @@ class Writer:
         """A batch failed to be written: its articles are lost, the index forgets, and the
         pending batch is planned again from the store."""
         self.lost.update({r.article.id: exc for r in batch.values()})
-        self.index.clear()
+        self._reload()
         again = list(self.articles.values())
         self.pending, self.articles, self._keys = [], {}, {}
         self.fast -= len(again)
@@ -428,16 +631,6 @@ class Writer:
             except Exception as again_exc:  # noqa: BLE001 - reported with the batch, as when it was written
                 self.lost[record.article.id] = again_exc
 
-    def _touched(self, record: ArticleRecord, article: str) -> set[str]:
-        """Every held actor whose members or label :func:`~graph.identity.write_article` may
-        change for this article: those its names find (which it may rename) and those it
-        names already (a replaced article). The actors they become are new to the index or
-        among them."""
-        own = descriptors_of(record, article)
-        keys = {k for d in own for k in lookup_keys(d.kind, d.names, d.titles)}
-        keys |= override_keys(keys, self.overrides)
-        return {d.ref for d in self.index.context(keys)} | indexed_actors(self.store, article)
-
     def _plan(self, record: ArticleRecord, article: str) -> tuple | None:
         """The quads that write a new article, when it changes nothing stored of the others;
         None when it needs :func:`~graph.identity.write_article`."""
@@ -449,7 +642,6 @@ class Writer:
         resolved, resolution = resolve(record, ids, context, self.overrides)
         moved = {d.ref: resolution.assignments[d.key].iri for d in context if resolution.assignments[d.key].iri != d.ref}
         if moved:
-            self._changed = set(moved) | set(moved.values())
             self.why['rename'] += 1
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
@@ -463,17 +655,14 @@ class Writer:
         joined = {d.ref for d in own}
         for actor in joined - known:
             if self.index.label(actor) is not None:
-                self._changed = {actor}
                 self.why['unfound'] += 1
                 return None  # a stored actor the names did not find (IRIs alike)
         for actor in joined & known:
             if self.index.actors[actor].label != resolved.labels.get(actor):
-                self._changed = {actor}
                 self.why['label'] += 1
                 return None  # a stored actor changes label
         if joined & known and not _same_reasons(context, [d for d in context if d.ref in joined], resolution,
                                                  ids, self.overrides, own_new):
-            self._changed = set()
             self.why['reasons'] += 1
             return None
         facts = graph_facts(read)
@@ -485,7 +674,6 @@ class Writer:
                 own_label = min(v.value for v in f[LOCAL_LABEL])
                 stored = self.index.label(actor)
                 if stored is not None and own_label < stored:
-                    self._changed = set()
                     self.why['government'] += 1
                     return None  # a government takes a new label
                 labels[actor] = own_label if stored is None else stored

@@ -291,3 +291,69 @@ def test_a_crash_while_a_batch_is_written_leaves_every_batch_before_it(tmp_path,
     with Store.open(tmp_path / "store") as store:
         crashed = _export(store)
     assert crashed == _alone(tmp_path, "alone", CASES[6][1][:at - 1])
+
+
+# The index loaded whole, and kept exact without reading the store.
+
+def _held(index: ActorIndex) -> tuple:
+    """What an index holds, comparable: keys, actors (label, shapes), labels, articles."""
+    keys = {k: frozenset(a) for k, a in index.keys.items() if a}
+    actors = {a: (s.label, {shape: (held[0], held[1]) for shape, held in s.shapes.items()})
+              for a, s in index.actors.items()}
+    return keys, actors, {a: v for a, v in index.labels.items() if v is not None}, index.articles
+
+
+@pytest.mark.slow  # writes a store on disk for every order of every case
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_the_index_kept_after_each_write_equals_the_index_loaded_whole(why, descs, expected, tmp_path):
+    for n, order in enumerate(itertools.permutations(descs)):
+        with Store.open(tmp_path / f"kept-{n}") as store:
+            writer = Writer(store, Ids())
+            for desc in order:
+                writer.write(_record(desc))
+                writer.flush()
+                loaded = ActorIndex(store)
+                loaded.load_whole()
+                assert _held(writer.index) == _held(loaded), [d.article for d in order]
+            writer.close()
+
+
+def test_an_index_loaded_whole_reads_the_store_no_more(tmp_path):
+    descs = CASES[0][1]
+    with Store.open(tmp_path / "store") as store:
+        for desc in descs:
+            write_article(store, _record(desc), Ids())
+        lazy = ActorIndex(store)
+        whole = ActorIndex(store)
+        whole.load_whole()
+        keys = set(whole.keys)
+        assert lazy.actors_for(keys) == whole.actors_for(keys)
+        lazy.load(lazy.actors_for(keys))
+        assert _held(lazy)[1] == _held(whole)[1]
+        real, store._inner = store._inner, None  # closed: any read raises
+        try:
+            assert whole.actors_for(keys | {"no such key"}) == lazy.actors_for(keys)
+            assert whole.label("https://example.org/none") is None
+        finally:
+            store._inner = real
+
+
+# Groups: batches gathered and ingested, the articles that need the store deferred after them.
+
+@pytest.mark.slow  # writes two stores on disk for every order of every case
+@pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("group", [1, 400])  # quads: every batch ingested; a few batches a group
+def test_groups_with_articles_deferred_equal_articles_written_alone(why, descs, expected, group, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.setattr("graph.writer.GROUP_FROM", 0)
+    for n, order in enumerate(itertools.permutations(descs)):
+        with Store.open(tmp_path / f"grouped-{n}") as store:
+            writer = Writer(store, Ids(), group=group)
+            for desc in order:
+                writer.write(_record(desc))
+                writer.flush(wait=False)
+            writer.flush()
+            writer.close()
+            assert not writer.lost and writer.unwritten == 0
+            grouped = _export(store)
+        assert grouped == _alone(tmp_path, f"alone-{n}", order), [d.article for d in order]

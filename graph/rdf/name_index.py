@@ -55,7 +55,8 @@ from graph.resolve.names import index_keys, lookup_keys
 
 __all__ = ["Facts", "descriptors_in", "entry_keys", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
            "index_moves", "index_quads", "indexed_actors", "renamed_index_part", "keyed_actors", "read_actors", "read_context",
-           "read_descriptions", "read_keys", "replaced_facts", "source_key", "source_quads", "stored_source"]
+           "read_descriptions", "read_index", "read_keys", "replaced_facts", "actor_keys", "graph_descriptors", "source_key",
+           "source_quads", "stored_source"]
 
 _KINDS = {cls.value: kind for kind, cls in KIND_CLASSES.items() if kind != "UnnamedSource"}
 UNNAMED_SOURCE = KIND_CLASSES["UnnamedSource"]
@@ -312,6 +313,79 @@ def read_keys(store: GraphStore, keys: Iterable[str], named: bool = False) -> di
 def read_actors(store: GraphStore, actors: Iterable[str]) -> list[Descriptor]:
     """Every article's descriptor of each of ``actors`` (one query)."""
     return _read(store, (), actors) if actors else []
+
+
+def read_index(store: GraphStore) -> tuple[dict[str, set[str]], list[Descriptor]]:
+    """The whole name index, for identity: what :func:`read_keys` (``named``) gives for every
+    key, and what :func:`read_actors` gives for every actor stored under one. One query per
+    predicate read, each a scan of that predicate in the store, joined here.
+
+    Returns:
+        Name key -> the actors (not unnamed sources) stored under it, and every article's
+        descriptor of each of those actors.
+    """
+    def rows(predicate: NamedNode) -> Iterator[tuple[str, str, object]]:
+        for row in store.query(f"SELECT ?g ?s ?o WHERE {{ GRAPH ?g {{ ?s {predicate} ?o }} }}"):
+            yield row["g"].value, row["s"].value, row["o"]
+    entries: dict[str, tuple[str, str]] = {}  # entry -> (its graph, its actor)
+    for graph, entry, actor in rows(INDEX_OF):
+        entries[entry] = (graph, actor.value)
+    kinds: dict[str, set[str]] = {}
+    for _, entry, kind in rows(LOCAL_KIND):
+        if entry in entries:
+            kinds.setdefault(entry, set()).add(kind.value)
+    keys: dict[str, set[str]] = {}
+    for _, entry, key in rows(NAME_KEY):
+        if entry in entries and UNNAMED_SOURCE.value not in kinds.get(entry, ()):
+            keys.setdefault(key.value, set()).add(entries[entry][1])
+    keyed = set().union(*keys.values()) if keys else set()
+    found: list[tuple[str, NamedNode, NamedNode, str]] = []
+    for entry, values in kinds.items():
+        graph, actor = entries[entry]
+        if actor in keyed:
+            found += [(actor, NamedNode(graph), LOCAL_KIND, v) for v in values]
+    for predicate in (LOCAL_NAME, LOCAL_REASON):
+        for graph, entry, value in rows(predicate):
+            held = entries.get(entry)
+            if held is not None and held[1] in keyed:
+                found.append((held[1], NamedNode(graph), predicate, value.value))
+    members: dict[tuple[str, str], set[str]] = {}
+    for graph, role, actor in rows(MEMBER):
+        if actor.value in keyed:
+            members.setdefault((graph, role), set()).add(actor.value)
+    for graph, role, title in rows(TITLE):
+        for actor in members.get((graph, role), ()):
+            found.append((actor, NamedNode(graph), TITLE, title.value))
+    return keys, _descriptors(found)
+
+
+def actor_keys(store: GraphStore, actors: Iterable[str]) -> dict[str, set[str]]:
+    """Name key -> the ones of ``actors`` stored under it (not unnamed sources), for every
+    key any of them is stored under (one query)."""
+    values = " ".join(str(iri(a)) for a in sorted(set(actors)))
+    if not values:
+        return {}
+    found: dict[str, set[str]] = {}
+    rows = store.query(f"SELECT DISTINCT ?k ?s WHERE {{ VALUES ?s {{ {values} }} "
+                       f"GRAPH ?g {{ ?e {INDEX_OF} ?s ; {NAME_KEY} ?k FILTER NOT EXISTS {{ ?e {LOCAL_KIND} {UNNAMED_SOURCE} }} }} }}")
+    for row in rows:
+        found.setdefault(row["k"].value, set()).add(row["s"].value)
+    return found
+
+
+def graph_descriptors(quads: Iterable[Quad], actors: set[str]) -> list[Descriptor]:
+    """The descriptors of ``actors`` that an article's index graph and the role nodes of its
+    public graph (``quads``, both) give, as :func:`read_actors` reads them from the store
+    (every entry of each actor, with a name key or not)."""
+    quads = list(quads)
+    entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF and q.object.value in actors}
+    roles = {(q.graph_name, q.subject): q.object.value for q in quads
+             if q.predicate == MEMBER and q.object.value in actors}
+    rows = [(entries[q.subject], q.graph_name, q.predicate, q.object.value) for q in quads
+            if q.predicate in _READ and q.subject in entries]
+    rows += [(roles[q.graph_name, q.subject], q.graph_name, TITLE, q.object.value) for q in quads
+             if q.predicate == TITLE and (q.graph_name, q.subject) in roles]
+    return _descriptors(rows)
 
 
 def descriptors_in(quads: Iterable[Quad], article: str) -> list[Descriptor]:

@@ -28,6 +28,9 @@ from graph.rdf.lock import StoreLock
 from graph.rdf.statement_keys import key_quads, mark_quad
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
+#: Oxigraph's bulk loader splits its input into chunks of at least this many quads, each
+#: ingested on its own (``DEFAULT_BULK_LOAD_BATCH_SIZE``): :meth:`Store.ingest` stays below.
+_BULK_CHUNK = 1_000_000
 
 
 
@@ -279,6 +282,33 @@ class Store:
                 self._store.extend(add)
             else:
                 self._store.update(change_update(remove, add, drop))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
+
+    def ingest(self, add: list[Quad]) -> None:
+        """Add many quads at once with Oxigraph's bulk loader instead of a transaction: all or
+        nothing too, and its cost does not grow with the store.
+
+        A transaction (:meth:`change`) looks up every quad and every string before writing it,
+        in indexes that grow with the store; the bulk loader sorts the quads into one file per
+        index and hands them to RocksDB in one ingestion (``IngestExternalFiles``, atomic across
+        the indexes: a process killed while ingesting batch after batch left each whole or
+        absent), with no reads. A quad already stored is written again, unchanged. Its input is
+        N-Quads text (serialized here, about 1 us a quad), so that pyoxigraph parses and writes
+        it without holding Python's lock. Each ingestion leaves files in RocksDB's first level
+        that reads scan until compactions merge them: for large groups only (the writer's, of
+        :data:`graph.writer.GROUP_QUADS` or more), not for a few quads.
+
+        Raises:
+            StoreError: when the store is read-only or the write fails.
+            ValueError: for :data:`_BULK_CHUNK` quads or more (the loader would split them).
+        """
+        self._check_writable()
+        if len(add) >= _BULK_CHUNK:
+            raise ValueError(f"{len(add)} quads in one ingestion: at most {_BULK_CHUNK - 1} are atomic")
+        try:
+            self._store.bulk_load(ox.serialize(add, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS,
+                                  lenient=True)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
 

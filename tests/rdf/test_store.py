@@ -343,3 +343,74 @@ def test_a_lookup_returns_only_what_matches_its_pattern(tmp_path: Path, value: i
                        for i in (255, 256, 8191, 8202, 8281, 70000)])
         for pattern in ((None, begin, ox.Literal(value), graph), (None, None, ox.Literal(value), None)):
             assert [q.object for q in st.quads(*pattern)] == [ox.Literal(value)]
+
+
+# Store.ingest: many quads added by the bulk loader (the writer's groups).
+
+_MANY = 2000
+
+
+def _many(term: ox.Literal | ox.NamedNode, graph) -> list[ox.Quad]:
+    """``_MANY`` quads, each with ``term`` as object, in ``graph``."""
+    return [ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), _LABEL, term, graph) for i in range(_MANY)]
+
+
+@pytest.mark.parametrize("term", [
+    ox.Literal("plain"),
+    ox.Literal('quotes " and \\ and\nlines\ttabs'),
+    ox.Literal("Zoë – “quoted” 🙂"),
+    ox.Literal("Bonjour", language="fr"),
+    ox.Literal("12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+    ox.Literal("2026-01-02", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+    ox.NamedNode("https://example.org/o?q=1#f"),
+])
+@pytest.mark.parametrize("graph", [ox.NamedNode(A1), ox.DefaultGraph()])
+def test_ingested_quads_are_stored_as_change_stores_them(store: Store, tmp_path: Path, term, graph) -> None:
+    quads = _many(term, graph)
+    before = set(store._store)
+    store.ingest(quads)
+    store.ingest(quads[:_MANY // 2] + quads[:_MANY // 2])  # stored already: nothing changes
+    with Store.open(tmp_path / "changed") as other:
+        other.change([], quads)
+        assert set(store._store) - before == set(other._store) - set(other.quads(None, None, None, STORE_GRAPH))
+    assert all(store.quads(q.subject, q.predicate, q.object, q.graph_name) == [q] for q in quads[:3])
+
+
+def test_ingested_quads_are_in_the_store_reopened(tmp_path: Path) -> None:
+    quads = _many(ox.Literal("kept"), ox.NamedNode(A2))
+    with Store.open(tmp_path / "store") as st:
+        st.ingest(quads)
+    with Store.open(tmp_path / "store", read_only=True) as st:
+        assert set(st.quads(None, None, None, ox.NamedNode(A2))) == set(quads)
+        assert A2 in st.articles()
+        with pytest.raises(StoreError, match="read-only"):
+            st.ingest(quads)
+
+
+def _ingest_until_killed(location: str, started) -> None:
+    """Ingest batch after batch of ``_MANY`` quads, batch ``i`` in graph ``g{i}``, until killed."""
+    with Store.open(location) as st:
+        for i in range(10_000):
+            st.ingest(_many(ox.Literal(f"batch {i}"), ox.NamedNode(f"https://example.org/g{i}")))
+            started.set()
+
+
+@pytest.mark.slow  # a new process per case
+@pytest.mark.parametrize("after", [0.0, 0.3, 1.0])
+def test_a_kill_while_ingesting_leaves_each_batch_whole_or_absent(tmp_path: Path, after: float) -> None:
+    import multiprocessing
+    import os
+    import signal
+    import time
+
+    context = multiprocessing.get_context("spawn")
+    started = context.Event()
+    process = context.Process(target=_ingest_until_killed, args=(str(tmp_path / "store"), started))
+    process.start()
+    assert started.wait(60)
+    time.sleep(after)
+    os.kill(process.pid, signal.SIGKILL)
+    process.join(30)
+    with Store.open(tmp_path / "store") as st:
+        sizes = [len(st.quads(None, None, None, g)) for g in st._store.named_graphs() if g != STORE_GRAPH]
+    assert sizes and set(sizes) == {_MANY}

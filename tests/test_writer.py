@@ -37,10 +37,11 @@ def _alone(tmp_path, name: str, descs) -> bytes:
 @pytest.mark.slow  # writes two stores on disk for every order of every case
 @pytest.mark.parametrize(("why", "descs", "expected"), CASES, ids=[c[0] for c in CASES])
 @pytest.mark.parametrize("batch", [1, 2])
-def test_batches_written_from_the_index_equal_articles_written_alone(why, descs, expected, batch, tmp_path):
+@pytest.mark.parametrize("whole", [False, True])  # the index read as needed, or whole at once
+def test_batches_written_from_the_index_equal_articles_written_alone(why, descs, expected, batch, whole, tmp_path):
     for n, order in enumerate(itertools.permutations(descs)):
         with Store.open(tmp_path / f"batched-{n}") as store:
-            writer = Writer(store, Ids())
+            writer = Writer(store, Ids(), whole=whole)
             for i, desc in enumerate(order, start=1):
                 writer.write(_record(desc))
                 if i % batch == 0:
@@ -308,7 +309,7 @@ def _held(index: ActorIndex) -> tuple:
 def test_the_index_kept_after_each_write_equals_the_index_loaded_whole(why, descs, expected, tmp_path):
     for n, order in enumerate(itertools.permutations(descs)):
         with Store.open(tmp_path / f"kept-{n}") as store:
-            writer = Writer(store, Ids())
+            writer = Writer(store, Ids(), whole=True)
             for desc in order:
                 writer.write(_record(desc))
                 writer.flush()
@@ -348,7 +349,7 @@ def test_groups_with_articles_deferred_equal_articles_written_alone(why, descs, 
     monkeypatch.setattr("graph.writer.GROUP_FROM", 0)
     for n, order in enumerate(itertools.permutations(descs)):
         with Store.open(tmp_path / f"grouped-{n}") as store:
-            writer = Writer(store, Ids(), group=group)
+            writer = Writer(store, Ids(), group=group, whole=True)
             for desc in order:
                 writer.write(_record(desc))
                 writer.flush(wait=False)
@@ -357,3 +358,28 @@ def test_groups_with_articles_deferred_equal_articles_written_alone(why, descs, 
             assert not writer.lost and writer.unwritten == 0
             grouped = _export(store)
         assert grouped == _alone(tmp_path, f"alone-{n}", order), [d.article for d in order]
+
+
+@pytest.mark.slow  # writes two stores on disk
+@pytest.mark.parametrize(("share", "whole_after"), [(0.5, 3), (1.0, 5), (2.0, 10), (1000.0, None)])
+def test_a_build_reads_the_index_whole_once_it_has_planned_its_share_of_the_store(share, whole_after, tmp_path,
+                                                                                   monkeypatch):
+    monkeypatch.setattr("graph.writer.GROUP_FROM", 0)
+    monkeypatch.setattr("graph.writer.WHOLE_AFTER", share)
+    descs = [dataclasses.replace(d, article=f"{d.article}{n}") for n, (_, case, _) in enumerate(CASES) for d in case]
+    first, rest = descs[:5], descs[5:]
+    assert len(rest) >= 10
+    with Store.open(tmp_path / "store") as store:
+        for desc in first:
+            write_article(store, _record(desc), Ids())
+        writer = Writer(store, Ids())  # 5 articles stored: whole from 5 * share planned
+        complete = []
+        for desc in rest:
+            writer.write(_record(desc))
+            complete.append(writer.index.complete)
+        writer.flush()
+        writer.close()
+        batched = _export(store)
+    expected = [n >= whole_after if whole_after else False for n in range(1, len(rest) + 1)]
+    assert complete == expected
+    assert batched == _alone(tmp_path, "alone", first + rest)

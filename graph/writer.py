@@ -75,7 +75,7 @@ from graph.rdf.name_index import (actor_keys, descriptors_in, entry_keys, govern
 from graph.rdf.statement_keys import key_quads
 from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, resolve
-from graph.resolve.cluster import cluster, combine_merges, member_merges
+from graph.resolve.cluster import adds_no_shape, cluster, combine_merges, member_merges
 from graph.resolve.descriptors import Descriptor, Shape, descriptors_of, is_short
 from graph.resolve.names import lookup_keys
 
@@ -751,22 +751,7 @@ def _same_reasons(context: list[Descriptor], touched: list[Descriptor], resoluti
     touched = [d for d in touched if d.primary != resolution.assignments[d.key].label]
     if not touched:
         return True
-    if _adds_no_shape(context, own, resolution):
+    if adds_no_shape(context, own, resolution):
         return True
     before = cluster(context, ids, overrides)
     return all((before.reasons.get(d.key) or _SAME) == (resolution.reasons.get(d.key) or _SAME) for d in touched)
-
-
-def _adds_no_shape(context: list[Descriptor], own: list[Descriptor], resolution: Resolution) -> bool:
-    """True when clustering ``context`` with ``own`` ran the rules on the same descriptors as
-    clustering ``context`` alone: each of ``own`` was clustered as it is (the resolver merged
-    none of them) and has the shape of a descriptor of ``context`` whose key is smaller (the
-    first of a shape, by key, stands for it)."""
-    if len({resolution.assignments[d.key].iri for d in own}) < len(own):
-        return False  # the resolver clustered them again, merged
-    first: dict[Shape, tuple[str, str]] = {}
-    for d in context:
-        shape = d.shape
-        if shape not in first or d.key < first[shape]:
-            first[shape] = d.key
-    return all(d.shape in first and first[d.shape] < d.key for d in own)

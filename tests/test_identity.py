@@ -188,8 +188,8 @@ def _entity(key: str, kind: str, name: str, text: str, aliases: set[str] = froze
     return Entity(key, kind, name, set(aliases), [Mention(Span(begin, begin + len(name)), name)])
 
 
-MEMBER_TEXT = "Spokeswoman Lena Okafor of the NACD spoke."
-DEFINING_TEXT = "The National Authority for Combating Drugs (NACD) met."
+MEMBER_TEXT = "Spokeswoman Lena Okafor of the NAHS spoke."
+DEFINING_TEXT = "The National Authority for Harbour Safety (NAHS) met."
 MEMBER_OF = ox.NamedNode("http://www.w3.org/ns/org#memberOf")
 ORGANIZATION = ox.NamedNode("http://www.w3.org/ns/org#organization")
 
@@ -200,10 +200,10 @@ def test_memberships_follow_a_renamed_organisation(tmp_path, order):
     name, even when a later article renames that organisation (an acronym it defines)."""
     records = {
         "a1": _article("a1", MEMBER_TEXT, [_entity("e0", "Person", "Lena Okafor", MEMBER_TEXT),
-                                           _entity("e1", "Organization", "NACD", MEMBER_TEXT)],
+                                           _entity("e1", "Organization", "NAHS", MEMBER_TEXT)],
                        [Role("e0", "Spokeswoman", "e1", Span(0, 11))]),
-        "a2": _article("a2", DEFINING_TEXT, [_entity("e0", "Organization", "National Authority for Combating Drugs",
-                                                     DEFINING_TEXT, {"NACD"})]),
+        "a2": _article("a2", DEFINING_TEXT, [_entity("e0", "Organization", "National Authority for Harbour Safety",
+                                                     DEFINING_TEXT, {"NAHS"})]),
     }
     with Store.open(tmp_path / "store") as store:
         for article_id in order:
@@ -212,7 +212,7 @@ def test_memberships_follow_a_renamed_organisation(tmp_path, order):
         members = {q.object for q in store.quads(person, MEMBER_OF, None, None)}
         roles = {q.object for q in store.quads(None, ORGANIZATION, None, None)}
         orgs = {q.subject for q in store.quads(None, ox.NamedNode(str(RDFS.label)),
-                                               ox.Literal("National Authority for Combating Drugs"), None)}
+                                               ox.Literal("National Authority for Harbour Safety"), None)}
         labels = [q.object.value for q in store.quads(person, ox.NamedNode(str(RDFS.label)), None, None)]
     assert members == roles == orgs, (members, roles, orgs)
     assert labels == ["Lena Okafor"]  # the member keeps its label
@@ -286,10 +286,10 @@ SEQUENCES = [
     ]),
     ("an organisation renamed, its member named again", [
         _article("b1", MEMBER_TEXT, [_entity("e0", "Person", "Lena Okafor", MEMBER_TEXT),
-                                     _entity("e1", "Organization", "NACD", MEMBER_TEXT)],
+                                     _entity("e1", "Organization", "NAHS", MEMBER_TEXT)],
                  [Role("e0", "Spokeswoman", "e1", Span(0, 11))]),
-        _article("b2", DEFINING_TEXT, [_entity("e0", "Organization", "National Authority for Combating Drugs",
-                                                DEFINING_TEXT, {"NACD"})]),
+        _article("b2", DEFINING_TEXT, [_entity("e0", "Organization", "National Authority for Harbour Safety",
+                                                DEFINING_TEXT, {"NAHS"})]),
         _article("b3", PLAIN_TEXT, [_entity("e0", "Person", "Lena Okafor", PLAIN_TEXT)]),
     ]),
     ("a place speaks in every article: its government gains", [

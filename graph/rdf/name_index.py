@@ -394,13 +394,8 @@ def descriptors_in(quads: Iterable[Quad], article: str) -> list[Descriptor]:
     will read them back."""
     quads = list(quads)
     entries = {q.subject: q.object.value for q in quads if q.predicate == INDEX_OF}
-    roles = {q.subject: q.object.value for q in quads if q.predicate == MEMBER}
     keyed = {entries[q.subject] for q in quads if q.predicate == NAME_KEY and q.subject in entries}
-    rows = [(entries[q.subject], q.graph_name, q.predicate, q.object.value) for q in quads
-            if q.predicate in _READ and q.subject in entries and entries[q.subject] in keyed]
-    rows += [(roles[q.subject], q.graph_name, TITLE, q.object.value) for q in quads
-             if q.predicate == TITLE and q.subject in roles and roles[q.subject] in keyed]
-    return [d for d in _descriptors(rows) if d.article == article]
+    return [d for d in graph_descriptors(quads, keyed) if d.article == article]
 
 
 def entry_keys(quads: Iterable[Quad], named: bool = False) -> dict[str, set[str]]:

@@ -116,12 +116,13 @@ def person_clusters(doc: Doc, text: str, cands: Sequence[Candidate]) -> list[Clu
         forms = [cl.forms for cl in clusters]
         i = next((k for k in named.get(toks, ()) if genders[k] in (None, gender) or gender is None), None)
         reason = ""
+        found = None
         if gender is not None:  # "Mrs. Okafor": the one Okafor named in full she can be, before
-            k, why = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
-            if why == "short name" and k != i:  # a bare "Okafor" the headline wrote
-                i, reason = k, why
+            found = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
+            if found[1] == "short name" and found[0] != i:  # a bare "Okafor" the headline wrote
+                i, reason = found
         if i is None:
-            i, reason = _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
+            i, reason = found or _find_person(fulls, list(toks), forms, doc[c.start].idx, genders, gender)
         evidence = []
         if i is None:
             clusters.append(Cluster("Person"))

@@ -195,6 +195,10 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
     counted in ``report`` (or its error line given to ``fail``), and ``progress`` told,
     once its batch's write has ended; every write has ended when this returns or raises.
 
+    Python's cyclic collector collects its youngest generation less often meanwhile
+    (:func:`graph.memory.rare_young_collections`): the planning of each article no longer
+    fills the oldest generation, whose collections scan the writer's whole index.
+
     Args:
         batches: The extracted articles, in input order.
         store: The store (writable).
@@ -213,19 +217,20 @@ def write_batches(batches: Iterable[list[Extracted]], store: GraphStore, ids: Id
     held = memory.resident()
     asked = False
     try:
-        for results in batches:
-            unsettled.append((results, _write_each(results, writer, report, fail, stored)))
-            _flush(writer, wait=False)  # waits for the batch before, and makes a checkpoint asked after it
-            _settle(unsettled, writer.unwritten, writer, report, fail, progress)
-            if asked:
-                if trim:
-                    memory.trim()
-                held = memory.resident()
-            asked = memory.resident() - held > CHECKPOINT_GROWTH
-            if asked:
-                writer.checkpoint()
-        _flush(writer, wait=True)
-        _settle(unsettled, 0, writer, report, fail, progress)
+        with memory.rare_young_collections():
+            for results in batches:
+                unsettled.append((results, _write_each(results, writer, report, fail, stored)))
+                _flush(writer, wait=False)  # waits for the batch before, and makes a checkpoint asked after it
+                _settle(unsettled, writer.unwritten, writer, report, fail, progress)
+                if asked:
+                    if trim:
+                        memory.trim()
+                    held = memory.resident()
+                asked = memory.resident() - held > CHECKPOINT_GROWTH
+                if asked:
+                    writer.checkpoint()
+            _flush(writer, wait=True)
+            _settle(unsettled, 0, writer, report, fail, progress)
     finally:
         writer.close()
 

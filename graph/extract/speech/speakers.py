@@ -31,6 +31,10 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Verbs whose predicate noun is their subject ("Roe was the first mayor to ...").
+COPULAS = frozenset({"be", "become", "remain"})
+#: Pronouns that stand for someone ("she was the first to ...", never "it was the last chance to ...").
+PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "who"})
 #: Children that make a coordinated verb a clause of its own, not a second cue of the
 #: reporting verb it follows (see :func:`second_cue_of`).
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
@@ -93,7 +97,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in NOUN_POS and not quoted:
             return verb.head  # "Roe, later alleging that ..., said": hung on the name
         if verb.dep_ == "relcl" and not quoted:
-            return verb.head
+            return _copula_subject(verb) or verb.head
         controller = _object_controller(verb, ctx.words) if not quoted else None
         if controller is not None:
             return controller  # "the vote led Roe to announce ...": Roe announces
@@ -107,6 +111,21 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _copula_subject(verb: Token) -> Token | None:
+    """The subject of the copula whose predicate noun an infinitive qualifies, who does what
+    the infinitive says ("Roe was the first mayor to endorse Poe", "Roe and Berg were the
+    only members to vote against it": Roe endorses, Roe and Berg vote), or None."""
+    noun = verb.head
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (subject.ent_type_ in NAME_LABELS or subject.lower_ in PERSONAL):
+        return None  # "it was the last chance to ...": no one
+    return subject
 
 
 def _poll_of_share(ctx: Context, verb: Token, subject: Token) -> Token | None:

@@ -59,6 +59,11 @@ from tests.extract.speech.cast import find, run
     # ... but not in an attribution the parser hung as the content of the words before it
     ("Omar Haddad cannot say that “from his view,” Tomas Berg added, saying it should be “up "
      "to the court to act.”", {}, "it should be", "Tomas Berg"),
+    # an infinitive on the predicate noun of a copula: its subject does what it says
+    ("Maria Okonkwo was the first mayor in the region to endorse Tomas Berg.", {}, "Tomas Berg",
+     "Maria Okonkwo"),
+    ("Maria Okonkwo and Ana Ruiz were the only members to vote against the final version of "
+     "the bill.", {}, "the final version of the bill", "Maria Okonkwo and Ana Ruiz"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

@@ -395,7 +395,7 @@ def role_holder(discourse: Discourse, token: Token) -> str | None:
             continue
         score = len(modifiers & set(words))
         recent = max((e.begin for e in earlier if e.key == role.person), default=-1)
-        recent = max(recent, role.span.begin if role.span.begin < token.idx else -1)
+        recent = max(recent, role.span.begin if role.span.begin <= token.idx else -1)
         if recent < 0 and anyone_before:
             continue
         if best is None or (score, recent) > best[:2]:

@@ -375,6 +375,8 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
     if _coordinated(token):
         return _group(discourse, token)
+    if _member_of_group(discourse, token):
+        return _unnamed(discourse, token)  # "one Republican involved in the talks said"
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
@@ -406,6 +408,20 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
+
+
+def _member_of_group(discourse: Discourse, token: Token) -> bool:
+    """True for one member of a group the model names as a nationality, religion or party,
+    counted by a determiner ("the Ostland Republican", "one Democrat involved in the talks",
+    "a Catholic from Lakeside"): someone the text does not name, never the party itself,
+    which a bare word in the singular does not name ("the Republican Party", "the GOP").
+    A word that is itself a name or alias of an organisation of the article stays it."""
+    if token.ent_type_ != "NORP" or token.tag_ != "NNP" or not any(
+            t.dep_ in ("det", "nummod") for t in token.lefts):
+        return False
+    word = token.lower_
+    return not any(word in {f.lower() for f in (e.name, *e.aliases)}
+                   for e in discourse.entities.values() if e.kind == "Organization")
 
 
 def _coordinated(token: Token) -> bool:

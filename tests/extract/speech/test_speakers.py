@@ -405,6 +405,11 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
      "Maria Okonkwo and Tomas Berg"),
     ("Kofi Mensah and his aides argued that the toll was unfair.", "the toll was unfair",
      "Kofi Mensah and his aides"),
+    # one member of a party, counted by a determiner, is no party
+    ("The Republican Party met in Lakeside on Monday. One Republican involved in the planning "
+     "said the vote was close.", "the vote was close", "One Republican involved in the planning"),
+    ("The Democratic Party met in Lakeside. The Democrat from Rivertown told reporters that "
+     "the pier was unsafe.", "the pier was unsafe", "The Democrat from Rivertown"),
 ])
 def test_unnamed_sources(nlp, text, content, source):
     rows, sources, _ = run(nlp, text)

@@ -31,6 +31,8 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Words after a subject that a name after its rank may end within ("Capt . Jane Q. Roe").
+RANK_REACH = 8
 #: Verbs whose predicate noun is their subject ("Roe was the first mayor to ...").
 COPULAS = frozenset({"be", "become", "remain"})
 #: Pronouns that stand for someone ("she was the first to ...", never "it was the last chance to ...").
@@ -377,6 +379,7 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         return _group(discourse, token)
     if _member_of_group(discourse, token):
         return _unnamed(discourse, token)  # "one Republican involved in the talks said"
+    token = _name_after_rank(token) or token
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
@@ -408,6 +411,20 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
+
+
+def _name_after_rank(token: Token) -> Token | None:
+    """The last word of the person's name after a proper-noun subject that ends in a rank or
+    title ("said Navy Capt. Jane Roe", "said Air Force 1st Lt. Jane Roe": the parser took
+    the rank for the subject and its dot for a sentence's end), or None: only across the
+    rank's dot, never after a person's own name ("Jane Roe Endorses John Poe: ...")."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return None
+    doc = token.doc
+    person = _person_ending(list(doc[token.left_edge.i:min(len(doc), token.i + RANK_REACH)]))
+    if person is None or person.i <= token.i or not any(t.text == "." for t in doc[token.i:person.i]):
+        return None  # "Harbour Authority Backs Jane Roe: ...": no rank's dot between
+    return person
 
 
 def _member_of_group(discourse: Discourse, token: Token) -> bool:

@@ -77,6 +77,11 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
     ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
+    # a rank before the name, whose dot the parser took for a sentence's end
+    ("“We will keep at it,” said harbour spokesman Navy Capt. Omar Haddad, who was asked "
+     "about the plan.", "“We will keep at it,”", "Omar Haddad"),
+    ("“It is a good plan,” said Air Force 1st Lt. Omar Haddad.", "“It is a good plan,”",
+     "Omar Haddad"),
     ("Ana Ruiz answered: “Not now.” “It happens, right?” Tomas Berg went on, as if he had not "
      "heard her.", "“It happens, right?”", "Tomas Berg"),
     # a signature line under a quote that fills its paragraph

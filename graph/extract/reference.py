@@ -374,7 +374,12 @@ def title_head(discourse: Discourse, token: Token) -> str:
 
 def role_holder(discourse: Discourse, token: Token) -> str | None:
     """The person whose role a definite title noun names ("the minister", "the water
-    minister"): the best match of its modifiers, then the most recently salient."""
+    minister"): the best match of its modifiers, then the most recently salient. Once the
+    article has named someone, only a person it named before the noun: "the minister"
+    refers back, so a minister first named further on is someone else ("Ann Lee toured the
+    state. The governor told reporters ... In the next state, Governor Jane Roe ..." is
+    not Roe). Before anyone is named, the noun may name whom the text names next (a
+    headline's or lede's "Ostland governor vetoes bill", then "Gov. Jane Roe")."""
     titles = discourse.context.words.referents.titles
     head = canonical_title(discourse, token.text)[-1]
     modifiers = {titles.get(t.lower_, t.lower_) for t in token.lefts if t.dep_ in ("compound", "amod")}
@@ -382,6 +387,7 @@ def role_holder(discourse: Discourse, token: Token) -> str | None:
     if phrase:
         head = canonical_title(discourse, f"{phrase} {token.text}")[-1]
     earlier = discourse.events_before(token.idx)
+    anyone_before = any(discourse.kind(e.key) == "Person" for e in earlier)
     best: tuple[int, int, str] | None = None
     for role in discourse.roles:
         words = canonical_title(discourse, role.title)
@@ -389,7 +395,9 @@ def role_holder(discourse: Discourse, token: Token) -> str | None:
             continue
         score = len(modifiers & set(words))
         recent = max((e.begin for e in earlier if e.key == role.person), default=-1)
-        recent = max(recent, role.span.begin if role.span.begin < token.idx else -1)
+        recent = max(recent, role.span.begin if role.span.begin <= token.idx else -1)
+        if recent < 0 and anyone_before:
+            continue
         if best is None or (score, recent) > best[:2]:
             best = (score, recent, role.person)
     return best[2] if best else None

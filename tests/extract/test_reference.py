@@ -158,6 +158,27 @@ def test_role_holder(cabinet, phrase, expected):
 
 
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
+    # a governor named only further on is someone else, once the article has named someone
+    ("Kofi Mensah toured Lakeside. The governor spoke. Governor Ana Ruiz stayed in Rivertown.",
+     "governor spoke", None),
+    ("Governor Ana Ruiz toured Lakeside. The governor spoke.", "governor spoke", "e1"),
+    ("Kofi Mensah met Governor Ana Ruiz. The governor spoke.", "governor spoke", "e1"),
+    # the title that opens the holder's own name is no later naming
+    ("Kofi Mensah toured Lakeside. “We are grateful,” said Governor Ana Ruiz.", "Governor Ana",
+     "e1"),
+    # before anyone is named (a headline, a lede), the noun names whom the text names next
+    ("The governor spoke. Governor Ana Ruiz toured Lakeside with Kofi Mensah.", "governor spoke",
+     "e1"),
+])
+def test_role_holder_named_before_the_noun(nlp, text, phrase, expected):
+    entities = [entity("e0", "Person", "Kofi Mensah", text), entity("e1", "Person", "Ana Ruiz", text)]
+    title = text.find("Governor")
+    discourse = discourse_of(nlp, text, entities, [Role("e1", "Governor", None, Span(title, title + 8))])
+    token = next(t for t in discourse.context.doc if t.idx == text.find(phrase))
+    assert reference.role_holder(discourse, token) == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
     ("Tomas Berg flew to Rivertown on Monday. He said the city had run out of water.",
      "city", "e1"),
     ("The Coastal Police patrolled Rivertown. Berg said the coastal police had done well.",

@@ -49,7 +49,8 @@ def match_cue(token: Token, cues: Mapping[str, Cue]) -> tuple[Cue, Token | None]
     lemma = verb_lemma(token, cues)
     for child in _particles(token):
         phrase = f"{lemma} {child.lower_}"
-        if child.i > token.i and phrase in cues and not names_a_time(child):
+        if child.i > token.i and phrase in cues and not names_a_time(child) and not (
+                cues[phrase].content == "that" and _takes_object(token, child)):
             return cues[phrase], child
     if lemma in cues and " " not in lemma:
         return cues[lemma], None
@@ -90,6 +91,15 @@ def _particles(verb: Token) -> list[Token]:
     found += [m for c in verb.children if c.dep_ in ("advcl", "ccomp")
               for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i]
     return found
+
+
+def _takes_object(verb: Token, particle: Token) -> bool:
+    """True when a phrasal verb has an object or an infinitive, which a phrasal cue that
+    reports only a clause or a quote never takes: another sense of the verb ("the Senate
+    goes on recess", "went on to win", not "“…,” she went on")."""
+    return any(c.dep_ == "pobj" for c in particle.children) or any(
+        c.dep_ in ("xcomp", "dobj") or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.lefts))
+        for c in verb.children)
 
 
 def names_a_time(prep: Token) -> bool:

@@ -31,6 +31,12 @@ NOUN_POS = ("PROPN", "NOUN", "PRON")
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Words after a subject that a name after its rank may end within ("Capt . Jane Q. Roe").
+RANK_REACH = 8
+#: Verbs whose predicate noun is their subject ("Roe was the first mayor to ...").
+COPULAS = frozenset({"be", "become", "remain"})
+#: Pronouns that stand for someone ("she was the first to ...", never "it was the last chance to ...").
+PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "who"})
 #: Children that make a coordinated verb a clause of its own, not a second cue of the
 #: reporting verb it follows (see :func:`second_cue_of`).
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
@@ -93,7 +99,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in NOUN_POS and not quoted:
             return verb.head  # "Roe, later alleging that ..., said": hung on the name
         if verb.dep_ == "relcl" and not quoted:
-            return verb.head
+            return _copula_subject(verb) or verb.head
         controller = _object_controller(verb, ctx.words) if not quoted else None
         if controller is not None:
             return controller  # "the vote led Roe to announce ...": Roe announces
@@ -107,6 +113,21 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _copula_subject(verb: Token) -> Token | None:
+    """The subject of the copula whose predicate noun an infinitive qualifies, who does what
+    the infinitive says ("Roe was the first mayor to endorse Poe", "Roe and Berg were the
+    only members to vote against it": Roe endorses, Roe and Berg vote), or None."""
+    noun = verb.head
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (subject.ent_type_ in NAME_LABELS or subject.lower_ in PERSONAL):
+        return None  # "it was the last chance to ...": no one
+    return subject
 
 
 def _poll_of_share(ctx: Context, verb: Token, subject: Token) -> Token | None:
@@ -356,6 +377,9 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
     if _coordinated(token):
         return _group(discourse, token)
+    if _member_of_group(discourse, token):
+        return _unnamed(discourse, token)  # "one Republican involved in the talks said"
+    token = _name_after_rank(token) or token
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
         key = _person_in_phrase(discourse, token) or key
@@ -387,6 +411,34 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if key is None and _describes_speaker(token, words):
         key = _unnamed(discourse, token)
     return key
+
+
+def _name_after_rank(token: Token) -> Token | None:
+    """The last word of the person's name after a proper-noun subject that ends in a rank or
+    title ("said Navy Capt. Jane Roe", "said Air Force 1st Lt. Jane Roe": the parser took
+    the rank for the subject and its dot for a sentence's end), or None: only across the
+    rank's dot, never after a person's own name ("Jane Roe Endorses John Poe: ...")."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return None
+    doc = token.doc
+    person = _person_ending(list(doc[token.left_edge.i:min(len(doc), token.i + RANK_REACH)]))
+    if person is None or person.i <= token.i or not any(t.text == "." for t in doc[token.i:person.i]):
+        return None  # "Harbour Authority Backs Jane Roe: ...": no rank's dot between
+    return person
+
+
+def _member_of_group(discourse: Discourse, token: Token) -> bool:
+    """True for one member of a group the model names as a nationality, religion or party,
+    counted by a determiner ("the Ostland Republican", "one Democrat involved in the talks",
+    "a Catholic from Lakeside"): someone the text does not name, never the party itself,
+    which a bare word in the singular does not name ("the Republican Party", "the GOP").
+    A word that is itself a name or alias of an organisation of the article stays it."""
+    if token.ent_type_ != "NORP" or token.tag_ != "NNP" or not any(
+            t.dep_ in ("det", "nummod") for t in token.lefts):
+        return False
+    word = token.lower_
+    return not any(word in {f.lower() for f in (e.name, *e.aliases)}
+                   for e in discourse.entities.values() if e.kind == "Organization")
 
 
 def _coordinated(token: Token) -> bool:

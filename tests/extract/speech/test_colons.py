@@ -23,6 +23,10 @@ from tests.extract.speech.cast import find, run
      "the levee will hold until spring", "Maria Okonkwo", "indirect"),
     ("Okonkwo Backs Berg: Levee Will Hold Until Spring\n\nMaria Okonkwo spoke in Lakeside.",
      "Levee Will Hold Until Spring", "Maria Okonkwo", "indirect"),
+    ("Maria Okonkwo Endorses Tomas Berg: I Am ‘Worried’ By Omar Haddad\n\nMaria Okonkwo spoke "
+     "in Lakeside.", "I Am ‘Worried’ By Omar Haddad", "Maria Okonkwo", "indirect"),
+    ("Harbour Authority Backs Tomas Berg: Levee Will Hold Until Spring\n\nThe Harbour "
+     "Authority spoke in Lakeside.", "Levee Will Hold Until Spring", "Harbour Authority", "indirect"),
 ])
 def test_speaker_labels(nlp, text, content, speaker, kind):
     rows, _, _ = run(nlp, text)

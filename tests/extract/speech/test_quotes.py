@@ -77,6 +77,13 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
     ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
+    # a rank before the name, whose dot the parser took for a sentence's end
+    ("“We will keep at it,” said harbour spokesman Navy Capt. Omar Haddad, who was asked "
+     "about the plan.", "“We will keep at it,”", "Omar Haddad"),
+    ("“It is a good plan,” said Air Force 1st Lt. Omar Haddad.", "“It is a good plan,”",
+     "Omar Haddad"),
+    ("Ana Ruiz answered: “Not now.” “It happens, right?” Tomas Berg went on, as if he had not "
+     "heard her.", "“It happens, right?”", "Tomas Berg"),
     # a signature line under a quote that fills its paragraph
     ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
      "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),
@@ -89,6 +96,17 @@ def test_direct_attribution(nlp, text, content, speaker):
     assert row[0] == "direct"
     assert row[3] == content
     assert row[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # another sense of a phrasal cue that reports only quotes: it has an object or infinitive
+    ("Ruiz said that once the council goes on recess, “I intend to help.”", "say"),
+    ("Tomas Berg, a contestant on the show “The Harbour,” who went on to work with Ruiz, said "
+     "the pier was safe.", "say"),
+])
+def test_phrasal_cue_with_an_object_attributes_nothing(nlp, text, cue):
+    rows, _, _ = run(nlp, text)
+    assert [r[2] for r in rows] == [cue]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [

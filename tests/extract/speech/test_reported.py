@@ -176,6 +176,8 @@ def test_new_cue_classes(nlp, text, cue, act, content):
     "Lena Vogt continued to raise money for the old pier all winter.",
     "A harbour official, who declined to be named, spoke to reporters in Rivertown.",
     "As the talks continue, the ferry will stop running in June.",
+    "Lena Vogt went on to win the race for mayor of Rivertown.",
+    "The ferry will stop running while the repairs are going on at the pier.",
 ])
 def test_cues_without_their_content_report_nothing(nlp, text):
     rows, _, _ = run(nlp, text)

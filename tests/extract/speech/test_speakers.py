@@ -59,6 +59,11 @@ from tests.extract.speech.cast import find, run
     # ... but not in an attribution the parser hung as the content of the words before it
     ("Omar Haddad cannot say that “from his view,” Tomas Berg added, saying it should be “up "
      "to the court to act.”", {}, "it should be", "Tomas Berg"),
+    # an infinitive on the predicate noun of a copula: its subject does what it says
+    ("Maria Okonkwo was the first mayor in the region to endorse Tomas Berg.", {}, "Tomas Berg",
+     "Maria Okonkwo"),
+    ("Maria Okonkwo and Ana Ruiz were the only members to vote against the final version of "
+     "the bill.", {}, "the final version of the bill", "Maria Okonkwo and Ana Ruiz"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)
@@ -400,6 +405,11 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
      "Maria Okonkwo and Tomas Berg"),
     ("Kofi Mensah and his aides argued that the toll was unfair.", "the toll was unfair",
      "Kofi Mensah and his aides"),
+    # one member of a party, counted by a determiner, is no party
+    ("The Republican Party met in Lakeside on Monday. One Republican involved in the planning "
+     "said the vote was close.", "the vote was close", "One Republican involved in the planning"),
+    ("The Democratic Party met in Lakeside. The Democrat from Rivertown told reporters that "
+     "the pier was unsafe.", "the pier was unsafe", "The Democrat from Rivertown"),
 ])
 def test_unnamed_sources(nlp, text, content, source):
     rows, sources, _ = run(nlp, text)

@@ -21,6 +21,8 @@ PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
 #: The clitic that is "has" of a perfect or "is" of a passive ("he's said").
 HAS_CLITICS = frozenset({"'s", "’s"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Children that give a participle a clause of its own ("she was asked", "who asked").
+PARTICIPLE_OWN_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 #: Words that open a question ("asked whether ...", "asked how ...").
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who",
                             "which"})
@@ -122,12 +124,40 @@ def misread_perfect(verb: Token) -> bool:
             and any(c.dep_ == "ccomp" for c in verb.children))
 
 
-def asks_unnamed(verb: Token) -> bool:
-    """True for a past participle that opens an adverbial clause with a question and no
-    subject ("Asked whether the dam would hold, the mayor said ..."): the question was put
-    by someone the text does not name."""
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+def done_to_subject(verb: Token) -> bool:
+    """True for a participle clause without a subject before its main verb ("Asked whether
+    ...,", "When asked about ...,"), which says what was done to the main clause's subject
+    (the parser may tag a sentence-opening "Asked" as a past tense)."""
+    return (verb.dep_ == "advcl" and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i))
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def asked_participle(verb: Token) -> bool:
+    """True for a participle clause without a subject that says what its clause's subject
+    was asked (:func:`asks`): before the main verb (:func:`done_to_subject`), after it ("...,
+    she said when asked about it", "“…,” Roe said, asked about the toll"; the parser may tag
+    the participle as a past tense there too, right after a comma or a word of its own such
+    as "when") or as a reduced relative clause ("Roe, asked about the toll, said ...")."""
+    if not asks(verb) or any(c.dep_ in PARTICIPLE_OWN_DEPS for c in verb.children):
         return False
+    if done_to_subject(verb) or (verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN"):
+        return True
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.text == "," or (before.head.i == verb.i and before.dep_ in ("advmod", "mark"))
+
+
+def asks_unnamed(verb: Token) -> bool:
+    """True for a participle that says what its clause's subject was asked
+    (:func:`asked_participle`) without naming who asked ("Asked whether the dam would hold,
+    the mayor said ...", "Roe said no when asked about the toll"): the question was put by
+    someone the text does not name."""
+    return asked_participle(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def asks(verb: Token) -> bool:
+    """True for a verb with a question ("whether the dam would hold") or an "about" phrase
+    after it: what it asks."""
     return any((c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS)
                or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)

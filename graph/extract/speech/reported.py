@@ -20,8 +20,8 @@ from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.evidence import evidence_phrases
-from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates, is_discourse_marker,
-                                      is_passive, match_cue)
+from graph.extract.speech.cues import (TIME_LABELS, asked_participle, asks_unnamed, cue_candidates,
+                                      is_discourse_marker, is_passive, match_cue)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting, said_before
@@ -189,7 +189,7 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     """The draft of a cue's content, or None when it is too short or inside a quote."""
     if not tokens or (subject is None and not (is_passive(tok) or asks_unnamed(tok))):
         return None
-    span = _char_span(_without_relative_aside(ctx, _before_second_cue(ctx, tokens)))
+    span = _char_span(_without_relative_aside(ctx, _before_second_cue(ctx, _without_question(tok, tokens))))
     if span is None:
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
@@ -203,6 +203,15 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
     return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
                  targets=tuple(objects))
+
+
+def _without_question(cue: Token, tokens: list[Token]) -> list[Token]:
+    """The content of ``cue`` without a question put to its speaker by someone else
+    (:func:`~graph.extract.speech.cues.asked_participle`: "said the toll was fair when asked
+    about it", "... when asked by a reporter whether ..."): the asking is a statement of its
+    own, not what the speaker says."""
+    asked = {t.i for q in tokens if q.i != cue.i and asked_participle(q) for t in q.subtree}
+    return [t for t in tokens if t.i not in asked] if asked else tokens
 
 
 def _without_relative_aside(ctx: Context, tokens: list[Token]) -> list[Token]:

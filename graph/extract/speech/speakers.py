@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.cues import misread_perfect
+from graph.extract.speech.cues import asked_participle, done_to_subject, misread_perfect
 from graph.lexicon import lexicon
 from graph.lexicon.speech import SpeechWords
 from graph.records import Span
@@ -62,7 +62,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     relative clauses ("X, who said") and "X was quoted as saying".
     """
     para = ctx.paragraph_at(verb.idx)
-    if _asked(verb):
+    if done_to_subject(verb) or asked_participle(verb):
         return None  # "Asked whether ..., Roe said": Roe was asked, someone else asked
     participle = False
     for _ in range(MAX_CLIMB):
@@ -182,14 +182,6 @@ def _subject_after_time(verb: Token) -> Token | None:
                     and any(t.ent_type_ in ("DATE", "TIME") for t in name.subtree)):
                 return name
     return None
-
-
-def _asked(verb: Token) -> bool:
-    """True for a participle clause without a subject before its main verb ("Asked whether
-    ...," "When asked about ...,"), which says what was done to the main clause's subject
-    (the parser may tag a sentence-opening "Asked" as a past tense)."""
-    return (verb.dep_ == "advcl" and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i))
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def _reporting_verb(ctx: Context, verb: Token) -> Token | None:

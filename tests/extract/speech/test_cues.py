@@ -66,6 +66,13 @@ def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
     ("Asked about the toll, he praised the council.", 0, True),
     ("Known for his temper, he left the meeting early.", 0, False),
     ("She asked whether the dam would hold.", 1, False),
+    # after the main verb, also where the parser tags the participle a past tense
+    ("She said no when asked about the toll.", 4, True),
+    ("“It has been too long,” Berg said, asked about the delay in an interview.", 11, True),
+    ("Okonkwo, when asked about the pier, said it was safe.", 3, True),
+    # who asked is named; a past tense after a comma that asks nothing
+    ("Asked by Roe whether the dam would hold, she said no.", 0, False),
+    ("The pier came up when Roe spoke about the toll, referred to the dam and left.", 11, False),
 ])
 def test_asks_unnamed(nlp, text, index, expected):
     assert asks_unnamed(nlp(text)[index]) is expected

@@ -26,6 +26,11 @@ PARTICIPLE_OWN_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 #: Words that open a question ("asked whether ...", "asked how ...").
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who",
                             "which"})
+#: Words that open a yes-or-no question ("asked if she knew").
+YES_NO_WORDS = frozenset({"whether", "if"})
+#: Dependencies of a question clause on the verb that asks it, or on its preposition
+#: ("asked what ...", "pressed on why ...").
+QUESTION_DEPS = frozenset({"ccomp", "pcomp"})
 #: Verb endings and what replaces them in the base form, tried in order when the model's
 #: lemma is no cue ("hoping" -> "hope", "argues" -> "argue").
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
@@ -157,7 +162,44 @@ def asks_unnamed(verb: Token) -> bool:
 
 
 def asks(verb: Token) -> bool:
-    """True for a verb with a question ("whether the dam would hold") or an "about" phrase
-    after it: what it asks."""
+    """True for a verb with a question ("whether the dam would hold", "if she believed it",
+    which the parser may hang as an adverbial clause) or an "about" phrase after it: what it
+    asks."""
     return any((c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS)
+               or (c.dep_ == "advcl" and c.left_edge.lower_ in YES_NO_WORDS)
                or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)
+
+
+def in_question(verb: Token, question_verbs: frozenset[str]) -> bool:
+    """True for a cue inside a question that a verb of ``question_verbs`` asks ("asked
+    whether she believes the plan works", "was pressed on why he had said it", "wondered
+    if critics claim it"): what the cue reports is asked about, not stated. Only the nearest
+    clause opened by a question word counts, and never across a clause of time or condition
+    ("wondered what she meant when she said it": she said it)."""
+    node = verb
+    while node.head.i != node.i:
+        if _question_clause(node):
+            asker = node.head.head if node.head.dep_ == "prep" else node.head
+            return asker.lemma_.lower() in question_verbs
+        if node.dep_ == "advcl":
+            return False  # a clause of time or condition: "... meant when she said it"
+        node = node.head
+    return False
+
+
+def _question_clause(node: Token) -> bool:
+    """True for a clause opened by a question word: a complement ("asked what ...", "pressed
+    on why ..."), or an adverbial clause opened by "if" or "whether", as the parser may hang
+    a yes-or-no question after its verb ("asked if ..."); never a clause of time ("asked
+    when he left") or a condition ("If the dam fails, why wait?” she asked")."""
+    first = node.left_edge.lower_
+    if node.dep_ == "advcl":
+        return first in YES_NO_WORDS and node.i > node.head.i
+    return node.dep_ in QUESTION_DEPS and first in QUESTION_WORDS
+
+
+def yes_no_clauses(verb: Token) -> list[Token]:
+    """The yes-or-no questions the parser hung on a verb as adverbial clauses ("asked if she
+    knew"), which are what it asks."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and c.left_edge.lower_ in YES_NO_WORDS]

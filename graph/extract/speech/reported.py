@@ -21,7 +21,8 @@ from spacy.tokens import Token
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.evidence import evidence_phrases
 from graph.extract.speech.cues import (TIME_LABELS, asked_participle, asks_unnamed, cue_candidates,
-                                      is_discourse_marker, is_passive, match_cue)
+                                      in_question, is_discourse_marker, is_passive, match_cue,
+                                      yes_no_clauses)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting, said_before
@@ -85,7 +86,8 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
-        if found is None or is_discourse_marker(tok, ctx.words.marker_subjects):
+        if found is None or is_discourse_marker(tok, ctx.words.marker_subjects) or in_question(
+                tok, ctx.words.question_verbs):
             continue
         cue, particle = found
         if cue.phrase == "according to" and getattr(said_before(tok), "i", None) in used:
@@ -269,7 +271,7 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
         targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i
                    and not any(g.dep_ == "auxpass" for g in c.children)]
     if not targets and cue.content == "object":
-        targets = _object_content(ctx, verb, children, particle)
+        targets = _object_content(ctx, verb, children, particle) or yes_no_clauses(verb)
     if not targets and cue.content == "as":
         targets = _characterisation(ctx, verb, children)
     if not targets and cue.content == "as" and cue.xcomp_act:  # "called to ban cars"

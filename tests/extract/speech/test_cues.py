@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.cues import asks_unnamed, match_cue
+from graph.extract.speech.cues import asks_unnamed, in_question, match_cue
 from graph.lexicon import lexicon
 from tests.extract.speech.cast import find, run
 
@@ -76,6 +76,21 @@ def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
 ])
 def test_asks_unnamed(nlp, text, index, expected):
     assert asks_unnamed(nlp(text)[index]) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("She was asked what he thought of the plan.", "thought", True),
+    ("She was asked if he believed the plan would work.", "believed", True),
+    ("He was pressed on why he had said it.", "said", True),
+    # a question no verb of asking puts, a condition, a clause of time
+    ("She knows what he thought of the plan.", "thought", False),
+    ("If he believed it, why did she ask?", "believed", False),
+    ("She wondered what he meant when he said it.", "said", False),
+])
+def test_in_question(nlp, text, word, expected):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == word)
+    assert in_question(verb, frozenset({"ask", "press", "wonder"})) is expected
 
 
 @pytest.mark.parametrize("text", [

@@ -303,6 +303,27 @@ def test_question_put_to_the_speaker(nlp, text, rows):
     assert [(r[2], r[3], r[1]) for r in found] == rows
 
 
+@pytest.mark.parametrize(("text", "rows"), [
+    # a cue inside a question is asked about, not reported
+    ("Tomas Berg was asked what he thought the council could do.",
+     [("ask", "Tomas Berg was asked what he thought the council could do", None)]),
+    ("Tomas Berg was pressed on why he had said the toll was fair.",
+     [("press", "Tomas Berg was pressed on why he had said the toll was fair", None)]),
+    ("Asked if she believed the council wanted a new pier, Ana Ruiz said no.",
+     [("ask", "if she believed the council wanted a new pier", None)]),
+    # ... only in the nearest clause a question word opens, never in a clause of time
+    ("Tomas Berg said he wondered what Okonkwo meant when she said the toll was fair.",
+     [("say", "he wondered what Okonkwo meant when she said the toll was fair", "Tomas Berg"),
+      ("say", "the toll was fair", "Maria Okonkwo")]),
+    ("Ana Ruiz tried to ask about the toll when Tomas Berg shot back that she had not been "
+     "called on.", [("ask", "the toll", "Ana Ruiz"),
+                    ("shoot back", "that she had not been called on", "Tomas Berg")]),
+])
+def test_cue_inside_a_question(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
 @pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
     ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise",
      "The new toll was criticised by Lena Vogt as a tax on the poor", "Lena Vogt"),

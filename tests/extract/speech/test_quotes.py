@@ -77,6 +77,12 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
     ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
+    # ... and a crowd's call after a quote: the crowd speaks, not the person in focus
+    ("Maria Okonkwo spoke at the rally. “Will we give up?” she asked. “No!” the crowd cried "
+     "out, booing.", "“No!”", "the crowd"),
+    ("Tomas Berg spoke on Friday. “Go home!” his friends jeered.", "“Go home!”", "his friends"),
+    ("Maria Okonkwo spoke first. “The council has failed,” Lena Vogt thundered.",
+     "“The council has failed,”", "Lena Vogt"),
     # a signature line under a quote that fills its paragraph
     ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
      "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),

@@ -102,6 +102,8 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         else:
             tokens = _content(ctx, tok, cue, particle)
             subject = subject_of(ctx, tok)
+            if cue.phrase in ctx.words.writer_views:
+                tokens = _with_judged(ctx, tok, tokens, subject)
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
         if draft is not None and (tok.i not in used or _goes_on(draft, tok)):
             drafts.append(draft)
@@ -113,6 +115,17 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         draft = _draft(ctx, quoting, prep, prep, cue, _in_paragraph(ctx, prep, tokens), noun)
         drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _with_judged(ctx: Context, verb: Token, tokens: list[Token] | None,
+                 subject: Token | None) -> list[Token] | None:
+    """The content of a writer's judgement (a ``writer-view`` cue of ``speech_words.tsv``)
+    with the subject it judges, as a passive cue's content keeps its subject ("Roe seemed to
+    concede the point": that Roe conceded it is what seems so, not "to concede the point"
+    alone); never a placeholder "it" ("it seems that ...")."""
+    if not tokens or subject is None or subject.i > verb.i or subject.lower_ == "it":
+        return tokens
+    return tokens + _in_paragraph(ctx, verb, [t for t in ctx.doc[subject.left_edge.i:verb.i + 1]])
 
 
 def _goes_on(draft: Draft, cue: Token) -> bool:

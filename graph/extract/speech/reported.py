@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.evidence import evidence_phrases
+from graph.extract.speech.evidence import evidence_phrases, hearsay_clauses
 from graph.extract.speech.cues import (TIME_LABELS, asked_participle, asks_unnamed, cue_candidates,
                                       in_question, is_discourse_marker, is_passive, match_cue,
                                       yes_no_clauses)
@@ -114,6 +114,10 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     for prep, cue, noun, tokens in evidence_phrases(ctx):
         draft = _draft(ctx, quoting, prep, prep, cue, _in_paragraph(ctx, prep, tokens), noun)
         drafts += [draft] if draft is not None else []
+    for adverb, cue, tokens in hearsay_clauses(ctx):
+        draft = _draft(ctx, quoting, adverb, adverb, cue, _in_paragraph(ctx, adverb, tokens), None,
+                       unnamed=True)
+        drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
 
 
@@ -200,9 +204,10 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
 
 
 def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
-           tokens: list[Token] | None, subject: Token | None) -> Draft | None:
-    """The draft of a cue's content, or None when it is too short or inside a quote."""
-    if not tokens or (subject is None and not (is_passive(tok) or asks_unnamed(tok))):
+           tokens: list[Token] | None, subject: Token | None, unnamed: bool = False) -> Draft | None:
+    """The draft of a cue's content, or None when it is too short or inside a quote, or has
+    no subject where the cue needs one (``unnamed``: a cue whose sources are never named)."""
+    if not tokens or (subject is None and not (unnamed or is_passive(tok) or asks_unnamed(tok))):
         return None
     span = _char_span(_without_relative_aside(ctx, _before_second_cue(ctx, _without_question(tok, tokens))))
     if span is None:

@@ -19,6 +19,7 @@ from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.cues import asked_participle, done_to_subject, misread_perfect
+from graph.extract.speech.evidence import HEARSAY_ADVERBS
 from graph.lexicon import lexicon
 from graph.lexicon.speech import SpeechWords
 from graph.records import Span
@@ -844,6 +845,9 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
         elif draft.cue.phrase in ctx.words.writer_views:
             found[i] = _writer(discourse, draft)  # "the plan seems to work": nobody in it says so
             continue
+        elif draft.cue.phrase in HEARSAY_ADVERBS:
+            found[i] = _unidentified(discourse, draft)  # "the plan was reportedly dropped"
+            continue
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
             if quote and found[i] is None:  # a subject that names no one
@@ -861,6 +865,14 @@ def _writer(discourse: Discourse, draft: Draft) -> str:
     ("the plan seems to work"); never recorded as the speaker in focus."""
     span = draft.cue_span or draft.span
     return discourse.mint("UnnamedSource", span, name=discourse.context.words.pronouns.writer)
+
+
+def _unidentified(discourse: Discourse, draft: Draft) -> str:
+    """The unidentified sources a hearsay adverb cites ("the plan was reportedly dropped"),
+    never recorded as the speaker in focus."""
+    span = draft.cue_span or draft.span
+    return discourse.mint("UnnamedSource", span,
+                          name=discourse.context.words.pronouns.unidentified["plural"], plural=True)
 
 
 def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,

@@ -64,7 +64,8 @@ def find_speech(doc: Doc, actors: Actors) -> Speech:
 
 
 def _without_nested_parts(ctx: Context, statements: list[Statement]) -> list[Statement]:
-    """The statements without a reported one that is a part of a longer reported statement.
+    """The statements without a reported one that is a part of a longer (or as long) reported
+    statement.
 
     An indirect statement whose verb cue lies inside the content of a longer reported
     statement by the same speaker is a part of it ("Roe said she wants the pier rebuilt":
@@ -72,14 +73,16 @@ def _without_nested_parts(ctx: Context, statements: list[Statement]) -> list[Sta
     a speaker. A stance (a speech act of the ``stance-act`` list of
     ``graph/data/speech_words.tsv``: believes, wants, plans, supports) inside what someone
     asserts is a part of the assertion whoever holds it ("Roe said voters want the pier
-    rebuilt": the voters' wish is what Roe says). Another speaker's utterance stays ("Roe
+    rebuilt": the voters' wish is what Roe says), also with the same content ("The plan seems
+    to work, Roe said": the writer's judgement is Roe's). Another speaker's utterance stays ("Roe
     said critics claim the pier is unsafe", "critics urged ..., according to the minutes"),
     and so does the content of a noun cue ("repeated her call for new elections": the call
     is for new elections)."""
     reported = [s for s in statements if s.kind != "direct"]
     return [s for s in statements if not (s.kind != "direct" and any(
         o is not s and o.span.begin <= s.span.begin and s.span.end <= o.span.end
-        and len(o.span) > len(s.span) and _part_of(ctx, s, o) for o in reported))]
+        and _part_of(ctx, s, o) and (len(o.span) > len(s.span) or not _part_of(ctx, o, s))
+        for o in reported))]
 
 
 def _part_of(ctx: Context, inner: Statement, outer: Statement) -> bool:

@@ -21,9 +21,16 @@ PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
 #: The clitic that is "has" of a perfect or "is" of a passive ("he's said").
 HAS_CLITICS = frozenset({"'s", "’s"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Children that give a participle a clause of its own ("she was asked", "who asked").
+PARTICIPLE_OWN_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 #: Words that open a question ("asked whether ...", "asked how ...").
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who",
                             "which"})
+#: Words that open a yes-or-no question ("asked if she knew").
+YES_NO_WORDS = frozenset({"whether", "if"})
+#: Dependencies of a question clause on the verb that asks it, or on its preposition
+#: ("asked what ...", "pressed on why ...").
+QUESTION_DEPS = frozenset({"ccomp", "pcomp"})
 #: Verb endings and what replaces them in the base form, tried in order when the model's
 #: lemma is no cue ("hoping" -> "hope", "argues" -> "argue").
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""),
@@ -132,12 +139,77 @@ def misread_perfect(verb: Token) -> bool:
             and any(c.dep_ == "ccomp" for c in verb.children))
 
 
-def asks_unnamed(verb: Token) -> bool:
-    """True for a past participle that opens an adverbial clause with a question and no
-    subject ("Asked whether the dam would hold, the mayor said ..."): the question was put
-    by someone the text does not name."""
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+def done_to_subject(verb: Token) -> bool:
+    """True for a participle clause without a subject before its main verb ("Asked whether
+    ...,", "When asked about ...,"), which says what was done to the main clause's subject
+    (the parser may tag a sentence-opening "Asked" as a past tense)."""
+    return (verb.dep_ == "advcl" and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i))
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def asked_participle(verb: Token) -> bool:
+    """True for a participle clause without a subject that says what its clause's subject
+    was asked (:func:`asks`): before the main verb (:func:`done_to_subject`), after it ("...,
+    she said when asked about it", "“…,” Roe said, asked about the toll"; the parser may tag
+    the participle as a past tense there too, right after a comma or a word of its own such
+    as "when") or as a reduced relative clause ("Roe, asked about the toll, said ...")."""
+    if not asks(verb) or any(c.dep_ in PARTICIPLE_OWN_DEPS for c in verb.children):
         return False
+    if done_to_subject(verb) or (verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN"):
+        return True
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.text == "," or (before.head.i == verb.i and before.dep_ in ("advmod", "mark"))
+
+
+def asks_unnamed(verb: Token) -> bool:
+    """True for a participle that says what its clause's subject was asked
+    (:func:`asked_participle`) without naming who asked ("Asked whether the dam would hold,
+    the mayor said ...", "Roe said no when asked about the toll"): the question was put by
+    someone the text does not name."""
+    return asked_participle(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def asks(verb: Token) -> bool:
+    """True for a verb with a question ("whether the dam would hold", "if she believed it",
+    which the parser may hang as an adverbial clause) or an "about" phrase after it: what it
+    asks."""
     return any((c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS)
+               or (c.dep_ == "advcl" and c.left_edge.lower_ in YES_NO_WORDS)
                or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)
+
+
+def in_question(verb: Token, question_verbs: frozenset[str]) -> bool:
+    """True for a cue inside a question that a verb of ``question_verbs`` asks ("asked
+    whether she believes the plan works", "was pressed on why he had said it", "wondered
+    if critics claim it"): what the cue reports is asked about, not stated. Only the nearest
+    clause opened by a question word counts, and never across a clause of time or condition
+    ("wondered what she meant when she said it": she said it)."""
+    node = verb
+    while node.head.i != node.i:
+        if _question_clause(node):
+            asker = node.head.head if node.head.dep_ == "prep" else node.head
+            return asker.lemma_.lower() in question_verbs
+        if node.dep_ == "advcl":
+            return False  # a clause of time or condition: "... meant when she said it"
+        node = node.head
+    return False
+
+
+def _question_clause(node: Token) -> bool:
+    """True for a clause opened by a question word: a complement ("asked what ...", "pressed
+    on why ..."), or an adverbial clause opened by "if" or "whether", as the parser may hang
+    a yes-or-no question after its verb ("asked if ..."); never a clause of time ("asked
+    when he left") or a condition ("If the dam fails, why wait?” she asked")."""
+    first = node.left_edge.lower_
+    if node.dep_ == "advcl":
+        return first in YES_NO_WORDS and node.i > node.head.i
+    return node.dep_ in QUESTION_DEPS and first in QUESTION_WORDS
+
+
+def yes_no_clauses(verb: Token) -> list[Token]:
+    """The yes-or-no questions the parser hung on a verb as adverbial clauses ("asked if she
+    knew"), which are what it asks."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and c.left_edge.lower_ in YES_NO_WORDS]

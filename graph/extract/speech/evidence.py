@@ -6,6 +6,10 @@ The preposition "in" with an evidence noun as its object (poll, survey, study: t
 that evidence, as "according to" attributes it to its object; the cue is the "in" row of
 ``graph/data/cues.tsv``. A clause whose own verb reports ("in a poll, voters said ...") is
 that verb's statement, and a clause inside a quote is the quote's.
+
+A hearsay adverb ("the plan was reportedly dropped") attributes the clause it modifies to
+sources the text does not name: an unnamed source, "unidentified sources"
+(:func:`~graph.extract.speech.speakers.speakers`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from graph.lexicon.speech import Cue
 
 #: The prepositions that set evidence into a clause (each a row of ``cues.tsv``).
 EVIDENCE_PREPS = ("in",)
+#: The adverbs that attribute their clause to unnamed sources (each a row of ``cues.tsv``):
+#: only those the news mostly means so ("allegedly" mostly marks a charge, not a report).
+HEARSAY_ADVERBS = ("reportedly",)
 #: The verbs of main clauses: a subordinate one ("as she rises in the polls, ...") sets the
 #: scene rather than states a finding.
 MAIN_DEPS = frozenset({"ROOT", "conj"})
@@ -60,3 +67,16 @@ def _clause(prep: Token, verb: Token) -> list[Token]:
     while tokens and (tokens[-1].i in phrase or tokens[-1].is_punct):
         tokens = tokens[:-1]
     return tokens
+
+
+def hearsay_clauses(ctx: Context) -> Iterator[tuple[Token, Cue, list[Token]]]:
+    """(adverb, its cue, the content) for each hearsay adverb set into a clause whose verb
+    does not report by itself ("X reportedly said ..." is X's statement)."""
+    cues = ctx.words.cues
+    for adverb in ctx.doc:
+        cue = cues.get(adverb.lower_) if adverb.lower_ in HEARSAY_ADVERBS else None
+        if cue is None or adverb.dep_ != "advmod" or ctx.in_any_quote(adverb.idx):
+            continue
+        verb = adverb.head
+        if verb.pos_ in ("VERB", "AUX") and match_cue(verb, cues) is None:
+            yield adverb, cue, [t for t in verb.subtree if t.i != adverb.i]

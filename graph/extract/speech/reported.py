@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.evidence import evidence_phrases
-from graph.extract.speech.cues import (TIME_LABELS, asks_unnamed, cue_candidates, is_discourse_marker,
-                                      is_passive, match_cue)
+from graph.extract.speech.evidence import evidence_phrases, hearsay_clauses
+from graph.extract.speech.cues import (TIME_LABELS, asked_participle, asks_unnamed, cue_candidates,
+                                      in_question, is_discourse_marker, is_passive, match_cue,
+                                      yes_no_clauses)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting, said_before
@@ -85,7 +86,8 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         if tok.dep_ in MODIFIER_DEPS or quoting.direct_at(tok.idx):
             continue
         found = match_cue(tok, ctx.words.cues)
-        if found is None or is_discourse_marker(tok, ctx.words.marker_subjects):
+        if found is None or is_discourse_marker(tok, ctx.words.marker_subjects) or in_question(
+                tok, ctx.words.question_verbs):
             continue
         cue, particle = found
         if cue.phrase == "according to" and getattr(said_before(tok), "i", None) in used:
@@ -100,6 +102,8 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
         else:
             tokens = _content(ctx, tok, cue, particle)
             subject = subject_of(ctx, tok)
+            if cue.phrase in ctx.words.writer_views:
+                tokens = _with_judged(ctx, tok, tokens, subject)
         draft = _draft(ctx, quoting, tok, particle or tok, cue, tokens, subject)
         if draft is not None and (tok.i not in used or _goes_on(draft, tok)):
             drafts.append(draft)
@@ -110,7 +114,22 @@ def reported_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     for prep, cue, noun, tokens in evidence_phrases(ctx):
         draft = _draft(ctx, quoting, prep, prep, cue, _in_paragraph(ctx, prep, tokens), noun)
         drafts += [draft] if draft is not None else []
+    for adverb, cue, tokens in hearsay_clauses(ctx):
+        draft = _draft(ctx, quoting, adverb, adverb, cue, _in_paragraph(ctx, adverb, tokens), None,
+                       unnamed=True)
+        drafts += [draft] if draft is not None else []
     return drafts + _labelled_drafts(ctx, quoting)
+
+
+def _with_judged(ctx: Context, verb: Token, tokens: list[Token] | None,
+                 subject: Token | None) -> list[Token] | None:
+    """The content of a writer's judgement (a ``writer-view`` cue of ``speech_words.tsv``)
+    with the subject it judges, as a passive cue's content keeps its subject ("Roe seemed to
+    concede the point": that Roe conceded it is what seems so, not "to concede the point"
+    alone); never a placeholder "it" ("it seems that ...")."""
+    if not tokens or subject is None or subject.i > verb.i or subject.lower_ == "it":
+        return tokens
+    return tokens + _in_paragraph(ctx, verb, [t for t in ctx.doc[subject.left_edge.i:verb.i + 1]])
 
 
 def _goes_on(draft: Draft, cue: Token) -> bool:
@@ -185,11 +204,12 @@ def _labelled_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
 
 
 def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
-           tokens: list[Token] | None, subject: Token | None) -> Draft | None:
-    """The draft of a cue's content, or None when it is too short or inside a quote."""
-    if not tokens or (subject is None and not (is_passive(tok) or asks_unnamed(tok))):
+           tokens: list[Token] | None, subject: Token | None, unnamed: bool = False) -> Draft | None:
+    """The draft of a cue's content, or None when it is too short or inside a quote, or has
+    no subject where the cue needs one (``unnamed``: a cue whose sources are never named)."""
+    if not tokens or (subject is None and not (unnamed or is_passive(tok) or asks_unnamed(tok))):
         return None
-    span = _char_span(_without_relative_aside(ctx, _before_second_cue(ctx, tokens)))
+    span = _char_span(_without_relative_aside(ctx, _before_second_cue(ctx, _without_question(tok, tokens))))
     if span is None:
         return None
     checked = _mixed_or_trimmed(ctx, quoting, _trim(ctx.text, span))
@@ -203,6 +223,15 @@ def _draft(ctx: Context, quoting: Quoting, tok: Token, cue_end: Token, cue: Cue,
     cue_span = Span(tok.idx, max(tok.idx + len(tok.text), cue_end.idx + len(cue_end.text)))
     return Draft(kind, span, cue, tok.idx, subject, cue_span, speech_act=act,
                  targets=tuple(objects))
+
+
+def _without_question(cue: Token, tokens: list[Token]) -> list[Token]:
+    """The content of ``cue`` without a question put to its speaker by someone else
+    (:func:`~graph.extract.speech.cues.asked_participle`: "said the toll was fair when asked
+    about it", "... when asked by a reporter whether ..."): the asking is a statement of its
+    own, not what the speaker says."""
+    asked = {t.i for q in tokens if q.i != cue.i and asked_participle(q) for t in q.subtree}
+    return [t for t in tokens if t.i not in asked] if asked else tokens
 
 
 def _without_relative_aside(ctx: Context, tokens: list[Token]) -> list[Token]:
@@ -260,7 +289,7 @@ def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> lis
         targets = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i
                    and not any(g.dep_ == "auxpass" for g in c.children)]
     if not targets and cue.content == "object":
-        targets = _object_content(ctx, verb, children, particle)
+        targets = _object_content(ctx, verb, children, particle) or yes_no_clauses(verb)
     if not targets and cue.content == "as":
         targets = _characterisation(ctx, verb, children)
     if not targets and cue.content == "as" and cue.xcomp_act:  # "called to ban cars"

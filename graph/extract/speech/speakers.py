@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
 from graph.extract.speech.context import Context, Draft
-from graph.extract.speech.cues import misread_perfect
+from graph.extract.speech.cues import asked_participle, done_to_subject, misread_perfect
+from graph.extract.speech.evidence import HEARSAY_ADVERBS
 from graph.lexicon import lexicon
 from graph.lexicon.speech import SpeechWords
 from graph.records import Span
@@ -68,7 +69,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     relative clauses ("X, who said") and "X was quoted as saying".
     """
     para = ctx.paragraph_at(verb.idx)
-    if _asked(verb):
+    if done_to_subject(verb) or asked_participle(verb):
         return None  # "Asked whether ..., Roe said": Roe was asked, someone else asked
     participle = False
     for _ in range(MAX_CLIMB):
@@ -203,14 +204,6 @@ def _subject_after_time(verb: Token) -> Token | None:
                     and any(t.ent_type_ in ("DATE", "TIME") for t in name.subtree)):
                 return name
     return None
-
-
-def _asked(verb: Token) -> bool:
-    """True for a participle clause without a subject before its main verb ("Asked whether
-    ...," "When asked about ...,"), which says what was done to the main clause's subject
-    (the parser may tag a sentence-opening "Asked" as a past tense)."""
-    return (verb.dep_ == "advcl" and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i))
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def _reporting_verb(ctx: Context, verb: Token) -> Token | None:
@@ -904,6 +897,9 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
         elif draft.cue.phrase in ctx.words.writer_views:
             found[i] = _writer(discourse, draft)  # "the plan seems to work": nobody in it says so
             continue
+        elif draft.cue.phrase in HEARSAY_ADVERBS:
+            found[i] = _unidentified(discourse, draft)  # "the plan was reportedly dropped"
+            continue
         else:
             found[i] = resolve(discourse, draft.subject) if draft.subject else None
             if quote and found[i] is None:  # a subject that names no one
@@ -921,6 +917,14 @@ def _writer(discourse: Discourse, draft: Draft) -> str:
     ("the plan seems to work"); never recorded as the speaker in focus."""
     span = draft.cue_span or draft.span
     return discourse.mint("UnnamedSource", span, name=discourse.context.words.pronouns.writer)
+
+
+def _unidentified(discourse: Discourse, draft: Draft) -> str:
+    """The unidentified sources a hearsay adverb cites ("the plan was reportedly dropped"),
+    never recorded as the speaker in focus."""
+    span = draft.cue_span or draft.span
+    return discourse.mint("UnnamedSource", span,
+                          name=discourse.context.words.pronouns.unidentified["plural"], plural=True)
 
 
 def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para: int,

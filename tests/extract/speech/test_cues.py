@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.cues import asks_unnamed, match_cue
+from graph.extract.speech.cues import asks_unnamed, in_question, match_cue
 from graph.lexicon import lexicon
 from tests.extract.speech.cast import find, run
 
@@ -66,9 +66,31 @@ def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
     ("Asked about the toll, he praised the council.", 0, True),
     ("Known for his temper, he left the meeting early.", 0, False),
     ("She asked whether the dam would hold.", 1, False),
+    # after the main verb, also where the parser tags the participle a past tense
+    ("She said no when asked about the toll.", 4, True),
+    ("“It has been too long,” Berg said, asked about the delay in an interview.", 11, True),
+    ("Okonkwo, when asked about the pier, said it was safe.", 3, True),
+    # who asked is named; a past tense after a comma that asks nothing
+    ("Asked by Roe whether the dam would hold, she said no.", 0, False),
+    ("The pier came up when Roe spoke about the toll, referred to the dam and left.", 11, False),
 ])
 def test_asks_unnamed(nlp, text, index, expected):
     assert asks_unnamed(nlp(text)[index]) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("She was asked what he thought of the plan.", "thought", True),
+    ("She was asked if he believed the plan would work.", "believed", True),
+    ("He was pressed on why he had said it.", "said", True),
+    # a question no verb of asking puts, a condition, a clause of time
+    ("She knows what he thought of the plan.", "thought", False),
+    ("If he believed it, why did she ask?", "believed", False),
+    ("She wondered what he meant when he said it.", "said", False),
+])
+def test_in_question(nlp, text, word, expected):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == word)
+    assert in_question(verb, frozenset({"ask", "press", "wonder"})) is expected
 
 
 @pytest.mark.parametrize("text", [

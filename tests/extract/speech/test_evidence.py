@@ -1,4 +1,5 @@
-"""Tests of graph.extract.speech.evidence: "in a poll" attributes its clause to the poll."""
+"""Tests of graph.extract.speech.evidence: "in a poll" attributes its clause to the poll,
+"reportedly" to unnamed sources."""
 
 from __future__ import annotations
 
@@ -29,3 +30,19 @@ def test_evidence_phrases(nlp, text, content, speaker):
 def test_no_evidence_phrase(nlp, text):
     rows, _, _ = run(nlp, text)
     assert "in" not in [r[2] for r in rows]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    # a hearsay adverb attributes its clause to sources the text does not name: unnamed ones
+    ("The council has reportedly dropped the plan for a second pier.",
+     [("reportedly", "The council has reportedly dropped the plan for a second pier",
+       "unidentified sources")]),
+    # ... never a clause whose verb reports by itself, nor one inside a quote
+    ("Tomas Berg reportedly told the council that the toll would rise.",
+     [("tell", "that the toll would rise", "Tomas Berg")]),
+    ("Lena Vogt said: “The council has reportedly dropped the plan for a second pier.”",
+     [("say", "“The council has reportedly dropped the plan for a second pier.”", "Lena Vogt")]),
+])
+def test_hearsay_adverbs(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows

@@ -84,6 +84,12 @@ from tests.extract.speech.cast import find, run
      "Omar Haddad"),
     ("Ana Ruiz answered: “Not now.” “It happens, right?” Tomas Berg went on, as if he had not "
      "heard her.", "“It happens, right?”", "Tomas Berg"),
+    # ... and a crowd's call after a quote: the crowd speaks, not the person in focus
+    ("Maria Okonkwo spoke at the rally. “Will we give up?” she asked. “No!” the crowd cried "
+     "out, booing.", "“No!”", "the crowd"),
+    ("Tomas Berg spoke on Friday. “Go home!” his friends jeered.", "“Go home!”", "his friends"),
+    ("Maria Okonkwo spoke first. “The council has failed,” Lena Vogt thundered.",
+     "“The council has failed,”", "Lena Vogt"),
     # a signature line under a quote that fills its paragraph
     ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
      "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),

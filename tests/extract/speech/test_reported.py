@@ -285,6 +285,47 @@ def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
     assert [(r[2], r[3], r[1]) for r in found] == rows
 
 
+@pytest.mark.parametrize(("text", "rows"), [
+    # a question put to the speaker after the cue is no part of what the speaker says, and
+    # whoever asked it is not named: a statement without a speaker
+    ("Tomas Berg said the toll was fair when asked about it on Friday.",
+     [("say", "the toll was fair", "Tomas Berg"), ("ask", "it on Friday", None)]),
+    ("“We will see,” Ana Ruiz said when asked whether she would run.",
+     [("say", "“We will see,”", "Ana Ruiz"), ("ask", "whether she would run", None)]),
+    ("“It has been too long,” Tomas Berg said, asked about the delay.",
+     [("say", "“It has been too long,”", "Tomas Berg"), ("ask", "the delay", None)]),
+    ("Maria Okonkwo, when asked about the pier, said it was safe.",
+     [("ask", "the pier", None), ("say", "it was safe", "Maria Okonkwo")]),
+    # ... and who asked speaks when named
+    ("When asked by Lena Vogt whether the toll was fair, Tomas Berg said no.",
+     [("ask", "When asked by Lena Vogt whether the toll was fair", "Lena Vogt")]),
+])
+def test_question_put_to_the_speaker(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    # a cue inside a question is asked about, not reported
+    ("Tomas Berg was asked what he thought the council could do.",
+     [("ask", "Tomas Berg was asked what he thought the council could do", None)]),
+    ("Tomas Berg was pressed on why he had said the toll was fair.",
+     [("press", "Tomas Berg was pressed on why he had said the toll was fair", None)]),
+    ("Asked if she believed the council wanted a new pier, Ana Ruiz said no.",
+     [("ask", "if she believed the council wanted a new pier", None)]),
+    # ... only in the nearest clause a question word opens, never in a clause of time
+    ("Tomas Berg said he wondered what Okonkwo meant when she said the toll was fair.",
+     [("say", "he wondered what Okonkwo meant when she said the toll was fair", "Tomas Berg"),
+      ("say", "the toll was fair", "Maria Okonkwo")]),
+    ("Ana Ruiz tried to ask about the toll when Tomas Berg shot back that she had not been "
+     "called on.", [("ask", "the toll", "Ana Ruiz"),
+                    ("shoot back", "that she had not been called on", "Tomas Berg")]),
+])
+def test_cue_inside_a_question(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
 @pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
     ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise",
      "The new toll was criticised by Lena Vogt as a tax on the poor", "Lena Vogt"),

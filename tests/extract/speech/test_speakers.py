@@ -432,6 +432,21 @@ def test_what_seems_is_the_writers_judgement(nlp, text, content):
     assert [s.kind for s in sources if s.name == "the writer"] == ["UnnamedSource"]
 
 
+@pytest.mark.parametrize(("text", "rows"), [
+    # what the writer judges holds the one it is said of, as a passive cue's content does
+    ("Ana Ruiz appeared to dismiss the toll issue in October.",
+     [("appear", "Ana Ruiz appeared to dismiss the toll issue in October", "the writer"),
+      ("dismiss", "the toll issue", "Ana Ruiz")]),
+    ("The levee seems to be too low.", [("seem", "The levee seems to be too low", "the writer")]),
+    # ... and is someone else's when they say it
+    ("The plan seems to work, Maria Okonkwo said.",
+     [("say", "The plan seems to work", "Maria Okonkwo")]),
+])
+def test_what_seems_holds_what_it_is_said_of(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("Lena Vogt issued a statement saying the council had failed Rivertown.",
      "the council had failed Rivertown", "Lena Vogt"),

@@ -14,6 +14,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+#: Every space character but the plain one (Unicode's space separators: the no-break space
+#: of HTML's ``&nbsp;``, thin and narrow spaces...) mapped to a plain space, one character
+#: for one. spaCy's tokenizer splits words on plain spaces only and makes a token of any
+#: other space, so "Jane\u00a0Roe" was three tokens and no name.
+#: (Unicode 15's category Zs less U+0020; ``tests/test_records.py`` checks the list against
+#: the running Python's tables.)
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000", " "))
+
 EntityKind = Literal["Person", "Organization", "Place", "UnnamedSource"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -76,12 +85,13 @@ class Article:
     path: str | None = None
 
     def masked_text(self) -> str:
-        """The text with every boilerplate span blanked out, keeping its length and newlines.
+        """The text with every boilerplate span blanked out and every space character a plain
+        space (:data:`_SPACES`), keeping its length and newlines.
 
         Language processing runs on this, so that boilerplate yields nothing while every
         offset still indexes the original text.
         """
-        chars = list(self.text)
+        chars = list(self.text.translate(_SPACES))
         for span in self.boilerplate:
             for i in range(span.begin, min(span.end, len(chars))):
                 if chars[i] != "\n":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.actors import find_actors
-from graph.records import Actors
+from graph.records import Actors, Article
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,10 @@ def test_odd_input_does_not_raise(nlp, text):
     for e in actors.entities:
         for m in e.mentions:
             assert text[m.span.begin:m.span.end] == m.text
+
+
+def test_a_name_spaced_with_a_no_break_space_is_one_name(nlp):
+    """Language processing runs on :meth:`Article.masked_text`, whose spaces are plain."""
+    article = Article("a", "a.txt", "Interior Minister Kofi\u00a0Mensah spoke in Dunmere on Monday.")
+    actors = find_actors(nlp(article.masked_text()))
+    assert "Kofi Mensah" in {e.name for e in actors.entities if e.kind == "Person"}

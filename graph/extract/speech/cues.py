@@ -182,7 +182,7 @@ def asks(verb: Token) -> bool:
 
 def in_question(verb: Token, question_verbs: frozenset[str]) -> bool:
     """True for a cue inside a question that a verb of ``question_verbs`` asks ("asked
-    whether she believes the plan works", "was pressed on why he had said it", "wondered
+    whether she believes the plan works", "was pressed on why the mayor claimed it", "wondered
     if critics claim it"): what the cue reports is asked about, not stated. Only the nearest
     clause opened by a question word counts, and never across a clause of time or condition
     ("wondered what she meant when she said it": she said it)."""

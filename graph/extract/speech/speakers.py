@@ -371,7 +371,7 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if _coordinated(token):
         return _group(discourse, token)
     if _member_of_group(discourse, token):
-        return _unnamed(discourse, token)  # "one Republican involved in the talks said"
+        return _unnamed(discourse, token)  # "one Democrat close to the mayor said"
     token = _name_after_rank(token) or token
     key = discourse.mention_at(token)
     if key is not None and discourse.kind(key) != "Person":
@@ -422,7 +422,7 @@ def _name_after_rank(token: Token) -> Token | None:
 
 def _member_of_group(discourse: Discourse, token: Token) -> bool:
     """True for one member of a group the model names as a nationality, religion or party,
-    counted by a determiner ("the Ostland Republican", "one Democrat involved in the talks",
+    counted by a determiner ("the Ostland Republican", "one Democrat close to the mayor",
     "a Catholic from Lakeside"): someone the text does not name, never the party itself,
     which a bare word in the singular does not name ("the Republican Party", "the GOP").
     A word that is itself a name or alias of an organisation of the article stays it."""

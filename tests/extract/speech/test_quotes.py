@@ -106,7 +106,7 @@ def test_direct_attribution(nlp, text, content, speaker):
 
 @pytest.mark.parametrize(("text", "cue"), [
     # another sense of a phrasal cue that reports only quotes: it has an object or infinitive
-    ("Ruiz said that once the council goes on recess, “I intend to help.”", "say"),
+    ("Ruiz said that when the ferry goes on strike, “we will all walk.”", "say"),
     ("Tomas Berg, a contestant on the show “The Harbour,” who went on to work with Ruiz, said "
      "the pier was safe.", "say"),
 ])

@@ -309,8 +309,8 @@ def test_question_put_to_the_speaker(nlp, text, rows):
     # a cue inside a question is asked about, not reported
     ("Tomas Berg was asked what he thought the council could do.",
      [("ask", "Tomas Berg was asked what he thought the council could do", None)]),
-    ("Tomas Berg was pressed on why he had said the toll was fair.",
-     [("press", "Tomas Berg was pressed on why he had said the toll was fair", None)]),
+    ("Tomas Berg was pressed on why the ministry had claimed the toll was fair.",
+     [("press", "Tomas Berg was pressed on why the ministry had claimed the toll was fair", None)]),
     ("Asked if she believed the council wanted a new pier, Ana Ruiz said no.",
      [("ask", "if she believed the council wanted a new pier", None)]),
     # ... only in the nearest clause a question word opens, never in a clause of time

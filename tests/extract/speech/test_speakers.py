@@ -62,8 +62,8 @@ from tests.extract.speech.cast import find, run
     # an infinitive on the predicate noun of a copula: its subject does what it says
     ("Maria Okonkwo was the first mayor in the region to endorse Tomas Berg.", {}, "Tomas Berg",
      "Maria Okonkwo"),
-    ("Maria Okonkwo and Ana Ruiz were the only members to vote against the final version of "
-     "the bill.", {}, "the final version of the bill", "Maria Okonkwo and Ana Ruiz"),
+    ("Maria Okonkwo and Ana Ruiz were the only members to vote against the ferry levy "
+     "on Tuesday.", {}, "the ferry levy", "Maria Okonkwo and Ana Ruiz"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)
@@ -406,8 +406,8 @@ def test_who_was_asked_is_not_who_asked_when_tagged_past(nlp):
     ("Kofi Mensah and his aides argued that the toll was unfair.", "the toll was unfair",
      "Kofi Mensah and his aides"),
     # one member of a party, counted by a determiner, is no party
-    ("The Republican Party met in Lakeside on Monday. One Republican involved in the planning "
-     "said the vote was close.", "the vote was close", "One Republican involved in the planning"),
+    ("The Republican Party met in Lakeside on Monday. One Republican from the council "
+     "said the vote was close.", "the vote was close", "One Republican from the council"),
     ("The Democratic Party met in Lakeside. The Democrat from Rivertown told reporters that "
      "the pier was unsafe.", "the pier was unsafe", "The Democrat from Rivertown"),
 ])

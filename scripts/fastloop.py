@@ -10,8 +10,9 @@ records to a fresh store through the build's own writing half
 ``claimgraph build FOLDER && claimgraph export`` gives for the same code, so the scorers
 (``score_polnear.py``, ``score_gold.py``) take it as they are.
 
-The cache is keyed by the model's name and version and by each article's content hash: an
-article whose text changed is parsed again. Keep the cache outside the repository (it holds
+The cache is keyed by the model's name and version and by the hash of each article's text as
+the model reads it (:meth:`Article.masked_text`): an article whose text, boilerplate or
+reading changed is parsed again. Keep the cache outside the repository (it holds
 corpus text).
 
 Usage::
@@ -51,11 +52,13 @@ from graph.records import Article
 def cache_file(cache: Path, nlp, articles: list[Article]) -> Path:
     """The cache file of a batch of articles: one DocBin per batch, named by the model, the
     components that run before the claimgraph stages (a new one, such as a sentence-start
-    rule before the parser, changes every parse) and the articles' ids and content hashes."""
+    rule before the parser, changes every parse) and the articles' ids and the hashes of the
+    texts the model reads (:meth:`Article.masked_text`: a change to it parses again)."""
     parse = [name for name in nlp.pipe_names if name not in STAGES]
     key = hashlib.sha1(f"{model_name()} {nlp.meta.get('version')} {parse}".encode())
     for article in articles:
-        key.update(f"{article.id}\0{article.content_hash}\0".encode())
+        read = hashlib.sha256(article.masked_text().encode()).hexdigest()
+        key.update(f"{article.id}\0{read}\0".encode())
     return cache / f"{key.hexdigest()[:20]}.spacy"
 
 

@@ -98,6 +98,13 @@ class Article:
                     chars[i] = " "
         return "".join(chars)
 
+    def as_written(self, read: str, span: Span) -> str:
+        """``read``, a text language processing took from :meth:`masked_text` at ``span``,
+        in the article's own characters when the two differ only by their spaces (a
+        no-break space read as a plain one); else ``read`` as it is."""
+        own = self.text[span.begin:span.end]
+        return own if own != read and own.translate(_SPACES) == read else read
+
     @property
     def content_hash(self) -> str:
         """SHA-256 of everything that determines this article's graph."""

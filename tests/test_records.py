@@ -30,3 +30,16 @@ def test_masked_text_keeps_every_offset(text, boilerplate, masked):
     article = Article("a", "a.txt", text, boilerplate=boilerplate)
     assert article.masked_text() == masked
     assert len(article.masked_text()) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "span", "written"),
+    [
+        ("Jane\u00a0Roe spoke.", "Jane Roe", Span(0, 8), "Jane\u00a0Roe"),  # read with a plain space
+        ("Jane Roe spoke.", "Jane Roe", Span(0, 8), "Jane Roe"),
+        ("Jane\u00a0Roe spoke.", "Roe", Span(0, 8), "Roe"),  # not read from the span: as it is
+        ("Jane\u00a0Roe spoke.", "Jane Doe", Span(0, 8), "Jane Doe"),
+    ],
+)
+def test_as_written_gives_back_the_articles_spaces(text, read, span, written):
+    assert Article("a", "a.txt", text).as_written(read, span) == written

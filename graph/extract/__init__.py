@@ -47,6 +47,10 @@ def extract(article: Article, doc: Doc) -> ArticleRecord:
         raise ClaimGraphError(doc._.cg_error)
     actors, speech = doc._.cg_actors, doc._.cg_speech
     entities = described_only(actors.entities + speech.sources, actors.roles)
+    # The model read plain spaces (Article.masked_text); statements, figures and mentions
+    # keep the article's own characters, as their offsets give them.
+    for item in [*speech.statements, *doc._.cg_statistics, *(m for e in entities for m in e.mentions)]:
+        item.text = article.as_written(item.text, item.span)
     return ArticleRecord(article, entities, actors.roles, speech.statements, doc._.cg_statistics)
 
 

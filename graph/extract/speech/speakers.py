@@ -13,7 +13,7 @@ the speaker of its block, else the actor in focus.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span as Words, Token
 
 from graph.extract import reference
 from graph.extract.reference import Discourse, strip_words
@@ -393,7 +393,7 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     if token.pos_ == "PRON" or token.lower_ in words.pronouns.gender:
         return _pronoun_speaker(discourse, token)
     if token.lower_ in words.referents.evidence or token.lemma_.lower() in words.referents.evidence:
-        return _evidence_author(discourse, token) or _unnamed(discourse, token)
+        return _evidence_author(discourse, token) or _evidence(discourse, token)
     key = _person_in_phrase(discourse, token)
     if key is not None:
         return key
@@ -754,20 +754,48 @@ def _org_noun_before(discourse: Discourse, token: Token, lowercase_only: bool = 
 
 
 def _evidence_author(discourse: Discourse, token: Token) -> str | None:
-    """Who speaks through evidence: the organisation a common noun before it names
-    ("police statistics"), or the author a preposition names ("a survey by the Harbour
-    Authority"). Evidence under a brand name ("a Harbour Authority poll") or none speaks for
-    itself."""
+    """Who speaks through evidence: the organisation a common noun before it names ("police
+    statistics"), or the one organisation or person that a preposition's own object names
+    ("a survey by the Harbour Authority", "the analysis of the Water Ministry"). Evidence
+    under a brand name ("a Harbour Authority poll"), by several authors ("a study by Ruiz and
+    Berg"), or whose maker is named further in ("results of polls conducted by X": the
+    polls', not the results' author) speaks for itself (:func:`_evidence`)."""
     key = _org_noun_before(discourse, token, lowercase_only=True)
     if key is not None:
         return key
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in discourse.context.words.author_preps:
-            for t in prep.subtree:
-                key = discourse.mention_at(t)
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or any(c.dep_ == "conj" for c in obj.children):
+                    continue
+                key = discourse.mention_at(obj)
                 if key is not None and discourse.kind(key) in ("Organization", "Person"):
                     return key
     return None
+
+
+def _evidence(discourse: Discourse, token: Token) -> str:
+    """Evidence that no author speaks for (:func:`_evidence_author`): a source described by
+    the whole phrase, its makers and its date included ("a study by Ruiz and Berg", "early
+    results of polls conducted by the Harbour Authority", "a Lakeside Radio poll last
+    week")."""
+    words = discourse.context.words
+    span = noun_phrase(token, with_preps=True, preps=words.np_preps | words.author_preps)
+    date = _date_after(token, span)
+    if date is not None:
+        span = Span(span.begin, date.end_char)
+    return discourse.mint("UnnamedSource", span, plural=token.tag_ in ("NNS", "NNPS"))
+
+
+def _date_after(token: Token, span: Span) -> Words | None:
+    """A date written right after the phrase of ``token`` ("a poll last week showed"), which
+    the parser hangs on the verb rather than on the phrase; None when another word comes
+    first."""
+    doc = token.doc
+    after = next((t for t in doc[token.i:] if t.idx >= span.end), None)
+    if after is None or after.ent_iob_ != "B" or after.ent_type_ != "DATE":
+        return None
+    return next(e for e in doc.ents if e.start == after.i)
 
 
 def _org_in_phrase(discourse: Discourse, token: Token) -> str | None:

@@ -209,6 +209,17 @@ def test_no_speaker_from_bare_nouns_or_participles(nlp, text):
      "the farm was sold twice in one year", "Our analysis"),
     ("According to a Harbour Authority poll, most fishermen want a second pier.",
      "most fishermen want a second pier", "a Harbour Authority poll"),
+    # by several authors, or made by someone named further in: described with them
+    ("A study by Maria Okonkwo and Tomas Berg found that the river carried twice as much silt.",
+     "the river carried twice as much silt", "A study by Maria Okonkwo and Tomas Berg"),
+    ("Early results of exit polls conducted for the Water Ministry show that most fishermen "
+     "want a second pier.", "most fishermen want a second pier",
+     "Early results of exit polls conducted for the Water Ministry"),
+    # its date, which the parser hangs on the verb, is a part of its description
+    ("A Lakeside Radio poll last week showed Okonkwo with a healthy lead.",
+     "Okonkwo with a healthy lead", "A Lakeside Radio poll last week"),
+    ("The study found last year that the river carried twice as much silt.",
+     "the river carried twice as much silt", "The study"),
 ])
 def test_evidence_speaks_for_itself(nlp, text, content, source):
     rows, sources, _ = run(nlp, text)
@@ -226,11 +237,19 @@ def test_found_without_clause_reports_nothing(nlp):
      "thefts fell by half", "Coastal Police"),
     ("A survey by the Harbour Authority shows that most fishermen want a second pier.",
      "most fishermen want a second pier", "Harbour Authority"),
+    ("In the analysis of the Water Ministry, the high costs make the pier unrealistic.",
+     "the high costs make the pier unrealistic", "Water Ministry"),
+    ("A study by Maria Okonkwo found that the river carried twice as much silt.",
+     "the river carried twice as much silt", "Maria Okonkwo"),
     # a document speaks for the one whose it is
     ("The Harbour Authority met on Monday. The authority's summary said the pier was unsafe.",
      "the pier was unsafe", "Harbour Authority"),
+    ("According to a Water Ministry report, thefts fell by half.", "thefts fell by half",
+     "Water Ministry"),
+    ("A statement from the Coastal Police said the pier was unsafe.", "the pier was unsafe",
+     "Coastal Police"),
 ])
-def test_evidence_speaks_for_its_author(nlp, text, content, speaker):
+def test_evidence_and_documents_speak_for_their_author(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
 

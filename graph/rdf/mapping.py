@@ -19,10 +19,20 @@ from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_
                               REFERS_TO, ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
                               UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term, text_graph)
 from graph.rdf.ids import Ids
+from graph.rdf.nquads import integer, line, literal, parse
 from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, Statement, Statistic
 
 
 STATISTIC_TEXTS = ((MEASURE, "measure"), (PERIOD, "period"), (QUALIFIER, "qualifier"))
+_DATE_INFERRED, _URL, _PUBLISHER, _AUTHOR = term("cg:dateInferred"), term("schema:url"), term("schema:publisher"), term("schema:author")
+#: The text of each term an article's lines name (:func:`article_lines`), made once.
+_NT = {t: str(t) for t in (A, ABOUT, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE, DATE_PUBLISHED, DERIVED_FROM, END,
+                           HAS_ROLE, HEADLINE, MEMBER, MENTION, MENTIONS, NEWS_ARTICLE, ORGANIZATION, REFERS_TO, ROLE,
+                           SOURCE_FILE, SPEECH_ACT, STATEMENT, STATISTIC, TEXT, TITLE, UNIT_TEXT, VALID_AT, VALUE,
+                           _DATE_INFERRED, _URL, _PUBLISHER, _AUTHOR, *QUOTE_CLASSES.values(), *SPEECH_ACTS.values(),
+                           *(prop for prop, _ in STATISTIC_TEXTS))}
+_A, _MENTION, _MENTIONS, _REFERS_TO, _ANCHOR_OF, _DERIVED_FROM, _BEGIN, _END = (
+    _NT[A], _NT[MENTION], _NT[MENTIONS], _NT[REFERS_TO], _NT[ANCHOR_OF], _NT[DERIVED_FROM], _NT[BEGIN], _NT[END])
 
 
 def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[Quad]:
@@ -44,36 +54,41 @@ def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[
     Returns:
         The quads, in a stable order, without duplicates.
     """
-    return list(dict.fromkeys(_quads(resolved, ids, evidence)))
+    quads = parse(article_lines(resolved, ids))
+    return list(dict.fromkeys(quads + evidence_quads(resolved.merges, ids))) if evidence else quads
 
 
-def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]:
+def article_lines(resolved: ResolvedRecord, ids: Ids) -> list[str]:
+    """The article's graph (:func:`to_quads` without the evidence) as N-Quads lines
+    (:mod:`graph.rdf.nquads`: what the writer plans), in a stable order, without duplicates."""
+    return list(dict.fromkeys(_lines(resolved, ids)))
+
+
+def _lines(resolved: ResolvedRecord, ids: Ids) -> Iterator[str]:
     article = resolved.record.article
-    graph = NamedNode(ids.article(article.id))
-    actors = actor_iris(resolved, ids)
+    graph = str(NamedNode(ids.article(article.id)))  # checked once: every node's IRI starts with it
+    actors = {key: str(node) for key, node in actor_iris(resolved, ids).items()}
     for s, p, o in _article_triples(article, graph):
-        yield Quad(s, p, o, graph)
+        yield line(s, p, o, graph)
     for actor, kind in _kinds(resolved.record.entities, actors).items():
         if kind != "UnnamedSource":
-            yield Quad(graph, MENTIONS, actor, graph)
+            yield line(graph, _MENTIONS, actor, graph)
     for entity in resolved.record.entities:  # half an article's quads: made without generators between
-        yield from _mention_quads(entity, actors[entity.key], graph, ids, article.id)
+        yield from _mention_lines(entity, actors[entity.key], graph, ids, article.id)
     role_spans: set[tuple[int, int]] = set()
     for role in resolved.record.roles:  # a role's IRI is its span: the first role read there
         if (role.span.begin, role.span.end) in role_spans:
             continue
         role_spans.add((role.span.begin, role.span.end))
         for s, p, o in _role_triples(role, actors, article, graph, ids):
-            yield Quad(s, p, o, graph)
-    speakers = speaker_iris(resolved.record.entities, actors)
+            yield line(s, p, o, graph)
+    speakers = {key: str(node) for key, node in speaker_iris(resolved.record.entities, actor_iris(resolved, ids)).items()}
     for statement in resolved.record.statements:
         for s, p, o in _statement_triples(statement, actors, speakers, graph, ids, article.id):
-            yield Quad(s, p, o, graph)
+            yield line(s, p, o, graph)
     for statistic in resolved.record.statistics:
         for s, p, o in _statistic_triples(statistic, speakers, graph, ids, article.id):
-            yield Quad(s, p, o, graph)
-    if evidence:
-        yield from evidence_quads(resolved.merges, ids)
+            yield line(s, p, o, graph)
 
 
 def text_quads(article: Article, ids: Ids) -> list[Quad]:
@@ -112,22 +127,22 @@ def _fallback_iri(entity: Entity, article_id: str, ids: Ids) -> str:
     return ids.actor(entity.kind, entity.name)
 
 
-def _article_triples(article: Article, graph: NamedNode) -> Iterator[tuple]:
-    yield graph, A, NEWS_ARTICLE
-    yield graph, SOURCE_FILE, Literal(article.source_file)
-    yield graph, CONTENT_HASH, Literal(article.content_hash)
+def _article_triples(article: Article, graph: str) -> Iterator[tuple[str, str, str]]:
+    yield graph, _A, _NT[NEWS_ARTICLE]
+    yield graph, _NT[SOURCE_FILE], literal(article.source_file)
+    yield graph, _NT[CONTENT_HASH], literal(article.content_hash)
     if article.title:
-        yield graph, HEADLINE, Literal(article.title)
+        yield graph, _NT[HEADLINE], literal(article.title)
     published = date_literal(article.date) if article.date else None
     if published is not None:
-        yield graph, DATE_PUBLISHED, published
-        yield graph, term("cg:dateInferred"), Literal(article.date_inferred)
+        yield graph, _NT[DATE_PUBLISHED], str(published)
+        yield graph, _NT[_DATE_INFERRED], str(Literal(article.date_inferred))
     if article.url:
-        yield graph, term("schema:url"), _url(article.url)
+        yield graph, _NT[_URL], str(_url(article.url))
     if article.publisher:
-        yield graph, term("schema:publisher"), Literal(article.publisher)
+        yield graph, _NT[_PUBLISHER], literal(article.publisher)
     if article.author:
-        yield graph, term("schema:author"), Literal(article.author)
+        yield graph, _NT[_AUTHOR], literal(article.author)
 
 
 def _url(url: str) -> NamedNode | Literal:
@@ -138,9 +153,9 @@ def _url(url: str) -> NamedNode | Literal:
         return Literal(url, datatype=term("xsd:anyURI"))
 
 
-def _kinds(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNode, str]:
+def _kinds(entities: list[Entity], actors: dict[str, str]) -> dict[str, str]:
     """The article's actors, each with the kind of its first entity (the resolver may map several to one)."""
-    kinds: dict[NamedNode, str] = {}
+    kinds: dict[str, str] = {}
     for entity in entities:
         kinds.setdefault(actors[entity.key], entity.kind)
     return kinds
@@ -155,75 +170,76 @@ def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tu
         yield actor, ALT_LABEL, Literal(alt)
 
 
-def _mention_quads(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids, article_id: str) -> list[Quad]:
-    quads: list[Quad] = []
+def _mention_lines(entity: Entity, actor: str, graph: str, ids: Ids, article_id: str) -> list[str]:
+    out: list[str] = []
+    end = f" {graph} .\n"
     for mention in entity.mentions:
         span = mention.span
-        node = NamedNode(ids.mention(article_id, span))
-        quads += (Quad(node, A, MENTION, graph), Quad(node, REFERS_TO, actor, graph),
-                  Quad(node, ANCHOR_OF, Literal(mention.text), graph),
-                  Quad(node, DERIVED_FROM, graph, graph),  # _provenance's, in its order
-                  Quad(node, BEGIN, Literal(span.begin), graph), Quad(node, END, Literal(span.end), graph))
-    return quads
+        node = f"<{ids.mention(article_id, span)}> "
+        out += (f"{node}{_A} {_MENTION}{end}", f"{node}{_REFERS_TO} {actor}{end}",
+                f"{node}{_ANCHOR_OF} {literal(mention.text)}{end}",
+                f"{node}{_DERIVED_FROM} {graph}{end}",  # _provenance's, in its order
+                f"{node}{_BEGIN} {integer(span.begin)}{end}", f"{node}{_END} {integer(span.end)}{end}")
+    return out
 
 
-def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, graph: NamedNode,
-                  ids: Ids) -> Iterator[tuple]:
+def _role_triples(role: Role, actors: dict[str, str], article: Article, graph: str,
+                  ids: Ids) -> Iterator[tuple[str, str, str]]:
     person = actors.get(role.person)
     if person is None or not role.title.strip():
         return
-    node = NamedNode(ids.role(article.id, role.span))
-    yield node, A, ROLE
-    yield node, MEMBER, person
-    yield node, TITLE, Literal(role.title)
-    yield person, HAS_ROLE, node
+    node = f"<{ids.role(article.id, role.span)}>"
+    yield node, _A, _NT[ROLE]
+    yield node, _NT[MEMBER], person
+    yield node, _NT[TITLE], literal(role.title)
+    yield person, _NT[HAS_ROLE], node
     organization = actors.get(role.organization) if role.organization else None
     if organization is not None:
-        yield node, ORGANIZATION, organization
+        yield node, _NT[ORGANIZATION], organization
     valid_at = date_literal(article.date) if article.date else None
     if valid_at is not None:
-        yield node, VALID_AT, valid_at
+        yield node, _NT[VALID_AT], str(valid_at)
     yield from _provenance(node, graph, role.span)
 
 
-def _statement_triples(statement: Statement, actors: dict[str, NamedNode], speakers: dict[str, NamedNode],
-                       graph: NamedNode, ids: Ids, article_id: str) -> Iterator[tuple]:
+def _statement_triples(statement: Statement, actors: dict[str, str], speakers: dict[str, str],
+                       graph: str, ids: Ids, article_id: str) -> Iterator[tuple[str, str, str]]:
     if not statement.text.strip():
         return
-    node = NamedNode(ids.statement(article_id, statement.span))
-    yield node, A, STATEMENT
+    node = f"<{ids.statement(article_id, statement.span)}>"
+    yield node, _A, _NT[STATEMENT]
     if statement.kind in QUOTE_CLASSES:
-        yield node, A, QUOTE_CLASSES[statement.kind]
-    yield node, TEXT, Literal(statement.text)
+        yield node, _A, _NT[QUOTE_CLASSES[statement.kind]]
+    yield node, _NT[TEXT], literal(statement.text)
     if statement.speaker in speakers:
-        yield node, ATTRIBUTED_TO, speakers[statement.speaker]
+        yield node, _NT[ATTRIBUTED_TO], speakers[statement.speaker]
     if statement.cue:
-        yield node, CUE, Literal(statement.cue)
+        yield node, _NT[CUE], literal(statement.cue)
     if statement.speech_act in SPEECH_ACTS:
-        yield node, SPEECH_ACT, SPEECH_ACTS[statement.speech_act]
+        yield node, _NT[SPEECH_ACT], _NT[SPEECH_ACTS[statement.speech_act]]
     for key in statement.about:
         if key in actors:
-            yield node, ABOUT, actors[key]
+            yield node, _NT[ABOUT], actors[key]
     yield from _provenance(node, graph, statement.span)
 
 
-def _statistic_triples(statistic: Statistic, speakers: dict[str, NamedNode], graph: NamedNode, ids: Ids,
-                       article_id: str) -> Iterator[tuple]:
+def _statistic_triples(statistic: Statistic, speakers: dict[str, str], graph: str, ids: Ids,
+                       article_id: str) -> Iterator[tuple[str, str, str]]:
     try:
         value = literal_value(statistic.value)
     except ValueError:
         return
-    node = NamedNode(ids.statistic(article_id, statistic.span))
-    yield node, A, STATISTIC
-    yield node, VALUE, value
-    yield node, UNIT_TEXT, Literal(statistic.unit)
+    node = f"<{ids.statistic(article_id, statistic.span)}>"
+    yield node, _A, _NT[STATISTIC]
+    yield node, _NT[VALUE], str(value)
+    yield node, _NT[UNIT_TEXT], literal(statistic.unit)
     for prop, field in STATISTIC_TEXTS:
         text = getattr(statistic, field)
         if text:
-            yield node, prop, Literal(text)
+            yield node, _NT[prop], literal(text)
     if statistic.source in speakers:
-        yield node, ATTRIBUTED_TO, speakers[statistic.source]
-    yield node, TEXT, Literal(statistic.text)
+        yield node, _NT[ATTRIBUTED_TO], speakers[statistic.source]
+    yield node, _NT[TEXT], literal(statistic.text)
     yield from _provenance(node, graph, statistic.span)
 
 
@@ -320,7 +336,7 @@ def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, str]) -
     return remove, list(dict.fromkeys(add))
 
 
-def _provenance(node: NamedNode, graph: NamedNode, span: Span) -> Iterator[tuple]:
-    yield node, DERIVED_FROM, graph
-    yield node, BEGIN, Literal(span.begin)
-    yield node, END, Literal(span.end)
+def _provenance(node: str, graph: str, span: Span) -> Iterator[tuple[str, str, str]]:
+    yield node, _DERIVED_FROM, graph
+    yield node, _BEGIN, integer(span.begin)
+    yield node, _END, integer(span.end)

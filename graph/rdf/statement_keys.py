@@ -89,6 +89,7 @@ from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, EN
                               SPEECH_ACT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, TITLE,
                               VALID_AT, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
+from graph.rdf.nquads import integer, line, literal, parse
 
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.
 KEY_PREFIX = "urn:claimgraph:key:"
@@ -150,6 +151,8 @@ class Keyed:
 
 
 _KEY_PREDICATES = frozenset((STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, KNOWN_AS, MENTION_ORDER, *FACETS.values()))
+#: The text of each of them, for the lines of :func:`key_lines`.
+_NT = {p: str(p) for p in _KEY_PREDICATES}
 
 
 def key_node(actor: str) -> NamedNode:
@@ -207,10 +210,16 @@ def date_of(key: int) -> str:
 
 
 def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
+    """The quads of :func:`key_lines`."""
+    return parse(key_lines(quads, article))
+
+
+def key_lines(quads: Iterable[Quad], article: str) -> list[str]:
     """The keys of an article's statements, their facets and the actors near its statistics
     (see the module's docstring), from its quads (those of its public graph, and of its
-    index graph for the names), for its index graph; in a stable order, without duplicates. One pass over the quads: an article
-    has hundreds.
+    index graph for the names), for its index graph, as N-Quads lines (:mod:`graph.rdf.nquads`:
+    the writer's plan holds them as text); sorted, without duplicates. One pass over the quads:
+    an article has hundreds.
 
     Keys: for each statement (``cg:Statement``) and each actor it is attributed to or about,
     its sort key (:func:`sort_key` of the article's date and the statement's start). Facets:
@@ -273,40 +282,42 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
             facts[p] = q.object.value
     outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
     links = [q for q in links if q.subject in statements and isinstance(q.object, NamedNode)]
-    found = {Quad(key_node(q.object.value), key, Literal(sort_key(date, offsets[q.subject][BEGIN])), index)
+    g = f"<{INDEX_GRAPH_PREFIX}{article}>"
+    found = {line(f"<{KEY_PREFIX}{q.object.value}>", _NT[key], integer(sort_key(date, offsets[q.subject][BEGIN])), g)
              for q in links if BEGIN in offsets.get(q.subject, {}) for key in _KEY_OF[q.predicate]}
-    found.update(Quad(key_node(q.object.value), FACETS[_RELATION_OF[q.predicate]],
-                      Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
+    found.update(line(f"<{KEY_PREFIX}{q.object.value}>", _NT[FACETS[_RELATION_OF[q.predicate]]],
+                      literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), g)
                  for q in links for act in acts.get(q.subject, [""]))
     sides: dict[object, dict[str, list[NamedNode]]] = {}
     for q in links:
         sides.setdefault(q.subject, {"by": [], "about": []})[_RELATION_OF[q.predicate]].append(q.object)
-    found.update(Quad(key_node(actor.value), link_predicate(relation, act, statement.value[len(article):]), other, index)
+    found.update(line(f"<{KEY_PREFIX}{actor.value}>", f"<{LINK_PREFIX}{relation}/{act}/{statement.value[len(article):]}>",
+                      str(other), g)
                  for statement, side in sides.items() for relation, other_side in (("by", "about"), ("about", "by"))
                  for actor in side[relation] for other in side[other_side]
                  for act in acts.get(statement, [""]))
-    found.update(Quad(key_node(actor.value), KNOWN_AS, name, index) for actors, names in entries.values()
+    found.update(line(f"<{KEY_PREFIX}{actor.value}>", _NT[KNOWN_AS], str(name), g) for actors, names in entries.values()
                  for actor in actors if isinstance(actor, NamedNode) for name in names)
-    found.update(Quad(key_node(actor.value), MENTION_ORDER, Literal(f"{date}\t{file}"), index)
+    found.update(line(f"<{KEY_PREFIX}{actor.value}>", _NT[MENTION_ORDER], literal(f"{date}\t{file}"), g)
                  for actor in mentioned for file in files for date in dates or [""])
     for node, sides in parties.items():
         suffix = node.value[len(article):]
         told = role_facts.get(node, {})
-        facts_ = Literal(json.dumps({"role": bool(told.get("role")), **{k: sorted(told.get(k, ()))
+        facts_ = literal(json.dumps({"role": bool(told.get("role")), **{k: sorted(told.get(k, ()))
                                                                          for k in ("titles", "valid", "begins")}},
                                     sort_keys=True))
         for actor in sides["member"] | sides["organization"]:
-            found.add(Quad(key_node(actor.value), NamedNode(f"{ROLE_PREFIX}facts/{suffix}"), facts_, index))
-            found.update(Quad(key_node(actor.value), NamedNode(f"{ROLE_PREFIX}{part}/{suffix}"), other, index)
+            found.add(line(f"<{KEY_PREFIX}{actor.value}>", f"<{ROLE_PREFIX}facts/{suffix}>", facts_, g))
+            found.update(line(f"<{KEY_PREFIX}{actor.value}>", f"<{ROLE_PREFIX}{part}/{suffix}>", str(other), g)
                          for part, others in sides.items() for other in others)
-    mentions = [(offsets[q.subject][BEGIN], q.object) for q in referring
+    mentions = [(offsets[q.subject][BEGIN], str(q.object)) for q in referring
                 if BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
     for f in figures:
         span = offsets.get(f, {})
         if BEGIN in span and END in span:
-            found.update(Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for begin, actor in mentions
+            found.update(line(f"<{KEY_PREFIX}{f.value}>", _NT[MENTIONED_NEAR], actor, g) for begin, actor in mentions
                          if span[BEGIN] - NEAR_WINDOW <= begin <= span[END] + NEAR_WINDOW)
-    return sorted(found, key=str)
+    return sorted(found)
 
 
 def is_key_quad(quad: Quad) -> bool:

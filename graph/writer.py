@@ -65,8 +65,8 @@ from dataclasses import dataclass, field
 from graph.errors import UnsavedWrites
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
-from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
-                              LOCAL_REASON, MEMBER, NAME_KEY, ORGANIZATION, TITLE, index_graph, iri)
+from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, INDEX_OF, LABEL, LOCAL_LABEL, MEMBER,
+                              ORGANIZATION, TITLE, index_graph, iri)
 from graph.rdf import nquads
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
@@ -101,10 +101,9 @@ WHOLE_AFTER = 0.25
 #: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
 _SAME = "same full name"
 #: The predicates of an article's public graph that :func:`~graph.rdf.name_index.descriptors_in`
-#: and :func:`~graph.rdf.name_index.graph_facts` read (its role nodes'): the rest is left out
-#: before they scan it.
-_READ_PREDICATES = frozenset({INDEX_OF, MEMBER, NAME_KEY, TITLE, ORGANIZATION, LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL,
-                              LOCAL_REASON, LOCAL_GOVERNMENT_OF})
+#: and :func:`~graph.rdf.name_index.graph_facts` read (its role nodes'), as text: the rest of
+#: its lines is left out before they are parsed.
+_READ_PREDICATES = frozenset(str(p) for p in (MEMBER, TITLE, ORGANIZATION))
 
 
 @dataclass
@@ -679,13 +678,14 @@ class Writer:
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
         quads = article_lines(resolved, ids)
+        roles = [text for text in quads if text.split(" ", 2)[1] in _READ_PREDICATES]
         index_text = index_lines(record, actors, resolved.labels, article) + government_lines(record, actors, article)
         quads += index_text
-        # Read back as quads (parsed: cheaper than made) by the keys, descriptors_in and graph_facts.
-        public, index = nquads.parse(quads[:len(quads) - len(index_text)]), nquads.parse(index_text)
-        # What descriptors_in and graph_facts read: the index, and the role nodes of the public graph.
-        read = index + [q for q in public if q.predicate in _READ_PREDICATES]
-        quads += key_lines(public + index, article)
+        quads += key_lines(quads, article)
+        # What descriptors_in and graph_facts read, as quads (parsed: cheaper than made): the
+        # index, and the role nodes of the public graph.
+        index = nquads.parse(index_text)
+        read = index + nquads.parse(roles)
         own = descriptors_in(read, article)
         known = {d.ref for d in context}
         joined = {d.ref for d in own}

@@ -12,6 +12,7 @@ quotes, backslashes and control characters, its datatypes), one quad a line, end
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -19,6 +20,9 @@ import pyoxigraph as ox
 from graph.rdf._terms import PREFIX_MAP, Quad
 
 _INTEGER = f"<{PREFIX_MAP['xsd']}integer>"
+#: An escape of N-Quads text: a character after a backslash, or a code point in hexadecimal.
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
 def literal(value: str) -> str:
@@ -47,6 +51,34 @@ def line(subject: str, predicate: str, obj: str, graph: str = "") -> str:
 def lines(quads: Iterable[Quad]) -> list[str]:
     """The lines of some quads (``str`` of a quad leaves out the default graph)."""
     return [f"{q} .\n" for q in quads]
+
+
+def split(text: str) -> tuple[str, str, str, str]:
+    """The text of the subject, predicate, object and graph of a line of a named graph (an
+    IRI holds no space, so the object is what lies between the predicate and the graph).
+
+    >>> split('<https://e.org/s> <https://e.org/p> "a b" <https://e.org/g> .\\n')
+    ('<https://e.org/s>', '<https://e.org/p>', '"a b"', '<https://e.org/g>')
+    """
+    subject, predicate, rest = text.split(" ", 2)
+    obj, graph = rest[:-3].rsplit(" ", 1)
+    return subject, predicate, obj, graph
+
+
+def value(text: str) -> str:
+    """The value of a literal's text, its escapes undone (the inverse of :func:`literal`,
+    the datatype or language left out).
+
+    >>> value('"say \\\\"no\\\\""'), value('"12"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    ('say "no"', '12')
+    """
+    body = text[1:text.rindex('"')]
+    return _ESCAPE.sub(_unescape, body) if "\\" in body else body
+
+
+def _unescape(match: re.Match) -> str:
+    code = match.group(1) or match.group(2)
+    return chr(int(code, 16)) if code else _ESCAPED[match.group(3)]
 
 
 def parse(text: Iterable[str] | str) -> list[Quad]:

@@ -3,7 +3,7 @@
 import pyoxigraph as ox
 import pytest
 
-from graph.rdf.nquads import integer, line, lines, literal, parse
+from graph.rdf.nquads import integer, line, lines, literal, parse, split, value
 
 S, P = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
 G = ox.NamedNode("https://example.org/g")
@@ -24,6 +24,17 @@ def test_a_literal_line_is_what_pyoxigraph_serializes_and_parses_back(value):
     text = line(str(S), str(P), literal(value), str(G))
     assert text == ox.serialize([quad], format=ox.RdfFormat.N_QUADS).decode()
     assert parse(text) == [quad]
+
+
+@pytest.mark.parametrize("value_", [
+    'a "quoted" word', "a back\\slash \\n", "two\nlines\r\n\ttab", "bell \x07 escape \x1b delete \x7f",
+    "Zoë 東京 \U0001F600 \u2028", "", "ends with \\", "spaces   and . a dot",
+])
+def test_a_line_splits_into_its_terms_and_a_literal_gives_back_its_value(value_):
+    text = str(ox.Literal(value_))
+    assert split(line(str(S), str(P), text, str(G))) == (str(S), str(P), text, str(G))
+    assert value(text) == value_
+    assert value(str(ox.Literal(value_, language="en"))) == value_
 
 
 @pytest.mark.parametrize("obj", [

@@ -70,7 +70,7 @@ from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, I
 from graph.rdf import nquads
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import actor_iris, article_lines, description_quads, evidence_quads, text_quads
+from graph.rdf.mapping import actor_iris, article_lines, description_lines, evidence_lines, text_quads
 from graph.rdf.name_index import (actor_keys, descriptors_in, entry_keys, government_lines, graph_descriptors,
                                   graph_facts, index_lines, read_actors, read_index, read_keys, source_quads)
 from graph.rdf.statement_keys import key_lines
@@ -713,8 +713,8 @@ class Writer:
                     self.why['government'] += 1
                     return None  # a government takes a new label
                 labels[actor] = own_label if stored is None else stored
-        quads += nquads.lines(description_quads({a: f for a, f in facts.items() if a in labels}, labels))
-        quads += nquads.lines(evidence_quads(self._evidence(own, resolution, resolved.labels, article), ids))
+        quads += description_lines({a: f for a, f in facts.items() if a in labels}, labels)
+        quads += evidence_lines(self._evidence(own, resolution, resolved.labels, article), ids)
         quads += nquads.lines(text_quads(record.article, ids) + source_quads(record.article, article))
         return quads, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
 

@@ -25,11 +25,12 @@ from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, St
 
 STATISTIC_TEXTS = ((MEASURE, "measure"), (PERIOD, "period"), (QUALIFIER, "qualifier"))
 _DATE_INFERRED, _URL, _PUBLISHER, _AUTHOR = term("cg:dateInferred"), term("schema:url"), term("schema:publisher"), term("schema:author")
-#: The text of each term an article's lines name (:func:`article_lines`), made once.
+#: The text of each term the lines name (:func:`article_lines`, :func:`description_lines`...), made once.
 _NT = {t: str(t) for t in (A, ABOUT, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE, DATE_PUBLISHED, DERIVED_FROM, END,
                            HAS_ROLE, HEADLINE, MEMBER, MENTION, MENTIONS, NEWS_ARTICLE, ORGANIZATION, REFERS_TO, ROLE,
                            SOURCE_FILE, SPEECH_ACT, STATEMENT, STATISTIC, TEXT, TITLE, UNIT_TEXT, VALID_AT, VALUE,
                            _DATE_INFERRED, _URL, _PUBLISHER, _AUTHOR, *QUOTE_CLASSES.values(), *SPEECH_ACTS.values(),
+                           MERGE_EVIDENCE, MERGED_INTO, ALIAS, REASON, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF, GOVERNMENT_OF,
                            *(prop for prop, _ in STATISTIC_TEXTS))}
 _A, _MENTION, _MENTIONS, _REFERS_TO, _ANCHOR_OF, _DERIVED_FROM, _BEGIN, _END = (
     _NT[A], _NT[MENTION], _NT[MENTIONS], _NT[REFERS_TO], _NT[ANCHOR_OF], _NT[DERIVED_FROM], _NT[BEGIN], _NT[END])
@@ -161,13 +162,11 @@ def _kinds(entities: list[Entity], actors: dict[str, str]) -> dict[str, str]:
     return kinds
 
 
-def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tuple]:
-    """The canonical label of an actor, and every other non-blank name as an alternative,
-    its spaces folded to one ("Sen.\u00a0Ann  Okafor" is "Sen. Ann Okafor": a name is searched
-    and compared as words; the mentions keep the text as written)."""
-    yield actor, LABEL, Literal(label)
-    for alt in sorted({" ".join(n.split()) for n in names} - {label, " ".join(label.split()), ""}):
-        yield actor, ALT_LABEL, Literal(alt)
+def _alt_labels(label: str, names: set[str]) -> list[str]:
+    """Every non-blank name of an actor but its canonical label, as alternatives, its spaces
+    folded to one ("Sen.\u00a0Ann  Okafor" is "Sen. Ann Okafor": a name is searched and
+    compared as words; the mentions keep the text as written)."""
+    return sorted({" ".join(n.split()) for n in names} - {label, " ".join(label.split()), ""})
 
 
 def _mention_lines(entity: Entity, actor: str, graph: str, ids: Ids, article_id: str) -> list[str]:
@@ -256,20 +255,25 @@ def evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> list[Quad]:
     Returns:
         The quads, actors in IRI order, without duplicates.
     """
-    return list(dict.fromkeys(_evidence_quads(merges, ids)))
+    return parse(evidence_lines(merges, ids))
 
 
-def _evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> Iterator[Quad]:
-    for actor_iri in sorted(merges):  # in the default graph: see _description_quads
-        actor = NamedNode(actor_iri)
+def evidence_lines(merges: dict[str, list[Merge]], ids: Ids) -> list[str]:
+    """The quads of :func:`evidence_quads` as N-Quads lines (:mod:`graph.rdf.nquads`: what the writer plans)."""
+    return list(dict.fromkeys(_evidence_lines(merges, ids)))
+
+
+def _evidence_lines(merges: dict[str, list[Merge]], ids: Ids) -> Iterator[str]:
+    for actor_iri in sorted(merges):  # in the default graph: see _description_lines
+        actor = str(NamedNode(actor_iri))
         for merge in merges[actor_iri]:
-            node = NamedNode(ids.evidence(actor_iri, merge.alias))
-            yield Quad(node, A, MERGE_EVIDENCE)
-            yield Quad(node, MERGED_INTO, actor)
-            yield Quad(node, ALIAS, Literal(merge.alias))
-            yield Quad(node, REASON, Literal(merge.reason))
+            node = f"{NamedNode(ids.evidence(actor_iri, merge.alias))} "
+            yield f"{node}{_A} {_NT[MERGE_EVIDENCE]} .\n"
+            yield f"{node}{_NT[MERGED_INTO]} {actor} .\n"
+            yield f"{node}{_NT[ALIAS]} {literal(merge.alias)} .\n"
+            yield f"{node}{_NT[REASON]} {literal(merge.reason)} .\n"
             for article in merge.articles:
-                yield Quad(node, DERIVED_FROM, NamedNode(article))
+                yield f"{node}{_DERIVED_FROM} {NamedNode(article)} .\n"
 
 
 def description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> list[Quad]:
@@ -290,27 +294,28 @@ def description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, 
         Each actor's types, ``rdfs:label``, ``skos:altLabel`` (every other non-blank name),
         ``schema:jobTitle`` and ``org:memberOf``, in a stable order.
     """
-    return list(dict.fromkeys(_description_quads(facts, labels)))
+    return parse(description_lines(facts, labels))
 
 
-def _description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> Iterator[Quad]:
-    # In the default graph by leaving the graph out: pyoxigraph takes a graph given as
-    # DefaultGraph() only after trying it as a named node and as a blank node, each failed
-    # try raising an error inside (about 4 us a quad, ten times the quad itself).
+def description_lines(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> list[str]:
+    """The quads of :func:`description_quads` as N-Quads lines (:mod:`graph.rdf.nquads`: what the writer plans)."""
+    return list(dict.fromkeys(_description_lines(facts, labels)))
+
+
+def _description_lines(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> Iterator[str]:
+    # In the default graph (no graph in the line): a quad, as pyoxigraph writes it.
     for actor in sorted(facts):
-        f, node = facts[actor], NamedNode(actor)
-        for kind in sorted(f.get(LOCAL_KIND, ()), key=str):
-            yield Quad(node, A, kind)
+        f, node = facts[actor], f"{NamedNode(actor)} "
+        for kind in sorted(map(str, f.get(LOCAL_KIND, ()))):
+            yield f"{node}{_A} {kind} .\n"
         label = labels.get(actor) or min((v.value for v in f.get(LOCAL_LABEL, ())), default="")
         names = {v.value for v in f.get(LOCAL_NAME, ())}
-        for s, p, o in _label_triples(node, label, names):
-            yield Quad(s, p, o)
-        for title in sorted(f.get(TITLE, ()), key=str):
-            yield Quad(node, JOB_TITLE, title)
-        for organization in sorted(f.get(ORGANIZATION, ()), key=str):
-            yield Quad(node, MEMBER_OF, organization)
-        for place in sorted(f.get(LOCAL_GOVERNMENT_OF, ()), key=str):
-            yield Quad(node, GOVERNMENT_OF, place)
+        yield f"{node}{_NT[LABEL]} {literal(label)} .\n"
+        for alt in _alt_labels(label, names):
+            yield f"{node}{_NT[ALT_LABEL]} {literal(alt)} .\n"
+        for predicate, objects in ((JOB_TITLE, TITLE), (MEMBER_OF, ORGANIZATION), (GOVERNMENT_OF, LOCAL_GOVERNMENT_OF)):
+            for obj in sorted(map(str, f.get(objects, ()))):
+                yield f"{node}{_NT[predicate]} {obj} .\n"
 
 
 def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, str]) -> tuple[list[Quad], list[Quad]]:

@@ -65,9 +65,9 @@ from dataclasses import dataclass, field
 from graph.errors import UnsavedWrites
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
+from graph.rdf import nquads
 from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, INDEX_OF, LABEL, LOCAL_LABEL, MEMBER,
                               ORGANIZATION, TITLE, index_graph, iri)
-from graph.rdf import nquads
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
 from graph.rdf.mapping import actor_iris, article_lines, description_lines, evidence_lines, text_quads
@@ -664,8 +664,13 @@ class Writer:
                 self.lost[record.article.id] = again_exc
 
     def _plan(self, record: ArticleRecord, article: str) -> tuple | None:
-        """The N-Quads lines that write a new article (:mod:`graph.rdf.nquads`), when it changes nothing stored of the others;
-        None when it needs :func:`~graph.identity.write_article`."""
+        """The N-Quads lines that write a new article (:mod:`graph.rdf.nquads`), when it changes
+        nothing stored of the others; None when it needs :func:`~graph.identity.write_article`.
+
+        Planned as text, not as pyoxigraph quads (each a few microseconds to make, each term
+        read back a new object): the keys read the lines themselves, and only what
+        :func:`~graph.rdf.name_index.descriptors_in` and :func:`~graph.rdf.name_index.graph_facts`
+        read (the index entries, the role nodes) is parsed back into quads."""
         ids = self.ids
         own_new = descriptors_of(record, article)
         keys = {k for d in own_new for k in lookup_keys(d.kind, d.names, d.titles)}
@@ -677,14 +682,12 @@ class Writer:
             self.why['rename'] += 1
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
-        quads = article_lines(resolved, ids)
-        roles = [text for text in quads if text.split(" ", 2)[1] in _READ_PREDICATES]
+        lines = article_lines(resolved, ids)
+        roles = [text for text in lines if text.split(" ", 2)[1] in _READ_PREDICATES]
         index_text = index_lines(record, actors, resolved.labels, article) + government_lines(record, actors, article)
-        quads += index_text
-        quads += key_lines(quads, article)
-        # What descriptors_in and graph_facts read, as quads (parsed: cheaper than made): the
-        # index, and the role nodes of the public graph.
-        index = nquads.parse(index_text)
+        lines += index_text
+        lines += key_lines(lines, article)
+        index = nquads.parse(index_text)  # parsed: cheaper than made
         read = index + nquads.parse(roles)
         own = descriptors_in(read, article)
         known = {d.ref for d in context}
@@ -713,10 +716,10 @@ class Writer:
                     self.why['government'] += 1
                     return None  # a government takes a new label
                 labels[actor] = own_label if stored is None else stored
-        quads += description_lines({a: f for a, f in facts.items() if a in labels}, labels)
-        quads += evidence_lines(self._evidence(own, resolution, resolved.labels, article), ids)
-        quads += nquads.lines(text_quads(record.article, ids) + source_quads(record.article, article))
-        return quads, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
+        lines += description_lines({a: f for a, f in facts.items() if a in labels}, labels)
+        lines += evidence_lines(self._evidence(own, resolution, resolved.labels, article), ids)
+        lines += nquads.lines(text_quads(record.article, ids) + source_quads(record.article, article))
+        return lines, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
 
     def _evidence(self, own: list[Descriptor], resolution: Resolution, labels: dict[str, str],
                   article: str) -> dict[str, list[Merge]]:

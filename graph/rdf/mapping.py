@@ -1,8 +1,11 @@
 """Records → quads: one article's facts in its named graph; actor descriptions and merge
 evidence, once each, in the default graph.
 
-Quads are built directly as :mod:`pyoxigraph` terms, which is fast; rdflib is kept for the
-ontology, SHACL and JSON-LD. No blank nodes: every node has an IRI from :class:`~graph.rdf.ids.Ids`.
+An article's graph, its descriptions and its evidence are made as N-Quads lines
+(:mod:`graph.rdf.nquads`: what the writer plans, about a tenth of the cost of a
+:mod:`pyoxigraph` quad with a literal object), and as quads by parsing those lines, so that
+both say the same; rdflib is kept for the ontology, SHACL and JSON-LD. No blank nodes: every
+node has an IRI from :class:`~graph.rdf.ids.Ids`.
 """
 
 from __future__ import annotations

@@ -57,8 +57,8 @@ PARTS = [("graph.rdf.store", "Store.change", "store writes"), ("graph.rdf.store"
          ("graph.rdf.store", "Store.checkpoint", "checkpoints"), ("graph.writer", "write_article", "write_article"),
          ("graph.writer", "Writer._plan", "_plan"), ("graph.writer", "ActorIndex.context", "context"),
          ("graph.writer", "resolve", "resolve"), ("graph.writer", "_same_reasons", "_same_reasons"),
-         ("graph.writer", "to_quads", "to_quads"), ("graph.writer", "index_quads", "index_quads"),
-         ("graph.writer", "key_quads", "key_quads")]
+         ("graph.writer", "article_lines", "to_quads"), ("graph.writer", "index_lines", "index_quads"),
+         ("graph.writer", "key_lines", "key_quads")]
 
 
 class Parts:

@@ -65,14 +65,15 @@ from dataclasses import dataclass, field
 from graph.errors import UnsavedWrites
 from graph.identity import override_keys, write_article
 from graph.overrides import Overrides
-from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, INDEX_OF, LABEL, LOCAL_GOVERNMENT_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME,
-                              LOCAL_REASON, MEMBER, NAME_KEY, ORGANIZATION, TITLE, Quad, index_graph, iri)
+from graph.rdf import nquads
+from graph.rdf._terms import (CONTENT_HASH, DEFAULT_GRAPH, INDEX_GRAPH_PREFIX, INDEX_OF, LABEL, LOCAL_LABEL, MEMBER,
+                              ORGANIZATION, TITLE, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
-from graph.rdf.mapping import actor_iris, description_quads, evidence_quads, text_quads, to_quads
-from graph.rdf.name_index import (actor_keys, descriptors_in, entry_keys, government_quads, graph_descriptors,
-                                  graph_facts, index_quads, read_actors, read_index, read_keys, source_quads)
-from graph.rdf.statement_keys import key_quads
+from graph.rdf.mapping import actor_iris, article_lines, description_lines, evidence_lines, text_quads
+from graph.rdf.name_index import (actor_keys, descriptors_in, entry_keys, government_lines, graph_descriptors,
+                                  graph_facts, index_lines, read_actors, read_index, read_keys, source_quads)
+from graph.rdf.statement_keys import key_lines
 from graph.records import ArticleRecord, Merge
 from graph.resolve import Resolution, resolve
 from graph.resolve.cluster import adds_no_shape, cluster, combine_merges, member_merges
@@ -100,10 +101,9 @@ WHOLE_AFTER = 0.25
 #: The reason :func:`graph.resolve.cluster.member_merges` gives a fullest name joined by none.
 _SAME = "same full name"
 #: The predicates of an article's public graph that :func:`~graph.rdf.name_index.descriptors_in`
-#: and :func:`~graph.rdf.name_index.graph_facts` read (its role nodes'): the rest is left out
-#: before they scan it.
-_READ_PREDICATES = frozenset({INDEX_OF, MEMBER, NAME_KEY, TITLE, ORGANIZATION, LOCAL_KIND, LOCAL_NAME, LOCAL_LABEL,
-                              LOCAL_REASON, LOCAL_GOVERNMENT_OF})
+#: and :func:`~graph.rdf.name_index.graph_facts` read (its role nodes'), as text: the rest of
+#: its lines is left out before they are parsed.
+_READ_PREDICATES = frozenset(str(p) for p in (MEMBER, TITLE, ORGANIZATION))
 
 
 @dataclass
@@ -434,7 +434,7 @@ class Writer:
             stored = sum(1 for q in store.quads(None, CONTENT_HASH, None, None) if q.subject == q.graph_name)
             self._whole_at = max(GROUP_FROM, WHOLE_AFTER * stored)
         self._planned = 0
-        self.pending: list[Quad] = []
+        self.pending: list[str] = []  # the N-Quads lines of the pending batches (graph.rdf.nquads)
         self.articles: dict[str, ArticleRecord] = {}  # IRI -> record of each article pending
         self.lost: dict[str, BaseException] = {}
         self._keys: dict[str, set[str]] = {}  # name-key entries of the pending batch
@@ -476,8 +476,8 @@ class Writer:
         if plan is None:
             self._write_alone(record, article)
             return
-        quads, own, keys, labels = plan
-        self.pending += quads
+        lines, own, keys, labels = plan
+        self.pending += lines
         self.articles[article] = record
         for key, actors in keys.items():
             self._keys.setdefault(key, set()).update(actors)
@@ -544,14 +544,14 @@ class Writer:
         try:
             self.wait()
         finally:
-            quads, self.pending = self.pending, []
+            lines, self.pending = self.pending, []
             self._writing, self.articles = self.articles, {}
             self._writing_keys, self._keys = self._keys, {}
-            if quads and self.group and len(quads) >= self.group and hasattr(self.store, "ingest"):
-                self._write = self._submit(self.store.ingest, quads)
-            elif quads:
-                self._write = self._submit(self.store.change, (), quads)
-            self._in_write, self._held = (self._held if quads else 0), 0
+            if lines and self.group and len(lines) >= self.group and hasattr(self.store, "ingest"):
+                self._write = self._submit(self.store.ingest, "".join(lines))
+            elif lines:
+                self._write = self._submit(self.store.change, (), "".join(lines))
+            self._in_write, self._held = (self._held if lines else 0), 0
             if wait or self._deferred:
                 self.wait()
             self._write_deferred()
@@ -664,8 +664,13 @@ class Writer:
                 self.lost[record.article.id] = again_exc
 
     def _plan(self, record: ArticleRecord, article: str) -> tuple | None:
-        """The quads that write a new article, when it changes nothing stored of the others;
-        None when it needs :func:`~graph.identity.write_article`."""
+        """The N-Quads lines that write a new article (:mod:`graph.rdf.nquads`), when it changes
+        nothing stored of the others; None when it needs :func:`~graph.identity.write_article`.
+
+        Planned as text, not as pyoxigraph quads (each a few microseconds to make, each term
+        read back a new object): the keys read the lines themselves, and only what
+        :func:`~graph.rdf.name_index.descriptors_in` and :func:`~graph.rdf.name_index.graph_facts`
+        read (the index entries, the role nodes) is parsed back into quads."""
         ids = self.ids
         own_new = descriptors_of(record, article)
         keys = {k for d in own_new for k in lookup_keys(d.kind, d.names, d.titles)}
@@ -677,11 +682,13 @@ class Writer:
             self.why['rename'] += 1
             return None  # a stored actor changes IRI
         actors = actor_iris(resolved, ids)
-        public = to_quads(resolved, ids, evidence=False)
-        index = index_quads(record, actors, resolved.labels, article) + government_quads(record, actors, article)
-        # What descriptors_in and graph_facts read: the index, and the role nodes of the public graph.
-        read = index + [q for q in public if q.predicate in _READ_PREDICATES]
-        quads = public + index + key_quads(public + index, article)
+        lines = article_lines(resolved, ids)
+        roles = [text for text in lines if text.split(" ", 2)[1] in _READ_PREDICATES]
+        index_text = index_lines(record, actors, resolved.labels, article) + government_lines(record, actors, article)
+        lines += index_text
+        lines += key_lines(lines, article)
+        index = nquads.parse(index_text)  # parsed: cheaper than made
+        read = index + nquads.parse(roles)
         own = descriptors_in(read, article)
         known = {d.ref for d in context}
         joined = {d.ref for d in own}
@@ -709,10 +716,10 @@ class Writer:
                     self.why['government'] += 1
                     return None  # a government takes a new label
                 labels[actor] = own_label if stored is None else stored
-        quads += description_quads({a: f for a, f in facts.items() if a in labels}, labels)
-        quads += evidence_quads(self._evidence(own, resolution, resolved.labels, article), ids)
-        quads += text_quads(record.article, ids) + source_quads(record.article, article)
-        return quads, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
+        lines += description_lines({a: f for a, f in facts.items() if a in labels}, labels)
+        lines += evidence_lines(self._evidence(own, resolution, resolved.labels, article), ids)
+        lines += nquads.lines(text_quads(record.article, ids) + source_quads(record.article, article))
+        return lines, own, entry_keys(index, named=True), {a: labels[a] for a in labels}
 
     def _evidence(self, own: list[Descriptor], resolution: Resolution, labels: dict[str, str],
                   article: str) -> dict[str, list[Merge]]:

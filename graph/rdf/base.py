@@ -52,9 +52,10 @@ class GraphStore(Protocol):
     def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
         """Every quad about each (subject IRI, graph IRI) pair."""
 
-    def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[NamedNode] = ()) -> None:
-        """Drop the named graphs ``drop``, then remove some quads and add others: one
-        transaction, so that a crash leaves the store as it was before or after it."""
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad] | str, drop: Iterable[NamedNode] = ()) -> None:
+        """Drop the named graphs ``drop``, then remove some quads and add others (or their
+        N-Quads text, :mod:`graph.rdf.nquads`): one transaction, so that a crash leaves the
+        store as it was before or after it."""
 
     def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query, with ``bindings`` (variable name -> value) fixed as one ``VALUES`` row.

@@ -1,8 +1,11 @@
 """Records → quads: one article's facts in its named graph; actor descriptions and merge
 evidence, once each, in the default graph.
 
-Quads are built directly as :mod:`pyoxigraph` terms, which is fast; rdflib is kept for the
-ontology, SHACL and JSON-LD. No blank nodes: every node has an IRI from :class:`~graph.rdf.ids.Ids`.
+An article's graph, its descriptions and its evidence are made as N-Quads lines
+(:mod:`graph.rdf.nquads`: what the writer plans, about a tenth of the cost of a
+:mod:`pyoxigraph` quad with a literal object), and as quads by parsing those lines, so that
+both say the same; rdflib is kept for the ontology, SHACL and JSON-LD. No blank nodes: every
+node has an IRI from :class:`~graph.rdf.ids.Ids`.
 """
 
 from __future__ import annotations
@@ -19,10 +22,21 @@ from graph.rdf._terms import (A, ABOUT, ALIAS, ALT_LABEL, ANCHOR_OF, ATTRIBUTED_
                               REFERS_TO, ROLE, SOURCE_FILE, SPEECH_ACT, SPEECH_ACTS, STATEMENT, STATISTIC, TEXT, TITLE,
                               UNIT_TEXT, VALID_AT, VALUE, date_literal, literal_value, term, text_graph)
 from graph.rdf.ids import Ids
+from graph.rdf.nquads import integer, line, literal, parse
 from graph.records import Article, Entity, Merge, ResolvedRecord, Role, Span, Statement, Statistic
 
 
 STATISTIC_TEXTS = ((MEASURE, "measure"), (PERIOD, "period"), (QUALIFIER, "qualifier"))
+_DATE_INFERRED, _URL, _PUBLISHER, _AUTHOR = term("cg:dateInferred"), term("schema:url"), term("schema:publisher"), term("schema:author")
+#: The text of each term the lines name (:func:`article_lines`, :func:`description_lines`...), made once.
+_NT = {t: str(t) for t in (A, ABOUT, ANCHOR_OF, ATTRIBUTED_TO, BEGIN, CONTENT_HASH, CUE, DATE_PUBLISHED, DERIVED_FROM, END,
+                           HAS_ROLE, HEADLINE, MEMBER, MENTION, MENTIONS, NEWS_ARTICLE, ORGANIZATION, REFERS_TO, ROLE,
+                           SOURCE_FILE, SPEECH_ACT, STATEMENT, STATISTIC, TEXT, TITLE, UNIT_TEXT, VALID_AT, VALUE,
+                           _DATE_INFERRED, _URL, _PUBLISHER, _AUTHOR, *QUOTE_CLASSES.values(), *SPEECH_ACTS.values(),
+                           MERGE_EVIDENCE, MERGED_INTO, ALIAS, REASON, LABEL, ALT_LABEL, JOB_TITLE, MEMBER_OF, GOVERNMENT_OF,
+                           *(prop for prop, _ in STATISTIC_TEXTS))}
+_A, _MENTION, _MENTIONS, _REFERS_TO, _ANCHOR_OF, _DERIVED_FROM, _BEGIN, _END = (
+    _NT[A], _NT[MENTION], _NT[MENTIONS], _NT[REFERS_TO], _NT[ANCHOR_OF], _NT[DERIVED_FROM], _NT[BEGIN], _NT[END])
 
 
 def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[Quad]:
@@ -44,36 +58,41 @@ def to_quads(resolved: ResolvedRecord, ids: Ids, evidence: bool = True) -> list[
     Returns:
         The quads, in a stable order, without duplicates.
     """
-    return list(dict.fromkeys(_quads(resolved, ids, evidence)))
+    quads = parse(article_lines(resolved, ids))
+    return list(dict.fromkeys(quads + evidence_quads(resolved.merges, ids))) if evidence else quads
 
 
-def _quads(resolved: ResolvedRecord, ids: Ids, evidence: bool) -> Iterator[Quad]:
+def article_lines(resolved: ResolvedRecord, ids: Ids) -> list[str]:
+    """The article's graph (:func:`to_quads` without the evidence) as N-Quads lines
+    (:mod:`graph.rdf.nquads`: what the writer plans), in a stable order, without duplicates."""
+    return list(dict.fromkeys(_lines(resolved, ids)))
+
+
+def _lines(resolved: ResolvedRecord, ids: Ids) -> Iterator[str]:
     article = resolved.record.article
-    graph = NamedNode(ids.article(article.id))
-    actors = actor_iris(resolved, ids)
+    graph = str(NamedNode(ids.article(article.id)))  # checked once: every node's IRI starts with it
+    actors = {key: str(node) for key, node in actor_iris(resolved, ids).items()}
     for s, p, o in _article_triples(article, graph):
-        yield Quad(s, p, o, graph)
+        yield line(s, p, o, graph)
     for actor, kind in _kinds(resolved.record.entities, actors).items():
         if kind != "UnnamedSource":
-            yield Quad(graph, MENTIONS, actor, graph)
+            yield line(graph, _MENTIONS, actor, graph)
     for entity in resolved.record.entities:  # half an article's quads: made without generators between
-        yield from _mention_quads(entity, actors[entity.key], graph, ids, article.id)
+        yield from _mention_lines(entity, actors[entity.key], graph, ids, article.id)
     role_spans: set[tuple[int, int]] = set()
     for role in resolved.record.roles:  # a role's IRI is its span: the first role read there
         if (role.span.begin, role.span.end) in role_spans:
             continue
         role_spans.add((role.span.begin, role.span.end))
         for s, p, o in _role_triples(role, actors, article, graph, ids):
-            yield Quad(s, p, o, graph)
-    speakers = speaker_iris(resolved.record.entities, actors)
+            yield line(s, p, o, graph)
+    speakers = {key: str(node) for key, node in speaker_iris(resolved.record.entities, actor_iris(resolved, ids)).items()}
     for statement in resolved.record.statements:
         for s, p, o in _statement_triples(statement, actors, speakers, graph, ids, article.id):
-            yield Quad(s, p, o, graph)
+            yield line(s, p, o, graph)
     for statistic in resolved.record.statistics:
         for s, p, o in _statistic_triples(statistic, speakers, graph, ids, article.id):
-            yield Quad(s, p, o, graph)
-    if evidence:
-        yield from evidence_quads(resolved.merges, ids)
+            yield line(s, p, o, graph)
 
 
 def text_quads(article: Article, ids: Ids) -> list[Quad]:
@@ -112,22 +131,22 @@ def _fallback_iri(entity: Entity, article_id: str, ids: Ids) -> str:
     return ids.actor(entity.kind, entity.name)
 
 
-def _article_triples(article: Article, graph: NamedNode) -> Iterator[tuple]:
-    yield graph, A, NEWS_ARTICLE
-    yield graph, SOURCE_FILE, Literal(article.source_file)
-    yield graph, CONTENT_HASH, Literal(article.content_hash)
+def _article_triples(article: Article, graph: str) -> Iterator[tuple[str, str, str]]:
+    yield graph, _A, _NT[NEWS_ARTICLE]
+    yield graph, _NT[SOURCE_FILE], literal(article.source_file)
+    yield graph, _NT[CONTENT_HASH], literal(article.content_hash)
     if article.title:
-        yield graph, HEADLINE, Literal(article.title)
+        yield graph, _NT[HEADLINE], literal(article.title)
     published = date_literal(article.date) if article.date else None
     if published is not None:
-        yield graph, DATE_PUBLISHED, published
-        yield graph, term("cg:dateInferred"), Literal(article.date_inferred)
+        yield graph, _NT[DATE_PUBLISHED], str(published)
+        yield graph, _NT[_DATE_INFERRED], str(Literal(article.date_inferred))
     if article.url:
-        yield graph, term("schema:url"), _url(article.url)
+        yield graph, _NT[_URL], str(_url(article.url))
     if article.publisher:
-        yield graph, term("schema:publisher"), Literal(article.publisher)
+        yield graph, _NT[_PUBLISHER], literal(article.publisher)
     if article.author:
-        yield graph, term("schema:author"), Literal(article.author)
+        yield graph, _NT[_AUTHOR], literal(article.author)
 
 
 def _url(url: str) -> NamedNode | Literal:
@@ -138,92 +157,91 @@ def _url(url: str) -> NamedNode | Literal:
         return Literal(url, datatype=term("xsd:anyURI"))
 
 
-def _kinds(entities: list[Entity], actors: dict[str, NamedNode]) -> dict[NamedNode, str]:
+def _kinds(entities: list[Entity], actors: dict[str, str]) -> dict[str, str]:
     """The article's actors, each with the kind of its first entity (the resolver may map several to one)."""
-    kinds: dict[NamedNode, str] = {}
+    kinds: dict[str, str] = {}
     for entity in entities:
         kinds.setdefault(actors[entity.key], entity.kind)
     return kinds
 
 
-def _label_triples(actor: NamedNode, label: str, names: set[str]) -> Iterator[tuple]:
-    """The canonical label of an actor, and every other non-blank name as an alternative,
-    its spaces folded to one ("Sen.\u00a0Ann  Okafor" is "Sen. Ann Okafor": a name is searched
-    and compared as words; the mentions keep the text as written)."""
-    yield actor, LABEL, Literal(label)
-    for alt in sorted({" ".join(n.split()) for n in names} - {label, " ".join(label.split()), ""}):
-        yield actor, ALT_LABEL, Literal(alt)
+def _alt_labels(label: str, names: set[str]) -> list[str]:
+    """Every non-blank name of an actor but its canonical label, as alternatives, its spaces
+    folded to one ("Sen.\u00a0Ann  Okafor" is "Sen. Ann Okafor": a name is searched and
+    compared as words; the mentions keep the text as written)."""
+    return sorted({" ".join(n.split()) for n in names} - {label, " ".join(label.split()), ""})
 
 
-def _mention_quads(entity: Entity, actor: NamedNode, graph: NamedNode, ids: Ids, article_id: str) -> list[Quad]:
-    quads: list[Quad] = []
+def _mention_lines(entity: Entity, actor: str, graph: str, ids: Ids, article_id: str) -> list[str]:
+    out: list[str] = []
+    end = f" {graph} .\n"
     for mention in entity.mentions:
         span = mention.span
-        node = NamedNode(ids.mention(article_id, span))
-        quads += (Quad(node, A, MENTION, graph), Quad(node, REFERS_TO, actor, graph),
-                  Quad(node, ANCHOR_OF, Literal(mention.text), graph),
-                  Quad(node, DERIVED_FROM, graph, graph),  # _provenance's, in its order
-                  Quad(node, BEGIN, Literal(span.begin), graph), Quad(node, END, Literal(span.end), graph))
-    return quads
+        node = f"<{ids.mention(article_id, span)}> "
+        out += (f"{node}{_A} {_MENTION}{end}", f"{node}{_REFERS_TO} {actor}{end}",
+                f"{node}{_ANCHOR_OF} {literal(mention.text)}{end}",
+                f"{node}{_DERIVED_FROM} {graph}{end}",  # _provenance's, in its order
+                f"{node}{_BEGIN} {integer(span.begin)}{end}", f"{node}{_END} {integer(span.end)}{end}")
+    return out
 
 
-def _role_triples(role: Role, actors: dict[str, NamedNode], article: Article, graph: NamedNode,
-                  ids: Ids) -> Iterator[tuple]:
+def _role_triples(role: Role, actors: dict[str, str], article: Article, graph: str,
+                  ids: Ids) -> Iterator[tuple[str, str, str]]:
     person = actors.get(role.person)
     if person is None or not role.title.strip():
         return
-    node = NamedNode(ids.role(article.id, role.span))
-    yield node, A, ROLE
-    yield node, MEMBER, person
-    yield node, TITLE, Literal(role.title)
-    yield person, HAS_ROLE, node
+    node = f"<{ids.role(article.id, role.span)}>"
+    yield node, _A, _NT[ROLE]
+    yield node, _NT[MEMBER], person
+    yield node, _NT[TITLE], literal(role.title)
+    yield person, _NT[HAS_ROLE], node
     organization = actors.get(role.organization) if role.organization else None
     if organization is not None:
-        yield node, ORGANIZATION, organization
+        yield node, _NT[ORGANIZATION], organization
     valid_at = date_literal(article.date) if article.date else None
     if valid_at is not None:
-        yield node, VALID_AT, valid_at
+        yield node, _NT[VALID_AT], str(valid_at)
     yield from _provenance(node, graph, role.span)
 
 
-def _statement_triples(statement: Statement, actors: dict[str, NamedNode], speakers: dict[str, NamedNode],
-                       graph: NamedNode, ids: Ids, article_id: str) -> Iterator[tuple]:
+def _statement_triples(statement: Statement, actors: dict[str, str], speakers: dict[str, str],
+                       graph: str, ids: Ids, article_id: str) -> Iterator[tuple[str, str, str]]:
     if not statement.text.strip():
         return
-    node = NamedNode(ids.statement(article_id, statement.span))
-    yield node, A, STATEMENT
+    node = f"<{ids.statement(article_id, statement.span)}>"
+    yield node, _A, _NT[STATEMENT]
     if statement.kind in QUOTE_CLASSES:
-        yield node, A, QUOTE_CLASSES[statement.kind]
-    yield node, TEXT, Literal(statement.text)
+        yield node, _A, _NT[QUOTE_CLASSES[statement.kind]]
+    yield node, _NT[TEXT], literal(statement.text)
     if statement.speaker in speakers:
-        yield node, ATTRIBUTED_TO, speakers[statement.speaker]
+        yield node, _NT[ATTRIBUTED_TO], speakers[statement.speaker]
     if statement.cue:
-        yield node, CUE, Literal(statement.cue)
+        yield node, _NT[CUE], literal(statement.cue)
     if statement.speech_act in SPEECH_ACTS:
-        yield node, SPEECH_ACT, SPEECH_ACTS[statement.speech_act]
+        yield node, _NT[SPEECH_ACT], _NT[SPEECH_ACTS[statement.speech_act]]
     for key in statement.about:
         if key in actors:
-            yield node, ABOUT, actors[key]
+            yield node, _NT[ABOUT], actors[key]
     yield from _provenance(node, graph, statement.span)
 
 
-def _statistic_triples(statistic: Statistic, speakers: dict[str, NamedNode], graph: NamedNode, ids: Ids,
-                       article_id: str) -> Iterator[tuple]:
+def _statistic_triples(statistic: Statistic, speakers: dict[str, str], graph: str, ids: Ids,
+                       article_id: str) -> Iterator[tuple[str, str, str]]:
     try:
         value = literal_value(statistic.value)
     except ValueError:
         return
-    node = NamedNode(ids.statistic(article_id, statistic.span))
-    yield node, A, STATISTIC
-    yield node, VALUE, value
-    yield node, UNIT_TEXT, Literal(statistic.unit)
+    node = f"<{ids.statistic(article_id, statistic.span)}>"
+    yield node, _A, _NT[STATISTIC]
+    yield node, _NT[VALUE], str(value)
+    yield node, _NT[UNIT_TEXT], literal(statistic.unit)
     for prop, field in STATISTIC_TEXTS:
         text = getattr(statistic, field)
         if text:
-            yield node, prop, Literal(text)
+            yield node, _NT[prop], literal(text)
     if statistic.source in speakers:
-        yield node, ATTRIBUTED_TO, speakers[statistic.source]
-    yield node, TEXT, Literal(statistic.text)
+        yield node, _NT[ATTRIBUTED_TO], speakers[statistic.source]
+    yield node, _NT[TEXT], literal(statistic.text)
     yield from _provenance(node, graph, statistic.span)
 
 
@@ -240,20 +258,25 @@ def evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> list[Quad]:
     Returns:
         The quads, actors in IRI order, without duplicates.
     """
-    return list(dict.fromkeys(_evidence_quads(merges, ids)))
+    return parse(evidence_lines(merges, ids))
 
 
-def _evidence_quads(merges: dict[str, list[Merge]], ids: Ids) -> Iterator[Quad]:
-    for actor_iri in sorted(merges):  # in the default graph: see _description_quads
-        actor = NamedNode(actor_iri)
+def evidence_lines(merges: dict[str, list[Merge]], ids: Ids) -> list[str]:
+    """The quads of :func:`evidence_quads` as N-Quads lines (:mod:`graph.rdf.nquads`: what the writer plans)."""
+    return list(dict.fromkeys(_evidence_lines(merges, ids)))
+
+
+def _evidence_lines(merges: dict[str, list[Merge]], ids: Ids) -> Iterator[str]:
+    for actor_iri in sorted(merges):  # in the default graph: see _description_lines
+        actor = str(NamedNode(actor_iri))
         for merge in merges[actor_iri]:
-            node = NamedNode(ids.evidence(actor_iri, merge.alias))
-            yield Quad(node, A, MERGE_EVIDENCE)
-            yield Quad(node, MERGED_INTO, actor)
-            yield Quad(node, ALIAS, Literal(merge.alias))
-            yield Quad(node, REASON, Literal(merge.reason))
+            node = f"{NamedNode(ids.evidence(actor_iri, merge.alias))} "
+            yield f"{node}{_A} {_NT[MERGE_EVIDENCE]} .\n"
+            yield f"{node}{_NT[MERGED_INTO]} {actor} .\n"
+            yield f"{node}{_NT[ALIAS]} {literal(merge.alias)} .\n"
+            yield f"{node}{_NT[REASON]} {literal(merge.reason)} .\n"
             for article in merge.articles:
-                yield Quad(node, DERIVED_FROM, NamedNode(article))
+                yield f"{node}{_DERIVED_FROM} {NamedNode(article)} .\n"
 
 
 def description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> list[Quad]:
@@ -274,27 +297,28 @@ def description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, 
         Each actor's types, ``rdfs:label``, ``skos:altLabel`` (every other non-blank name),
         ``schema:jobTitle`` and ``org:memberOf``, in a stable order.
     """
-    return list(dict.fromkeys(_description_quads(facts, labels)))
+    return parse(description_lines(facts, labels))
 
 
-def _description_quads(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> Iterator[Quad]:
-    # In the default graph by leaving the graph out: pyoxigraph takes a graph given as
-    # DefaultGraph() only after trying it as a named node and as a blank node, each failed
-    # try raising an error inside (about 4 us a quad, ten times the quad itself).
+def description_lines(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> list[str]:
+    """The quads of :func:`description_quads` as N-Quads lines (:mod:`graph.rdf.nquads`: what the writer plans)."""
+    return list(dict.fromkeys(_description_lines(facts, labels)))
+
+
+def _description_lines(facts: dict[str, dict[NamedNode, set]], labels: dict[str, str]) -> Iterator[str]:
+    # In the default graph (no graph in the line): a quad, as pyoxigraph writes it.
     for actor in sorted(facts):
-        f, node = facts[actor], NamedNode(actor)
-        for kind in sorted(f.get(LOCAL_KIND, ()), key=str):
-            yield Quad(node, A, kind)
+        f, node = facts[actor], f"{NamedNode(actor)} "
+        for kind in sorted(map(str, f.get(LOCAL_KIND, ()))):
+            yield f"{node}{_A} {kind} .\n"
         label = labels.get(actor) or min((v.value for v in f.get(LOCAL_LABEL, ())), default="")
         names = {v.value for v in f.get(LOCAL_NAME, ())}
-        for s, p, o in _label_triples(node, label, names):
-            yield Quad(s, p, o)
-        for title in sorted(f.get(TITLE, ()), key=str):
-            yield Quad(node, JOB_TITLE, title)
-        for organization in sorted(f.get(ORGANIZATION, ()), key=str):
-            yield Quad(node, MEMBER_OF, organization)
-        for place in sorted(f.get(LOCAL_GOVERNMENT_OF, ()), key=str):
-            yield Quad(node, GOVERNMENT_OF, place)
+        yield f"{node}{_NT[LABEL]} {literal(label)} .\n"
+        for alt in _alt_labels(label, names):
+            yield f"{node}{_NT[ALT_LABEL]} {literal(alt)} .\n"
+        for predicate, objects in ((JOB_TITLE, TITLE), (MEMBER_OF, ORGANIZATION), (GOVERNMENT_OF, LOCAL_GOVERNMENT_OF)):
+            for obj in sorted(map(str, f.get(objects, ()))):
+                yield f"{node}{_NT[predicate]} {obj} .\n"
 
 
 def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, str]) -> tuple[list[Quad], list[Quad]]:
@@ -320,7 +344,7 @@ def rename_actors(stored: list[Quad], graph: NamedNode, moves: dict[str, str]) -
     return remove, list(dict.fromkeys(add))
 
 
-def _provenance(node: NamedNode, graph: NamedNode, span: Span) -> Iterator[tuple]:
-    yield node, DERIVED_FROM, graph
-    yield node, BEGIN, Literal(span.begin)
-    yield node, END, Literal(span.end)
+def _provenance(node: str, graph: str, span: Span) -> Iterator[tuple[str, str, str]]:
+    yield node, _DERIVED_FROM, graph
+    yield node, _BEGIN, integer(span.begin)
+    yield node, _END, integer(span.end)

@@ -48,13 +48,14 @@ from graph.rdf._terms import (INDEX_OF, LOCAL_GOVERNMENT_OF, KIND_CLASSES, LOCAL
                               Quad, index_graph, iri)
 from graph.rdf.base import GraphStore
 from graph.rdf.ids import Ids
+from graph.rdf.nquads import literal, parse
 from graph.rdf.statement_keys import key_node
 from graph.records import Article, ArticleRecord
 from graph.resolve.descriptors import Descriptor, entity_names, is_local, is_short, titles_by_entity
 from graph.resolve.names import index_keys, lookup_keys
 
-__all__ = ["Facts", "descriptors_in", "entry_keys", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
-           "index_moves", "index_quads", "indexed_actors", "renamed_index_part", "keyed_actors", "read_actors", "read_context",
+__all__ = ["Facts", "descriptors_in", "entry_keys", "government_lines", "government_quads", "graph_facts", "holds_other_file", "index_entry", "index_graph",
+           "index_lines", "index_moves", "index_quads", "indexed_actors", "renamed_index_part", "keyed_actors", "read_actors", "read_context",
            "read_descriptions", "read_index", "read_keys", "replaced_facts", "actor_keys", "graph_descriptors", "source_key",
            "source_quads", "stored_source"]
 
@@ -70,6 +71,9 @@ _ROLE_FACTS = (TITLE, ORGANIZATION)
 #: The label of the government of a place, from the article's name for the place.
 GOVERNMENT_LABEL = "Government of {}"
 ORGANIZATION_CLASS = KIND_CLASSES["Organization"]
+#: The text of each term the index entries' lines name (:func:`index_lines`), made once.
+_NT = {t: str(t) for t in (INDEX_OF, LOCAL_KIND, LOCAL_LABEL, LOCAL_NAME, NAME_KEY, LOCAL_REASON, LOCAL_GOVERNMENT_OF,
+                           *KIND_CLASSES.values())}
 #: Actor IRI -> predicate -> values: what the articles say of it (see :func:`read_descriptions`).
 Facts = dict[str, dict[NamedNode, set]]
 
@@ -145,7 +149,14 @@ def renamed_index_part(store: GraphStore, article: str, moves: dict[str, str]) -
 
 def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dict[str, str],
                 article: str) -> list[Quad]:
-    """The index entries of every actor an article names.
+    """The quads of :func:`index_lines`."""
+    return parse(index_lines(record, actors, labels, article))
+
+
+def index_lines(record: ArticleRecord, actors: dict[str, NamedNode], labels: dict[str, str],
+                article: str) -> list[str]:
+    """The index entries of every actor an article names, as N-Quads lines
+    (:mod:`graph.rdf.nquads`: what the writer plans).
 
     Args:
         record: The article's extraction output.
@@ -155,9 +166,9 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
         article: The article IRI.
 
     Returns:
-        The quads, in a stable order.
+        The lines, in a stable order.
     """
-    graph = index_graph(article)
+    end = f" {index_graph(article)} .\n"
     titles = titles_by_entity(record)
     kinds: dict[str, str] = {}
     own_label: dict[str, str] = {}
@@ -175,44 +186,51 @@ def index_quads(record: ArticleRecord, actors: dict[str, NamedNode], labels: dic
             local.add(iri_)
         elif not is_local(e):
             reasons.setdefault(iri_, set()).update((a, r) for a, r in e.evidence if a.strip())
-    quads = []
+    lines = []
     for actor, kind in sorted(kinds.items()):
-        node = index_entry(article, actor)
-        quads += [Quad(node, INDEX_OF, iri(actor), graph), Quad(node, LOCAL_KIND, KIND_CLASSES[kind], graph)]
+        node = f"{index_entry(article, actor)} "
+        lines += [f"{node}{_NT[INDEX_OF]} <{actor}>{end}", f"{node}{_NT[LOCAL_KIND]} {_NT[KIND_CLASSES[kind]]}{end}"]
         if actor not in labels:
-            quads.append(Quad(node, LOCAL_LABEL, Literal(own_label[actor]), graph))
-        quads += [Quad(node, LOCAL_NAME, Literal(n), graph) for n in sorted(names[actor])]
+            lines.append(f"{node}{_NT[LOCAL_LABEL]} {literal(own_label[actor])}{end}")
+        lines += [f"{node}{_NT[LOCAL_NAME]} {literal(n)}{end}" for n in sorted(names[actor])]
         if actor not in local:
             keys = index_keys(kind, names[actor], actor_titles[actor])
-            quads += [Quad(node, NAME_KEY, Literal(k), graph) for k in sorted(keys)]
-        quads += [Quad(node, LOCAL_REASON, Literal(reason + _SEP + alias), graph)
+            lines += [f"{node}{_NT[NAME_KEY]} {literal(k)}{end}" for k in sorted(keys)]
+        lines += [f"{node}{_NT[LOCAL_REASON]} {literal(reason + _SEP + alias)}{end}"
                   for alias, reason in sorted(reasons.get(actor, ()))]
-    return quads
+    return lines
 
 
 def government_quads(record: ArticleRecord, actors: dict[str, NamedNode], article: str) -> list[Quad]:
+    """The quads of :func:`government_lines`."""
+    return parse(government_lines(record, actors, article))
+
+
+def government_lines(record: ArticleRecord, actors: dict[str, NamedNode], article: str) -> list[str]:
     """The index entries of the governments of the places that speak in an article
-    (``Britain warned``; :func:`graph.rdf.mapping.speaker_iris`): an organisation local to
-    each place (no ``cg:nameKey``: identity never reads it), named by the place's names in
-    the article, labelled "Government of" the article's name for the place, with
-    ``cg:localGovernmentOf`` the place (``cg:governmentOf`` in its description). Its default-graph description is rebuilt from these like
-    any actor's, so it follows the place through renames and removals.
+    (``Britain warned``; :func:`graph.rdf.mapping.speaker_iris`), as N-Quads lines: an
+    organisation local to each place (no ``cg:nameKey``: identity never reads it), named by
+    the place's names in the article, labelled "Government of" the article's name for the
+    place, with ``cg:localGovernmentOf`` the place (``cg:governmentOf`` in its description).
+    Its default-graph description is rebuilt from these like any actor's, so it follows the
+    place through renames and removals.
     """
-    graph = index_graph(article)
+    end = f" {index_graph(article)} .\n"
     speaking = {s.speaker for s in record.statements} | {s.source for s in record.statistics}
     places: dict[str, list] = {}
     for e in record.entities:
         if e.kind == "Place" and e.key in speaking and e.key in actors:
             places.setdefault(actors[e.key].value, []).append(e)
-    quads = []
+    lines = []
     for place, entities in sorted(places.items()):
         government = Ids.government(place)
-        node = index_entry(article, government)
-        quads += [Quad(node, INDEX_OF, iri(government), graph), Quad(node, LOCAL_KIND, ORGANIZATION_CLASS, graph),
-                  Quad(node, LOCAL_GOVERNMENT_OF, iri(place), graph),
-                  Quad(node, LOCAL_LABEL, Literal(GOVERNMENT_LABEL.format(min(e.name for e in entities))), graph)]
-        quads += [Quad(node, LOCAL_NAME, Literal(n), graph) for n in sorted({n for e in entities for n in entity_names(e)})]
-    return quads
+        node = f"{index_entry(article, government)} "
+        lines += [f"{node}{_NT[INDEX_OF]} <{government}>{end}", f"{node}{_NT[LOCAL_KIND]} {_NT[ORGANIZATION_CLASS]}{end}",
+                  f"{node}{_NT[LOCAL_GOVERNMENT_OF]} <{place}>{end}",
+                  f"{node}{_NT[LOCAL_LABEL]} {literal(GOVERNMENT_LABEL.format(min(e.name for e in entities)))}{end}"]
+        lines += [f"{node}{_NT[LOCAL_NAME]} {literal(n)}{end}"
+                  for n in sorted({n for e in entities for n in entity_names(e)})]
+    return lines
 
 
 def source_quads(article: Article, article_iri: str) -> list[Quad]:

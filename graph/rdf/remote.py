@@ -56,6 +56,7 @@ from graph.rdf._sparql import (COUNT_QUADS, NAMED_GRAPHS, QUAD_COUNTS, bind_valu
 from graph.rdf._terms import (CONTENT_HASH, INDEX_GRAPH_PREFIX, PREFIXES, STORE_GRAPH, TEXT_GRAPH_PREFIX,
                               Binding, GraphName, Quad, QueryResult, Term, Value, is_private_graph,
                               own_graphs, to_python)
+from graph.rdf.nquads import parse
 from graph.rdf.statement_keys import key_quads
 
 if TYPE_CHECKING:
@@ -345,17 +346,17 @@ class RemoteStore:
                 out[(r["s"].value, r["g"].value)].append(ox.Quad(r["s"], r["p"], r["o"], r["g"]))
         return out
 
-    def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
-        """Drop some named graphs, then remove some quads and add others: at once in the local
-        copy, and queued for the server, where it is sent with the writes around it in one
-        SPARQL Update request (one transaction) by :meth:`flush`.
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad] | str, drop: Iterable[ox.NamedNode] = ()) -> None:
+        """Drop some named graphs, then remove some quads and add others (or their N-Quads
+        text): at once in the local copy, and queued for the server, where it is sent with the
+        writes around it in one SPARQL Update request (one transaction) by :meth:`flush`.
 
         Raises:
             StoreError: when the store is read-only or the local copy cannot be written.
             UnsavedWrites: when the server did not take an earlier request (see :meth:`flush`).
         """
         self._check_writable()
-        remove, add, drop = list(remove), list(add), list(drop)
+        remove, add, drop = list(remove), parse(add) if isinstance(add, str) else list(add), list(drop)
         if self._failure is not None:
             self._send_queued()
         self._local().change(remove, add, drop)

@@ -89,6 +89,7 @@ from graph.rdf._terms import (A, ABOUT, ATTRIBUTED_TO, BEGIN, DATE_PUBLISHED, EN
                               SPEECH_ACT, STATEMENT, STATEMENT_ABOUT, STATEMENT_BY, STATEMENT_KEYS, STORE_GRAPH, TITLE,
                               VALID_AT, Literal, NamedNode, Quad, index_graph, iri, term)
 from graph.rdf.base import GraphStore
+from graph.rdf.nquads import integer, line, lines, literal, parse, split, value
 
 #: The private node standing for an actor in the keys is this prefix + the actor IRI.
 KEY_PREFIX = "urn:claimgraph:key:"
@@ -107,11 +108,11 @@ ROLE_PREFIX = "urn:claimgraph:role:"
 KNOWN_AS = term("cg:knownAs")
 #: "DATE\tFILE" of an article mentioning the actor (:func:`key_quads`).
 MENTION_ORDER = term("cg:mentionOrder")
-#: The predicates :func:`key_quads` reads a role node's facts from (its members and organisations apart).
-_ROLE_FACTS = {TITLE: "titles", VALID_AT: "valid", BEGIN: "begins"}
+#: The predicates (their text) :func:`key_lines` reads a role node's facts from (its members and organisations apart).
+_ROLE_FACTS = {str(TITLE): "titles", str(VALID_AT): "valid", str(BEGIN): "begins"}
 #: Relation ("by", "about") -> the predicate of the facets of the actor's statements.
 FACETS: dict[str, NamedNode] = {"by": term("cg:facetBy"), "about": term("cg:facetAbout")}
-_PUBLISHER, _URL = term("schema:publisher"), term("schema:url")
+_PUBLISHER, _URL = str(term("schema:publisher")), str(term("schema:url"))
 #: An actor mentioned near a statistic (:func:`key_quads`).
 MENTIONED_NEAR = term("cg:mentionedNear")
 #: Characters either side of a statistic in which the actors mentioned are near it
@@ -120,12 +121,12 @@ NEAR_WINDOW = 120
 #: Relation ("by", "about") -> the public predicate linking a statement to the actor, and the key predicate.
 RELATIONS: dict[str, tuple[NamedNode, NamedNode]] = {"by": (ATTRIBUTED_TO, STATEMENT_BY),
                                                       "about": (ABOUT, STATEMENT_ABOUT)}
-#: The public predicate -> the key predicates it gives.
-_KEY_OF: dict[NamedNode, list[NamedNode]] = {}
+#: The public predicate -> the key predicates it gives (their text, as :func:`key_lines` reads and writes them).
+_KEY_OF: dict[str, list[str]] = {}
 for _link, _key in RELATIONS.values():
-    _KEY_OF.setdefault(_link, []).append(_key)
-#: The public predicate -> its relation ("by", "about").
-_RELATION_OF = {link: relation for relation, (link, _) in RELATIONS.items()}
+    _KEY_OF.setdefault(str(_link), []).append(str(_key))
+#: The public predicate (its text) -> its relation ("by", "about").
+_RELATION_OF = {str(link): relation for relation, (link, _) in RELATIONS.items()}
 _OFFSET = 10 ** 10
 _NO_DATE = 99999999
 
@@ -150,6 +151,12 @@ class Keyed:
 
 
 _KEY_PREDICATES = frozenset((STATEMENT_BY, STATEMENT_ABOUT, MENTIONED_NEAR, KNOWN_AS, MENTION_ORDER, *FACETS.values()))
+#: The text of the terms :func:`key_lines` reads and writes (it compares lines' terms as text).
+(_A, _BEGIN, _END, _DATE_PUBLISHED, _INDEX_OF, _LOCAL_NAME, _MEMBER, _MENTIONS, _ORGANIZATION, _PERIOD, _REFERS_TO, _ROLE,
+ _SOURCE_FILE, _SPEECH_ACT, _STATEMENT, _KNOWN_AS, _MENTION_ORDER, _MENTIONED_NEAR) = (
+    str(t) for t in (A, BEGIN, END, DATE_PUBLISHED, INDEX_OF, LOCAL_NAME, MEMBER, MENTIONS, ORGANIZATION, PERIOD, REFERS_TO,
+                     ROLE, SOURCE_FILE, SPEECH_ACT, STATEMENT, KNOWN_AS, MENTION_ORDER, MENTIONED_NEAR))
+_FACETS = {relation: str(p) for relation, p in FACETS.items()}
 
 
 def key_node(actor: str) -> NamedNode:
@@ -207,10 +214,17 @@ def date_of(key: int) -> str:
 
 
 def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
+    """The quads of :func:`key_lines`, from quads (it reads those of the article's graph and
+    its index graph: the others, of the default graph among them, are left out)."""
+    return parse(key_lines(lines(q for q in quads if isinstance(q.graph_name, NamedNode)), article))
+
+
+def key_lines(quads: Iterable[str], article: str) -> list[str]:
     """The keys of an article's statements, their facets and the actors near its statistics
-    (see the module's docstring), from its quads (those of its public graph, and of its
-    index graph for the names), for its index graph; in a stable order, without duplicates. One pass over the quads: an article
-    has hundreds.
+    (see the module's docstring), from the N-Quads lines of its graph (and of its index
+    graph, for the names; :mod:`graph.rdf.nquads`: read as text, not as pyoxigraph terms,
+    each of which costs a new object), for its index graph, as N-Quads lines; sorted,
+    without duplicates. One pass over the lines: an article has hundreds.
 
     Keys: for each statement (``cg:Statement``) and each actor it is attributed to or about,
     its sort key (:func:`sort_key` of the article's date and the statement's start). Facets:
@@ -221,92 +235,91 @@ def key_quads(quads: Iterable[Quad], article: str) -> list[Quad]:
     statistic's) and offsets, the actors (``cg:refersTo``) of the mentions that start within
     :data:`NEAR_WINDOW` characters of it, as ``conflicts_mentions.rq`` finds them.
     """
-    graph = iri(article)
+    graph = f"<{article}>"
+    index = f"<{INDEX_GRAPH_PREFIX}{article}>"
     date: str | None = None
     statements, figures, links, referring = set(), set(), [], []
-    acts: dict[object, list[str]] = {}
-    offsets: dict[object, dict[NamedNode, int]] = {}
-    facts: dict[NamedNode, str] = {}  # publisher and address of the article, the first of each
-    index = index_graph(article)
-    entries: dict[object, list] = {}  # the name index's entry -> its actors, then its names
+    acts: dict[str, list[str]] = {}
+    offsets: dict[str, dict[str, int]] = {}
+    facts: dict[str, str] = {}  # publisher and address of the article, the first of each
+    entries: dict[str, list] = {}  # the name index's entry -> its actors, then its names
     mentioned, files, dates = [], [], []
-    parties: dict[object, dict[str, set[NamedNode]]] = {}  # role node -> its members and organisations
-    role_facts: dict[object, dict[str, set]] = {}  # any node -> is it a role, its titles, dates and starts
-    for q in quads:
-        if q.graph_name != graph:
-            if q.graph_name == index and (q.predicate == INDEX_OF or q.predicate == LOCAL_NAME):
-                entries.setdefault(q.subject, [[], []])[q.predicate == LOCAL_NAME].append(q.object)
+    parties: dict[str, dict[str, set[str]]] = {}  # role node -> its members and organisations
+    role_facts: dict[str, dict[str, set]] = {}  # any node -> is it a role, its titles, dates and starts
+    for text in quads:
+        s, p, o, g = split(text)
+        if g != graph:
+            if g == index and (p == _INDEX_OF or p == _LOCAL_NAME):
+                entries.setdefault(s, [[], []])[p == _LOCAL_NAME].append(o)
             continue
-        p = q.predicate
-        if q.subject == graph:
-            if p == MENTIONS and isinstance(q.object, NamedNode):
-                mentioned.append(q.object)
-            elif p == SOURCE_FILE:
-                files.append(q.object.value)
-            elif p == DATE_PUBLISHED:
-                dates.append(q.object.value)
+        if s == graph:
+            if p == _MENTIONS and o[0] == "<":
+                mentioned.append(o)
+            elif p == _SOURCE_FILE:
+                files.append(value(o))
+            elif p == _DATE_PUBLISHED:
+                dates.append(value(o))
         if p in _ROLE_FACTS:
-            value = int(q.object.value) if p == BEGIN else q.object.value
-            role_facts.setdefault(q.subject, {}).setdefault(_ROLE_FACTS[p], set()).add(value)
-        if p == A:
-            if q.object == STATEMENT:
-                statements.add(q.subject)
-            elif q.object == ROLE:
-                role_facts.setdefault(q.subject, {})["role"] = {True}
-        elif p == MEMBER or p == ORGANIZATION:
-            if isinstance(q.object, NamedNode):
-                parties.setdefault(q.subject, {"member": set(), "organization": set()})[
-                    "member" if p == MEMBER else "organization"].add(q.object)
-        elif p == BEGIN or p == END:
-            offsets.setdefault(q.subject, {})[p] = int(q.object.value)
+            role_facts.setdefault(s, {}).setdefault(_ROLE_FACTS[p], set()).add(int(value(o)) if p == _BEGIN else value(o))
+        if p == _A:
+            if o == _STATEMENT:
+                statements.add(s)
+            elif o == _ROLE:
+                role_facts.setdefault(s, {})["role"] = {True}
+        elif p == _MEMBER or p == _ORGANIZATION:
+            if o[0] == "<":
+                parties.setdefault(s, {"member": set(), "organization": set()})[
+                    "member" if p == _MEMBER else "organization"].add(o)
+        elif p == _BEGIN or p == _END:
+            offsets.setdefault(s, {})[p] = int(value(o))
         elif p in _KEY_OF:
-            links.append(q)
-        elif p == REFERS_TO:
-            referring.append(q)
-        elif p == SPEECH_ACT:
-            acts.setdefault(q.subject, []).append(q.object.value.rpartition("#")[2].lower())
-        elif p == PERIOD:
-            figures.add(q.subject)
-        elif p == DATE_PUBLISHED and date is None and q.subject == graph:
-            date = q.object.value
-        elif (p == _PUBLISHER or p == _URL) and p not in facts and q.subject == graph:
-            facts[p] = q.object.value
+            links.append((s, p, o))
+        elif p == _REFERS_TO:
+            referring.append((s, o))
+        elif p == _SPEECH_ACT:
+            acts.setdefault(s, []).append(o[1:-1].rpartition("#")[2].lower())
+        elif p == _PERIOD:
+            figures.add(s)
+        elif p == _DATE_PUBLISHED and date is None and s == graph:
+            date = value(o)
+        elif (p == _PUBLISHER or p == _URL) and p not in facts and s == graph:
+            facts[p] = o[1:-1] if o[0] == "<" else value(o)
     outlet = facts.get(_PUBLISHER) or urlsplit(facts.get(_URL) or "").hostname or ""
-    links = [q for q in links if q.subject in statements and isinstance(q.object, NamedNode)]
-    found = {Quad(key_node(q.object.value), key, Literal(sort_key(date, offsets[q.subject][BEGIN])), index)
-             for q in links if BEGIN in offsets.get(q.subject, {}) for key in _KEY_OF[q.predicate]}
-    found.update(Quad(key_node(q.object.value), FACETS[_RELATION_OF[q.predicate]],
-                      Literal(f"{act}\t{date or ''}\t{q.subject.value[len(article):]}\t{outlet}"), index)
-                 for q in links for act in acts.get(q.subject, [""]))
-    sides: dict[object, dict[str, list[NamedNode]]] = {}
-    for q in links:
-        sides.setdefault(q.subject, {"by": [], "about": []})[_RELATION_OF[q.predicate]].append(q.object)
-    found.update(Quad(key_node(actor.value), link_predicate(relation, act, statement.value[len(article):]), other, index)
+    links = [(s, p, o) for s, p, o in links if s in statements and o[0] == "<"]
+    key = f"<{KEY_PREFIX}"  # + an actor's IRI without its "<": its key node (key_node)
+    cut = len(graph) - 1  # a node's IRI after its article's: node[cut:-1]
+    found = {line(key + o[1:], k, integer(sort_key(date, offsets[s][_BEGIN])), index)
+             for s, p, o in links if _BEGIN in offsets.get(s, {}) for k in _KEY_OF[p]}
+    found.update(line(key + o[1:], _FACETS[_RELATION_OF[p]], literal(f"{act}\t{date or ''}\t{s[cut:-1]}\t{outlet}"), index)
+                 for s, p, o in links for act in acts.get(s, [""]))
+    sides: dict[str, dict[str, list[str]]] = {}
+    for s, p, o in links:
+        sides.setdefault(s, {"by": [], "about": []})[_RELATION_OF[p]].append(o)
+    found.update(line(key + actor[1:], f"<{LINK_PREFIX}{relation}/{act}/{statement[cut:-1]}>", other, index)
                  for statement, side in sides.items() for relation, other_side in (("by", "about"), ("about", "by"))
                  for actor in side[relation] for other in side[other_side]
                  for act in acts.get(statement, [""]))
-    found.update(Quad(key_node(actor.value), KNOWN_AS, name, index) for actors, names in entries.values()
-                 for actor in actors if isinstance(actor, NamedNode) for name in names)
-    found.update(Quad(key_node(actor.value), MENTION_ORDER, Literal(f"{date}\t{file}"), index)
+    found.update(line(key + actor[1:], _KNOWN_AS, name, index) for actors, names in entries.values()
+                 for actor in actors if actor[0] == "<" for name in names)
+    found.update(line(key + actor[1:], _MENTION_ORDER, literal(f"{date}\t{file}"), index)
                  for actor in mentioned for file in files for date in dates or [""])
-    for node, sides in parties.items():
-        suffix = node.value[len(article):]
+    for node, sides_ in parties.items():
+        suffix = node[cut:-1]
         told = role_facts.get(node, {})
-        facts_ = Literal(json.dumps({"role": bool(told.get("role")), **{k: sorted(told.get(k, ()))
-                                                                         for k in ("titles", "valid", "begins")}},
+        facts_ = literal(json.dumps({"role": bool(told.get("role")), **{k: sorted(told.get(k, ()))
+                                                                        for k in ("titles", "valid", "begins")}},
                                     sort_keys=True))
-        for actor in sides["member"] | sides["organization"]:
-            found.add(Quad(key_node(actor.value), NamedNode(f"{ROLE_PREFIX}facts/{suffix}"), facts_, index))
-            found.update(Quad(key_node(actor.value), NamedNode(f"{ROLE_PREFIX}{part}/{suffix}"), other, index)
-                         for part, others in sides.items() for other in others)
-    mentions = [(offsets[q.subject][BEGIN], q.object) for q in referring
-                if BEGIN in offsets.get(q.subject, {}) and isinstance(q.object, NamedNode)]
+        for actor in sides_["member"] | sides_["organization"]:
+            found.add(line(key + actor[1:], f"<{ROLE_PREFIX}facts/{suffix}>", facts_, index))
+            found.update(line(key + actor[1:], f"<{ROLE_PREFIX}{part}/{suffix}>", other, index)
+                         for part, others in sides_.items() for other in others)
+    mentions = [(offsets[s][_BEGIN], o) for s, o in referring if _BEGIN in offsets.get(s, {}) and o[0] == "<"]
     for f in figures:
         span = offsets.get(f, {})
-        if BEGIN in span and END in span:
-            found.update(Quad(key_node(f.value), MENTIONED_NEAR, actor, index) for begin, actor in mentions
-                         if span[BEGIN] - NEAR_WINDOW <= begin <= span[END] + NEAR_WINDOW)
-    return sorted(found, key=str)
+        if _BEGIN in span and _END in span:
+            found.update(line(key + f[1:], _MENTIONED_NEAR, actor, index) for begin, actor in mentions
+                         if span[_BEGIN] - NEAR_WINDOW <= begin <= span[_END] + NEAR_WINDOW)
+    return sorted(found)
 
 
 def is_key_quad(quad: Quad) -> bool:

@@ -25,6 +25,7 @@ from graph.rdf._sparql import bind_values, change_update
 from graph.rdf._terms import (CONTENT_HASH, LAYOUT, LAYOUT_VERSION, PREFIX_MAP, STORE_GRAPH, Binding, GraphName,
                               Quad, QueryResult, Term, Value, is_private_graph, own_graphs, to_python)
 from graph.rdf.lock import StoreLock
+from graph.rdf.nquads import parse
 from graph.rdf.statement_keys import key_quads, mark_quad
 
 _STORE_MARKER = "CURRENT"  # written by RocksDB, Oxigraph's on-disk engine, in every store folder
@@ -267,16 +268,22 @@ class Store:
         """
         return {(s, g): self.quads(ox.NamedNode(s), None, None, ox.NamedNode(g)) for s, g in dict.fromkeys(nodes)}
 
-    def change(self, remove: Iterable[Quad], add: Iterable[Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
+    def change(self, remove: Iterable[Quad], add: Iterable[Quad] | str, drop: Iterable[ox.NamedNode] = ()) -> None:
         """Drop some named graphs, then remove some quads and add others: one transaction,
         all or nothing (an interrupted write leaves the store as it was).
+
+        Args:
+            remove: Quads to remove.
+            add: Quads to add, or their N-Quads text (:mod:`graph.rdf.nquads`: the writer's
+                batches, parsed here).
+            drop: Named graphs to drop first.
 
         Raises:
             StoreError: when the store is read-only or the write fails.
         """
         self._check_writable()
         try:
-            remove, add = list(remove), list(add)
+            remove, add = list(remove), parse(add) if isinstance(add, str) else list(add)
             drop = [g for g in drop if self._store.contains_named_graph(g)]
             if not remove and not drop:  # extend() is atomic too, and skips writing and parsing SPARQL
                 self._store.extend(add)
@@ -285,7 +292,7 @@ class Store:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
 
-    def ingest(self, add: list[Quad]) -> None:
+    def ingest(self, add: list[Quad] | str) -> None:
         """Add many quads at once with Oxigraph's bulk loader instead of a transaction: all or
         nothing too, and its cost does not grow with the store.
 
@@ -294,21 +301,26 @@ class Store:
         index and hands them to RocksDB in one ingestion (``IngestExternalFiles``, atomic across
         the indexes: a process killed while ingesting batch after batch left each whole or
         absent), with no reads. A quad already stored is written again, unchanged. Its input is
-        N-Quads text (serialized here, about 1 us a quad), so that pyoxigraph parses and writes
-        it without holding Python's lock. Each ingestion leaves files in RocksDB's first level
-        that reads scan until compactions merge them: for large groups only (the writer's, of
-        :data:`graph.writer.GROUP_QUADS` or more), not for a few quads.
+        N-Quads text (given so by the writer, whose groups are planned as text:
+        :mod:`graph.rdf.nquads`; else serialized here, about 0.3 us a quad), so that
+        pyoxigraph parses and writes it without holding Python's lock. Each ingestion leaves
+        files in RocksDB's first level that reads scan until compactions merge them: for large
+        groups only (the writer's, of :data:`graph.writer.GROUP_QUADS` or more), not for a few quads.
+
+        Args:
+            add: The quads, or their N-Quads text (one quad a line).
 
         Raises:
             StoreError: when the store is read-only or the write fails.
             ValueError: for :data:`_BULK_CHUNK` quads or more (the loader would split them).
         """
         self._check_writable()
-        if len(add) >= _BULK_CHUNK:
-            raise ValueError(f"{len(add)} quads in one ingestion: at most {_BULK_CHUNK - 1} are atomic")
+        count = add.count("\n") if isinstance(add, str) else len(add)
+        if count >= _BULK_CHUNK:
+            raise ValueError(f"{count} quads in one ingestion: at most {_BULK_CHUNK - 1} are atomic")
+        text = add if isinstance(add, str) else ox.serialize(add, format=ox.RdfFormat.N_QUADS)
         try:
-            self._store.bulk_load(ox.serialize(add, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS,
-                                  lenient=True)
+            self._store.bulk_load(text, format=ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store at {self.location}: {_one_line(e)}") from e
 

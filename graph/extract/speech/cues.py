@@ -152,15 +152,28 @@ def asked_participle(verb: Token) -> bool:
     was asked (:func:`asks`): before the main verb (:func:`done_to_subject`), after it ("...,
     she said when asked about it", "“…,” Roe said, asked about the toll"; the parser may tag
     the participle as a past tense there too, right after a comma or a word of its own such
-    as "when") or as a reduced relative clause ("Roe, asked about the toll, said ...")."""
-    if not asks(verb) or any(c.dep_ in PARTICIPLE_OWN_DEPS for c in verb.children):
+    as "when"), as a reduced relative clause ("Roe, asked about the toll, said ...") or on a
+    name the parser took for its subject ('"…," said Roe, asked about the toll')."""
+    if not asks(verb) or any(c.dep_ in PARTICIPLE_OWN_DEPS and not _parted_name(c) for c in verb.children):
         return False
     if done_to_subject(verb) or (verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN"):
         return True
+    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "nsubj" and _parted_name(c) for c in verb.children):
+        return True  # '"…," said Roe, asked about the toll': hung on the name as its verb
     if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     before = verb.doc[verb.i - 1]
     return before.text == "," or (before.head.i == verb.i and before.dep_ in ("advmod", "mark"))
+
+
+def _parted_name(subject: Token) -> bool:
+    """True for a bare name that a comma parts from the verb the parser hung it on as its
+    subject ("said Tomas Berg, asked about the toll"): a name never has its verb after a
+    comma, so the verb is a participle on it, not its own (unlike "Berg, a former mayor,
+    asked ...", whose apposition the comma closes)."""
+    doc = subject.doc
+    return (subject.pos_ == "PROPN" and all(t.is_punct for t in subject.rights)
+            and subject.i + 2 == subject.head.i and doc[subject.i + 1].text == ",")
 
 
 def asks_unnamed(verb: Token) -> bool:
@@ -175,9 +188,17 @@ def asks(verb: Token) -> bool:
     """True for a verb with a question ("whether the dam would hold", "if she believed it",
     which the parser may hang as an adverbial clause) or an "about" phrase after it: what it
     asks."""
-    return any((c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS)
+    return any((c.dep_ == "ccomp" and _opening(c).lower_ in QUESTION_WORDS)
                or (c.dep_ == "advcl" and c.left_edge.lower_ in YES_NO_WORDS)
                or (c.dep_ == "prep" and c.lower_ == "about") for c in verb.children)
+
+
+def _opening(clause: Token) -> Token:
+    """The first word of a clause, past the adverbs before it ("specifically what ...")."""
+    for t in clause.doc[clause.left_edge.i:clause.right_edge.i + 1]:
+        if not (t.dep_ == "advmod" and t.head.i != clause.i and t.i < t.head.i):
+            return t
+    return clause.left_edge
 
 
 def in_question(verb: Token, question_verbs: frozenset[str]) -> bool:

@@ -70,6 +70,10 @@ def test_cue_classes_of_the_second_pass(nlp, text, cue, act, content):
     ("She said no when asked about the toll.", 4, True),
     ("“It has been too long,” Berg said, asked about the delay in an interview.", 11, True),
     ("Okonkwo, when asked about the pier, said it was safe.", 3, True),
+    # the question's word first in the text, whatever the parser hung it on
+    ("Asked what a firm plan looks like, she said she would wait.", 0, True),
+    ("Okonkwo, when asked specifically what about the plan is wrong, said it costs too much.", 3,
+     True),
     # who asked is named; a past tense after a comma that asks nothing
     ("Asked by Roe whether the dam would hold, she said no.", 0, False),
     ("The pier came up when Roe spoke about the toll, referred to the dam and left.", 11, False),

@@ -296,6 +296,15 @@ def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
      [("say", "“It has been too long,”", "Tomas Berg"), ("ask", "the delay", None)]),
     ("Maria Okonkwo, when asked about the pier, said it was safe.",
      [("ask", "the pier", None), ("say", "it was safe", "Maria Okonkwo")]),
+    # an adverb before the question's word; the name the parser took for the question's subject
+    ("Tomas Berg, when asked specifically what about the levee plan is wrong, said the costs "
+     "were too high.", [("ask", "specifically what about the levee plan is wrong", None),
+                        ("say", "the costs were too high", "Tomas Berg")]),
+    ("“It was a mistake,” said retired engineer Tomas Berg, asked about the offer.",
+     [("say", "“It was a mistake,”", "Tomas Berg"), ("ask", "the offer", None)]),
+    # ... never a name that asks, nor one whose apposition the comma closes
+    ("Tomas Berg, a former mayor, asked whether the dam would hold.",
+     [("ask", "whether the dam would hold", "Tomas Berg")]),
     # ... and who asked speaks when named
     ("When asked by Lena Vogt whether the toll was fair, Tomas Berg said no.",
      [("ask", "When asked by Lena Vogt whether the toll was fair", "Lena Vogt")]),

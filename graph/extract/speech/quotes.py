@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue, names_a_time
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close, marked
-from graph.extract.speech.speakers import (abbreviation_dot, according_object, inverted_subject,
+from graph.extract.speech.speakers import (NOUN_POS, abbreviation_dot, according_object, inverted_subject,
                                            phrase_head, subject_of)
 from graph.lexicon.speech import Cue
 from graph.records import Span
@@ -196,7 +196,7 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
         found = match_cue(tok, cues)
         if found is None:
             if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")
-                    and not _in_subject_before(tok, window)):
+                    and not _in_subject_before(tok, window) and not _in_speaker_phrase(ctx, tok, window)):
                 return None  # the sentence goes on with another verb or clause first
             continue
         if tok.i - window[0].i >= ATTRIBUTION_WINDOW and not any(
@@ -241,6 +241,33 @@ def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     while head.head.i != head.i and head.dep_ != "nsubj":
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window
+
+
+def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:
+    """True when ``tok`` describes a name of the window that a cue then follows, where the
+    parser left it outside that cue's subject: a relative clause on a noun before it ("…,”
+    Jane Roe, the engineer who designed the levee, wrote": *designed*), or words set off
+    by commas after a proper noun and closed by a comma right before the cue ("…,” Mr.
+    Berg, now 81 and retired in Lakeside, said": *retired*)."""
+    node = tok
+    while node.head.i != node.i and node.head in window:
+        if node.dep_ in ("relcl", "acl") and node.head.i < node.i and node.head.pos_ in NOUN_POS:
+            return True
+        node = node.head
+    k = window.index(tok)
+    opened = any(t.text == "," and n > 0 and window[n - 1].pos_ == "PROPN" for n, t in enumerate(window[:k]))
+    return opened and any(t.text == "," and _cue_follows(ctx, window[n + 1:])
+                          for n, t in enumerate(window[k + 1:], start=k + 1))
+
+
+def _cue_follows(ctx: Context, tokens: list[Token]) -> bool:
+    """True when ``tokens`` open with a cue, after any auxiliaries and adverbs."""
+    for tok in tokens:
+        if match_cue(tok, ctx.words.cues) is not None:
+            return True
+        if tok.dep_ not in ("aux", "advmod", "neg"):
+            return False
+    return False
 
 
 def _introduces_next(ctx: Context, q: Quote, cue: Token) -> bool:

@@ -90,6 +90,18 @@ from tests.extract.speech.cast import find, run
     ("Tomas Berg spoke on Friday. “Go home!” his friends jeered.", "“Go home!”", "his friends"),
     ("Maria Okonkwo spoke first. “The council has failed,” Lena Vogt thundered.",
      "“The council has failed,”", "Lena Vogt"),
+    # words that describe the speaker between the quote and the cue, hung outside the
+    # subject by the parser: a relative clause, words set off by commas after the name
+    ("Okonkwo spoke first. “The council needs a plan for the dam,” Omar Haddad, the engineer "
+     "who designed the levee tweeted on Wednesday.", "“The council needs a plan for the dam,”",
+     "Omar Haddad"),
+    ("Okonkwo spoke first. “The council needs a plan,” Omar Haddad, who designed the levee, "
+     "wrote on Wednesday.", "“The council needs a plan,”", "Omar Haddad"),
+    ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
+     "now 81 and retired in Lakeside, said this week.",
+     "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    ("Okonkwo spoke first. “The council needs a plan,” Berg said, and Haddad, who designed it, "
+     "agreed.", "“The council needs a plan,”", "Tomas Berg"),
     # a signature line under a quote that fills its paragraph
     ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
      "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),

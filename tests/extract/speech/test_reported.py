@@ -279,6 +279,17 @@ def test_content_boundaries(nlp, text, contents):
      [("report", "the man left the hall and continued to shout at others", "Harbour officials")]),
     ("Omar Haddad said Berg had lied and would deny it.",
      [("say", "Berg had lied and would deny it", "Omar Haddad"), ("deny", "it", "Tomas Berg")]),
+    # ... a bare form after a present one, beside a verb whose auxiliary it cannot share
+    ("But some engineers fear that Okonkwo has already missed a chance and warn that the dam "
+     "is not safe.", [("fear", "that Okonkwo has already missed a chance", "some engineers"),
+                      ("warn", "that the dam is not safe", "some engineers")]),
+    ("Harbour sources believe Berg has joined the board, and admit that the port is powerless.",
+     [("believe", "Berg has joined the board", "Harbour sources"),
+      ("admit", "that the port is powerless", "Harbour sources")]),
+    # ... but beside a bare form after a modal, it shares the modal: the content's subject
+    ("Critics say Okonkwo must resign and admit that the dam failed.",
+     [("say", "Okonkwo must resign and admit that the dam failed", "Critics"),
+      ("admit", "that the dam failed", "Maria Okonkwo")]),
 ])
 def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
     found, _, _ = run(nlp, text)

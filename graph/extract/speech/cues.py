@@ -130,6 +130,19 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_DEPS for c in verb.children) and not misread_perfect(verb)
 
 
+def participle_on_noun(clause: Token) -> bool:
+    """True for a clause the parser hung on a cue that is a participle without a subject (or
+    a past form the tagger took it for) right after the noun of the cue's own prepositional
+    phrase ("said in a statement issued on Monday", "said in an interview broadcast on
+    Friday"): it describes that noun, it is no content."""
+    if clause.tag_ not in ("VBN", "VBD") or any(c.dep_ in PASSIVE_DEPS | {"nsubj", "aux"}
+                                                for c in clause.children):
+        return False
+    noun = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return (noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+            and noun.head.head.i == clause.head.i)
+
+
 def misread_perfect(verb: Token) -> bool:
     """True for a perfect whose "'s" (has) the parser read as the "is" of a passive ("he's
     said he will run"): the verb has a clause of its own and no agent. "He's said to be

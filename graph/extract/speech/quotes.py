@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Attribution, Context, Draft
-from graph.extract.speech.cues import is_passive, match_cue, names_a_time
+from graph.extract.speech.cues import is_passive, match_cue, names_a_time, participle_on_noun
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close, marked
 from graph.extract.speech.speakers import (NOUN_POS, abbreviation_dot, according_object, inverted_subject,
                                            phrase_head, subject_of)
@@ -203,7 +203,8 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
                 c.dep_ == "nsubj" and c in window for c in tok.children):
             return None  # far from the quote, a cue attributes it only through its subject
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx and not ctx.in_any_quote(c.idx)
-                                  and not _misread_inverted(tok, c, first) for c in tok.children):
+                                  and not _misread_inverted(tok, c, first) and not participle_on_noun(c)
+                                  for c in tok.children):
             return None
         if last_char in SENTENCE_END and first.text[:1].isupper() and _introduces_next(ctx, q, tok):
             return None  # “… exempt?” Jane Roe said, “…”: Roe's cue opens the next quote

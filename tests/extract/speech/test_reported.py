@@ -297,6 +297,20 @@ def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
 
 
 @pytest.mark.parametrize(("text", "rows"), [
+    # a participle the parser hung on the cue, right after the noun of the cue's phrase,
+    # describes that noun: no content of its own
+    ("“The port will close,” Omar Haddad said in a statement issued a half-hour before the "
+     "Lakeside event was set to begin.", [("say", "“The port will close,”", "Omar Haddad")]),
+    # ... a that-clause after that noun is still the content
+    ("Omar Haddad said in a statement that the port closed last year.",
+     [("say", "that the port closed last year", "Omar Haddad")]),
+])
+def test_participle_on_the_cue_phrase_is_no_content(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
     # a question put to the speaker after the cue is no part of what the speaker says, and
     # whoever asked it is not named: a statement without a speaker
     ("Tomas Berg said the toll was fair when asked about it on Friday.",

@@ -14,6 +14,7 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from graph.lexicon import lexicon
 from graph.lexicon.speech import Cue
 
 CUE_POS = frozenset({VERB, AUX})
@@ -126,8 +127,12 @@ def cue_candidates(doc: Doc) -> list[int]:
 
 def is_passive(verb: Token) -> bool:
     """True for a passive reporting verb ("was told", "as reported by X"); never a perfect
-    the parser read as one (:func:`misread_perfect`)."""
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children) and not misread_perfect(verb)
+    the parser read as one (:func:`misread_perfect`), nor a verb whose only mark of the
+    passive is a "by" phrase of the means it speaks through ("Roe said by telephone")."""
+    media = lexicon().speech.media
+    return any(c.dep_ in PASSIVE_DEPS and not (c.dep_ == "agent" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in media for g in c.children)) for c in verb.children
+               ) and not misread_perfect(verb)
 
 
 def participle_on_noun(clause: Token) -> bool:

@@ -100,6 +100,10 @@ from tests.extract.speech.cast import find, run
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
      "now 81 and retired in Lakeside, said this week.",
      "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    # a "by" phrase of the means the cue speaks through is no passive's agent
+    ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
+     "now 81 and retired in Lakeside, said by telephone this week.",
+     "''If the council had listened, we would have been safe,''", "Tomas Berg"),
     ("Okonkwo spoke first. “The council needs a plan,” Berg said, and Haddad, who designed it, "
      "agreed.", "“The council needs a plan,”", "Tomas Berg"),
     # a signature line under a quote that fills its paragraph

@@ -139,9 +139,11 @@ def participle_on_noun(clause: Token) -> bool:
     """True for a clause the parser hung on a cue that is a participle without a subject (or
     a past form the tagger took it for) right after the noun of the cue's own prepositional
     phrase ("said in a statement issued on Monday", "said in an interview broadcast on
-    Friday"): it describes that noun, it is no content."""
-    if clause.tag_ not in ("VBN", "VBD") or any(c.dep_ in PASSIVE_DEPS | {"nsubj", "aux"}
-                                                for c in clause.children):
+    Friday"): it describes that noun, it is no content. Never a clause that opens with
+    anything else or holds a clause of its own ("said on Friday that ...", "said in an
+    interview taped before the vote that ...")."""
+    if clause.tag_ not in ("VBN", "VBD") or clause.left_edge.i != clause.i or any(
+            c.dep_ in PASSIVE_DEPS | {"nsubj", "aux", "expl", "mark", "ccomp"} for c in clause.children):
         return False
     noun = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
     return (noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep"

@@ -304,10 +304,13 @@ def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
     # ... a that-clause after that noun is still the content
     ("Omar Haddad said in a statement that the port closed last year.",
      [("say", "that the port closed last year", "Omar Haddad")]),
+    ("A harbour spokesman, Omar Haddad, said on Saturday that there were a million ferries in "
+     "ten hours.", [("say", "that there were a million ferries in ten hours", "Omar Haddad")]),
 ])
 def test_participle_on_the_cue_phrase_is_no_content(nlp, text, rows):
     found, _, _ = run(nlp, text)
     assert [(r[2], r[3], r[1]) for r in found] == rows
+
 
 
 @pytest.mark.parametrize(("text", "rows"), [

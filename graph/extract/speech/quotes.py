@@ -195,7 +195,7 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     for tok in window:
         found = match_cue(tok, cues)
         if found is None:
-            if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")
+            if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") and not (last_char == "," and _name_word(tok))
                     and not _in_subject_before(tok, window) and not _in_speaker_phrase(ctx, tok, window)):
                 return None  # the sentence goes on with another verb or clause first
             continue
@@ -242,6 +242,13 @@ def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     while head.head.i != head.i and head.dep_ != "nsubj":
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window
+
+
+def _name_word(tok: Token) -> bool:
+    """True for a capitalised word the tagger took for a verb in the words after a quote
+    that a comma closes, where no sentence opens: a word of a name ("…,” Stand Up
+    Lakeside director Jane Roe told reporters")."""
+    return tok.is_title and tok.text != "I"
 
 
 def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:

@@ -100,6 +100,15 @@ from tests.extract.speech.cast import find, run
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
      "now 81 and retired in Lakeside, said this week.",
      "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    # a capitalised word the tagger took for a verb, after a quote a comma closes: a name's
+    ("Okonkwo spoke first. \"They have to decide whether to feed their kids,\" Fight for "
+     "Fifteen organizing director Omar Haddad told reporters in Lakeside.",
+     '"They have to decide whether to feed their kids,"', "Omar Haddad"),
+    ("Okonkwo spoke first. \"They have to decide,\" Stand Up Lakeside director Omar Haddad told "
+     "reporters in Lakeside.", '"They have to decide,"', "Omar Haddad"),
+    # ... but after a period a sentence opens: the quote is no attribution's
+    ("Okonkwo spoke first. \"They have to decide.\" Stand Up Lakeside director Omar Haddad "
+     "told reporters in Lakeside.", '"They have to decide."', "Maria Okonkwo"),
     # a "by" phrase of the means the cue speaks through is no passive's agent
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
      "now 81 and retired in Lakeside, said by telephone this week.",

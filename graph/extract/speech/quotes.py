@@ -200,7 +200,7 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
                 return None  # the sentence goes on with another verb or clause first
             continue
         if tok.i - window[0].i >= ATTRIBUTION_WINDOW and not any(
-                c.dep_ == "nsubj" and c in window for c in tok.children):
+                c.dep_ == "nsubj" and c in window for c in tok.children) and not _set_off_before(tok, window):
             return None  # far from the quote, a cue attributes it only through its subject
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx and not ctx.in_any_quote(c.idx)
                                   and not _misread_inverted(tok, c, first) and not participle_on_noun(c)
@@ -266,6 +266,15 @@ def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:
     opened = any(t.text == "," and n > 0 and window[n - 1].pos_ == "PROPN" for n, t in enumerate(window[:k]))
     return opened and any(t.text == "," and _cue_follows(ctx, window[n + 1:])
                           for n, t in enumerate(window[k + 1:], start=k + 1))
+
+
+def _set_off_before(cue: Token, window: list[Token]) -> bool:
+    """True when a comma right before ``cue`` closes words set off after a proper noun of
+    the window ("…,” Mr. Berg, now 81 and retired in Lakeside, said"): the name is the
+    cue's subject, however long the words between."""
+    k = window.index(cue)
+    return k > 1 and window[k - 1].text == "," and any(
+        t.text == "," and n > 0 and window[n - 1].pos_ == "PROPN" for n, t in enumerate(window[:k - 1]))
 
 
 def _cue_follows(ctx: Context, tokens: list[Token]) -> bool:

@@ -109,6 +109,10 @@ from tests.extract.speech.cast import find, run
     # ... but after a period a sentence opens: the quote is no attribution's
     ("Okonkwo spoke first. \"They have to decide.\" Stand Up Lakeside director Omar Haddad "
      "told reporters in Lakeside.", '"They have to decide."', "Maria Okonkwo"),
+    # ... however far the cue stands from the quote
+    ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
+     "now 81 and retired in Lakeside, Rivertown, said by telephone this week.",
+     "''If the council had listened, we would have been safe,''", "Tomas Berg"),
     # a "by" phrase of the means the cue speaks through is no passive's agent
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
      "now 81 and retired in Lakeside, said by telephone this week.",

@@ -145,6 +145,8 @@ def participle_on_noun(clause: Token) -> bool:
     if clause.tag_ not in ("VBN", "VBD") or clause.left_edge.i != clause.i or any(
             c.dep_ in PASSIVE_DEPS | {"nsubj", "aux", "expl", "mark", "ccomp"} for c in clause.children):
         return False
+    if any(t.lower_ == "that" for t in clause.subtree):
+        return False  # the content's "that" the parser hung inside it ("taped before the vote that ...")
     noun = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
     return (noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
             and noun.head.head.i == clause.head.i)

@@ -106,7 +106,8 @@ def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     for q in quoting.direct:
         found = quoting.attributions.get(q.outer.begin)
         if previous is None or (found is not None and attributed) or not (q.continued or (
-                q.paragraph == previous.paragraph and not _named_before(quoting, q))):
+                q.paragraph == previous.paragraph and not _named_before(quoting, q)
+                and not _introduced_by_name(ctx, q, previous))):
             block += 1
             attributed = False
         attributed = attributed or found is not None
@@ -145,6 +146,17 @@ def _named_before(quoting: Quoting, q: Quote) -> bool:
     found = quoting.attributions.get(q.outer.begin)
     return bool(found and found.token.idx < q.outer.begin and found.subject is not None
                 and found.subject.pos_ == "PROPN")
+
+
+def _introduced_by_name(ctx: Context, q: Quote, previous: Quote) -> bool:
+    """True when the words between the quote before and this one end in a colon after a
+    clause whose subject is a person the model names ("“…,” said Jane Roe. Poe resisted:
+    “…”"): a new speaker introduces the quote, though with no cue of speech."""
+    if not ctx.text[previous.outer.end:q.outer.begin].rstrip().endswith(":"):
+        return False
+    between = ctx.doc[ctx.token_at(previous.outer.end):ctx.token_at(q.outer.begin)]
+    return any(t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.idx >= previous.outer.end
+               and t.head.idx < q.outer.begin for t in between)
 
 
 def _stands_alone(ctx: Context, q: Quote) -> bool:

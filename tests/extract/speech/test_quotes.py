@@ -119,6 +119,14 @@ from tests.extract.speech.cast import find, run
      "''If the council had listened, we would have been safe,''", "Tomas Berg"),
     ("Okonkwo spoke first. “The council needs a plan,” Berg said, and Haddad, who designed it, "
      "agreed.", "“The council needs a plan,”", "Tomas Berg"),
+    # a colon after a clause whose subject is another person named ends the quote block
+    # of the attributed quote before it; a body that is no person does not
+    ("The vote was close. \"We could ban the boats for the summer,\" said Tomas Berg, the "
+     "harbour chief. Okonkwo resisted: \"The council has no power to do that.\"",
+     '"The council has no power to do that."', "Maria Okonkwo"),
+    ("The vote was close. \"We could ban the boats,\" said Tomas Berg. Then came the reply "
+     "from the mayor's office: \"The council has no power to do that.\"",
+     '"The council has no power to do that."', "Tomas Berg"),
     # a signature line under a quote that fills its paragraph
     ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
      "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),

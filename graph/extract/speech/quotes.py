@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from graph.extract.speech.context import Attribution, Context, Draft
 from graph.extract.speech.cues import is_passive, match_cue, names_a_time, participle_on_noun
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close, marked
-from graph.extract.speech.speakers import (NOUN_POS, abbreviation_dot, according_object, inverted_subject,
+from graph.extract.speech.speakers import (abbreviation_dot, according_object, inverted_subject,
                                            phrase_head, subject_of)
 from graph.lexicon.speech import Cue
 from graph.records import Span
@@ -265,13 +265,13 @@ def _name_word(tok: Token) -> bool:
 
 def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:
     """True when ``tok`` describes a name of the window that a cue then follows, where the
-    parser left it outside that cue's subject: a relative clause on a noun before it ("…,”
-    Jane Roe, the engineer who designed the levee, wrote": *designed*), or words set off
-    by commas after a proper noun and closed by a comma right before the cue ("…,” Mr.
-    Berg, now 81 and retired in Lakeside, said": *retired*)."""
+    parser left it outside that cue's subject: a relative clause on the name or a noun set
+    in apposition to it ("…,” Jane Roe, the engineer who designed the levee, wrote":
+    *designed*), or words set off by commas after a proper noun and closed by a comma right
+    before the cue ("…,” Mr. Berg, now 81 and retired in Lakeside, said": *retired*)."""
     node = tok
     while node.head.i != node.i and node.head in window:
-        if node.dep_ in ("relcl", "acl") and node.head.i < node.i and node.head.pos_ in NOUN_POS:
+        if node.dep_ in ("relcl", "acl") and node.head.i < node.i and _names_someone(node.head, window):
             return True
         node = node.head
     k = window.index(tok)
@@ -287,6 +287,13 @@ def _set_off_before(cue: Token, window: list[Token]) -> bool:
     k = window.index(cue)
     return k > 1 and window[k - 1].text == "," and any(
         t.text == "," and n > 0 and window[n - 1].pos_ == "PROPN" for n, t in enumerate(window[:k - 1]))
+
+
+def _names_someone(noun: Token, window: list[Token]) -> bool:
+    """True for a proper noun of the window, or a noun set in apposition to one ("Jane Roe,
+    the engineer who ..."); not a common noun alone ("…,” a document he drew up last year
+    describing ...": a title's description, no speaker's)."""
+    return noun.pos_ == "PROPN" or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head in window)
 
 
 def _cue_follows(ctx: Context, tokens: list[Token]) -> bool:

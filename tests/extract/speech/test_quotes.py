@@ -244,6 +244,14 @@ def test_scare_quotes_are_not_direct(nlp, text, fragment):
     assert all(r[3] != fragment and fragment not in r[3] or r[0] != "direct" for r in rows)
 
 
+def test_title_described_after_it_is_no_quote(nlp):
+    # a relative clause and a participle on a common noun after a quoted title describe the
+    # title, no speaker: the participle attributes nothing
+    rows, _, _ = run(nlp, "The admiral set out his plan. In his ''harbour intent,'' a document he "
+                          "drew up last year describing his goals, he asked for more ships.")
+    assert not any("harbour intent" in r[3] for r in rows if r[0] in ("direct", "mixed")), rows
+
+
 def test_direct_quote_is_not_also_indirect(nlp):
     text = "Maria Okonkwo said: “The levee will hold until spring.”"
     rows, _, _ = run(nlp, text)

@@ -141,12 +141,12 @@ def participle_on_noun(clause: Token) -> bool:
     phrase ("said in a statement issued on Monday", "said in an interview broadcast on
     Friday"): it describes that noun, it is no content. Never a clause that opens with
     anything else or holds a clause of its own ("said on Friday that ...", "said in an
-    interview taped before the vote that ...")."""
+    interview recorded before the vote that ...")."""
     if clause.tag_ not in ("VBN", "VBD") or clause.left_edge.i != clause.i or any(
             c.dep_ in PASSIVE_DEPS | {"nsubj", "aux", "expl", "mark", "ccomp"} for c in clause.children):
         return False
     if any(t.lower_ == "that" for t in clause.subtree):
-        return False  # the content's "that" the parser hung inside it ("taped before the vote that ...")
+        return False  # the content's "that" the parser hung inside it ("recorded before the vote that ...")
     noun = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
     return (noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
             and noun.head.head.i == clause.head.i)

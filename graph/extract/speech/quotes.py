@@ -150,7 +150,7 @@ def _named_before(quoting: Quoting, q: Quote) -> bool:
 
 def _introduced_by_name(ctx: Context, q: Quote, previous: Quote) -> bool:
     """True when the words between the quote before and this one end in a colon after a
-    clause whose subject is a person the model names ("“…,” said Jane Roe. Poe resisted:
+    clause whose subject is a person the model names ("“…,” said Jane Roe. Poe held firm:
     “…”"): a new speaker introduces the quote, though with no cue of speech."""
     if not ctx.text[previous.outer.end:q.outer.begin].rstrip().endswith(":"):
         return False
@@ -207,6 +207,8 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     for tok in window:
         found = match_cue(tok, cues)
         if found is None:
+            if tok.dep_ in ("aux", "neg") and tok.head in window and tok.head.i > tok.i:
+                continue  # "…,” Roe has said", "…,” he will say": the cue's own auxiliary
             if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") and not (last_char == "," and _name_word(tok))
                     and not _in_subject_before(tok, window) and not _in_speaker_phrase(ctx, tok, window)):
                 return None  # the sentence goes on with another verb or clause first
@@ -268,7 +270,7 @@ def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:
     parser left it outside that cue's subject: a relative clause on the name or a noun set
     in apposition to it ("…,” Jane Roe, the engineer who designed the levee, wrote":
     *designed*), or words set off by commas after a proper noun and closed by a comma right
-    before the cue ("…,” Mr. Berg, now 81 and retired in Lakeside, said": *retired*)."""
+    before the cue ("…,” Mr. Berg, now 74 and living in Lakeside, said": *living*)."""
     node = tok
     while node.head.i != node.i and node.head in window:
         if node.dep_ in ("relcl", "acl") and node.head.i < node.i and _names_someone(node.head, window):
@@ -282,7 +284,7 @@ def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:
 
 def _set_off_before(cue: Token, window: list[Token]) -> bool:
     """True when a comma right before ``cue`` closes words set off after a proper noun of
-    the window ("…,” Mr. Berg, now 81 and retired in Lakeside, said"): the name is the
+    the window ("…,” Mr. Berg, now 74 and living in Lakeside, said"): the name is the
     cue's subject, however long the words between."""
     k = window.index(cue)
     return k > 1 and window[k - 1].text == "," and any(
@@ -291,7 +293,7 @@ def _set_off_before(cue: Token, window: list[Token]) -> bool:
 
 def _names_someone(noun: Token, window: list[Token]) -> bool:
     """True for a proper noun of the window, or a noun set in apposition to one ("Jane Roe,
-    the engineer who ..."); not a common noun alone ("…,” a document he drew up last year
+    the engineer who ..."); not a common noun alone ("…,” a paper he put together last spring
     describing ...": a title's description, no speaker's)."""
     return noun.pos_ == "PROPN" or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head in window)
 

@@ -98,32 +98,34 @@ from tests.extract.speech.cast import find, run
     ("Okonkwo spoke first. “The council needs a plan,” Omar Haddad, who designed the levee, "
      "wrote on Wednesday.", "“The council needs a plan,”", "Omar Haddad"),
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
-     "now 81 and retired in Lakeside, said this week.",
+     "now 74 and retired in Lakeside, said this week.",
      "''If the council had listened, we would have been safe,''", "Tomas Berg"),
     # a capitalised word the tagger took for a verb, after a quote a comma closes: a name's
-    ("Okonkwo spoke first. \"They have to decide whether to feed their kids,\" Fight for "
-     "Fifteen organizing director Omar Haddad told reporters in Lakeside.",
-     '"They have to decide whether to feed their kids,"', "Omar Haddad"),
-    ("Okonkwo spoke first. \"They have to decide,\" Stand Up Lakeside director Omar Haddad told "
-     "reporters in Lakeside.", '"They have to decide,"', "Omar Haddad"),
+    ("Okonkwo spoke first. \"They have to choose,\" Stand Up Lakeside director Omar Haddad told "
+     "reporters in Lakeside.", '"They have to choose,"', "Omar Haddad"),
     # ... but after a period a sentence opens: the quote is no attribution's
-    ("Okonkwo spoke first. \"They have to decide.\" Stand Up Lakeside director Omar Haddad "
-     "told reporters in Lakeside.", '"They have to decide."', "Maria Okonkwo"),
+    ("Okonkwo spoke first. \"They have to choose.\" Stand Up Lakeside director Omar Haddad "
+     "told reporters in Lakeside.", '"They have to choose."', "Maria Okonkwo"),
     # ... however far the cue stands from the quote
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
-     "now 81 and retired in Lakeside, Rivertown, said by telephone this week.",
+     "now 74 and retired in Lakeside, Rivertown, said by telephone this week.",
      "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    # the cue's own auxiliary after the quote is no verb the sentence goes on with
+    ("Okonkwo spoke first. “She keeps the ferry running in every storm,” Tomas Berg has said "
+     "while campaigning for her.", "“She keeps the ferry running in every storm,”", "Tomas Berg"),
+    ("Okonkwo spoke first. “The port will reopen,” Tomas Berg had said on Friday.",
+     "“The port will reopen,”", "Tomas Berg"),
     # a "by" phrase of the means the cue speaks through is no passive's agent
     ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
-     "now 81 and retired in Lakeside, said by telephone this week.",
+     "now 74 and retired in Lakeside, said by telephone this week.",
      "''If the council had listened, we would have been safe,''", "Tomas Berg"),
     ("Okonkwo spoke first. “The council needs a plan,” Berg said, and Haddad, who designed it, "
      "agreed.", "“The council needs a plan,”", "Tomas Berg"),
     # a colon after a clause whose subject is another person named ends the quote block
     # of the attributed quote before it; a body that is no person does not
     ("The vote was close. \"We could ban the boats for the summer,\" said Tomas Berg, the "
-     "harbour chief. Okonkwo resisted: \"The council has no power to do that.\"",
-     '"The council has no power to do that."', "Maria Okonkwo"),
+     "harbour chief. Okonkwo held firm: \"The council cannot close the port.\"",
+     '"The council cannot close the port."', "Maria Okonkwo"),
     ("The vote was close. \"We could ban the boats,\" said Tomas Berg. Then came the reply "
      "from the mayor's office: \"The council has no power to do that.\"",
      '"The council has no power to do that."', "Tomas Berg"),
@@ -247,9 +249,9 @@ def test_scare_quotes_are_not_direct(nlp, text, fragment):
 def test_title_described_after_it_is_no_quote(nlp):
     # a relative clause and a participle on a common noun after a quoted title describe the
     # title, no speaker: the participle attributes nothing
-    rows, _, _ = run(nlp, "The admiral set out his plan. In his ''harbour intent,'' a document he "
-                          "drew up last year describing his goals, he asked for more ships.")
-    assert not any("harbour intent" in r[3] for r in rows if r[0] in ("direct", "mixed")), rows
+    rows, _, _ = run(nlp, "The admiral set out his plan. In his ''river memo,'' a paper he put "
+                          "together last spring describing his aims, he asked for more boats.")
+    assert not any("river memo" in r[3] for r in rows if r[0] in ("direct", "mixed")), rows
 
 
 def test_direct_quote_is_not_also_indirect(nlp):

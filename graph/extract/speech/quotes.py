@@ -207,7 +207,7 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     for tok in window:
         found = match_cue(tok, cues)
         if found is None:
-            if tok.dep_ in ("aux", "neg") and tok.head in window and tok.head.i > tok.i:
+            if _own_auxiliary(tok, window, last_char):
                 continue  # "…,” Roe has said", "…,” he will say": the cue's own auxiliary
             if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") and not (last_char == "," and _name_word(tok))
                     and not _in_subject_before(tok, window) and not _in_speaker_phrase(ctx, tok, window)):
@@ -256,6 +256,15 @@ def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     while head.head.i != head.i and head.dep_ != "nsubj":
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window
+
+
+def _own_auxiliary(tok: Token, window: list[Token], last_char: str) -> bool:
+    """True for an auxiliary of a later verb of the window after its subject, when a comma
+    closes the quote ("…,” Jane Roe has said"): the cue's own, no verb the sentence goes on
+    with. Never one right after the quote ("…,” can decide": the subject stands before the
+    quote) nor after a quote that ends its sentence."""
+    return (last_char == "," and tok.dep_ in ("aux", "neg") and tok.head in window and tok.head.i > tok.i
+            and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in window if t.i < tok.i))
 
 
 def _name_word(tok: Token) -> bool:

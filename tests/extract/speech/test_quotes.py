@@ -246,6 +246,17 @@ def test_scare_quotes_are_not_direct(nlp, text, fragment):
     assert all(r[3] != fragment and fragment not in r[3] or r[0] != "direct" for r in rows)
 
 
+@pytest.mark.parametrize("text", [
+    # an auxiliary right after a quoted word, whose subject stands before the quote, or after
+    # a quote that ends its sentence, belongs to no attribution of the quote
+    "But those sailors, who officially register as \"independent,\" can determine the outcome.",
+    "The dinner was tricky. Something about ''appearances.'' (Mr. Berg has pleaded not guilty.)",
+])
+def test_auxiliary_after_a_quoted_word_attributes_nothing(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert not any(r[0] in ("direct", "mixed") for r in rows), rows
+
+
 def test_title_described_after_it_is_no_quote(nlp):
     # a relative clause and a participle on a common noun after a quoted title describe the
     # title, no speaker: the participle attributes nothing

@@ -25,7 +25,7 @@ PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "firs
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
              "control-verb", "circumstance-prep", "circumstance-mark", "share", "label-prep",
-             "stance-act", "example-prep", "marker-subject", "question-verb")
+             "stance-act", "example-prep", "marker-subject", "question-verb", "medium")
 REFERENT_KINDS = ("person", "organization", "document", "evidence", "place")
 
 
@@ -137,7 +137,7 @@ class SpeechWords:
         indefinite, quantifiers, name_glue, author_preps, np_preps, content_preps,
         quoting_verbs, target_acts, active_only, writer_views, circumstance_preps,
         circumstance_marks, control_verbs, shares, label_preps, stance_acts, example_preps,
-        marker_subjects, question_verbs: The
+        marker_subjects, question_verbs, media: The
             words of
             each use in ``speech_words.tsv``.
         default_cue: The cue of a direct quote without attribution.
@@ -168,6 +168,7 @@ class SpeechWords:
     example_preps: frozenset[str] = frozenset()
     marker_subjects: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
+    media: frozenset[str] = frozenset()
 
 
 def _check(value: str, valid: Iterable[str], what: str, where: str) -> str:
@@ -280,4 +281,4 @@ def load() -> SpeechWords:
         control_verbs=words["control-verb"], shares=words["share"],
         label_preps=words["label-prep"], stance_acts=words["stance-act"],
         example_preps=words["example-prep"], marker_subjects=words["marker-subject"],
-        question_verbs=words["question-verb"])
+        question_verbs=words["question-verb"], media=words["medium"])

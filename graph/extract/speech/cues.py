@@ -14,6 +14,7 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from graph.lexicon import lexicon
 from graph.lexicon.speech import Cue
 
 CUE_POS = frozenset({VERB, AUX})
@@ -126,8 +127,29 @@ def cue_candidates(doc: Doc) -> list[int]:
 
 def is_passive(verb: Token) -> bool:
     """True for a passive reporting verb ("was told", "as reported by X"); never a perfect
-    the parser read as one (:func:`misread_perfect`)."""
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children) and not misread_perfect(verb)
+    the parser read as one (:func:`misread_perfect`), nor a verb whose only mark of the
+    passive is a "by" phrase of the means it speaks through ("Roe said by telephone")."""
+    media = lexicon().speech.media
+    return any(c.dep_ in PASSIVE_DEPS and not (c.dep_ == "agent" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in media for g in c.children)) for c in verb.children
+               ) and not misread_perfect(verb)
+
+
+def participle_on_noun(clause: Token) -> bool:
+    """True for a clause the parser hung on a cue that is a participle without a subject (or
+    a past form the tagger took it for) right after the noun of the cue's own prepositional
+    phrase ("said in a statement issued on Monday", "said in an interview broadcast on
+    Friday"): it describes that noun, it is no content. Never a clause that opens with
+    anything else or holds a clause of its own ("said on Friday that ...", "said in an
+    interview recorded before the vote that ...")."""
+    if clause.tag_ not in ("VBN", "VBD") or clause.left_edge.i != clause.i or any(
+            c.dep_ in PASSIVE_DEPS | {"nsubj", "aux", "expl", "mark", "ccomp"} for c in clause.children):
+        return False
+    if any(t.lower_ == "that" for t in clause.subtree):
+        return False  # the content's "that" the parser hung inside it ("recorded before the vote that ...")
+    noun = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return (noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+            and noun.head.head.i == clause.head.i)
 
 
 def misread_perfect(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.speech.context import Attribution, Context, Draft
-from graph.extract.speech.cues import is_passive, match_cue, names_a_time
+from graph.extract.speech.cues import is_passive, match_cue, names_a_time, participle_on_noun
 from graph.extract.speech.marks import AMBIGUOUS, END_PUNCT, OPENERS, Quote, before_close, marked
 from graph.extract.speech.speakers import (abbreviation_dot, according_object, inverted_subject,
                                            phrase_head, subject_of)
@@ -106,7 +106,8 @@ def direct_drafts(ctx: Context, quoting: Quoting) -> list[Draft]:
     for q in quoting.direct:
         found = quoting.attributions.get(q.outer.begin)
         if previous is None or (found is not None and attributed) or not (q.continued or (
-                q.paragraph == previous.paragraph and not _named_before(quoting, q))):
+                q.paragraph == previous.paragraph and not _named_before(quoting, q)
+                and not _introduced_by_name(ctx, q, previous))):
             block += 1
             attributed = False
         attributed = attributed or found is not None
@@ -145,6 +146,17 @@ def _named_before(quoting: Quoting, q: Quote) -> bool:
     found = quoting.attributions.get(q.outer.begin)
     return bool(found and found.token.idx < q.outer.begin and found.subject is not None
                 and found.subject.pos_ == "PROPN")
+
+
+def _introduced_by_name(ctx: Context, q: Quote, previous: Quote) -> bool:
+    """True when the words between the quote before and this one end in a colon after a
+    clause whose subject is a person the model names ("“…,” said Jane Roe. Poe held firm:
+    “…”"): a new speaker introduces the quote, though with no cue of speech."""
+    if not ctx.text[previous.outer.end:q.outer.begin].rstrip().endswith(":"):
+        return False
+    between = ctx.doc[ctx.token_at(previous.outer.end):ctx.token_at(q.outer.begin)]
+    return any(t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.idx >= previous.outer.end
+               and t.head.idx < q.outer.begin for t in between)
 
 
 def _stands_alone(ctx: Context, q: Quote) -> bool:
@@ -195,15 +207,18 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
     for tok in window:
         found = match_cue(tok, cues)
         if found is None:
-            if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")
-                    and not _in_subject_before(tok, window)):
+            if _own_auxiliary(tok, window, last_char):
+                continue  # "…,” Roe has said", "…,” he will say": the cue's own auxiliary
+            if (tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") and not (last_char == "," and _name_word(tok))
+                    and not _in_subject_before(tok, window) and not _in_speaker_phrase(ctx, tok, window)):
                 return None  # the sentence goes on with another verb or clause first
             continue
         if tok.i - window[0].i >= ATTRIBUTION_WINDOW and not any(
-                c.dep_ == "nsubj" and c in window for c in tok.children):
+                c.dep_ == "nsubj" and c in window for c in tok.children) and not _set_off_before(tok, window):
             return None  # far from the quote, a cue attributes it only through its subject
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx and not ctx.in_any_quote(c.idx)
-                                  and not _misread_inverted(tok, c, first) for c in tok.children):
+                                  and not _misread_inverted(tok, c, first) and not participle_on_noun(c)
+                                  for c in tok.children):
             return None
         if last_char in SENTENCE_END and first.text[:1].isupper() and _introduces_next(ctx, q, tok):
             return None  # “… exempt?” Jane Roe said, “…”: Roe's cue opens the next quote
@@ -241,6 +256,65 @@ def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     while head.head.i != head.i and head.dep_ != "nsubj":
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window
+
+
+def _own_auxiliary(tok: Token, window: list[Token], last_char: str) -> bool:
+    """True for an auxiliary of a later verb of the window after its subject, when a comma
+    closes the quote ("…,” Jane Roe has said"): the cue's own, no verb the sentence goes on
+    with. Never one right after the quote ("…,” can decide": the subject stands before the
+    quote) nor after a quote that ends its sentence."""
+    return (last_char == "," and tok.dep_ in ("aux", "neg") and tok.head in window and tok.head.i > tok.i
+            and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in window if t.i < tok.i))
+
+
+def _name_word(tok: Token) -> bool:
+    """True for a capitalised word the tagger took for a verb in the words after a quote
+    that a comma closes, where no sentence opens: a word of a name ("…,” Stand Up
+    Lakeside director Jane Roe told reporters")."""
+    return tok.is_title and tok.text != "I"
+
+
+def _in_speaker_phrase(ctx: Context, tok: Token, window: list[Token]) -> bool:
+    """True when ``tok`` describes a name of the window that a cue then follows, where the
+    parser left it outside that cue's subject: a relative clause on the name or a noun set
+    in apposition to it ("…,” Jane Roe, the engineer who designed the levee, wrote":
+    *designed*), or words set off by commas after a proper noun and closed by a comma right
+    before the cue ("…,” Mr. Berg, now 74 and living in Lakeside, said": *living*)."""
+    node = tok
+    while node.head.i != node.i and node.head in window:
+        if node.dep_ in ("relcl", "acl") and node.head.i < node.i and _names_someone(node.head, window):
+            return True
+        node = node.head
+    k = window.index(tok)
+    opened = any(t.text == "," and n > 0 and window[n - 1].pos_ == "PROPN" for n, t in enumerate(window[:k]))
+    return opened and any(t.text == "," and _cue_follows(ctx, window[n + 1:])
+                          for n, t in enumerate(window[k + 1:], start=k + 1))
+
+
+def _set_off_before(cue: Token, window: list[Token]) -> bool:
+    """True when a comma right before ``cue`` closes words set off after a proper noun of
+    the window ("…,” Mr. Berg, now 74 and living in Lakeside, said"): the name is the
+    cue's subject, however long the words between."""
+    k = window.index(cue)
+    return k > 1 and window[k - 1].text == "," and any(
+        t.text == "," and n > 0 and window[n - 1].pos_ == "PROPN" for n, t in enumerate(window[:k - 1]))
+
+
+def _names_someone(noun: Token, window: list[Token]) -> bool:
+    """True for a proper noun of the window, or a noun set in apposition to one ("Jane Roe,
+    the engineer who ..."); not a common noun alone ("…,” a paper he put together last spring
+    describing ...": a title's description, no speaker's)."""
+    return noun.pos_ == "PROPN" or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head in window)
+
+
+def _cue_follows(ctx: Context, tokens: list[Token]) -> bool:
+    """True when ``tokens`` open with a cue, after any auxiliaries and adverbs."""
+    for tok in tokens:
+        if match_cue(tok, ctx.words.cues) is not None:
+            return True
+        if tok.dep_ not in ("aux", "advmod", "neg"):
+            return False
+    return False
 
 
 def _introduces_next(ctx: Context, q: Quote, cue: Token) -> bool:

@@ -22,7 +22,7 @@ from graph.extract.speech.context import Context, Draft
 from graph.extract.speech.evidence import evidence_phrases, hearsay_clauses
 from graph.extract.speech.cues import (TIME_LABELS, asked_participle, asks_unnamed, cue_candidates,
                                       in_question, is_discourse_marker, is_passive, match_cue,
-                                      yes_no_clauses)
+                                      participle_on_noun, yes_no_clauses)
 from graph.extract.speech.marks import Quote
 from graph.extract.speech.nominal import nominal_cues
 from graph.extract.speech.quotes import Quoting, said_before
@@ -280,7 +280,8 @@ def _substantive(token: Token) -> bool:
 def _content(ctx: Context, verb: Token, cue: Cue, particle: Token | None) -> list[Token] | None:
     """The content tokens of a reporting verb, or None when it has no content."""
     children = list(verb.children)
-    targets = [c for c in children if c.dep_ == "ccomp" and not _after_colon(ctx, c)]
+    targets = [c for c in children if c.dep_ == "ccomp" and not _after_colon(ctx, c)
+               and not participle_on_noun(c)]
     if not targets and cue.content == "clause":
         targets = [c for c in children if c.i > verb.i and _holds_clause(c)]
     if not targets and cue.content == "clause":

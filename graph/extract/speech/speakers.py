@@ -232,13 +232,18 @@ def second_cue_of(ctx: Context, verb: Token) -> Token | None:
     "Roe told reporters the plan had failed and urged the council to act": Roe calls and
     urges, not Poe or the plan), or None. Only a cue in the reporting verb's own tense,
     without a subject or auxiliary of its own ("Roe said Poe had lied and would deny it":
-    Poe denies)."""
+    Poe denies). A bare form after a present one counts as that tense where the verb it is
+    coordinated with is no bare form itself, whose auxiliary it could share ("critics say Roe
+    has failed and demand a vote": the critics demand; "critics say Roe must quit and admit
+    it": Roe admits)."""
     cues = ctx.words.cues
     content = verb.head
     if (verb.dep_ != "conj" or verb.lemma_ not in cues or content.dep_ != "ccomp"
             or content.head.lemma_ not in cues or content.head.i > content.i):
         return None
-    if verb.tag_ != content.head.tag_ or any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
+    tense = verb.tag_ == content.head.tag_ or (
+        verb.tag_ == "VB" and content.head.tag_ == "VBP" and content.tag_ != "VB")
+    if not tense or any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
         return None
     return content.head
 

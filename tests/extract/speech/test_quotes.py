@@ -90,6 +90,45 @@ from tests.extract.speech.cast import find, run
     ("Tomas Berg spoke on Friday. “Go home!” his friends jeered.", "“Go home!”", "his friends"),
     ("Maria Okonkwo spoke first. “The council has failed,” Lena Vogt thundered.",
      "“The council has failed,”", "Lena Vogt"),
+    # words that describe the speaker between the quote and the cue, hung outside the
+    # subject by the parser: a relative clause, words set off by commas after the name
+    ("Okonkwo spoke first. “The council needs a plan for the dam,” Omar Haddad, the engineer "
+     "who designed the levee tweeted on Wednesday.", "“The council needs a plan for the dam,”",
+     "Omar Haddad"),
+    ("Okonkwo spoke first. “The council needs a plan,” Omar Haddad, who designed the levee, "
+     "wrote on Wednesday.", "“The council needs a plan,”", "Omar Haddad"),
+    ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
+     "now 74 and retired in Lakeside, said this week.",
+     "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    # a capitalised word the tagger took for a verb, after a quote a comma closes: a name's
+    ("Okonkwo spoke first. \"They have to choose,\" Stand Up Lakeside director Omar Haddad told "
+     "reporters in Lakeside.", '"They have to choose,"', "Omar Haddad"),
+    # ... but after a period a sentence opens: the quote is no attribution's
+    ("Okonkwo spoke first. \"They have to choose.\" Stand Up Lakeside director Omar Haddad "
+     "told reporters in Lakeside.", '"They have to choose."', "Maria Okonkwo"),
+    # ... however far the cue stands from the quote
+    ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
+     "now 74 and retired in Lakeside, Rivertown, said by telephone this week.",
+     "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    # the cue's own auxiliary after the quote is no verb the sentence goes on with
+    ("Okonkwo spoke first. “She keeps the ferry running in every storm,” Tomas Berg has said "
+     "while campaigning for her.", "“She keeps the ferry running in every storm,”", "Tomas Berg"),
+    ("Okonkwo spoke first. “The port will reopen,” Tomas Berg had said on Friday.",
+     "“The port will reopen,”", "Tomas Berg"),
+    # a "by" phrase of the means the cue speaks through is no passive's agent
+    ("Okonkwo spoke first. ''If the council had listened, we would have been safe,'' Mr. Berg, "
+     "now 74 and retired in Lakeside, said by telephone this week.",
+     "''If the council had listened, we would have been safe,''", "Tomas Berg"),
+    ("Okonkwo spoke first. “The council needs a plan,” Berg said, and Haddad, who designed it, "
+     "agreed.", "“The council needs a plan,”", "Tomas Berg"),
+    # a colon after a clause whose subject is another person named ends the quote block
+    # of the attributed quote before it; a body that is no person does not
+    ("The vote was close. \"We could ban the boats for the summer,\" said Tomas Berg, the "
+     "harbour chief. Okonkwo held firm: \"The council cannot close the port.\"",
+     '"The council cannot close the port."', "Maria Okonkwo"),
+    ("The vote was close. \"We could ban the boats,\" said Tomas Berg. Then came the reply "
+     "from the mayor's office: \"The council has no power to do that.\"",
+     '"The council has no power to do that."', "Tomas Berg"),
     # a signature line under a quote that fills its paragraph
     ("Tomas Berg spoke at the dock on Monday.\n“The ferry should run every hour.”\n"
      "- Maria Okonkwo, Lakeside.", "“The ferry should run every hour.”", "Maria Okonkwo"),
@@ -205,6 +244,25 @@ def test_unattributed_paragraph_keeps_speaker(nlp, text):
 def test_scare_quotes_are_not_direct(nlp, text, fragment):
     rows, _, _ = run(nlp, text)
     assert all(r[3] != fragment and fragment not in r[3] or r[0] != "direct" for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    # an auxiliary right after a quoted word, whose subject stands before the quote, or after
+    # a quote that ends its sentence, belongs to no attribution of the quote
+    "But those sailors, who officially register as \"independent,\" can determine the outcome.",
+    "The dinner was tricky. Something about ''appearances.'' (Mr. Berg has pleaded not guilty.)",
+])
+def test_auxiliary_after_a_quoted_word_attributes_nothing(nlp, text):
+    rows, _, _ = run(nlp, text)
+    assert not any(r[0] in ("direct", "mixed") for r in rows), rows
+
+
+def test_title_described_after_it_is_no_quote(nlp):
+    # a relative clause and a participle on a common noun after a quoted title describe the
+    # title, no speaker: the participle attributes nothing
+    rows, _, _ = run(nlp, "The admiral set out his plan. In his ''river memo,'' a paper he put "
+                          "together last spring describing his aims, he asked for more boats.")
+    assert not any("river memo" in r[3] for r in rows if r[0] in ("direct", "mixed")), rows
 
 
 def test_direct_quote_is_not_also_indirect(nlp):

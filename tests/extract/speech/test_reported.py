@@ -279,10 +279,38 @@ def test_content_boundaries(nlp, text, contents):
      [("report", "the man left the hall and continued to shout at others", "Harbour officials")]),
     ("Omar Haddad said Berg had lied and would deny it.",
      [("say", "Berg had lied and would deny it", "Omar Haddad"), ("deny", "it", "Tomas Berg")]),
+    # ... a bare form after a present one, beside a verb whose auxiliary it cannot share
+    ("But some engineers worry that Okonkwo has already lost a season and warn that the dam "
+     "is not safe.", [("worry", "that Okonkwo has already lost a season", "some engineers"),
+                      ("warn", "that the dam is not safe", "some engineers")]),
+    ("Port insiders believe Berg has taken over the board, and admit that the town is helpless.",
+     [("believe", "Berg has taken over the board", "Port insiders"),
+      ("admit", "that the town is helpless", "Port insiders")]),
+    # ... but beside a bare form after a modal, it shares the modal: the content's subject
+    ("Critics say Okonkwo must resign and admit that the dam failed.",
+     [("say", "Okonkwo must resign and admit that the dam failed", "Critics"),
+      ("admit", "that the dam failed", "Maria Okonkwo")]),
 ])
 def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
     found, _, _ = run(nlp, text)
     assert [(r[2], r[3], r[1]) for r in found] == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    # a participle the parser hung on the cue, right after the noun of the cue's phrase,
+    # describes that noun: no content of its own
+    ("“The port will close,” Omar Haddad said in a statement issued a half-hour before the "
+     "ferry was set to leave.", [("say", "“The port will close,”", "Omar Haddad")]),
+    # ... a that-clause after that noun is still the content
+    ("Omar Haddad said in a statement that the port closed last year.",
+     [("say", "that the port closed last year", "Omar Haddad")]),
+    ("A harbour spokesman, Omar Haddad, said on Saturday that there were more ferries than "
+     "ever.", [("say", "that there were more ferries than ever", "Omar Haddad")]),
+])
+def test_participle_on_the_cue_phrase_is_no_content(nlp, text, rows):
+    found, _, _ = run(nlp, text)
+    assert [(r[2], r[3], r[1]) for r in found] == rows
+
 
 
 @pytest.mark.parametrize(("text", "rows"), [

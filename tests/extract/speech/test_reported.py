@@ -360,6 +360,22 @@ def test_passive_cues(nlp, text, cue, content, speaker):
     assert [(r[2], r[3], r[1]) for r in rows] == [(cue, content, speaker)]
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a bare passive cue coordinated with a participle shares its agent
+    ("Tomas Berg was booed and shouted down by the harbour workers on Friday.", "boo",
+     "the harbour workers"),
+    ("The plan drew complaints that were echoed and amplified by aides.", "echo", "aides"),
+    ("The new toll was mocked and criticised by Lena Vogt.", "mock", "Lena Vogt"),
+    # ... never where either participle has words of its own between them
+    ("The toll was announced in May and criticised by Lena Vogt in June.", "announce", None),
+    ("The toll was criticised and later dropped by the council.", "criticise", None),
+    ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise", "Lena Vogt"),
+])
+def test_passive_cue_shares_the_agent_of_its_conjunct(nlp, text, cue, speaker):
+    rows, _, _ = run(nlp, text)
+    assert [r[1] for r in rows if r[2] == cue] == [speaker]
+
+
 @pytest.mark.parametrize("text", [
     "Votes were cast in Rivertown on Monday.",
     "The old pier, as it is known in Rivertown, will close.",

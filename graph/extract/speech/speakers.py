@@ -581,10 +581,17 @@ def _describes(token: Token, words: SpeechWords) -> bool:
     if token.pos_ not in DESCRIBED_POS:
         return False
     return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in words.quantifiers
-            or any(t.dep_ in ("det", "poss", "nummod", "compound", "amod") for t in token.lefts)
+            or any(t.dep_ in ("det", "poss", "nummod", "compound", "amod") or _possessive(t)
+                   for t in token.lefts)
             or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights)
             or any(t.dep_ == "prep" or (t.dep_ == "acl" and t.tag_ in PARTICIPLE_TAGS)
                    for t in token.rights))
+
+
+def _possessive(token: Token) -> bool:
+    """True for a possessor the parser gave another label ("the ad’s" of "the ad’s
+    narrator", taken for a modifier): a word with the possessive ending."""
+    return any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:

@@ -64,6 +64,12 @@ from tests.extract.speech.cast import find, run
      "Maria Okonkwo"),
     ("Maria Okonkwo and Ana Ruiz were the only members to vote against the ferry levy "
      "on Tuesday.", {}, "the ferry levy", "Maria Okonkwo and Ana Ruiz"),
+    # a description whose possessor the parser took for a modifier still describes someone
+    ("“The pier will be finished by spring, and the ferry will run all year,” says the ad’s "
+     "narrator, going on to list other promises.", {}, "the ferry will run all year",
+     "the ad’s narrator"),
+    ("“The pier will be finished by spring,” says the ad’s narrator.", {},
+     "The pier will be finished", "the ad’s narrator"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

@@ -71,6 +71,15 @@ from tests.extract.speech.cast import find, run
     ("“I would use the word modest,” said Tomas Berg, whom the mayor appointed chief of the "
      "port in Rivertown, and who is now supporting Maria Okonkwo.", "“I would use the word modest,”",
      "Tomas Berg"),
+    # a subject with a relative clause between the quote and a cue far from it, which the
+    # parser hung on the quote's own clause
+    ("“The divers are under a lot of pressure,” an engineering source, who was not authorized "
+     "to speak on the record, told the Harbour Authority.",
+     "“The divers are under a lot of pressure,”", "an engineering source"),
+    ("“The divers are under pressure,” Tomas Berg, who chairs the board, said.",
+     "“The divers are under pressure,”", "Tomas Berg"),
+    ("“The toll is theft,” a slogan that hung over the pier for weeks, was seen across the "
+     "town.", "“The toll is theft,”", None),
     # manner-of-speaking cues, a particle the parser took for an adverb among them
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
      "“You want to look tough tonight,”", "Tomas Berg"),

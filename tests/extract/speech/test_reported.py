@@ -354,6 +354,10 @@ def test_cue_inside_a_question(nlp, text, rows):
      "He's said to be in hospital", None),
     ("Tomas Berg met voters. He's said he will fight all the way to the convention.", "say",
      "he will fight all the way to the convention", "Tomas Berg"),
+    ("Tomas Berg is a veteran. More recently, he’s spoken out against the toll on the bridge.",
+     "speak out", "the toll on the bridge", "Tomas Berg"),
+    ("Tomas Berg is popular. He’s expected to win the vote.", "expect",
+     "He’s expected to win the vote", None),
 ])
 def test_passive_cues(nlp, text, cue, content, speaker):
     rows, _, _ = run(nlp, text)

@@ -97,10 +97,16 @@ def test_in_question(nlp, text, word, expected):
     "Tomas Berg was listed in critical condition at the Rivertown hospital.",
     "The old pier was offered to the Harbour Authority for one dollar.",
     "The new plan is aimed at cutting the toll on the bridge.",
+    "Ana Ruiz is now assured of winning at least ten seats.",
 ])
 def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
     rows, _, _ = run(nlp, text)
     assert rows == []
+
+
+def test_active_only_cue_still_reports_in_the_active(nlp):
+    rows, _, _ = run(nlp, "Ana Ruiz assured the fishermen that the pier is safe.")
+    assert [(r[1], r[2], r[3]) for r in rows] == [("Ana Ruiz", "assure", "that the pier is safe")]
 
 
 @pytest.mark.parametrize(("text", "statements"), [

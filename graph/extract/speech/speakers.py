@@ -367,7 +367,11 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
     """
     words = discourse.context.words
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
-        return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
+        return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" or (
+            e.kind == "UnnamedSource" and e.name != words.pronouns.writer))  # "A: ...": not who asks
+    if _question_label(discourse.context, token):
+        span = Span(token.idx, token.idx + len(token.text))  # "Q: ...": the interviewer asks
+        return discourse.mint("UnnamedSource", span, name=words.pronouns.writer)
     if _coordinated(token):
         return _group(discourse, token)
     if _member_of_group(discourse, token):
@@ -466,6 +470,13 @@ def _apposed_actor(discourse: Discourse, token: Token) -> str | None:
             if key is not None and discourse.kind(key) in ("Person", "Organization"):
                 return key
     return None
+
+
+def _question_label(ctx: Context, token: Token) -> bool:
+    """True for the label of an interview's question ("Q: ..."), which the interviewer, the
+    article's writer, asks: never the speaker in focus, whom an answer's label ("A: ...")
+    names."""
+    return token.lower_ in ctx.words.pronouns.question and _labels(ctx, token)
 
 
 def _labels(ctx: Context, token: Token) -> bool:
@@ -913,7 +924,8 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
                 found[i] = _block_speaker(discourse, drafts, draft, para, last_para)
             if quote and draft.block not in block_speaker:
                 block_speaker[draft.block] = found[i]
-        if found[i] is not None:
+        asks = draft.subject is not None and _question_label(ctx, draft.subject)
+        if found[i] is not None and not asks:  # the interviewer is never the one in focus
             discourse.record(found[i], draft.anchor)
             last_para = para
     return found

@@ -86,6 +86,12 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
     ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
+    ("Omar Haddad spoke first. “This is fantastic!” beamed Tomas Berg.", "“This is fantastic!”",
+     "Tomas Berg"),
+    ("Omar Haddad spoke first. “We will rebuild,” Lena Vogt sang to the crowd.",
+     "“We will rebuild,”", "Lena Vogt"),
+    ("Omar Haddad spoke first. “The toll will fall,” Tomas Berg emailed.", "“The toll will fall,”",
+     "Tomas Berg"),
     # a rank before the name, whose dot the parser took for a sentence's end
     ("“We will keep at it,” said harbour spokesman Navy Capt. Omar Haddad, who was asked "
      "about the plan.", "“We will keep at it,”", "Omar Haddad"),

@@ -355,12 +355,14 @@ def _joins(tok: Token) -> bool:
 # -- from the phrase to an actor -------------------------------------------------------------
 
 
-def resolve(discourse: Discourse, token: Token) -> str | None:
+def resolve(discourse: Discourse, token: Token, attributed: bool = False) -> str | None:
     """The actor key for the speaker phrase headed by ``token``, minting one if needed.
 
     Args:
         discourse: The article so far.
         token: Head of the subject (or of the "according to" object).
+        attributed: True when ``token`` heads the phrase a quote's attribution stands
+            beside ("…,” a voice over says"), the speaker whatever the parser hung it on.
 
     Returns:
         An entity key, or None when the phrase names no actor.
@@ -405,7 +407,7 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         key = _by_name(discourse, token) or _nominal(discourse, token)
     elif token.pos_ == "NOUN":
         key = _nominal(discourse, token)
-    if key is None and _describes_speaker(token, words):
+    if key is None and _describes_speaker(token, words, attributed):
         key = _unnamed(discourse, token)
     return key
 
@@ -561,11 +563,12 @@ def _plural_antecedent(discourse: Discourse, token: Token) -> str | None:
     return None
 
 
-def _describes_speaker(token: Token, words: SpeechWords) -> bool:
+def _describes_speaker(token: Token, words: SpeechWords, attributed: bool = False) -> bool:
     """True when a phrase that names no actor still describes the one speaking: the subject
-    or "according to" object of the cue, or the subject after it that the parser took for
-    its object ("…,” added a local fisherman"), as :func:`_describes` says."""
-    return (token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(token, words)
+    or "according to" object of the cue, the subject after it that the parser took for
+    its object ("…,” added a local fisherman"), or the phrase a quote's attribution stands
+    beside, whatever the parser made of it (``attributed``), as :func:`_describes` says."""
+    return (attributed or token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(token, words)
 
 
 def _inverted_object(token: Token) -> bool:
@@ -919,7 +922,7 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             found[i] = _unidentified(discourse, draft)  # "the plan was reportedly dropped"
             continue
         else:
-            found[i] = resolve(discourse, draft.subject) if draft.subject else None
+            found[i] = resolve(discourse, draft.subject, attributed=quote) if draft.subject else None
             if quote and found[i] is None:  # a subject that names no one
                 found[i] = _block_speaker(discourse, drafts, draft, para, last_para)
             if quote and draft.block not in block_speaker:
@@ -954,7 +957,7 @@ def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para
     previous paragraph, else the person in focus."""
     for other in drafts:
         if other.block == draft.block and other.subject is not None:
-            return resolve(discourse, other.subject)
+            return resolve(discourse, other.subject, attributed=True)
     same_sentence = reference.salient_person(discourse, draft.anchor, lookback=0)
     if same_sentence is not None:
         return same_sentence

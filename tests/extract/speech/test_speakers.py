@@ -70,6 +70,11 @@ from tests.extract.speech.cast import find, run
      "the ad’s narrator"),
     ("“The pier will be finished by spring,” says the ad’s narrator.", {},
      "The pier will be finished", "the ad’s narrator"),
+    # the phrase beside a quote's attribution, whatever the parser hung it on
+    ("Tomas Berg spoke on Friday. “Maria Okonkwo is skipping the last meeting before the "
+     "vote. Why? Okonkwo can’t handle tough questions, like why she’d let the toll rise and "
+     "even supports a second bridge,” a voice over says as a photo of an empty podium is "
+     "shown.", {}, "Maria Okonkwo is skipping", "a voice"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

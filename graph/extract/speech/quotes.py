@@ -243,8 +243,17 @@ def _subject_phrase(before: list[Token]) -> bool:
     if head is None:
         return False
     phrase = {t.i for t in head.subtree}
-    return any(c.dep_ == "relcl" for c in head.children) and all(
+    return any(_set_off_relative(c) for c in head.children) and all(
         t.i in phrase or t.is_punct for t in before)
+
+
+def _set_off_relative(clause: Token) -> bool:
+    """True for a relative clause set off by a comma and opened by "who" or "which" (", who
+    was not authorized to speak,"), which only describes the noun before it; never a
+    clause that runs on ("a document he drew up describing ...")."""
+    first = clause.left_edge
+    return (clause.dep_ == "relcl" and first.tag_ in ("WP", "WDT") and first.i > 0
+            and clause.doc[first.i - 1].text == ",")
 
 
 def _in_subject_before(tok: Token, window: list[Token]) -> bool:
@@ -254,7 +263,7 @@ def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     authorized to speak, told reporters": the relative clause of a noun of the window)."""
     head = tok
     while head.head.i != head.i and head.dep_ != "nsubj":
-        if head.dep_ == "relcl" and head.head in window and head.head.i < tok.i:
+        if _set_off_relative(head) and head.head in window and head.head.i < tok.i:
             return True
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window

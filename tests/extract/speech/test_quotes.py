@@ -80,6 +80,11 @@ from tests.extract.speech.cast import find, run
      "“The divers are under pressure,”", "Tomas Berg"),
     ("“The toll is theft,” a slogan that hung over the pier for weeks, was seen across the "
      "town.", "“The toll is theft,”", None),
+    # ... never a clause that runs on, not set off by commas
+    ("Tomas Berg runs the port.\n\nIn his ''harbour plan,'' a document he drew up last year "
+     "describing his goals, he wrote, ''We must speak clearly with key audiences, including "
+     "allies.''", "''We must speak clearly with key audiences, including allies.''",
+     "Tomas Berg"),
     # manner-of-speaking cues, a particle the parser took for an adverb among them
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
      "“You want to look tough tonight,”", "Tomas Berg"),

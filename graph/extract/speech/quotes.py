@@ -248,12 +248,10 @@ def _subject_phrase(before: list[Token]) -> bool:
 
 
 def _set_off_relative(clause: Token) -> bool:
-    """True for a relative clause set off by a comma and opened by "who" or "which" (", who
-    was not authorized to speak,"), which only describes the noun before it; never a
-    clause that runs on ("a document he drew up describing ...")."""
-    first = clause.left_edge
-    return (clause.dep_ == "relcl" and first.tag_ in ("WP", "WDT") and first.i > 0
-            and clause.doc[first.i - 1].text == ",")
+    """True for a relative clause opened by a relative pronoun (", who was not authorized to
+    speak,", "the analyst who founded the site"), which only describes the noun before it;
+    never a clause without one, which may run on ("a document he drew up describing ...")."""
+    return clause.dep_ == "relcl" and clause.left_edge.tag_ in ("WP", "WDT")
 
 
 def _in_subject_before(tok: Token, window: list[Token]) -> bool:

@@ -78,6 +78,9 @@ from tests.extract.speech.cast import find, run
      "“The divers are under a lot of pressure,”", "an engineering source"),
     ("“The divers are under pressure,” Tomas Berg, who chairs the board, said.",
      "“The divers are under pressure,”", "Tomas Berg"),
+    ("Maria Okonkwo spoke first. “The fishermen need a plan for the winter,” Tomas Berg, the "
+     "harbour expert who founded the ferry line tweeted on Wednesday.",
+     "“The fishermen need a plan for the winter,”", "Tomas Berg"),
     ("“The toll is theft,” a slogan that hung over the pier for weeks, was seen across the "
      "town.", "“The toll is theft,”", None),
     # ... never a clause that runs on, not set off by commas

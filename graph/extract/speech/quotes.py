@@ -243,11 +243,11 @@ def _subject_phrase(before: list[Token]) -> bool:
     if head is None:
         return False
     phrase = {t.i for t in head.subtree}
-    return any(_set_off_relative(c) for c in head.children) and all(
+    return any(_relative_clause(c) for c in head.children) and all(
         t.i in phrase or t.is_punct for t in before)
 
 
-def _set_off_relative(clause: Token) -> bool:
+def _relative_clause(clause: Token) -> bool:
     """True for a relative clause opened by a relative pronoun (", who was not authorized to
     speak,", "the analyst who founded the site"), which only describes the noun before it;
     never a clause without one, which may run on ("a document he drew up describing ...")."""
@@ -261,7 +261,7 @@ def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     authorized to speak, told reporters": the relative clause of a noun of the window)."""
     head = tok
     while head.head.i != head.i and head.dep_ != "nsubj":
-        if _set_off_relative(head) and head.head in window and head.head.i < tok.i:
+        if _relative_clause(head) and head.head in window and head.head.i < tok.i:
             return True
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window

@@ -369,8 +369,8 @@ def resolve(discourse: Discourse, token: Token, attributed: bool = False) -> str
     """
     words = discourse.context.words
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
-        return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" or (
-            e.kind == "UnnamedSource" and e.name != words.pronouns.writer))  # "A: ...": not who asks
+        return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" or (  # "A: ..."
+            e.kind == "UnnamedSource" and e.name != words.pronouns.writer))  # never who asks
     if _question_label(discourse.context, token):
         span = Span(token.idx, token.idx + len(token.text))  # "Q: ...": the interviewer asks
         return discourse.mint("UnnamedSource", span, name=words.pronouns.writer)
@@ -568,7 +568,8 @@ def _describes_speaker(token: Token, words: SpeechWords, attributed: bool = Fals
     or "according to" object of the cue, the subject after it that the parser took for
     its object ("…,” added a local fisherman"), or the phrase a quote's attribution stands
     beside, whatever the parser made of it (``attributed``), as :func:`_describes` says."""
-    return (attributed or token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(token, words)
+    return (attributed or token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(
+        token, words)
 
 
 def _inverted_object(token: Token) -> bool:

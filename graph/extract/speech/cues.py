@@ -134,7 +134,7 @@ def is_passive(verb: Token) -> bool:
 
 def misread_perfect(verb: Token) -> bool:
     """True for a perfect whose "'s" (has) the parser read as the "is" of a passive ("he's
-    said he will run", "she’s predicted big wins", "he's spoken out against it"): the verb
+    said he will run", "she’s predicted a close vote", "he's spoken out against it"): the verb
     has no agent but a clause, a direct object or a particle of its own, which a passive
     does not. "He's said to be ill" (an infinitive) and "she's seen as a moderate" stay
     passives."""

@@ -249,8 +249,9 @@ def _subject_phrase(before: list[Token]) -> bool:
 
 def _relative_clause(clause: Token) -> bool:
     """True for a relative clause opened by a relative pronoun (", who was not authorized to
-    speak,", "the analyst who founded the site"), which only describes the noun before it;
-    never a clause without one, which may run on ("a document he drew up describing ...")."""
+    speak,", "the captain who started the ferry service"), which only describes the noun
+    before it; never a clause without one, which may run on ("a paper he put together
+    describing ...")."""
     return clause.dep_ == "relcl" and clause.left_edge.tag_ in ("WP", "WDT")
 
 

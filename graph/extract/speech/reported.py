@@ -166,8 +166,8 @@ def _agent_phrase(verb: Token) -> Token | None:
 
 def _conjunct_agent(verb: Token) -> Token | None:
     """The "by" of the passive participle a bare passive cue is coordinated with, which
-    the two share ("was booed and shouted down by the crowd", "were echoed and amplified
-    by aides"); never where either has words of its own between them ("was announced in
+    the two share ("was mocked and criticised by the mayor", "were repeated and amplified
+    by the fishermen"); never where either has words of its own between them ("was announced in
     May and criticised by X", "was criticised and later dropped by X": who announced or
     criticised it is not said)."""
     if verb.tag_ != "VBN" or any(c.dep_ not in ("cc", "conj", "punct") for c in verb.rights):

@@ -362,7 +362,8 @@ def resolve(discourse: Discourse, token: Token, attributed: bool = False) -> str
         discourse: The article so far.
         token: Head of the subject (or of the "according to" object).
         attributed: True when ``token`` heads the phrase a quote's attribution stands
-            beside ("…,” a voice over says"), the speaker whatever the parser hung it on.
+            beside ("…,” a narrator off screen says"), the speaker whatever the parser
+            hung it on.
 
     Returns:
         An entity key, or None when the phrase names no actor.
@@ -604,7 +605,7 @@ def _describes(token: Token, words: SpeechWords) -> bool:
 
 
 def _possessive(token: Token) -> bool:
-    """True for a possessor the parser gave another label ("the ad’s" of "the ad’s
+    """True for a possessor the parser gave another label ("the film’s" of "the film’s
     narrator", taken for a modifier): a word with the possessive ending."""
     return any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 

@@ -97,7 +97,7 @@ def test_in_question(nlp, text, word, expected):
     "Tomas Berg was listed in critical condition at the Rivertown hospital.",
     "The old pier was offered to the Harbour Authority for one dollar.",
     "The new plan is aimed at cutting the toll on the bridge.",
-    "Ana Ruiz is now assured of winning at least ten seats.",
+    "The Harbour Party is assured of a majority on the council.",
 ])
 def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
     rows, _, _ = run(nlp, text)
@@ -125,13 +125,13 @@ def test_discourse_markers_are_no_attributions(nlp, text, statements):
 @pytest.mark.parametrize(("text", "word", "expected"), [
     # "'s" before a participle with a clause, an object or a particle is "has"
     ("He's said he will fight on.", "said", True),
-    ("She’s predicted big wins in the races ahead.", "predicted", True),
+    ("She’s predicted a close vote in the harbour race.", "predicted", True),
     ("He’s spoken out against the toll.", "spoken", True),
     # ... with an infinitive or "as", it is the "is" of a passive
     ("He's said to be in hospital.", "said", False),
     ("She’s expected to win the vote.", "expected", False),
     ("He’s seen as a moderate.", "seen", False),
-    ("He has predicted big wins.", "predicted", False),
+    ("He has predicted a close vote.", "predicted", False),
 ])
 def test_misread_perfect(nlp, text, word, expected):
     doc = nlp(text)

@@ -79,14 +79,14 @@ from tests.extract.speech.cast import find, run
     ("“The divers are under pressure,” Tomas Berg, who chairs the board, said.",
      "“The divers are under pressure,”", "Tomas Berg"),
     ("Maria Okonkwo spoke first. “The fishermen need a plan for the winter,” Tomas Berg, the "
-     "harbour expert who founded the ferry line tweeted on Wednesday.",
+     "captain who started the ferry service tweeted on Sunday.",
      "“The fishermen need a plan for the winter,”", "Tomas Berg"),
     ("“The toll is theft,” a slogan that hung over the pier for weeks, was seen across the "
      "town.", "“The toll is theft,”", None),
     # ... never a clause that runs on, not set off by commas
-    ("Tomas Berg runs the port.\n\nIn his ''harbour plan,'' a document he drew up last year "
-     "describing his goals, he wrote, ''We must speak clearly with key audiences, including "
-     "allies.''", "''We must speak clearly with key audiences, including allies.''",
+    ("Tomas Berg runs the port.\n\nIn his ''port charter,'' a paper he put together in the "
+     "spring describing his aims, he wrote, ''We must keep the harbour open to every boat, "
+     "large or small.''", "''We must keep the harbour open to every boat, large or small.''",
      "Tomas Berg"),
     # manner-of-speaking cues, a particle the parser took for an adverb among them
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
@@ -94,8 +94,8 @@ from tests.extract.speech.cast import find, run
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
     ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
-    ("Omar Haddad spoke first. “This is fantastic!” beamed Tomas Berg.", "“This is fantastic!”",
-     "Tomas Berg"),
+    ("Omar Haddad spoke first. “What a day for the harbour!” beamed Tomas Berg.",
+     "“What a day for the harbour!”", "Tomas Berg"),
     ("Omar Haddad spoke first. “We will rebuild,” Lena Vogt sang to the crowd.",
      "“We will rebuild,”", "Lena Vogt"),
     # a rank before the name, whose dot the parser took for a sentence's end

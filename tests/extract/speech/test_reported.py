@@ -354,7 +354,7 @@ def test_cue_inside_a_question(nlp, text, rows):
      "He's said to be in hospital", None),
     ("Tomas Berg met voters. He's said he will fight all the way to the convention.", "say",
      "he will fight all the way to the convention", "Tomas Berg"),
-    ("Tomas Berg is a veteran. More recently, he’s spoken out against the toll on the bridge.",
+    ("Tomas Berg is a veteran. Since then, he’s spoken out against the toll on the bridge.",
      "speak out", "the toll on the bridge", "Tomas Berg"),
     ("Tomas Berg is popular. He’s expected to win the vote.", "expect",
      "He’s expected to win the vote", None),
@@ -366,9 +366,8 @@ def test_passive_cues(nlp, text, cue, content, speaker):
 
 @pytest.mark.parametrize(("text", "cue", "speaker"), [
     # a bare passive cue coordinated with a participle shares its agent
-    ("Tomas Berg was booed and shouted down by the harbour workers on Friday.", "boo",
-     "the harbour workers"),
-    ("The plan drew complaints that were echoed and amplified by aides.", "echo", "aides"),
+    ("The plan drew complaints that were repeated and amplified by the fishermen.", "repeat",
+     "the fishermen"),
     ("The new toll was mocked and criticised by Lena Vogt.", "mock", "Lena Vogt"),
     # ... never where either participle has words of its own between them
     ("The toll was announced in May and criticised by Lena Vogt in June.", "announce", None),

@@ -65,16 +65,16 @@ from tests.extract.speech.cast import find, run
     ("Maria Okonkwo and Ana Ruiz were the only members to vote against the ferry levy "
      "on Tuesday.", {}, "the ferry levy", "Maria Okonkwo and Ana Ruiz"),
     # a description whose possessor the parser took for a modifier still describes someone
-    ("“The pier will be finished by spring, and the ferry will run all year,” says the ad’s "
-     "narrator, going on to list other promises.", {}, "the ferry will run all year",
-     "the ad’s narrator"),
-    ("“The pier will be finished by spring,” says the ad’s narrator.", {},
-     "The pier will be finished", "the ad’s narrator"),
+    ("Omar Haddad spoke first. “The ferry will be back by spring, and the pier will open in "
+     "June,” says the film’s narrator, before a long shot of the empty pier.", {},
+     "the pier will open in June", "the film’s narrator"),
+    ("“The pier will be finished by spring,” says the film’s narrator.", {},
+     "The pier will be finished", "the film’s narrator"),
     # the phrase beside a quote's attribution, whatever the parser hung it on
-    ("Tomas Berg spoke on Friday. “Maria Okonkwo is skipping the last meeting before the "
-     "vote. Why? Okonkwo can’t handle tough questions, like why she’d let the toll rise and "
-     "even supports a second bridge,” a voice over says as a photo of an empty podium is "
-     "shown.", {}, "Maria Okonkwo is skipping", "a voice"),
+    ("Tomas Berg spoke on Friday. “Okonkwo is ducking the final hearing. Why? Okonkwo can’t "
+     "handle tough questions, like why she’d let the fares climb and even favours a new "
+     "bridge,” a voice over says as a picture of an empty chair is shown.", {},
+     "Okonkwo is ducking", "a voice"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

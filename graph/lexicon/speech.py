@@ -19,9 +19,9 @@ Rows = Iterable[tuple[str, ...]]
 #: How much of a cue's complement is its content (see ``cues.tsv``).
 CONTENT_MODES = frozenset({"that", "to", "clause", "object", "as"})
 PRONOUN_CLASSES = ("male", "female", "organization", "plural", "relative", "first-person",
-                   "first-plural", "indefinite", "writer", "answer", "second-person", "demonstrative",
-                   "reader", "unidentified", "unidentified-male", "unidentified-female",
-                   "unidentified-plural")
+                   "first-plural", "indefinite", "writer", "answer", "question", "second-person",
+                   "demonstrative", "reader", "unidentified", "unidentified-male",
+                   "unidentified-female", "unidentified-plural")
 WORD_USES = ("indefinite", "quantifier", "name-glue", "author-prep", "np-prep", "content-prep",
              "quoting-verb", "target-act", "default-cue", "active-only", "writer-view",
              "control-verb", "circumstance-prep", "circumstance-mark", "share", "label-prep",
@@ -92,6 +92,8 @@ class Pronouns:
         writer: How the article's writer is described when "I" or "we" outside quotes names
             them ("the writer").
         answer: Labels of an interview's answers ("A: ...").
+        question: Labels of an interview's questions ("Q: ..."), which the interviewer, the
+            article's writer, asks.
         second_person: Forms of "you".
         demonstrative: "this", "these": what was just said.
         reader: How the reader is described when a generic "you" outside quotes speaks
@@ -114,6 +116,7 @@ class Pronouns:
     demonstrative: frozenset[str]
     reader: str
     unidentified: Mapping[str, str]
+    question: frozenset[str] = frozenset()
 
     def referring(self) -> frozenset[str]:
         """The pronouns that stand for someone named elsewhere or not at all, which alone
@@ -247,7 +250,8 @@ def _pronouns(rows: Rows) -> Pronouns:
     return Pronouns(MappingProxyType(gender), groups["organization"], groups["plural"],
                     groups["relative"], groups["first-person"], groups["first-plural"],
                     groups["indefinite"], writer, groups["answer"], groups["second-person"],
-                    groups["demonstrative"], reader, MappingProxyType(unidentified))
+                    groups["demonstrative"], reader, MappingProxyType(unidentified),
+                    groups["question"])
 
 
 def load() -> SpeechWords:

@@ -21,6 +21,8 @@ CUE_POS = frozenset({VERB, AUX})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "agent"})
 #: The clitic that is "has" of a perfect or "is" of a passive ("he's said").
 HAS_CLITICS = frozenset({"'s", "’s"})
+#: What a verb after "'s" has that only a perfect ("has"), never a passive ("is"), has.
+PERFECT_DEPS = frozenset({"ccomp", "dobj", "prt"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Children that give a participle a clause of its own ("she was asked", "who asked").
 PARTICIPLE_OWN_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
@@ -154,11 +156,13 @@ def participle_on_noun(clause: Token) -> bool:
 
 def misread_perfect(verb: Token) -> bool:
     """True for a perfect whose "'s" (has) the parser read as the "is" of a passive ("he's
-    said he will run"): the verb has a clause of its own and no agent. "He's said to be
-    ill" (an infinitive) stays a passive."""
+    said he will run", "she’s predicted a close vote", "he's spoken out against it"): the verb
+    has no agent but a clause, a direct object or a particle of its own, which a passive
+    does not. "He's said to be ill" (an infinitive) and "she's seen as a moderate" stay
+    passives."""
     return (any(c.dep_ == "auxpass" and c.lower_ in HAS_CLITICS for c in verb.children)
             and not any(c.dep_ == "agent" for c in verb.children)
-            and any(c.dep_ == "ccomp" for c in verb.children))
+            and any(c.dep_ in PERFECT_DEPS for c in verb.children))
 
 
 def done_to_subject(verb: Token) -> bool:

@@ -214,7 +214,8 @@ def _attribution_after(ctx: Context, q: Quote) -> Attribution | None:
                 return None  # the sentence goes on with another verb or clause first
             continue
         if tok.i - window[0].i >= ATTRIBUTION_WINDOW and not any(
-                c.dep_ == "nsubj" and c in window for c in tok.children) and not _set_off_before(tok, window):
+                c.dep_ == "nsubj" and c in window for c in tok.children) and not _set_off_before(tok, window) \
+                and not _subject_phrase([t for t in window if t.i < tok.i]):
             return None  # far from the quote, a cue attributes it only through its subject
         if is_passive(tok) or any(c.dep_ == "ccomp" and c.idx > tok.idx and not ctx.in_any_quote(c.idx)
                                   and not _misread_inverted(tok, c, first) and not participle_on_noun(c)
@@ -249,11 +250,35 @@ def _misread_inverted(cue: Token, clause: Token, first: Token) -> bool:
             and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ",")
 
 
+def _subject_phrase(before: list[Token]) -> bool:
+    """True when the words between a quote and a cue far from it are one noun phrase, its
+    relative clause included, that the parser hung elsewhere ("…,” a source, who was not
+    authorized to speak on the record, told reporters"): the cue's subject."""
+    head = phrase_head(before)
+    if head is None:
+        return False
+    phrase = {t.i for t in head.subtree}
+    return any(_relative_clause(c) for c in head.children) and all(
+        t.i in phrase or t.is_punct for t in before)
+
+
+def _relative_clause(clause: Token) -> bool:
+    """True for a relative clause opened by a relative pronoun (", who was not authorized to
+    speak,", "the captain who started the ferry service"), which only describes the noun
+    before it; never a clause without one, which may run on ("a paper he put together
+    describing ...")."""
+    return clause.dep_ == "relcl" and clause.left_edge.tag_ in ("WP", "WDT")
+
+
 def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     """True when ``tok`` lies inside the subject phrase of a later verb of the window ("…,”
-    Jane Roe, who chairs the board, said": *chairs*, in Roe's relative clause)."""
+    Jane Roe, who chairs the board, said": *chairs*, in Roe's relative clause), also where
+    the parser hung that subject on the quote's own clause ("…,” a source, who was not
+    authorized to speak, told reporters": the relative clause of a noun of the window)."""
     head = tok
     while head.head.i != head.i and head.dep_ != "nsubj":
+        if _relative_clause(head) and head.head in window and head.head.i < tok.i:
+            return True
         head = head.head
     return head.dep_ == "nsubj" and head.head.i > tok.i and head.head in window
 

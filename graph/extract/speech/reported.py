@@ -146,6 +146,9 @@ def _agent_phrase(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return agent
+    shared = _conjunct_agent(verb)
+    if shared is not None:
+        return shared
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.lower_ != "by" or tok.dep_ != "prep":
             continue
@@ -158,6 +161,22 @@ def _agent_phrase(verb: Token) -> Token | None:
         if path_ok and obj is not None and (obj.ent_type_ in AGENT_ENTS or (
                 obj.pos_ == "PROPN" and not obj.ent_type_)):
             return tok
+    return None
+
+
+def _conjunct_agent(verb: Token) -> Token | None:
+    """The "by" of the passive participle a bare passive cue is coordinated with, which
+    the two share ("was mocked and criticised by the mayor", "were repeated and amplified
+    by the fishermen"); never where either has words of its own between them ("was announced in
+    May and criticised by X", "was criticised and later dropped by X": who announced or
+    criticised it is not said)."""
+    if verb.tag_ != "VBN" or any(c.dep_ not in ("cc", "conj", "punct") for c in verb.rights):
+        return None
+    for other in (c for c in verb.rights if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")
+                  and not any(c.lefts)):
+        agent = next((c for c in other.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return agent
     return None
 
 

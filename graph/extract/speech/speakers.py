@@ -360,19 +360,26 @@ def _joins(tok: Token) -> bool:
 # -- from the phrase to an actor -------------------------------------------------------------
 
 
-def resolve(discourse: Discourse, token: Token) -> str | None:
+def resolve(discourse: Discourse, token: Token, attributed: bool = False) -> str | None:
     """The actor key for the speaker phrase headed by ``token``, minting one if needed.
 
     Args:
         discourse: The article so far.
         token: Head of the subject (or of the "according to" object).
+        attributed: True when ``token`` heads the phrase a quote's attribution stands
+            beside ("…,” a narrator off screen says"), the speaker whatever the parser
+            hung it on.
 
     Returns:
         An entity key, or None when the phrase names no actor.
     """
     words = discourse.context.words
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
-        return reference.salient_person(discourse, token.idx)  # "A: ..." in an interview
+        return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" or (  # "A: ..."
+            e.kind == "UnnamedSource" and e.name != words.pronouns.writer))  # never who asks
+    if _question_label(discourse.context, token):
+        span = Span(token.idx, token.idx + len(token.text))  # "Q: ...": the interviewer asks
+        return discourse.mint("UnnamedSource", span, name=words.pronouns.writer)
     if _coordinated(token):
         return _group(discourse, token)
     if _member_of_group(discourse, token):
@@ -406,7 +413,7 @@ def resolve(discourse: Discourse, token: Token) -> str | None:
         key = _by_name(discourse, token) or _nominal(discourse, token)
     elif token.pos_ == "NOUN":
         key = _nominal(discourse, token)
-    if key is None and _describes_speaker(token, words):
+    if key is None and _describes_speaker(token, words, attributed):
         key = _unnamed(discourse, token)
     return key
 
@@ -471,6 +478,13 @@ def _apposed_actor(discourse: Discourse, token: Token) -> str | None:
             if key is not None and discourse.kind(key) in ("Person", "Organization"):
                 return key
     return None
+
+
+def _question_label(ctx: Context, token: Token) -> bool:
+    """True for the label of an interview's question ("Q: ..."), which the interviewer, the
+    article's writer, asks: never the speaker in focus, whom an answer's label ("A: ...")
+    names."""
+    return token.lower_ in ctx.words.pronouns.question and _labels(ctx, token)
 
 
 def _labels(ctx: Context, token: Token) -> bool:
@@ -555,11 +569,13 @@ def _plural_antecedent(discourse: Discourse, token: Token) -> str | None:
     return None
 
 
-def _describes_speaker(token: Token, words: SpeechWords) -> bool:
+def _describes_speaker(token: Token, words: SpeechWords, attributed: bool = False) -> bool:
     """True when a phrase that names no actor still describes the one speaking: the subject
-    or "according to" object of the cue, or the subject after it that the parser took for
-    its object ("…,” added a local fisherman"), as :func:`_describes` says."""
-    return (token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(token, words)
+    or "according to" object of the cue, the subject after it that the parser took for
+    its object ("…,” added a local fisherman"), or the phrase a quote's attribution stands
+    beside, whatever the parser made of it (``attributed``), as :func:`_describes` says."""
+    return (attributed or token.dep_ in SPEAKER_DEPS or _inverted_object(token)) and _describes(
+        token, words)
 
 
 def _inverted_object(token: Token) -> bool:
@@ -586,10 +602,17 @@ def _describes(token: Token, words: SpeechWords) -> bool:
     if token.pos_ not in DESCRIBED_POS:
         return False
     return (token.pos_ != "NOUN" or token.tag_ == "NNS" or token.lower_ in words.quantifiers
-            or any(t.dep_ in ("det", "poss", "nummod", "compound", "amod") for t in token.lefts)
+            or any(t.dep_ in ("det", "poss", "nummod", "compound", "amod") or _possessive(t)
+                   for t in token.lefts)
             or any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights)
             or any(t.dep_ == "prep" or (t.dep_ == "acl" and t.tag_ in PARTICIPLE_TAGS)
                    for t in token.rights))
+
+
+def _possessive(token: Token) -> bool:
+    """True for a possessor the parser gave another label ("the film’s" of "the film’s
+    narrator", taken for a modifier): a word with the possessive ending."""
+    return any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
 def _person_in_phrase(discourse: Discourse, token: Token) -> str | None:
@@ -934,12 +957,13 @@ def speakers(discourse: Discourse, drafts: list[Draft]) -> list[str | None]:
             found[i] = _unidentified(discourse, draft)  # "the plan was reportedly dropped"
             continue
         else:
-            found[i] = resolve(discourse, draft.subject) if draft.subject else None
+            found[i] = resolve(discourse, draft.subject, attributed=quote) if draft.subject else None
             if quote and found[i] is None:  # a subject that names no one
                 found[i] = _block_speaker(discourse, drafts, draft, para, last_para)
             if quote and draft.block not in block_speaker:
                 block_speaker[draft.block] = found[i]
-        if found[i] is not None:
+        asks = draft.subject is not None and _question_label(ctx, draft.subject)
+        if found[i] is not None and not asks:  # the interviewer is never the one in focus
             discourse.record(found[i], draft.anchor)
             last_para = para
     return found
@@ -968,7 +992,7 @@ def _block_speaker(discourse: Discourse, drafts: list[Draft], draft: Draft, para
     previous paragraph, else the person in focus."""
     for other in drafts:
         if other.block == draft.block and other.subject is not None:
-            return resolve(discourse, other.subject)
+            return resolve(discourse, other.subject, attributed=True)
     same_sentence = reference.salient_person(discourse, draft.anchor, lookback=0)
     if same_sentence is not None:
         return same_sentence

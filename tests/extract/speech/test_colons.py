@@ -14,6 +14,10 @@ from tests.extract.speech.cast import find, run
      "most fishermen want a second pier", "Poll", "indirect"),
     ("Tomas Berg spoke to the host on Friday.\n\nBERG: We will rebuild every house in "
      "Rivertown.\n\nHe left soon after.", "We will rebuild every house", "Tomas Berg", "indirect"),
+    # an interview's question label: the interviewer, the article's writer, asks
+    ("Tomas Berg spoke to the host on Friday.\n\nQ: The toll on the bridge has doubled in a "
+     "year.\n\nBERG: We will rebuild every house in Rivertown.\n\nQ: The ferry still runs late "
+     "every day.", "The toll on the bridge", "the writer", "indirect"),
     ("Maria Okonkwo spoke on Friday.\n\nMaria Okonkwo: “The levee will hold until spring.”",
      "The levee will hold until spring.", "Maria Okonkwo", "direct"),
     # a headline label ends before its topic or a reporting verb: the words before it speak

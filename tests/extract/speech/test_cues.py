@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.speech.cues import asks_unnamed, in_question, match_cue
+from graph.extract.speech.cues import asks_unnamed, in_question, match_cue, misread_perfect
 from graph.lexicon import lexicon
 from tests.extract.speech.cast import find, run
 
@@ -101,10 +101,16 @@ def test_in_question(nlp, text, word, expected):
     "Tomas Berg was listed in critical condition at the Rivertown hospital.",
     "The old pier was offered to the Harbour Authority for one dollar.",
     "The new plan is aimed at cutting the toll on the bridge.",
+    "The Harbour Party is assured of a majority on the council.",
 ])
 def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
     rows, _, _ = run(nlp, text)
     assert rows == []
+
+
+def test_active_only_cue_still_reports_in_the_active(nlp):
+    rows, _, _ = run(nlp, "Ana Ruiz assured the fishermen that the pier is safe.")
+    assert [(r[1], r[2], r[3]) for r in rows] == [("Ana Ruiz", "assure", "that the pier is safe")]
 
 
 @pytest.mark.parametrize(("text", "statements"), [
@@ -118,3 +124,19 @@ def test_active_only_cues_report_nothing_in_the_passive(nlp, text):
 def test_discourse_markers_are_no_attributions(nlp, text, statements):
     rows, _, _ = run(nlp, text)
     assert len(rows) == statements
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # "'s" before a participle with a clause, an object or a particle is "has"
+    ("He's said he will fight on.", "said", True),
+    ("She’s predicted a close vote in the harbour race.", "predicted", True),
+    ("He’s spoken out against the toll.", "spoken", True),
+    # ... with an infinitive or "as", it is the "is" of a passive
+    ("He's said to be in hospital.", "said", False),
+    ("She’s expected to win the vote.", "expected", False),
+    ("He’s seen as a moderate.", "seen", False),
+    ("He has predicted a close vote.", "predicted", False),
+])
+def test_misread_perfect(nlp, text, word, expected):
+    doc = nlp(text)
+    assert misread_perfect(next(t for t in doc if t.text == word)) is expected

@@ -71,12 +71,33 @@ from tests.extract.speech.cast import find, run
     ("“I would use the word modest,” said Tomas Berg, whom the mayor appointed chief of the "
      "port in Rivertown, and who is now supporting Maria Okonkwo.", "“I would use the word modest,”",
      "Tomas Berg"),
+    # a subject with a relative clause between the quote and a cue far from it, which the
+    # parser hung on the quote's own clause
+    ("“The divers are under a lot of pressure,” an engineering source, who was not authorized "
+     "to speak on the record, told the Harbour Authority.",
+     "“The divers are under a lot of pressure,”", "an engineering source"),
+    ("“The divers are under pressure,” Tomas Berg, who chairs the board, said.",
+     "“The divers are under pressure,”", "Tomas Berg"),
+    ("Maria Okonkwo spoke first. “The fishermen need a plan for the winter,” Tomas Berg, the "
+     "captain who started the ferry service tweeted on Sunday.",
+     "“The fishermen need a plan for the winter,”", "Tomas Berg"),
+    ("“The toll is theft,” a slogan that hung over the pier for weeks, was seen across the "
+     "town.", "“The toll is theft,”", None),
+    # ... never a clause that runs on, not set off by commas
+    ("Tomas Berg runs the port.\n\nIn his ''port charter,'' a paper he put together in the "
+     "spring describing his aims, he wrote, ''We must keep the harbour open to every boat, "
+     "large or small.''", "''We must keep the harbour open to every boat, large or small.''",
+     "Tomas Berg"),
     # manner-of-speaking cues, a particle the parser took for an adverb among them
     ("Omar Haddad spoke first. “You want to look tough tonight,” Tomas Berg shot back.",
      "“You want to look tough tonight,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Tomas Berg snapped.", "“Not now,”", "Tomas Berg"),
     ("Omar Haddad spoke first. “Not now,” Lena Vogt interjected.", "“Not now,”", "Lena Vogt"),
     ("“Boats should pay,” opined Lena Vogt.", "“Boats should pay,”", "Lena Vogt"),
+    ("Omar Haddad spoke first. “What a day for the harbour!” beamed Tomas Berg.",
+     "“What a day for the harbour!”", "Tomas Berg"),
+    ("Omar Haddad spoke first. “We will rebuild,” Lena Vogt sang to the crowd.",
+     "“We will rebuild,”", "Lena Vogt"),
     # a rank before the name, whose dot the parser took for a sentence's end
     ("“We will keep at it,” said harbour spokesman Navy Capt. Omar Haddad, who was asked "
      "about the plan.", "“We will keep at it,”", "Omar Haddad"),

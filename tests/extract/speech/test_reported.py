@@ -391,10 +391,29 @@ def test_cue_inside_a_question(nlp, text, rows):
      "He's said to be in hospital", None),
     ("Tomas Berg met voters. He's said he will fight all the way to the convention.", "say",
      "he will fight all the way to the convention", "Tomas Berg"),
+    ("Tomas Berg is a veteran. Since then, he’s spoken out against the toll on the bridge.",
+     "speak out", "the toll on the bridge", "Tomas Berg"),
+    ("Tomas Berg is popular. He’s expected to win the vote.", "expect",
+     "He’s expected to win the vote", None),
 ])
 def test_passive_cues(nlp, text, cue, content, speaker):
     rows, _, _ = run(nlp, text)
     assert [(r[2], r[3], r[1]) for r in rows] == [(cue, content, speaker)]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a bare passive cue coordinated with a participle shares its agent
+    ("The plan drew complaints that were repeated and amplified by the fishermen.", "repeat",
+     "the fishermen"),
+    ("The new toll was mocked and criticised by Lena Vogt.", "mock", "Lena Vogt"),
+    # ... never where either participle has words of its own between them
+    ("The toll was announced in May and criticised by Lena Vogt in June.", "announce", None),
+    ("The toll was criticised and later dropped by the council.", "criticise", None),
+    ("The new toll was criticised by Lena Vogt as a tax on the poor.", "criticise", "Lena Vogt"),
+])
+def test_passive_cue_shares_the_agent_of_its_conjunct(nlp, text, cue, speaker):
+    rows, _, _ = run(nlp, text)
+    assert [r[1] for r in rows if r[2] == cue] == [speaker]
 
 
 @pytest.mark.parametrize("text", [

@@ -64,6 +64,17 @@ from tests.extract.speech.cast import find, run
      "Maria Okonkwo"),
     ("Maria Okonkwo and Ana Ruiz were the only members to vote against the ferry levy "
      "on Tuesday.", {}, "the ferry levy", "Maria Okonkwo and Ana Ruiz"),
+    # a description whose possessor the parser took for a modifier still describes someone
+    ("Omar Haddad spoke first. “The ferry will be back by spring, and the pier will open in "
+     "June,” says the film’s narrator, before a long shot of the empty pier.", {},
+     "the pier will open in June", "the film’s narrator"),
+    ("“The pier will be finished by spring,” says the film’s narrator.", {},
+     "The pier will be finished", "the film’s narrator"),
+    # the phrase beside a quote's attribution, whatever the parser hung it on
+    ("Tomas Berg spoke on Friday. “Okonkwo is ducking the final hearing. Why? Okonkwo can’t "
+     "handle tough questions, like why she’d let the fares climb and even favours a new "
+     "bridge,” a voice over says as a picture of an empty chair is shown.", {},
+     "Okonkwo is ducking", "a voice"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
     rows, _, _ = run(nlp, text, titles)

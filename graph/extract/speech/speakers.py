@@ -55,6 +55,9 @@ MAX_CLIMB = 4
 LABEL_REACH = 2
 #: Sentences before "they" searched for the plural subject it refers to.
 PLURAL_LOOKBACK = 2
+#: Marks that close what comes before them and never open a noun phrase: the parser may hang
+#: the closing mark of a quote, or a comma, on the phrase after it.
+PHRASE_NEVER_OPENS = frozenset({"”", "’", "''", ",", ";", ":"})
 #: Words after a pronoun that its description may take ("those who voted early").
 DESCRIPTION_WORDS = 8
 
@@ -330,7 +333,10 @@ def noun_phrase(token: Token, with_preps: bool, preps: frozenset[str] = frozense
     tail of adjectives, of phrases opened by ``preps`` ("a source close to the talks"), of
     participles ("a poll released on Monday", "officials involved in the talks") and of
     a time ("a poll last week"), up to a comma; never a relative clause or apposition."""
-    begin = token.left_edge.idx
+    first = token.left_edge
+    while first.i < token.i and first.text in PHRASE_NEVER_OPENS:
+        first = first.nbor()  # '“…,” a port source, who ...': the parser hung the mark on it
+    begin = first.idx
     end = token.idx + len(token.text)
     doc, i = token.doc, token.i + 1
     while i + 1 < len(doc) and _joins(doc[i]) and not token.whitespace_:

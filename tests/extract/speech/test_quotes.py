@@ -73,9 +73,12 @@ from tests.extract.speech.cast import find, run
      "Tomas Berg"),
     # a subject with a relative clause between the quote and a cue far from it, which the
     # parser hung on the quote's own clause
-    ("“The divers are under a lot of pressure,” an engineering source, who was not authorized "
-     "to speak on the record, told the Harbour Authority.",
-     "“The divers are under a lot of pressure,”", "an engineering source"),
+    ("“The divers are very tired,” a harbour source, who was not permitted to speak publicly, "
+     "told the Harbour Authority.", "“The divers are very tired,”", "a harbour source"),
+    # ... described without the closing mark the parser hung on it
+    ("“The divers are tired and behind schedule,” a port engineer, who was not allowed to talk "
+     "to reporters, told the Harbour Authority.", "“The divers are tired and behind schedule,”",
+     "a port engineer"),
     ("“The divers are under pressure,” Tomas Berg, who chairs the board, said.",
      "“The divers are under pressure,”", "Tomas Berg"),
     ("Maria Okonkwo spoke first. “The fishermen need a plan for the winter,” Tomas Berg, the "

@@ -299,13 +299,13 @@ def test_second_cue_coordinated_inside_a_content(nlp, text, rows):
 @pytest.mark.parametrize(("text", "rows"), [
     # a participle the parser hung on the cue, right after the noun of the cue's phrase,
     # describes that noun: no content of its own
-    ("“The port will close,” Omar Haddad said in a statement issued a half-hour before the "
-     "ferry was set to leave.", [("say", "“The port will close,”", "Omar Haddad")]),
+    ("“The port will close,” Omar Haddad said in a note posted an hour before the "
+     "ferry was due to leave.", [("say", "“The port will close,”", "Omar Haddad")]),
     # ... a that-clause after that noun is still the content
-    ("Omar Haddad said in a statement that the port closed last year.",
-     [("say", "that the port closed last year", "Omar Haddad")]),
-    ("A harbour spokesman, Omar Haddad, said on Saturday that there were more ferries than "
-     "ever.", [("say", "that there were more ferries than ever", "Omar Haddad")]),
+    ("Omar Haddad said in a note that the port had closed for the winter.",
+     [("say", "that the port had closed for the winter", "Omar Haddad")]),
+    ("A harbour spokesman, Omar Haddad, said on Sunday that there had been more ferries than "
+     "ever.", [("say", "that there had been more ferries than ever", "Omar Haddad")]),
 ])
 def test_participle_on_the_cue_phrase_is_no_content(nlp, text, rows):
     found, _, _ = run(nlp, text)

@@ -73,7 +73,7 @@ from tests.extract.speech.cast import find, run
     # the phrase beside a quote's attribution, whatever the parser hung it on
     ("Tomas Berg spoke on Friday. “Okonkwo is ducking the final hearing. Why? Okonkwo can’t "
      "handle tough questions, like why she’d let the fares climb and even favours a new "
-     "bridge,” a voice over says as a picture of an empty chair is shown.", {},
+     "bridge,” a voice over says while the camera shows an empty chair.", {},
      "Okonkwo is ducking", "a voice"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):
@@ -223,9 +223,9 @@ def test_no_speaker_from_bare_nouns_or_participles(nlp, text):
     # by several authors, or made by someone named further in: described with them
     ("A study by Maria Okonkwo and Tomas Berg found that the river carried twice as much silt.",
      "the river carried twice as much silt", "A study by Maria Okonkwo and Tomas Berg"),
-    ("Early results of exit polls conducted for the Water Ministry show that most fishermen "
+    ("Early results of surveys carried out for the Water Ministry show that most fishermen "
      "want a second pier.", "most fishermen want a second pier",
-     "Early results of exit polls conducted for the Water Ministry"),
+     "Early results of surveys carried out for the Water Ministry"),
     # its date, which the parser hangs on the verb, is a part of its description
     ("A Lakeside Radio poll last week showed Okonkwo with a healthy lead.",
      "Okonkwo with a healthy lead", "A Lakeside Radio poll last week"),

@@ -140,7 +140,7 @@ def is_passive(verb: Token) -> bool:
 def participle_on_noun(clause: Token) -> bool:
     """True for a clause the parser hung on a cue that is a participle without a subject (or
     a past form the tagger took it for) right after the noun of the cue's own prepositional
-    phrase ("said in a statement issued on Monday", "said in an interview broadcast on
+    phrase ("said in a note posted on Monday", "said in an interview aired on
     Friday"): it describes that noun, it is no content. Never a clause that opens with
     anything else or holds a clause of its own ("said on Friday that ...", "said in an
     interview recorded before the vote that ...")."""

@@ -252,8 +252,8 @@ def _misread_inverted(cue: Token, clause: Token, first: Token) -> bool:
 
 def _subject_phrase(before: list[Token]) -> bool:
     """True when the words between a quote and a cue far from it are one noun phrase, its
-    relative clause included, that the parser hung elsewhere ("…,” a source, who was not
-    authorized to speak on the record, told reporters"): the cue's subject."""
+    relative clause included, that the parser hung elsewhere ("…,” a harbour source, who was
+    not permitted to speak publicly, told the board"): the cue's subject."""
     head = phrase_head(before)
     if head is None:
         return False

@@ -55,6 +55,8 @@ MAX_CLIMB = 4
 LABEL_REACH = 2
 #: Sentences before "they" searched for the plural subject it refers to.
 PLURAL_LOOKBACK = 2
+#: A word between evidence and the date that describes it ("a poll out Monday").
+WORDS_BEFORE_DATE = frozenset({"out"})
 #: Marks that close what comes before them and never open a noun phrase: the parser may hang
 #: the closing mark of a quote, or a comma, on the phrase after it.
 PHRASE_NEVER_OPENS = frozenset({"”", "’", "''", ",", ";", ":"})
@@ -86,7 +88,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
                         c.dep_ == "nsubjpass" and (verb.lemma_ in ctx.words.quoting_verbs
                                                   or misread_perfect(verb))))]
         if subjects and verb.lemma_ in ctx.words.cues:
-            subject = min(subjects, key=lambda c: abs(c.i - verb.i))  # "X said, according to Y,"
+            subject = _nearest_subject(ctx, verb, subjects)  # "X said, according to Y,"
             return _poll_of_share(ctx, verb, subject) or subject
         for child in verb.children:
             if child.lower_ == "according" and child.dep_ == "prep":
@@ -94,7 +96,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            return _nearest_subject(ctx, verb, subjects)
         misread = _subject_in_opening_participle(verb) or _subject_after_time(verb)
         if misread is not None and not quoted:
             return misread
@@ -117,6 +119,14 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _nearest_subject(ctx: Context, verb: Token, subjects: list[Token]) -> Token:
+    """The subject nearest the verb, but for a bare quantifier floating after another
+    subject ("the fishermen — ... — both said": the fishermen, not "both")."""
+    def floating(c: Token) -> bool:
+        return len(subjects) > 1 and c.lower_ in ctx.words.quantifiers and not list(c.children)
+    return min(subjects, key=lambda c: (floating(c), abs(c.i - verb.i)))
 
 
 def _copula_subject(verb: Token) -> Token | None:
@@ -380,6 +390,10 @@ def resolve(discourse: Discourse, token: Token, attributed: bool = False) -> str
         An entity key, or None when the phrase names no actor.
     """
     words = discourse.context.words
+    if token.head.dep_ == "relcl" and any(c.lower_ == "whose" for c in token.children) and not (
+            token.lower_ in words.referents.person or token.lemma_.lower() in words.referents.person):
+        antecedent = token.head.head  # "the hacker whose posts revealed ...": the hacker
+        return resolve(discourse, antecedent) or _unnamed(discourse, antecedent)
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
         return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" or (  # "A: ..."
             e.kind == "UnnamedSource" and e.name != words.pronouns.writer))  # never who asks
@@ -827,6 +841,8 @@ def _date_after(token: Token, span: Span) -> Words | None:
     first."""
     doc = token.doc
     after = next((t for t in doc[token.i:] if t.idx >= span.end), None)
+    if after is not None and after.lower_ in WORDS_BEFORE_DATE and after.i + 1 < len(doc):
+        after = doc[after.i + 1]  # "a poll out Monday"
     if after is None or after.ent_iob_ != "B" or after.ent_type_ != "DATE":
         return None
     return next(e for e in doc.ents if e.start == after.i)

@@ -229,6 +229,8 @@ def test_no_speaker_from_bare_nouns_or_participles(nlp, text):
     # its date, which the parser hangs on the verb, is a part of its description
     ("A Lakeside Radio poll last week showed Okonkwo with a healthy lead.",
      "Okonkwo with a healthy lead", "A Lakeside Radio poll last week"),
+    ("A Lakeside Radio poll out Monday showed Okonkwo with a healthy lead.",
+     "Okonkwo with a healthy lead", "A Lakeside Radio poll out Monday"),
     ("The study found last year that the river carried twice as much silt.",
      "the river carried twice as much silt", "The study"),
 ])
@@ -261,6 +263,21 @@ def test_found_without_clause_reports_nothing(nlp):
      "Coastal Police"),
 ])
 def test_evidence_and_documents_speak_for_their_author(nlp, text, content, speaker):
+    rows, _, _ = run(nlp, text)
+    assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a quantifier floating after the subject is not the subject
+    ("Lakeside fishermen — whose union has always prided itself on order — both suggested the "
+     "pier be closed.", "the pier be closed", "Lakeside fishermen"),
+    ("The harbour pilots both said the pier was unsafe.", "the pier was unsafe",
+     "The harbour pilots"),
+    # what someone's belongings reveal, in a relative clause, that someone reveals
+    ("The student whose blog first revealed that the mayor had sold the pier was fined on Monday.",
+     "the mayor had sold the pier", "The student"),
+])
+def test_subject_behind_a_quantifier_or_whose(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
 

@@ -122,10 +122,12 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
 
 
 def _nearest_subject(ctx: Context, verb: Token, subjects: list[Token]) -> Token:
-    """The subject nearest the verb, but for a bare quantifier floating after another
-    subject ("the fishermen — ... — both said": the fishermen, not "both")."""
+    """The subject nearest the verb, but for a bare quantifier floating after a noun the
+    parser also made its subject ("the fishermen — ... — both said": the fishermen, not
+    "both"; never after a relative pronoun: "X, who many feel ...")."""
     def floating(c: Token) -> bool:
-        return len(subjects) > 1 and c.lower_ in ctx.words.quantifiers and not list(c.children)
+        return (c.lower_ in ctx.words.quantifiers and not list(c.children)
+                and any(o.pos_ in ("NOUN", "PROPN") for o in subjects if o.i < c.i))
     return min(subjects, key=lambda c: (floating(c), abs(c.i - verb.i)))
 
 
@@ -390,10 +392,6 @@ def resolve(discourse: Discourse, token: Token, attributed: bool = False) -> str
         An entity key, or None when the phrase names no actor.
     """
     words = discourse.context.words
-    if token.head.dep_ == "relcl" and any(c.lower_ == "whose" for c in token.children) and not (
-            token.lower_ in words.referents.person or token.lemma_.lower() in words.referents.person):
-        antecedent = token.head.head  # "the hacker whose posts revealed ...": the hacker
-        return resolve(discourse, antecedent) or _unnamed(discourse, antecedent)
     if token.lower_ in words.pronouns.answer and _labels(discourse.context, token):
         return reference.salient(discourse, token.idx, lambda e: e.kind == "Person" or (  # "A: ..."
             e.kind == "UnnamedSource" and e.name != words.pronouns.writer))  # never who asks

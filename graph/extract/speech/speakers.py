@@ -274,13 +274,15 @@ def _issuer(ctx: Context, noun: Token) -> Token:
 
 
 def according_object(according: Token) -> Token | None:
-    """Who "according to" names: the object of "to", else the next noun."""
+    """Who "according to" names: the object of "to", else the next noun (also where the
+    parser took the article for the object: "according to the P.H.A" before a paragraph's
+    end)."""
     doc = according.doc
     if according.i + 1 >= len(doc):
         return None
     to = doc[according.i + 1]
     for child in to.children:
-        if child.dep_ == "pobj":
+        if child.dep_ == "pobj" and child.pos_ != "DET":
             return child
     nxt = [t for t in doc[to.i + 1: to.i + 6] if t.pos_ in NOUN_POS]
     return nxt[0] if nxt else None

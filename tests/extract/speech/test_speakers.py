@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from graph.extract.speech.speakers import according_object
 from tests.extract.speech.cast import find, run
 
 
@@ -543,3 +545,17 @@ def test_speaker_of_a_participle_on_a_noun(nlp, text, content, speaker):
 def test_speaker_phrases(nlp, text, content, speaker):
     rows, _, _ = run(nlp, text)
     assert find(rows, content)[1] == speaker
+
+
+@pytest.mark.parametrize(("pos", "expected"), [
+    # the parser may take the article for the object of "to" (seen before a paragraph's end
+    # after an abbreviation with dots): the name after it is whom "according to" names
+    ("DET", "P.H.A"),
+    ("PROPN", "the"),
+])
+def test_according_object_skips_an_article_taken_for_the_object(nlp, pos, expected):
+    words = ["It", "was", "cleared", ",", "according", "to", "the", "P.H.A"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 2, 4, 5, 6],
+              deps=["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "pobj", "dep"],
+              pos=["PRON", "AUX", "VERB", "PUNCT", "VERB", "ADP", pos, "PROPN"])
+    assert according_object(doc[4]).text == expected

@@ -282,9 +282,9 @@ def according_object(according: Token) -> Token | None:
         return None
     to = doc[according.i + 1]
     for child in to.children:
-        if child.dep_ == "pobj" and child.pos_ != "DET":
+        if child.dep_ == "pobj" and child.tag_ != "DT":
             return child
-    nxt = [t for t in doc[to.i + 1: to.i + 6] if t.pos_ in NOUN_POS]
+    nxt = [t for t in doc[to.i + 1: to.i + 6] if t.pos_ in NOUN_POS and t.tag_ != "DT"]
     return nxt[0] if nxt else None
 
 

@@ -547,15 +547,21 @@ def test_speaker_phrases(nlp, text, content, speaker):
     assert find(rows, content)[1] == speaker
 
 
-@pytest.mark.parametrize(("pos", "expected"), [
-    # the parser may take the article for the object of "to" (seen before a paragraph's end
-    # after an abbreviation with dots): the name after it is whom "according to" names
-    ("DET", "P.H.A"),
-    ("PROPN", "the"),
+@pytest.mark.parametrize(("heads", "deps", "pos", "expected"), [
+    # the parser may take the article for the object of "to", or hang it elsewhere (seen
+    # before a paragraph's end, after an abbreviation with dots): the name after it is whom
+    # "according to" names
+    ([2, 2, 2, 2, 2, 4, 5, 6], ["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "pobj", "dep"],
+     "DET", "P.H.A"),
+    ([2, 2, 2, 2, 2, 4, 2, 6], ["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "punct", "dep"],
+     "PRON", "P.H.A"),
+    # ... a name the parser made the object is
+    ([2, 2, 2, 2, 2, 4, 7, 5], ["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "det", "pobj"],
+     "DET", "P.H.A"),
 ])
-def test_according_object_skips_an_article_taken_for_the_object(nlp, pos, expected):
+def test_according_object_skips_an_article(nlp, heads, deps, pos, expected):
     words = ["It", "was", "cleared", ",", "according", "to", "the", "P.H.A"]
-    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 2, 4, 5, 6],
-              deps=["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "pobj", "dep"],
-              pos=["PRON", "AUX", "VERB", "PUNCT", "VERB", "ADP", pos, "PROPN"])
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              pos=["PRON", "AUX", "VERB", "PUNCT", "VERB", "ADP", pos, "PROPN"],
+              tags=["PRP", "VBD", "VBN", ",", "VBG", "IN", "DT", "NNP"])
     assert according_object(doc[4]).text == expected

@@ -55,6 +55,8 @@ MAX_CLIMB = 4
 LABEL_REACH = 2
 #: Sentences before "they" searched for the plural subject it refers to.
 PLURAL_LOOKBACK = 2
+#: The articles, which never name anyone on their own ("according to the ...").
+ARTICLES = frozenset({"the", "a", "an"})
 #: A word between evidence and the date that describes it ("a poll out Monday").
 WORDS_BEFORE_DATE = frozenset({"out"})
 #: Marks that close what comes before them and never open a noun phrase: the parser may hang
@@ -282,9 +284,9 @@ def according_object(according: Token) -> Token | None:
         return None
     to = doc[according.i + 1]
     for child in to.children:
-        if child.dep_ == "pobj" and child.tag_ != "DT":
+        if child.dep_ == "pobj" and child.lower_ not in ARTICLES:
             return child
-    nxt = [t for t in doc[to.i + 1: to.i + 6] if t.pos_ in NOUN_POS and t.tag_ != "DT"]
+    nxt = [t for t in doc[to.i + 1: to.i + 6] if t.pos_ in NOUN_POS and t.lower_ not in ARTICLES]
     return nxt[0] if nxt else None
 
 

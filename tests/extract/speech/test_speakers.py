@@ -555,7 +555,7 @@ def test_speaker_phrases(nlp, text, content, speaker):
      "DET", "P.H.A"),
     ([2, 2, 2, 2, 2, 4, 2, 6], ["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "punct", "dep"],
      "PRON", "P.H.A"),
-    # ... a name the parser made the object is
+    # ... a name the parser made the object is, and so is a quantifier ("according to some")
     ([2, 2, 2, 2, 2, 4, 7, 5], ["nsubjpass", "auxpass", "ROOT", "punct", "prep", "prep", "det", "pobj"],
      "DET", "P.H.A"),
 ])
@@ -565,3 +565,8 @@ def test_according_object_skips_an_article(nlp, heads, deps, pos, expected):
               pos=["PRON", "AUX", "VERB", "PUNCT", "VERB", "ADP", pos, "PROPN"],
               tags=["PRP", "VBD", "VBN", ",", "VBG", "IN", "DT", "NNP"])
     assert according_object(doc[4]).text == expected
+
+
+def test_according_object_keeps_a_quantifier(nlp):
+    doc = nlp("According to some on the island, the ferry was late.")
+    assert according_object(doc[0]).text == "some"

@@ -263,8 +263,8 @@ def _subject_phrase(before: list[Token]) -> bool:
 
 
 def _relative_clause(clause: Token) -> bool:
-    """True for a relative clause opened by a relative pronoun (", who was not authorized to
-    speak,", "the captain who started the ferry service"), which only describes the noun
+    """True for a relative clause opened by a relative pronoun (", who was not permitted to
+    speak publicly,", "the captain who started the ferry service"), which only describes the noun
     before it; never a clause without one, which may run on ("a paper he put together
     describing ...")."""
     return clause.dep_ == "relcl" and clause.left_edge.tag_ in ("WP", "WDT")
@@ -273,8 +273,9 @@ def _relative_clause(clause: Token) -> bool:
 def _in_subject_before(tok: Token, window: list[Token]) -> bool:
     """True when ``tok`` lies inside the subject phrase of a later verb of the window ("…,”
     Jane Roe, who chairs the board, said": *chairs*, in Roe's relative clause), also where
-    the parser hung that subject on the quote's own clause ("…,” a source, who was not
-    authorized to speak, told reporters": the relative clause of a noun of the window)."""
+    the parser hung that subject on the quote's own clause ("…,” a harbour source, who was
+    not permitted to speak publicly, told the board": the relative clause of a noun of the
+    window)."""
     head = tok
     while head.head.i != head.i and head.dep_ != "nsubj":
         if _relative_clause(head) and head.head in window and head.head.i < tok.i:

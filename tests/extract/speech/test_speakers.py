@@ -73,9 +73,9 @@ from tests.extract.speech.cast import find, run
     ("“The pier will be finished by spring,” says the film’s narrator.", {},
      "The pier will be finished", "the film’s narrator"),
     # the phrase beside a quote's attribution, whatever the parser hung it on
-    ("Tomas Berg spoke on Friday. “Okonkwo is ducking the final hearing. Why? Okonkwo won’t "
-     "answer hard questions, such as why she let the fares climb and still wants a new "
-     "bridge,” a voice over says while the camera shows an empty chair.", {},
+    ("Tomas Berg spoke on Friday. “Okonkwo is ducking the final hearing. Why? Okonkwo can’t "
+     "handle tough questions, like how she’d let the fares climb and even favours a new "
+     "bridge,” a voice over says as an empty chair is shown.", {},
      "Okonkwo is ducking", "a voice"),
 ])
 def test_speaker_resolution(nlp, text, titles, content, speaker):

@@ -44,6 +44,8 @@ from run import MONTHS, SYLLABLES, VARIANTS, _common_words, _du, machine, wikine
 
 SECTION = "## Writer throughput (issue 18): records replayed into stores of growing size"
 TARGETS = {"rate": 100.0, "rate_ratio": 0.8, "memory_ratio": 1.2}
+#: The size from which the writer's peak memory should stay flat (issue 18: within 20 % from 10k to 100k).
+MEMORY_FROM = 10_000
 #: Articles per batch handed to the writer, as a build's extraction batches.
 BATCH = 16
 
@@ -229,7 +231,8 @@ def fill(store_dir: Path, base: list, sizes: list[int], window: int, url: str | 
                 rows[-1]["parts"] = {k: 1000 * (v - timed[start][k]) / (size - start) for k, v in timed[written].items()}
                 _say("  ms CPU per article: " + ", ".join(f"{k} {v:.1f}" for k, v in rows[-1]["parts"].items()))
             _say(f"{size:>7} articles: {rows[-1]['rate']:.1f} articles/s over the last {size - start}, "
-                 f"{rows[-1]['cpu_ms']:.0f} ms CPU each ({rows[-1]['main_ms']:.0f} ms in the main thread; "
+                 f"{rows[-1]['cpu_ms']:.0f} ms CPU each ({rows[-1]['main_ms']:.0f} ms in the main thread, "
+                 f"{rows[-1]['cpu_ms'] - rows[-1]['main_ms']:.0f} in the others; "
                  f"making the copies, left out, {rows[-1]['replay_ms']:.1f} ms more), "
                  f"peak {rows[-1]['peak_rss'] / 2**20:.0f} MiB, store {rows[-1]['store_bytes'] / 2**20:.0f} MiB")
         if written % 1000 == 0:
@@ -287,16 +290,18 @@ def render(rows: list[dict], remote: dict | None, commit: str, load: tuple, befo
              "(`benchmarks/writer.py`) through `graph.pipeline.write_batches` into one embedded store; "
              "the rate at each size is over the last articles written before it, with the writer's CPU "
              "time per article (the machine is shared: CPU time is the steadier figure), all threads' and "
-             "the planning (main) thread's, which bounds the rate when the store writes on another core. "
+             "the planning (main) thread's, and the other threads' (the writing thread, and RocksDB's compactions, "
+             "which merge what each ingestion added into the store's levels): on two cores the rate is bound by "
+             "the larger of the planning thread's CPU and half of all threads'. "
              "Making the replayed copies (renaming their names) runs in the planning thread, as a build's "
              "extraction would, but is the benchmark's work: its CPU time is left out of the rate and the "
              "CPU figures, and shown apart.", "",
-             "| articles | rate (articles/s) | CPU per article | of which the planning thread | over | peak memory | "
-             "store size | making the copies (left out) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| articles | rate (articles/s) | CPU per article | of which the planning thread | the other threads | "
+             "over | peak memory | store size | making the copies (left out) |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
         lines.append(f"| {row['articles']:,} | {row['rate']:.1f} | {row['cpu_ms']:.1f} ms | {row['main_ms']:.1f} ms | "
-                     f"last {row['window']:,} | "
+                     f"{row['cpu_ms'] - row['main_ms']:.1f} ms | last {row['window']:,} | "
                      f"{row['peak_rss'] / 2**20:,.0f} MiB | {row['store_bytes'] / 2**20:,.0f} MiB | "
                      f"{row['replay_ms']:.1f} ms |")
     lines.append("")
@@ -316,10 +321,12 @@ def render(rows: list[dict], remote: dict | None, commit: str, load: tuple, befo
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         ratio = last["rate"] / first["rate"]
-        memory = last["peak_rss"] / rows[-2]["peak_rss"]
+        # the issue's measure: from 10,000 articles (when measured) to the largest size
+        since = next((r for r in rows[:-1] if r["articles"] == MEMORY_FROM), rows[-2])
+        memory = last["peak_rss"] / since["peak_rss"]
         lines.append(f"Rate at {last['articles']:,} vs {first['articles']:,}: {ratio:.2f}x (target >= "
                      f"{TARGETS['rate_ratio']}: {'yes' if ratio >= TARGETS['rate_ratio'] else 'no'}); "
-                     f"peak memory at {last['articles']:,} vs {rows[-2]['articles']:,}: {memory:.2f}x (target <= "
+                     f"peak memory at {last['articles']:,} vs {since['articles']:,}: {memory:.2f}x (target <= "
                      f"{TARGETS['memory_ratio']}: {'yes' if memory <= TARGETS['memory_ratio'] else 'no'}); "
                      f"slowest rate {min(r['rate'] for r in rows):.1f} articles/s (target >= {TARGETS['rate']:.0f}: "
                      f"{'yes' if min(r['rate'] for r in rows) >= TARGETS['rate'] else 'no'}).")

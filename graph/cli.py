@@ -95,8 +95,7 @@ def build(paths: tuple[Path, ...], store: str | None, base: str | None, workers:
     click.echo(f"built {built} article{'s' if built != 1 else ''} ({len(report.added)} new, "
                f"{len(report.updated)} updated, {len(report.skipped)} unchanged, "
                f"{len(report.errors)} failed): {report.statements} statements, "
-               f"{report.statistics} statistics, {report.quads} quads in "
-               f"{report.seconds:.1f} s{rate}; store: {location}")
+               f"{report.statistics} statistics in {report.seconds:.1f} s{rate}; store: {location}")
     if not report.ok:
         sys.exit(1)
 

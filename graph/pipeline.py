@@ -64,8 +64,6 @@ class BuildReport:
         errors: One line per input that could not be built, naming it and the problem.
         statements: Statements written.
         statistics: Statistics written.
-        quads: Quads in the store when the build ended, in every graph (``len(store)``,
-            the ``quads`` of :func:`graph.query.stats`).
         words: Words parsed.
         seconds: Wall time.
     """
@@ -76,7 +74,6 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     statements: int = 0
     statistics: int = 0
-    quads: int = 0
     words: int = 0
     seconds: float = 0.0
 
@@ -163,7 +160,6 @@ def build(paths: Iterable[str | Path], store: GraphStore, *, nlp: Language | Non
     with open_executor(workers, dask, nlp) as executor:
         write_batches(executor.map(todo_batches()), store, ids, overrides, report, fail, progress, stored,
                       trim=not isinstance(executor, LocalExecutor))
-    report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 

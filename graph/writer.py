@@ -431,8 +431,7 @@ class Writer:
         if whole:
             self.index.load_whole()
         elif whole is None:
-            stored = sum(1 for q in store.quads(None, CONTENT_HASH, None, None) if q.subject == q.graph_name)
-            self._whole_at = max(GROUP_FROM, WHOLE_AFTER * stored)
+            self._whole_at = max(GROUP_FROM, WHOLE_AFTER * stored_articles(store))
         self._planned = 0
         self.pending: list[str] = []  # the N-Quads lines of the pending batches (graph.rdf.nquads)
         self.articles: dict[str, ArticleRecord] = {}  # IRI -> record of each article pending
@@ -742,6 +741,13 @@ class Writer:
                     merges.append(Merge(label, "same full name", tuple(sorted((article, *others)))))
             out[d.ref] = combine_merges(merges)
         return {a: ms for a, ms in out.items() if ms}
+
+
+def stored_articles(store: GraphStore) -> int:
+    """How many articles the store holds, counted by the engine (one ``COUNT`` over the
+    articles' content hashes): making a Python quad of each took 3.2 s on 100,000 articles."""
+    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g {CONTENT_HASH} ?h }} }}")
+    return int(next(iter(rows))["n"].value)
 
 
 def _same_reasons(context: list[Descriptor], touched: list[Descriptor], resolution: Resolution, ids: Ids,

@@ -42,7 +42,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -329,6 +329,15 @@ class RemoteStore:
             query = pattern_query(subject, predicate, obj, self._stored_graph(graph) if graph is not None else None)
         return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
                         graph if graph is not None else self._read_graph(r["g"])) for r in self._select(query, union=False)]
+
+    def ordered_quads(self, subject: Term, predicate: ox.NamedNode) -> Iterator[Quad]:
+        """The quads of ``subject`` and ``predicate`` in every graph, ascending by their
+        objects, which are integer literals: one request (:meth:`quads`), sorted here.
+
+        Raises:
+            StoreError: when the server cannot be reached.
+        """
+        return iter(sorted(self.quads(subject, predicate), key=lambda q: int(q.object.value)))
 
     def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
         """Every quad about each (subject IRI, graph IRI) pair, in one request per

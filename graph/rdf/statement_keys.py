@@ -81,6 +81,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from heapq import merge
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -438,7 +439,9 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
     """The statements by or about (``relations``) any of ``actors``, in page order: the
     article's date, newest first (none last), then article IRI, start offset, relation and
     statement IRI; each statement once per relation. Lazy: a page reads its keys, the rest
-    of its last date's keys, and its own statements.
+    of its last date's keys, and its own statements: each actor's keys of each relation come
+    from :meth:`~graph.rdf.base.GraphStore.ordered_quads` (in an embedded store, lazily from
+    the index, in order) and are merged.
 
     Only for a store that :func:`has_keys`.
 
@@ -451,13 +454,8 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
     """
     if not actors or not relations:
         return
-    nodes = " ".join(str(key_node(a)) for a in sorted(set(actors)))
-    predicates = " ".join(str(RELATIONS[r][1]) for r in relations)
-    rows = store.query(f"SELECT ?key ?p ?k ?g WHERE {{ VALUES ?key {{ {nodes} }} VALUES ?p {{ {predicates} }} "
-                       f"GRAPH ?g {{ ?key ?p ?k }} }} ORDER BY ?k")
-    relation_of = {RELATIONS[r][1].value: r for r in relations}
-    entries = ((int(row["k"].value), row["g"].value[len(INDEX_GRAPH_PREFIX):], relation_of[row["p"].value],
-                row["key"].value[len(KEY_PREFIX):]) for row in rows)
+    entries = merge(*(_keys(store, actor, relation) for actor in sorted(set(actors)) for relation in relations),
+                    key=lambda e: e[0])
     for key_date, group in groupby(entries, key=lambda e: e[0] // _OFFSET):
         date = date_of(key_date * _OFFSET)
         found: dict[tuple[str, int, str], set[str]] = {}
@@ -468,6 +466,12 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
                 continue
             for statement in _statements(store, article, begin, RELATIONS[relation][0], of):
                 yield Keyed(article, begin, relation, statement, date)
+
+
+def _keys(store: GraphStore, actor: str, relation: str) -> Iterator[tuple[int, str, str, str]]:
+    """(key, article IRI, relation, actor) of each key of ``actor``'s statements of ``relation``, by key."""
+    for q in store.ordered_quads(key_node(actor), RELATIONS[relation][1]):
+        yield int(q.object.value), q.graph_name.value[len(INDEX_GRAPH_PREFIX):], relation, actor
 
 
 def _statements(store: GraphStore, article: str, begin: int, link: NamedNode, actors: set[str]) -> list[str]:

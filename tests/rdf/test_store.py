@@ -414,3 +414,17 @@ def test_a_kill_while_ingesting_leaves_each_batch_whole_or_absent(tmp_path: Path
     with Store.open(tmp_path / "store") as st:
         sizes = [len(st.quads(None, None, None, g)) for g in st._store.named_graphs() if g != STORE_GRAPH]
     assert sizes and set(sizes) == {_MANY}
+
+
+@pytest.mark.parametrize("values", [
+    [0, 1, 255, 256, 8191, 8202, 8281, 65535, 65536, 70000, 2 ** 31, 2 ** 40, 2 ** 62],
+    [798096940000000120, 798096940000000007, 798099990000000007, 999999990000000000, 797969940000001234],
+    [10 ** 10 * d + b for d in (79799999, 79798765, 80000000) for b in (0, 9, 10, 99999, 10 ** 9)],
+])
+def test_ordered_quads_come_by_their_integer_objects_across_graphs(tmp_path: Path, values: list[int]) -> None:
+    node, key = ox.NamedNode(f"{A1}/key"), ox.NamedNode("https://w3id.org/claimgraph/ontology#statementBy")
+    shuffled = sorted(values, key=lambda v: hash(str(v)))
+    with Store.open(tmp_path / "s") as st:
+        st.change((), [ox.Quad(node, key, ox.Literal(v), ox.NamedNode(f"{A1}/g{i % 3}")) for i, v in enumerate(shuffled)]
+                  + [ox.Quad(ox.NamedNode(f"{A1}/other"), key, ox.Literal(5), ox.NamedNode(A1))])
+        assert [int(q.object.value) for q in st.ordered_quads(node, key)] == sorted(values)

@@ -89,8 +89,9 @@ def said(store: GraphStore, by: str | None = None, about: str | None = None,
 
     The actors are looked up by name first; the page is then read from the statement keys
     (:func:`graph.rdf.statement_keys.keyed_statements`: the article's date, newest first,
-    then article and position), so that the first page of a busy actor costs a sort of its
-    keys and the reading of its own rows, not a read of every statement. A store without
+    then article and position), so that the first page of a busy actor costs the reading of
+    its keys up to the page's last date, in order from the store's index, and of its own
+    rows, not a read of every statement. A store without
     keys (built before them) is paged in SPARQL instead (``said_page.rq``, the same order,
     with ``LIMIT`` and ``OFFSET``), more slowly for a busy actor. Only the page's statements are
     read in full, with :meth:`~graph.rdf.store.Store.describe`, their actors' labels from

@@ -11,7 +11,7 @@ and sh prefixes predeclared. Open one with :func:`graph.rdf.open.open_store`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
@@ -49,10 +49,10 @@ class GraphStore(Protocol):
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
         """The quads matching a pattern (None matches anything; ``graph=None``: every graph)."""
 
-    def ordered_quads(self, subject: Term, predicate: NamedNode) -> Iterator[Quad]:
-        """The quads of ``subject`` and ``predicate`` in every graph, ascending by their
-        objects, which are integer literals (lazily where the store can: a page reads its
-        own rows)."""
+    def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[NamedNode]) -> Iterator[Quad]:
+        """The quads of any of ``subjects`` with any of ``predicates``, in every graph,
+        ascending by their objects, which are integer literals (lazily where the store can:
+        a page reads its own rows)."""
 
     def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
         """Every quad about each (subject IRI, graph IRI) pair."""

@@ -42,7 +42,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -330,14 +330,21 @@ class RemoteStore:
         return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
                         graph if graph is not None else self._read_graph(r["g"])) for r in self._select(query, union=False)]
 
-    def ordered_quads(self, subject: Term, predicate: ox.NamedNode) -> Iterator[Quad]:
-        """The quads of ``subject`` and ``predicate`` in every graph, ascending by their
-        objects, which are integer literals: one request (:meth:`quads`), sorted here.
+    def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[ox.NamedNode]) -> Iterator[Quad]:
+        """The quads of any of ``subjects`` with any of ``predicates``, in every graph,
+        ascending by their objects, which are integer literals: one request, ordered by the
+        server (``ORDER BY``).
 
         Raises:
             StoreError: when the server cannot be reached.
         """
-        return iter(sorted(self.quads(subject, predicate), key=lambda q: int(q.object.value)))
+        if self._copied():
+            return self._local().ordered_quads(subjects, predicates)
+        if not subjects or not predicates:
+            return iter(())
+        query = (f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {' '.join(str(s) for s in subjects)} }} "
+                 f"VALUES ?p {{ {' '.join(str(p) for p in predicates)} }} GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?o")
+        return (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.query(query))
 
     def describe(self, nodes: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Quad]]:
         """Every quad about each (subject IRI, graph IRI) pair, in one request per

@@ -81,7 +81,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from heapq import merge
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -439,9 +438,9 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
     """The statements by or about (``relations``) any of ``actors``, in page order: the
     article's date, newest first (none last), then article IRI, start offset, relation and
     statement IRI; each statement once per relation. Lazy: a page reads its keys, the rest
-    of its last date's keys, and its own statements: each actor's keys of each relation come
-    from :meth:`~graph.rdf.base.GraphStore.ordered_quads` (in an embedded store, lazily from
-    the index, in order) and are merged.
+    of its last date's keys, and its own statements: the keys come in order from
+    :meth:`~graph.rdf.base.GraphStore.ordered_quads` (in an embedded store, lazily from its
+    index).
 
     Only for a store that :func:`has_keys`.
 
@@ -454,8 +453,10 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
     """
     if not actors or not relations:
         return
-    entries = merge(*(_keys(store, actor, relation) for actor in sorted(set(actors)) for relation in relations),
-                    key=lambda e: e[0])
+    relation_of = {RELATIONS[r][1].value: r for r in relations}
+    quads = store.ordered_quads([key_node(a) for a in sorted(set(actors))], [RELATIONS[r][1] for r in relations])
+    entries = ((int(q.object.value), q.graph_name.value[len(INDEX_GRAPH_PREFIX):], relation_of[q.predicate.value],
+                q.subject.value[len(KEY_PREFIX):]) for q in quads)
     for key_date, group in groupby(entries, key=lambda e: e[0] // _OFFSET):
         date = date_of(key_date * _OFFSET)
         found: dict[tuple[str, int, str], set[str]] = {}
@@ -466,12 +467,6 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
                 continue
             for statement in _statements(store, article, begin, RELATIONS[relation][0], of):
                 yield Keyed(article, begin, relation, statement, date)
-
-
-def _keys(store: GraphStore, actor: str, relation: str) -> Iterator[tuple[int, str, str, str]]:
-    """(key, article IRI, relation, actor) of each key of ``actor``'s statements of ``relation``, by key."""
-    for q in store.ordered_quads(key_node(actor), RELATIONS[relation][1]):
-        yield int(q.object.value), q.graph_name.value[len(INDEX_GRAPH_PREFIX):], relation, actor
 
 
 def _statements(store: GraphStore, article: str, begin: int, link: NamedNode, actors: set[str]) -> list[str]:

@@ -13,7 +13,8 @@ Typical use::
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from heapq import merge
 from pathlib import Path
 from typing import BinaryIO
 
@@ -258,17 +259,23 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 
-    def ordered_quads(self, subject: Term, predicate: ox.NamedNode) -> Iterator[Quad]:
-        """The quads of ``subject`` and ``predicate`` in every graph, ascending by their
-        objects, which are integer literals: read lazily from the subject-first index, which
-        holds an integer as its 8 bytes, big-endian, so that its order is the integers' for
-        those from 0 (the statement keys, :func:`graph.rdf.statement_keys.sort_key`). The
+    def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[ox.NamedNode]) -> Iterator[Quad]:
+        """The quads of any of ``subjects`` with any of ``predicates``, in every graph,
+        ascending by their objects, which are integer literals (the statement keys,
+        :func:`graph.rdf.statement_keys.sort_key`): read lazily from the subject-first index,
+        which holds an integer as its 8 bytes, big-endian, so that each subject and
+        predicate's objects come in the integers' order (for those from 0), and merged. The
         first page of a busy actor costs its own rows, not a sort of all of them.
 
         Raises:
             StoreError: when the store cannot be read, or its index gives two objects out of
                 order (a pyoxigraph whose encoding changed: pin the version the project names).
         """
+        streams = [self._ordered(s, p) for s in subjects for p in predicates]
+        return merge(*streams, key=lambda q: int(q.object.value))
+
+    def _ordered(self, subject: Term, predicate: ox.NamedNode) -> Iterator[Quad]:
+        """The quads of ``subject`` and ``predicate`` in every graph, in the index's order (:meth:`ordered_quads`)."""
         last = -1
         try:
             for q in self._store.quads_for_pattern(subject, predicate, None, None):

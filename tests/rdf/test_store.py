@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import random
 from decimal import Decimal
 from pathlib import Path
 
@@ -421,10 +422,15 @@ def test_a_kill_while_ingesting_leaves_each_batch_whole_or_absent(tmp_path: Path
     [798096940000000120, 798096940000000007, 798099990000000007, 999999990000000000, 797969940000001234],
     [10 ** 10 * d + b for d in (79799999, 79798765, 80000000) for b in (0, 9, 10, 99999, 10 ** 9)],
 ])
-def test_ordered_quads_come_by_their_integer_objects_across_graphs(tmp_path: Path, values: list[int]) -> None:
-    node, key = ox.NamedNode(f"{A1}/key"), ox.NamedNode("https://w3id.org/claimgraph/ontology#statementBy")
-    shuffled = sorted(values, key=lambda v: hash(str(v)))
+def test_ordered_quads_come_by_their_integer_objects_across_graphs_subjects_and_predicates(
+        tmp_path: Path, values: list[int]) -> None:
+    nodes = [ox.NamedNode(f"{A1}/key{i}") for i in range(2)]
+    keys = [ox.NamedNode(f"https://w3id.org/claimgraph/ontology#statement{p}") for p in ("By", "About")]
+    shuffled = random.Random(3).sample(values, len(values))
     with Store.open(tmp_path / "s") as st:
-        st.change((), [ox.Quad(node, key, ox.Literal(v), ox.NamedNode(f"{A1}/g{i % 3}")) for i, v in enumerate(shuffled)]
-                  + [ox.Quad(ox.NamedNode(f"{A1}/other"), key, ox.Literal(5), ox.NamedNode(A1))])
-        assert [int(q.object.value) for q in st.ordered_quads(node, key)] == sorted(values)
+        st.change((), [ox.Quad(nodes[i % 2], keys[i // 2 % 2], ox.Literal(v), ox.NamedNode(f"{A1}/g{i % 3}"))
+                       for i, v in enumerate(shuffled)]
+                  + [ox.Quad(ox.NamedNode(f"{A1}/other"), keys[0], ox.Literal(5), ox.NamedNode(A1))])
+        assert [int(q.object.value) for q in st.ordered_quads(nodes, keys)] == sorted(values)
+        assert [int(q.object.value) for q in st.ordered_quads(nodes[:1], keys[:1])] == \
+            sorted(v for i, v in enumerate(shuffled) if i % 2 == 0 and i // 2 % 2 == 0)

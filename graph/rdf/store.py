@@ -269,7 +269,7 @@ class Store:
 
         Raises:
             StoreError: when the store cannot be read, or its index gives two objects out of
-                order (a pyoxigraph whose encoding changed: pin the version the project names).
+                order (a pyoxigraph whose encoding changed: install one in the range the project names).
         """
         streams = [self._ordered(s, p) for s in subjects for p in predicates]
         return merge(*streams, key=lambda q: int(q.object.value))
@@ -284,8 +284,8 @@ class Store:
                 value = int(q.object.value)
                 if value < last:
                     raise StoreError(f"the store at {self.location} lists {predicate.value} of {subject.value} "
-                                     f"out of order ({last} before {value}): reinstall the pyoxigraph version "
-                                     "pyproject.toml names")
+                                     f"out of order ({last} before {value}): its index order changed; install a "
+                                     "pyoxigraph in the range pyproject.toml names")
                 last = value
                 yield q
         except OSError as e:

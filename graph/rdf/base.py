@@ -49,6 +49,13 @@ class GraphStore(Protocol):
               obj: Term | None = None, graph: GraphName | None = None) -> list[Quad]:
         """The quads matching a pattern (None matches anything; ``graph=None``: every graph)."""
 
+    def quads_each(self, patterns: Sequence[tuple[Term | None, NamedNode | None, Term | None, GraphName]]
+                   ) -> list[list[Quad]]:
+        """The quads matching each of ``patterns`` (subject, predicate, object, graph; None
+        matches anything but the graph, which is named or the default one), a list per
+        pattern, in their order: :meth:`quads` for many patterns at once (a server: one
+        request)."""
+
     def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[NamedNode]) -> Iterator[Quad]:
         """The quads of any of ``subjects`` with any of ``predicates``, in every graph,
         ascending by their objects, which are integer literals (lazily where the store can:

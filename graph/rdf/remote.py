@@ -330,6 +330,34 @@ class RemoteStore:
         return [ox.Quad(*(fixed[v] if fixed[v] is not None else r[v] for v in "spo"),
                         graph if graph is not None else self._read_graph(r["g"])) for r in self._select(query, union=False)]
 
+    def quads_each(self, patterns: Sequence[tuple[Term | None, ox.NamedNode | None, Term | None, GraphName]]
+                   ) -> list[list[Quad]]:
+        """The quads matching each of ``patterns`` (subject, predicate, object, graph; None
+        matches anything but the graph), a list per pattern: one request per
+        :data:`DESCRIBE_CHUNK` patterns, each a branch of a ``UNION`` tagged with its number.
+
+        Raises:
+            ValueError: when a pattern's graph is None.
+            StoreError: when the server cannot be reached.
+        """
+        if self._copied():
+            return self._local().quads_each(patterns)
+        if any(p[3] is None for p in patterns):
+            raise ValueError("quads_each: each pattern needs its graph (named or the default one)")
+        found: list[list[Quad]] = [[] for _ in patterns]
+        for start in range(0, len(patterns), DESCRIBE_CHUNK):
+            branches = []
+            for n, (s, p, o, g) in enumerate(patterns[start:start + DESCRIBE_CHUNK], start):
+                pattern, stored = triple_pattern(s, p, o), self._stored_graph(g)
+                where = pattern if isinstance(stored, ox.DefaultGraph) else f"GRAPH {stored} {{ {pattern} }}"
+                branches.append(f"{{ {where} BIND({n} AS ?n) }}")
+            for r in self._select(f"SELECT * WHERE {{ {' UNION '.join(branches)} }}", union=False):
+                n = int(r["n"].value)
+                s, p, o, g = patterns[n]
+                found[n].append(ox.Quad(s if s is not None else r["s"], p if p is not None else r["p"],
+                                        o if o is not None else r["o"], g))
+        return found
+
     def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[ox.NamedNode]) -> Iterator[Quad]:
         """The quads of any of ``subjects`` with any of ``predicates``, in every graph,
         ascending by their objects, which are integer literals: one request, ordered by the

@@ -128,6 +128,8 @@ for _link, _key in RELATIONS.values():
 #: The public predicate (its text) -> its relation ("by", "about").
 _RELATION_OF = {str(link): relation for relation, (link, _) in RELATIONS.items()}
 _OFFSET = 10 ** 10
+#: Keys whose statements :func:`keyed_statements` reads together.
+STATEMENTS_CHUNK = 64
 _NO_DATE = 99999999
 
 
@@ -438,7 +440,8 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
     """The statements by or about (``relations``) any of ``actors``, in page order: the
     article's date, newest first (none last), then article IRI, start offset, relation and
     statement IRI; each statement once per relation. Lazy: a page reads its keys, the rest
-    of its last date's keys, and its own statements: the keys come in order from
+    of its last date's keys, and the statements of its keys, :data:`STATEMENTS_CHUNK` keys
+    at a time (a server: two requests a chunk); the keys come in order from
     :meth:`~graph.rdf.base.GraphStore.ordered_quads` (in an embedded store, lazily from its
     index).
 
@@ -457,24 +460,37 @@ def keyed_statements(store: GraphStore, actors: Sequence[str], relations: Sequen
     quads = store.ordered_quads([key_node(a) for a in sorted(set(actors))], [RELATIONS[r][1] for r in relations])
     entries = ((int(q.object.value), q.graph_name.value[len(INDEX_GRAPH_PREFIX):], relation_of[q.predicate.value],
                 q.subject.value[len(KEY_PREFIX):]) for q in quads)
+    chunk: list[tuple[str, int, str, set[str], str]] = []
     for key_date, group in groupby(entries, key=lambda e: e[0] // _OFFSET):
         date = date_of(key_date * _OFFSET)
         found: dict[tuple[str, int, str], set[str]] = {}
         for key, article, relation, actor in group:
             found.setdefault((article, key % _OFFSET, relation), set()).add(actor)
         for (article, begin, relation), of in sorted(found.items()):
-            if keep is not None and not keep(date, article):
-                continue
-            for statement in _statements(store, article, begin, RELATIONS[relation][0], of):
-                yield Keyed(article, begin, relation, statement, date)
+            if keep is None or keep(date, article):
+                chunk.append((article, begin, relation, of, date))
+            if len(chunk) == STATEMENTS_CHUNK:
+                yield from _statements(store, chunk)
+                chunk = []
+    yield from _statements(store, chunk)
 
 
-def _statements(store: GraphStore, article: str, begin: int, link: NamedNode, actors: set[str]) -> list[str]:
-    """The statements of ``article`` starting at ``begin`` that ``link`` ties to one of ``actors``, sorted."""
-    graph = iri(article)
-    found = []
-    for q in store.quads(None, BEGIN, Literal(begin), graph):
-        node = q.subject
-        if store.quads(node, A, STATEMENT, graph) and any(store.quads(node, link, iri(a), graph) for a in actors):
-            found.append(node.value)
-    return sorted(found)
+def _statements(store: GraphStore, keys: list[tuple[str, int, str, set[str], str]]) -> Iterator[Keyed]:
+    """The statements of ``keys`` (article, start offset, relation, actors, date), in their
+    order: for each, those of the article starting at the offset that the relation ties to
+    one of the actors, sorted. The nodes at each offset, then whether each is a statement
+    and what it is tied to, are read for the whole chunk at once
+    (:meth:`~graph.rdf.base.GraphStore.quads_each`: index lookups in the embedded store, one
+    request each for a server, not a few per key)."""
+    pairs = list(dict.fromkeys((k[0], k[1]) for k in keys))
+    at = dict(zip(pairs, store.quads_each([(None, BEGIN, Literal(begin), iri(article)) for article, begin in pairs])))
+    asked = list(dict.fromkeys(pattern for article, begin, relation, _, _ in keys for q in at[(article, begin)]
+                               for pattern in ((q.subject, A, STATEMENT, q.graph_name),
+                                               (q.subject, RELATIONS[relation][0], None, q.graph_name))))
+    answers = dict(zip(asked, store.quads_each(asked)))
+    for article, begin, relation, actors, date in keys:
+        link, of = RELATIONS[relation][0], {iri(a) for a in actors}
+        found = {q.subject.value for q in at[(article, begin)] if answers[(q.subject, A, STATEMENT, q.graph_name)]
+                 and any(t.object in of for t in answers[(q.subject, link, None, q.graph_name)])}
+        for statement in sorted(found):
+            yield Keyed(article, begin, relation, statement, date)

@@ -259,6 +259,15 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot read the store at {self.location}: {_one_line(e)}") from e
 
+    def quads_each(self, patterns: Sequence[tuple[Term | None, ox.NamedNode | None, Term | None, GraphName]]
+                   ) -> list[list[Quad]]:
+        """The quads matching each of ``patterns`` (:meth:`quads` of each: index lookups).
+
+        Raises:
+            StoreError: when the store cannot be read.
+        """
+        return [self.quads(*pattern) for pattern in patterns]
+
     def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[ox.NamedNode]) -> Iterator[Quad]:
         """The quads of any of ``subjects`` with any of ``predicates``, in every graph,
         ascending by their objects, which are integer literals (the statement keys,

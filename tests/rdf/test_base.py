@@ -29,8 +29,8 @@ def _parameters(function: object) -> list[tuple[str, object, object]]:
 def test_the_interface_is_what_the_code_uses():
     assert MEMBERS == sorted([
         "__enter__", "__exit__", "__len__", "article_hash", "articles", "change", "checkpoint", "close",
-        "describe", "export", "location", "optimize", "ordered_quads", "quad_counts", "query", "quads", "read_only",
-        "remove_article", "replace_article", "select"])
+        "describe", "export", "location", "optimize", "ordered_quads", "quad_counts", "query", "quads", "quads_each",
+        "read_only", "remove_article", "replace_article", "select"])
 
 
 @pytest.mark.parametrize("cls", [Store, RemoteStore])

@@ -183,3 +183,19 @@ def test_a_build_stops_when_the_server_does_not_take_its_writes(server, tmp_path
             build([tmp_path / "a.txt", tmp_path / "b.txt"], store, nlp=nlp)
     with open_store(server, read_only=True) as reader:
         assert reader.articles() == []
+
+
+def test_many_patterns_are_answered_as_the_embedded_store_answers_each(server, tmp_path):
+    other = ox.NamedNode(f"{G.value}/other")
+    quads = [ox.Quad(S, LABEL, ox.Literal("Ada"), G), ox.Quad(S, LABEL, ox.Literal("Ada L."), G),
+             ox.Quad(other, LABEL, ox.Literal(7), G), ox.Quad(S, LABEL, ox.Literal("evidence"), ox.DefaultGraph())]
+    patterns = [(S, LABEL, None, G), (None, LABEL, ox.Literal(7), G), (S, None, None, ox.DefaultGraph()),
+                (other, LABEL, ox.Literal("Ada"), G), (S, LABEL, ox.Literal("Ada"), G)]
+    with open_store(server) as writing, open_store(tmp_path / "local") as local:
+        for store in (writing, local):
+            store.replace_article(G.value, quads)
+        writing.flush()
+        with open_store(server, read_only=True) as remote:  # reads the server, not a local copy
+            answers = [sorted(map(str, found)) for found in remote.quads_each(patterns)]
+        assert answers == [sorted(map(str, local.quads(*p))) for p in patterns]
+        assert [len(a) for a in answers] == [2, 1, 1, 0, 1]

@@ -68,6 +68,9 @@ DEFAULT_ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 DEFAULT_OPTION = "default"
 #: (subject, graph) pairs read per request by :meth:`RemoteStore.describe`.
 DESCRIBE_CHUNK = 500
+#: Quad patterns :meth:`RemoteStore.quads_each` asks in one request, each a branch of a
+#: ``UNION``: Virtuoso 7 overflows its stack compiling 500 branches (SQ200).
+PATTERNS_CHUNK = 100
 #: Quads a writable remote store queues before it sends them (:meth:`RemoteStore.flush`):
 #: a few dozen articles of a news corpus per request.
 FLUSH_QUADS = 5_000
@@ -334,7 +337,7 @@ class RemoteStore:
                    ) -> list[list[Quad]]:
         """The quads matching each of ``patterns`` (subject, predicate, object, graph; None
         matches anything but the graph), a list per pattern: one request per
-        :data:`DESCRIBE_CHUNK` patterns, each a branch of a ``UNION`` tagged with its number.
+        :data:`PATTERNS_CHUNK` patterns, each a branch of a ``UNION`` tagged with its number.
 
         Raises:
             ValueError: when a pattern's graph is None.
@@ -345,9 +348,9 @@ class RemoteStore:
         if any(p[3] is None for p in patterns):
             raise ValueError("quads_each: each pattern needs its graph (named or the default one)")
         found: list[list[Quad]] = [[] for _ in patterns]
-        for start in range(0, len(patterns), DESCRIBE_CHUNK):
+        for start in range(0, len(patterns), PATTERNS_CHUNK):
             branches = []
-            for n, (s, p, o, g) in enumerate(patterns[start:start + DESCRIBE_CHUNK], start):
+            for n, (s, p, o, g) in enumerate(patterns[start:start + PATTERNS_CHUNK], start):
                 pattern, stored = triple_pattern(s, p, o), self._stored_graph(g)
                 where = pattern if isinstance(stored, ox.DefaultGraph) else f"GRAPH {stored} {{ {pattern} }}"
                 branches.append(f"{{ {where} BIND({n} AS ?n) }}")

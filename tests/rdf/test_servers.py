@@ -169,3 +169,17 @@ def test_a_long_article_builds_into_a_server_as_into_the_embedded_store(kind, tm
             report = build([source], store, nlp=nlp)
         assert report.ok and report.added == ["long"], report.errors
         assert _run(location, "export", *options) == _run(tmp_path / "embedded", "export", *options)
+
+
+def test_a_server_answers_hundreds_of_patterns_at_once_as_the_embedded_store(built_server, seed_store):
+    with open_store(seed_store, read_only=True) as local, open_store(built_server, read_only=True) as remote:
+        articles = [ox.NamedNode(a) for a in local.articles()]
+        begins = [(q.subject, p, None, q.graph_name) for a in articles
+                  for q in local.quads(None, ox.NamedNode("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
+                                                          "nif-core#beginIndex"), None, a)
+                  for p in (q.predicate, None)]  # its offset, and every quad of its node
+        patterns = begins[:600] + [(None, LABEL, None, ox.DefaultGraph())]
+        answers = remote.quads_each(patterns)
+        assert len(patterns) > 500 and all(answers[:-1])  # several requests of PATTERNS_CHUNK
+        assert [sorted(map(str, a)) for a in answers[:-1]] == [sorted(map(str, local.quads(*p))) for p in patterns[:-1]]
+        assert {q.object for q in answers[-1]} == {q.object for q in local.quads(*patterns[-1])}

@@ -264,8 +264,11 @@ class Store:
         """The quads matching each of ``patterns`` (:meth:`quads` of each: index lookups).
 
         Raises:
+            ValueError: when a pattern's graph is None (as a server would refuse it).
             StoreError: when the store cannot be read.
         """
+        if any(pattern[3] is None for pattern in patterns):
+            raise ValueError("quads_each: each pattern needs its graph (named or the default one)")
         return [self.quads(*pattern) for pattern in patterns]
 
     def ordered_quads(self, subjects: Sequence[Term], predicates: Sequence[ox.NamedNode]) -> Iterator[Quad]:

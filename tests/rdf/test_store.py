@@ -434,3 +434,12 @@ def test_ordered_quads_come_by_their_integer_objects_across_graphs_subjects_and_
         assert [int(q.object.value) for q in st.ordered_quads(nodes, keys)] == sorted(values)
         assert [int(q.object.value) for q in st.ordered_quads(nodes[:1], keys[:1])] == \
             sorted(v for i, v in enumerate(shuffled) if i % 2 == 0 and i // 2 % 2 == 0)
+
+
+def test_patterns_asked_at_once_each_need_their_graph(store: Store) -> None:
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    assert [len(found) for found in store.quads_each([(None, None, None, ox.NamedNode(A1)),
+                                                      (None, label, ox.Literal("no such name"), ox.DefaultGraph())])] \
+        == [len(store.quads(None, None, None, ox.NamedNode(A1))), 0]
+    with pytest.raises(ValueError, match="needs its graph"):
+        store.quads_each([(None, label, None, None)])

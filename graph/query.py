@@ -184,10 +184,11 @@ def _article_fields(store: GraphStore, articles: list[str]) -> dict[str, dict[Na
     """Article IRI -> the source file, headline and date of each of ``articles``, read from
     the indexes (not the article's whole description, which lists every actor it mentions),
     all at once (:meth:`~graph.rdf.base.GraphStore.quads_each`: a server, one request)."""
-    fields = (SOURCE_FILE, HEADLINE, DATE_PUBLISHED)
-    found = store.quads_each([(iri(a), p, None, iri(a)) for a in articles for p in fields])
-    return {a: {p: [q.object for q in found[i * len(fields) + j]] for j, p in enumerate(fields)}
-            for i, a in enumerate(articles)}
+    patterns = [(iri(a), p, None, iri(a)) for a in articles for p in (SOURCE_FILE, HEADLINE, DATE_PUBLISHED)]
+    fields: dict[str, dict[NamedNode, list]] = {a: {} for a in articles}
+    for (node, predicate, _, _), found in zip(patterns, store.quads_each(patterns)):
+        fields[node.value][predicate] = [q.object for q in found]
+    return fields
 
 
 def _by_predicate(quads: list[Quad]) -> dict[NamedNode, list]:
